@@ -1,0 +1,39 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { baselineHeaders, checkWriteOrigin, contentSecurityPolicy, isEmbedPath } from "@/lib/http/security";
+
+/**
+ * Headers for every page and the cross-site write check. Sign-in and membership checks do not
+ * live here: each page, action and route makes its own.
+ */
+export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const write = checkWriteOrigin(
+    request.method,
+    pathname,
+    request.headers.get("origin"),
+    request.headers.get("x-forwarded-host") ?? request.headers.get("host"),
+  );
+  if (!write.allowed) {
+    return new NextResponse("This request came from another site and was refused.", {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8", ...baselineHeaders },
+    });
+  }
+
+  const embed = isEmbedPath(pathname);
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce, { embed, dev: process.env.NODE_ENV === "development" });
+  // Next reads the nonce from the request's CSP header and stamps it on its own scripts.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(baselineHeaders)) response.headers.set(name, value);
+  if (!embed) response.headers.set("X-Frame-Options", "DENY");
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+};
