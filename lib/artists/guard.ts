@@ -1,0 +1,17 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { db } from "../../db";
+import type { MemberRole } from "../../db/schema";
+import { requireUser } from "../auth";
+import { checkArtistAccess } from "./access";
+
+/**
+ * Dashboard pages and actions call this with the slug or id from the request. Anyone who is not a
+ * member gets the same 404 as for a band that does not exist: nothing leaks.
+ */
+export async function requireArtistMember(ref: { slug: string } | { id: string }, need: MemberRole = "member") {
+  const user = await requireUser("slug" in ref ? `/dashboard/${ref.slug}` : "/dashboard");
+  const access = await checkArtistAccess(db, user.id, ref, need);
+  if (!access.allowed) notFound();
+  return { user, artist: access.artist, role: access.role };
+}

@@ -1,0 +1,15 @@
+export { checkArtistAccess, type Access } from "./access";
+export { CURRENCIES, isCurrency, type Currency } from "./currencies";
+export {
+  createArtist,
+  getArtistBySlug,
+  imageUrl,
+  listArtistsForUser,
+  suggestSlug,
+  updateArtistProfile,
+  type ImageUploads,
+  type ProfileResult,
+} from "./profile";
+export { artistProfileSchema, parseLinks, type FieldErrors } from "./profile-input";
+export { acceptInvite, inviteMember, listTeam, previewInvite, removeMember, revokeInvite } from "./invites";
+export { RESERVED_SLUGS, checkSlug, slugify } from "./slug";

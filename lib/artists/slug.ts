@@ -1,0 +1,39 @@
+/**
+ * A band's address: merchtable.example/<slug>. Reserved words are every top-level route the app
+ * has or will have, plus words that would confuse fans.
+ */
+export const RESERVED_SLUGS = new Set([
+  "about", "account", "admin", "api", "app", "assets", "auth", "blog", "cart", "checkout", "contact",
+  "dashboard", "dev", "download", "downloads", "embed", "embed.js", "explore", "faq", "favicon.ico",
+  "forgot-password", "help", "home", "invite", "legal", "library", "login", "logout", "media",
+  "merchtable", "new", "onboarding", "pay", "press", "pricing", "privacy", "redeem", "register",
+  "reset-password", "robots.txt", "search", "settings", "shop", "signin", "signout", "signup",
+  "sitemap.xml", "static", "status", "support", "terms", "test-payments", "www", "_next",
+]);
+
+export const SLUG_MIN = 2;
+export const SLUG_MAX = 40;
+const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+
+export type SlugCheck = { ok: true } | { ok: false; reason: "too_short" | "too_long" | "format" | "reserved" };
+
+export function checkSlug(slug: string): SlugCheck {
+  if (slug.length < SLUG_MIN) return { ok: false, reason: "too_short" };
+  if (slug.length > SLUG_MAX) return { ok: false, reason: "too_long" };
+  if (!SLUG_PATTERN.test(slug) || slug.includes("--")) return { ok: false, reason: "format" };
+  if (RESERVED_SLUGS.has(slug)) return { ok: false, reason: "reserved" };
+  return { ok: true };
+}
+
+/** "Les Hôtes Étranges!" → "les-hotes-etranges" */
+export function slugify(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, SLUG_MAX)
+    .replace(/-+$/g, "");
+}

@@ -1,0 +1,100 @@
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { redirect } from "next/navigation";
+import { getDb } from "../../db";
+import { accounts, sessions, users, verificationTokens } from "../../db/schema";
+import { renderEmail, sendEmail } from "../email";
+import { translator, LOCALE_COOKIE, negotiateLocale } from "../i18n";
+import { authenticate } from "./accounts";
+import { clientIp } from "./client-ip";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string } & DefaultSession["user"];
+  }
+}
+
+class RateLimited extends CredentialsSignin {
+  code = "rate_limited";
+}
+
+function requestLocale(request: Request) {
+  const cookie = request.headers.get("cookie")?.match(new RegExp(`(?:^|; )${LOCALE_COOKIE}=(en|fr)`))?.[1];
+  return cookie ?? negotiateLocale(request.headers.get("accept-language"));
+}
+
+/**
+ * Sessions are signed JWT cookies (Auth.js needs them for password sign-in) keyed by AUTH_SECRET,
+ * which local runs keep in .data, so a restart signs nobody out. Users, magic-link tokens and
+ * accounts live in Postgres through the Drizzle adapter.
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  adapter: DrizzleAdapter(getDb(), {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  }),
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  trustHost: true,
+  pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        const email = typeof credentials.email === "string" ? credentials.email : "";
+        const password = typeof credentials.password === "string" ? credentials.password : "";
+        if (!email || !password) return null;
+        const result = await authenticate(getDb(), email, password, clientIp(request.headers));
+        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
+        if (result.reason === "rate_limited") throw new RateLimited();
+        return null;
+      },
+    }),
+    {
+      id: "email",
+      type: "email",
+      name: "Email",
+      maxAge: 24 * 60 * 60,
+      async sendVerificationRequest({ identifier, url, request }) {
+        const { t } = translator(requestLocale(request));
+        await sendEmail(
+          getDb(),
+          renderEmail({
+            to: identifier,
+            subject: t("email.magicLink.subject"),
+            intro: t("email.magicLink.intro"),
+            action: { label: t("email.magicLink.action"), url },
+            outro: t("email.magicLink.outro"),
+          }),
+        );
+      },
+    },
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+}));
+
+export type SignedInUser = { id: string; email: string; name: string | null };
+
+export async function currentUser(): Promise<SignedInUser | null> {
+  const session = await auth();
+  if (!session?.user?.id || !session.user.email) return null;
+  return { id: session.user.id, email: session.user.email, name: session.user.name ?? null };
+}
+
+/** For pages and actions: the signed-in user, or a redirect to sign in and come back. */
+export async function requireUser(returnTo = "/dashboard"): Promise<SignedInUser> {
+  const user = await currentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}

@@ -1,0 +1,47 @@
+import { spawn } from "node:child_process";
+import { parseEnv } from "../env";
+import { seedDemo } from "../../db/seed";
+import { buildIfNeeded, fail, localAuthSecret, log, nextBin, prepareDatabase } from "./runtime";
+
+/**
+ * `npm start` (and `npm run dev`): database (embedded unless DATABASE_URL is set), migrations,
+ * demo seed, build when the sources changed, then the Next.js server. Stops the embedded
+ * database when the server stops.
+ */
+async function main() {
+  const mode = process.argv[2] === "dev" ? "dev" : "start";
+  let appEnv: string;
+  try {
+    appEnv = parseEnv(process.env).APP_ENV;
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const port = process.env.PORT ?? "3000";
+  const { url, server } = await prepareDatabase("merchtable").catch((error: Error) => fail(error.message));
+  process.env.DATABASE_URL = url;
+  process.env.AUTH_SECRET = localAuthSecret();
+  process.env.APP_URL ??= `http://localhost:${port}`;
+  // A demo account with a published password has no place on a real shop.
+  if (appEnv !== "production") await seedDemo(url);
+  if (mode === "start") buildIfNeeded();
+
+  const child = spawn(process.execPath, [nextBin(), mode, "-p", port], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  log(`serving on ${process.env.APP_URL}  (demo shop: ${process.env.APP_URL}/demo-band)`);
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    child.kill(signal);
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  child.on("exit", async (code) => {
+    await server?.stop();
+    process.exit(code ?? 0);
+  });
+}
+
+main();

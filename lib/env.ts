@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the app reads, parsed once. `APP_ENV=production` switches off the
+ * conveniences that must never reach a real shop (dev outbox, test payments) and makes the
+ * secrets they replace mandatory.
+ */
+const schema = z
+  .object({
+    APP_ENV: z.enum(["local", "production"]).default("local"),
+    APP_URL: z.url({ message: "APP_URL must be a full URL such as https://shop.example.com" }).default("http://localhost:3000"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
+      .optional(),
+    AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (try: openssl rand -base64 33)").optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:pass@host:587 or smtps://…")
+      .optional(),
+    MAIL_FROM: z.string().default("Merchtable <no-reply@merchtable.local>"),
+    STORAGE_DIR: z.string().default(".data/storage"),
+    MAX_IMAGE_MB: z.coerce.number().positive().max(100).default(10),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.APP_ENV !== "production") return;
+    for (const key of ["DATABASE_URL", "AUTH_SECRET", "SMTP_URL"] as const) {
+      if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required when APP_ENV=production` });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}\nSee the Configuration section of README.md.`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  return (cached ??= parseEnv(process.env));
+}
+
+export const isProduction = () => env().APP_ENV === "production";

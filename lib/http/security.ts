@@ -1,0 +1,54 @@
+/**
+ * Security headers and the cross-site write check, kept free of Next so they can be unit tested.
+ * Embeds (/embed/*) are the only pages any site may frame.
+ */
+export function isEmbedPath(pathname: string) {
+  return pathname === "/embed" || pathname.startsWith("/embed/");
+}
+
+export function contentSecurityPolicy(nonce: string, options: { embed: boolean; dev: boolean }) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob:",
+    "font-src 'self'",
+    `connect-src 'self'${options.dev ? " ws:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${options.embed ? "*" : "'none'"}`,
+  ].join("; ");
+}
+
+export const baselineHeaders: Record<string, string> = {
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "X-Content-Type-Options": "nosniff",
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+};
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Server-to-server callers that sign their requests instead (payment webhooks). */
+const CROSS_SITE_WRITE_PATHS = ["/api/stripe/webhook"];
+
+export type WriteCheck = { allowed: true } | { allowed: false; reason: "null_origin" | "foreign_origin" };
+
+/**
+ * Browsers send Origin on every cross-site write; a write whose Origin is `null` (sandboxed
+ * frames, file://) or another site is refused. Requests without Origin come from non-browser
+ * clients, which carry no ambient cookies worth forging.
+ */
+export function checkWriteOrigin(method: string, pathname: string, origin: string | null, host: string | null): WriteCheck {
+  if (SAFE_METHODS.has(method.toUpperCase())) return { allowed: true };
+  if (CROSS_SITE_WRITE_PATHS.some((p) => pathname.startsWith(p))) return { allowed: true };
+  if (origin === null) return { allowed: true };
+  if (origin === "null") return { allowed: false, reason: "null_origin" };
+  try {
+    if (host && new URL(origin).host === host) return { allowed: true };
+  } catch {
+    // An Origin that is not a URL is as foreign as it gets.
+  }
+  return { allowed: false, reason: "foreign_origin" };
+}
