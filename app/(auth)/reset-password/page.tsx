@@ -1,0 +1,14 @@
+import { getTranslations } from "next-intl/server";
+import { Notice } from "@/components/ui/notice";
+import { AuthShell } from "../auth-shell";
+import { ResetPasswordForm } from "../auth-forms";
+
+export default async function ResetPasswordPage({ searchParams }: PageProps<"/reset-password">) {
+  const { token } = await searchParams;
+  const t = await getTranslations("auth.reset");
+  return (
+    <AuthShell title={t("title")}>
+      {typeof token === "string" && token ? <ResetPasswordForm token={token} /> : <Notice tone="error">{t("missing")}</Notice>}
+    </AuthShell>
+  );
+}

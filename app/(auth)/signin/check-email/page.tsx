@@ -1,0 +1,20 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { outboxEnabled } from "@/lib/email";
+import { AuthShell } from "../../auth-shell";
+
+export default async function CheckEmailPage() {
+  const t = await getTranslations("auth.checkEmail");
+  return (
+    <AuthShell title={t("title")}>
+      <p className="text-sm">{t("body")}</p>
+      {outboxEnabled() && (
+        <p className="mt-4 text-sm">
+          <Link href="/dev/mail" className="underline underline-offset-2">
+            {t("devHint")}
+          </Link>
+        </p>
+      )}
+    </AuthShell>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { currentUser } from "@/lib/auth";
+import { AuthShell } from "../auth-shell";
+import { SignUpForm } from "../auth-forms";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.signup"))("title") };
+}
+
+export default async function SignUpPage() {
+  if (await currentUser()) redirect("/dashboard");
+  const t = await getTranslations("auth");
+  return (
+    <AuthShell title={t("signup.title")} intro={t("signup.intro")}>
+      <SignUpForm />
+      <p className="mt-6 border-t border-line pt-4 text-sm text-muted">
+        {t("signup.haveAccount")}{" "}
+        <Link href="/signin" className="font-medium text-ink underline underline-offset-2">
+          {t("signin.submit")}
+        </Link>
+      </p>
+    </AuthShell>
+  );
+}

@@ -1,0 +1,40 @@
+import { getTranslations } from "next-intl/server";
+import { ArtistProfileForm } from "@/components/dashboard/artist-profile-form";
+import { Notice } from "@/components/ui/notice";
+import { imageUrl } from "@/lib/artists";
+import { requireArtistMember } from "@/lib/artists/guard";
+import { env } from "@/lib/env";
+import { updateArtistAction } from "../../../profile-actions";
+
+export default async function ArtistSettingsPage({ params, searchParams }: PageProps<"/dashboard/[artist]/settings">) {
+  const { artist } = await requireArtistMember({ slug: (await params).artist });
+  const t = await getTranslations("dashboard.settings");
+  const saved = (await searchParams).saved === "1";
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+      {saved && <Notice tone="success">{t("saved")}</Notice>}
+      <div className="rounded-lg border border-line bg-white p-6">
+        <ArtistProfileForm
+          key={artist.updatedAt.toISOString()}
+          action={updateArtistAction}
+          submitLabel={t("submit")}
+          appUrl={env().APP_URL}
+          maxImageMb={env().MAX_IMAGE_MB}
+          initial={{
+            id: artist.id,
+            name: artist.name,
+            slug: artist.slug,
+            location: artist.location,
+            bio: artist.bio,
+            links: artist.links.map((l) => l.url).join("\n"),
+            currency: artist.currency,
+            accentColor: artist.accentColor,
+            avatarUrl: imageUrl(artist.avatarKey, "128"),
+            bannerUrl: imageUrl(artist.bannerKey, "800"),
+          }}
+        />
+      </div>
+    </div>
+  );
+}

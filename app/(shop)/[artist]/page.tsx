@@ -1,0 +1,101 @@
+/* eslint-disable @next/next/no-img-element -- artwork is already re-encoded to the sizes we show */
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getTranslations } from "next-intl/server";
+import { db } from "@/db";
+import { getArtistBySlug, imageUrl } from "@/lib/artists";
+import { checkArtistAccess } from "@/lib/artists/access";
+import { currentUser } from "@/lib/auth";
+
+const loadArtist = cache(async (slug: string) => getArtistBySlug(db, slug));
+
+export async function generateMetadata({ params }: PageProps<"/[artist]">): Promise<Metadata> {
+  const artist = await loadArtist((await params).artist);
+  if (!artist) return {};
+  const description = artist.bio.split("\n")[0]?.slice(0, 200) || artist.location || artist.name;
+  const image = imageUrl(artist.bannerKey, "1600") ?? imageUrl(artist.avatarKey, "512");
+  return {
+    title: artist.name,
+    description,
+    alternates: { canonical: `/${artist.slug}` },
+    openGraph: { type: "profile", title: artist.name, description, url: `/${artist.slug}`, siteName: "Merchtable", images: image ? [{ url: image }] : [] },
+    twitter: { card: image ? "summary_large_image" : "summary", title: artist.name, description },
+  };
+}
+
+export default async function ArtistShopPage({ params }: PageProps<"/[artist]">) {
+  const artist = await loadArtist((await params).artist);
+  if (!artist) notFound();
+  const [t, user] = await Promise.all([getTranslations("shop"), currentUser()]);
+  const isMember = user ? (await checkArtistAccess(db, user.id, { id: artist.id })).allowed : false;
+  const banner = imageUrl(artist.bannerKey, "1600");
+  const avatar = imageUrl(artist.avatarKey, "512");
+
+  return (
+    <div style={{ "--color-accent": artist.accentColor } as React.CSSProperties} data-testid="artist-shop">
+      <div className="mx-auto max-w-6xl px-0 sm:px-6 sm:pt-6">
+        <div className="relative aspect-[10/3] w-full overflow-hidden bg-gradient-to-br from-stone-800 to-stone-600 sm:rounded-lg">
+          {banner && <img src={banner} alt="" className="h-full w-full object-cover" />}
+        </div>
+      </div>
+      <div className="mx-auto max-w-6xl px-4 sm:px-6">
+        <header className="flex flex-col gap-4 border-b border-line pb-8 sm:flex-row sm:items-end sm:gap-6">
+          <div className="-mt-12 h-28 w-28 shrink-0 overflow-hidden rounded-lg border-4 border-paper bg-stone-200 shadow-sm sm:-mt-16 sm:h-36 sm:w-36">
+            {avatar && <img src={avatar} alt={artist.name} className="h-full w-full object-cover" />}
+          </div>
+          <div className="min-w-0 flex-1">
+            <h1 className="truncate text-3xl font-semibold tracking-tight sm:text-4xl">{artist.name}</h1>
+            {artist.location && <p className="mt-1 text-muted">{artist.location}</p>}
+          </div>
+          {isMember && (
+            <Link href={`/dashboard/${artist.slug}`} className="self-start rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium hover:bg-stone-50 sm:self-end">
+              {t("manage")}
+            </Link>
+          )}
+        </header>
+
+        <div className="grid gap-10 py-10 lg:grid-cols-[1fr_18rem]">
+          <section aria-labelledby="releases-title">
+            <h2 id="releases-title" className="text-lg font-semibold">
+              {t("releases")}
+            </h2>
+            <div className="mt-4 rounded-lg border border-dashed border-stone-300 bg-white px-6 py-12 text-center">
+              <p className="font-medium">{t("noReleases")}</p>
+              <p className="mt-1 text-sm text-muted">{t("noReleasesHint", { band: artist.name })}</p>
+            </div>
+          </section>
+
+          <aside className="space-y-8">
+            {artist.bio && (
+              <div className="space-y-3 text-sm leading-relaxed">
+                {artist.bio.split(/\n{2,}/).map((paragraph, i) => (
+                  <p key={i} className="whitespace-pre-line">
+                    {paragraph}
+                  </p>
+                ))}
+              </div>
+            )}
+            {artist.links.length > 0 && (
+              <div>
+                <h2 className="text-xs font-semibold uppercase tracking-wide text-muted">{t("links")}</h2>
+                <ul className="mt-2 divide-y divide-line rounded-lg border border-line bg-white text-sm">
+                  {artist.links.map((link) => (
+                    <li key={link.url}>
+                      <a href={link.url} rel="nofollow noopener noreferrer" target="_blank" className="flex items-center justify-between gap-3 px-4 py-2.5 hover:bg-stone-50">
+                        <span className="font-medium">{link.label}</span>
+                        <span className="truncate text-xs text-muted">{new URL(link.url).hostname.replace(/^www\./, "")}</span>
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            <p className="text-xs text-muted">{t("currencyNote", { currency: artist.currency })}</p>
+          </aside>
+        </div>
+      </div>
+    </div>
+  );
+}

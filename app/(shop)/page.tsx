@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+export default async function HomePage() {
+  const t = await getTranslations("home");
+  const features = ["stream", "sell", "embed"] as const;
+  return (
+    <div className="mx-auto max-w-6xl px-4 sm:px-6">
+      <section className="py-16 sm:py-24">
+        <h1 className="max-w-3xl text-4xl font-semibold tracking-tight sm:text-5xl">{t("title")}</h1>
+        <p className="mt-6 max-w-2xl text-lg text-muted">{t("subtitle")}</p>
+        <div className="mt-8 flex flex-wrap gap-3">
+          <Link href="/signup" className="rounded-md bg-ink px-5 py-3 font-medium text-white hover:bg-stone-700">
+            {t("cta")}
+          </Link>
+          <Link href="/demo-band" className="rounded-md border border-stone-300 bg-white px-5 py-3 font-medium hover:bg-stone-50">
+            {t("demo")}
+          </Link>
+        </div>
+      </section>
+      <section className="grid gap-6 border-t border-line py-12 sm:grid-cols-3">
+        {features.map((f) => (
+          <div key={f}>
+            <h2 className="font-semibold">{t(`features.${f}Title`)}</h2>
+            <p className="mt-2 text-sm text-muted">{t(`features.${f}Body`)}</p>
+          </div>
+        ))}
+      </section>
+    </div>
+  );
+}

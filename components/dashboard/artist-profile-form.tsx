@@ -1,0 +1,170 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import { Field, FieldNotes, TextArea, selectClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { slugify } from "@/lib/artists/slug";
+import { CURRENCIES } from "@/lib/artists/currencies";
+
+export type ProfileFormState =
+  | null
+  | { ok: true; message: string }
+  | { ok: false; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
+
+type Initial = {
+  id?: string;
+  name: string;
+  slug: string;
+  location: string;
+  bio: string;
+  links: string;
+  currency: string;
+  accentColor: string;
+  avatarUrl?: string | null;
+  bannerUrl?: string | null;
+};
+
+export function ArtistProfileForm({
+  action,
+  initial,
+  submitLabel,
+  appUrl,
+  maxImageMb,
+}: {
+  action: (state: ProfileFormState, form: FormData) => Promise<ProfileFormState>;
+  initial: Initial;
+  submitLabel: string;
+  appUrl: string;
+  maxImageMb: number;
+}) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const [state, formAction] = useActionState(action, null);
+  const failed = state && !state.ok ? state : null;
+  const values = { ...initial, ...(failed?.values ?? {}) };
+  const [name, setName] = useState(values.name);
+  const [slug, setSlug] = useState(values.slug);
+  const [slugEdited, setSlugEdited] = useState(Boolean(initial.id));
+  const [currency, setCurrency] = useState(values.currency);
+  const [fileErrors, setFileErrors] = useState<Record<string, string | null>>({});
+  const errors = { ...(failed?.fieldErrors ?? {}), ...Object.fromEntries(Object.entries(fileErrors).filter(([, v]) => v)) };
+
+  function checkFile(kind: "avatar" | "banner", input: HTMLInputElement) {
+    const file = input.files?.[0];
+    if (file && file.size > maxImageMb * 1024 * 1024) {
+      setFileErrors((e) => ({ ...e, [kind]: t("errors.image_too_large", { size: Math.ceil(file.size / 1024 / 1024), max: maxImageMb }) }));
+      input.value = "";
+    } else {
+      setFileErrors((e) => ({ ...e, [kind]: null }));
+    }
+  }
+
+  return (
+    <form action={formAction} className="space-y-6" data-testid="artist-profile-form" noValidate>
+      {initial.id && <input type="hidden" name="artistId" value={initial.id} />}
+      {initial.id && <input type="hidden" name="currentSlug" value={initial.slug} />}
+      {state?.ok && <Notice tone="success">{state.message}</Notice>}
+      {failed?.error && <Notice tone="error">{failed.error}</Notice>}
+
+      <div className="grid gap-6 sm:grid-cols-2">
+        <Field
+          label={t("artist.name")}
+          name="name"
+          value={name}
+          maxLength={80}
+          onChange={(e) => {
+            setName(e.target.value);
+            if (!slugEdited) setSlug(slugify(e.target.value));
+          }}
+          error={errors.name}
+          required
+        />
+        <div>
+          <label htmlFor="slug" className="mb-1 block text-sm font-medium">
+            {t("artist.slug")}
+          </label>
+          <div className="flex rounded-md border border-stone-300 bg-white text-sm focus-within:border-ink">
+            <span className="flex items-center border-r border-stone-200 bg-stone-50 px-3 text-muted">{appUrl.replace(/^https?:\/\//, "")}/</span>
+            <input
+              id="slug"
+              name="slug"
+              value={slug}
+              maxLength={40}
+              onChange={(e) => {
+                setSlug(e.target.value.toLowerCase());
+                setSlugEdited(true);
+              }}
+              aria-invalid={errors.slug ? true : undefined}
+              aria-describedby="slug-hint slug-error"
+              className="min-w-0 flex-1 rounded-r-md px-3 py-2 focus:outline-none"
+              required
+            />
+          </div>
+          <FieldNotes hintId="slug-hint" hint={t("artist.slugHint", { url: `${appUrl}/${slug || "…"}` })} errorId="slug-error" error={errors.slug} />
+        </div>
+      </div>
+
+      <Field label={t("artist.location")} name="location" defaultValue={values.location} placeholder={t("artist.locationPlaceholder")} maxLength={80} error={errors.location} />
+      <TextArea label={t("artist.bio")} name="bio" defaultValue={values.bio} rows={5} placeholder={t("artist.bioPlaceholder")} maxLength={4000} error={errors.bio} />
+      <TextArea label={t("artist.links")} name="links" defaultValue={values.links} rows={3} hint={t("artist.linksHint")} error={errors.links} placeholder="https://" />
+
+      <div className="grid gap-6 sm:grid-cols-2">
+        <div>
+          <label htmlFor="currency" className="mb-1 block text-sm font-medium">
+            {t("artist.currency")}
+          </label>
+          <select id="currency" name="currency" value={currency} onChange={(e) => setCurrency(e.target.value)} className={selectClass} aria-describedby="currency-hint">
+            {CURRENCIES.map((code) => (
+              <option key={code} value={code}>
+                {code} — {format.number(10, { style: "currency", currency: code })}
+              </option>
+            ))}
+          </select>
+          <FieldNotes hintId="currency-hint" hint={t("artist.currencyHint", { example: format.number(9.5, { style: "currency", currency }) })} errorId="currency-error" error={errors.currency} />
+        </div>
+        <div>
+          <label htmlFor="accentColor" className="mb-1 block text-sm font-medium">
+            {t("artist.accent")}
+          </label>
+          <input id="accentColor" name="accentColor" type="color" defaultValue={values.accentColor} className="h-10 w-20 cursor-pointer rounded-md border border-stone-300 bg-white p-1" />
+          <FieldNotes errorId="accentColor-error" error={errors.accentColor} />
+        </div>
+      </div>
+
+      <div className="grid gap-6 sm:grid-cols-2">
+        {(["avatar", "banner"] as const).map((kind) => {
+          const current = kind === "avatar" ? initial.avatarUrl : initial.bannerUrl;
+          return (
+            <div key={kind} className="space-y-2">
+              <Field
+                label={t(`artist.${kind}`)}
+                name={kind}
+                type="file"
+                accept="image/jpeg,image/png,image/webp,image/gif,image/avif"
+                hint={t(kind === "avatar" ? "artist.avatarHint" : "artist.bannerHint", { max: maxImageMb })}
+                error={errors[kind]}
+                onChange={(e) => checkFile(kind, e.currentTarget)}
+              />
+              {current && (
+                <div className="flex items-center gap-3">
+                  {/* eslint-disable-next-line @next/next/no-img-element -- already re-encoded */}
+                  <img src={current} alt="" className={kind === "avatar" ? "h-16 w-16 rounded object-cover" : "h-16 w-52 rounded object-cover"} />
+                  <label className="flex items-center gap-1.5 text-sm">
+                    <input type="checkbox" name={kind === "avatar" ? "removeAvatar" : "removeBanner"} />
+                    {t("artist.removeImage")}
+                  </label>
+                </div>
+              )}
+            </div>
+          );
+        })}
+      </div>
+
+      <div className="border-t border-line pt-6">
+        <SubmitButton>{submitLabel}</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,17 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { signOut } from "@/lib/auth";
+import { LOCALE_COOKIE, isLocale } from "@/lib/i18n";
+
+export async function setLocaleAction(locale: string) {
+  if (!isLocale(locale)) return { ok: false as const, error: "unsupported_locale" };
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 60 * 60, sameSite: "lax" });
+  revalidatePath("/", "layout");
+  return { ok: true as const };
+}
+
+export async function signOutAction() {
+  await signOut({ redirectTo: "/" });
+}
