@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+
+test("pages refuse to be framed and send a strict CSP", async ({ request }) => {
+  for (const path of ["/", "/demo-band", "/signin", "/dashboard"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    const headers = response.headers();
+    expect(headers["x-frame-options"], path).toBe("DENY");
+    expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+  }
+});
+
+test("writes from another site or a null origin are refused", async ({ request }) => {
+  for (const origin of ["null", "https://evil.example"]) {
+    const response = await request.post("/api/auth/signout", { headers: { Origin: origin }, form: { x: "1" } });
+    expect(response.status(), origin).toBe(403);
+    expect(await response.text()).toContain("refused");
+  }
+});
+
+test("health reports the app and the database", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ status: "ok", app: "ok", database: "ok" });
+});
+
+test("pages run with the CSP in force and no console errors", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
+  page.on("pageerror", (err) => errors.push(err.message));
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill("Script check");
+  await page.getByTestId("locale-switcher").selectOption("fr");
+  await expect(page.getByRole("heading", { name: "Créez votre compte" })).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,42 @@
+import { expect, type Page } from "@playwright/test";
+import sharp from "sharp";
+import { createDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+
+export const uniqueId = () => Math.random().toString(36).slice(2, 8);
+
+let pool: ReturnType<typeof createDb> | undefined;
+export function testDb() {
+  pool ??= createDb(process.env.DATABASE_URL!, { max: 2 });
+  return pool.db;
+}
+
+/** A user made directly in the database; only the flow under test goes through the browser. */
+export async function seedUser(password = "band-password-1") {
+  const email = `user-${uniqueId()}@example.test`;
+  const [user] = await testDb().insert(users).values({ email, name: "Test Member", passwordHash: await hashPassword(password) }).returning();
+  return { ...user, password };
+}
+
+export async function signInWithPassword(page: Page, email: string, password: string) {
+  await page.goto("/signin");
+  const form = page.getByTestId("password-signin");
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Password").fill(password);
+  await form.getByRole("button", { name: "Sign in" }).click();
+}
+
+export function pictureFile(name = "photo.png", width = 900, height = 900) {
+  return sharp({ create: { width, height, channels: 3, background: "#aa5533" } })
+    .png()
+    .toBuffer()
+    .then((buffer) => ({ name, mimeType: "image/png", buffer }));
+}
+
+export async function createBandThroughOnboarding(page: Page, name: string) {
+  await expect(page).toHaveURL(/\/onboarding$/);
+  await page.getByLabel("Band or artist name").fill(name);
+  await page.getByRole("button", { name: "Create my shop" }).click();
+  await expect(page.getByTestId("dashboard-title")).toContainText(name);
+}

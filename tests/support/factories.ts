@@ -1,0 +1,36 @@
+import { randomBytes } from "node:crypto";
+import { afterAll } from "vitest";
+import { createDb, type Db } from "@/db/client";
+import { artistMembers, artists, users, type MemberRole } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+
+/** One pool per test file, closed when the file is done. */
+export function useTestDb(): Db {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("Integration tests need DATABASE_URL: run them through `npm test` (it starts the database).");
+  const { db, client } = createDb(url, { max: 5 });
+  afterAll(() => client.end({ timeout: 5 }));
+  return db;
+}
+
+export const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString("hex")}`;
+
+export async function makeUser(db: Db, overrides: { email?: string; password?: string; name?: string } = {}) {
+  const email = overrides.email ?? `${unique("fan")}@example.test`;
+  const [user] = await db
+    .insert(users)
+    .values({ email, name: overrides.name ?? "Test User", passwordHash: overrides.password ? await hashPassword(overrides.password) : null })
+    .returning();
+  return user;
+}
+
+export async function makeArtist(db: Db, ownerId: string, overrides: { slug?: string; name?: string } = {}) {
+  const slug = overrides.slug ?? unique("band");
+  const [artist] = await db.insert(artists).values({ slug, name: overrides.name ?? `Band ${slug}` }).returning();
+  await db.insert(artistMembers).values({ artistId: artist.id, userId: ownerId, role: "owner" });
+  return artist;
+}
+
+export async function addMember(db: Db, artistId: string, userId: string, role: MemberRole = "member") {
+  await db.insert(artistMembers).values({ artistId, userId, role });
+}

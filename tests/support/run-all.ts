@@ -1,0 +1,86 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { seedDemo } from "../../db/seed";
+import { buildIfNeeded, ensureDebianPackage, fail, localAuthSecret, log, prepareDatabase } from "../../lib/cli/runtime";
+
+/**
+ * `npm test`: every suite against a real PostgreSQL — DATABASE_URL when set (CI points it at a
+ * fresh database), otherwise the embedded server with a database recreated for this run.
+ * Ends with one plain "N passed, N failed" line summing all suites.
+ * `npm test -- unit|integration|e2e` runs one suite.
+ */
+const artifacts = path.join(process.cwd(), "tests", ".artifacts");
+type Tally = { passed: number; failed: number; skipped: number };
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
+  return spawnSync(command, args, { stdio: "inherit", env });
+}
+
+function vitestTally(file: string): Tally | null {
+  if (!existsSync(file)) return null;
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function playwrightTally(file: string): Tally | null {
+  if (!existsSync(file)) return null;
+  const { stats } = JSON.parse(readFileSync(file, "utf8"));
+  return { passed: stats.expected, failed: stats.unexpected + stats.flaky, skipped: stats.skipped };
+}
+
+async function main() {
+  const only = process.argv[2];
+  const suites = only ? [only] : ["unit", "integration", "e2e"];
+  if (suites.some((s) => !["unit", "integration", "e2e"].includes(s))) fail(`Unknown suite "${only}". Use unit, integration or e2e.`);
+  if (suites.includes("e2e")) {
+    ensureDebianPackage(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", "chromium", "the browser tests drive Debian's Chromium");
+  }
+  rmSync(artifacts, { recursive: true, force: true });
+  mkdirSync(artifacts, { recursive: true });
+
+  // On the embedded server the test database is dropped and recreated for every run.
+  const { url, server } = await prepareDatabase("merchtable_test", { fresh: true }).catch((e: Error) => fail(e.message));
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: url,
+    AUTH_SECRET: localAuthSecret(),
+    STORAGE_DIR: path.join(process.cwd(), ".data", "test-storage"),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  rmSync(env.STORAGE_DIR!, { recursive: true, force: true });
+
+  const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+  const add = (name: string, tally: Tally | null, exitCode: number | null) => {
+    const t = tally ?? { passed: 0, failed: 1, skipped: 0 };
+    if (exitCode !== 0 && t.failed === 0) t.failed = 1; // the runner itself failed (crash, build error)
+    log(`${name}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
+    total.passed += t.passed;
+    total.failed += t.failed;
+    total.skipped += t.skipped;
+  };
+
+  const vitestProjects = suites.filter((s) => s !== "e2e");
+  if (vitestProjects.length) {
+    const out = path.join(artifacts, "vitest.json");
+    const args = ["node_modules/vitest/vitest.mjs", "run", ...vitestProjects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${out}`];
+    const result = run(process.execPath, args, env);
+    add(vitestProjects.join(" + "), vitestTally(out), result.status);
+  }
+
+  if (suites.includes("e2e")) {
+    process.env.AUTH_SECRET = env.AUTH_SECRET;
+    process.env.STORAGE_DIR = env.STORAGE_DIR;
+    await seedDemo(url); // the browser tests visit /demo-band as a newcomer would
+    buildIfNeeded();
+    const result = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"], env);
+    add("e2e", playwrightTally(path.join(artifacts, "playwright.json")), result.status);
+  }
+
+  await server?.stop();
+  process.stdout.write(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
+  process.exit(total.failed > 0 ? 1 : 0);
+}
+
+main();

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+
+describe("configuration", () => {
+  it("runs locally with nothing set", () => {
+    const env = parseEnv({});
+    expect(env.APP_ENV).toBe("local");
+    expect(env.APP_URL).toBe("http://localhost:3000");
+    expect(env.MAX_IMAGE_MB).toBe(10);
+  });
+
+  it("says which variable is wrong and why", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must start with postgres:\/\//);
+    expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET must be at least 32 characters/);
+    expect(() => parseEnv({ APP_URL: "localhost" })).toThrow(/APP_URL/);
+  });
+
+  it("refuses to run in production without a database, a secret and SMTP", () => {
+    expect(() => parseEnv({ APP_ENV: "production" })).toThrow(/DATABASE_URL is required[\s\S]*AUTH_SECRET is required[\s\S]*SMTP_URL is required/);
+    expect(
+      parseEnv({ APP_ENV: "production", DATABASE_URL: "postgres://db/x", AUTH_SECRET: "x".repeat(32), SMTP_URL: "smtp://mail:587" }).APP_ENV,
+    ).toBe("production");
+  });
+
+  it("treats empty variables as unset", () => {
+    expect(parseEnv({ SMTP_URL: "" }).SMTP_URL).toBeUndefined();
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { negotiateLocale } from "@/lib/i18n/config";
+import en from "@/lib/i18n/messages/en.json";
+import fr from "@/lib/i18n/messages/fr.json";
+
+function keys(tree: object, prefix = ""): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === "object" ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+describe("the visitor's language", () => {
+  it("follows the browser's Accept-Language, honouring preferences", () => {
+    expect(negotiateLocale("fr-FR,fr;q=0.9,en;q=0.8")).toBe("fr");
+    expect(negotiateLocale("de-DE,de;q=0.9,fr;q=0.5,en;q=0.4")).toBe("fr");
+    expect(negotiateLocale("en;q=0.3,fr;q=0.7")).toBe("fr");
+    expect(negotiateLocale("de,es")).toBe("en");
+    expect(negotiateLocale("fr;q=0")).toBe("en");
+    expect(negotiateLocale(null)).toBe("en");
+  });
+
+  it("has every English string translated into French", () => {
+    expect(keys(fr)).toEqual(keys(en));
+    const untranslated = keys(en).filter((k) => {
+      const get = (tree: object) => k.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree);
+      const value = get(en) as string;
+      return value.length > 12 && value === get(fr);
+    });
+    expect(untranslated).toEqual([]);
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { checkWriteOrigin, contentSecurityPolicy, isEmbedPath } from "@/lib/http/security";
+
+describe("cross-site writes", () => {
+  it("are refused when Origin is null or another site", () => {
+    expect(checkWriteOrigin("POST", "/signin", "null", "shop.test")).toEqual({ allowed: false, reason: "null_origin" });
+    expect(checkWriteOrigin("POST", "/dashboard/x", "https://evil.test", "shop.test")).toEqual({ allowed: false, reason: "foreign_origin" });
+    expect(checkWriteOrigin("DELETE", "/api/x", "not a url", "shop.test")).toEqual({ allowed: false, reason: "foreign_origin" });
+    expect(checkWriteOrigin("POST", "/x", "https://shop.test:8443", "shop.test")).toEqual({ allowed: false, reason: "foreign_origin" });
+  });
+
+  it("are allowed from the app's own origin, from non-browser clients and for signed webhooks", () => {
+    expect(checkWriteOrigin("POST", "/signin", "http://shop.test", "shop.test")).toEqual({ allowed: true });
+    expect(checkWriteOrigin("POST", "/signin", null, "shop.test")).toEqual({ allowed: true });
+    expect(checkWriteOrigin("POST", "/api/stripe/webhook", "https://stripe.test", "shop.test")).toEqual({ allowed: true });
+    expect(checkWriteOrigin("GET", "/", "https://evil.test", "shop.test")).toEqual({ allowed: true });
+  });
+});
+
+describe("framing", () => {
+  it("is forbidden everywhere except widgets", () => {
+    expect(contentSecurityPolicy("n", { embed: false, dev: false })).toContain("frame-ancestors 'none'");
+    expect(contentSecurityPolicy("n", { embed: true, dev: false })).toContain("frame-ancestors *");
+    expect(isEmbedPath("/embed/release/1")).toBe(true);
+    expect(isEmbedPath("/embedded-band")).toBe(false);
+  });
+
+  it("lets only scripts carrying this response's nonce run", () => {
+    const csp = contentSecurityPolicy("abc", { embed: false, dev: false });
+    expect(csp).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic'");
+    expect(csp).not.toContain("unsafe-eval");
+    expect(csp).toContain("object-src 'none'");
+  });
+});
