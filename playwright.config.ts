@@ -1,7 +1,9 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
-export const baseURL = `http://127.0.0.1:${port}`;
+// "localhost", not 127.0.0.1: Next rewrites loopback addresses to localhost in request URLs,
+// so Auth.js redirects would otherwise jump to another origin and lose the session cookie.
+export const baseURL = `http://localhost:${port}`;
 
 /**
  * Browser tests drive Debian's Chromium (Playwright's own browser download is not possible here)

@@ -1,10 +1,11 @@
-import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import NextAuth, { CredentialsSignin, type DefaultSession, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { redirect } from "next/navigation";
 import { getDb } from "../../db";
 import { accounts, sessions, users, verificationTokens } from "../../db/schema";
 import { renderEmail, sendEmail } from "../email";
+import { env } from "../env";
 import { translator, LOCALE_COOKIE, negotiateLocale } from "../i18n";
 import { authenticate } from "./accounts";
 import { clientIp } from "./client-ip";
@@ -29,7 +30,13 @@ function requestLocale(request: Request) {
  * which local runs keep in .data, so a restart signs nobody out. Users, magic-link tokens and
  * accounts live in Postgres through the Drizzle adapter.
  */
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  // Links in emails and redirects use the public address, not the host Next happens to listen on.
+  process.env.AUTH_URL ??= `${env().APP_URL}/api/auth`;
+  return config();
+});
+
+const config = (): NextAuthConfig => ({
   adapter: DrizzleAdapter(getDb(), {
     usersTable: users,
     accountsTable: accounts,
@@ -82,7 +89,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       return session;
     },
   },
-}));
+});
 
 export type SignedInUser = { id: string; email: string; name: string | null };
 

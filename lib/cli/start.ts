@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { parseEnv } from "../env";
 import { seedDemo } from "../../db/seed";
-import { buildIfNeeded, fail, localAuthSecret, log, nextBin, prepareDatabase } from "./runtime";
+import { buildIfNeeded, ensureDebianPackage, fail, localAuthSecret, log, nextBin, prepareDatabase } from "./runtime";
 
 /**
  * `npm start` (and `npm run dev`): database (embedded unless DATABASE_URL is set), migrations,
@@ -17,6 +17,7 @@ async function main() {
     fail((error as Error).message);
   }
   const port = process.env.PORT ?? "3000";
+  ensureDebianPackage("ffmpeg", "ffmpeg", "audio is transcoded with Debian's ffmpeg");
   const { url, server } = await prepareDatabase("merchtable").catch((error: Error) => fail(error.message));
   process.env.DATABASE_URL = url;
   process.env.AUTH_SECRET = localAuthSecret();

@@ -9,13 +9,15 @@ export type Limit = { max: number; windowSeconds: number };
 export type LimitState = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
 export async function hit(db: DbOrTx, key: string, limit: Limit, now = new Date()): Promise<LimitState> {
+  // postgres.js cannot bind a Date inside a raw drizzle `sql` fragment: send the ISO text.
+  const at = now.toISOString();
   const rows = await db.execute<{ count: number; window_start: Date }>(sql`
-    insert into rate_limits (key, window_start, count) values (${key}, ${now}, 1)
+    insert into rate_limits (key, window_start, count) values (${key}, ${at}::timestamptz, 1)
     on conflict (key) do update set
-      count = case when rate_limits.window_start <= ${now}::timestamptz - make_interval(secs => ${limit.windowSeconds})
+      count = case when rate_limits.window_start <= ${at}::timestamptz - make_interval(secs => ${limit.windowSeconds})
                    then 1 else rate_limits.count + 1 end,
-      window_start = case when rate_limits.window_start <= ${now}::timestamptz - make_interval(secs => ${limit.windowSeconds})
-                   then ${now} else rate_limits.window_start end
+      window_start = case when rate_limits.window_start <= ${at}::timestamptz - make_interval(secs => ${limit.windowSeconds})
+                   then ${at}::timestamptz else rate_limits.window_start end
     returning count, window_start`);
   return toState(rows[0], limit, now);
 }

@@ -33,6 +33,7 @@ async function main() {
   const only = process.argv[2];
   const suites = only ? [only] : ["unit", "integration", "e2e"];
   if (suites.some((s) => !["unit", "integration", "e2e"].includes(s))) fail(`Unknown suite "${only}". Use unit, integration or e2e.`);
+  ensureDebianPackage("ffmpeg", "ffmpeg", "audio is transcoded with Debian's ffmpeg");
   if (suites.includes("e2e")) {
     ensureDebianPackage(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", "chromium", "the browser tests drive Debian's Chromium");
   }

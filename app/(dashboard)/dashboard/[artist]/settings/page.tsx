@@ -16,7 +16,6 @@ export default async function ArtistSettingsPage({ params, searchParams }: PageP
       {saved && <Notice tone="success">{t("saved")}</Notice>}
       <div className="rounded-lg border border-line bg-white p-6">
         <ArtistProfileForm
-          key={artist.updatedAt.toISOString()}
           action={updateArtistAction}
           submitLabel={t("submit")}
           appUrl={env().APP_URL}
