@@ -38,7 +38,7 @@ export async function seedDemo(url: string) {
         name: "The Demo Band",
         slug: DEMO.slug,
         location: "Lyon, France",
-        bio: "Three friends, one van, too many pedals. The Demo Band plays warm, slow-burning indie rock and sells every record straight from the merch table — now online too.\n\nThis shop is seeded by `npm start` so you can try Merchtable right away.",
+        bio: "Three friends, one van, too many pedals. The Demo Band plays warm, slow-burning indie rock and sells every record straight from the merch table — now online too.\n\nThis is a demo shop: look around, then open your own.",
         links: "https://demo-band.example/\nhttps://www.instagram.com/demoband\nhttps://www.youtube.com/@demoband",
         currency: "EUR",
         accentColor: "#b4442c",

@@ -24,7 +24,7 @@ export function LocaleSwitcher({ locale, label }: { locale: string; label: strin
             router.refresh();
           });
         }}
-        className="rounded border border-line bg-white px-2 py-1"
+        className="rounded border border-line bg-white px-1 py-1 sm:px-2"
       >
         {Object.entries(NAMES).map(([code, name]) => (
           <option key={code} value={code} lang={code}>

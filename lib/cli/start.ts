@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { createServer } from "node:net";
 import { parseEnv } from "../env";
 import { seedDemo } from "../../db/seed";
 import { buildIfNeeded, ensureDebianPackage, fail, localAuthSecret, log, nextBin, prepareDatabase } from "./runtime";
@@ -8,6 +9,16 @@ import { buildIfNeeded, ensureDebianPackage, fail, localAuthSecret, log, nextBin
  * demo seed, build when the sources changed, then the Next.js server. Stops the embedded
  * database when the server stops.
  */
+/** Resolves when nothing listens on the port, so a second `npm start` fails before building. */
+function portIsFree(port: number) {
+  return new Promise<boolean>((resolve) => {
+    const probe = createServer()
+      .once("error", () => resolve(false))
+      .once("listening", () => probe.close(() => resolve(true)))
+      .listen(port);
+  });
+}
+
 async function main() {
   const mode = process.argv[2] === "dev" ? "dev" : "start";
   let appEnv: string;
@@ -17,6 +28,9 @@ async function main() {
     fail((error as Error).message);
   }
   const port = process.env.PORT ?? "3000";
+  if (!(await portIsFree(Number(port)))) {
+    fail(`Port ${port} is already in use (another Merchtable, or another server). Stop it, or run on another port: PORT=3001 npm start`);
+  }
   ensureDebianPackage("ffmpeg", "ffmpeg", "audio is transcoded with Debian's ffmpeg");
   const { url, server } = await prepareDatabase("merchtable").catch((error: Error) => fail(error.message));
   process.env.DATABASE_URL = url;

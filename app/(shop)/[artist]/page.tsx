@@ -36,13 +36,16 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
   return (
     <div style={{ "--color-accent": artist.accentColor } as React.CSSProperties} data-testid="artist-shop">
       <div className="mx-auto max-w-6xl px-0 sm:px-6 sm:pt-6">
-        <div className="relative aspect-[10/3] w-full overflow-hidden bg-gradient-to-br from-stone-800 to-stone-600 sm:rounded-lg">
+        <div
+          className="relative aspect-[10/3] w-full overflow-hidden bg-stone-700 sm:rounded-lg"
+          style={{ backgroundImage: `linear-gradient(135deg, ${artist.accentColor}, #292524 75%)` }}
+        >
           {banner && <img src={banner} alt="" className="h-full w-full object-cover" />}
         </div>
       </div>
       <div className="mx-auto max-w-6xl px-4 sm:px-6">
         <header className="flex flex-col gap-4 border-b border-line pb-8 sm:flex-row sm:items-end sm:gap-6">
-          <div className="-mt-12 h-28 w-28 shrink-0 overflow-hidden rounded-lg border-4 border-paper bg-stone-200 shadow-sm sm:-mt-16 sm:h-36 sm:w-36">
+          <div className="relative z-10 -mt-12 h-28 w-28 shrink-0 overflow-hidden rounded-lg border-4 border-paper bg-stone-200 shadow-sm sm:-mt-16 sm:h-36 sm:w-36">
             {avatar && <img src={avatar} alt={artist.name} className="h-full w-full object-cover" />}
           </div>
           <div className="min-w-0 flex-1">
@@ -81,14 +84,17 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
               <div>
                 <h2 className="text-xs font-semibold uppercase tracking-wide text-muted">{t("links")}</h2>
                 <ul className="mt-2 divide-y divide-line rounded-lg border border-line bg-white text-sm">
-                  {artist.links.map((link) => (
-                    <li key={link.url}>
-                      <a href={link.url} rel="nofollow noopener noreferrer" target="_blank" className="flex items-center justify-between gap-3 px-4 py-2.5 hover:bg-stone-50">
-                        <span className="font-medium">{link.label}</span>
-                        <span className="truncate text-xs text-muted">{new URL(link.url).hostname.replace(/^www\./, "")}</span>
-                      </a>
-                    </li>
-                  ))}
+                  {artist.links.map((link) => {
+                    const host = new URL(link.url).hostname.replace(/^www\./, "");
+                    return (
+                      <li key={link.url}>
+                        <a href={link.url} rel="nofollow noopener noreferrer" target="_blank" className="flex items-center justify-between gap-3 px-4 py-2.5 hover:bg-stone-50">
+                          <span className="truncate font-medium">{link.label}</span>
+                          {host !== link.label && <span className="shrink-0 text-xs text-muted">{host}</span>}
+                        </a>
+                      </li>
+                    );
+                  })}
                 </ul>
               </div>
             )}

@@ -27,8 +27,8 @@ export default async function MembersPage({ params }: PageProps<"/dashboard/[art
                   </div>
                   <div className="text-xs text-muted">{m.email}</div>
                 </td>
-                <td className="px-6 py-3">{t(`roles.${m.role}`)}</td>
-                <td className="px-6 py-3 text-xs text-muted">{t("members.since", { date: format.dateTime(m.since, { dateStyle: "medium" }) })}</td>
+                <td className="px-4 py-3 sm:px-6">{t(`roles.${m.role}`)}</td>
+                <td className="hidden px-6 py-3 text-xs text-muted sm:table-cell">{t("members.since", { date: format.dateTime(m.since, { dateStyle: "medium" }) })}</td>
                 <td className="px-6 py-3 text-right">
                   {isOwner && m.userId !== user.id && (
                     <RowAction kind="remove" artistId={artist.id} id={m.userId} label={t("members.remove")} />
