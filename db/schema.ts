@@ -1,6 +1,9 @@
 import { relations, sql } from "drizzle-orm";
 import {
+  bigint,
+  boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -160,6 +163,152 @@ export const artistInvites = pgTable(
   (t) => [uniqueIndex("artist_invites_token_idx").on(t.tokenHash), index("artist_invites_artist_idx").on(t.artistId)],
 );
 
+
+// ---------------------------------------------------------------- Catalogue and audio
+
+export const releaseKindEnum = pgEnum("release_kind", ["album", "ep", "single"]);
+export const releaseStatusEnum = pgEnum("release_status", ["draft", "published"]);
+export const pricingModeEnum = pgEnum("pricing_mode", ["fixed", "pay_what_you_want", "free"]);
+export const trackStatusEnum = pgEnum("track_status", ["processing", "ready", "failed"]);
+export const streamingModeEnum = pgEnum("streaming_mode", ["full", "clip", "off"]);
+export const playOutcomeEnum = pgEnum("play_outcome", ["complete", "partial", "skip"]);
+
+/** Money is always integer minor units (cents) plus an ISO currency. */
+export const releases = pgTable(
+  "releases",
+  {
+    id: id(),
+    artistId: text("artist_id")
+      .notNull()
+      .references(() => artists.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    kind: releaseKindEnum("kind").notNull().default("album"),
+    releaseDate: date("release_date", { mode: "string" }),
+    artworkKey: text("artwork_key"),
+    description: text("description").notNull().default(""),
+    credits: text("credits").notNull().default(""),
+    catalogNumber: text("catalog_number").notNull().default(""),
+    status: releaseStatusEnum("status").notNull().default("draft"),
+    publishedAt: timestamp("published_at", { withTimezone: true, mode: "date" }),
+    pricingMode: pricingModeEnum("pricing_mode").notNull().default("fixed"),
+    priceAmount: integer("price_amount").notNull().default(0),
+    priceMinimum: integer("price_minimum").notNull().default(0),
+    currency: text("currency").notNull().default("EUR"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("releases_artist_slug_idx").on(t.artistId, t.slug),
+    index("releases_artist_status_idx").on(t.artistId, t.status),
+    check("releases_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check("releases_prices_not_negative", sql`${t.priceAmount} >= 0 and ${t.priceMinimum} >= 0`),
+  ],
+);
+
+/** Audio facts read from the master (music-metadata / ffprobe). */
+export type MasterInfo = {
+  container: string; // wav | flac | aiff | alac | mp3
+  lossless: boolean;
+  sampleRate: number | null;
+  bitsPerSample: number | null;
+  channels: number | null;
+  bitrate: number | null;
+};
+
+export const tracks = pgTable(
+  "tracks",
+  {
+    id: id(),
+    releaseId: text("release_id")
+      .notNull()
+      .references(() => releases.id, { onDelete: "cascade" }),
+    /** Denormalised from the release so every scope check is one comparison. */
+    artistId: text("artist_id")
+      .notNull()
+      .references(() => artists.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    lyrics: text("lyrics").notNull().default(""),
+    isrc: text("isrc").notNull().default(""),
+    durationMs: integer("duration_ms"),
+    /** Original upload, never served to fans as is. */
+    masterKey: text("master_key").notNull(),
+    masterFilename: text("master_filename").notNull().default(""),
+    masterSize: bigint("master_size", { mode: "number" }).notNull().default(0),
+    master: jsonb("master").$type<MasterInfo>(),
+    /** Streaming rendition (MP3 128k CBR) and the waveform drawn by the player. */
+    streamKey: text("stream_key"),
+    streamSize: integer("stream_size"),
+    peaks: jsonb("peaks").$type<number[]>(),
+    status: trackStatusEnum("status").notNull().default("processing"),
+    statusError: text("status_error"),
+    streaming: streamingModeEnum("streaming").notNull().default("full"),
+    clipSeconds: integer("clip_seconds").notNull().default(30),
+    /** Price of the single track; null = not sold alone. */
+    priceAmount: integer("price_amount"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("tracks_release_position_idx").on(t.releaseId, t.position),
+    index("tracks_artist_idx").on(t.artistId),
+    check("tracks_clip_positive", sql`${t.clipSeconds} > 0`),
+    check("tracks_price_not_negative", sql`${t.priceAmount} is null or ${t.priceAmount} >= 0`),
+  ],
+);
+
+/** Download renditions made on first request and kept (cache). */
+export const trackFiles = pgTable(
+  "track_files",
+  {
+    id: id(),
+    trackId: text("track_id")
+      .notNull()
+      .references(() => tracks.id, { onDelete: "cascade" }),
+    format: text("format").notNull(),
+    key: text("key").notNull(),
+    size: bigint("size", { mode: "number" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("track_files_track_format_idx").on(t.trackId, t.format)],
+);
+
+/**
+ * One row per listen reported by a player. No listener identity in clear: `listenerHash` is a
+ * keyed hash of address + browser that changes daily (counts unique listeners, tracks nobody).
+ */
+export const plays = pgTable(
+  "plays",
+  {
+    id: id(),
+    trackId: text("track_id")
+      .notNull()
+      .references(() => tracks.id, { onDelete: "cascade" }),
+    releaseId: text("release_id")
+      .notNull()
+      .references(() => releases.id, { onDelete: "cascade" }),
+    artistId: text("artist_id")
+      .notNull()
+      .references(() => artists.id, { onDelete: "cascade" }),
+    playedAt: timestamp("played_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    secondsListened: integer("seconds_listened").notNull(),
+    outcome: playOutcomeEnum("outcome").notNull(),
+    /** "shop" (the band's pages on Merchtable) or "embed". */
+    source: text("source").notNull().default("shop"),
+    /** Host of the site that embedded the player, for embeds. */
+    sourceHost: text("source_host"),
+    country: text("country"),
+    listenerHash: text("listener_hash"),
+    isClip: boolean("is_clip").notNull().default(false),
+  },
+  (t) => [
+    index("plays_artist_time_idx").on(t.artistId, t.playedAt),
+    index("plays_track_idx").on(t.trackId),
+    check("plays_seconds_not_negative", sql`${t.secondsListened} >= 0`),
+  ],
+);
+
 // ---------------------------------------------------------------- Platform plumbing
 
 /** Mail kept in the database when no SMTP server is configured; shown at /dev/mail. */
@@ -189,6 +338,18 @@ export const usersRelations = relations(users, ({ many }) => ({ memberships: man
 export const artistsRelations = relations(artists, ({ many }) => ({
   members: many(artistMembers),
   invites: many(artistInvites),
+  releases: many(releases),
+}));
+export const releasesRelations = relations(releases, ({ one, many }) => ({
+  artist: one(artists, { fields: [releases.artistId], references: [artists.id] }),
+  tracks: many(tracks),
+}));
+export const tracksRelations = relations(tracks, ({ one, many }) => ({
+  release: one(releases, { fields: [tracks.releaseId], references: [releases.id] }),
+  files: many(trackFiles),
+}));
+export const trackFilesRelations = relations(trackFiles, ({ one }) => ({
+  track: one(tracks, { fields: [trackFiles.trackId], references: [tracks.id] }),
 }));
 export const artistMembersRelations = relations(artistMembers, ({ one }) => ({
   artist: one(artists, { fields: [artistMembers.artistId], references: [artists.id] }),

@@ -21,9 +21,24 @@ const schema = z
     MAIL_FROM: z.string().default("Merchtable <no-reply@merchtable.local>"),
     STORAGE_DIR: z.string().default(".data/storage"),
     MAX_IMAGE_MB: z.coerce.number().positive().max(100).default(10),
+    MAX_UPLOAD_MB: z.coerce.number().positive().max(10240).default(1024),
+    STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
+    S3_BUCKET: z.string().optional(),
+    S3_REGION: z.string().default("us-east-1"),
+    S3_ENDPOINT: z.url({ message: "S3_ENDPOINT must be a full URL such as https://s3.eu-west-3.amazonaws.com" }).optional(),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+    FFMPEG_PATH: z.string().default("ffmpeg"),
+    FFPROBE_PATH: z.string().default("ffprobe"),
+    WORKERS: z.enum(["inline", "off"]).default("inline"),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
+    if (env.STORAGE_DRIVER === "s3" && !env.S3_BUCKET) {
+      ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "S3_BUCKET is required when STORAGE_DRIVER=s3" });
+    }
     if (env.APP_ENV !== "production") return;
     for (const key of ["DATABASE_URL", "AUTH_SECRET", "SMTP_URL"] as const) {
       if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required when APP_ENV=production` });

@@ -70,12 +70,12 @@ export function sourceFingerprint(): string {
   return hash.digest("hex");
 }
 
-const stampFile = path.join(root, ".next", "merchtable-build-stamp");
+const stampFile = () => path.join(root, process.env.NEXT_DIST_DIR || ".next", "merchtable-build-stamp");
 
 /** Runs `next build` unless the last build was made from exactly these sources. */
 export function buildIfNeeded(force = false) {
   const fingerprint = sourceFingerprint();
-  if (!force && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint) {
+  if (!force && existsSync(stampFile()) && readFileSync(stampFile(), "utf8") === fingerprint) {
     log("build is up to date");
     return;
   }
@@ -86,7 +86,7 @@ export function buildIfNeeded(force = false) {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) fail("next build failed (see the output above).");
-  writeFileSync(stampFile, fingerprint);
+  writeFileSync(stampFile(), fingerprint);
   log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -1,6 +1,16 @@
 import en from "./messages/en.json";
 import fr from "./messages/fr.json";
+import catalogEn from "./messages/catalog.en.json";
+import catalogFr from "./messages/catalog.fr.json";
+import listenEn from "./messages/listen.en.json";
+import listenFr from "./messages/listen.fr.json";
 import type { Locale } from "./config";
 
-export type Messages = typeof en;
-export const messages: Record<Locale, Messages> = { en, fr };
+/**
+ * One file pair per area, so work on different areas never edits the same file:
+ * en.json/fr.json (site, accounts, profile), catalog.* (dashboard releases and uploads),
+ * listen.* (release page, player). Top-level keys must not collide between files.
+ */
+const enAll = { ...en, ...catalogEn, ...listenEn };
+export type Messages = typeof enAll;
+export const messages: Record<Locale, Messages> = { en: enAll, fr: { ...fr, ...catalogFr, ...listenFr } };

@@ -1,48 +1,37 @@
-import { createReadStream } from "node:fs";
-import { mkdir, rm, stat, writeFile, rename } from "node:fs/promises";
-import path from "node:path";
-import type { Readable } from "node:stream";
 import { env } from "../env";
+import { localDriver } from "./local";
+import type { StorageDriver } from "./types";
+
+export { isValidKey } from "./keys";
+export { TooLargeError, type ByteRange, type StorageDriver, type StoredFile } from "./types";
+
+let driver: StorageDriver | undefined;
 
 /**
- * Where files live (artwork now, masters and derived audio later). Local disk under STORAGE_DIR;
- * keys are relative, slash-separated, and never leave that folder.
+ * The configured storage: local disk under STORAGE_DIR (default), or S3-compatible object storage
+ * when STORAGE_DRIVER=s3.
  */
-export type StoredFile = { size: number; modifiedAt: Date };
-
-const KEY_PATTERN = /^[a-z0-9][a-z0-9/_.-]*$/i;
-
-export function isValidKey(key: string) {
-  return KEY_PATTERN.test(key) && !key.split("/").some((part) => part === "" || part === "." || part === "..");
-}
-
-function resolveKey(key: string) {
-  if (!isValidKey(key)) throw new Error(`Invalid storage key: ${JSON.stringify(key)}`);
-  return path.join(path.resolve(env().STORAGE_DIR), ...key.split("/"));
-}
-
-export async function putFile(key: string, data: Buffer) {
-  const target = resolveKey(key);
-  await mkdir(path.dirname(target), { recursive: true });
-  // Write then rename, so a reader never sees half a file.
-  const temp = `${target}.${process.pid}.${Date.now()}.part`;
-  await writeFile(temp, data);
-  await rename(temp, target);
-}
-
-export async function statFile(key: string): Promise<StoredFile | null> {
-  try {
-    const info = await stat(resolveKey(key));
-    return info.isFile() ? { size: info.size, modifiedAt: info.mtime } : null;
-  } catch {
-    return null;
+export function storage(): StorageDriver {
+  if (driver) return driver;
+  const config = env();
+  if (config.STORAGE_DRIVER === "s3") {
+    // Loaded only when chosen, so local runs never load the AWS SDK.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { s3Driver } = require("./s3") as typeof import("./s3");
+    driver = s3Driver(config);
+  } else {
+    driver = localDriver(config.STORAGE_DIR);
   }
+  return driver;
 }
 
-export function readFileStream(key: string, range?: { start: number; end: number }): Readable {
-  return createReadStream(resolveKey(key), range);
+/** Tests point storage somewhere else. */
+export function setStorageForTests(next: StorageDriver | undefined) {
+  driver = next;
 }
 
-export async function deleteFile(key: string) {
-  await rm(resolveKey(key), { force: true });
-}
+// Short names for the common calls.
+export const putFile = (key: string, data: Buffer, contentType?: string) => storage().put(key, data, contentType);
+export const statFile = (key: string) => storage().stat(key);
+export const deleteFile = (key: string) => storage().delete(key);
+export const readFile = (key: string, range?: { start: number; end: number }) => storage().read(key, range);

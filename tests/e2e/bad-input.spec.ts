@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { artists } from "@/db/schema";
-import { createBandThroughOnboarding, pictureFile, seedUser, signInWithPassword, testDb, uniqueId } from "./helpers";
+import { artifacts, createBandThroughOnboarding, pictureFile, seedUser, signInWithPassword, testDb, uniqueId } from "./helpers";
 
 async function onboarding(page: Page) {
   const user = await seedUser();
@@ -48,7 +48,7 @@ test("each bad onboarding input gets a clear message and stores nothing", async 
   await submit.click();
   await expect(page.getByText("This file is not an image (it looks like text). Upload a JPEG, PNG, WebP, GIF or AVIF.")).toBeVisible();
   expect(await countArtists(textSlug)).toBe(0);
-  await page.screenshot({ path: "tests/.artifacts/onboarding-errors.png", fullPage: true });
+  await page.screenshot({ path: `${artifacts}/onboarding-errors.png`, fullPage: true });
 });
 
 test("a 50 MB image is refused before it is even sent", async ({ page }) => {

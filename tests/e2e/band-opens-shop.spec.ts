@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { pictureFile, uniqueId } from "./helpers";
+import { artifacts, pictureFile, uniqueId } from "./helpers";
 
 test("a new user signs up, creates a band with a picture and sees its shop", async ({ page }) => {
   const id = uniqueId();
@@ -31,7 +31,7 @@ test("a new user signs up, creates a band with a picture and sees its shop", asy
   await expect(avatar).toBeVisible();
   expect(await avatar.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(512);
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", `Les Étoiles ${id}`);
-  await page.screenshot({ path: "tests/.artifacts/shop-page.png", fullPage: true });
+  await page.screenshot({ path: `${artifacts}/shop-page.png`, fullPage: true });
 });
 
 test("a new user signs in with a magic link from the dev outbox", async ({ page }) => {

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { artifacts } from "./helpers";
 
 test("a visitor switches to French and every page follows", async ({ page }) => {
   await page.goto("/demo-band");
@@ -10,7 +11,7 @@ test("a visitor switches to French and every page follows", async ({ page }) => 
 
   await page.goto("/signup");
   await expect(page.getByRole("heading", { name: "Créez votre compte" })).toBeVisible();
-  await page.screenshot({ path: "tests/.artifacts/signup-fr.png" });
+  await page.screenshot({ path: `${artifacts}/signup-fr.png` });
 });
 
 test.describe("with a French browser", () => {

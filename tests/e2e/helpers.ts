@@ -40,3 +40,6 @@ export async function createBandThroughOnboarding(page: Page, name: string) {
   await page.getByRole("button", { name: "Create my shop" }).click();
   await expect(page.getByTestId("dashboard-title")).toContainText(name);
 }
+
+/** Folder for screenshots a person should look at (one per TEST_INSTANCE). */
+export const artifacts = process.env.E2E_ARTIFACTS ?? "tests/.artifacts";

@@ -10,7 +10,14 @@ import { buildIfNeeded, ensureDebianPackage, fail, localAuthSecret, log, prepare
  * Ends with one plain "N passed, N failed" line summing all suites.
  * `npm test -- unit|integration|e2e` runs one suite.
  */
-const artifacts = path.join(process.cwd(), "tests", ".artifacts");
+/**
+ * TEST_INSTANCE=name keeps a run's files apart from another run in the same checkout (its own
+ * artifacts, storage and Next build folder); give it its own DATABASE_URL and E2E_PORT too.
+ */
+const instance = process.env.TEST_INSTANCE ? `-${process.env.TEST_INSTANCE.replace(/[^a-z0-9_-]/gi, "")}` : "";
+const artifacts = path.join(process.cwd(), "tests", `.artifacts${instance}`);
+if (instance) process.env.NEXT_DIST_DIR ??= `.next${instance}`;
+process.env.E2E_ARTIFACTS = artifacts;
 type Tally = { passed: number; failed: number; skipped: number };
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
@@ -47,7 +54,7 @@ async function main() {
     ...process.env,
     DATABASE_URL: url,
     AUTH_SECRET: localAuthSecret(),
-    STORAGE_DIR: path.join(process.cwd(), ".data", "test-storage"),
+    STORAGE_DIR: path.join(process.cwd(), ".data", `test-storage${instance}`),
     NEXT_TELEMETRY_DISABLED: "1",
   };
   rmSync(env.STORAGE_DIR!, { recursive: true, force: true });

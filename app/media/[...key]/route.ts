@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { isValidKey, readFileStream, statFile } from "@/lib/storage";
+import { isValidKey, readFile, statFile } from "@/lib/storage";
 
 /**
  * Re-encoded artwork only (lib/images writes nothing else under these keys). Served with a fixed
@@ -12,7 +12,7 @@ export async function GET(_request: Request, { params }: RouteContext<"/media/[.
   }
   const file = await statFile(key);
   if (!file) return new Response("Not found", { status: 404 });
-  return new Response(Readable.toWeb(readFileStream(key)) as ReadableStream, {
+  return new Response(Readable.toWeb(await readFile(key)) as ReadableStream, {
     headers: {
       "Content-Type": "image/webp",
       "Content-Length": String(file.size),

@@ -1,0 +1,40 @@
+import type { Readable } from "node:stream";
+
+/** A stored object's facts. */
+export type StoredFile = { size: number; modifiedAt: Date };
+
+/** Inclusive byte range, as in HTTP: { start: 0, end: 1 } is two bytes. */
+export type ByteRange = { start: number; end: number };
+
+/** Thrown by putStream when the upload passes maxBytes; nothing is left behind. */
+export class TooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`File is larger than ${maxBytes} bytes`);
+    this.name = "TooLargeError";
+  }
+}
+
+/**
+ * Where files live: artwork, masters, streaming and download renditions. Keys are relative,
+ * slash-separated (see isValidKey). Every implementation streams: no method holds a whole audio
+ * file in memory.
+ */
+export interface StorageDriver {
+  readonly name: "local" | "s3";
+  put(key: string, data: Buffer, contentType?: string): Promise<void>;
+  /** Streams `source` to `key`. Over maxBytes: rejects with TooLargeError and stores nothing. */
+  putStream(key: string, source: Readable, options?: { maxBytes?: number; contentType?: string }): Promise<{ size: number }>;
+  /** Copies a local file in (ffmpeg output). */
+  putFromPath(key: string, filePath: string, contentType?: string): Promise<{ size: number }>;
+  stat(key: string): Promise<StoredFile | null>;
+  /** A stream of the object, or of one inclusive byte range of it. */
+  read(key: string, range?: ByteRange): Promise<Readable>;
+  delete(key: string): Promise<void>;
+  /** Deletes every key under `prefix/`. */
+  deletePrefix(prefix: string): Promise<void>;
+  /**
+   * A path on this machine holding the object, for tools like ffmpeg. Local storage returns its
+   * own file (cleanup does nothing); S3 downloads to a temporary file that cleanup removes.
+   */
+  localCopy(key: string): Promise<{ path: string; cleanup: () => Promise<void> }>;
+}
