@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { eq } from "drizzle-orm";
-import { createDb } from "./client";
+import { createDb, type Db } from "./client";
+import { seedDemoAlbum } from "./seed-album";
 import { artists } from "./schema";
 import { registerUser, findUserByEmail } from "../lib/auth/accounts";
 import { createArtist } from "../lib/artists/profile";
@@ -22,31 +23,39 @@ async function artwork(width: number, height: number, hue: number) {
   return sharp(Buffer.from(svg)).png().toBuffer();
 }
 
-/** The demo band a fresh `npm start` shows at /demo-band. Does nothing if it already exists. */
+/**
+ * The demo band a fresh `npm start` shows at /demo-band, with a playable album. Whatever already
+ * exists is kept, so this is safe on every start.
+ */
 export async function seedDemo(url: string) {
   const { db, client } = createDb(url, { max: 2 });
   try {
     const [existing] = await db.select({ id: artists.id }).from(artists).where(eq(artists.slug, DEMO.slug));
-    if (existing) return;
-    const registered = await registerUser(db, { name: "Demo Band", email: DEMO.email, password: DEMO.password });
-    const user = registered.ok ? registered.user : await findUserByEmail(db, DEMO.email);
-    if (!user) throw new Error("could not create the demo user");
-    const result = await createArtist(
-      db,
-      user.id,
-      {
-        name: "The Demo Band",
-        slug: DEMO.slug,
-        location: "Lyon, France",
-        bio: "Three friends, one van, too many pedals. The Demo Band plays warm, slow-burning indie rock and sells every record straight from the merch table — now online too.\n\nThis is a demo shop: look around, then open your own.",
-        links: "https://demo-band.example/\nhttps://www.instagram.com/demoband\nhttps://www.youtube.com/@demoband",
-        currency: "EUR",
-        accentColor: "#b4442c",
-      },
-      { avatar: await artwork(800, 800, 12), banner: await artwork(2000, 600, 200) },
-    );
-    if (!result.ok) throw new Error(`demo seed refused: ${JSON.stringify(result)}`);
+    const artistId = existing?.id ?? (await createDemoBand(db));
+    await seedDemoAlbum(db, artistId);
   } finally {
     await client.end({ timeout: 5 });
   }
+}
+
+async function createDemoBand(db: Db): Promise<string> {
+  const registered = await registerUser(db, { name: "Demo Band", email: DEMO.email, password: DEMO.password });
+  const user = registered.ok ? registered.user : await findUserByEmail(db, DEMO.email);
+  if (!user) throw new Error("could not create the demo user");
+  const result = await createArtist(
+    db,
+    user.id,
+    {
+      name: "The Demo Band",
+      slug: DEMO.slug,
+      location: "Lyon, France",
+      bio: "Three friends, one van, too many pedals. The Demo Band plays warm, slow-burning indie rock and sells every record straight from the merch table — now online too.\n\nThis is a demo shop: look around, then open your own.",
+      links: "https://demo-band.example/\nhttps://www.instagram.com/demoband\nhttps://www.youtube.com/@demoband",
+      currency: "EUR",
+      accentColor: "#b4442c",
+    },
+    { avatar: await artwork(800, 800, 12), banner: await artwork(2000, 600, 200) },
+  );
+  if (!result.ok) throw new Error(`demo seed refused: ${JSON.stringify(result)}`);
+  return result.artist.id;
 }

@@ -5,7 +5,7 @@ import { env } from "../env";
  * Artwork the bands upload is decoded and re-encoded here: only pixels survive (no EXIF, GPS or
  * embedded scripts), at the sizes the pages use.
  */
-export type ImageKind = "avatar" | "banner";
+export type ImageKind = "avatar" | "banner" | "cover";
 
 const presets: Record<ImageKind, { suffix: string; width: number; height: number }[]> = {
   avatar: [
@@ -15,6 +15,12 @@ const presets: Record<ImageKind, { suffix: string; width: number; height: number
   banner: [
     { suffix: "1600", width: 1600, height: 480 },
     { suffix: "800", width: 800, height: 240 },
+  ],
+  // Release artwork: square, stored as `${artworkKey}-${suffix}.webp`.
+  cover: [
+    { suffix: "1200", width: 1200, height: 1200 },
+    { suffix: "600", width: 600, height: 600 },
+    { suffix: "300", width: 300, height: 300 },
   ],
 };
 
