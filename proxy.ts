@@ -34,6 +34,10 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/**
+ * Uploads are left out: with a proxy in the way, Next buffers request bodies in memory and cuts
+ * them at 10 MB. The upload route makes the same Origin check itself.
+ */
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/uploads/).*)" }],
 };

@@ -31,11 +31,11 @@ export function TextArea({ label, name, hint, error, className, ...input }: Comm
   const errorId = error ? `${name}-error` : undefined;
   return (
     <div className={className}>
-      <label htmlFor={name} className="mb-1 block text-sm font-medium">
+      <label htmlFor={input.id ?? name} className="mb-1 block text-sm font-medium">
         {label}
       </label>
       <textarea
-        id={name}
+        id={input.id ?? name}
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}

@@ -60,5 +60,5 @@ export function tagsOf(file: string): Record<string, string> {
   const result = spawnSync("ffprobe", ["-v", "error", "-show_entries", "format_tags:stream_tags", "-of", "json", file]);
   const json = JSON.parse(result.stdout.toString()) as { format?: { tags?: Record<string, string> }; streams?: { tags?: Record<string, string> }[] };
   const all = { ...Object.assign({}, ...(json.streams ?? []).map((s) => s.tags ?? {})), ...(json.format?.tags ?? {}) };
-  return Object.fromEntries(Object.entries(all).map(([k, v]) => [k.toLowerCase(), v]));
+  return Object.fromEntries(Object.entries(all).map(([k, v]) => [k.toLowerCase(), String(v)]));
 }

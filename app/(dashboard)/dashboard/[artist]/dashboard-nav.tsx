@@ -8,8 +8,9 @@ export function DashboardNav({ items }: { items: { href: string; label: string }
   return (
     <nav aria-label="Dashboard">
       <ul className="space-y-1 text-sm">
-        {items.map((item) => {
-          const active = pathname === item.href;
+        {items.map((item, index) => {
+          // Sections own their sub-pages (a release editor lights "Releases"); the overview is exact.
+          const active = pathname === item.href || (index > 0 && pathname.startsWith(`${item.href}/`));
           return (
             <li key={item.href}>
               <Link

@@ -8,7 +8,7 @@ import { DashboardNav } from "./dashboard-nav";
 
 export default async function ArtistDashboardLayout({ children, params }: LayoutProps<"/dashboard/[artist]">) {
   const { artist, user } = await requireArtistMember({ slug: (await params).artist });
-  const [t, bands] = await Promise.all([getTranslations("dashboard"), listArtistsForUser(db, user.id)]);
+  const [t, tc, bands] = await Promise.all([getTranslations("dashboard"), getTranslations("catalog"), listArtistsForUser(db, user.id)]);
   const base = `/dashboard/${artist.slug}`;
   return (
     <div className="mx-auto grid max-w-6xl gap-8 px-4 py-8 sm:px-6 lg:grid-cols-[14rem_1fr]">
@@ -22,6 +22,7 @@ export default async function ArtistDashboardLayout({ children, params }: Layout
         <DashboardNav
           items={[
             { href: base, label: t("nav.overview") },
+            { href: `${base}/releases`, label: tc("nav") },
             { href: `${base}/settings`, label: t("nav.settings") },
             { href: `${base}/members`, label: t("nav.members") },
           ]}

@@ -2,14 +2,17 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/db";
 import { listTeam } from "@/lib/artists";
+import { listReleasesForArtist } from "@/lib/catalog/releases";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { env } from "@/lib/env";
 
 export default async function ArtistOverviewPage({ params }: PageProps<"/dashboard/[artist]">) {
   const { artist, role, user } = await requireArtistMember({ slug: (await params).artist });
-  const [t, team] = await Promise.all([getTranslations("dashboard"), listTeam(db, user.id, artist.id)]);
+  const [t, tc, team] = await Promise.all([getTranslations("dashboard"), getTranslations("catalog"), listTeam(db, user.id, artist.id)]);
   const shopUrl = `${env().APP_URL}/${artist.slug}`;
+  const releaseCount = (await listReleasesForArtist(db, artist.id)).filter((r) => r.status === "published").length;
   const checklist = [
+    { label: tc("checkRelease"), done: releaseCount > 0, href: "releases" },
     { label: t("overview.checkAvatar"), done: Boolean(artist.avatarKey), href: "settings" },
     { label: t("overview.checkBanner"), done: Boolean(artist.bannerKey), href: "settings" },
     { label: t("overview.checkBio"), done: artist.bio.length > 0, href: "settings" },

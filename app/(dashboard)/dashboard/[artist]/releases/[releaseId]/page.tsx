@@ -1,0 +1,119 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { AutoRefresh } from "@/components/dashboard/releases/auto-refresh";
+import { ConfirmDialog } from "@/components/dashboard/releases/confirm-dialog";
+import { PublishToggle } from "@/components/dashboard/releases/publish-toggle";
+import { ReleaseForm } from "@/components/dashboard/releases/release-form";
+import { TrackList } from "@/components/dashboard/releases/track-list";
+import { TrackUploader } from "@/components/dashboard/releases/track-uploader";
+import { db } from "@/db";
+import { requireArtistMember } from "@/lib/artists/guard";
+import { releaseArtworkUrl } from "@/lib/catalog/public";
+import { getReleaseForEdit } from "@/lib/catalog/releases";
+import { env } from "@/lib/env";
+import {
+  deleteReleaseAction,
+  deleteTrackAction,
+  reorderTracksAction,
+  retryTrackAction,
+  setReleaseStatusAction,
+  updateReleaseAction,
+  updateTrackAction,
+} from "../actions";
+
+export default async function ReleaseEditorPage({ params }: PageProps<"/dashboard/[artist]/releases/[releaseId]">) {
+  const { artist: slug, releaseId } = await params;
+  const { artist, user } = await requireArtistMember({ slug });
+  const data = await getReleaseForEdit(db, user.id, releaseId);
+  // A release of another band, even one this user also runs, is not found under this band's URL.
+  if (!data || data.release.artistId !== artist.id) notFound();
+  const { release, tracks } = data;
+  const t = await getTranslations("catalog");
+  const published = release.status === "published";
+  const processing = tracks.some((track) => track.status === "processing");
+  const maxMb = env().MAX_UPLOAD_MB;
+  return (
+    <div className="space-y-8">
+      <AutoRefresh active={processing} />
+      <Link href={`/dashboard/${artist.slug}/releases`} className="text-sm text-muted hover:underline">
+        ← {t("editor.back")}
+      </Link>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <h1 className="truncate text-2xl font-semibold tracking-tight" data-testid="release-title">
+            {release.title}
+          </h1>
+          <p className="mt-1 text-sm text-muted" data-testid="release-status">
+            {published ? t("editor.published") : t("editor.draft")}{" "}
+            <Link href={`/${artist.slug}/${release.slug}`} className="underline underline-offset-2">
+              {published ? t("editor.viewPage") : t("editor.preview")}
+            </Link>
+          </p>
+        </div>
+        <PublishToggle action={setReleaseStatusAction} releaseId={release.id} published={published} labels={{ publish: t("editor.publish"), unpublish: t("editor.unpublish") }} />
+      </div>
+
+      <section className="rounded-lg border border-line bg-white" aria-labelledby="tracks-title">
+        <h2 id="tracks-title" className="border-b border-line px-4 py-3 font-semibold">
+          {t("editor.tracksTitle")}
+        </h2>
+        <TrackList
+          releaseId={release.id}
+          tracks={tracks.map((track) => ({
+            id: track.id,
+            title: track.title,
+            durationMs: track.durationMs,
+            status: track.status,
+            statusError: track.statusError,
+            lossless: track.master?.lossless ?? true,
+            lyrics: track.lyrics,
+            isrc: track.isrc,
+            streaming: track.streaming,
+            clipSeconds: track.clipSeconds,
+          }))}
+          actions={{ reorder: reorderTracksAction, update: updateTrackAction, remove: deleteTrackAction, retry: retryTrackAction }}
+        />
+        <div className="border-t border-line p-4">
+          <TrackUploader releaseId={release.id} maxLabel={maxMb >= 1024 ? `${maxMb / 1024} GB` : `${maxMb} MB`} />
+        </div>
+      </section>
+
+      <section className="rounded-lg border border-line bg-white p-6" aria-labelledby="details-title">
+        <h2 id="details-title" className="mb-6 font-semibold">
+          {t("form.detailsTitle")}
+        </h2>
+        <ReleaseForm
+          action={updateReleaseAction}
+          artistId={artist.id}
+          artistSlug={artist.slug}
+          shopUrl={`${env().APP_URL}/${artist.slug}`}
+          submitLabel={t("form.save")}
+          maxImageMb={env().MAX_IMAGE_MB}
+          initial={{
+            id: release.id,
+            title: release.title,
+            slug: release.slug,
+            kind: release.kind,
+            releaseDate: release.releaseDate ?? "",
+            description: release.description,
+            credits: release.credits,
+            catalogNumber: release.catalogNumber,
+            artworkUrl: releaseArtworkUrl(release.artworkKey, "small"),
+          }}
+        />
+      </section>
+
+      <div className="flex justify-end">
+        <ConfirmDialog
+          trigger={t("editor.deleteRelease")}
+          message={t("editor.deleteReleaseConfirm", { title: release.title })}
+          confirmLabel={t("editor.confirmDelete")}
+          cancelLabel={t("editor.cancel")}
+          action={deleteReleaseAction}
+          fields={{ releaseId: release.id, artistSlug: artist.slug }}
+        />
+      </div>
+    </div>
+  );
+}

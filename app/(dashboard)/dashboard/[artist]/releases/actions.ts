@@ -1,0 +1,108 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { db } from "@/db";
+import { requireUser } from "@/lib/auth";
+import { createRelease, deleteRelease, setReleaseStatus, updateRelease } from "@/lib/catalog/releases";
+import { deleteTrack, reorderTracks, retryTrackProcessing, updateTrack } from "@/lib/catalog/tracks";
+import { maxImageBytes } from "@/lib/images";
+
+/** Every action here is a public POST endpoint: each one checks membership in lib/catalog. */
+export type FormState = null | { ok: true; message?: string } | { ok: false; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
+
+const FIELDS = ["title", "slug", "kind", "releaseDate", "description", "credits", "catalogNumber"] as const;
+const str = (form: FormData, key: string) => String(form.get(key) ?? "");
+
+async function coverBytes(form: FormData): Promise<Buffer | null | "too_large"> {
+  const file = form.get("artwork");
+  if (!(file instanceof File) || file.size === 0) return null;
+  if (file.size > maxImageBytes()) return "too_large";
+  return Buffer.from(await file.arrayBuffer());
+}
+
+async function describe(fieldErrors: Record<string, string>) {
+  const t = await getTranslations("catalog.errors");
+  return Object.fromEntries(Object.entries(fieldErrors).map(([k, code]) => [k, t(code as "title_required")]));
+}
+
+export async function createReleaseAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const values = Object.fromEntries(FIELDS.map((f) => [f, str(form, f)]));
+  const cover = await coverBytes(form);
+  if (cover === "too_large") return { ok: false, fieldErrors: await describe({ artwork: "image_too_large" }), values };
+  const result = await createRelease(db, user.id, str(form, "artistId"), values, cover);
+  if (!result.ok) {
+    if (result.error === "not_found") return { ok: false, error: (await getTranslations("catalog.errors"))("not_found"), values };
+    return { ok: false, fieldErrors: await describe(result.fieldErrors), values };
+  }
+  redirect(`/dashboard/${str(form, "artistSlug")}/releases/${result.release.id}`);
+}
+
+export async function updateReleaseAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const values = Object.fromEntries(FIELDS.map((f) => [f, str(form, f)]));
+  const cover = await coverBytes(form);
+  if (cover === "too_large") return { ok: false, fieldErrors: await describe({ artwork: "image_too_large" }), values };
+  const result = await updateRelease(db, user.id, str(form, "releaseId"), values, { bytes: cover, remove: form.get("removeArtwork") === "on" });
+  if (!result.ok) {
+    if (result.error === "not_found") return { ok: false, error: (await getTranslations("catalog.errors"))("not_found"), values };
+    return { ok: false, fieldErrors: await describe(result.fieldErrors), values };
+  }
+  revalidatePath("/dashboard", "layout");
+  return { ok: true, message: (await getTranslations("catalog.form"))("saved") };
+}
+
+export async function setReleaseStatusAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const status = str(form, "status") === "published" ? "published" : "draft";
+  const result = await setReleaseStatus(db, user.id, str(form, "releaseId"), status);
+  if (!result.ok) return { ok: false, error: (await getTranslations("catalog.publishErrors"))(result.error) };
+  revalidatePath("/", "layout");
+  return { ok: true };
+}
+
+export async function deleteReleaseAction(form: FormData) {
+  const user = await requireUser();
+  await deleteRelease(db, user.id, str(form, "releaseId"));
+  revalidatePath("/", "layout");
+  redirect(`/dashboard/${str(form, "artistSlug")}/releases`);
+}
+
+export async function updateTrackAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const values = { title: str(form, "title"), lyrics: str(form, "lyrics"), isrc: str(form, "isrc"), streaming: str(form, "streaming"), clipSeconds: str(form, "clipSeconds") };
+  const result = await updateTrack(db, user.id, str(form, "trackId"), values);
+  if (!result.ok) {
+    if (result.error === "not_found") return { ok: false, error: (await getTranslations("catalog.errors"))("not_found"), values };
+    return { ok: false, fieldErrors: await describe(result.fieldErrors), values };
+  }
+  revalidatePath("/", "layout");
+  return { ok: true, message: (await getTranslations("catalog.track"))("saved") };
+}
+
+export async function deleteTrackAction(form: FormData) {
+  const user = await requireUser();
+  await deleteTrack(db, user.id, str(form, "trackId"));
+  revalidatePath("/", "layout");
+}
+
+export async function retryTrackAction(form: FormData) {
+  const user = await requireUser();
+  await retryTrackProcessing(db, user.id, str(form, "trackId"));
+  revalidatePath("/dashboard", "layout");
+}
+
+const orderSchema = z.object({ releaseId: z.string().min(1), trackIds: z.array(z.string().min(1)).max(500) });
+
+export async function reorderTracksAction(input: { releaseId: string; trackIds: string[] }): Promise<{ ok: boolean; error?: string }> {
+  const user = await requireUser();
+  const parsed = orderSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: (await getTranslations("catalog.errors"))("order_invalid") };
+  const result = await reorderTracks(db, user.id, parsed.data.releaseId, parsed.data.trackIds);
+  if (!result.ok) return { ok: false, error: (await getTranslations("catalog.errors"))(result.error === "invalid" ? "order_invalid" : "not_found") };
+  revalidatePath("/", "layout");
+  return { ok: true };
+}

@@ -1,0 +1,15 @@
+"use client";
+
+import { useEffect } from "react";
+import { useRouter } from "next/navigation";
+
+/** Refreshes the page every few seconds while something is still converting. */
+export function AutoRefresh({ active, everyMs = 2000 }: { active: boolean; everyMs?: number }) {
+  const router = useRouter();
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => router.refresh(), everyMs);
+    return () => clearInterval(timer);
+  }, [active, everyMs, router]);
+  return null;
+}

@@ -1,0 +1,159 @@
+import { randomBytes } from "node:crypto";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../../db/client";
+import { releases, tracks, type Release, type Track } from "../../db/schema";
+import { checkArtistAccess } from "../artists/access";
+import { slugify } from "../artists/slug";
+import { audioKeys } from "../audio/formats";
+import { imageVariants, processImage, type ImageProblem } from "../images";
+import { storage } from "../storage";
+import { fieldErrorsOf, releaseInputSchema, type FieldErrors } from "./input";
+
+export type CatalogError = { ok: false; error: "not_found" } | { ok: false; error: "invalid"; fieldErrors: FieldErrors; imageProblem?: ImageProblem };
+
+/** The release if `userId` is a member of its band; null for anything else (no leak either way). */
+export async function releaseForMember(db: DbOrTx, userId: string, releaseId: string): Promise<Release | null> {
+  const [release] = await db.select().from(releases).where(eq(releases.id, releaseId));
+  if (!release) return null;
+  const access = await checkArtistAccess(db, userId, { id: release.artistId });
+  return access.allowed ? release : null;
+}
+
+async function storeCover(artistId: string, releaseId: string, bytes: Buffer | null | undefined) {
+  if (!bytes || bytes.length === 0) return { key: undefined as string | undefined };
+  const result = await processImage(bytes, "cover");
+  if (!result.ok) {
+    const { ok: _ok, ...problem } = result;
+    return { problem: problem as ImageProblem };
+  }
+  const key = `artists/${artistId}/releases/${releaseId}/cover-${randomBytes(6).toString("hex")}`;
+  for (const variant of result.variants) await storage().put(`${key}-${variant.suffix}.webp`, variant.data, "image/webp");
+  return { key };
+}
+
+async function removeCover(key: string | null) {
+  if (!key) return;
+  for (const suffix of imageVariants("cover")) await storage().delete(`${key}-${suffix}.webp`);
+}
+
+const slugTaken = async (db: DbOrTx, artistId: string, slug: string, ownId?: string) => {
+  const [row] = await db.select({ id: releases.id }).from(releases).where(and(eq(releases.artistId, artistId), eq(releases.slug, slug)));
+  return Boolean(row && row.id !== ownId);
+};
+
+/** A free slug for a title in this band ("first-light", then "first-light-2"…). */
+export async function suggestReleaseSlug(db: DbOrTx, artistId: string, title: string) {
+  const base = slugify(title) || "release";
+  for (let n = 1; n < 50; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!(await slugTaken(db, artistId, candidate))) return candidate;
+  }
+  return `${base}-${randomBytes(3).toString("hex")}`;
+}
+
+export async function createRelease(db: Db, userId: string, artistId: string, raw: Record<string, unknown>, cover?: Buffer | null) {
+  const access = await checkArtistAccess(db, userId, { id: artistId });
+  if (!access.allowed) return { ok: false, error: "not_found" } as const;
+  const slug = typeof raw.slug === "string" && raw.slug.trim() ? raw.slug : await suggestReleaseSlug(db, artistId, String(raw.title ?? ""));
+  const parsed = releaseInputSchema.safeParse({ ...raw, slug });
+  const fieldErrors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+  if (parsed.success && (await slugTaken(db, artistId, parsed.data.slug))) fieldErrors.slug = "slug_taken";
+  if (!parsed.success || Object.keys(fieldErrors).length) return { ok: false, error: "invalid", fieldErrors } as const;
+  const id = crypto.randomUUID();
+  const stored = await storeCover(artistId, id, cover);
+  if (stored.problem) return { ok: false, error: "invalid", fieldErrors: { artwork: `image_${stored.problem.reason}` }, imageProblem: stored.problem } as const;
+  try {
+    const [release] = await db
+      .insert(releases)
+      .values({ id, artistId, ...parsed.data, artworkKey: stored.key ?? null, currency: access.artist.currency })
+      .returning();
+    return { ok: true, release } as const;
+  } catch (error) {
+    await removeCover(stored.key ?? null);
+    if ((error as { code?: string }).code === "23505") return { ok: false, error: "invalid", fieldErrors: { slug: "slug_taken" } } as const;
+    throw error;
+  }
+}
+
+export async function updateRelease(
+  db: Db,
+  userId: string,
+  releaseId: string,
+  raw: Record<string, unknown>,
+  cover?: { bytes?: Buffer | null; remove?: boolean },
+) {
+  const current = await releaseForMember(db, userId, releaseId);
+  if (!current) return { ok: false, error: "not_found" } as const;
+  const parsed = releaseInputSchema.safeParse(raw);
+  const fieldErrors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+  if (parsed.success && (await slugTaken(db, current.artistId, parsed.data.slug, current.id))) fieldErrors.slug = "slug_taken";
+  if (!parsed.success || Object.keys(fieldErrors).length) return { ok: false, error: "invalid", fieldErrors } as const;
+  const stored = await storeCover(current.artistId, current.id, cover?.bytes);
+  if (stored.problem) return { ok: false, error: "invalid", fieldErrors: { artwork: `image_${stored.problem.reason}` }, imageProblem: stored.problem } as const;
+  const artworkKey = stored.key ?? (cover?.remove ? null : current.artworkKey);
+  const [release] = await db.update(releases).set({ ...parsed.data, artworkKey }).where(eq(releases.id, releaseId)).returning();
+  if (artworkKey !== current.artworkKey) await removeCover(current.artworkKey);
+  return { ok: true, release } as const;
+}
+
+export type PublishCheck = { ok: true; release: Release } | { ok: false; error: "not_found" | "no_ready_track" | "tracks_processing" };
+
+/** Publishing needs at least one playable track and nothing still converting. */
+export async function setReleaseStatus(db: Db, userId: string, releaseId: string, status: "draft" | "published"): Promise<PublishCheck> {
+  const current = await releaseForMember(db, userId, releaseId);
+  if (!current) return { ok: false, error: "not_found" };
+  if (status === "published") {
+    const states = await db.select({ status: tracks.status }).from(tracks).where(eq(tracks.releaseId, releaseId));
+    if (!states.some((t) => t.status === "ready")) return { ok: false, error: "no_ready_track" };
+    if (states.some((t) => t.status === "processing")) return { ok: false, error: "tracks_processing" };
+  }
+  const [release] = await db
+    .update(releases)
+    .set({ status, publishedAt: status === "published" ? (current.publishedAt ?? new Date()) : current.publishedAt })
+    .where(eq(releases.id, releaseId))
+    .returning();
+  return { ok: true, release };
+}
+
+/** Every file a track owns: master, streaming rendition, cached downloads. */
+export async function removeTrackFiles(track: Pick<Track, "artistId" | "id" | "masterKey" | "streamKey">) {
+  await storage().delete(track.masterKey);
+  if (track.streamKey) await storage().delete(track.streamKey);
+  await storage().deletePrefix(audioKeys.downloadsPrefix(track.artistId, track.id));
+}
+
+export async function deleteRelease(db: Db, userId: string, releaseId: string) {
+  const current = await releaseForMember(db, userId, releaseId);
+  if (!current) return { ok: false, error: "not_found" } as const;
+  const owned = await db.select().from(tracks).where(eq(tracks.releaseId, releaseId));
+  await db.delete(releases).where(eq(releases.id, releaseId));
+  for (const track of owned) await removeTrackFiles(track);
+  await removeCover(current.artworkKey);
+  return { ok: true } as const;
+}
+
+export type ReleaseSummary = Release & { trackCount: number; processing: number; failed: number; durationMs: number };
+
+export async function listReleasesForArtist(db: DbOrTx, artistId: string): Promise<ReleaseSummary[]> {
+  const rows = await db
+    .select({
+      release: releases,
+      trackCount: sql<number>`count(${tracks.id})::int`,
+      processing: sql<number>`count(*) filter (where ${tracks.status} = 'processing')::int`,
+      failed: sql<number>`count(*) filter (where ${tracks.status} = 'failed')::int`,
+      durationMs: sql<number>`coalesce(sum(${tracks.durationMs}), 0)::int`,
+    })
+    .from(releases)
+    .leftJoin(tracks, eq(tracks.releaseId, releases.id))
+    .where(eq(releases.artistId, artistId))
+    .groupBy(releases.id)
+    .orderBy(desc(releases.createdAt));
+  return rows.map((r) => ({ ...r.release, trackCount: r.trackCount, processing: r.processing, failed: r.failed, durationMs: r.durationMs }));
+}
+
+export async function getReleaseForEdit(db: DbOrTx, userId: string, releaseId: string) {
+  const release = await releaseForMember(db, userId, releaseId);
+  if (!release) return null;
+  const list = await db.select().from(tracks).where(eq(tracks.releaseId, releaseId)).orderBy(asc(tracks.position));
+  return { release, tracks: list };
+}

@@ -1,0 +1,157 @@
+import { Readable } from "node:stream";
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { tracks, type Track } from "../../db/schema";
+import { checkArtistAccess } from "../artists/access";
+import { audioKeys } from "../audio/formats";
+import { probeMaster, type ProbeProblem } from "../audio/probe";
+import { sniffAudio } from "../audio/sniff";
+import { env } from "../env";
+import { enqueueTrackProcessing } from "../jobs";
+import { storage, TooLargeError } from "../storage";
+import { fieldErrorsOf, titleFromFilename, trackInputSchema } from "./input";
+import { releaseForMember, removeTrackFiles } from "./releases";
+
+export const maxUploadBytes = () => env().MAX_UPLOAD_MB * 1024 * 1024;
+
+export type UploadProblem =
+  | { reason: "not_found" }
+  | { reason: "too_large"; maxMb: number }
+  | { reason: Exclude<ProbeProblem, "not_audio"> }
+  | { reason: "not_audio"; looksLike: string | null };
+export type UploadResult = { ok: true; track: Track; lossy: boolean } | ({ ok: false } & UploadProblem);
+
+/** Reads the first bytes of a stream and gives back a stream that still starts at byte 0. */
+async function peek(source: Readable, bytes = 64): Promise<{ head: Buffer; stream: Readable }> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  const iterator = source[Symbol.asyncIterator]();
+  while (length < bytes) {
+    const next = await iterator.next();
+    if (next.done) break;
+    const chunk = Buffer.from(next.value as Uint8Array);
+    chunks.push(chunk);
+    length += chunk.length;
+  }
+  const head = Buffer.concat(chunks);
+  async function* rest() {
+    yield head;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value as Uint8Array;
+  }
+  return { head, stream: Readable.from(rest(), { objectMode: false }) };
+}
+
+/**
+ * One uploaded master, streamed to storage (never whole in memory). Its bytes decide: not audio,
+ * empty, truncated or too large → nothing is kept and the band is told why. Otherwise the track
+ * is added at the end of the release and queued for processing.
+ */
+export async function receiveTrackUpload(
+  db: Db,
+  userId: string,
+  releaseId: string,
+  filename: string,
+  body: Readable,
+  declaredLength: number | null,
+): Promise<UploadResult> {
+  const release = await releaseForMember(db, userId, releaseId);
+  if (!release) return { ok: false, reason: "not_found" };
+  const maxMb = env().MAX_UPLOAD_MB;
+  if (declaredLength !== null && declaredLength > maxUploadBytes()) return { ok: false, reason: "too_large", maxMb };
+  if (declaredLength === 0) return { ok: false, reason: "empty" };
+
+  const { head, stream } = await peek(body);
+  if (head.length === 0) return { ok: false, reason: "empty" };
+  const sniffed = sniffAudio(head);
+  if (!sniffed.ok) {
+    body.destroy();
+    return { ok: false, reason: "not_audio", looksLike: sniffed.looksLike };
+  }
+  const trackId = crypto.randomUUID();
+  const extension = { wav: "wav", flac: "flac", aiff: "aiff", alac: "m4a", mp3: "mp3" }[sniffed.container];
+  const masterKey = audioKeys.master(release.artistId, trackId, extension);
+  let size: number;
+  try {
+    ({ size } = await storage().putStream(masterKey, stream, { maxBytes: maxUploadBytes(), contentType: "application/octet-stream" }));
+  } catch (error) {
+    if (error instanceof TooLargeError) return { ok: false, reason: "too_large", maxMb };
+    throw error;
+  }
+  const copy = await storage().localCopy(masterKey);
+  const probe = await probeMaster(copy.path).finally(() => copy.cleanup());
+  if (!probe.ok) {
+    await storage().delete(masterKey);
+    return probe.reason === "not_audio" ? { ok: false, reason: "not_audio", looksLike: probe.looksLike ?? null } : { ok: false, reason: probe.reason };
+  }
+  const [track] = await db
+    .insert(tracks)
+    .values({
+      id: trackId,
+      releaseId,
+      artistId: release.artistId,
+      position: sql`(select coalesce(max(${tracks.position}), 0) + 1 from ${tracks} where ${tracks.releaseId} = ${releaseId})`,
+      title: probe.tags.title ?? titleFromFilename(filename),
+      isrc: probe.tags.isrc?.replace(/[\s-]/g, "").toUpperCase().slice(0, 12) ?? "",
+      durationMs: probe.durationMs,
+      masterKey,
+      masterFilename: filename.slice(0, 255),
+      masterSize: size,
+      master: probe.info,
+      status: "processing",
+    })
+    .returning();
+  await enqueueTrackProcessing(track.id);
+  return { ok: true, track, lossy: !probe.info.lossless };
+}
+
+async function trackForMember(db: Db, userId: string, trackId: string) {
+  const [track] = await db.select().from(tracks).where(eq(tracks.id, trackId));
+  if (!track) return null;
+  const access = await checkArtistAccess(db, userId, { id: track.artistId });
+  return access.allowed ? track : null;
+}
+
+export async function updateTrack(db: Db, userId: string, trackId: string, raw: Record<string, unknown>) {
+  const current = await trackForMember(db, userId, trackId);
+  if (!current) return { ok: false, error: "not_found" } as const;
+  const parsed = trackInputSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error) } as const;
+  const [track] = await db.update(tracks).set(parsed.data).where(eq(tracks.id, trackId)).returning();
+  return { ok: true, track } as const;
+}
+
+/** New order for a release's tracks: exactly its track ids, each once. */
+export async function reorderTracks(db: Db, userId: string, releaseId: string, orderedIds: string[]) {
+  const release = await releaseForMember(db, userId, releaseId);
+  if (!release) return { ok: false, error: "not_found" } as const;
+  const existing = await db.select({ id: tracks.id }).from(tracks).where(eq(tracks.releaseId, releaseId));
+  const same = existing.length === orderedIds.length && new Set(orderedIds).size === orderedIds.length && existing.every((t) => orderedIds.includes(t.id));
+  if (!same) return { ok: false, error: "invalid" } as const;
+  await db.transaction(async (tx) => {
+    for (const [index, id] of orderedIds.entries()) {
+      await tx.update(tracks).set({ position: index + 1 }).where(and(eq(tracks.id, id), eq(tracks.releaseId, releaseId)));
+    }
+  });
+  return { ok: true } as const;
+}
+
+export async function deleteTrack(db: Db, userId: string, trackId: string) {
+  const track = await trackForMember(db, userId, trackId);
+  if (!track) return { ok: false, error: "not_found" } as const;
+  await db.transaction(async (tx) => {
+    await tx.delete(tracks).where(eq(tracks.id, trackId));
+    const rest = await tx.select({ id: tracks.id }).from(tracks).where(eq(tracks.releaseId, track.releaseId)).orderBy(asc(tracks.position));
+    for (const [index, row] of rest.entries()) await tx.update(tracks).set({ position: index + 1 }).where(eq(tracks.id, row.id));
+  });
+  await removeTrackFiles(track);
+  return { ok: true } as const;
+}
+
+/** Runs processing again for a failed track. */
+export async function retryTrackProcessing(db: Db, userId: string, trackId: string) {
+  const track = await trackForMember(db, userId, trackId);
+  if (!track) return { ok: false, error: "not_found" } as const;
+  await db.update(tracks).set({ status: "processing", statusError: null }).where(eq(tracks.id, trackId));
+  await enqueueTrackProcessing(trackId);
+  return { ok: true } as const;
+}
