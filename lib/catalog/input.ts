@@ -9,11 +9,18 @@ export const RESERVED_RELEASE_SLUGS = new Set(["redeem", "cart", "checkout", "em
 
 const text = (max: number) => z.string().trim().max(max, "too_long").default("");
 
+function isRealDate(value: string) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 const releaseDate = z
   .string()
   .trim()
   .default("")
-  .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), "date_invalid")
+  // Round-trip through Date: JavaScript would happily read 2025-02-30 as 2 March.
+  .refine((v) => v === "" || isRealDate(v), "date_invalid")
   .transform((v) => (v === "" ? null : v));
 
 export const releaseInputSchema = z.object({
