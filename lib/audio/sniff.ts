@@ -46,5 +46,5 @@ function describe(head: Buffer): string | null {
   for (const [name, test] of signatures) if (test(head)) return name;
   const sample = head.subarray(0, 512);
   const printable = sample.filter((c) => c === 9 || c === 10 || c === 13 || (c >= 32 && c < 127) || c >= 0xc2).length;
-  return printable / sample.length > 0.95 ? "text" : null;
+  return printable / sample.length > 0.95 ? "text file" : null;
 }

@@ -22,7 +22,7 @@ describe("recognising a master by its bytes", () => {
     expect(sniffAudio(bytes("PK", [3, 4], "zipzip"))).toEqual({ ok: false, looksLike: "ZIP archive" });
     expect(sniffAudio(bytes("RIFF", [0, 0, 0, 0], "WEBPVP8 "))).toEqual({ ok: false, looksLike: "WebP image" });
     expect(sniffAudio(bytes("<!DOCTYPE html><html>"))).toEqual({ ok: false, looksLike: "web page" });
-    expect(sniffAudio(bytes("Verse 1: la la la\nChorus\n"))).toEqual({ ok: false, looksLike: "text" });
+    expect(sniffAudio(bytes("Verse 1: la la la\nChorus\n"))).toEqual({ ok: false, looksLike: "text file" });
     expect(sniffAudio(Buffer.alloc(0))).toEqual({ ok: false, looksLike: null });
     expect(sniffAudio(Buffer.from([1, 2, 3, 4, 0, 0, 0, 9]))).toEqual({ ok: false, looksLike: null });
   });
