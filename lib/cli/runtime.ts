@@ -81,10 +81,17 @@ export function buildIfNeeded(force = false) {
   }
   log("building the app (next build)…");
   const started = Date.now();
+  // A build into another folder (NEXT_DIST_DIR) rewrites tsconfig.json and next-env.d.ts to point
+  // at it: put them back, so parallel test instances leave the checkout as it was.
+  const kept = ["tsconfig.json", "next-env.d.ts"]
+    .map((file) => path.join(root, file))
+    .filter((file) => existsSync(file))
+    .map((file) => [file, readFileSync(file, "utf8")] as const);
   const result = spawnSync(process.execPath, [nextBin(), "build"], {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
+  for (const [file, text] of kept) if (readFileSync(file, "utf8") !== text) writeFileSync(file, text);
   if (result.status !== 0) fail("next build failed (see the output above).");
   writeFileSync(stampFile(), fingerprint);
   log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
