@@ -8,6 +8,8 @@ import { db } from "@/db";
 import { getArtistBySlug, imageUrl } from "@/lib/artists";
 import { checkArtistAccess } from "@/lib/artists/access";
 import { currentUser } from "@/lib/auth";
+import { listPublishedReleases, releaseArtworkUrl } from "@/lib/catalog/public";
+import { ReleaseCard } from "@/components/release/release-card";
 
 const loadArtist = cache(async (slug: string) => getArtistBySlug(db, slug));
 
@@ -28,7 +30,7 @@ export async function generateMetadata({ params }: PageProps<"/[artist]">): Prom
 export default async function ArtistShopPage({ params }: PageProps<"/[artist]">) {
   const artist = await loadArtist((await params).artist);
   if (!artist) notFound();
-  const [t, user] = await Promise.all([getTranslations("shop"), currentUser()]);
+  const [t, tRelease, user, releases] = await Promise.all([getTranslations("shop"), getTranslations("release"), currentUser(), listPublishedReleases(db, artist.id)]);
   const isMember = user ? (await checkArtistAccess(db, user.id, { id: artist.id })).allowed : false;
   const banner = imageUrl(artist.bannerKey, "1600");
   const avatar = imageUrl(artist.avatarKey, "512");
@@ -64,10 +66,27 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
             <h2 id="releases-title" className="text-lg font-semibold">
               {t("releases")}
             </h2>
-            <div className="mt-4 rounded-lg border border-dashed border-stone-300 bg-white px-6 py-12 text-center">
-              <p className="font-medium">{t("noReleases")}</p>
-              <p className="mt-1 text-sm text-muted">{t("noReleasesHint", { band: artist.name })}</p>
-            </div>
+            {releases.length > 0 ? (
+              <ul className="mt-4 grid grid-cols-2 gap-x-5 gap-y-8 sm:grid-cols-3" data-testid="release-grid">
+                {releases.map((release) => (
+                  <li key={release.id}>
+                    <ReleaseCard
+                      href={`/${artist.slug}/${release.slug}`}
+                      title={release.title}
+                      kindLabel={tRelease(`kind.${release.kind}`)}
+                      year={release.releaseDate?.slice(0, 4) ?? (release.publishedAt ? String(release.publishedAt.getUTCFullYear()) : null)}
+                      artworkUrl={releaseArtworkUrl(release.artworkKey, "small")}
+                      artworkUrl2x={releaseArtworkUrl(release.artworkKey, "medium")}
+                    />
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <div className="mt-4 rounded-lg border border-dashed border-stone-300 bg-white px-6 py-12 text-center">
+                <p className="font-medium">{t("noReleases")}</p>
+                <p className="mt-1 text-sm text-muted">{t("noReleasesHint", { band: artist.name })}</p>
+              </div>
+            )}
           </section>
 
           <aside className="space-y-8">

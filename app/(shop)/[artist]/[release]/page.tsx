@@ -1,0 +1,169 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { db } from "@/db";
+import { ReleasePlayer } from "@/components/player/release-player";
+import type { PlayerTrack } from "@/components/player/types";
+import { DownloadFormats } from "@/components/release/download-formats";
+import { ReleaseArtwork } from "@/components/release/release-artwork";
+import { checkArtistAccess } from "@/lib/artists/access";
+import { currentUser } from "@/lib/auth";
+import { env } from "@/lib/env";
+import { getPublishedRelease, getReleaseForPreview, releaseArtworkUrl, type PublicRelease } from "@/lib/catalog/public";
+import { DraftBanner } from "./draft-banner";
+import { ReleaseText } from "./release-text";
+
+/**
+ * Published releases for everyone; drafts only for the band's members (with a banner saying fans
+ * cannot see it yet). Everyone else gets the same 404 as for a release that does not exist.
+ */
+const loadRelease = cache(async (artistSlug: string, releaseSlug: string): Promise<PublicRelease | null> => {
+  const published = await getPublishedRelease(db, artistSlug, releaseSlug);
+  if (published) return published;
+  const user = await currentUser();
+  return user ? getReleaseForPreview(db, user.id, artistSlug, releaseSlug) : null;
+});
+
+export async function generateMetadata({ params }: PageProps<"/[artist]/[release]">): Promise<Metadata> {
+  const { artist: artistSlug, release: releaseSlug } = await params;
+  const data = await loadRelease(artistSlug, releaseSlug);
+  if (!data) return {};
+  const { artist, release, tracks } = data;
+  const t = await getTranslations("release");
+  const title = `${release.title} — ${artist.name}`;
+  const description = release.description.split("\n")[0]?.slice(0, 200) || `${t(`kind.${release.kind}`)} · ${artist.name}`;
+  const url = `/${artist.slug}/${release.slug}`;
+  const image = releaseArtworkUrl(release.artworkKey, "large");
+  const firstPlayable = tracks.find((track) => track.playback === "full" || track.playback === "clip");
+  return {
+    title,
+    description,
+    alternates: { canonical: url },
+    robots: data.isDraft ? { index: false, follow: false } : undefined,
+    openGraph: {
+      type: "music.album",
+      title,
+      description,
+      url,
+      siteName: "Merchtable",
+      // Next resolves og:url and og:image against metadataBase, but not these.
+      musicians: [new URL(`/${artist.slug}`, env().APP_URL).href],
+      releaseDate: release.releaseDate ?? undefined,
+      images: image ? [{ url: image, width: 1200, height: 1200, alt: t("artworkAlt", { title: release.title, artist: artist.name }) }] : [],
+      audio: firstPlayable ? [{ url: new URL(`/api/stream/${firstPlayable.id}`, env().APP_URL).href, type: "audio/mpeg" }] : undefined,
+    },
+    twitter: { card: image ? "summary_large_image" : "summary", title, description },
+  };
+}
+
+function toPlayerTrack(track: PublicRelease["tracks"][number]): PlayerTrack {
+  return {
+    id: track.id,
+    position: track.position,
+    title: track.title,
+    durationSeconds: track.durationMs === null ? null : track.durationMs / 1000,
+    peaks: track.peaks,
+    playback: track.playback,
+    clipSeconds: track.clipSeconds,
+  };
+}
+
+export default async function ReleasePage({ params }: PageProps<"/[artist]/[release]">) {
+  const { artist: artistSlug, release: releaseSlug } = await params;
+  const data = await loadRelease(artistSlug, releaseSlug);
+  if (!data) notFound();
+  const { artist, release, tracks, formats, lossyMaster, isDraft } = data;
+  const [t, format, user] = await Promise.all([getTranslations("release"), getFormatter(), currentUser()]);
+  const isMember = isDraft || (user ? (await checkArtistAccess(db, user.id, { id: artist.id })).allowed : false);
+
+  const alt = t("artworkAlt", { title: release.title, artist: artist.name });
+  const date = release.releaseDate ? new Date(`${release.releaseDate}T00:00:00Z`) : null;
+  const dateText = date ? format.dateTime(date, { dateStyle: "long", timeZone: "UTC" }) : null;
+  const upcoming = date ? date.getTime() > Date.now() : false;
+  const totalSeconds = tracks.reduce((sum, track) => sum + (track.durationMs ?? 0) / 1000, 0);
+  const allTimed = tracks.length > 0 && tracks.every((track) => track.durationMs !== null);
+
+  return (
+    <div style={{ "--color-accent": artist.accentColor } as React.CSSProperties} data-testid="release-page">
+      {isDraft && <DraftBanner band={artist.name} editHref={`/dashboard/${artist.slug}/releases/${release.id}`} />}
+      <div className="mx-auto grid max-w-6xl gap-x-12 gap-y-8 px-4 py-8 sm:px-6 sm:py-12 lg:grid-cols-[22rem_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
+        <div className="mx-auto w-full max-w-sm lg:max-w-none">
+          <ReleaseArtwork
+            src={releaseArtworkUrl(release.artworkKey, "medium")}
+            src2x={releaseArtworkUrl(release.artworkKey, "large")}
+            alt={alt}
+            title={release.title}
+            priority
+            className="shadow-md ring-1 ring-black/5"
+          />
+        </div>
+
+        <div className="min-w-0 space-y-8 lg:col-start-2 lg:row-span-2 lg:row-start-1">
+          <header>
+            <p className="text-sm font-medium text-muted" data-testid="release-facts">
+              {t(`kind.${release.kind}`)}
+              {dateText && <> · {upcoming ? t("upcoming", { date: dateText }) : t("released", { date: dateText })}</>}
+            </p>
+            <h1 className="mt-1 text-3xl font-semibold tracking-tight text-balance sm:text-4xl">{release.title}</h1>
+            <p className="mt-2 text-lg">
+              {t.rich("by", {
+                name: artist.name,
+                artist: (chunks) => (
+                  <Link href={`/${artist.slug}`} className="font-medium underline decoration-line decoration-2 underline-offset-4 hover:decoration-accent">
+                    {chunks}
+                  </Link>
+                ),
+              })}
+            </p>
+            <p className="mt-1 text-sm text-muted">
+              {allTimed
+                ? t("summaryWithLength", { count: tracks.length, minutes: Math.max(1, Math.round(totalSeconds / 60)) })
+                : t("summary", { count: tracks.length })}
+            </p>
+            {isMember && !isDraft && (
+              <Link
+                href={`/dashboard/${artist.slug}/releases/${release.id}`}
+                className="mt-4 inline-block rounded-md border border-stone-300 bg-surface px-3 py-1.5 text-sm font-medium hover:bg-stone-50"
+              >
+                {t("edit")}
+              </Link>
+            )}
+          </header>
+
+          {tracks.length > 0 && (
+            <ReleasePlayer
+              listId={release.id}
+              tracks={tracks.map(toPlayerTrack)}
+              artistName={artist.name}
+              releaseTitle={release.title}
+              artworkUrl={releaseArtworkUrl(release.artworkKey, "medium")}
+              source="shop"
+            />
+          )}
+
+          {release.description && (
+            <ReleaseText title={t("about")} text={release.description} testId="release-description" />
+          )}
+          {release.credits && <ReleaseText title={t("credits")} text={release.credits} testId="release-credits" small />}
+        </div>
+
+        <aside className="min-w-0 space-y-6">
+          <DownloadFormats formats={formats} lossyMaster={lossyMaster} hasTracks={tracks.length > 0} />
+          {release.catalogNumber && (
+            <dl className="text-sm">
+              <dt className="text-xs font-semibold uppercase tracking-wide text-muted">{t("catalogNumber")}</dt>
+              <dd className="mt-1 font-mono" data-testid="catalog-number">
+                {release.catalogNumber}
+              </dd>
+            </dl>
+          )}
+          <Link href={`/${artist.slug}`} className="block text-sm text-muted underline underline-offset-2 hover:text-ink">
+            {t("backToShop", { artist: artist.name })}
+          </Link>
+        </aside>
+      </div>
+    </div>
+  );
+}

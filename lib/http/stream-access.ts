@@ -1,0 +1,92 @@
+import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { releases, tracks } from "../../db/schema";
+import { checkArtistAccess } from "../artists/access";
+import { STREAM } from "../audio/formats";
+import { storage } from "../storage";
+
+/** Bytes per second of the streaming rendition (MP3 128 kbps CBR): a clip of N s is N × 16000 bytes. */
+export const STREAM_BYTES_PER_SECOND = (STREAM.bitrateKbps * 1000) / 8;
+
+/** The signed-in person asking, looked up only when a draft needs it (published audio reads no cookie). */
+export type Viewer = () => Promise<{ id: string } | null>;
+
+export type StreamTarget = {
+  trackId: string;
+  key: string;
+  /** Bytes fans may receive: the whole rendition, or the clip's first clipSeconds × 16000 bytes. */
+  length: number;
+  etag: string;
+  lastModified: Date;
+  /** Published audio may sit in shared caches; a draft's never does. */
+  audience: "public" | "members";
+};
+
+export type StreamAccess =
+  | { allowed: true; target: StreamTarget }
+  | { allowed: false; reason: "not_found" | "not_ready" | "streaming_off" | "draft" | "missing_file" };
+
+/** Track ids are UUIDs; anything much longer is not worth a query. */
+const MAX_ID_LENGTH = 64;
+
+/**
+ * Who may hear which bytes of a track. Every refusal looks the same to the listener (a 404), so a
+ * stranger cannot tell a draft from a track that does not exist.
+ */
+export async function resolveStream(db: DbOrTx, trackId: string, viewer: Viewer): Promise<StreamAccess> {
+  if (trackId.length === 0 || trackId.length > MAX_ID_LENGTH) return { allowed: false, reason: "not_found" };
+  const [row] = await db
+    .select({
+      id: tracks.id,
+      artistId: tracks.artistId,
+      status: tracks.status,
+      streamKey: tracks.streamKey,
+      streamSize: tracks.streamSize,
+      streaming: tracks.streaming,
+      clipSeconds: tracks.clipSeconds,
+      updatedAt: tracks.updatedAt,
+      releaseStatus: releases.status,
+    })
+    .from(tracks)
+    .innerJoin(releases, eq(releases.id, tracks.releaseId))
+    .where(eq(tracks.id, trackId))
+    .limit(1);
+  if (!row) return { allowed: false, reason: "not_found" };
+  if (row.status !== "ready" || !row.streamKey) return { allowed: false, reason: "not_ready" };
+  if (row.streaming === "off") return { allowed: false, reason: "streaming_off" };
+
+  const published = row.releaseStatus === "published";
+  if (!published) {
+    const user = await viewer();
+    if (!user) return { allowed: false, reason: "draft" };
+    const access = await checkArtistAccess(db, user.id, { id: row.artistId });
+    if (!access.allowed) return { allowed: false, reason: "draft" };
+  }
+
+  // The pipeline records the rendition's size; older rows without it ask storage.
+  const size = row.streamSize ?? (await storage().stat(row.streamKey))?.size;
+  if (size === undefined) return { allowed: false, reason: "missing_file" };
+  const length = row.streaming === "clip" ? Math.min(size, row.clipSeconds * STREAM_BYTES_PER_SECOND) : size;
+
+  return {
+    allowed: true,
+    target: {
+      trackId: row.id,
+      key: row.streamKey,
+      length,
+      etag: streamEtag(row.id, length, row.updatedAt),
+      lastModified: row.updatedAt,
+      audience: published ? "public" : "members",
+    },
+  };
+}
+
+/**
+ * Strong validator: a new rendition or another clip length changes the size or updatedAt, so a
+ * browser never stitches ranges of two different files together (If-Range).
+ */
+export function streamEtag(trackId: string, length: number, updatedAt: Date) {
+  const digest = createHash("sha256").update(`${trackId}:${length}:${updatedAt.getTime()}`).digest("base64url");
+  return `"${digest.slice(0, 27)}"`;
+}

@@ -1,0 +1,85 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { seedDemo } from "../../db/seed";
+import { buildIfNeeded, fail, localAuthSecret, log, prepareDatabase } from "../../lib/cli/runtime";
+import { demoReleasePath, prepareBenchData } from "./data";
+import { benchReleasePage } from "./release-page";
+import { findNginx, startNext, startNginx, type Running } from "./servers";
+import { benchStream } from "./stream";
+import { main as benchTranscode } from "./transcode";
+
+/**
+ * `npm run bench`: figures, printed, never asserted. Prepares its own database (DATABASE_URL, or
+ * the embedded server's `merchtable_bench`), storage and data, builds when the sources changed,
+ * starts `next start` on a free port, and runs:
+ *   1. streaming route vs nginx on the same file (tests/bench/stream.ts)
+ *   2. release page vs a static file (tests/bench/release-page.ts)
+ *   3. transcoding speed (tests/bench/transcode.ts)
+ * BENCH_SECONDS sets the length of each measured run (default 10).
+ */
+const instance = process.env.TEST_INSTANCE ? `-${process.env.TEST_INSTANCE.replace(/[^a-z0-9_-]/gi, "")}` : "";
+if (instance) process.env.NEXT_DIST_DIR ??= `.next${instance}`;
+
+/** The release page measured is the demo album's, as a visitor sees it; the bench's own release if the seed fails. */
+async function seedDemoAlbum(url: string) {
+  try {
+    await seedDemo(url);
+  } catch (error) {
+    log(`demo album not seeded (${(error as Error).message.split("\n")[0]}); using the benchmark's own release`);
+  }
+}
+
+/**
+ * `next build` into another folder (NEXT_DIST_DIR=.next-<instance>) rewrites tsconfig.json and
+ * next-env.d.ts to point at that folder; parallel runs in one checkout must leave them as they were.
+ */
+function buildKeepingConfig() {
+  const kept = ["tsconfig.json", "next-env.d.ts"].filter(existsSync).map((file) => [file, readFileSync(file, "utf8")] as const);
+  const restore = () => {
+    for (const [file, text] of kept) if (readFileSync(file, "utf8") !== text) writeFileSync(file, text);
+  };
+  // A failed build exits the process (fail() in lib/cli/runtime.ts): restore on the way out too.
+  process.once("exit", restore);
+  buildIfNeeded();
+  restore();
+  process.off("exit", restore);
+}
+
+async function main() {
+  const { url, server: postgres } = await prepareDatabase("merchtable_bench").catch((e: Error) => fail(e.message));
+  process.env.DATABASE_URL = url;
+  process.env.AUTH_SECRET = localAuthSecret();
+  process.env.STORAGE_DIR = path.resolve(process.env.STORAGE_DIR ?? path.join(".data", `bench-storage${instance}`));
+  process.env.WORKERS = "off"; // no transcoding jobs competing for the CPU while measuring
+
+  let app: Running | undefined;
+  let nginx: Running | undefined;
+  try {
+    log("preparing benchmark data (a four-minute MP3 made with ffmpeg)…");
+    const data = await prepareBenchData(url);
+    await seedDemoAlbum(url);
+    const releasePath = (await demoReleasePath(url)) ?? data.releasePath;
+    buildKeepingConfig();
+    log("starting next start…");
+    app = await startNext({ ...process.env, LOG_LEVEL: "warn" });
+
+    const nginxBinary = findNginx();
+    if (nginxBinary) nginx = await startNginx(nginxBinary, process.env.STORAGE_DIR);
+    else log("nginx is not installed: baseline unavailable (sudo apt-get install -y nginx)");
+
+    await benchStream({
+      appUrl: `${app.url}/api/stream/${data.trackId}`,
+      nginxUrl: nginx ? `${nginx.url}/${data.streamKey}` : null,
+      size: data.size,
+    });
+    await benchReleasePage({ baseUrl: app.url, releasePath, shopPath: `/${releasePath.split("/")[1]}`, staticPath: "/robots.txt" });
+  } finally {
+    await nginx?.stop();
+    await app?.stop();
+  }
+
+  await benchTranscode();
+  await postgres?.stop();
+}
+
+main().catch((error: Error) => fail(error.stack ?? error.message));

@@ -1,0 +1,187 @@
+import { createHash, randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A local stand-in for the S3 API, path-style (`/<bucket>/<key>`), enough for lib/storage/s3.ts:
+ * PUT/GET (with Range)/HEAD/DELETE of objects, ListObjectsV2 (paged), DeleteObjects and multipart
+ * uploads with S3's real rules (parts of at least 5 MiB except the last, ETags checked on
+ * completion). Objects live in memory; signatures are not verified, but their presence is.
+ */
+export type StoredObject = { body: Buffer; contentType: string; lastModified: Date; etag: string };
+export type S3StandIn = {
+  url: string;
+  bucket: string;
+  objects: Map<string, StoredObject>;
+  /** Multipart uploads started and neither completed nor aborted. */
+  pendingUploads: () => number;
+  /** Every request seen: method, path with query, and the Range header when sent. */
+  requests: { method: string; url: string; range?: string }[];
+  close: () => Promise<void>;
+};
+
+const MIN_PART = 5 * 1024 * 1024;
+const md5 = (data: Buffer) => `"${createHash("md5").update(data).digest("hex")}"`;
+const xmlEscape = (text: string) => text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const xmlUnescape = (text: string) =>
+  text
+    .replace(/&#(\d+);/g, (_m, code) => String.fromCharCode(Number(code)))
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+const tags = (xml: string, name: string) => [...xml.matchAll(new RegExp(`<${name}>([\\s\\S]*?)</${name}>`, "g"))].map((m) => xmlUnescape(m[1]));
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks);
+  const encoding = `${request.headers["content-encoding"] ?? ""} ${request.headers["x-amz-content-sha256"] ?? ""}`;
+  return /aws-chunked|STREAMING-/.test(encoding) ? decodeAwsChunked(raw) : raw;
+}
+
+/** aws-chunked bodies: `<hex size>[;chunk-signature=…]\r\n<data>\r\n` … `0\r\n` [trailers]. */
+function decodeAwsChunked(raw: Buffer): Buffer {
+  const out: Buffer[] = [];
+  let offset = 0;
+  for (;;) {
+    const lineEnd = raw.indexOf("\r\n", offset);
+    const size = parseInt(raw.subarray(offset, lineEnd).toString("latin1").split(";")[0], 16);
+    if (!size) return Buffer.concat(out);
+    out.push(raw.subarray(lineEnd + 2, lineEnd + 2 + size));
+    offset = lineEnd + 2 + size + 2;
+  }
+}
+
+function send(response: ServerResponse, status: number, body = "", headers: Record<string, string> = {}) {
+  response.writeHead(status, { "Content-Type": "application/xml", ...headers });
+  response.end(body);
+}
+const error = (response: ServerResponse, status: number, code: string, message: string) =>
+  send(response, status, `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${xmlEscape(message)}</Message></Error>`);
+
+export async function startS3StandIn(options: { bucket?: string; listPageSize?: number } = {}): Promise<S3StandIn> {
+  const bucket = options.bucket ?? "merchtable-test";
+  const pageSize = options.listPageSize ?? 1000;
+  const objects = new Map<string, StoredObject>();
+  const uploads = new Map<string, { key: string; contentType: string; parts: Map<number, Buffer> }>();
+  const requests: S3StandIn["requests"] = [];
+
+  async function handle(request: IncomingMessage, response: ServerResponse) {
+    const url = new URL(request.url ?? "/", "http://stand-in");
+    const method = request.method ?? "GET";
+    requests.push({ method, url: url.pathname + url.search, range: request.headers.range });
+    if (!String(request.headers.authorization ?? "").startsWith("AWS4-HMAC-SHA256")) {
+      return error(response, 403, "AccessDenied", "Requests must be signed");
+    }
+    const [, bucketName, ...rest] = url.pathname.split("/");
+    if (bucketName !== bucket) return error(response, 404, "NoSuchBucket", `No bucket ${bucketName}`);
+    const key = rest.map(decodeURIComponent).join("/");
+    const q = url.searchParams;
+
+    if (!key) {
+      if (method === "GET" && q.get("list-type") === "2") {
+        const prefix = q.get("prefix") ?? "";
+        const keys = [...objects.keys()].filter((k) => k.startsWith(prefix)).sort();
+        const after = q.get("continuation-token");
+        const start = after ? keys.findIndex((k) => k > after) : 0;
+        const page = start === -1 ? [] : keys.slice(start, start + pageSize);
+        const truncated = start !== -1 && start + pageSize < keys.length;
+        const contents = page
+          .map((k) => `<Contents><Key>${xmlEscape(k)}</Key><Size>${objects.get(k)!.body.length}</Size></Contents>`)
+          .join("");
+        const next = truncated ? `<NextContinuationToken>${xmlEscape(page[page.length - 1])}</NextContinuationToken>` : "";
+        return send(response, 200, `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>${bucket}</Name><Prefix>${xmlEscape(prefix)}</Prefix><KeyCount>${page.length}</KeyCount><IsTruncated>${truncated}</IsTruncated>${contents}${next}</ListBucketResult>`);
+      }
+      if (method === "POST" && q.has("delete")) {
+        const body = (await readBody(request)).toString("utf8");
+        const deleted = tags(body, "Key");
+        for (const k of deleted) objects.delete(k);
+        const quiet = tags(body, "Quiet")[0] === "true";
+        const list = quiet ? "" : deleted.map((k) => `<Deleted><Key>${xmlEscape(k)}</Key></Deleted>`).join("");
+        return send(response, 200, `<?xml version="1.0" encoding="UTF-8"?><DeleteResult>${list}</DeleteResult>`);
+      }
+      return error(response, 400, "NotImplemented", `${method} on the bucket`);
+    }
+
+    if (method === "POST" && q.has("uploads")) {
+      const uploadId = randomUUID();
+      uploads.set(uploadId, { key, contentType: String(request.headers["content-type"] ?? "binary/octet-stream"), parts: new Map() });
+      return send(response, 200, `<?xml version="1.0" encoding="UTF-8"?><InitiateMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${xmlEscape(key)}</Key><UploadId>${uploadId}</UploadId></InitiateMultipartUploadResult>`);
+    }
+    const uploadId = q.get("uploadId");
+    if (uploadId) {
+      const upload = uploads.get(uploadId);
+      if (!upload || upload.key !== key) return error(response, 404, "NoSuchUpload", "No such upload");
+      if (method === "PUT") {
+        const data = await readBody(request);
+        upload.parts.set(Number(q.get("partNumber")), data);
+        return send(response, 200, "", { ETag: md5(data) });
+      }
+      if (method === "DELETE") {
+        uploads.delete(uploadId);
+        return send(response, 204);
+      }
+      if (method === "POST") {
+        const body = (await readBody(request)).toString("utf8");
+        const numbers = tags(body, "PartNumber").map(Number);
+        const etags = tags(body, "ETag");
+        if (numbers.length === 0) return error(response, 400, "MalformedXML", "No parts");
+        const chosen: Buffer[] = [];
+        for (const [i, n] of numbers.entries()) {
+          const part = upload.parts.get(n);
+          if (!part || md5(part) !== etags[i]) return error(response, 400, "InvalidPart", `Part ${n} is missing or its ETag differs`);
+          if (i > 0 && numbers[i - 1] >= n) return error(response, 400, "InvalidPartOrder", "Parts must ascend");
+          if (i < numbers.length - 1 && part.length < MIN_PART) return error(response, 400, "EntityTooSmall", `Part ${n} is under 5 MiB`);
+          chosen.push(part);
+        }
+        const data = Buffer.concat(chosen);
+        objects.set(key, { body: data, contentType: upload.contentType, lastModified: new Date(), etag: `"${randomUUID()}-${numbers.length}"` });
+        uploads.delete(uploadId);
+        return send(response, 200, `<?xml version="1.0" encoding="UTF-8"?><CompleteMultipartUploadResult><Key>${xmlEscape(key)}</Key><ETag>${xmlEscape(objects.get(key)!.etag)}</ETag></CompleteMultipartUploadResult>`);
+      }
+    }
+
+    if (method === "PUT") {
+      const data = await readBody(request);
+      const etag = md5(data);
+      objects.set(key, { body: data, contentType: String(request.headers["content-type"] ?? "binary/octet-stream"), lastModified: new Date(), etag });
+      return send(response, 200, "", { ETag: etag });
+    }
+    if (method === "DELETE") {
+      objects.delete(key);
+      return send(response, 204);
+    }
+    const object = objects.get(key);
+    if (method === "HEAD" || method === "GET") {
+      if (!object) return method === "HEAD" ? send(response, 404) : error(response, 404, "NoSuchKey", "The specified key does not exist.");
+      const headers = { "Content-Type": object.contentType, ETag: object.etag, "Last-Modified": object.lastModified.toUTCString(), "Accept-Ranges": "bytes" };
+      const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? "");
+      if (range) {
+        const start = Number(range[1]);
+        const end = Math.min(range[2] === "" ? object.body.length - 1 : Number(range[2]), object.body.length - 1);
+        if (start >= object.body.length) return error(response, 416, "InvalidRange", "The requested range is not satisfiable");
+        response.writeHead(206, { ...headers, "Content-Length": String(end - start + 1), "Content-Range": `bytes ${start}-${end}/${object.body.length}` });
+        return response.end(method === "GET" ? object.body.subarray(start, end + 1) : undefined);
+      }
+      response.writeHead(200, { ...headers, "Content-Length": String(object.body.length) });
+      return response.end(method === "GET" ? object.body : undefined);
+    }
+    return error(response, 405, "MethodNotAllowed", method);
+  }
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((e: Error) => error(response, 500, "InternalError", e.message));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    bucket,
+    objects,
+    pendingUploads: () => uploads.size,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
