@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import { isUniqueViolation, type Db } from "../../db/client";
 import { artistMembers, artists, type Artist, type MemberRole } from "../../db/schema";
 import { imageVariants, processImage, type ImageKind, type ImageProblem } from "../images";
 import { deleteFile, putFile } from "../storage";
@@ -82,7 +82,7 @@ export async function createArtist(db: Db, userId: string, raw: Record<string, u
     return { ok: true, artist };
   } catch (error) {
     // Two sign-ups racing for the same slug: the unique index decides.
-    if ((error as { code?: string }).code === "23505") return invalid({ slug: "slug_taken" });
+    if (isUniqueViolation(error)) return invalid({ slug: "slug_taken" });
     throw error;
   }
 }
@@ -107,7 +107,7 @@ export async function updateArtistProfile(
     if (bannerKey !== current.bannerKey) await removeImage(current.bannerKey, "banner");
     return { ok: true, artist };
   } catch (error) {
-    if ((error as { code?: string }).code === "23505") return invalid({ slug: "slug_taken" });
+    if (isUniqueViolation(error)) return invalid({ slug: "slug_taken" });
     throw error;
   }
 }

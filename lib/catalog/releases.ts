@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "../../db/client";
+import { isUniqueViolation, type Db, type DbOrTx } from "../../db/client";
 import { releases, tracks, type Release, type Track } from "../../db/schema";
 import { checkArtistAccess } from "../artists/access";
 import { slugify } from "../artists/slug";
@@ -70,7 +70,7 @@ export async function createRelease(db: Db, userId: string, artistId: string, ra
     return { ok: true, release } as const;
   } catch (error) {
     await removeCover(stored.key ?? null);
-    if ((error as { code?: string }).code === "23505") return { ok: false, error: "invalid", fieldErrors: { slug: "slug_taken" } } as const;
+    if (isUniqueViolation(error)) return { ok: false, error: "invalid", fieldErrors: { slug: "slug_taken" } } as const;
     throw error;
   }
 }
