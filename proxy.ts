@@ -35,9 +35,10 @@ export function proxy(request: NextRequest) {
 }
 
 /**
- * Uploads are left out: with a proxy in the way, Next buffers request bodies in memory and cuts
- * them at 10 MB. The upload route makes the same Origin check itself.
+ * Left out: uploads (with a proxy in the way, Next buffers request bodies in memory and cuts them
+ * at 10 MB; the upload route makes the same Origin check itself) and the audio stream (GET only,
+ * sets its own headers, and is the hottest route: every seek is a request).
  */
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/uploads/).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/uploads/|api/stream/).*)" }],
 };
