@@ -26,6 +26,7 @@ async function main() {
     };
     await shot("/", "home");
     await shot("/demo-band", "demo");
+    await shot("/demo-band/first-light", "release");
     await shot("/signin", "signin");
     const form = page.getByTestId("password-signin");
     await form.getByLabel("Email").fill("demo@merchtable.local");
@@ -35,6 +36,7 @@ async function main() {
     await shot("/dashboard/demo-band", "dashboard");
     await shot("/dashboard/demo-band/settings", "settings");
     await shot("/dashboard/demo-band/members", "members");
+    await shot("/dashboard/demo-band/releases", "releases");
     await context.close();
   }
   await browser.close();
