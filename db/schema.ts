@@ -102,6 +102,7 @@ export const passwordResetTokens = pgTable(
 
 export const planEnum = pgEnum("plan", ["free", "pro"]);
 export const memberRoleEnum = pgEnum("member_role", ["owner", "member"]);
+export const payoutStatusEnum = pgEnum("payout_status", ["none", "pending", "active"]);
 
 export type ArtistLink = { label: string; url: string };
 
@@ -120,6 +121,10 @@ export const artists = pgTable(
     accentColor: text("accent_color").notNull().default("#b4442c"),
     plan: planEnum("plan").notNull().default("free"),
     payoutAccountId: text("payout_account_id"),
+    /** Stripe Connect state: none → pending (onboarding started) → active (charges enabled). */
+    payoutStatus: payoutStatusEnum("payout_status").notNull().default("none"),
+    /** ISO 3166 alpha-2 country the band ships from ("home" shipping zone). */
+    country: text("country"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -192,6 +197,7 @@ export const releases = pgTable(
     status: releaseStatusEnum("status").notNull().default("draft"),
     publishedAt: timestamp("published_at", { withTimezone: true, mode: "date" }),
     pricingMode: pricingModeEnum("pricing_mode").notNull().default("fixed"),
+    /** Fixed price, or the suggested amount when pay-what-you-want. */
     priceAmount: integer("price_amount").notNull().default(0),
     priceMinimum: integer("price_minimum").notNull().default(0),
     currency: text("currency").notNull().default("EUR"),
@@ -245,8 +251,11 @@ export const tracks = pgTable(
     statusError: text("status_error"),
     streaming: streamingModeEnum("streaming").notNull().default("full"),
     clipSeconds: integer("clip_seconds").notNull().default(30),
-    /** Price of the single track; null = not sold alone. */
+    /** How the single track is sold; null = not sold on its own. Currency is the release's. */
+    pricingMode: pricingModeEnum("pricing_mode"),
+    /** Fixed price, or the suggested amount when pay-what-you-want. */
     priceAmount: integer("price_amount"),
+    priceMinimum: integer("price_minimum").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -254,7 +263,7 @@ export const tracks = pgTable(
     index("tracks_release_position_idx").on(t.releaseId, t.position),
     index("tracks_artist_idx").on(t.artistId),
     check("tracks_clip_positive", sql`${t.clipSeconds} > 0`),
-    check("tracks_price_not_negative", sql`${t.priceAmount} is null or ${t.priceAmount} >= 0`),
+    check("tracks_price_not_negative", sql`(${t.priceAmount} is null or ${t.priceAmount} >= 0) and ${t.priceMinimum} >= 0`),
   ],
 );
 
@@ -309,6 +318,326 @@ export const plays = pgTable(
   ],
 );
 
+// ---------------------------------------------------------------- Selling
+
+export const productKindEnum = pgEnum("product_kind", ["cd", "vinyl", "cassette", "shirt", "other"]);
+export const shippingZoneEnum = pgEnum("shipping_zone", ["home", "europe", "world", "custom"]);
+export const orderStatusEnum = pgEnum("order_status", ["pending", "paid", "canceled", "refunded", "partially_refunded"]);
+export const orderItemKindEnum = pgEnum("order_item_kind", ["release", "track", "product"]);
+export const reservationStatusEnum = pgEnum("reservation_status", ["held", "committed", "released"]);
+export const paymentProviderEnum = pgEnum("payment_provider", ["stripe", "test", "free"]);
+
+/** Physical items: CDs, vinyl, shirts… A product tied to a release grants its download. */
+export const products = pgTable(
+  "products",
+  {
+    id: id(),
+    artistId: text("artist_id")
+      .notNull()
+      .references(() => artists.id, { onDelete: "cascade" }),
+    releaseId: text("release_id").references(() => releases.id, { onDelete: "set null" }),
+    kind: productKindEnum("kind").notNull().default("cd"),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    /** Storage keys of the photos (each re-encoded as `${key}-{1200,600,300}.webp`). */
+    photoKeys: jsonb("photo_keys").$type<string[]>().notNull().default([]),
+    priceAmount: integer("price_amount").notNull(),
+    currency: text("currency").notNull().default("EUR"),
+    /** Units left; null = unlimited. Options with their own stock override it. */
+    stock: integer("stock"),
+    published: boolean("published").notNull().default(false),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("products_artist_idx").on(t.artistId),
+    check("products_price_not_negative", sql`${t.priceAmount} >= 0`),
+    check("products_stock_not_negative", sql`${t.stock} is null or ${t.stock} >= 0`),
+    check("products_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+  ],
+);
+
+/** Variants of a product (sizes, colours), each with its own stock (null = unlimited). */
+export const productOptions = pgTable(
+  "product_options",
+  {
+    id: id(),
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    stock: integer("stock"),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("product_options_product_idx").on(t.productId),
+    check("product_options_stock_not_negative", sql`${t.stock} is null or ${t.stock} >= 0`),
+  ],
+);
+
+/**
+ * Shipping by zone. A buyer's country matches the most specific zone: custom list, then home,
+ * then Europe, then rest of world. Amounts are in the artist's currency.
+ */
+export const shippingRates = pgTable(
+  "shipping_rates",
+  {
+    id: id(),
+    artistId: text("artist_id")
+      .notNull()
+      .references(() => artists.id, { onDelete: "cascade" }),
+    zone: shippingZoneEnum("zone").notNull(),
+    label: text("label").notNull().default(""),
+    /** ISO alpha-2 codes, for custom zones only. */
+    countries: jsonb("countries").$type<string[]>().notNull().default([]),
+    firstItem: integer("first_item").notNull(),
+    eachExtra: integer("each_extra").notNull().default(0),
+    currency: text("currency").notNull().default("EUR"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("shipping_rates_artist_idx").on(t.artistId),
+    check("shipping_rates_not_negative", sql`${t.firstItem} >= 0 and ${t.eachExtra} >= 0`),
+  ],
+);
+
+/** A fan's cart with one band, kept on the server; the browser holds only a random token. */
+export const carts = pgTable(
+  "carts",
+  {
+    id: id(),
+    tokenHash: text("token_hash").notNull(),
+    artistId: text("artist_id")
+      .notNull()
+      .references(() => artists.id, { onDelete: "cascade" }),
+    country: text("country"),
+    /** Where the fan came from: "shop", "embed" (with host) or "direct". */
+    source: text("source").notNull().default("shop"),
+    sourceHost: text("source_host"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("carts_token_artist_idx").on(t.tokenHash, t.artistId)],
+);
+
+export const cartItems = pgTable(
+  "cart_items",
+  {
+    id: id(),
+    cartId: text("cart_id")
+      .notNull()
+      .references(() => carts.id, { onDelete: "cascade" }),
+    kind: orderItemKindEnum("kind").notNull(),
+    releaseId: text("release_id").references(() => releases.id, { onDelete: "cascade" }),
+    trackId: text("track_id").references(() => tracks.id, { onDelete: "cascade" }),
+    productId: text("product_id").references(() => products.id, { onDelete: "cascade" }),
+    optionId: text("option_id").references(() => productOptions.id, { onDelete: "cascade" }),
+    quantity: integer("quantity").notNull().default(1),
+    /** The fan's own amount for pay-what-you-want items (checked against the minimum). */
+    customAmount: integer("custom_amount"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("cart_items_cart_idx").on(t.cartId),
+    check("cart_items_quantity_positive", sql`${t.quantity} between 1 and 99`),
+    check("cart_items_amount_not_negative", sql`${t.customAmount} is null or ${t.customAmount} >= 0`),
+  ],
+);
+
+export type ShippingAddress = {
+  name: string;
+  line1: string;
+  line2?: string;
+  postalCode: string;
+  city: string;
+  state?: string;
+  country: string;
+};
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: id(),
+    artistId: text("artist_id")
+      .notNull()
+      .references(() => artists.id, { onDelete: "restrict" }),
+    status: orderStatusEnum("status").notNull().default("pending"),
+    email: text("email"),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    currency: text("currency").notNull(),
+    subtotal: integer("subtotal").notNull(),
+    shipping: integer("shipping").notNull().default(0),
+    discount: integer("discount").notNull().default(0),
+    tax: integer("tax").notNull().default(0),
+    total: integer("total").notNull(),
+    platformFee: integer("platform_fee").notNull().default(0),
+    refundedAmount: integer("refunded_amount").notNull().default(0),
+    provider: paymentProviderEnum("provider").notNull(),
+    /** Checkout session id at the provider (Stripe cs_…, or the test payment id). */
+    providerSessionId: text("provider_session_id"),
+    /** Payment reference once paid (Stripe PaymentIntent pi_…). */
+    providerPaymentId: text("provider_payment_id"),
+    /** Connected account the money goes to (Stripe acct_…), fixed when checkout starts. */
+    destinationAccountId: text("destination_account_id"),
+    needsShipping: boolean("needs_shipping").notNull().default(false),
+    shippingAddress: jsonb("shipping_address").$type<ShippingAddress>(),
+    buyerCountry: text("buyer_country"),
+    source: text("source").notNull().default("shop"),
+    sourceHost: text("source_host"),
+    /** The fan asked to hear from the band (stored as a subscriber once paid). */
+    subscribe: boolean("subscribe").notNull().default(false),
+    locale: text("locale").notNull().default("en"),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    paidAt: timestamp("paid_at", { withTimezone: true, mode: "date" }),
+    canceledAt: timestamp("canceled_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("orders_artist_created_idx").on(t.artistId, t.createdAt),
+    index("orders_email_idx").on(t.email),
+    uniqueIndex("orders_provider_session_idx").on(t.providerSessionId),
+    check("orders_amounts_not_negative", sql`${t.subtotal} >= 0 and ${t.shipping} >= 0 and ${t.total} >= 0 and ${t.discount} >= 0`),
+    check("orders_refund_within_total", sql`${t.refundedAmount} between 0 and ${t.total}`),
+  ],
+);
+
+export const orderItems = pgTable(
+  "order_items",
+  {
+    id: id(),
+    orderId: text("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    kind: orderItemKindEnum("kind").notNull(),
+    releaseId: text("release_id").references(() => releases.id, { onDelete: "set null" }),
+    trackId: text("track_id").references(() => tracks.id, { onDelete: "set null" }),
+    productId: text("product_id").references(() => products.id, { onDelete: "set null" }),
+    optionId: text("option_id").references(() => productOptions.id, { onDelete: "set null" }),
+    /** Snapshot shown on receipts even if the band renames or deletes the item later. */
+    title: text("title").notNull(),
+    optionLabel: text("option_label"),
+    quantity: integer("quantity").notNull().default(1),
+    unitAmount: integer("unit_amount").notNull(),
+    currency: text("currency").notNull(),
+    shippedAt: timestamp("shipped_at", { withTimezone: true, mode: "date" }),
+    carrier: text("carrier"),
+    trackingNumber: text("tracking_number"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("order_items_order_idx").on(t.orderId),
+    check("order_items_amount_not_negative", sql`${t.unitAmount} >= 0 and ${t.quantity} > 0`),
+  ],
+);
+
+/** Units taken from stock for a pending checkout: committed when paid, put back if not. */
+export const stockReservations = pgTable(
+  "stock_reservations",
+  {
+    id: id(),
+    orderId: text("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    optionId: text("option_id").references(() => productOptions.id, { onDelete: "cascade" }),
+    quantity: integer("quantity").notNull(),
+    status: reservationStatusEnum("status").notNull().default("held"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("stock_reservations_order_idx").on(t.orderId)],
+);
+
+/**
+ * A fan's right to download: one per paid order (or redeemed code), reached at
+ * /download/<token>. Only the token's SHA-256 is stored.
+ */
+export const downloadGrants = pgTable(
+  "download_grants",
+  {
+    id: id(),
+    artistId: text("artist_id")
+      .notNull()
+      .references(() => artists.id, { onDelete: "cascade" }),
+    orderId: text("order_id").references(() => orders.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("download_grants_token_idx").on(t.tokenHash),
+    uniqueIndex("download_grants_order_idx").on(t.orderId),
+    index("download_grants_email_idx").on(t.email),
+  ],
+);
+
+/** What a grant opens: a whole release, or one track of it. */
+export const downloadGrantItems = pgTable(
+  "download_grant_items",
+  {
+    id: id(),
+    grantId: text("grant_id")
+      .notNull()
+      .references(() => downloadGrants.id, { onDelete: "cascade" }),
+    releaseId: text("release_id")
+      .notNull()
+      .references(() => releases.id, { onDelete: "cascade" }),
+    trackId: text("track_id").references(() => tracks.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("download_grant_items_grant_idx").on(t.grantId)],
+);
+
+/** Provider events already applied: the insert shares the transaction of the event's effect. */
+export const paymentEvents = pgTable("payment_events", {
+  id: text("id").primaryKey(),
+  provider: paymentProviderEnum("provider").notNull(),
+  type: text("type").notNull(),
+  createdAt: createdAt(),
+});
+
+/** Fans who asked for news from a band (free downloads, checkouts), with their consent date. */
+export const subscribers = pgTable(
+  "subscribers",
+  {
+    id: id(),
+    artistId: text("artist_id")
+      .notNull()
+      .references(() => artists.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    source: text("source").notNull(),
+    consentAt: timestamp("consent_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    unsubscribedAt: timestamp("unsubscribed_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("subscribers_artist_email_idx").on(t.artistId, t.email)],
+);
+
+/** Mail written inside a transaction (receipts, notices) and delivered after it commits. */
+export const emailQueue = pgTable(
+  "email_queue",
+  {
+    id: id(),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html"),
+    /** Why it was sent, e.g. "receipt:<orderId>"; unique so a retried effect never mails twice. */
+    dedupeKey: text("dedupe_key").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("email_queue_dedupe_idx").on(t.dedupeKey), index("email_queue_pending_idx").on(t.sentAt)],
+);
+
 // ---------------------------------------------------------------- Platform plumbing
 
 /** Mail kept in the database when no SMTP server is configured; shown at /dev/mail. */
@@ -355,6 +684,21 @@ export const artistMembersRelations = relations(artistMembers, ({ one }) => ({
   artist: one(artists, { fields: [artistMembers.artistId], references: [artists.id] }),
   user: one(users, { fields: [artistMembers.userId], references: [users.id] }),
 }));
+export const ordersRelations = relations(orders, ({ one, many }) => ({
+  artist: one(artists, { fields: [orders.artistId], references: [artists.id] }),
+  items: many(orderItems),
+}));
+export const orderItemsRelations = relations(orderItems, ({ one }) => ({
+  order: one(orders, { fields: [orderItems.orderId], references: [orders.id] }),
+}));
+export const productsRelations = relations(products, ({ one, many }) => ({
+  artist: one(artists, { fields: [products.artistId], references: [artists.id] }),
+  release: one(releases, { fields: [products.releaseId], references: [releases.id] }),
+  options: many(productOptions),
+}));
+export const productOptionsRelations = relations(productOptions, ({ one }) => ({
+  product: one(products, { fields: [productOptions.productId], references: [products.id] }),
+}));
 export const artistInvitesRelations = relations(artistInvites, ({ one }) => ({
   artist: one(artists, { fields: [artistInvites.artistId], references: [artists.id] }),
 }));
@@ -375,3 +719,17 @@ export type Track = typeof tracks.$inferSelect;
 export type NewTrack = typeof tracks.$inferInsert;
 export type TrackFile = typeof trackFiles.$inferSelect;
 export type Play = typeof plays.$inferSelect;
+export type Product = typeof products.$inferSelect;
+export type NewProduct = typeof products.$inferInsert;
+export type ProductOption = typeof productOptions.$inferSelect;
+export type ShippingRate = typeof shippingRates.$inferSelect;
+export type Cart = typeof carts.$inferSelect;
+export type CartItem = typeof cartItems.$inferSelect;
+export type Order = typeof orders.$inferSelect;
+export type NewOrder = typeof orders.$inferInsert;
+export type OrderItem = typeof orderItems.$inferSelect;
+export type OrderStatus = (typeof orderStatusEnum.enumValues)[number];
+export type OrderItemKind = (typeof orderItemKindEnum.enumValues)[number];
+export type PricingMode = (typeof pricingModeEnum.enumValues)[number];
+export type DownloadGrant = typeof downloadGrants.$inferSelect;
+export type Subscriber = typeof subscribers.$inferSelect;

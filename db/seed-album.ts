@@ -131,6 +131,7 @@ export async function seedDemoAlbum(db: Db, artistId: string) {
         master: probe.info,
         status: "processing",
         streaming: "full",
+        pricingMode: "fixed",
         priceAmount: 100,
       });
       await processTrack(db, trackId);

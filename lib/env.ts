@@ -33,6 +33,12 @@ const schema = z
     FFPROBE_PATH: z.string().default("ffprobe"),
     WORKERS: z.enum(["inline", "off"]).default("inline"),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
+    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, "STRIPE_SECRET_KEY must start with sk_test_, sk_live_, rk_test_ or rk_live_").optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),
+    /** Points the Stripe SDK at another host (a local stand-in in tests), e.g. http://127.0.0.1:12111 */
+    STRIPE_API_URL: z.url({ message: "STRIPE_API_URL must be a full URL such as http://127.0.0.1:12111" }).optional(),
+    STRIPE_TAX: z.enum(["0", "1"]).default("0").transform((v) => v === "1"),
+    PLATFORM_FEE_PERCENT: z.coerce.number().min(0).max(50).default(10),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
@@ -40,7 +46,7 @@ const schema = z
       ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "S3_BUCKET is required when STORAGE_DRIVER=s3" });
     }
     if (env.APP_ENV !== "production") return;
-    for (const key of ["DATABASE_URL", "AUTH_SECRET", "SMTP_URL"] as const) {
+    for (const key of ["DATABASE_URL", "AUTH_SECRET", "SMTP_URL", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"] as const) {
       if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required when APP_ENV=production` });
     }
   });

@@ -15,11 +15,26 @@ describe("configuration", () => {
     expect(() => parseEnv({ APP_URL: "localhost" })).toThrow(/APP_URL/);
   });
 
-  it("refuses to run in production without a database, a secret and SMTP", () => {
-    expect(() => parseEnv({ APP_ENV: "production" })).toThrow(/DATABASE_URL is required[\s\S]*AUTH_SECRET is required[\s\S]*SMTP_URL is required/);
-    expect(
-      parseEnv({ APP_ENV: "production", DATABASE_URL: "postgres://db/x", AUTH_SECRET: "x".repeat(32), SMTP_URL: "smtp://mail:587" }).APP_ENV,
-    ).toBe("production");
+  it("refuses to run in production without a database, a secret, SMTP and Stripe (no test payments there)", () => {
+    expect(() => parseEnv({ APP_ENV: "production" })).toThrow(
+      /DATABASE_URL is required[\s\S]*AUTH_SECRET is required[\s\S]*SMTP_URL is required[\s\S]*STRIPE_SECRET_KEY is required[\s\S]*STRIPE_WEBHOOK_SECRET is required/,
+    );
+    const production = {
+      APP_ENV: "production",
+      DATABASE_URL: "postgres://db/x",
+      AUTH_SECRET: "x".repeat(32),
+      SMTP_URL: "smtp://mail:587",
+      STRIPE_SECRET_KEY: "sk_live_abc",
+      STRIPE_WEBHOOK_SECRET: "whsec_abc",
+    };
+    expect(parseEnv(production).APP_ENV).toBe("production");
+  });
+
+  it("checks the Stripe settings' shapes and the platform fee", () => {
+    expect(() => parseEnv({ STRIPE_SECRET_KEY: "pk_test_abc" })).toThrow(/STRIPE_SECRET_KEY must start with sk_test_/);
+    expect(() => parseEnv({ PLATFORM_FEE_PERCENT: "-1" })).toThrow(/PLATFORM_FEE_PERCENT/);
+    expect(parseEnv({}).PLATFORM_FEE_PERCENT).toBe(10);
+    expect(parseEnv({ STRIPE_TAX: "1" }).STRIPE_TAX).toBe(true);
   });
 
   it("treats empty variables as unset", () => {

@@ -1,0 +1,49 @@
+import type { ShippingAddress } from "../../db/schema";
+
+/** One line as the fan sees it on the provider's page. Amounts are integer minor units. */
+export type CheckoutLine = { name: string; unitAmount: number; quantity: number };
+
+export type CheckoutRequest = {
+  orderId: string;
+  currency: string;
+  lines: CheckoutLine[];
+  /** Shipping for the whole cart (already computed by lib/orders); 0 when nothing ships. */
+  shippingAmount: number;
+  /** Physical items: the provider must collect an address in this country. */
+  shippingCountry: string | null;
+  email: string | null;
+  /** Band's connected account (Stripe acct_…): the charge is paid out there. */
+  destinationAccountId: string | null;
+  applicationFee: number;
+  successUrl: string;
+  cancelUrl: string;
+  expiresAt: Date;
+  locale: "en" | "fr";
+};
+
+export type CheckoutSession = { sessionId: string; url: string };
+
+/** What the provider says about a checkout session (success page, webhook). */
+export type CheckoutState =
+  | { status: "paid"; confirmation: PaymentConfirmation }
+  | { status: "open" | "processing" }
+  | { status: "expired" | "failed" };
+
+/** Facts the provider knows better than we do once the fan has paid. */
+export type PaymentConfirmation = {
+  paymentId: string;
+  email?: string | null;
+  shippingAddress?: ShippingAddress | null;
+  /** Tax added by the provider (Stripe Tax) and the final amount charged. */
+  tax?: number;
+  total?: number;
+};
+
+export type RefundRequest = { orderId: string; paymentId: string; amount: number; currency: string };
+
+export interface PaymentProvider {
+  readonly name: "stripe" | "test";
+  createCheckout(request: CheckoutRequest): Promise<CheckoutSession>;
+  getCheckoutState(sessionId: string): Promise<CheckoutState>;
+  refund(request: RefundRequest): Promise<{ refundId: string }>;
+}
