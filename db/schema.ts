@@ -490,6 +490,13 @@ export const orders = pgTable(
     /** The fan asked to hear from the band (stored as a subscriber once paid). */
     subscribe: boolean("subscribe").notNull().default(false),
     locale: text("locale").notNull().default("en"),
+    /** The cart emptied once this order is paid (no foreign key: carts are disposable). */
+    cartId: text("cart_id"),
+    /**
+     * The download page's token, encrypted with a key derived from AUTH_SECRET, so the success
+     * page can send the fan straight to it; the grant itself keeps only the token's hash.
+     */
+    downloadTokenSealed: text("download_token_sealed"),
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
     paidAt: timestamp("paid_at", { withTimezone: true, mode: "date" }),
     canceledAt: timestamp("canceled_at", { withTimezone: true, mode: "date" }),

@@ -34,3 +34,4 @@ export async function listOutbox(db: DbOrTx, limit = 50) {
 }
 
 export { renderEmail } from "./render";
+export { deliverQueuedEmails, deliverSoon, queueEmail } from "./queue";

@@ -5,12 +5,35 @@
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-export function renderEmail(input: { to: string; subject: string; intro: string; action?: { label: string; url: string }; outro?: string }) {
-  const text = [input.intro, input.action ? `${input.action.label}: ${input.action.url}` : "", input.outro ?? ""]
+export type EmailInput = {
+  to: string;
+  subject: string;
+  intro: string;
+  /** A small two-column table (receipt lines, totals, an address). */
+  rows?: [string, string][];
+  action?: { label: string; url: string };
+  outro?: string;
+};
+
+export function renderEmail(input: EmailInput) {
+  const rows = input.rows ?? [];
+  const width = Math.max(0, ...rows.map(([label]) => label.length));
+  const text = [
+    input.intro,
+    rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join("\n"),
+    input.action ? `${input.action.label}: ${input.action.url}` : "",
+    input.outro ?? "",
+  ]
     .filter(Boolean)
     .join("\n\n");
+  const table = rows.length
+    ? `<table style="border-collapse:collapse;width:100%;margin:16px 0">${rows
+        .map(([label, value]) => `<tr><td style="padding:4px 8px 4px 0;border-bottom:1px solid #e7e5e4">${escape(label)}</td><td style="padding:4px 0;border-bottom:1px solid #e7e5e4;text-align:right;white-space:pre-line">${escape(value)}</td></tr>`)
+        .join("")}</table>`
+    : "";
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1c1917;max-width:560px;margin:auto;padding:24px">
 <p>${escape(input.intro)}</p>
+${table}
 ${input.action ? `<p><a href="${escape(input.action.url)}" style="display:inline-block;background:#1c1917;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">${escape(input.action.label)}</a></p><p style="font-size:12px;color:#57534e">${escape(input.action.url)}</p>` : ""}
 ${input.outro ? `<p style="color:#57534e">${escape(input.outro)}</p>` : ""}
 <p style="font-size:12px;color:#a8a29e">Merchtable</p></body></html>`;

@@ -4,6 +4,8 @@ import catalogEn from "./messages/catalog.en.json";
 import catalogFr from "./messages/catalog.fr.json";
 import listenEn from "./messages/listen.en.json";
 import listenFr from "./messages/listen.fr.json";
+import checkoutEn from "./messages/checkout.en.json";
+import checkoutFr from "./messages/checkout.fr.json";
 import type { Locale } from "./config";
 
 /**
@@ -11,6 +13,6 @@ import type { Locale } from "./config";
  * en.json/fr.json (site, accounts, profile), catalog.* (dashboard releases and uploads),
  * listen.* (release page, player). Top-level keys must not collide between files.
  */
-const enAll = { ...en, ...catalogEn, ...listenEn };
+const enAll = { ...en, ...catalogEn, ...listenEn, ...checkoutEn };
 export type Messages = typeof enAll;
-export const messages: Record<Locale, Messages> = { en: enAll, fr: { ...fr, ...catalogFr, ...listenFr } };
+export const messages: Record<Locale, Messages> = { en: enAll, fr: { ...fr, ...catalogFr, ...listenFr, ...checkoutFr } };

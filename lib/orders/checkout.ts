@@ -1,0 +1,170 @@
+import { and, eq, isNull, or, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { orderItems, orders, productOptions, products, stockReservations, type Artist } from "../../db/schema";
+import { env } from "../env";
+import { logger } from "../log";
+import { paymentProvider } from "../payments";
+import { cancelOrder } from "./cancel";
+import { findCart } from "./cart";
+import { priceCart, type PricedCart } from "./cart-pricing";
+import { fulfillOrder } from "./fulfil";
+import { platformFee } from "./pricing";
+
+export const CHECKOUT_MINUTES = 30;
+
+export type CheckoutError =
+  | "empty"
+  | "not_ready"
+  | "out_of_stock"
+  | "email_required"
+  | "payouts_not_connected"
+  | "provider_failed";
+
+export type CheckoutResult = { ok: true; orderId: string; redirectUrl: string } | { ok: false; error: CheckoutError };
+
+class OutOfStock extends Error {}
+
+/**
+ * Cart → pending order → the provider's payment page. Prices come from the database (priceCart),
+ * stock is taken with one conditional UPDATE per line (never read-then-write), and the order,
+ * its lines and the reservations commit together. A cart that costs nothing skips the provider
+ * and is fulfilled at once (free downloads still leave an order, for the band's figures).
+ */
+export async function startCheckout(
+  db: DbOrTx,
+  input: { token: string | undefined; artist: Artist; email: string | null; subscribe: boolean; locale: "en" | "fr" },
+): Promise<CheckoutResult> {
+  const cart = await findCart(db, input.token, input.artist.id);
+  if (!cart) return { ok: false, error: "empty" };
+  const priced = await priceCart(db, cart, input.artist);
+  if (!priced.lines.length) return { ok: false, error: "empty" };
+  if (!priced.ready) return { ok: false, error: priced.lines.some((l) => l.problem === "out_of_stock") ? "out_of_stock" : "not_ready" };
+
+  const free = priced.total === 0;
+  const provider = free ? null : paymentProvider();
+  if ((free || provider?.name === "test") && !input.email) return { ok: false, error: "email_required" };
+  if (provider?.name === "stripe" && (input.artist.payoutStatus !== "active" || !input.artist.payoutAccountId)) {
+    return { ok: false, error: "payouts_not_connected" };
+  }
+
+  let orderId: string;
+  try {
+    orderId = await createPendingOrder(db, priced, { ...input, provider: free ? "free" : provider!.name });
+  } catch (error) {
+    if (error instanceof OutOfStock) return { ok: false, error: "out_of_stock" };
+    throw error;
+  }
+  const base = env().APP_URL;
+
+  if (free) {
+    await fulfillOrder(db, orderId, { paymentId: `free_${orderId}` });
+    const [order] = await db.select({ session: orders.providerSessionId }).from(orders).where(eq(orders.id, orderId));
+    return { ok: true, orderId, redirectUrl: successUrl(base, orderId, order.session!) };
+  }
+
+  try {
+    const session = await provider!.createCheckout({
+      orderId,
+      currency: priced.currency,
+      lines: priced.lines.map((line) => ({
+        name: line.detail ? `${line.title} — ${line.detail}` : line.title,
+        unitAmount: line.unitAmount,
+        quantity: line.quantity,
+      })),
+      shippingAmount: priced.shipping.ok ? priced.shipping.amount : 0,
+      shippingCountry: priced.physicalUnits ? priced.cart.country : null,
+      email: input.email,
+      destinationAccountId: input.artist.payoutAccountId,
+      applicationFee: platformFee(priced.total, env().PLATFORM_FEE_PERCENT),
+      successUrl: `${base}/checkout/success?order=${orderId}&session={CHECKOUT_SESSION_ID}`,
+      cancelUrl: `${base}/${input.artist.slug}/cart?canceled=${orderId}`,
+      expiresAt: new Date(Date.now() + CHECKOUT_MINUTES * 60_000),
+      locale: input.locale,
+    });
+    await db
+      .update(orders)
+      .set({ providerSessionId: session.sessionId, ...(session.expiresAt ? { expiresAt: session.expiresAt } : {}) })
+      .where(eq(orders.id, orderId));
+    return { ok: true, orderId, redirectUrl: session.url };
+  } catch (error) {
+    logger.error({ err: error, orderId }, "could not open the payment page");
+    await cancelOrder(db, orderId, "failed");
+    return { ok: false, error: "provider_failed" };
+  }
+}
+
+export function successUrl(base: string, orderId: string, sessionId: string) {
+  return `${base}/checkout/success?order=${orderId}&session=${encodeURIComponent(sessionId)}`;
+}
+
+async function createPendingOrder(
+  db: DbOrTx,
+  priced: PricedCart,
+  input: { artist: Artist; email: string | null; subscribe: boolean; locale: "en" | "fr"; provider: "stripe" | "test" | "free" },
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    const shipping = priced.shipping.ok ? priced.shipping.amount : 0;
+    const [order] = await tx
+      .insert(orders)
+      .values({
+        artistId: input.artist.id,
+        email: input.email?.trim().toLowerCase() || null,
+        currency: priced.currency,
+        subtotal: priced.subtotal,
+        shipping,
+        total: priced.total,
+        platformFee: input.provider === "free" ? 0 : platformFee(priced.total, env().PLATFORM_FEE_PERCENT),
+        provider: input.provider,
+        destinationAccountId: input.provider === "stripe" ? input.artist.payoutAccountId : null,
+        needsShipping: priced.physicalUnits > 0,
+        buyerCountry: priced.cart.country,
+        source: priced.cart.source,
+        sourceHost: priced.cart.sourceHost,
+        subscribe: input.subscribe,
+        locale: input.locale,
+        cartId: priced.cart.id,
+        expiresAt: new Date(Date.now() + CHECKOUT_MINUTES * 60_000),
+      })
+      .returning({ id: orders.id });
+    // Free orders need a session id too: the success page checks it before showing downloads.
+    if (input.provider === "free") {
+      await tx.update(orders).set({ providerSessionId: `free_${crypto.randomUUID()}` }).where(eq(orders.id, order.id));
+    }
+    for (const line of priced.lines) {
+      await tx
+        .insert(orderItems)
+        .values({
+          orderId: order.id,
+          kind: line.kind,
+          releaseId: line.releaseId,
+          trackId: line.trackId,
+          productId: line.productId,
+          optionId: line.optionId,
+          title: line.title,
+          optionLabel: line.kind === "product" ? line.detail : null,
+          quantity: line.quantity,
+          unitAmount: line.unitAmount,
+          currency: priced.currency,
+        });
+      if (line.kind === "product" && line.productId) await reserve(tx, order.id, line.productId, line.optionId, line.quantity);
+    }
+    return order.id;
+  });
+}
+
+/** Takes units off the shelf, or throws OutOfStock; unlimited stock (null) always succeeds. */
+async function reserve(tx: DbOrTx, orderId: string, productId: string, optionId: string | null, quantity: number) {
+  const taken = optionId
+    ? await tx
+        .update(productOptions)
+        .set({ stock: sql`${productOptions.stock} - ${quantity}` })
+        .where(and(eq(productOptions.id, optionId), or(isNull(productOptions.stock), sql`${productOptions.stock} >= ${quantity}`)))
+        .returning({ id: productOptions.id })
+    : await tx
+        .update(products)
+        .set({ stock: sql`${products.stock} - ${quantity}` })
+        .where(and(eq(products.id, productId), or(isNull(products.stock), sql`${products.stock} >= ${quantity}`)))
+        .returning({ id: products.id });
+  if (!taken.length) throw new OutOfStock();
+  await tx.insert(stockReservations).values({ orderId, productId, optionId, quantity });
+}

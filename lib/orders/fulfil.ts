@@ -1,0 +1,88 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { cartItems, orderItems, orders, products, stockReservations, subscribers, type Order } from "../../db/schema";
+import { seal } from "../crypto";
+import { createDownloadGrant, type GrantItem } from "../downloads/grants";
+import { logger } from "../log";
+import type { PaymentConfirmation } from "../payments/types";
+import { queueOrderEmails } from "./receipt";
+
+export type FulfilResult =
+  | { outcome: "fulfilled" | "already_paid"; order: Order }
+  | { outcome: "not_payable"; reason: "not_found" | "canceled" };
+
+export const DOWNLOAD_TOKEN_PURPOSE = "orders/download-token";
+
+/**
+ * The one place an order becomes paid. Safe to call any number of times, concurrently, from the
+ * webhook and the success page: the conditional UPDATE lets exactly one caller through, and that
+ * caller commits the reserved stock, opens the downloads and queues the mail in the same
+ * transaction. Pass a transaction to make it part of a larger one (the webhook records the
+ * provider's event id alongside).
+ */
+export async function fulfillOrder(db: DbOrTx, orderId: string, confirmation: PaymentConfirmation): Promise<FulfilResult> {
+  return db.transaction(async (tx) => {
+    const current = await tx.select().from(orders).where(eq(orders.id, orderId)).limit(1);
+    if (!current[0]) return { outcome: "not_payable", reason: "not_found" };
+    const email = confirmation.email?.trim().toLowerCase() || current[0].email;
+    const [order] = await tx
+      .update(orders)
+      .set({
+        status: "paid",
+        paidAt: new Date(),
+        providerPaymentId: confirmation.paymentId,
+        email,
+        ...(confirmation.shippingAddress ? { shippingAddress: confirmation.shippingAddress } : {}),
+        ...(confirmation.tax !== undefined ? { tax: confirmation.tax } : {}),
+        ...(confirmation.total !== undefined ? { total: confirmation.total } : {}),
+      })
+      .where(and(eq(orders.id, orderId), eq(orders.status, "pending")))
+      .returning();
+    if (!order) {
+      const [now] = await tx.select().from(orders).where(eq(orders.id, orderId)).limit(1);
+      if (now.status === "canceled") {
+        // Money arrived for an order whose hold had lapsed: someone must look at it (refund or ship).
+        logger.error({ orderId, paymentId: confirmation.paymentId }, "payment confirmed for a canceled order; review and refund it");
+        return { outcome: "not_payable", reason: "canceled" };
+      }
+      return { outcome: "already_paid", order: now };
+    }
+
+    await tx.update(stockReservations).set({ status: "committed" }).where(and(eq(stockReservations.orderId, order.id), eq(stockReservations.status, "held")));
+
+    const items = await tx.select().from(orderItems).where(eq(orderItems.orderId, order.id));
+    const grantItems = await grantedItems(tx, items);
+    let downloadUrl: string | null = null;
+    if (grantItems.length && order.email) {
+      const grant = await createDownloadGrant(tx, { artistId: order.artistId, orderId: order.id, email: order.email, items: grantItems });
+      downloadUrl = grant.url;
+      await tx.update(orders).set({ downloadTokenSealed: seal(DOWNLOAD_TOKEN_PURPOSE, grant.token) }).where(eq(orders.id, order.id));
+    }
+    if (order.subscribe && order.email) {
+      await tx
+        .insert(subscribers)
+        .values({ artistId: order.artistId, email: order.email, source: order.total === 0 ? "free_download" : "checkout" })
+        .onConflictDoUpdate({ target: [subscribers.artistId, subscribers.email], set: { unsubscribedAt: null, consentAt: new Date() } });
+    }
+    if (order.cartId) await tx.delete(cartItems).where(eq(cartItems.cartId, order.cartId));
+    await queueOrderEmails(tx, order, items, downloadUrl);
+    return { outcome: "fulfilled", order };
+  });
+}
+
+/** Releases and tracks a paid order opens: what was bought digitally, plus albums that come with a CD. */
+async function grantedItems(tx: DbOrTx, items: (typeof orderItems.$inferSelect)[]): Promise<GrantItem[]> {
+  const grants: GrantItem[] = [];
+  const add = (item: GrantItem) => {
+    if (!grants.some((g) => g.releaseId === item.releaseId && (g.trackId === null || g.trackId === item.trackId))) grants.push(item);
+  };
+  for (const item of items) if (item.kind === "release" && item.releaseId) add({ releaseId: item.releaseId, trackId: null });
+  const productIds = items.filter((i) => i.kind === "product" && i.productId).map((i) => i.productId!);
+  if (productIds.length) {
+    for (const p of await tx.select({ releaseId: products.releaseId }).from(products).where(inArray(products.id, productIds))) {
+      if (p.releaseId) add({ releaseId: p.releaseId, trackId: null });
+    }
+  }
+  for (const item of items) if (item.kind === "track" && item.releaseId && item.trackId) add({ releaseId: item.releaseId, trackId: item.trackId });
+  return grants;
+}

@@ -1,0 +1,83 @@
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { artistMembers, artists, users, type Order, type OrderItem, type ShippingAddress } from "../../db/schema";
+import { queueEmail, renderEmail } from "../email";
+import { env } from "../env";
+import { translator } from "../i18n";
+import { formatMoney } from "./pricing";
+
+export function formatAddress(address: ShippingAddress, locale: string): string {
+  const country = new Intl.DisplayNames([locale], { type: "region" }).of(address.country) ?? address.country;
+  return [address.name, address.line1, address.line2, `${address.postalCode} ${address.city}`.trim(), address.state, country]
+    .filter(Boolean)
+    .join("\n");
+}
+
+function itemLabel(item: OrderItem) {
+  const quantity = item.quantity > 1 ? `${item.quantity} × ` : "";
+  return `${quantity}${item.title}${item.optionLabel ? ` (${item.optionLabel})` : ""}`;
+}
+
+/** The lines and totals shown on both e-mails (and the same figures as the dashboard). */
+export function orderRows(order: Order, items: OrderItem[], locale: string, t: ReturnType<typeof translator>["t"]): [string, string][] {
+  const money = (amount: number) => formatMoney(amount, order.currency, locale);
+  const rows: [string, string][] = items.map((item) => [itemLabel(item), money(item.unitAmount * item.quantity)]);
+  if (order.shipping) rows.push([t("orderEmail.shipping"), money(order.shipping)]);
+  if (order.discount) rows.push([t("orderEmail.discount"), `−${money(order.discount)}`]);
+  if (order.tax) rows.push([t("orderEmail.tax"), money(order.tax)]);
+  rows.push([t("orderEmail.total"), money(order.total)]);
+  if (order.shippingAddress) rows.push([t("orderEmail.shipTo"), formatAddress(order.shippingAddress, locale)]);
+  return rows;
+}
+
+/**
+ * The fan's receipt and the band's notice, queued inside the fulfilment transaction. Their dedupe
+ * keys make a replayed fulfilment (it cannot happen, but) mail nobody twice.
+ */
+export async function queueOrderEmails(tx: DbOrTx, order: Order, items: OrderItem[], downloadUrl: string | null) {
+  const [artist] = await tx.select().from(artists).where(eq(artists.id, order.artistId)).limit(1);
+  const library = new URL("/library", env().APP_URL).toString();
+  if (order.email) {
+    const { locale, t } = translator(order.locale);
+    await queueEmail(
+      tx,
+      renderEmail({
+        to: order.email,
+        subject: t("orderEmail.receipt.subject", { band: artist.name }),
+        intro: t(order.total === 0 ? "orderEmail.receipt.introFree" : "orderEmail.receipt.intro", { band: artist.name }),
+        rows: orderRows(order, items, locale, t),
+        action: downloadUrl ? { label: t("orderEmail.receipt.download"), url: downloadUrl } : undefined,
+        outro: [
+          order.needsShipping ? t("orderEmail.receipt.shippingNote", { band: artist.name }) : "",
+          downloadUrl ? t("orderEmail.receipt.library", { url: library }) : "",
+          t("orderEmail.receipt.reference", { id: order.id.slice(0, 8) }),
+        ]
+          .filter(Boolean)
+          .join("\n\n"),
+      }),
+      `receipt:${order.id}`,
+    );
+  }
+  const members = await tx
+    .select({ email: users.email, locale: users.locale })
+    .from(artistMembers)
+    .innerJoin(users, eq(users.id, artistMembers.userId))
+    .where(eq(artistMembers.artistId, order.artistId));
+  const dashboard = new URL(`/dashboard/${artist.slug}/orders/${order.id}`, env().APP_URL).toString();
+  for (const member of members) {
+    const { locale, t } = translator(member.locale);
+    await queueEmail(
+      tx,
+      renderEmail({
+        to: member.email,
+        subject: t(order.needsShipping ? "orderEmail.notice.subjectShip" : "orderEmail.notice.subject", {
+          total: formatMoney(order.total, order.currency, locale),
+        }),
+        intro: t("orderEmail.notice.intro", { band: artist.name, buyer: order.email ?? "—" }),
+        rows: orderRows(order, items, locale, t),
+        action: { label: t("orderEmail.notice.action"), url: dashboard },
+      }),
+      `notice:${order.id}:${member.email}`,
+    );
+  }
+}

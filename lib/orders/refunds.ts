@@ -1,0 +1,64 @@
+import { and, eq, isNotNull } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { orderItems, orders } from "../../db/schema";
+import { revokeOrderGrants } from "../downloads/grants";
+import { logger } from "../log";
+import { paymentProvider } from "../payments";
+import { returnStock } from "./cancel";
+
+export type RefundOutcome = { outcome: "updated" | "unchanged" | "not_found" };
+
+/**
+ * Records how much of an order has been refunded in all. Providers report a cumulative figure
+ * (Stripe's charge.amount_refunded), so replays and out-of-order events are harmless: the total
+ * only ever grows. A full refund closes the downloads and puts unshipped units back on sale.
+ */
+export async function recordRefundTotal(db: DbOrTx, orderId: string, refundedTotal: number): Promise<RefundOutcome> {
+  return db.transaction(async (tx) => {
+    const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).limit(1).for("update");
+    if (!order) return { outcome: "not_found" as const };
+    const amount = Math.min(refundedTotal, order.total);
+    if (amount <= order.refundedAmount || !["paid", "partially_refunded"].includes(order.status)) return { outcome: "unchanged" as const };
+    const full = amount >= order.total;
+    await tx.update(orders).set({ refundedAmount: amount, status: full ? "refunded" : "partially_refunded" }).where(eq(orders.id, orderId));
+    if (full) {
+      await revokeOrderGrants(tx, orderId);
+      const shipped = await tx
+        .select({ productId: orderItems.productId, optionId: orderItems.optionId })
+        .from(orderItems)
+        .where(and(eq(orderItems.orderId, orderId), isNotNull(orderItems.shippedAt)));
+      await returnStock(tx, orderId, "committed", (productId, optionId) => !shipped.some((s) => s.productId === productId && s.optionId === optionId));
+    }
+    logger.info({ orderId, refunded: amount, full }, "refund recorded");
+    return { outcome: "updated" as const };
+  });
+}
+
+export type RefundError = "not_found" | "not_refundable" | "amount_invalid" | "provider_mismatch" | "provider_failed";
+
+/**
+ * The band refunds from its dashboard: the provider moves the money first, then the order
+ * records it. `artistId` comes from the caller's checked membership, never from the form.
+ */
+export async function refundOrder(
+  db: DbOrTx,
+  input: { artistId: string; orderId: string; amount: number },
+): Promise<{ ok: true } | { ok: false; error: RefundError }> {
+  const [order] = await db.select().from(orders).where(and(eq(orders.id, input.orderId), eq(orders.artistId, input.artistId))).limit(1);
+  if (!order) return { ok: false, error: "not_found" };
+  if (!["paid", "partially_refunded"].includes(order.status) || order.provider === "free" || !order.providerPaymentId) {
+    return { ok: false, error: "not_refundable" };
+  }
+  const left = order.total - order.refundedAmount;
+  if (!Number.isInteger(input.amount) || input.amount <= 0 || input.amount > left) return { ok: false, error: "amount_invalid" };
+  const provider = paymentProvider();
+  if (provider.name !== order.provider) return { ok: false, error: "provider_mismatch" };
+  try {
+    await provider.refund({ orderId: order.id, paymentId: order.providerPaymentId, amount: input.amount, currency: order.currency, refundedTotal: order.refundedAmount + input.amount });
+  } catch (error) {
+    logger.error({ err: error, orderId: order.id }, "refund failed at the payment provider");
+    return { ok: false, error: "provider_failed" };
+  }
+  await recordRefundTotal(db, order.id, order.refundedAmount + input.amount);
+  return { ok: true };
+}

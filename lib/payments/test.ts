@@ -1,0 +1,30 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { db } from "../../db";
+import { orders } from "../../db/schema";
+import { env } from "../env";
+import type { CheckoutState, PaymentProvider } from "./types";
+
+/**
+ * Offline payments for a shop with no Stripe account (never in production): the "payment page"
+ * is /checkout/test/<session>, which says plainly that no money moves and offers Pay and
+ * Decline. Both end in the same fulfilment and cancellation code as real payments.
+ */
+export function createTestProvider(): PaymentProvider {
+  return {
+    name: "test",
+    async createCheckout(request) {
+      const sessionId = `test_${randomBytes(18).toString("base64url")}`;
+      return { sessionId, url: new URL(`/checkout/test/${sessionId}`, env().APP_URL).toString() };
+    },
+    async getCheckoutState(sessionId): Promise<CheckoutState> {
+      const [order] = await db.select().from(orders).where(eq(orders.providerSessionId, sessionId)).limit(1);
+      if (!order || order.status === "canceled") return { status: "failed" };
+      if (order.status !== "pending") return { status: "paid", confirmation: { paymentId: order.providerPaymentId ?? sessionId } };
+      return order.expiresAt < new Date() ? { status: "expired" } : { status: "open" };
+    },
+    async refund() {
+      return { refundId: `test_refund_${randomBytes(12).toString("base64url")}` };
+    },
+  };
+}
