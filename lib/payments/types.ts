@@ -21,7 +21,12 @@ export type CheckoutRequest = {
   locale: "en" | "fr";
 };
 
-export type CheckoutSession = { sessionId: string; url: string };
+export type CheckoutSession = {
+  sessionId: string;
+  url: string;
+  /** When the provider will expire the session, if it differs from the request (Stripe needs at least 30 minutes from its clock). */
+  expiresAt?: Date;
+};
 
 /** What the provider says about a checkout session (success page, webhook). */
 export type CheckoutState =
@@ -39,7 +44,17 @@ export type PaymentConfirmation = {
   total?: number;
 };
 
-export type RefundRequest = { orderId: string; paymentId: string; amount: number; currency: string };
+export type RefundRequest = {
+  orderId: string;
+  paymentId: string;
+  amount: number;
+  currency: string;
+  /**
+   * Refunded so far plus this refund. Part of the idempotency key: a double click sends the same
+   * total (one refund), a second partial refund a new one. Stripe asks the charge when it is absent.
+   */
+  refundedTotal?: number;
+};
 
 export interface PaymentProvider {
   readonly name: "stripe" | "test";

@@ -1,0 +1,55 @@
+import type Stripe from "stripe";
+import type { ShippingAddress } from "../../db/schema";
+import type { CheckoutState, PaymentConfirmation } from "./types";
+
+/** Our order id, set on every session we create (metadata first; the reference is a fallback). */
+export function orderIdOf(session: Stripe.Checkout.Session): string | null {
+  return session.metadata?.orderId || session.client_reference_id || null;
+}
+
+const idOf = (ref: string | { id: string } | null | undefined) => (typeof ref === "string" ? ref : (ref?.id ?? null));
+
+/**
+ * Since API version 2025-03-31 the address is at collected_information.shipping_details; events
+ * are rendered in the webhook endpoint's own API version, which may be older (shipping_details).
+ */
+function shippingOf(session: Stripe.Checkout.Session): ShippingAddress | null {
+  const legacy = (session as { shipping_details?: Stripe.Checkout.Session.CollectedInformation.ShippingDetails | null }).shipping_details;
+  const details = session.collected_information?.shipping_details ?? legacy;
+  const address = details?.address;
+  if (!details || !address?.country) return null;
+  return {
+    name: details.name ?? "",
+    line1: address.line1 ?? "",
+    ...(address.line2 ? { line2: address.line2 } : {}),
+    postalCode: address.postal_code ?? "",
+    city: address.city ?? "",
+    ...(address.state ? { state: address.state } : {}),
+    country: address.country,
+  };
+}
+
+export function confirmationOf(session: Stripe.Checkout.Session): PaymentConfirmation {
+  return {
+    paymentId: idOf(session.payment_intent) ?? session.id,
+    email: session.customer_details?.email ?? session.customer_email ?? null,
+    shippingAddress: shippingOf(session),
+    tax: session.total_details?.amount_tax ?? 0,
+    ...(session.amount_total !== null ? { total: session.amount_total } : {}),
+  };
+}
+
+/**
+ * complete + paid: the money is there. complete + unpaid: a delayed method (SEPA debit, bank
+ * transfer) is on its way, or failed — its PaymentIntent (when expanded) tells which.
+ */
+export function checkoutStateOf(session: Stripe.Checkout.Session): CheckoutState {
+  if (session.status === "expired") return { status: "expired" };
+  if (session.status !== "complete") return { status: "open" };
+  if (session.payment_status === "paid" || session.payment_status === "no_payment_required") {
+    return { status: "paid", confirmation: confirmationOf(session) };
+  }
+  const intent = typeof session.payment_intent === "object" ? session.payment_intent : null;
+  if (intent && (intent.status === "canceled" || intent.status === "requires_payment_method")) return { status: "failed" };
+  return { status: "processing" };
+}

@@ -1,0 +1,91 @@
+import type Stripe from "stripe";
+import { env, type Env } from "../env";
+import { newStripeClient, stripeClient } from "./stripe-client";
+import { checkoutStateOf } from "./stripe-session";
+import type { CheckoutRequest, PaymentProvider } from "./types";
+
+/** Stripe refuses a session that expires sooner than 30 minutes after it receives the request. */
+const MIN_SESSION_SECONDS = 30 * 60 + 60;
+
+type Settings = Pick<Env, "STRIPE_SECRET_KEY" | "STRIPE_API_URL" | "STRIPE_TAX">;
+
+export function checkoutParams(request: CheckoutRequest, options: { tax: boolean; now?: Date }): Stripe.Checkout.SessionCreateParams {
+  if (!request.destinationAccountId) {
+    throw new Error(`Order ${request.orderId}: the band has no connected payout account, so Stripe cannot pay it out.`);
+  }
+  const currency = request.currency.toLowerCase();
+  const nowSeconds = Math.floor((options.now ?? new Date()).getTime() / 1000);
+  // Prices are before tax: Stripe Tax adds it on top and reports it back (total_details.amount_tax).
+  const taxBehavior = options.tax ? { tax_behavior: "exclusive" as const } : {};
+  const ships = request.shippingCountry !== null;
+  return {
+    mode: "payment",
+    line_items: request.lines.map((line) => ({
+      quantity: line.quantity,
+      price_data: { currency, unit_amount: line.unitAmount, product_data: { name: line.name }, ...taxBehavior },
+    })),
+    ...(ships && { shipping_address_collection: { allowed_countries: [request.shippingCountry as Stripe.Checkout.SessionCreateParams.ShippingAddressCollection.AllowedCountry] } }),
+    ...((ships || request.shippingAmount > 0) && {
+      shipping_options: [
+        {
+          shipping_rate_data: {
+            type: "fixed_amount",
+            display_name: request.locale === "fr" ? "Livraison" : "Shipping",
+            fixed_amount: { amount: request.shippingAmount, currency },
+            ...taxBehavior,
+          },
+        },
+      ],
+    }),
+    ...(request.email && { customer_email: request.email }),
+    client_reference_id: request.orderId,
+    metadata: { orderId: request.orderId },
+    // Destination charge: the platform is the merchant (so Stripe Tax works for it), the band's
+    // account receives the charge minus the platform fee.
+    payment_intent_data: {
+      ...(request.applicationFee > 0 && { application_fee_amount: request.applicationFee }),
+      transfer_data: { destination: request.destinationAccountId },
+      metadata: { orderId: request.orderId },
+    },
+    ...(options.tax && { automatic_tax: { enabled: true } }),
+    expires_at: Math.max(Math.floor(request.expiresAt.getTime() / 1000), nowSeconds + MIN_SESSION_SECONDS),
+    locale: request.locale,
+    success_url: request.successUrl,
+    cancel_url: request.cancelUrl,
+  };
+}
+
+/** Payments through Stripe Checkout, paid out to the band's connected account (Connect). */
+export function createStripeProvider(settings?: Settings): PaymentProvider {
+  const tax = (settings ?? env()).STRIPE_TAX;
+  const stripe = settings ? newStripeClient(settings) : stripeClient();
+  return {
+    name: "stripe",
+
+    async createCheckout(request) {
+      const params = checkoutParams(request, { tax });
+      const session = await stripe.checkout.sessions.create(params, { idempotencyKey: `checkout:${request.orderId}` });
+      if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a URL.`);
+      return { sessionId: session.id, url: session.url, expiresAt: new Date(session.expires_at * 1000) };
+    },
+
+    async getCheckoutState(sessionId) {
+      const session = await stripe.checkout.sessions.retrieve(sessionId, { expand: ["payment_intent"] });
+      return checkoutStateOf(session);
+    },
+
+    async refund(request) {
+      let refundedTotal = request.refundedTotal;
+      if (refundedTotal === undefined) {
+        const intent = await stripe.paymentIntents.retrieve(request.paymentId, { expand: ["latest_charge"] });
+        const charge = intent.latest_charge;
+        refundedTotal = (typeof charge === "object" && charge ? charge.amount_refunded : 0) + request.amount;
+      }
+      const refund = await stripe.refunds.create(
+        { payment_intent: request.paymentId, amount: request.amount, reverse_transfer: true, refund_application_fee: true, metadata: { orderId: request.orderId } },
+        { idempotencyKey: `refund:${request.orderId}:to-${refundedTotal}` },
+      );
+      return { refundId: refund.id };
+    },
+  };
+}
