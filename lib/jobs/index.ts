@@ -2,7 +2,8 @@ import PgBoss from "pg-boss";
 import { eq } from "drizzle-orm";
 import { createDb } from "../../db/client";
 import { tracks } from "../../db/schema";
-import { processTrack } from "../audio/pipeline";
+import type { DownloadFormatId } from "../audio/formats";
+import { ensureDownload, processTrack } from "../audio/pipeline";
 import { env } from "../env";
 import { logger } from "../log";
 
@@ -12,6 +13,12 @@ import { logger } from "../log";
  */
 const TRACK_QUEUE = "track-process";
 const RETRIES = { retryLimit: 2, retryDelay: 10, retryBackoff: true } as const;
+/**
+ * Download formats a fan asked for and that are not cached yet (lib/downloads/prepare.ts). The
+ * "short" policy keeps at most one queued job per track and format however often the page asks.
+ */
+const DOWNLOAD_QUEUE = "download-prepare";
+const DOWNLOAD_RETRIES = { retryLimit: 1, retryDelay: 5 } as const;
 
 type State = { boss?: Promise<PgBoss> };
 const state = ((globalThis as { __merchtableJobs?: State }).__merchtableJobs ??= {});
@@ -28,6 +35,7 @@ async function boss(): Promise<PgBoss> {
     instance.on("error", (error) => logger.error({ err: error }, "job queue error"));
     await instance.start();
     await instance.createQueue(TRACK_QUEUE, { name: TRACK_QUEUE, ...RETRIES });
+    await instance.createQueue(DOWNLOAD_QUEUE, { name: DOWNLOAD_QUEUE, policy: "short", ...DOWNLOAD_RETRIES });
     return instance;
   })().catch((error) => {
     state.boss = undefined;
@@ -39,6 +47,33 @@ async function boss(): Promise<PgBoss> {
 /** Queues the streaming rendition and waveform of a freshly uploaded (or retried) track. */
 export async function enqueueTrackProcessing(trackId: string) {
   await (await boss()).send(TRACK_QUEUE, { trackId }, { ...RETRIES, singletonKey: trackId });
+}
+
+export type DownloadJob = { trackId: string; format: DownloadFormatId };
+export type JobState = "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+
+export const downloadJobKey = (job: DownloadJob) => `${job.trackId}:${job.format}`;
+
+/** Queues one track in one download format (a no-op while the same one is already queued). */
+export async function enqueueDownloadPreparation(job: DownloadJob) {
+  await (await boss()).send(DOWNLOAD_QUEUE, job, { ...DOWNLOAD_RETRIES, singletonKey: downloadJobKey(job) });
+}
+
+/**
+ * The newest job of each track and format, if pg-boss still keeps one (finished jobs stay a few
+ * hours), so the download page can tell "being made" from "failed".
+ */
+export async function downloadPreparationStates(jobs: DownloadJob[]): Promise<Map<string, { state: JobState; createdOn: Date }>> {
+  const states = new Map<string, { state: JobState; createdOn: Date }>();
+  if (!jobs.length) return states;
+  const { rows } = await (await boss()).getDb().executeSql(
+    `select distinct on (singleton_key) singleton_key as key, state::text as state, created_on as "createdOn"
+       from pgboss.job where name = $1 and singleton_key = any($2::text[])
+      order by singleton_key, created_on desc`,
+    [DOWNLOAD_QUEUE, jobs.map(downloadJobKey)],
+  );
+  for (const row of rows as { key: string; state: JobState; createdOn: Date }[]) states.set(row.key, { state: row.state, createdOn: new Date(row.createdOn) });
+  return states;
 }
 
 /** Starts the workers of this process; resolves to a function that stops them gracefully. */
@@ -67,6 +102,17 @@ export async function startWorkers(): Promise<() => Promise<void>> {
         }
       },
     );
+    await instance.work<DownloadJob>(DOWNLOAD_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+      const started = Date.now();
+      try {
+        const file = await ensureDownload(db, job.data.trackId, job.data.format);
+        logger.info({ ...job.data, bytes: file.size, ms: Date.now() - started }, "download format prepared");
+      } catch (error) {
+        // pg-boss retries once, then the download page shows the failure to the fan.
+        logger.error({ err: error, ...job.data }, "preparing a download format failed");
+        throw error;
+      }
+    });
   }
   logger.info({ concurrency }, "audio workers started");
   return async () => {

@@ -1,0 +1,87 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { artists, downloadGrantItems, downloadGrants, releases, tracks, type DownloadGrant, type Release } from "../../db/schema";
+import { formatsFor, formatsForRelease, type DownloadFormat, type DownloadFormatId } from "../audio/formats";
+import { hashToken } from "../auth/tokens";
+
+export type GrantLookup = { found: true; grant: DownloadGrant } | { found: false; reason: "unknown" | "revoked" };
+
+/** Tokens are 32 random bytes in base64url: anything else is refused without a query. */
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+export async function findGrantByToken(db: DbOrTx, token: string): Promise<GrantLookup> {
+  if (!TOKEN.test(token)) return { found: false, reason: "unknown" };
+  const [grant] = await db.select().from(downloadGrants).where(eq(downloadGrants.tokenHash, hashToken(token)));
+  if (!grant) return { found: false, reason: "unknown" };
+  if (grant.revokedAt) return { found: false, reason: "revoked" };
+  return { found: true, grant };
+}
+
+export type ItemTrack = { id: string; position: number; title: string; lossless: boolean };
+
+/** One thing the fan can download: a whole release (zip) or a single track (file). */
+export type DownloadItem = {
+  releaseId: string;
+  trackId: string | null;
+  title: string;
+  release: Pick<Release, "id" | "title" | "kind" | "artworkKey" | "releaseDate" | "createdAt">;
+  /** The files it holds, in album order. */
+  tracks: ItemTrack[];
+  /** Every track counted in the release (numbers file names "03 …" even for a single track). */
+  releaseTrackCount: number;
+  formats: DownloadFormat[];
+  defaultFormat: DownloadFormatId;
+};
+
+export type GrantContents = {
+  grant: Pick<DownloadGrant, "id" | "email" | "createdAt" | "revokedAt" | "orderId">;
+  artist: { id: string; name: string; slug: string; accentColor: string };
+  items: DownloadItem[];
+};
+
+/** FLAC when every master is lossless; MP3 320 otherwise (plays everywhere). */
+export function defaultFormat(formats: DownloadFormat[]): DownloadFormatId {
+  return formats.some((f) => f.id === "flac") ? "flac" : "mp3-320";
+}
+
+/** What a grant opens, as the download page and the file routes see it. */
+export async function loadGrantContents(db: DbOrTx, grantId: string): Promise<GrantContents | null> {
+  const [row] = await db
+    .select({ grant: downloadGrants, artist: { id: artists.id, name: artists.name, slug: artists.slug, accentColor: artists.accentColor } })
+    .from(downloadGrants)
+    .innerJoin(artists, eq(artists.id, downloadGrants.artistId))
+    .where(eq(downloadGrants.id, grantId));
+  if (!row) return null;
+  const entries = await db.select().from(downloadGrantItems).where(eq(downloadGrantItems.grantId, grantId)).orderBy(asc(downloadGrantItems.id));
+  const releaseIds = [...new Set(entries.map((e) => e.releaseId))];
+  const releaseRows = releaseIds.length
+    ? await db.select().from(releases).where(and(inArray(releases.id, releaseIds), eq(releases.artistId, row.grant.artistId)))
+    : [];
+  const trackRows = releaseIds.length
+    ? await db.select().from(tracks).where(inArray(tracks.releaseId, releaseIds)).orderBy(asc(tracks.position), asc(tracks.createdAt))
+    : [];
+
+  const items: DownloadItem[] = [];
+  for (const entry of entries) {
+    const release = releaseRows.find((r) => r.id === entry.releaseId);
+    if (!release) continue;
+    const all = trackRows
+      .filter((t) => t.releaseId === release.id)
+      .map((t) => ({ id: t.id, position: t.position, title: t.title, lossless: t.master?.lossless ?? false }));
+    const held = entry.trackId ? all.filter((t) => t.id === entry.trackId) : all;
+    if (entry.trackId && !held.length) continue;
+    const formats = entry.trackId ? formatsFor(held[0].lossless) : formatsForRelease(held.map((t) => ({ masterLossless: t.lossless })));
+    items.push({
+      releaseId: release.id,
+      trackId: entry.trackId,
+      title: entry.trackId ? held[0].title : release.title,
+      release,
+      tracks: held,
+      releaseTrackCount: all.length,
+      formats,
+      defaultFormat: defaultFormat(formats),
+    });
+  }
+  const { id, email, createdAt, revokedAt, orderId } = row.grant;
+  return { grant: { id, email, createdAt, revokedAt, orderId }, artist: row.artist, items };
+}

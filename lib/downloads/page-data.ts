@@ -1,0 +1,72 @@
+import type { DbOrTx } from "../../db/client";
+import type { Release } from "../../db/schema";
+import type { DownloadFormatId } from "../audio/formats";
+import { releaseArtworkUrl } from "../catalog/public";
+import type { GrantContents } from "./contents";
+import { FILE_LINK_TTL_SECONDS, fileLinkPath, fileLinkStatusPath, signFileLink } from "./links";
+import { cachedTracksByFormat } from "./prepare";
+
+/** One format of one item as the page offers it, with its signed links and how many files exist. */
+export type FormatChoice = {
+  id: DownloadFormatId;
+  label: string;
+  lossless: boolean;
+  href: string;
+  statusHref: string;
+  ready: number;
+  total: number;
+};
+
+export type PageItem = {
+  key: string;
+  title: string;
+  releaseTitle: string;
+  kind: Release["kind"];
+  isTrack: boolean;
+  artworkUrl: string | null;
+  artworkUrl2x: string | null;
+  trackCount: number;
+  formats: FormatChoice[];
+  defaultFormat: DownloadFormatId;
+  /** Some master is lossy, so FLAC, ALAC, WAV and AIFF are not offered. */
+  losslessUnavailable: boolean;
+};
+
+/**
+ * What the download page hands to the browser: plain data, links signed for the next hour. Every
+ * offered format gets its links up front, so switching formats needs no server round trip.
+ */
+export async function downloadPageItems(db: DbOrTx, contents: GrantContents, now = new Date()): Promise<{ items: PageItem[]; expiresAt: number }> {
+  const expires = Math.floor(now.getTime() / 1000) + FILE_LINK_TTL_SECONDS;
+  const cached = await cachedTracksByFormat(db, contents.items.flatMap((item) => item.tracks.map((t) => t.id)));
+  const items = contents.items.map((item): PageItem => {
+    const trackIds = item.tracks.map((t) => t.id);
+    const formats = item.formats.map((format): FormatChoice => {
+      const signed = signFileLink({ grantId: contents.grant.id, releaseId: item.releaseId, trackId: item.trackId, format: format.id, expires });
+      const done = cached.get(format.id);
+      return {
+        id: format.id,
+        label: format.label,
+        lossless: format.lossless,
+        href: fileLinkPath(signed),
+        statusHref: fileLinkStatusPath(signed),
+        ready: trackIds.filter((id) => done?.has(id)).length,
+        total: trackIds.length,
+      };
+    });
+    return {
+      key: `${item.releaseId}:${item.trackId ?? "all"}`,
+      title: item.title,
+      releaseTitle: item.release.title,
+      kind: item.release.kind,
+      isTrack: item.trackId !== null,
+      artworkUrl: releaseArtworkUrl(item.release.artworkKey, "small"),
+      artworkUrl2x: releaseArtworkUrl(item.release.artworkKey, "medium"),
+      trackCount: item.tracks.length,
+      formats,
+      defaultFormat: item.defaultFormat,
+      losslessUnavailable: item.tracks.length > 0 && !formats.some((f) => f.lossless),
+    };
+  });
+  return { items, expiresAt: expires };
+}
