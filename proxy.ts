@@ -36,9 +36,10 @@ export function proxy(request: NextRequest) {
 
 /**
  * Left out: uploads (with a proxy in the way, Next buffers request bodies in memory and cuts them
- * at 10 MB; the upload route makes the same Origin check itself) and the audio stream (GET only,
- * sets its own headers, and is the hottest route: every seek is a request).
+ * at 10 MB; the upload route makes the same Origin check itself), the audio stream (GET only,
+ * sets its own headers, and is the hottest route: every seek is a request) and the Stripe webhook
+ * (a server-to-server POST with no Origin, verified by its signature over the untouched body).
  */
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/uploads/|api/stream/).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/uploads/|api/stream/|api/stripe/webhook).*)" }],
 };

@@ -1,0 +1,13 @@
+import type Stripe from "stripe";
+import type { Logger } from "pino";
+import type { Tx } from "../../../db/client";
+import { cancelOrder } from "../../orders";
+import { orderIdOf } from "../stripe-session";
+
+/** A delayed payment method failed: the order is canceled and its units go back on sale. */
+export async function onAsyncPaymentFailed(tx: Tx, event: Stripe.CheckoutSessionAsyncPaymentFailedEvent, log: Logger) {
+  const orderId = orderIdOf(event.data.object);
+  if (!orderId) return;
+  const { outcome } = await cancelOrder(tx, orderId, "failed");
+  log.info({ orderId, outcome }, "delayed payment failed");
+}

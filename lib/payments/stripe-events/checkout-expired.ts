@@ -1,0 +1,16 @@
+import type Stripe from "stripe";
+import type { Logger } from "pino";
+import type { Tx } from "../../../db/client";
+import { cancelOrder } from "../../orders";
+import { orderIdOf } from "../stripe-session";
+
+/**
+ * Nobody paid within the session's lifetime: the held units go back on sale. A late delivery
+ * after the order was paid finds it no longer pending and changes nothing.
+ */
+export async function onCheckoutExpired(tx: Tx, event: Stripe.CheckoutSessionExpiredEvent, log: Logger) {
+  const orderId = orderIdOf(event.data.object);
+  if (!orderId) return;
+  const { outcome } = await cancelOrder(tx, orderId, "expired");
+  log.info({ orderId, outcome }, "checkout session expired");
+}

@@ -1,0 +1,43 @@
+import type Stripe from "stripe";
+import type { Logger } from "pino";
+import type { Tx } from "../../../db/client";
+import { onAccountUpdated } from "./account-updated";
+import { onAsyncPaymentFailed } from "./async-payment-failed";
+import { onAsyncPaymentSucceeded } from "./async-payment-succeeded";
+import { onChargeRefunded } from "./charge-refunded";
+import { onCheckoutCompleted } from "./checkout-completed";
+import { onCheckoutExpired } from "./checkout-expired";
+
+/** Event types that change something here; any other event is acknowledged and not recorded. */
+export const HANDLED_EVENTS: ReadonlySet<string> = new Set<Stripe.Event["type"]>([
+  "checkout.session.completed",
+  "checkout.session.async_payment_succeeded",
+  "checkout.session.async_payment_failed",
+  "checkout.session.expired",
+  "charge.refunded",
+  "account.updated",
+]);
+
+/** Applies one verified event inside the transaction that records its id. Others are ignored. */
+export async function applyStripeEvent(tx: Tx, event: Stripe.Event, log: Logger): Promise<void> {
+  switch (event.type) {
+    case "checkout.session.completed":
+      await onCheckoutCompleted(tx, event, log);
+      break;
+    case "checkout.session.async_payment_succeeded":
+      await onAsyncPaymentSucceeded(tx, event, log);
+      break;
+    case "checkout.session.async_payment_failed":
+      await onAsyncPaymentFailed(tx, event, log);
+      break;
+    case "checkout.session.expired":
+      await onCheckoutExpired(tx, event, log);
+      break;
+    case "charge.refunded":
+      await onChargeRefunded(tx, event, log);
+      break;
+    case "account.updated":
+      await onAccountUpdated(tx, event, log);
+      break;
+  }
+}
