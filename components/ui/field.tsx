@@ -1,11 +1,11 @@
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, Ref, TextareaHTMLAttributes } from "react";
 
 type Common = { label: string; name: string; hint?: ReactNode; error?: string | null };
 
 const control =
   "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow-xs placeholder:text-stone-400 focus:border-ink focus:outline-none aria-[invalid=true]:border-red-600";
 
-export function Field({ label, name, hint, error, className, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function Field({ label, name, hint, error, className, ref, ...input }: Common & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
   const hintId = hint ? `${name}-hint` : undefined;
   const errorId = error ? `${name}-error` : undefined;
   return (
@@ -14,6 +14,7 @@ export function Field({ label, name, hint, error, className, ...input }: Common 
         {label}
       </label>
       <input
+        ref={ref}
         id={input.id ?? name}
         name={name}
         aria-invalid={error ? true : undefined}

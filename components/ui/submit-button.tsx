@@ -3,7 +3,17 @@
 import { useFormStatus } from "react-dom";
 import type { ReactNode } from "react";
 
-export function SubmitButton({ children, variant = "primary", className = "" }: { children: ReactNode; variant?: "primary" | "secondary" | "danger"; className?: string }) {
+export function SubmitButton({
+  children,
+  variant = "primary",
+  className = "",
+  disabled = false,
+}: {
+  children: ReactNode;
+  variant?: "primary" | "secondary" | "danger";
+  className?: string;
+  disabled?: boolean;
+}) {
   const { pending } = useFormStatus();
   const styles = {
     primary: "bg-ink text-white hover:bg-stone-700",
@@ -13,7 +23,7 @@ export function SubmitButton({ children, variant = "primary", className = "" }: 
   return (
     <button
       type="submit"
-      disabled={pending}
+      disabled={pending || disabled}
       aria-busy={pending || undefined}
       className={`inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 ${styles} ${className}`}
     >

@@ -8,6 +8,7 @@ import { audioKeys } from "../audio/formats";
 import { imageVariants, processImage, type ImageProblem } from "../images";
 import { storage } from "../storage";
 import { fieldErrorsOf, releaseInputSchema, type FieldErrors } from "./input";
+import { parsePricing, type Pricing } from "./price-input";
 
 export type CatalogError = { ok: false; error: "not_found" } | { ok: false; error: "invalid"; fieldErrors: FieldErrors; imageProblem?: ImageProblem };
 
@@ -41,6 +42,15 @@ const slugTaken = async (db: DbOrTx, artistId: string, slug: string, ownId?: str
   return Boolean(row && row.id !== ownId);
 };
 
+/** Price fields are read only when the form carries them (`pricingMode`); otherwise prices stay as they are. */
+function readPricing(raw: Record<string, unknown>, currency: string, fieldErrors: FieldErrors): Partial<Pricing> {
+  if (raw.pricingMode === undefined) return {};
+  const result = parsePricing(raw, currency);
+  if (result.ok) return result.pricing;
+  Object.assign(fieldErrors, result.fieldErrors);
+  return {};
+}
+
 /** A free slug for a title in this band ("first-light", then "first-light-2"…). */
 export async function suggestReleaseSlug(db: DbOrTx, artistId: string, title: string) {
   const base = slugify(title) || "release";
@@ -57,6 +67,7 @@ export async function createRelease(db: Db, userId: string, artistId: string, ra
   const slug = typeof raw.slug === "string" && raw.slug.trim() ? raw.slug : await suggestReleaseSlug(db, artistId, String(raw.title ?? ""));
   const parsed = releaseInputSchema.safeParse({ ...raw, slug });
   const fieldErrors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+  const pricing = readPricing(raw, access.artist.currency, fieldErrors);
   if (parsed.success && (await slugTaken(db, artistId, parsed.data.slug))) fieldErrors.slug = "slug_taken";
   if (!parsed.success || Object.keys(fieldErrors).length) return { ok: false, error: "invalid", fieldErrors } as const;
   const id = crypto.randomUUID();
@@ -65,7 +76,7 @@ export async function createRelease(db: Db, userId: string, artistId: string, ra
   try {
     const [release] = await db
       .insert(releases)
-      .values({ id, artistId, ...parsed.data, artworkKey: stored.key ?? null, currency: access.artist.currency })
+      .values({ id, artistId, ...parsed.data, ...pricing, artworkKey: stored.key ?? null, currency: access.artist.currency })
       .returning();
     return { ok: true, release } as const;
   } catch (error) {
@@ -86,12 +97,14 @@ export async function updateRelease(
   if (!current) return { ok: false, error: "not_found" } as const;
   const parsed = releaseInputSchema.safeParse(raw);
   const fieldErrors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+  // Prices are in the release's own currency. Orders keep their own unit amounts, so a new price never changes a past sale.
+  const pricing = readPricing(raw, current.currency, fieldErrors);
   if (parsed.success && (await slugTaken(db, current.artistId, parsed.data.slug, current.id))) fieldErrors.slug = "slug_taken";
   if (!parsed.success || Object.keys(fieldErrors).length) return { ok: false, error: "invalid", fieldErrors } as const;
   const stored = await storeCover(current.artistId, current.id, cover?.bytes);
   if (stored.problem) return { ok: false, error: "invalid", fieldErrors: { artwork: `image_${stored.problem.reason}` }, imageProblem: stored.problem } as const;
   const artworkKey = stored.key ?? (cover?.remove ? null : current.artworkKey);
-  const [release] = await db.update(releases).set({ ...parsed.data, artworkKey }).where(eq(releases.id, releaseId)).returning();
+  const [release] = await db.update(releases).set({ ...parsed.data, ...pricing, artworkKey }).where(eq(releases.id, releaseId)).returning();
   if (artworkKey !== current.artworkKey) await removeCover(current.artworkKey);
   return { ok: true, release } as const;
 }

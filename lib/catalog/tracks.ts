@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { tracks, type Track } from "../../db/schema";
+import { releases, tracks, type Track } from "../../db/schema";
 import { checkArtistAccess } from "../artists/access";
 import { audioKeys } from "../audio/formats";
 import { probeMaster, type ProbeProblem } from "../audio/probe";
@@ -10,6 +10,7 @@ import { env } from "../env";
 import { enqueueTrackProcessing } from "../jobs";
 import { storage, TooLargeError } from "../storage";
 import { fieldErrorsOf, titleFromFilename, trackInputSchema } from "./input";
+import { parseTrackPricing, type TrackPricing } from "./price-input";
 import { releaseForMember, removeTrackFiles } from "./releases";
 
 export const maxUploadBytes = () => env().MAX_UPLOAD_MB * 1024 * 1024;
@@ -115,8 +116,21 @@ export async function updateTrack(db: Db, userId: string, trackId: string, raw: 
   const current = await trackForMember(db, userId, trackId);
   if (!current) return { ok: false, error: "not_found" } as const;
   const parsed = trackInputSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error) } as const;
-  const [track] = await db.update(tracks).set(parsed.data).where(eq(tracks.id, trackId)).returning();
+  const fieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+  // The single-track price is read only when the form carries its toggle; its currency is the release's.
+  let pricing: TrackPricing | undefined;
+  if (raw.soldAlone !== undefined) {
+    const [release] = await db.select({ currency: releases.currency }).from(releases).where(eq(releases.id, current.releaseId));
+    const result = parseTrackPricing(raw, release.currency);
+    if (result.ok) pricing = result.pricing;
+    else Object.assign(fieldErrors, result.fieldErrors);
+  }
+  if (!parsed.success || Object.keys(fieldErrors).length) return { ok: false, error: "invalid", fieldErrors } as const;
+  const [track] = await db
+    .update(tracks)
+    .set({ ...parsed.data, ...pricing })
+    .where(eq(tracks.id, trackId))
+    .returning();
   return { ok: true, track } as const;
 }
 

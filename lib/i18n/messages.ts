@@ -6,13 +6,18 @@ import listenEn from "./messages/listen.en.json";
 import listenFr from "./messages/listen.fr.json";
 import checkoutEn from "./messages/checkout.en.json";
 import checkoutFr from "./messages/checkout.fr.json";
+import sellingEn from "./messages/selling.en.json";
+import sellingFr from "./messages/selling.fr.json";
+import downloadsEn from "./messages/downloads.en.json";
+import downloadsFr from "./messages/downloads.fr.json";
 import type { Locale } from "./config";
 
 /**
  * One file pair per area, so work on different areas never edits the same file:
  * en.json/fr.json (site, accounts, profile), catalog.* (dashboard releases and uploads),
- * listen.* (release page, player). Top-level keys must not collide between files.
+ * listen.* (release page, player), checkout.* (cart, checkout, receipts), selling.* (dashboard
+ * prices, merch, shipping, orders, payouts), downloads.* (download page, library). Top-level keys must not collide between files.
  */
-const enAll = { ...en, ...catalogEn, ...listenEn, ...checkoutEn };
+const enAll = { ...en, ...catalogEn, ...listenEn, ...checkoutEn, ...sellingEn, ...downloadsEn };
 export type Messages = typeof enAll;
-export const messages: Record<Locale, Messages> = { en: enAll, fr: { ...fr, ...catalogFr, ...listenFr, ...checkoutFr } };
+export const messages: Record<Locale, Messages> = { en: enAll, fr: { ...fr, ...catalogFr, ...listenFr, ...checkoutFr, ...sellingFr, ...downloadsFr } };

@@ -5,11 +5,12 @@ import { useTranslations } from "next-intl";
 import { Field, TextArea, selectClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { PricingFields } from "@/components/dashboard/selling/pricing-fields";
 import type { EditableTrack } from "./track-list";
 
 type State = null | { ok: true; message?: string } | { ok: false; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
 
-/** Inline form for one track: title, lyrics, ISRC, how fans may listen. */
+/** Inline form for one track: title, lyrics, ISRC, how fans may listen, whether it sells on its own. */
 export function TrackEditor({ track, action }: { track: EditableTrack; action: (state: State, form: FormData) => Promise<State> }) {
   const t = useTranslations("catalog.track");
   const [state, formAction] = useActionState(action, null);
@@ -17,6 +18,9 @@ export function TrackEditor({ track, action }: { track: EditableTrack; action: (
   const errors = failed?.fieldErrors ?? {};
   const values = { ...track, clipSeconds: String(track.clipSeconds), ...(failed?.values ?? {}) };
   const [streaming, setStreaming] = useState<string>(values.streaming);
+  const tp = useTranslations("selling.price");
+  const pricing = track.pricing;
+  const [soldAlone, setSoldAlone] = useState(failed?.values ? failed.values.soldAlone === "on" : Boolean(pricing?.soldAlone));
   return (
     <form action={formAction} className="space-y-4 bg-stone-50 px-4 py-4" noValidate data-testid="track-editor">
       <input type="hidden" name="trackId" value={track.id} />
@@ -43,6 +47,30 @@ export function TrackEditor({ track, action }: { track: EditableTrack; action: (
           <input type="hidden" name="clipSeconds" value={values.clipSeconds} />
         )}
       </div>
+      {pricing && (
+        <div className="space-y-3 rounded-md border border-line bg-white p-4">
+          <input type="hidden" name="trackPricing" value="1" />
+          <label className="flex items-start gap-2 text-sm">
+            <input type="checkbox" name="soldAlone" checked={soldAlone} onChange={(e) => setSoldAlone(e.target.checked)} className="mt-0.5" />
+            <span>
+              <span className="font-medium">{tp("soldAlone")}</span>
+              <span className="block text-xs text-muted">{tp("soldAloneHint")}</span>
+            </span>
+          </label>
+          {soldAlone && (
+            <PricingFields
+              idPrefix={`track-${track.id}`}
+              currency={pricing.currency}
+              values={{
+                pricingMode: failed?.values?.pricingMode ?? pricing.pricingMode,
+                priceAmount: failed?.values?.priceAmount ?? pricing.priceAmount,
+                priceMinimum: failed?.values?.priceMinimum ?? pricing.priceMinimum,
+              }}
+              errors={errors}
+            />
+          )}
+        </div>
+      )}
       <TextArea id={`lyrics-${track.id}`} label={t("lyrics")} name="lyrics" defaultValue={values.lyrics} rows={4} maxLength={20000} error={errors.lyrics} />
       <SubmitButton>{t("save")}</SubmitButton>
     </form>

@@ -4,6 +4,7 @@ import { useEffect, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { ConfirmDialog } from "./confirm-dialog";
 import { TrackEditor } from "./track-editor";
+import type { PricingValues } from "@/components/dashboard/selling/pricing-fields";
 
 export type EditableTrack = {
   id: string;
@@ -16,6 +17,8 @@ export type EditableTrack = {
   isrc: string;
   streaming: "full" | "clip" | "off";
   clipSeconds: number;
+  /** Sold on its own (and how), in the release's currency. */
+  pricing?: PricingValues & { soldAlone: boolean; currency: string };
 };
 
 type Actions = {

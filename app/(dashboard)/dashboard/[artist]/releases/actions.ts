@@ -14,7 +14,10 @@ import { maxImageBytes } from "@/lib/images";
 export type FormState = null | { ok: true; message?: string } | { ok: false; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
 
 const FIELDS = ["title", "slug", "kind", "releaseDate", "description", "credits", "catalogNumber"] as const;
+/** Sent only by the editor's price section; without them a release keeps its price. */
+const PRICE_FIELDS = ["pricingMode", "priceAmount", "priceMinimum"] as const;
 const str = (form: FormData, key: string) => String(form.get(key) ?? "");
+const present = (form: FormData, keys: readonly string[]) => Object.fromEntries(keys.filter((k) => form.has(k)).map((k) => [k, str(form, k)]));
 
 async function coverBytes(form: FormData): Promise<Buffer | null | "too_large"> {
   const file = form.get("artwork");
@@ -24,8 +27,9 @@ async function coverBytes(form: FormData): Promise<Buffer | null | "too_large"> 
 }
 
 async function describe(fieldErrors: Record<string, string>) {
-  const t = await getTranslations("catalog.errors");
-  return Object.fromEntries(Object.entries(fieldErrors).map(([k, code]) => [k, t(code as "title_required")]));
+  const [t, price] = await Promise.all([getTranslations("catalog.errors"), getTranslations("selling.errors")]);
+  // Price codes (money_*, suggested_below_minimum…) live with the selling messages.
+  return Object.fromEntries(Object.entries(fieldErrors).map(([k, code]) => [k, t.has(code as "title_required") ? t(code as "title_required") : price(code as "money_format")]));
 }
 
 export async function createReleaseAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -43,7 +47,7 @@ export async function createReleaseAction(_prev: FormState, form: FormData): Pro
 
 export async function updateReleaseAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
-  const values = Object.fromEntries(FIELDS.map((f) => [f, str(form, f)]));
+  const values = { ...Object.fromEntries(FIELDS.map((f) => [f, str(form, f)])), ...present(form, PRICE_FIELDS) };
   const cover = await coverBytes(form);
   if (cover === "too_large") return { ok: false, fieldErrors: await describe({ artwork: "image_too_large" }), values };
   const result = await updateRelease(db, user.id, str(form, "releaseId"), values, { bytes: cover, remove: form.get("removeArtwork") === "on" });
@@ -73,7 +77,9 @@ export async function deleteReleaseAction(form: FormData) {
 
 export async function updateTrackAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
-  const values = { title: str(form, "title"), lyrics: str(form, "lyrics"), isrc: str(form, "isrc"), streaming: str(form, "streaming"), clipSeconds: str(form, "clipSeconds") };
+  const values: Record<string, string> = { title: str(form, "title"), lyrics: str(form, "lyrics"), isrc: str(form, "isrc"), streaming: str(form, "streaming"), clipSeconds: str(form, "clipSeconds") };
+  // The editor always shows the "sold on its own" box; an unticked box sends nothing, which means "off".
+  if (form.has("trackPricing")) Object.assign(values, { soldAlone: form.get("soldAlone") === "on" ? "on" : "off" }, present(form, PRICE_FIELDS));
   const result = await updateTrack(db, user.id, str(form, "trackId"), values);
   if (!result.ok) {
     if (result.error === "not_found") return { ok: false, error: (await getTranslations("catalog.errors"))("not_found"), values };

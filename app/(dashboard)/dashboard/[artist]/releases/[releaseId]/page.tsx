@@ -11,6 +11,7 @@ import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { releaseArtworkUrl } from "@/lib/catalog/public";
 import { getReleaseForEdit } from "@/lib/catalog/releases";
+import { pricingFormValues } from "@/lib/catalog/price-input";
 import { env } from "@/lib/env";
 import {
   deleteReleaseAction,
@@ -71,6 +72,7 @@ export default async function ReleaseEditorPage({ params }: PageProps<"/dashboar
             isrc: track.isrc,
             streaming: track.streaming,
             clipSeconds: track.clipSeconds,
+            pricing: { ...pricingFormValues(track, release.currency), currency: release.currency },
           }))}
           actions={{ reorder: reorderTracksAction, update: updateTrackAction, remove: deleteTrackAction, retry: retryTrackAction }}
         />
@@ -100,6 +102,7 @@ export default async function ReleaseEditorPage({ params }: PageProps<"/dashboar
             credits: release.credits,
             catalogNumber: release.catalogNumber,
             artworkUrl: releaseArtworkUrl(release.artworkKey, "small"),
+            pricing: { ...pricingFormValues(release, release.currency), currency: release.currency },
           }}
         />
       </section>

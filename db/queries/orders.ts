@@ -1,0 +1,62 @@
+import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { orderItems, orders, type Order, type OrderItem, type OrderStatus } from "../schema";
+
+/**
+ * The band's orders, for its dashboard. Every function takes the artist id the caller has
+ * already checked membership of, and never returns another band's order.
+ */
+export const ORDERS_PAGE_SIZE = 25;
+
+/** Checkouts that never completed (pending, canceled) are not orders a band has to look at. */
+const SHOWN: OrderStatus[] = ["paid", "partially_refunded", "refunded"];
+
+export type BandOrder = Order & { items: OrderItem[]; toShip: boolean };
+
+/** Paid physical items still waiting for their parcel (refunded orders ship nothing). */
+function toShip(order: Order, items: OrderItem[]) {
+  return (order.status === "paid" || order.status === "partially_refunded") && items.some((i) => i.kind === "product" && !i.shippedAt);
+}
+
+const unshippedProduct = sql`exists (select 1 from ${orderItems} where ${orderItems.orderId} = ${orders.id} and ${orderItems.kind} = 'product' and ${orderItems.shippedAt} is null)`;
+
+export async function listOrdersForArtist(db: DbOrTx, artistId: string, options: { page?: number; onlyToShip?: boolean } = {}) {
+  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const where = and(
+    eq(orders.artistId, artistId),
+    options.onlyToShip ? inArray(orders.status, ["paid", "partially_refunded"]) : inArray(orders.status, SHOWN),
+    options.onlyToShip ? unshippedProduct : undefined,
+  );
+  const [{ total }] = await db.select({ total: count() }).from(orders).where(where);
+  const rows = await db
+    .select()
+    .from(orders)
+    .where(where)
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(ORDERS_PAGE_SIZE)
+    .offset((page - 1) * ORDERS_PAGE_SIZE);
+  const items = rows.length ? await db.select().from(orderItems).where(inArray(orderItems.orderId, rows.map((o) => o.id))).orderBy(orderItems.createdAt, orderItems.id) : [];
+  const list: BandOrder[] = rows.map((order) => {
+    const own = items.filter((i) => i.orderId === order.id);
+    return { ...order, items: own, toShip: toShip(order, own) };
+  });
+  return { orders: list, total, page, pages: Math.max(1, Math.ceil(total / ORDERS_PAGE_SIZE)) };
+}
+
+/** One order of this band, or null: an id from another band's order is simply not found. */
+export async function getOrderForArtist(db: DbOrTx, artistId: string, orderId: string): Promise<BandOrder | null> {
+  const [order] = await db.select().from(orders).where(and(eq(orders.id, orderId), eq(orders.artistId, artistId)));
+  if (!order) return null;
+  const items = await db.select().from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(orderItems.createdAt, orderItems.id);
+  return { ...order, items, toShip: toShip(order, items) };
+}
+
+/** How many paid orders still have something to post (for the nav and the overview). */
+export async function countOrdersToShip(db: DbOrTx, artistId: string) {
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(orders)
+    .where(and(eq(orders.artistId, artistId), inArray(orders.status, ["paid", "partially_refunded"]), unshippedProduct));
+  return n;
+}
+
