@@ -1,0 +1,26 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { cookies } from "next/headers";
+import { isProduction } from "@/lib/env";
+
+/** The browser holds only this random token; the cart itself lives in the database. */
+const CART_COOKIE = "mt_cart";
+
+export async function readCartToken(): Promise<string | undefined> {
+  const value = (await cookies()).get(CART_COOKIE)?.value;
+  return value && /^[A-Za-z0-9_-]{20,64}$/.test(value) ? value : undefined;
+}
+
+export async function cartToken(): Promise<string> {
+  const existing = await readCartToken();
+  if (existing) return existing;
+  const token = randomBytes(24).toString("base64url");
+  (await cookies()).set(CART_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: isProduction(),
+    path: "/",
+    maxAge: 60 * 60 * 24 * 30,
+  });
+  return token;
+}
