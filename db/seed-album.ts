@@ -55,7 +55,7 @@ function run(command: string, args: string[]) {
   });
 }
 
-async function cover() {
+export async function cover() {
   const sharp = (await import("sharp")).default;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1400" height="1400">
     <defs><radialGradient id="sun" cx="0.5" cy="0.62" r="0.6">

@@ -2,6 +2,7 @@ import sharp from "sharp";
 import { eq } from "drizzle-orm";
 import { createDb, type Db } from "./client";
 import { seedDemoAlbum } from "./seed-album";
+import { seedDemoMerch } from "./seed-merch";
 import { artists } from "./schema";
 import { registerUser, findUserByEmail } from "../lib/auth/accounts";
 import { createArtist } from "../lib/artists/profile";
@@ -24,7 +25,7 @@ async function artwork(width: number, height: number, hue: number) {
 }
 
 /**
- * The demo band a fresh `npm start` shows at /demo-band, with a playable album. Whatever already
+ * The demo band a fresh `npm start` shows at /demo-band, with a playable album and its CD. Whatever already
  * exists is kept, so this is safe on every start.
  */
 export async function seedDemo(url: string) {
@@ -33,6 +34,7 @@ export async function seedDemo(url: string) {
     const [existing] = await db.select({ id: artists.id }).from(artists).where(eq(artists.slug, DEMO.slug));
     const artistId = existing?.id ?? (await createDemoBand(db));
     await seedDemoAlbum(db, artistId);
+    await seedDemoMerch(db, artistId);
   } finally {
     await client.end({ timeout: 5 });
   }

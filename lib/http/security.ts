@@ -17,7 +17,8 @@ export function contentSecurityPolicy(nonce: string, options: { embed: boolean; 
     `connect-src 'self'${options.dev ? " ws:" : ""}`,
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    // Checkout forms end on Stripe's payment page (a redirect after the POST counts here too).
+    "form-action 'self' https://checkout.stripe.com",
     `frame-ancestors ${options.embed ? "*" : "'none'"}`,
   ].join("; ");
 }

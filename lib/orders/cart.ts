@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import {
   artists,
@@ -214,3 +214,11 @@ export async function loadPricedCart(db: DbOrTx, token: string | undefined, arti
 }
 
 export type { PricedCart };
+
+/** Units in the fan's cart at this band (for the "View cart" link), 0 without a cart. */
+export async function cartItemCount(db: DbOrTx, token: string | undefined, artistId: string): Promise<number> {
+  const cart = await findCart(db, token, artistId);
+  if (!cart) return 0;
+  const [row] = await db.select({ n: sql<number>`coalesce(sum(${cartItems.quantity}), 0)::int` }).from(cartItems).where(eq(cartItems.cartId, cart.id));
+  return row?.n ?? 0;
+}

@@ -18,7 +18,8 @@ export type CheckoutError =
   | "out_of_stock"
   | "email_required"
   | "payouts_not_connected"
-  | "provider_failed";
+  | "provider_failed"
+  | "not_free";
 
 export type CheckoutResult = { ok: true; orderId: string; redirectUrl: string } | { ok: false; error: CheckoutError };
 
@@ -32,7 +33,15 @@ class OutOfStock extends Error {}
  */
 export async function startCheckout(
   db: DbOrTx,
-  input: { token: string | undefined; artist: Artist; email: string | null; subscribe: boolean; locale: "en" | "fr" },
+  input: {
+    token: string | undefined;
+    artist: Artist;
+    email: string | null;
+    subscribe: boolean;
+    locale: "en" | "fr";
+    /** The free-download form: a cart that would cost something is refused, nothing is created. */
+    requireFree?: boolean;
+  },
 ): Promise<CheckoutResult> {
   const cart = await findCart(db, input.token, input.artist.id);
   if (!cart) return { ok: false, error: "empty" };
@@ -41,6 +50,7 @@ export async function startCheckout(
   if (!priced.ready) return { ok: false, error: priced.lines.some((l) => l.problem === "out_of_stock") ? "out_of_stock" : "not_ready" };
 
   const free = priced.total === 0;
+  if (input.requireFree && !free) return { ok: false, error: "not_free" };
   const provider = free ? null : paymentProvider();
   if ((free || provider?.name === "test") && !input.email) return { ok: false, error: "email_required" };
   if (provider?.name === "stripe" && (input.artist.payoutStatus !== "active" || !input.artist.payoutAccountId)) {

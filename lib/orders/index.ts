@@ -1,4 +1,4 @@
-export { addToCart, emptyCart, findCart, loadPricedCart, setCartCountry, updateCartItem, MAX_QUANTITY, type AddItem, type CartError, type CartResult } from "./cart";
+export { addToCart, cartItemCount, emptyCart, findCart, loadPricedCart, setCartCountry, updateCartItem, MAX_QUANTITY, type AddItem, type CartError, type CartResult } from "./cart";
 export { priceCart, type PricedCart, type PricedLine, type LineProblem } from "./cart-pricing";
 export { cancelOrder, expireStaleOrders, type CancelReason } from "./cancel";
 export { startCheckout, successUrl, CHECKOUT_MINUTES, type CheckoutError, type CheckoutResult } from "./checkout";
@@ -7,3 +7,5 @@ export { recordRefundTotal, refundOrder, type RefundError } from "./refunds";
 export { formatAddress, orderRows } from "./receipt";
 export * from "./pricing";
 export { quoteShipping, zoneFor, countryCodes, isCountryCode, EUROPE, type ZoneRate, type ShippingQuote } from "./shipping";
+export { releaseOffers, canTakePayments, type ReleaseOffers } from "./offers";
+export { orderBySession } from "./session";

@@ -10,6 +10,10 @@ import { checkArtistAccess } from "@/lib/artists/access";
 import { currentUser } from "@/lib/auth";
 import { listPublishedReleases, releaseArtworkUrl } from "@/lib/catalog/public";
 import { ReleaseCard } from "@/components/release/release-card";
+import { ProductOffer } from "@/components/cart/buy-panel";
+import { listPublishedProducts } from "@/lib/merch";
+import { canTakePayments, cartItemCount } from "@/lib/orders";
+import { readCartToken } from "./cart/cart-cookie";
 
 const loadArtist = cache(async (slug: string) => getArtistBySlug(db, slug));
 
@@ -30,7 +34,15 @@ export async function generateMetadata({ params }: PageProps<"/[artist]">): Prom
 export default async function ArtistShopPage({ params }: PageProps<"/[artist]">) {
   const artist = await loadArtist((await params).artist);
   if (!artist) notFound();
-  const [t, tRelease, user, releases] = await Promise.all([getTranslations("shop"), getTranslations("release"), currentUser(), listPublishedReleases(db, artist.id)]);
+  const [t, tRelease, tBuy, user, releases, merch, cartCount] = await Promise.all([
+    getTranslations("shop"),
+    getTranslations("release"),
+    getTranslations("buy"),
+    currentUser(),
+    listPublishedReleases(db, artist.id),
+    listPublishedProducts(db, artist.id),
+    readCartToken().then((token) => cartItemCount(db, token, artist.id)),
+  ]);
   const isMember = user ? (await checkArtistAccess(db, user.id, { id: artist.id })).allowed : false;
   const banner = imageUrl(artist.bannerKey, "1600");
   const avatar = imageUrl(artist.avatarKey, "512");
@@ -54,6 +66,11 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
             <h1 className="truncate text-3xl font-semibold tracking-tight sm:text-4xl">{artist.name}</h1>
             {artist.location && <p className="mt-1 text-muted">{artist.location}</p>}
           </div>
+          {cartCount > 0 && (
+            <Link href={`/${artist.slug}/cart`} className="self-start rounded-md bg-ink px-3 py-2 text-sm font-medium text-white hover:bg-stone-700 sm:self-end" data-testid="view-cart">
+              {tBuy("viewCart")} ({cartCount})
+            </Link>
+          )}
           {isMember && (
             <Link href={`/dashboard/${artist.slug}`} className="self-start rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium hover:bg-stone-50 sm:self-end">
               {t("manage")}
@@ -86,6 +103,20 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
                 <p className="font-medium">{t("noReleases")}</p>
                 <p className="mt-1 text-sm text-muted">{t("noReleasesHint", { band: artist.name })}</p>
               </div>
+            )}
+            {merch.length > 0 && (
+              <section aria-labelledby="merch-title" className="mt-12">
+                <h2 id="merch-title" className="text-lg font-semibold">
+                  {tBuy("merchTitle")}
+                </h2>
+                <ul className="mt-4 grid gap-6 sm:grid-cols-2" data-testid="merch-list">
+                  {merch.map((product) => (
+                    <li key={product.id} className="rounded-lg border border-line bg-white p-4">
+                      <ProductOffer product={product} artistSlug={artist.slug} disabled={!canTakePayments(artist)} />
+                    </li>
+                  ))}
+                </ul>
+              </section>
             )}
           </section>
 

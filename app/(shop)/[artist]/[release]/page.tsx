@@ -6,11 +6,14 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { db } from "@/db";
 import { ReleasePlayer } from "@/components/player/release-player";
 import type { PlayerTrack } from "@/components/player/types";
+import { BuyPanel } from "@/components/cart/buy-panel";
 import { DownloadFormats } from "@/components/release/download-formats";
 import { ReleaseArtwork } from "@/components/release/release-artwork";
 import { checkArtistAccess } from "@/lib/artists/access";
 import { currentUser } from "@/lib/auth";
 import { env } from "@/lib/env";
+import { cartItemCount, releaseOffers } from "@/lib/orders";
+import { readCartToken } from "../cart/cart-cookie";
 import { getPublishedRelease, getReleaseForPreview, releaseArtworkUrl, type PublicRelease } from "@/lib/catalog/public";
 import { DraftBanner } from "./draft-banner";
 import { ReleaseText } from "./release-text";
@@ -77,6 +80,10 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
   const { artist, release, tracks, formats, lossyMaster, isDraft } = data;
   const [t, format, user] = await Promise.all([getTranslations("release"), getFormatter(), currentUser()]);
   const isMember = isDraft || (user ? (await checkArtistAccess(db, user.id, { id: artist.id })).allowed : false);
+  // Drafts cannot be bought: the band's preview shows the page without the buy box.
+  const [offers, cartCount] = isDraft
+    ? [null, 0]
+    : await Promise.all([releaseOffers(db, artist, release), readCartToken().then((token) => cartItemCount(db, token, artist.id))]);
 
   const alt = t("artworkAlt", { title: release.title, artist: artist.name });
   const date = release.releaseDate ? new Date(`${release.releaseDate}T00:00:00Z`) : null;
@@ -150,6 +157,7 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
         </div>
 
         <aside className="min-w-0 space-y-6">
+          {offers && <BuyPanel artist={artist} offers={offers} releaseKind={t(`kind.${release.kind}`)} cartCount={cartCount} />}
           <DownloadFormats formats={formats} lossyMaster={lossyMaster} hasTracks={tracks.length > 0} />
           {release.catalogNumber && (
             <dl className="text-sm">

@@ -149,7 +149,7 @@ export async function freeDownloadAction(_state: CartActionState, form: FormData
   if (!added.ok) return { ok: false, error: await cartErrorMessage(added.error, artist.currency, added.minimum) };
   const locale = await getLocale();
   const email = normalizeEmail(input.data.email);
-  const result = await startCheckout(db, { token, artist, email, subscribe: input.data.subscribe === "on", locale: isLocale(locale) ? locale : "en" });
+  const result = await startCheckout(db, { token, artist, email, subscribe: input.data.subscribe === "on", locale: isLocale(locale) ? locale : "en", requireFree: true });
   if (!result.ok) return { ok: false, error: await cartErrorMessage(result.error) };
   await deliverSoon(db);
   return { ok: true, message: t("freeSent", { email }) };

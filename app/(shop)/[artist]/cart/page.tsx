@@ -1,0 +1,172 @@
+/* eslint-disable @next/next/no-img-element -- artwork and photos are already re-encoded to the sizes we show */
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { db } from "@/db";
+import { CartLineForm } from "@/components/cart/cart-line-form";
+import { CheckoutForm } from "@/components/cart/checkout-form";
+import { CountrySelect } from "@/components/cart/country-select";
+import { Notice } from "@/components/ui/notice";
+import { getArtistBySlug } from "@/lib/artists";
+import { releaseArtworkUrl } from "@/lib/catalog/public";
+import { photoUrls } from "@/lib/merch";
+import { canTakePayments, countryCodes, formatMoney, loadPricedCart, MAX_QUANTITY, moneyInputValue, type PricedLine } from "@/lib/orders";
+import { testPaymentsActive } from "@/lib/payments";
+import { checkoutAction, setCountryAction, updateCartLineAction } from "./actions";
+import { readCartToken } from "./cart-cookie";
+
+export const metadata: Metadata = { title: "Cart", robots: { index: false, follow: false } };
+
+function lineImage(line: PricedLine) {
+  if (!line.imageKey) return null;
+  return line.kind === "product" ? photoUrls(line.imageKey).small : releaseArtworkUrl(line.imageKey, "small");
+}
+
+export default async function CartPage({ params, searchParams }: PageProps<"/[artist]/cart">) {
+  const artist = await getArtistBySlug(db, (await params).artist);
+  if (!artist) notFound();
+  const query = await searchParams;
+  const [t, locale, priced] = await Promise.all([getTranslations("cart"), getLocale(), loadPricedCart(db, await readCartToken(), artist)]);
+  const money = (amount: number) => formatMoney(amount, priced?.currency ?? artist.currency, locale);
+  const lines = priced?.lines ?? [];
+  const names = new Intl.DisplayNames([locale], { type: "region" });
+  const countries = countryCodes()
+    .map((code) => ({ code, name: names.of(code) ?? code }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
+  const countryName = priced?.cart.country ? names.of(priced.cart.country) : null;
+  const paidBlocked = Boolean(priced && priced.total > 0 && !canTakePayments(artist));
+  const lineLabels = { update: t("update"), remove: t("remove") };
+
+  return (
+    <div className="mx-auto max-w-5xl px-4 py-8 sm:px-6 sm:py-12" style={{ "--color-accent": artist.accentColor } as React.CSSProperties} data-testid="cart-page">
+      <p className="text-sm text-muted">
+        <Link href={`/${artist.slug}`} className="underline underline-offset-2 hover:text-ink">
+          {artist.name}
+        </Link>
+      </p>
+      <h1 className="mt-1 text-3xl font-semibold tracking-tight">{t("title")}</h1>
+
+      <div className="mt-4 space-y-3">
+        {typeof query.canceled === "string" && <Notice tone="info">{t("canceled")}</Notice>}
+        {typeof query.declined === "string" && <Notice tone="error">{t("declined")}</Notice>}
+      </div>
+
+      {lines.length === 0 ? (
+        <div className="mt-8 rounded-lg border border-dashed border-stone-300 bg-white px-6 py-12 text-center">
+          <p className="font-medium">{t("empty")}</p>
+          <Link href={`/${artist.slug}`} className="mt-3 inline-block text-sm underline underline-offset-2">
+            {t("backToShop", { band: artist.name })}
+          </Link>
+        </div>
+      ) : (
+        <div className="mt-8 grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
+          <section aria-label={t("title")}>
+            <ul className="divide-y divide-line border-y border-line" data-testid="cart-lines">
+              {lines.map((line) => {
+                const image = lineImage(line);
+                return (
+                  <li key={line.id} className="flex gap-4 py-5" data-testid="cart-line">
+                    <div className="h-20 w-20 shrink-0 overflow-hidden rounded-md bg-stone-100 ring-1 ring-black/5">
+                      {image && <img src={image} alt="" className="h-full w-full object-cover" />}
+                    </div>
+                    <div className="min-w-0 flex-1 space-y-2">
+                      <div className="flex items-start justify-between gap-3">
+                        <div className="min-w-0">
+                          <p className="font-medium">{line.title || t("problem.unavailable")}</p>
+                          {line.detail && <p className="text-sm text-muted">{line.detail}</p>}
+                          {line.problem && (
+                            <p className="mt-1 text-sm font-medium text-red-700" data-testid="line-problem">
+                              {t(`problem.${line.problem}`, { count: line.stockLeft ?? 0 })}
+                            </p>
+                          )}
+                        </div>
+                        <p className="shrink-0 font-medium tabular-nums" data-testid="line-total">
+                          {line.problem === "unavailable" ? "—" : money(line.lineTotal)}
+                        </p>
+                      </div>
+                      <CartLineForm
+                        action={updateCartLineAction}
+                        artistSlug={artist.slug}
+                        itemId={line.id}
+                        currency={priced!.currency}
+                        quantity={line.physical && line.problem !== "unavailable" ? { value: line.quantity, max: Math.min(MAX_QUANTITY, Math.max(line.stockLeft ?? MAX_QUANTITY, 1)), label: t("quantity") } : undefined}
+                        amount={line.rule?.mode === "pay_what_you_want" ? { value: moneyInputValue(line.unitAmount, priced!.currency), label: t("yourPrice") } : undefined}
+                        labels={{ ...lineLabels, removeItem: `${t("remove")}: ${line.title}` }}
+                      />
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+            <Link href={`/${artist.slug}`} className="mt-4 inline-block text-sm text-muted underline underline-offset-2 hover:text-ink">
+              {t("backToShop", { band: artist.name })}
+            </Link>
+          </section>
+
+          <aside className="space-y-6">
+            {priced!.physicalUnits > 0 && (
+              <div className="space-y-2">
+                <CountrySelect
+                  action={setCountryAction}
+                  artistSlug={artist.slug}
+                  value={priced!.cart.country}
+                  countries={countries}
+                  labels={{ country: t("country"), choose: t("chooseCountry"), update: t("update") }}
+                />
+                {!priced!.shipping.ok && priced!.shipping.reason === "no_country" && <p className="text-sm text-muted">{t("countryNeeded")}</p>}
+                {!priced!.shipping.ok && priced!.shipping.reason === "no_zone" && (
+                  <p role="alert" className="text-sm font-medium text-red-700" data-testid="cannot-ship">
+                    {t("cannotShip", { band: artist.name, country: countryName ?? "" })}
+                  </p>
+                )}
+                {priced!.shipping.ok && priced!.shipping.rate && (
+                  <p className="text-xs text-muted">
+                    {t("shippingRule", { first: money(priced!.shipping.rate.firstItem), extra: money(priced!.shipping.rate.eachExtra) })}
+                  </p>
+                )}
+              </div>
+            )}
+            <dl className="space-y-2 text-sm" data-testid="cart-totals">
+              <div className="flex justify-between">
+                <dt>{t("subtotal")}</dt>
+                <dd className="tabular-nums">{money(priced!.subtotal)}</dd>
+              </div>
+              {priced!.physicalUnits > 0 && (
+                <div className="flex justify-between">
+                  <dt>{t("shipping")}</dt>
+                  <dd className="tabular-nums" data-testid="cart-shipping">
+                    {priced!.shipping.ok ? money(priced!.shipping.amount) : "—"}
+                  </dd>
+                </div>
+              )}
+              <div className="flex justify-between border-t border-line pt-2 text-base font-semibold">
+                <dt>{t("total")}</dt>
+                <dd className="tabular-nums" data-testid="cart-total">
+                  {money(priced!.total)}
+                </dd>
+              </div>
+            </dl>
+            {paidBlocked && <Notice tone="error">{t("errors.payouts_not_connected")}</Notice>}
+            <CheckoutForm
+              action={checkoutAction}
+              artistSlug={artist.slug}
+              disabled={!priced!.ready || paidBlocked}
+              labels={{
+                email: t("email"),
+                emailHint: t("emailHint"),
+                subscribe: t("subscribe", { band: artist.name }),
+                submit: priced!.total === 0 ? t("getFree") : `${t("checkout")} · ${money(priced!.total)}`,
+              }}
+            />
+            {testPaymentsActive() && priced!.total > 0 && (
+              <p className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900 ring-1 ring-amber-200" data-testid="test-mode-note">
+                {t("testMode")}
+              </p>
+            )}
+          </aside>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { and, eq } from "drizzle-orm";
+import { getLocale, getTranslations } from "next-intl/server";
+import { db } from "@/db";
+import { artists, orderItems, orders } from "@/db/schema";
+import { Notice } from "@/components/ui/notice";
+import { unseal } from "@/lib/crypto";
+import { downloadPageUrl } from "@/lib/downloads/grants";
+import { deliverSoon } from "@/lib/email";
+import { translator } from "@/lib/i18n";
+import { logger } from "@/lib/log";
+import { DOWNLOAD_TOKEN_PURPOSE, fulfillOrder, orderRows } from "@/lib/orders";
+import { paymentProvider } from "@/lib/payments";
+
+export const metadata: Metadata = { title: "Thank you", robots: { index: false, follow: false }, referrer: "no-referrer" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Where the payment page sends the fan back. The order id and its payment session id must match
+ * (the session id is the secret). If the webhook has not arrived yet, the provider is asked and
+ * the order fulfilled here: the same idempotent function, so whichever comes first wins.
+ */
+export default async function CheckoutSuccessPage({ searchParams }: PageProps<"/checkout/success">) {
+  const query = await searchParams;
+  const orderId = typeof query.order === "string" && UUID.test(query.order) ? query.order : null;
+  const session = typeof query.session === "string" ? query.session : null;
+  if (!orderId || !session) notFound();
+  const load = async () => {
+    const [row] = await db
+      .select({ order: orders, artist: { name: artists.name, slug: artists.slug } })
+      .from(orders)
+      .innerJoin(artists, eq(artists.id, orders.artistId))
+      .where(and(eq(orders.id, orderId), eq(orders.providerSessionId, session)));
+    return row ?? null;
+  };
+  let row = await load();
+  if (!row) notFound();
+
+  let state: "paid" | "processing" | "failed" = row.order.status === "pending" ? "processing" : row.order.status === "canceled" ? "failed" : "paid";
+  if (state === "processing" && row.order.provider !== "free") {
+    try {
+      const provider = paymentProvider();
+      if (provider.name === row.order.provider) {
+        const checkout = await provider.getCheckoutState(session);
+        if (checkout.status === "paid") {
+          await fulfillOrder(db, row.order.id, checkout.confirmation);
+          await deliverSoon(db);
+          row = (await load())!;
+          state = row.order.status === "canceled" ? "failed" : "paid";
+        } else if (checkout.status === "expired" || checkout.status === "failed") {
+          state = "failed";
+        }
+      }
+    } catch (error) {
+      // The webhook will fulfil it; the page refreshes until then.
+      logger.warn({ err: error, orderId }, "success page could not ask the payment provider");
+    }
+  }
+
+  const { order, artist } = row;
+  const [t, locale] = await Promise.all([getTranslations("checkout"), getLocale()]);
+  const items = await db.select().from(orderItems).where(eq(orderItems.orderId, order.id));
+  const token = order.downloadTokenSealed ? unseal(DOWNLOAD_TOKEN_PURPOSE, order.downloadTokenSealed) : null;
+
+  return (
+    <div className="mx-auto max-w-xl px-4 py-10 sm:py-16" data-testid="checkout-success">
+      {state === "processing" && (
+        <>
+          <meta httpEquiv="refresh" content="4" />
+          <h1 className="text-2xl font-semibold tracking-tight">{t("processing")}</h1>
+        </>
+      )}
+      {state === "failed" && (
+        <div className="space-y-4">
+          <Notice tone="error">{t("failed")}</Notice>
+          <Link href={`/${artist.slug}/cart`} className="inline-block rounded-md bg-ink px-4 py-2 text-sm font-medium text-white">
+            {artist.name}
+          </Link>
+        </div>
+      )}
+      {state === "paid" && (
+        <div className="space-y-6">
+          <div>
+            <h1 className="text-3xl font-semibold tracking-tight">{t("successTitle")}</h1>
+            <p className="mt-2 text-muted">{t("successIntro", { band: artist.name, email: order.email ?? "" })}</p>
+          </div>
+          {token && (
+            <a href={downloadPageUrl(token)} className="block rounded-md bg-ink px-4 py-3 text-center font-medium text-white hover:bg-stone-700" data-testid="go-to-downloads">
+              {t("download")}
+            </a>
+          )}
+          <table className="w-full text-sm">
+            <tbody className="divide-y divide-line border-y border-line">
+              {orderRows(order, items, locale, translator(locale).t).map(([label, amount], i) => (
+                <tr key={i}>
+                  <td className="py-2 pr-4 align-top">{label}</td>
+                  <td className="whitespace-pre-line py-2 text-right tabular-nums">{amount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {order.needsShipping && <p className="text-sm">{t("successShipping", { band: artist.name })}</p>}
+          <p className="text-sm text-muted">
+            <Link href="/library" className="underline underline-offset-2">
+              {t("library")}
+            </Link>
+          </p>
+          <Link href={`/${artist.slug}`} className="inline-block text-sm underline underline-offset-2">
+            {artist.name}
+          </Link>
+        </div>
+      )}
+    </div>
+  );
+}

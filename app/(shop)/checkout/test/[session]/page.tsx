@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { db } from "@/db";
+import { TestPayForm } from "@/components/cart/test-pay-form";
+import { env } from "@/lib/env";
+import { formatMoney, orderBySession, orderRows, successUrl } from "@/lib/orders";
+import { testPaymentsActive } from "@/lib/payments";
+import { translator } from "@/lib/i18n";
+import { declineTestAction, payTestAction } from "./actions";
+
+export const metadata: Metadata = { title: "Test payment", robots: { index: false, follow: false } };
+
+/**
+ * The offline stand-in for Stripe's payment page (never in production). It says plainly that no
+ * money moves, and its Pay and Decline buttons go through the same fulfilment and cancellation.
+ */
+export default async function TestPaymentPage({ params }: PageProps<"/checkout/test/[session]">) {
+  if (!testPaymentsActive()) notFound();
+  const found = await orderBySession(db, (await params).session, "test");
+  if (!found) notFound();
+  const { order, artist, items } = found;
+  if (order.status === "paid" || order.status === "partially_refunded" || order.status === "refunded") {
+    redirect(successUrl(env().APP_URL, order.id, order.providerSessionId!));
+  }
+  const [t, tc, locale] = await Promise.all([getTranslations("checkout"), getTranslations("cart"), getLocale()]);
+  const money = (amount: number) => formatMoney(amount, order.currency, locale);
+  const closed = order.status === "canceled" || order.expiresAt < new Date();
+  const rows = orderRows(order, items, locale, translator(locale).t);
+  const countryName = order.buyerCountry ? (new Intl.DisplayNames([locale], { type: "region" }).of(order.buyerCountry) ?? order.buyerCountry) : "";
+
+  return (
+    <div className="mx-auto max-w-xl px-4 py-8 sm:py-12" data-testid="test-payment-page">
+      <div role="note" className="rounded-lg border-2 border-dashed border-amber-400 bg-amber-50 px-4 py-3 text-sm font-medium text-amber-950" data-testid="test-banner">
+        {t("testBanner")}
+      </div>
+      <h1 className="mt-6 text-2xl font-semibold tracking-tight">{t("testTitle")}</h1>
+      <p className="mt-1 text-muted">{t("testIntro", { band: artist.name })}</p>
+
+      <table className="mt-6 w-full text-sm" data-testid="test-order-lines">
+        <tbody className="divide-y divide-line border-y border-line">
+          {rows.map(([label, amount], i) => (
+            <tr key={i}>
+              <td className="py-2 pr-4">{label}</td>
+              <td className="py-2 text-right tabular-nums">{amount}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {closed ? (
+        <div className="mt-6 space-y-3">
+          <p role="alert" className="text-sm font-medium text-red-700">
+            {t("expired")}
+          </p>
+          <Link href={`/${artist.slug}/cart`} className="inline-block rounded-md bg-ink px-4 py-2 text-sm font-medium text-white">
+            {tc("title")}
+          </Link>
+        </div>
+      ) : (
+        <div className="mt-6 space-y-3">
+          <TestPayForm
+            action={payTestAction}
+            session={order.providerSessionId!}
+            payLabel={t("pay", { total: money(order.total) })}
+            address={
+              order.needsShipping
+                ? {
+                    countryName,
+                    labels: {
+                      title: t("address"),
+                      name: t("name"),
+                      line1: t("line1"),
+                      line2: t("line2"),
+                      postalCode: t("postalCode"),
+                      city: t("city"),
+                      state: t("state"),
+                      country: t("countryFixed", { country: countryName }),
+                    },
+                  }
+                : null
+            }
+          />
+          <form action={declineTestAction}>
+            <input type="hidden" name="session" value={order.providerSessionId!} />
+            <button type="submit" className="w-full rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium hover:bg-stone-50" data-testid="test-decline">
+              {t("decline")}
+            </button>
+          </form>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+/* eslint-disable @next/next/no-img-element -- product photos are already re-encoded to the sizes we show */
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { addToCartAction, freeDownloadAction } from "@/app/(shop)/[artist]/cart/actions";
+import { formatMoney, moneyInputValue, type PriceRule, type ReleaseOffers } from "@/lib/orders";
+import type { PublicProduct } from "@/lib/merch";
+import { AddToCartForm } from "./add-to-cart-form";
+import { FreeDownloadForm } from "./free-download-form";
+
+type Props = {
+  artist: { slug: string; name: string };
+  offers: ReleaseOffers;
+  releaseKind: string;
+  cartCount: number;
+};
+
+/**
+ * The release page's buy box: the digital release at its price rule, physical editions with their
+ * options and stock, single tracks. Everything it sends is re-checked by the cart on the server.
+ */
+export async function BuyPanel({ artist, offers, releaseKind, cartCount }: Props) {
+  const [t, locale] = await Promise.all([getTranslations("buy"), getLocale()]);
+  const money = (amount: number) => formatMoney(amount, offers.currency, locale);
+  const priceText = (rule: PriceRule) =>
+    rule.mode === "fixed" ? money(rule.amount) : rule.mode === "free" ? t("free") : rule.minimum === 0 ? t("nameYourPrice") : t("orMore", { price: money(rule.minimum) });
+  const freeLabels = { email: t("email"), subscribe: t("subscribe", { band: artist.name }), submit: t("getLink") };
+  const { release } = offers;
+  const paidBlocked = !offers.canTakePayments;
+
+  return (
+    <section aria-labelledby="buy-title" className="space-y-6 rounded-lg border border-line bg-surface p-5 shadow-xs" data-testid="buy-panel">
+      <div className="space-y-3">
+        <div className="flex items-baseline justify-between gap-3">
+          <h2 id="buy-title" className="font-semibold">
+            {t("digitalAlbum", { kind: releaseKind })}
+          </h2>
+          <p className="text-lg font-semibold tabular-nums" data-testid="release-price">
+            {priceText(release.rule)}
+          </p>
+        </div>
+        {release.rule.mode === "pay_what_you_want" && release.rule.suggested > 0 && (
+          <p className="-mt-2 text-right text-xs text-muted">{t("suggested", { price: money(release.rule.suggested) })}</p>
+        )}
+        {release.rule.mode !== "free" && (
+          <AddToCartForm
+            action={addToCartAction}
+            artistSlug={artist.slug}
+            kind="release"
+            itemId={release.id}
+            currency={offers.currency}
+            label={t("buyNow")}
+            disabled={paidBlocked && !release.freeToTake}
+            amount={
+              release.rule.mode === "pay_what_you_want"
+                ? {
+                    label: t("amountLabel", { currency: offers.currency }),
+                    hint: t("minimumHint", { price: money(release.rule.minimum) }),
+                    defaultValue: moneyInputValue(release.rule.suggested, offers.currency),
+                  }
+                : undefined
+            }
+          />
+        )}
+        {paidBlocked && !release.freeToTake && <p className="text-sm text-amber-800">{t("payoutsMissing")}</p>}
+        {release.freeToTake && (
+          <div className={release.rule.mode === "free" ? "" : "border-t border-line pt-3"}>
+            <p className="mb-2 text-sm font-medium">{t("freeTitle")}</p>
+            <FreeDownloadForm action={freeDownloadAction} artistSlug={artist.slug} kind="release" itemId={release.id} labels={{ ...freeLabels, intro: t("freeIntro") }} />
+          </div>
+        )}
+      </div>
+
+      {offers.products.length > 0 && (
+        <div className="space-y-4 border-t border-line pt-5">
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-muted">{t("alsoOn")}</h3>
+          <ul className="space-y-5">
+            {offers.products.map((product) => (
+              <li key={product.id} data-testid="physical-edition">
+                <ProductOffer product={product} artistSlug={artist.slug} disabled={paidBlocked} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {offers.tracks.length > 0 && (
+        <div className="border-t border-line pt-5">
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-muted">{t("tracksTitle")}</h3>
+          <ul className="mt-3 divide-y divide-line text-sm">
+            {offers.tracks.map((track) => (
+              <li key={track.id} className="flex items-center gap-3 py-2" data-testid="single-track">
+                <span className="w-5 shrink-0 text-right tabular-nums text-muted">{track.position}</span>
+                <span className="min-w-0 flex-1 truncate">{track.title}</span>
+                <span className="shrink-0 tabular-nums text-muted">{priceText(track.rule)}</span>
+                <AddToCartForm
+                  action={addToCartAction}
+                  artistSlug={artist.slug}
+                  kind="track"
+                  itemId={track.id}
+                  currency={offers.currency}
+                  label={t("add")}
+                  compact
+                  disabled={paidBlocked && !track.freeToTake}
+                  amount={
+                    track.rule.mode === "pay_what_you_want"
+                      ? {
+                          label: t("amountLabel", { currency: offers.currency }),
+                          hint: t("minimumHint", { price: money(track.rule.minimum) }),
+                          defaultValue: moneyInputValue(track.rule.suggested, offers.currency),
+                        }
+                      : undefined
+                  }
+                />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {cartCount > 0 && (
+        <Link href={`/${artist.slug}/cart`} className="block rounded-md border border-stone-300 px-4 py-2 text-center text-sm font-medium hover:bg-stone-50" data-testid="view-cart">
+          {t("viewCart")} ({cartCount})
+        </Link>
+      )}
+    </section>
+  );
+}
+
+/** A CD, record or shirt: photo, price, what is left, options, add to cart. */
+export async function ProductOffer({ product, artistSlug, disabled }: { product: PublicProduct; artistSlug: string; disabled: boolean }) {
+  const [t, tk, locale] = await Promise.all([getTranslations("buy"), getTranslations("selling.kinds"), getLocale()]);
+  const photo = product.photos[0];
+  const left = product.options.length ? null : product.stock;
+  return (
+    <div className="flex gap-3">
+      <div className="h-16 w-16 shrink-0 overflow-hidden rounded-md bg-stone-100 ring-1 ring-black/5">
+        {photo && <img src={photo.small} alt="" className="h-full w-full object-cover" loading="lazy" />}
+      </div>
+      <div className="min-w-0 flex-1 space-y-2">
+        <div className="flex items-baseline justify-between gap-2">
+          <p className="min-w-0 text-sm">
+            <span className="block truncate font-medium">{product.title}</span>
+            <span className="text-xs text-muted">
+              {tk(product.kind)}
+              {product.release && <> · {t("includesDownload")}</>}
+            </span>
+          </p>
+          <p className="shrink-0 text-sm font-semibold tabular-nums">{formatMoney(product.priceAmount, product.currency, locale)}</p>
+        </div>
+        {product.soldOut ? (
+          <p className="text-sm font-medium text-muted">{t("soldOut")}</p>
+        ) : (
+          <>
+            {left !== null && left <= 10 && <p className="text-xs text-amber-800">{t("left", { count: left })}</p>}
+            <AddToCartForm
+              action={addToCartAction}
+              artistSlug={artistSlug}
+              kind="product"
+              itemId={product.id}
+              currency={product.currency}
+              label={t("add")}
+              disabled={disabled}
+              optionLabel={t("option")}
+              options={product.options.map((o) => ({ id: o.id, label: o.soldOut ? `${o.label} — ${t("soldOut")}` : o.label, disabled: o.soldOut }))}
+            />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
