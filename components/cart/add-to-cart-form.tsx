@@ -67,7 +67,7 @@ export function AddToCartForm(props: AddToCartProps) {
           </select>
         </div>
       )}
-      <SubmitButton disabled={props.disabled} className={props.compact ? "" : "w-full"}>
+      <SubmitButton disabled={props.disabled} variant={props.compact ? "secondary" : "primary"} className={props.compact ? "px-3 py-1" : "w-full"}>
         {props.label}
       </SubmitButton>
       {state && !state.ok && (

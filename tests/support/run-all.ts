@@ -8,7 +8,8 @@ import { buildIfNeeded, ensureDebianPackage, fail, localAuthSecret, log, prepare
  * `npm test`: every suite against a real PostgreSQL — DATABASE_URL when set (CI points it at a
  * fresh database), otherwise the embedded server with a database recreated for this run.
  * Ends with one plain "N passed, N failed" line summing all suites.
- * `npm test -- unit|integration|e2e` runs one suite.
+ * `npm test -- unit|integration|e2e` runs one suite; anything after it goes to that suite's runner
+ * (`npm test -- e2e tests/e2e/buying.spec.ts`).
  */
 /**
  * TEST_INSTANCE=name keeps a run's files apart from another run in the same checkout (its own
@@ -38,6 +39,7 @@ function playwrightTally(file: string): Tally | null {
 
 async function main() {
   const only = process.argv[2];
+  const extra = process.argv.slice(3);
   const suites = only ? [only] : ["unit", "integration", "e2e"];
   if (suites.some((s) => !["unit", "integration", "e2e"].includes(s))) fail(`Unknown suite "${only}". Use unit, integration or e2e.`);
   ensureDebianPackage("ffmpeg", "ffmpeg", "audio is transcoded with Debian's ffmpeg");
@@ -72,7 +74,7 @@ async function main() {
   const vitestProjects = suites.filter((s) => s !== "e2e");
   if (vitestProjects.length) {
     const out = path.join(artifacts, "vitest.json");
-    const args = ["node_modules/vitest/vitest.mjs", "run", ...vitestProjects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${out}`];
+    const args = ["node_modules/vitest/vitest.mjs", "run", ...vitestProjects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...extra];
     const result = run(process.execPath, args, env);
     add(vitestProjects.join(" + "), vitestTally(out), result.status);
   }
@@ -82,7 +84,7 @@ async function main() {
     process.env.STORAGE_DIR = env.STORAGE_DIR;
     await seedDemo(url); // the browser tests visit /demo-band as a newcomer would
     buildIfNeeded();
-    const result = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"], env);
+    const result = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...extra], env);
     add("e2e", playwrightTally(path.join(artifacts, "playwright.json")), result.status);
   }
 
