@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { cartItems, downloadGrantItems, downloadGrants, orderItems, orders, productOptions, products, stockReservations, subscribers } from "@/db/schema";
-import { addToCart, cancelOrder, expireStaleOrders, findCart, fulfillOrder, loadPricedCart, recordRefundTotal, refundOrder, setCartCountry, startCheckout } from "@/lib/orders";
+import { addToCart, cancelOrder, expireStaleOrders, findCart, fulfillOrder, loadPricedCart, orderBySession, recordRefundTotal, refundOrder, releaseOffers, setCartCountry, startCheckout } from "@/lib/orders";
 import { makeShop, queuedEmails } from "../support/orders";
 import { useTestDb } from "../support/factories";
 
@@ -207,5 +207,40 @@ describe("refunds", () => {
     const [paid] = await db.select().from(orders).where(eq(orders.id, result.orderId));
     await recordRefundTotal(db, result.orderId, paid.total);
     expect((await db.select().from(products).where(eq(products.id, shop.cd.id)))[0].stock).toBe(4);
+  });
+});
+
+describe("what a release page offers", () => {
+  it("lists the release's rule, only the tracks sold alone, and its own physical editions", async () => {
+    const shop = await makeShop(db, { albumMode: "pay_what_you_want", albumMinimum: 0 });
+    const other = await makeShop(db);
+    const offers = await releaseOffers(db, shop.artist, shop.album);
+    expect(offers.release).toMatchObject({ rule: { mode: "pay_what_you_want", minimum: 0, suggested: 700 }, freeToTake: true });
+    expect(offers.tracks.map((t) => t.title)).toEqual(["Song 1"]);
+    expect(offers.products.map((p) => p.id)).toEqual([shop.cd.id]);
+    expect(offers.products.map((p) => p.id)).not.toContain(other.cd.id);
+    expect(offers.canTakePayments).toBe(true);
+  });
+
+  it("the free-download path refuses a cart that would cost something and creates nothing", async () => {
+    const shop = await makeShop(db);
+    const t = token();
+    await addToCart(db, { token: t, artist: shop.artist, item: { kind: "release", id: shop.album.id, customAmount: 0 } });
+    const before = await db.select().from(orders).where(eq(orders.artistId, shop.artist.id));
+    expect(await startCheckout(db, { token: t, artist: shop.artist, email: "fan@example.test", subscribe: false, locale: "en", requireFree: true })).toEqual({
+      ok: false,
+      error: "not_free",
+    });
+    expect(await db.select().from(orders).where(eq(orders.artistId, shop.artist.id))).toEqual(before);
+  });
+
+  it("finds an order by its payment session only with the right provider", async () => {
+    const shop = await makeShop(db);
+    const { result } = await checkoutCart(shop, [{ kind: "release", id: shop.album.id }]);
+    if (!result.ok) throw new Error("checkout failed");
+    const [order] = await db.select().from(orders).where(eq(orders.id, result.orderId));
+    expect((await orderBySession(db, order.providerSessionId!, "test"))?.order.id).toBe(order.id);
+    expect(await orderBySession(db, order.providerSessionId!, "stripe")).toBeNull();
+    expect(await orderBySession(db, "test_' or 1=1 --", "test")).toBeNull();
   });
 });
