@@ -1,0 +1,129 @@
+import { expect, test, type Page } from "@playwright/test";
+import { and, eq } from "drizzle-orm";
+import { artists, orders, products, releases, subscribers } from "@/db/schema";
+import { artifacts, testDb, uniqueId } from "./helpers";
+
+/** The demo band (seeded before the run): "First Light" at €7 and its CD at €12 with 25 in stock. */
+const ALBUM = "/demo-band/first-light";
+
+async function cdStock() {
+  const [artist] = await testDb().select({ id: artists.id }).from(artists).where(eq(artists.slug, "demo-band"));
+  const [cd] = await testDb().select().from(products).where(and(eq(products.artistId, artist.id), eq(products.kind, "cd")));
+  return cd.stock;
+}
+
+/** The newest mail sent to this address (the band's notice also names the fan, so match "To"). */
+function inbox(page: Page, email: string) {
+  return page.getByTestId("dev-mail").filter({ has: page.getByTestId("dev-mail-to").getByText(email, { exact: true }) }).first();
+}
+
+async function checkout(page: Page, email: string) {
+  await expect(page.getByTestId("cart-page")).toBeVisible();
+  await page.getByTestId("checkout-form").getByLabel(/Email/).fill(email);
+  await page.getByTestId("checkout-form").getByRole("button", { name: /Checkout/ }).click();
+  await expect(page.getByTestId("test-banner")).toContainText("No money moves");
+}
+
+async function addCdToCart(page: Page) {
+  await page.goto(ALBUM);
+  await page.getByTestId("physical-edition").getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByTestId("cart-line")).toHaveCount(1);
+  // Shipping is priced once the fan says where the parcel goes.
+  await expect(page.getByTestId("checkout-form").getByRole("button")).toBeDisabled();
+  await page.getByLabel("Ship to").selectOption("FR");
+  await expect(page.getByTestId("cart-shipping")).toHaveText("€3.00");
+  await expect(page.getByTestId("cart-total")).toHaveText("€15.00");
+}
+
+test("a guest buys the demo album with test payments and gets the receipt by email", async ({ page }) => {
+  const email = `fan-${uniqueId()}@example.test`;
+  await page.goto(ALBUM);
+  await expect(page.getByTestId("release-price")).toHaveText("€7.00");
+  await page.screenshot({ path: `${artifacts}/release-buy-panel.png`, fullPage: true });
+  await page.getByTestId("buy-panel").getByRole("button", { name: "Buy now" }).first().click();
+
+  await expect(page.getByTestId("cart-line")).toContainText("First Light");
+  await expect(page.getByTestId("cart-total")).toHaveText("€7.00");
+  await expect(page.getByTestId("test-mode-note")).toBeVisible();
+  await page.screenshot({ path: `${artifacts}/cart.png`, fullPage: true });
+  await checkout(page, email);
+  await page.screenshot({ path: `${artifacts}/test-payment.png`, fullPage: true });
+  await page.getByRole("button", { name: /Pay €7.00/ }).click();
+
+  await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();
+  await expect(page.getByTestId("checkout-success")).toContainText(email);
+  await expect(page.getByTestId("go-to-downloads")).toHaveAttribute("href", /\/download\/[A-Za-z0-9_-]{43}$/);
+  await page.screenshot({ path: `${artifacts}/checkout-success.png`, fullPage: true });
+
+  const [order] = await testDb().select().from(orders).where(eq(orders.email, email));
+  expect(order).toMatchObject({ status: "paid", provider: "test", total: 700, currency: "EUR" });
+
+  await page.goto("/dev/mail");
+  const mail = inbox(page, email);
+  await expect(mail).toContainText("Your purchase from The Demo Band");
+  await expect(mail).toContainText("€7.00");
+  await expect(mail.getByRole("link", { name: /\/download\// })).toBeVisible();
+});
+
+test("a fan buys the CD: shipping by country, address on the payment page, stock taken once", async ({ page }) => {
+  const email = `cd-fan-${uniqueId()}@example.test`;
+  const before = await cdStock();
+  await addCdToCart(page);
+  await checkout(page, email);
+  // The unit is held while the fan pays.
+  expect(await cdStock()).toBe(before! - 1);
+  const form = page.getByTestId("test-pay-form");
+  await form.getByRole("button", { name: /Pay/ }).click();
+  await expect(form.getByTestId("error-name")).toContainText("Fill in the shipping address");
+  await form.getByLabel("Full name").fill("Camille Martin");
+  await form.getByLabel("Address", { exact: true }).fill("12 rue des Pentes");
+  await form.getByLabel("Postcode").fill("69001");
+  await form.getByLabel("City").fill("Lyon");
+  await form.getByRole("button", { name: /Pay €15.00/ }).click();
+  await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();
+  await expect(page.getByTestId("checkout-success")).toContainText("12 rue des Pentes");
+
+  const [order] = await testDb().select().from(orders).where(eq(orders.email, email));
+  expect(order).toMatchObject({ status: "paid", needsShipping: true, shipping: 300, total: 1500, buyerCountry: "FR" });
+  expect(order.shippingAddress).toMatchObject({ name: "Camille Martin", city: "Lyon", country: "FR" });
+  expect(await cdStock()).toBe(before! - 1);
+});
+
+test("a declined payment leaves the stock as it was and the cart intact", async ({ page }) => {
+  const before = await cdStock();
+  await addCdToCart(page);
+  await checkout(page, `declined-${uniqueId()}@example.test`);
+  expect(await cdStock()).toBe(before! - 1);
+  await page.getByTestId("test-decline").click();
+  await expect(page).toHaveURL(/\/demo-band\/cart\?declined=1$/);
+  await expect(page.getByRole("alert").first()).toContainText("declined");
+  await expect(page.getByTestId("cart-line")).toHaveCount(1);
+  expect(await cdStock()).toBe(before);
+});
+
+test("the free-download form captures the fan's email and news opt-in", async ({ page }) => {
+  const db = testDb();
+  const id = uniqueId();
+  const [artist] = await db.insert(artists).values({ slug: `free-band-${id}`, name: `Free Band ${id}` }).returning();
+  await db.insert(releases).values({ artistId: artist.id, slug: "gift", title: "A Gift", status: "published", publishedAt: new Date(), pricingMode: "free", priceAmount: 0 });
+  const email = `free-${id}@example.test`;
+
+  await page.goto(`/${artist.slug}/gift`);
+  await expect(page.getByTestId("release-price")).toHaveText("Free download");
+  const form = page.getByTestId("free-download-form");
+  await form.getByRole("button", { name: "Send me the link" }).click();
+  // The browser asks for the address first; nothing was sent.
+  expect(await db.select().from(orders).where(eq(orders.artistId, artist.id))).toHaveLength(0);
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel(/Send me news/).check();
+  await form.getByRole("button", { name: "Send me the link" }).click();
+  await expect(page.getByTestId("free-download-sent")).toContainText(email);
+
+  const [subscriber] = await db.select().from(subscribers).where(eq(subscribers.artistId, artist.id));
+  expect(subscriber).toMatchObject({ email, source: "free_download" });
+  const [order] = await db.select().from(orders).where(eq(orders.artistId, artist.id));
+  expect(order).toMatchObject({ status: "paid", provider: "free", total: 0, email });
+
+  await page.goto("/dev/mail");
+  await expect(inbox(page, email)).toContainText(`Your purchase from Free Band ${id}`);
+});
