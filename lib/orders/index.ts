@@ -9,3 +9,4 @@ export * from "./pricing";
 export { quoteShipping, zoneFor, countryCodes, isCountryCode, EUROPE, type ZoneRate, type ShippingQuote } from "./shipping";
 export { releaseOffers, canTakePayments, type ReleaseOffers } from "./offers";
 export { orderBySession } from "./session";
+export { abandonCheckout } from "./abandon";

@@ -74,6 +74,14 @@ export function createStripeProvider(settings?: Settings): PaymentProvider {
       return checkoutStateOf(session);
     },
 
+    async cancelCheckout(sessionId) {
+      const session = await stripe.checkout.sessions.retrieve(sessionId);
+      if (session.status === "expired") return true;
+      if (session.status !== "open") return false;
+      const expired = await stripe.checkout.sessions.expire(sessionId, {}, { idempotencyKey: `expire:${sessionId}` });
+      return expired.status === "expired";
+    },
+
     async refund(request) {
       let refundedTotal = request.refundedTotal;
       if (refundedTotal === undefined) {

@@ -23,6 +23,10 @@ export function createTestProvider(): PaymentProvider {
       if (order.status !== "pending") return { status: "paid", confirmation: { paymentId: order.providerPaymentId ?? sessionId } };
       return order.expiresAt < new Date() ? { status: "expired" } : { status: "open" };
     },
+    async cancelCheckout() {
+      // The test page's Decline button cancels the order itself; a pending test order can always be closed.
+      return true;
+    },
     async refund() {
       return { refundId: `test_refund_${randomBytes(12).toString("base64url")}` };
     },

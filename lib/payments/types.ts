@@ -61,4 +61,9 @@ export interface PaymentProvider {
   createCheckout(request: CheckoutRequest): Promise<CheckoutSession>;
   getCheckoutState(sessionId: string): Promise<CheckoutState>;
   refund(request: RefundRequest): Promise<{ refundId: string }>;
+  /**
+   * The fan came back from the payment page without paying: close the session so it can no
+   * longer be paid, and say so. False means it was already paid (or paying): leave the order be.
+   */
+  cancelCheckout(sessionId: string): Promise<boolean>;
 }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { cartItems, downloadGrantItems, downloadGrants, orderItems, orders, productOptions, products, stockReservations, subscribers } from "@/db/schema";
-import { addToCart, cancelOrder, expireStaleOrders, findCart, fulfillOrder, loadPricedCart, orderBySession, recordRefundTotal, refundOrder, releaseOffers, setCartCountry, startCheckout } from "@/lib/orders";
+import { abandonCheckout, addToCart, cancelOrder, expireStaleOrders, findCart, fulfillOrder, loadPricedCart, orderBySession, recordRefundTotal, refundOrder, releaseOffers, setCartCountry, startCheckout } from "@/lib/orders";
 import { makeShop, queuedEmails } from "../support/orders";
 import { useTestDb } from "../support/factories";
 
@@ -242,5 +242,30 @@ describe("what a release page offers", () => {
     expect((await orderBySession(db, order.providerSessionId!, "test"))?.order.id).toBe(order.id);
     expect(await orderBySession(db, order.providerSessionId!, "stripe")).toBeNull();
     expect(await orderBySession(db, "test_' or 1=1 --", "test")).toBeNull();
+  });
+});
+
+describe("a fan back from the payment page without paying", () => {
+  it("puts the held units back at once, but only for an order of the fan's own cart", async () => {
+    const shop = await makeShop(db, { cdStock: 3 });
+    const { token: t, result } = await checkoutCart(shop, [{ kind: "product", id: shop.cd.id }], { country: "FR" });
+    if (!result.ok) throw new Error("checkout failed");
+    const stock = async () => (await db.select({ stock: products.stock }).from(products).where(eq(products.id, shop.cd.id)))[0].stock;
+    expect(await stock()).toBe(2);
+
+    const stranger = await makeShop(db);
+    const strangerToken = token();
+    await addToCart(db, { token: strangerToken, artist: stranger.artist, item: { kind: "release", id: stranger.album.id } });
+    const strangerCart = (await findCart(db, strangerToken, stranger.artist.id))!;
+    expect(await abandonCheckout(db, strangerCart, result.orderId)).toBe(false);
+    expect(await abandonCheckout(db, strangerCart, "not-a-uuid")).toBe(false);
+    expect(await stock()).toBe(2);
+
+    const cart = (await findCart(db, t, shop.artist.id))!;
+    expect(await abandonCheckout(db, cart, result.orderId)).toBe(true);
+    expect(await stock()).toBe(3);
+    expect(await abandonCheckout(db, cart, result.orderId)).toBe(false);
+    const [order] = await db.select().from(orders).where(eq(orders.id, result.orderId));
+    expect(order.status).toBe("canceled");
   });
 });

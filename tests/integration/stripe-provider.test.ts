@@ -243,3 +243,15 @@ describe("every call that creates something at Stripe", () => {
     expect(creates.filter((r) => !r.headers["idempotency-key"])).toEqual([]);
   });
 });
+
+describe("a fan who leaves the payment page without paying", () => {
+  it("expires the open session so it can no longer be paid; a paid or gone session is left alone", async () => {
+    const session = await provider.createCheckout(cdOrder());
+    expect(await provider.cancelCheckout(session.sessionId)).toBe(true);
+    expect(stripe.requestsTo("POST", `/v1/checkout/sessions/${session.sessionId}/expire`)).toHaveLength(1);
+    // Twice (a reload of the cart page) asks nothing more of Stripe.
+    expect(await provider.cancelCheckout(session.sessionId)).toBe(true);
+    expect(stripe.requestsTo("POST", `/v1/checkout/sessions/${session.sessionId}/expire`)).toHaveLength(1);
+    await expect(provider.cancelCheckout("cs_does_not_exist")).rejects.toThrow(/No such checkout.session/);
+  });
+});

@@ -131,6 +131,13 @@ export async function startStripeStandIn() {
       const session = sessions.get(m[1]);
       return session ? { status: 200, body: withExpansions(session, query) } : error(404, `No such checkout.session: '${m[1]}'`);
     }
+    if (method === "POST" && (m = path.match(/^\/v1\/checkout\/sessions\/([^/]+)\/expire$/))) {
+      const session = sessions.get(m[1]);
+      if (!session) return error(404, `No such checkout.session: '${m[1]}'`);
+      if (session.status !== "open") return error(400, `Only Checkout Sessions with a status in ["open"] can be expired.`);
+      session.status = "expired";
+      return { status: 200, body: session };
+    }
     if (method === "GET" && (m = path.match(/^\/v1\/payment_intents\/([^/]+)$/))) {
       const intent = paymentIntents.get(m[1]);
       return intent ? { status: 200, body: withExpansions(intent, query) } : error(404, `No such payment_intent: '${m[1]}'`);

@@ -11,7 +11,7 @@ import { Notice } from "@/components/ui/notice";
 import { getArtistBySlug } from "@/lib/artists";
 import { releaseArtworkUrl } from "@/lib/catalog/public";
 import { photoUrls } from "@/lib/merch";
-import { canTakePayments, countryCodes, formatMoney, loadPricedCart, MAX_QUANTITY, moneyInputValue, type PricedLine } from "@/lib/orders";
+import { abandonCheckout, canTakePayments, findCart, countryCodes, formatMoney, loadPricedCart, MAX_QUANTITY, moneyInputValue, type PricedLine } from "@/lib/orders";
 import { testPaymentsActive } from "@/lib/payments";
 import { checkoutAction, setCountryAction, updateCartLineAction } from "./actions";
 import { readCartToken } from "./cart-cookie";
@@ -27,7 +27,12 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
   const artist = await getArtistBySlug(db, (await params).artist);
   if (!artist) notFound();
   const query = await searchParams;
-  const [t, locale, priced] = await Promise.all([getTranslations("cart"), getLocale(), loadPricedCart(db, await readCartToken(), artist)]);
+  const token = await readCartToken();
+  if (typeof query.canceled === "string") {
+    const cart = await findCart(db, token, artist.id);
+    if (cart) await abandonCheckout(db, cart, query.canceled);
+  }
+  const [t, locale, priced] = await Promise.all([getTranslations("cart"), getLocale(), loadPricedCart(db, token, artist)]);
   const money = (amount: number) => formatMoney(amount, priced?.currency ?? artist.currency, locale);
   const lines = priced?.lines ?? [];
   const names = new Intl.DisplayNames([locale], { type: "region" });
