@@ -601,6 +601,22 @@ export const downloadGrantItems = pgTable(
   (t) => [index("download_grant_items_grant_idx").on(t.grantId)],
 );
 
+/**
+ * Single-use sign-in links to a fan's library (all their download grants). Only the token's
+ * SHA-256 is stored; the link lives one hour and is spent on first use.
+ */
+export const libraryLoginTokens = pgTable(
+  "library_login_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    email: text("email").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("library_login_tokens_email_idx").on(t.email)],
+);
+
 /** Provider events already applied: the insert shares the transaction of the event's effect. */
 export const paymentEvents = pgTable("payment_events", {
   id: text("id").primaryKey(),
