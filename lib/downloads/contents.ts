@@ -4,7 +4,11 @@ import { artists, downloadGrantItems, downloadGrants, releases, tracks, type Dow
 import { formatsFor, formatsForRelease, type DownloadFormat, type DownloadFormatId } from "../audio/formats";
 import { hashToken } from "../auth/tokens";
 
-export type GrantLookup = { found: true; grant: DownloadGrant } | { found: false; reason: "unknown" | "revoked" };
+/** A revoked grant comes back with its row: the page names the band that refunded it. */
+export type GrantLookup =
+  | { found: true; grant: DownloadGrant }
+  | { found: false; reason: "unknown" }
+  | { found: false; reason: "revoked"; grant: DownloadGrant };
 
 /** Tokens are 32 random bytes in base64url: anything else is refused without a query. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -13,7 +17,7 @@ export async function findGrantByToken(db: DbOrTx, token: string): Promise<Grant
   if (!TOKEN.test(token)) return { found: false, reason: "unknown" };
   const [grant] = await db.select().from(downloadGrants).where(eq(downloadGrants.tokenHash, hashToken(token)));
   if (!grant) return { found: false, reason: "unknown" };
-  if (grant.revokedAt) return { found: false, reason: "revoked" };
+  if (grant.revokedAt) return { found: false, reason: "revoked", grant };
   return { found: true, grant };
 }
 

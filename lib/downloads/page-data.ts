@@ -2,7 +2,7 @@ import type { DbOrTx } from "../../db/client";
 import type { Release } from "../../db/schema";
 import type { DownloadFormatId } from "../audio/formats";
 import { releaseArtworkUrl } from "../catalog/public";
-import type { GrantContents } from "./contents";
+import { loadGrantContents, type GrantContents } from "./contents";
 import { FILE_LINK_TTL_SECONDS, fileLinkPath, fileLinkStatusPath, signFileLink } from "./links";
 import { cachedTracksByFormat } from "./prepare";
 
@@ -69,4 +69,13 @@ export async function downloadPageItems(db: DbOrTx, contents: GrantContents, now
     };
   });
   return { items, expiresAt: expires };
+}
+
+export type DownloadPageData = { contents: GrantContents; items: PageItem[]; expiresAt: number };
+
+/** Everything /download/<token> and /library/<grant> show for one grant, or null if it is gone. */
+export async function loadDownloadPage(db: DbOrTx, grantId: string, now = new Date()): Promise<DownloadPageData | null> {
+  const contents = await loadGrantContents(db, grantId);
+  if (!contents) return null;
+  return { contents, ...(await downloadPageItems(db, contents, now)) };
 }
