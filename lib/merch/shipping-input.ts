@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { shippingZoneEnum } from "../../db/schema";
+import { CURRENCIES } from "../artists/currencies";
 import { moneyField, requiredMoneyField } from "../catalog/price-input";
 import { isCountryCode } from "../orders/shipping";
 import { fieldErrorsOf, type FieldErrors } from "./input";
@@ -14,55 +15,70 @@ const country = z
   .toUpperCase()
   .refine((code) => isCountryCode(code), "country_invalid");
 
-function rateSchema(currency: string) {
-  return z.object({
+/** Reads one typed amount in the row's own currency (JPY has no decimals), reporting under `path`. */
+function amountIn(currency: string, text: string, required: boolean, path: string, ctx: z.RefinementCtx): number {
+  const parsed = (required ? requiredMoneyField(currency) : moneyField(currency)).safeParse(text);
+  if (parsed.success) return parsed.data ?? 0;
+  ctx.addIssue({ code: "custom", message: parsed.error.issues[0]?.message ?? "money_format", path: [path] });
+  return 0;
+}
+
+/**
+ * A cart is charged with the rates in its own currency (lib/orders/cart-pricing), so each row
+ * names its currency: a band selling a CD in EUR and a shirt in USD sets rates in both.
+ */
+const rateSchema = z
+  .object({
     zone: z.enum(SHIPPING_ZONES, { message: "zone_invalid" }),
     label: z.string().trim().max(60, "too_long").default(""),
     countries: z.array(country).max(250).default([]),
-    firstItem: requiredMoneyField(currency),
-    eachExtra: moneyField(currency).transform((v) => v ?? 0),
-  });
-}
+    currency: z.enum(CURRENCIES, { message: "currency_invalid" }),
+    firstItem: z.string().default(""),
+    eachExtra: z.string().default(""),
+  })
+  .transform((rate, ctx) => ({
+    ...rate,
+    firstItem: amountIn(rate.currency, rate.firstItem, true, "firstItem", ctx),
+    eachExtra: amountIn(rate.currency, rate.eachExtra, false, "eachExtra", ctx),
+  }));
 
-/** Amounts are in the band's currency (`currency`). */
-export function shippingSchema(currency: string) {
-  return z
-    .object({
-      country: z
-        .string()
-        .trim()
-        .toUpperCase()
-        .default("")
-        .refine((code) => code === "" || isCountryCode(code), "country_invalid")
-        .transform((code) => code || null),
-      rates: z.array(rateSchema(currency)).max(MAX_RATES, "rates_too_many").default([]),
-    })
-    .superRefine(({ country: home, rates }, ctx) => {
-      const zonesSeen = new Set<string>();
-      const customCountries = new Set<string>();
-      rates.forEach((rate, index) => {
-        const at = (field: string, message: string) => ctx.addIssue({ code: "custom", message, path: ["rates", index, field] });
-        if (rate.zone !== "custom") {
-          if (zonesSeen.has(rate.zone)) at("zone", "zone_duplicate");
-          zonesSeen.add(rate.zone);
-          if (rate.zone === "home" && !home) at("zone", "home_needs_country");
-          return;
-        }
-        if (rate.countries.length === 0) at("countries", "countries_required");
-        if (rate.countries.some((c) => customCountries.has(c))) at("countries", "country_in_two_zones");
-        for (const c of rate.countries) customCountries.add(c);
-      });
-    })
-    .transform(({ country: home, rates }) => ({
-      country: home,
-      // Only custom zones keep a country list; the others are defined by the rule itself.
-      rates: rates.map((rate) => ({ ...rate, countries: rate.zone === "custom" ? [...new Set(rate.countries)] : [] })),
-    }));
-}
-export type ShippingInput = z.infer<ReturnType<typeof shippingSchema>>;
+export const shippingSchema = z
+  .object({
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .default("")
+      .refine((code) => code === "" || isCountryCode(code), "country_invalid")
+      .transform((code) => code || null),
+    rates: z.array(rateSchema).max(MAX_RATES, "rates_too_many").default([]),
+  })
+  .superRefine(({ country: home, rates }, ctx) => {
+    // Zones are unique per currency: the rule picks one rate per zone for a cart.
+    const zonesSeen = new Set<string>();
+    const customCountries = new Set<string>();
+    rates.forEach((rate, index) => {
+      const at = (field: string, message: string) => ctx.addIssue({ code: "custom", message, path: ["rates", index, field] });
+      if (rate.zone !== "custom") {
+        if (zonesSeen.has(`${rate.currency}:${rate.zone}`)) at("zone", "zone_duplicate");
+        zonesSeen.add(`${rate.currency}:${rate.zone}`);
+        if (rate.zone === "home" && !home) at("zone", "home_needs_country");
+        return;
+      }
+      if (rate.countries.length === 0) at("countries", "countries_required");
+      if (rate.countries.some((c) => customCountries.has(`${rate.currency}:${c}`))) at("countries", "country_in_two_zones");
+      for (const c of rate.countries) customCountries.add(`${rate.currency}:${c}`);
+    });
+  })
+  .transform(({ country: home, rates }) => ({
+    country: home,
+    // Only custom zones keep a country list (and a name); the others are defined by the rule itself.
+    rates: rates.map((rate) => (rate.zone === "custom" ? { ...rate, countries: [...new Set(rate.countries)] } : { ...rate, label: "", countries: [] })),
+  }));
+export type ShippingInput = z.infer<typeof shippingSchema>;
 
-export function parseShippingInput(raw: Record<string, unknown>, currency: string): { ok: true; data: ShippingInput } | { ok: false; fieldErrors: FieldErrors } {
-  const parsed = shippingSchema(currency).safeParse(raw);
+export function parseShippingInput(raw: Record<string, unknown>): { ok: true; data: ShippingInput } | { ok: false; fieldErrors: FieldErrors } {
+  const parsed = shippingSchema.safeParse(raw);
   if (parsed.success) return { ok: true, data: parsed.data };
   // A bad code inside a country list is reported on the list ("rates.2.countries").
   const fieldErrors: FieldErrors = {};

@@ -8,23 +8,26 @@ import { CountryPicker } from "./country-picker";
 import { MoneyField } from "./money-field";
 
 type State = null | { ok: true; message: string } | { ok: false; error?: string; fieldErrors?: Record<string, string> };
-export type RateRow = { key: string; zone: string; label: string; countries: string[]; firstItem: string; eachExtra: string };
+export type RateRow = { key: string; zone: string; label: string; countries: string[]; currency: string; firstItem: string; eachExtra: string };
 type Country = { code: string; name: string };
 
 let nextKey = 0;
 const ZONES = ["home", "europe", "world", "custom"] as const;
 
-/** Ship-from country and the rate of each zone, saved together. */
+/** Ship-from country and the rate of each zone (in each currency the band sells in), saved together. */
 export function ShippingForm({
   action,
   artistId,
   currency,
+  currencies,
   countries,
   initial,
 }: {
   action: (state: State, form: FormData) => Promise<State>;
   artistId: string;
+  /** The band's own currency, proposed for new rows. */
   currency: string;
+  currencies: readonly string[];
   countries: Country[];
   initial: { country: string; rates: RateRow[] };
 }) {
@@ -73,7 +76,7 @@ export function ShippingForm({
           const err = (field: string) => errors[`rates.${index}.${field}`];
           return (
             <div key={rate.key} className="space-y-4 rounded-md border border-line bg-stone-50 p-4" data-testid="rate-row">
-              <div className="grid gap-4 sm:grid-cols-[1fr_9rem_9rem_auto] sm:items-start">
+              <div className="grid gap-4 sm:grid-cols-[1fr_6rem_9rem_9rem_auto] sm:items-start">
                 <div>
                   <label htmlFor={`zone-${rate.key}`} className="mb-1 block text-sm font-medium">
                     {t("zone")}
@@ -87,8 +90,21 @@ export function ShippingForm({
                   </select>
                   <FieldNotes errorId={`rate-${index}-zone-error`} error={err("zone")} />
                 </div>
-                <MoneyField id={`first-${rate.key}`} label={t("firstItem")} name="rateFirstItem" currency={currency} value={rate.firstItem} onChange={(e) => edit(rate.key, { firstItem: e.target.value })} error={err("firstItem")} />
-                <MoneyField id={`extra-${rate.key}`} label={t("eachExtra")} name="rateEachExtra" currency={currency} value={rate.eachExtra} placeholder="0" onChange={(e) => edit(rate.key, { eachExtra: e.target.value })} error={err("eachExtra")} />
+                <div>
+                  <label htmlFor={`currency-${rate.key}`} className="mb-1 block text-sm font-medium">
+                    {t("currency")}
+                  </label>
+                  <select id={`currency-${rate.key}`} name="rateCurrency" value={rate.currency} onChange={(e) => edit(rate.key, { currency: e.target.value })} className={selectClass}>
+                    {currencies.map((c) => (
+                      <option key={c} value={c}>
+                        {c}
+                      </option>
+                    ))}
+                  </select>
+                  <FieldNotes errorId={`rate-${index}-currency-error`} error={err("currency")} />
+                </div>
+                <MoneyField id={`first-${rate.key}`} label={t("firstItem")} name="rateFirstItem" currency={rate.currency} value={rate.firstItem} onChange={(e) => edit(rate.key, { firstItem: e.target.value })} error={err("firstItem")} />
+                <MoneyField id={`extra-${rate.key}`} label={t("eachExtra")} name="rateEachExtra" currency={rate.currency} value={rate.eachExtra} placeholder="0" onChange={(e) => edit(rate.key, { eachExtra: e.target.value })} error={err("eachExtra")} />
                 <button
                   type="button"
                   onClick={() => setRates(rates.filter((r) => r.key !== rate.key))}
@@ -125,7 +141,7 @@ export function ShippingForm({
         })}
         <button
           type="button"
-          onClick={() => setRates([...rates, { key: `new-${++nextKey}`, zone: nextZone(rates), label: "", countries: [], firstItem: "", eachExtra: "" }])}
+          onClick={() => setRates([...rates, { key: `new-${++nextKey}`, zone: nextZone(rates, currency), label: "", countries: [], currency, firstItem: "", eachExtra: "" }])}
           className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-50"
         >
           + {t("addRate")}
@@ -147,7 +163,7 @@ export function ShippingForm({
   );
 }
 
-/** A new row proposes the first plain zone not used yet, then custom lists. */
-function nextZone(rates: RateRow[]) {
-  return ZONES.find((zone) => zone !== "custom" && !rates.some((r) => r.zone === zone)) ?? "custom";
+/** A new row proposes the first plain zone not used yet in the band's currency, then custom lists. */
+function nextZone(rates: RateRow[], currency: string) {
+  return ZONES.find((zone) => zone !== "custom" && !rates.some((r) => r.zone === zone && r.currency === currency)) ?? "custom";
 }

@@ -14,6 +14,10 @@ export default async function MerchPage({ params }: PageProps<"/dashboard/[artis
     listProductsForArtist(db, artist.id),
     getShippingSettings(db, artist.id),
   ]);
+  // The cart charges shipping with rates in its own currency, so an item priced in a currency
+  // with no rates cannot be ordered: say which.
+  const rateCurrencies = new Set(shipping.rates.map((r) => r.currency));
+  const unshippable = [...new Set(list.filter((p) => p.published).map((p) => p.currency))].filter((c) => !rateCurrencies.has(c));
   const stockLabel = (product: ProductSummary) => {
     const units = product.optionCount ? product.optionStock : product.stock;
     if (units === null) return t("unlimited");
@@ -30,9 +34,9 @@ export default async function MerchPage({ params }: PageProps<"/dashboard/[artis
           {t("new")}
         </Link>
       </div>
-      {list.length > 0 && shipping.rates.length === 0 && (
+      {unshippable.length > 0 && (
         <p className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" role="status">
-          {t("noShipping")}{" "}
+          {shipping.rates.length === 0 ? t("noShipping") : t("noShippingIn", { currencies: unshippable.join(", ") })}{" "}
           <Link href={`/dashboard/${artist.slug}/shipping`} className="font-medium underline underline-offset-2">
             {t("setShipping")}
           </Link>
