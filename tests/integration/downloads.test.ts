@@ -104,7 +104,8 @@ describe("finding a download page by its token", () => {
     expect(after).toMatchObject({ found: false, reason: "revoked", grant: { orderId: order.id } });
 
     // Its file links stop working too, with 410 Gone.
-    const link = signFileLink({ grantId: after.found ? "" : after.grant.id, releaseId: shop.album.id, trackId: null, format: "mp3-320" });
+    if (after.found || after.reason !== "revoked") throw new Error("expected a revoked grant");
+    const link = signFileLink({ grantId: after.grant.id, releaseId: shop.album.id, trackId: null, format: "mp3-320" });
     const response = await get(link);
     expect(response.status).toBe(410);
     expect(await response.text()).toMatch(/refunded/);
