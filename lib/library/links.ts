@@ -1,0 +1,101 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { DbOrTx } from "../../db/client";
+import { downloadGrants, libraryLoginTokens } from "../../db/schema";
+import { hashToken, newToken } from "../auth/tokens";
+import { queueEmail, renderEmail } from "../email";
+import { env } from "../env";
+import { translator } from "../i18n";
+import { hit, type Limit } from "../rate-limit";
+
+const LINK_TTL_MS = 60 * 60 * 1000;
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+export const libraryLinkLimits = {
+  perEmail: { max: 5, windowSeconds: 60 * 60 } satisfies Limit,
+  perIp: { max: 20, windowSeconds: 60 * 60 } satisfies Limit,
+};
+
+export function libraryUrl() {
+  return new URL("/library", env().APP_URL).toString();
+}
+
+export function libraryLinkUrl(token: string) {
+  return new URL(`/library/open?token=${encodeURIComponent(token)}`, env().APP_URL).toString();
+}
+
+export type LinkRequest =
+  | { ok: true; email: string }
+  | { ok: false; reason: "invalid_email" }
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+
+/**
+ * Emails a sign-in link when the address has purchases. The answer is the same whether it has any
+ * or not, so the form tells nobody who bought what. Mail is queued: the caller delivers it after
+ * answering (so the time taken says nothing either).
+ */
+export async function requestLibraryLink(db: DbOrTx, input: { email: string; ip: string; locale: string; now?: Date }): Promise<LinkRequest> {
+  const parsed = z.email().max(320).safeParse(input.email.trim().toLowerCase());
+  if (!parsed.success) return { ok: false, reason: "invalid_email" };
+  const email = parsed.data;
+  const now = input.now ?? new Date();
+  for (const [key, limit] of [
+    [`library:email:${email}`, libraryLinkLimits.perEmail],
+    [`library:ip:${input.ip}`, libraryLinkLimits.perIp],
+  ] as const) {
+    const state = await hit(db, key, limit, now);
+    if (!state.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: state.retryAfterSeconds };
+  }
+  const [grant] = await db
+    .select({ id: downloadGrants.id })
+    .from(downloadGrants)
+    .where(and(eq(downloadGrants.email, email), isNull(downloadGrants.revokedAt)))
+    .limit(1);
+  if (!grant) return { ok: true, email };
+
+  const { token, tokenHash } = newToken();
+  await db.insert(libraryLoginTokens).values({ tokenHash, email, expiresAt: new Date(now.getTime() + LINK_TTL_MS) });
+  const { t } = translator(input.locale);
+  await queueEmail(
+    db,
+    renderEmail({
+      to: email,
+      subject: t("downloads.library.mail.subject"),
+      intro: t("downloads.library.mail.intro"),
+      action: { label: t("downloads.library.mail.action"), url: libraryLinkUrl(token) },
+      outro: t("downloads.library.mail.outro"),
+    }),
+    `library-link:${tokenHash}`,
+  );
+  return { ok: true, email };
+}
+
+export type LinkState = "live" | "used" | "expired" | "unknown";
+
+/** Where a link stands, without spending it (the page shows "already used" before any click). */
+export async function libraryLinkState(db: DbOrTx, token: string, now = new Date()): Promise<LinkState> {
+  if (!TOKEN.test(token)) return "unknown";
+  const [row] = await db
+    .select({ usedAt: libraryLoginTokens.usedAt, expiresAt: libraryLoginTokens.expiresAt })
+    .from(libraryLoginTokens)
+    .where(eq(libraryLoginTokens.tokenHash, hashToken(token)));
+  if (!row) return "unknown";
+  if (row.usedAt) return "used";
+  return row.expiresAt.getTime() <= now.getTime() ? "expired" : "live";
+}
+
+export type LinkRedemption = { ok: true; email: string } | { ok: false; reason: Exclude<LinkState, "live"> };
+
+/** Spends a link: one statement, so two clicks at once cannot both sign in. */
+export async function redeemLibraryLink(db: DbOrTx, token: string, now = new Date()): Promise<LinkRedemption> {
+  if (!TOKEN.test(token)) return { ok: false, reason: "unknown" };
+  const [spent] = await db
+    .update(libraryLoginTokens)
+    .set({ usedAt: now })
+    .where(and(eq(libraryLoginTokens.tokenHash, hashToken(token)), isNull(libraryLoginTokens.usedAt), gt(libraryLoginTokens.expiresAt, now)))
+    .returning({ email: libraryLoginTokens.email });
+  if (spent) return { ok: true, email: spent.email };
+  const state = await libraryLinkState(db, token, now);
+  // "live" cannot happen here (the update would have spent it), short of a clock disagreement.
+  return { ok: false, reason: state === "live" ? "used" : state };
+}
