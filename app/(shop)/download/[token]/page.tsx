@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
+import { db } from "@/db";
+import { DownloadPage } from "@/components/downloads/download-page";
+import { RefundedNotice } from "@/components/downloads/refunded";
+import { findGrantByToken, loadGrantContents } from "@/lib/downloads/contents";
+import { loadDownloadPage } from "@/lib/downloads/page-data";
+
+/** The token is the key to the purchase: kept out of search engines and out of Referer headers. */
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("downloads.page");
+  return { title: t("metaTitle"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
+
+/** The receipt's link: what a fan bought from one band, downloadable in every offered format. */
+export default async function DownloadTokenPage({ params }: PageProps<"/download/[token]">) {
+  // Signed links inside expire within the hour: never rendered ahead of time or cached.
+  await connection();
+  const lookup = await findGrantByToken(db, (await params).token);
+  if (!lookup.found && lookup.reason === "unknown") notFound();
+  if (!lookup.found) {
+    const contents = await loadGrantContents(db, lookup.grant.id);
+    return <RefundedNotice band={contents?.artist.name ?? ""} />;
+  }
+  const data = await loadDownloadPage(db, lookup.grant.id);
+  if (!data) notFound();
+  return <DownloadPage data={data} />;
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
+import { db } from "@/db";
+import { DownloadPage } from "@/components/downloads/download-page";
+import { RefundedNotice } from "@/components/downloads/refunded";
+import { loadDownloadPage } from "@/lib/downloads/page-data";
+import { findLibraryGrant } from "@/lib/library";
+import { libraryViewer } from "../library-session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("downloads.page");
+  return { title: t("metaTitle"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
+
+/**
+ * A purchase opened from the library. The grant's token is not stored, so this route stands in
+ * for /download/<token>, authorised by the library sign-in: another address's grant is a 404.
+ */
+export default async function LibraryGrantPage({ params }: PageProps<"/library/[grant]">) {
+  await connection();
+  const viewer = await libraryViewer();
+  if (!viewer) redirect("/library");
+  const grant = await findLibraryGrant(db, viewer.email, (await params).grant);
+  if (!grant) notFound();
+  const data = await loadDownloadPage(db, grant.id);
+  if (!data) notFound();
+  if (grant.revokedAt) return <RefundedNotice band={data.contents.artist.name} />;
+  const t = await getTranslations("downloads.library");
+  return <DownloadPage data={data} back={{ href: "/library", label: t("back") }} />;
+}

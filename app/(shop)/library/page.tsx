@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { db } from "@/db";
+import { ReleaseArtwork } from "@/components/release/release-artwork";
+import { listLibrary, type LibraryEntry } from "@/lib/library";
+import { signOutOfLibraryAction } from "./actions";
+import { LibraryLinkForm } from "./library-forms";
+import { libraryViewer } from "./library-session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("downloads.library");
+  return { title: t("metaTitle"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
+
+/** Every purchase for one email across every band; or, before sign-in, the form that emails the link. */
+export default async function LibraryPage() {
+  await connection();
+  const [t, viewer] = await Promise.all([getTranslations("downloads.library"), libraryViewer()]);
+  if (!viewer) {
+    return (
+      <div className="mx-auto w-full max-w-md px-4 py-12 sm:py-16" data-testid="library-signin">
+        <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-3 text-sm text-muted">{t("intro")}</p>
+        <div className="mt-8 rounded-lg border border-line bg-surface p-6 shadow-xs">
+          <LibraryLinkForm />
+        </div>
+      </div>
+    );
+  }
+  const entries = await listLibrary(db, viewer.email);
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-8 sm:px-6 sm:py-12" data-testid="library">
+      <header className="flex flex-col gap-3 border-b border-line pb-6 sm:flex-row sm:items-end sm:justify-between">
+        <div>
+          <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
+          <p className="mt-2 text-sm text-muted">
+            <span data-testid="library-email">{t("signedInAs", { email: viewer.email })}</span>
+            {entries.length > 0 && <> · {t("count", { count: entries.length })}</>}
+          </p>
+        </div>
+        {viewer.via === "link" && (
+          <form action={signOutOfLibraryAction}>
+            <button type="submit" className="text-sm text-muted underline underline-offset-2 hover:text-ink" data-testid="library-sign-out">
+              {t("signOut")}
+            </button>
+          </form>
+        )}
+      </header>
+      {entries.length === 0 ? (
+        <p className="py-12 text-center text-muted" data-testid="library-empty">
+          {t("empty")}
+        </p>
+      ) : (
+        <ul className="divide-y divide-line">
+          {entries.map((entry) => (
+            <LibraryRow key={entry.grantId} entry={entry} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+async function LibraryRow({ entry }: { entry: LibraryEntry }) {
+  const [t, release, format] = await Promise.all([getTranslations("downloads.library"), getTranslations("release"), getFormatter()]);
+  const [first, ...rest] = entry.items;
+  const title = first?.title ?? entry.artist.name;
+  return (
+    <li style={{ "--color-accent": entry.artist.accentColor } as React.CSSProperties} data-testid="library-entry">
+      <Link
+        href={`/library/${entry.grantId}`}
+        className="group grid grid-cols-[4rem_minmax(0,1fr)_auto] items-center gap-4 py-5 sm:grid-cols-[5rem_minmax(0,1fr)_auto]"
+        aria-label={t("openLabel", { title, band: entry.artist.name })}
+      >
+        <ReleaseArtwork src={first?.artworkUrl ?? null} src2x={first?.artworkUrl2x} alt="" title={first?.releaseTitle ?? title} className="ring-1 ring-black/5" />
+        <div className="min-w-0">
+          <p className="truncate text-sm text-muted">{entry.artist.name}</p>
+          <p className="truncate font-semibold group-hover:underline" data-testid="library-entry-title">
+            {title}
+          </p>
+          <p className="truncate text-xs text-muted">
+            {first && (first.isTrack ? t("trackOf", { release: first.releaseTitle }) : release(`kind.${first.kind}`))}
+            {rest.length > 0 && <> {t("more", { count: rest.length })}</>}
+            {" · "}
+            {t("bought", { date: format.dateTime(entry.createdAt, { dateStyle: "medium" }) })}
+          </p>
+        </div>
+        <span className="hidden rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium group-hover:bg-stone-50 sm:inline-block">{t("open")}</span>
+      </Link>
+    </li>
+  );
+}
