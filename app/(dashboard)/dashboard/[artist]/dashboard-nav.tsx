@@ -3,7 +3,10 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function DashboardNav({ items }: { items: { href: string; label: string }[] }) {
+/** `badge` is a count worth a glance (orders to ship), with its words for screen readers. */
+export type NavItem = { href: string; label: string; badge?: { count: number; label: string } };
+
+export function DashboardNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Dashboard">
@@ -16,9 +19,15 @@ export function DashboardNav({ items }: { items: { href: string; label: string }
               <Link
                 href={item.href}
                 aria-current={active ? "page" : undefined}
-                className={`block rounded-md px-3 py-2 ${active ? "bg-ink font-medium text-white" : "hover:bg-stone-100"}`}
+                className={`flex items-center justify-between gap-2 rounded-md px-3 py-2 ${active ? "bg-ink font-medium text-white" : "hover:bg-stone-100"}`}
               >
                 {item.label}
+                {item.badge && item.badge.count > 0 && (
+                  <span className="rounded-full bg-sky-600 px-1.5 text-xs font-medium tabular-nums text-white" title={item.badge.label} data-testid="nav-to-ship">
+                    <span aria-hidden>{item.badge.count}</span>
+                    <span className="sr-only">{item.badge.label}</span>
+                  </span>
+                )}
               </Link>
             </li>
           );

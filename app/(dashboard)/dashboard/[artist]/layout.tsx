@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/db";
+import { countOrdersToShip } from "@/db/queries/orders";
 import { listArtistsForUser } from "@/lib/artists";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { ArtistSwitcher } from "./artist-switcher";
@@ -8,7 +9,13 @@ import { DashboardNav } from "./dashboard-nav";
 
 export default async function ArtistDashboardLayout({ children, params }: LayoutProps<"/dashboard/[artist]">) {
   const { artist, user } = await requireArtistMember({ slug: (await params).artist });
-  const [t, tc, bands] = await Promise.all([getTranslations("dashboard"), getTranslations("catalog"), listArtistsForUser(db, user.id)]);
+  const [t, tc, ts, bands, toShip] = await Promise.all([
+    getTranslations("dashboard"),
+    getTranslations("catalog"),
+    getTranslations("selling.nav"),
+    listArtistsForUser(db, user.id),
+    countOrdersToShip(db, artist.id),
+  ]);
   const base = `/dashboard/${artist.slug}`;
   return (
     <div className="mx-auto grid max-w-6xl gap-8 px-4 py-8 sm:px-6 lg:grid-cols-[14rem_1fr]">
@@ -23,6 +30,10 @@ export default async function ArtistDashboardLayout({ children, params }: Layout
           items={[
             { href: base, label: t("nav.overview") },
             { href: `${base}/releases`, label: tc("nav") },
+            { href: `${base}/merch`, label: ts("merch") },
+            { href: `${base}/shipping`, label: ts("shipping") },
+            { href: `${base}/orders`, label: ts("orders"), badge: { count: toShip, label: ts("toShip", { count: toShip }) } },
+            { href: `${base}/payouts`, label: ts("payouts") },
             { href: `${base}/settings`, label: t("nav.settings") },
             { href: `${base}/members`, label: t("nav.members") },
           ]}

@@ -1,0 +1,118 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { StatusBadge, ToShipBadge } from "@/components/dashboard/orders/order-badges";
+import { RefundForm } from "@/components/dashboard/orders/refund-form";
+import { db } from "@/db";
+import { getOrderForArtist } from "@/db/queries/orders";
+import { requireArtistMember } from "@/lib/artists/guard";
+import { formatMoney } from "@/lib/orders/pricing";
+import { formatAddress } from "@/lib/orders/receipt";
+import { refundOrderAction } from "../actions";
+
+export default async function OrderPage({ params }: PageProps<"/dashboard/[artist]/orders/[orderId]">) {
+  const { artist: slug, orderId } = await params;
+  const { artist } = await requireArtistMember({ slug });
+  // Another band's order (even one this user also runs) is not found under this band's URL.
+  const order = await getOrderForArtist(db, artist.id, orderId);
+  if (!order) notFound();
+  const [t, locale] = await Promise.all([getTranslations("selling.orders"), getLocale()]);
+  const money = (amount: number) => formatMoney(amount, order.currency, locale);
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short" });
+  const countryName = order.buyerCountry ? (new Intl.DisplayNames([locale], { type: "region" }).of(order.buyerCountry) ?? order.buyerCountry) : null;
+  const refundable = order.provider !== "free" && ["paid", "partially_refunded", "refunded"].includes(order.status) && order.total > 0;
+  const amounts: [string, string][] = [
+    [t("subtotal"), money(order.subtotal)],
+    ...(order.shipping ? [[t("shippingCost"), money(order.shipping)] as [string, string]] : []),
+    ...(order.discount ? [[t("discount"), `−${money(order.discount)}`] as [string, string]] : []),
+    ...(order.tax ? [[t("tax"), money(order.tax)] as [string, string]] : []),
+    [t("total"), money(order.total)],
+    ...(order.refundedAmount ? [[t("refunded"), `−${money(order.refundedAmount)}`] as [string, string]] : []),
+    ...(order.platformFee ? [[t("platformFee"), `−${money(order.platformFee)}`] as [string, string]] : []),
+  ];
+  return (
+    <div className="space-y-6">
+      <Link href={`/dashboard/${artist.slug}/orders`} className="text-sm text-muted hover:underline">
+        ← {t("back")}
+      </Link>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight" data-testid="order-title">
+            {t("orderTitle", { date: day.format(order.paidAt ?? order.createdAt) })}
+          </h1>
+          <p className="mt-1 text-sm text-muted">{t("reference", { id: order.id.slice(0, 8) })}</p>
+        </div>
+        <div className="space-x-1" data-testid="order-status">
+          <StatusBadge status={order.status} label={t(`statuses.${order.status}`)} />
+          {order.toShip && <ToShipBadge label={t("toShip")} />}
+        </div>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section className="rounded-lg border border-line bg-white p-6 text-sm">
+          <h2 className="mb-3 font-semibold">{t("buyerTitle")}</h2>
+          <p className="break-all">{order.email ?? <span className="text-muted">{t("noEmail")}</span>}</p>
+          {countryName && <p className="mt-1 text-muted">{t("country", { country: countryName })}</p>}
+          {order.paidAt && <p className="mt-1 text-muted">{t("paidOn", { date: when.format(order.paidAt) })}</p>}
+          <p className="mt-1 text-muted">{t("paidWith", { provider: t(`providers.${order.provider}`) })}</p>
+          <p className="mt-1 text-muted">{t("source", { source: order.sourceHost ? `${order.source} (${order.sourceHost})` : order.source })}</p>
+        </section>
+        <section className="rounded-lg border border-line bg-white p-6 text-sm">
+          <h2 className="mb-3 font-semibold">{t("address")}</h2>
+          {order.shippingAddress ? (
+            <p className="whitespace-pre-line" data-testid="order-address">
+              {formatAddress(order.shippingAddress, locale)}
+            </p>
+          ) : (
+            <p className="text-muted">{t("noAddress")}</p>
+          )}
+        </section>
+      </div>
+
+      <section className="rounded-lg border border-line bg-white">
+        <h2 className="border-b border-line px-6 py-4 font-semibold">{t("itemsTitle")}</h2>
+        <ul className="divide-y divide-line text-sm" data-testid="order-items">
+          {order.items.map((item) => (
+            <li key={item.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-6 py-3">
+              <span className="min-w-0">
+                <span className="font-medium">{item.title}</span>
+                {item.optionLabel && <span> ({item.optionLabel})</span>}
+                <span className="text-muted"> {t("quantity", { count: item.quantity })}</span>
+                <span className="block text-xs text-muted">
+                  {t(`itemKinds.${item.kind}`)}
+                  {item.kind === "product" && ` · ${item.shippedAt ? t("shipped", { date: day.format(item.shippedAt) }) : t("notShipped")}`}
+                </span>
+              </span>
+              <span className="tabular-nums">{money(item.unitAmount * item.quantity)}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="rounded-lg border border-line bg-white p-6">
+        <h2 className="mb-3 font-semibold">{t("amountsTitle")}</h2>
+        <dl className="grid max-w-sm grid-cols-[1fr_auto] gap-x-6 gap-y-1 text-sm" data-testid="order-amounts">
+          {amounts.map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt className="text-muted">{label}</dt>
+              <dd className="text-right tabular-nums">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      {refundable && (
+        <section className="rounded-lg border border-line bg-white p-6">
+          <h2 className="mb-3 font-semibold">{(await getTranslations("selling.refund"))("title")}</h2>
+          <RefundForm
+            action={refundOrderAction}
+            artistId={artist.id}
+            locale={locale}
+            order={{ id: order.id, email: order.email, currency: order.currency, left: order.total - order.refundedAmount, refundedAmount: order.refundedAmount }}
+          />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { StatusBadge, ToShipBadge } from "@/components/dashboard/orders/order-badges";
+import { db } from "@/db";
+import { countOrdersToShip, listOrdersForArtist, type BandOrder } from "@/db/queries/orders";
+import { requireArtistMember } from "@/lib/artists/guard";
+import { formatMoney } from "@/lib/orders/pricing";
+
+/** "2 × Debut CD (M), Debut": what a band needs to recognise an order at a glance. */
+function itemsSummary(order: BandOrder) {
+  return order.items.map((i) => `${i.quantity > 1 ? `${i.quantity} × ` : ""}${i.title}${i.optionLabel ? ` (${i.optionLabel})` : ""}`).join(", ");
+}
+
+export default async function OrdersPage({ params, searchParams }: PageProps<"/dashboard/[artist]/orders">) {
+  const { artist } = await requireArtistMember({ slug: (await params).artist });
+  const query = await searchParams;
+  const onlyToShip = query.show === "to-ship";
+  const requested = Number(typeof query.page === "string" ? query.page : 1);
+  const [t, locale, list, toShipCount] = await Promise.all([
+    getTranslations("selling.orders"),
+    getLocale(),
+    listOrdersForArtist(db, artist.id, { page: Number.isFinite(requested) ? requested : 1, onlyToShip }),
+    countOrdersToShip(db, artist.id),
+  ]);
+  const base = `/dashboard/${artist.slug}/orders`;
+  const href = (page: number) => `${base}?${new URLSearchParams({ ...(onlyToShip && { show: "to-ship" }), ...(page > 1 && { page: String(page) }) })}`;
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const tab = (active: boolean) => `rounded px-3 py-1.5 ${active ? "bg-ink text-white" : "hover:bg-stone-100"}`;
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 text-sm text-muted">{t("intro")}</p>
+      </div>
+      <nav aria-label={t("title")} className="inline-flex rounded-md border border-stone-300 bg-white p-0.5 text-sm">
+        <Link href={base} className={tab(!onlyToShip)} aria-current={!onlyToShip ? "page" : undefined}>
+          {t("all")}
+        </Link>
+        <Link href={`${base}?show=to-ship`} className={tab(onlyToShip)} aria-current={onlyToShip ? "page" : undefined} data-testid="filter-to-ship">
+          {t("toShipFilter")} ({toShipCount})
+        </Link>
+      </nav>
+      {list.orders.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-stone-300 bg-white px-6 py-10 text-center text-sm text-muted">{onlyToShip ? t("emptyToShip") : t("empty")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-line bg-white">
+          <table className="w-full text-left text-sm" data-testid="order-list">
+            <thead className="border-b border-line text-xs text-muted">
+              <tr>
+                <th className="px-4 py-2 font-medium">{t("date")}</th>
+                <th className="px-4 py-2 font-medium">{t("buyer")}</th>
+                <th className="px-4 py-2 font-medium">{t("items")}</th>
+                <th className="px-4 py-2 text-right font-medium">{t("total")}</th>
+                <th className="px-4 py-2 font-medium">{t("status")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-line">
+              {list.orders.map((order) => (
+                <tr key={order.id} className="align-top hover:bg-stone-50" data-testid="order-row">
+                  <td className="whitespace-nowrap px-4 py-3">
+                    <Link href={`${base}/${order.id}`} className="font-medium underline-offset-2 hover:underline">
+                      {date.format(order.paidAt ?? order.createdAt)}
+                    </Link>
+                  </td>
+                  <td className="max-w-48 truncate px-4 py-3">{order.email ?? <span className="text-muted">{t("noEmail")}</span>}</td>
+                  <td className="max-w-72 px-4 py-3 text-muted">{itemsSummary(order)}</td>
+                  <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">{formatMoney(order.total, order.currency, locale)}</td>
+                  <td className="space-x-1 space-y-1 px-4 py-3">
+                    <StatusBadge status={order.status} label={t(`statuses.${order.status}`)} />
+                    {order.toShip && <ToShipBadge label={t("toShip")} />}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {list.pages > 1 && (
+        <nav aria-label={t("page", { page: list.page, pages: list.pages })} className="flex items-center justify-between text-sm">
+          {list.page > 1 ? (
+            <Link href={href(list.page - 1)} className="rounded-md border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-50">
+              ← {t("previous")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-muted">{t("page", { page: list.page, pages: list.pages })}</span>
+          {list.page < list.pages ? (
+            <Link href={href(list.page + 1)} className="rounded-md border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-50">
+              {t("next")} →
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}
