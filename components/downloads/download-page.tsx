@@ -22,7 +22,7 @@ export async function DownloadPage({ data, back }: { data: DownloadPageData; bac
       <header className="border-b border-line pb-6">
         <p className="text-xs font-semibold uppercase tracking-wide text-accent">{t("eyebrow")}</p>
         <h1 className="mt-1 text-3xl font-semibold tracking-tight text-balance sm:text-4xl">
-          {t("title", { band: artist.name })}
+          {artist.name}
         </h1>
         <p className="mt-2 text-sm text-muted" data-testid="download-purchased">
           {t("purchased", { date: format.dateTime(grant.createdAt, { dateStyle: "long" }), email: grant.email })}
@@ -31,8 +31,8 @@ export async function DownloadPage({ data, back }: { data: DownloadPageData; bac
       </header>
 
       <ul className="divide-y divide-line">
-        {items.map((item) => (
-          <DownloadItemRow key={item.key} item={item} expiresAt={expiresAt} />
+        {items.map((item, index) => (
+          <DownloadItemRow key={item.key} item={item} expiresAt={expiresAt} eager={index < 4} />
         ))}
       </ul>
 
@@ -55,12 +55,22 @@ export async function DownloadPage({ data, back }: { data: DownloadPageData; bac
   );
 }
 
-async function DownloadItemRow({ item, expiresAt }: { item: PageItem; expiresAt: number }) {
+async function DownloadItemRow({ item, expiresAt, eager }: { item: PageItem; expiresAt: number; eager: boolean }) {
   const [t, release] = await Promise.all([getTranslations("downloads.page"), getTranslations("release")]);
   return (
-    <li className="grid grid-cols-[5rem_minmax(0,1fr)] gap-x-4 gap-y-4 py-6 sm:grid-cols-[7.5rem_minmax(0,1fr)] sm:gap-x-6" data-testid="download-item">
-      <ReleaseArtwork src={item.artworkUrl} src2x={item.artworkUrl2x} alt={t("artworkAlt", { title: item.releaseTitle })} title={item.releaseTitle} className="ring-1 ring-black/5" />
-      <div className="min-w-0 space-y-1">
+    <li
+      className="grid grid-cols-[5rem_minmax(0,1fr)] content-start items-center gap-x-4 gap-y-4 py-6 sm:grid-cols-[8rem_minmax(0,1fr)] sm:items-start sm:gap-x-6 sm:gap-y-3"
+      data-testid="download-item"
+    >
+      <ReleaseArtwork
+        src={item.artworkUrl}
+        src2x={item.artworkUrl2x}
+        alt={t("artworkAlt", { title: item.releaseTitle })}
+        title={item.releaseTitle}
+        priority={eager}
+        className="ring-1 ring-black/5 sm:row-span-2"
+      />
+      <div className="min-w-0 space-y-1 sm:pt-1">
         <p className="text-xs font-medium text-muted">
           {item.isTrack ? t("trackOf", { release: item.releaseTitle }) : release(`kind.${item.kind}`)}
           {!item.isTrack && item.trackCount > 0 && <> · {t("trackCount", { count: item.trackCount })}</>}
@@ -69,7 +79,7 @@ async function DownloadItemRow({ item, expiresAt }: { item: PageItem; expiresAt:
           {item.title}
         </h2>
       </div>
-      <div className="col-span-2 sm:col-span-1 sm:col-start-2">
+      <div className="col-span-2 sm:col-span-1 sm:col-start-2 sm:row-start-2">
         {item.trackCount === 0 ? (
           <p className="text-sm text-muted">{t("empty")}</p>
         ) : (

@@ -7,6 +7,7 @@ import { usePreparation, type Phase } from "./use-preparation";
 
 /** One choice for every purchase on every page: a fan who wants FLAC wants it everywhere. */
 const FORMAT_KEY = "merchtable:download-format";
+const FORMAT_EVENT = "merchtable:download-format";
 
 type Props = {
   title: string;
@@ -49,9 +50,20 @@ export function FormatPicker({ title, formats, defaultFormat, expiresAt }: Props
   );
   const { phases, start } = usePreparation(onReady);
 
+  // A choice made on one item applies to every item on the page that offers it.
+  useEffect(() => {
+    const follow = (event: Event) => {
+      const id = (event as CustomEvent<string>).detail;
+      if (formats.some((f) => f.id === id)) setFormatId(id as FormatChoice["id"]);
+    };
+    window.addEventListener(FORMAT_EVENT, follow);
+    return () => window.removeEventListener(FORMAT_EVENT, follow);
+  }, [formats]);
+
   const choose = (id: string) => {
     setFormatId(id as FormatChoice["id"]);
     window.localStorage.setItem(FORMAT_KEY, id);
+    window.dispatchEvent(new CustomEvent(FORMAT_EVENT, { detail: id }));
   };
 
   /** Links are signed for an hour: past that, reloading the page is the way to fresh ones. */
@@ -60,7 +72,7 @@ export function FormatPicker({ title, formats, defaultFormat, expiresAt }: Props
   const busy = phase.kind === "starting" || phase.kind === "preparing";
 
   return (
-    <div className="flex flex-col gap-3" data-testid="format-picker">
+    <div className="flex max-w-md flex-col gap-3" data-testid="format-picker">
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-40 flex-1 sm:flex-none">
           <label htmlFor={selectId} className="mb-1 block text-xs font-semibold uppercase tracking-wide text-muted">
@@ -112,18 +124,18 @@ export function FormatPicker({ title, formats, defaultFormat, expiresAt }: Props
           </button>
         )}
       </div>
-      <Progress id={`${selectId}-status`} phase={phase} label={format.label} />
+      <Progress id={`${selectId}-status`} phase={phase} label={format.label} justPrepared={phases[format.statusHref]?.kind === "ready"} />
     </div>
   );
 }
 
-function Progress({ id, phase, label }: { id: string; phase: Phase; label: string }) {
+function Progress({ id, phase, label, justPrepared }: { id: string; phase: Phase; label: string; justPrepared: boolean }) {
   const t = useTranslations("downloads.page");
   const message = {
     idle: t("madeOnRequest"),
     starting: t("starting", { format: label }),
     preparing: phase.kind === "preparing" ? t("preparing", { format: label, ready: phase.ready, total: phase.total }) : "",
-    ready: t("readyHint"),
+    ready: justPrepared ? t("ready", { format: label }) : t("readyHint"),
     failed: t("failed", { format: label }),
     error: phase.kind === "error" ? (phase.message ?? t("networkError")) : "",
   }[phase.kind];

@@ -86,6 +86,8 @@ export async function loadGrantContents(db: DbOrTx, grantId: string): Promise<Gr
       defaultFormat: defaultFormat(formats),
     });
   }
+  // Whole releases first, then single tracks in album order, whatever order the rows came in.
+  items.sort((a, b) => Number(a.trackId !== null) - Number(b.trackId !== null) || a.release.title.localeCompare(b.release.title) || (a.tracks[0]?.position ?? 0) - (b.tracks[0]?.position ?? 0));
   const { id, email, createdAt, revokedAt, orderId } = row.grant;
   return { grant: { id, email, createdAt, revokedAt, orderId }, artist: row.artist, items };
 }

@@ -55,7 +55,9 @@ export async function listLibrary(db: DbOrTx, email: string): Promise<LibraryEnt
         isTrack: row.trackTitle !== null,
         artworkUrl: releaseArtworkUrl(row.release.artworkKey, "small"),
         artworkUrl2x: releaseArtworkUrl(row.release.artworkKey, "medium"),
-      })),
+      }))
+      // Whole releases before single tracks: the row is named after its biggest item.
+      .sort((a, b) => Number(a.isTrack) - Number(b.isTrack)),
   }));
 }
 

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/db";
 import { Notice } from "@/components/ui/notice";
 import { libraryLinkState } from "@/lib/library";
 import { LibraryLinkForm, OpenLibraryForm } from "../library-forms";
+import { libraryViewer } from "../library-session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("downloads.library.confirm");
@@ -19,7 +21,9 @@ export default async function OpenLibraryPage({ searchParams }: PageProps<"/libr
   await connection();
   const token = (await searchParams).token;
   const raw = typeof token === "string" ? token : "";
-  const [t, state] = await Promise.all([getTranslations("downloads.library.confirm"), libraryLinkState(db, raw)]);
+  const [t, state, viewer] = await Promise.all([getTranslations("downloads.library.confirm"), libraryLinkState(db, raw), libraryViewer()]);
+  // The link clicked a second time from the same browser: the library is already open here.
+  if (state !== "live" && viewer) redirect("/library");
   return (
     <div className="mx-auto w-full max-w-md px-4 py-12 sm:py-16" data-testid="library-open">
       <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
