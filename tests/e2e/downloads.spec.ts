@@ -1,0 +1,195 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { and, eq } from "drizzle-orm";
+import yauzl from "yauzl";
+import { artists, downloadGrants, orderItems, orders, releases } from "@/db/schema";
+import { createDownloadGrant } from "@/lib/downloads/grants";
+import { tagsOf } from "../support/audio-fixtures";
+import { artifacts, testDb, uniqueId } from "./helpers";
+
+/** The demo band's "First Light" (seeded before the run): four FLAC masters run through the real pipeline. */
+const TITLES = ["Van at Dawn", "Merch Table Waltz", "Soundcheck", "Last Train Home"];
+
+/** A paid order for the demo album and its grant, built straight in the database as fulfilment leaves them. */
+async function paidAlbumOrder(email = `fan-${uniqueId()}@example.test`) {
+  const db = testDb();
+  const [artist] = await db.select().from(artists).where(eq(artists.slug, "demo-band"));
+  const [album] = await db.select().from(releases).where(and(eq(releases.artistId, artist.id), eq(releases.slug, "first-light")));
+  const [order] = await db
+    .insert(orders)
+    .values({ artistId: artist.id, status: "paid", email, currency: "EUR", subtotal: 700, total: 700, provider: "test", providerSessionId: `test_${uniqueId()}`, expiresAt: new Date() })
+    .returning();
+  await db.insert(orderItems).values({ orderId: order.id, kind: "release", releaseId: album.id, title: album.title, unitAmount: 700, currency: "EUR" });
+  const grant = await createDownloadGrant(db, { artistId: artist.id, orderId: order.id, email, items: [{ releaseId: album.id, trackId: null }] });
+  return { email, order, grant, path: `/download/${grant.token}` };
+}
+
+async function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.fromBuffer(buffer, { lazyEntries: true }, (e, file) => (e ? reject(e) : resolve(file))));
+  const entries = new Map<string, Buffer>();
+  await new Promise<void>((resolve, reject) => {
+    zip.on("entry", (entry: yauzl.Entry) =>
+      zip.openReadStream(entry, (error, stream) => {
+        if (error) return reject(error);
+        const chunks: Buffer[] = [];
+        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+        stream.on("end", () => {
+          entries.set(entry.fileName, Buffer.concat(chunks));
+          zip.readEntry();
+        });
+      }),
+    );
+    zip.on("end", resolve);
+    zip.on("error", reject);
+    zip.readEntry();
+  });
+  return entries;
+}
+
+/** What ffprobe reads in a file: its codec and length, or an error if it does not decode. */
+function probe(file: string) {
+  const result = spawnSync("ffprobe", ["-v", "error", "-show_entries", "format=duration:stream=codec_name", "-of", "json", file], { encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`ffprobe refused ${file}: ${result.stderr}`);
+  const json = JSON.parse(result.stdout) as { format: { duration: string }; streams: { codec_name: string }[] };
+  return { codec: json.streams[0]?.codec_name, seconds: Number(json.format.duration) };
+}
+
+/** Decodes every sample: a file cut short or corrupt makes ffmpeg complain. */
+function decodesCleanly(file: string) {
+  const result = spawnSync("ffmpeg", ["-v", "error", "-i", file, "-f", "null", "-"], { encoding: "utf8" });
+  return result.status === 0 && result.stderr.trim() === "";
+}
+
+function inbox(page: Page, email: string) {
+  return page.getByTestId("dev-mail").filter({ has: page.getByTestId("dev-mail-to").getByText(email, { exact: true }) }).first();
+}
+
+test("a fan opens the download page, picks FLAC, waits while it is made, and gets a zip of tagged files that play", async ({ page }) => {
+  test.setTimeout(120_000);
+  const { path: pagePath } = await paidAlbumOrder();
+  const response = await page.goto(pagePath);
+  expect(response?.status()).toBe(200);
+  expect(response?.headers()["cache-control"]).toContain("no-store");
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+  await expect(page.locator('meta[name="referrer"]')).toHaveAttribute("content", "no-referrer");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("The Demo Band");
+  const item = page.getByTestId("download-item");
+  await expect(item).toHaveCount(1);
+  await expect(item.getByTestId("download-item-title")).toHaveText("First Light");
+  await expect(item).toContainText("Album · 4 tracks");
+  await expect(item.getByRole("img", { name: "Cover of First Light" })).toBeVisible();
+
+  await item.getByLabel("Format").selectOption("flac");
+  // FLAC may already exist if another test asked for it first; otherwise the page shows it being made.
+  const button = item.getByTestId("download-button");
+  if (await button.isVisible()) {
+    await button.click();
+    await expect(item.getByTestId("download-status")).toHaveText(/Asking for FLAC…|Preparing FLAC… \d of 4|FLAC is ready/);
+    await page.screenshot({ path: `${artifacts}/download-preparing.png`, fullPage: true });
+  }
+  const link = item.getByTestId("download-link");
+  await expect(link).toBeVisible({ timeout: 90_000 });
+  await expect(link).toHaveAttribute("data-format", "flac");
+  await page.screenshot({ path: `${artifacts}/download-page.png`, fullPage: true });
+
+  // The choice is remembered for the next visit.
+  await page.reload();
+  await expect(page.getByTestId("download-item").getByLabel("Format")).toHaveValue("flac");
+
+  const zip = await page.request.get((await page.getByTestId("download-link").getAttribute("href"))!);
+  expect(zip.status()).toBe(200);
+  expect(zip.headers()["content-type"]).toBe("application/zip");
+  expect(zip.headers()["content-disposition"]).toContain("The Demo Band - First Light (FLAC).zip");
+  const body = await zip.body();
+  // Stored entries: the archive's size is known before the first byte (a real progress bar).
+  expect(Number(zip.headers()["content-length"])).toBe(body.length);
+  const entries = await unzip(body);
+  expect([...entries.keys()].sort()).toEqual([...TITLES.map((title, i) => `0${i + 1} The Demo Band - ${title}.flac`), "cover.jpg"].sort());
+
+  const dir = mkdtempSync(path.join(tmpdir(), "merchtable-zip-"));
+  for (const [i, title] of TITLES.entries()) {
+    const name = `0${i + 1} The Demo Band - ${title}.flac`;
+    const file = path.join(dir, name);
+    writeFileSync(file, entries.get(name)!);
+    const info = probe(file);
+    expect(info.codec, name).toBe("flac");
+    expect(info.seconds, name).toBeGreaterThan(25);
+    expect(decodesCleanly(file), name).toBe(true);
+    const tags = tagsOf(file);
+    expect(tags.title, name).toBe(title);
+    expect(tags.artist, name).toBe("The Demo Band");
+    expect(tags.album, name).toBe("First Light");
+  }
+  const cover = path.join(dir, "cover.jpg");
+  writeFileSync(cover, entries.get("cover.jpg")!);
+  expect(probe(cover).codec).toBe("mjpeg");
+});
+
+test("a wrong download link points to the library; a refunded order says so", async ({ page }) => {
+  const missing = await page.goto("/download/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This download link does not work");
+  await expect(page.getByRole("link", { name: "Go to my library" })).toHaveAttribute("href", "/library");
+
+  const { grant, path: pagePath } = await paidAlbumOrder();
+  await testDb().update(downloadGrants).set({ revokedAt: new Date() }).where(eq(downloadGrants.id, grant.grantId));
+  await page.goto(pagePath);
+  await expect(page.getByTestId("download-refunded")).toContainText("This order was refunded");
+  await expect(page.getByTestId("download-refunded")).toContainText("The Demo Band refunded this order");
+  await expect(page.getByTestId("download-item")).toHaveCount(0);
+});
+
+test("a fan asks for their library by email, follows the link once, and finds the purchase", async ({ page, context }) => {
+  const { email, grant } = await paidAlbumOrder();
+  const stranger = await paidAlbumOrder();
+
+  const signin = await page.goto("/library");
+  expect(signin?.headers()["cache-control"]).toContain("no-store");
+  await page.getByLabel("Email address").fill("not an address");
+  await page.getByRole("button", { name: "Email me a link" }).click();
+  await expect(page.getByText("Enter an email address like name@example.com.")).toBeVisible();
+  await page.getByLabel("Email address").fill(email.toUpperCase());
+  await page.getByRole("button", { name: "Email me a link" }).click();
+  await expect(page.getByTestId("library-link-sent")).toContainText(`If there are purchases for ${email}, a link to your library is on its way.`);
+  await page.screenshot({ path: `${artifacts}/library-link-sent.png`, fullPage: true });
+
+  // The mail is sent just after the answer.
+  await expect(async () => {
+    await page.goto("/dev/mail");
+    await expect(inbox(page, email)).toContainText("Your Merchtable library", { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  const href = (await inbox(page, email).getByRole("link", { name: /\/library\/open\?token=/ }).getAttribute("href"))!;
+  await page.goto(href);
+  await page.getByRole("button", { name: "Open my library" }).click();
+
+  await expect(page).toHaveURL(/\/library$/);
+  await expect(page.getByTestId("library-email")).toHaveText(`Signed in as ${email}`);
+  const entries = page.getByTestId("library-entry");
+  await expect(entries).toHaveCount(1);
+  await expect(entries.first()).toContainText("The Demo Band");
+  await expect(entries.first()).toContainText("First Light");
+  await page.screenshot({ path: `${artifacts}/library.png`, fullPage: true });
+  const cookie = (await context.cookies()).find((c) => c.name === "mt_library");
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  expect(cookie?.value).not.toContain("example");
+
+  await entries.first().getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/library/${grant.grantId}$`));
+  await expect(page.getByTestId("download-item-title")).toHaveText("First Light");
+  await expect(page.getByTestId("back-to-library")).toHaveAttribute("href", "/library");
+
+  // Another fan's purchase is not found, even signed in.
+  expect((await page.goto(`/library/${stranger.grant.grantId}`))?.status()).toBe(404);
+
+  await page.goto("/library");
+  await page.getByTestId("library-sign-out").click();
+  await expect(page.getByTestId("library-signin")).toBeVisible();
+  await page.goto(`/library/${grant.grantId}`);
+  await expect(page).toHaveURL(/\/library$/);
+  // The link worked once.
+  await page.goto(href);
+  await expect(page.getByRole("alert")).toHaveText("This link has already been used. Ask for a new one below.");
+});
