@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artists, orderItems } from "@/db/schema";
 import { expireStaleOrders } from "@/lib/orders";
 import { receiveStripeWebhook } from "@/lib/payments/stripe-webhook";
-import { useTestDb } from "../support/factories";
+import { startPayoutOnboarding } from "@/lib/payments/connect";
+import { makeArtist, makeUser, useTestDb } from "../support/factories";
 import { cdStock } from "../support/order-factories";
 import { openStripeCheckout, orderTrail, signEvent, stripeEvent, useStripeStandInEnv } from "../support/stripe-events";
 import { startStripeStandIn, type StripeStandIn } from "../support/stripe-stand-in";
@@ -24,6 +25,10 @@ async function send(type: string, object: Record<string, unknown> & { id: string
   const signed = signEvent(stripeEvent(type, object, extra));
   return { ...(await receiveStripeWebhook(db, signed.payload, signed.signature)), signed };
 }
+const receive = (event: { id: string }) => {
+  const signed = signEvent(event);
+  return receiveStripeWebhook(db, signed.payload, signed.signature);
+};
 const redeliver = (signed: { payload: string; signature: string }) => receiveStripeWebhook(db, signed.payload, signed.signature);
 
 /** Stripe copies the PaymentIntent's metadata (our order id) onto the charge it creates. */
@@ -188,13 +193,32 @@ describe("refunds made at Stripe", () => {
 });
 
 describe("a band's payout account changing at Stripe", () => {
-  it("account.updated marks the band active when charges are enabled and pending when they are not", async () => {
-    const checkout = await openStripeCheckout(db, { cds: 0 });
-    const payoutStatus = async () => (await db.select({ s: artists.payoutStatus }).from(artists).where(eq(artists.id, checkout.artist.id)))[0].s;
-    const account = { id: checkout.accountId, object: "account", charges_enabled: false, details_submitted: true, payouts_enabled: false };
-    expect(await send("account.updated", account, { account: checkout.accountId })).toMatchObject({ status: 200, result: "applied" });
+  it("account.updated marks the band active when charges are enabled and pending when they are not, whatever order the events come in", async () => {
+    const owner = await makeUser(db);
+    const band = await makeArtist(db, owner.id);
+    await startPayoutOnboarding(db, { ...band, country: "FR" });
+    const [{ payoutAccountId: accountId }] = await db.select({ payoutAccountId: artists.payoutAccountId }).from(artists).where(eq(artists.id, band.id));
+    const payoutStatus = async () => (await db.select({ s: artists.payoutStatus }).from(artists).where(eq(artists.id, band.id)))[0].s;
+    const snapshot = (chargesEnabled: boolean) => ({ id: accountId!, object: "account", charges_enabled: chargesEnabled, details_submitted: true });
     expect(await payoutStatus()).toBe("pending");
-    expect(await send("account.updated", { ...account, charges_enabled: true }, { account: checkout.accountId })).toMatchObject({ status: 200, result: "applied" });
+
+    stripe.updateAccount(accountId!, { details_submitted: true, charges_enabled: true });
+    const onboarded = stripeEvent("account.updated", snapshot(true), { account: accountId! });
+    const older = stripeEvent("account.updated", snapshot(false), { account: accountId! });
+    expect(await receive(onboarded)).toMatchObject({ status: 200, result: "applied" });
     expect(await payoutStatus()).toBe("active");
+    // An older event retried after the newer one does not turn the band back to pending.
+    expect(await receive(older)).toMatchObject({ status: 200, result: "applied" });
+    expect(await payoutStatus()).toBe("active");
+
+    stripe.updateAccount(accountId!, { charges_enabled: false });
+    expect(await send("account.updated", snapshot(false), { account: accountId! })).toMatchObject({ status: 200, result: "applied" });
+    expect(await payoutStatus()).toBe("pending");
+  });
+
+  it("an update for an account no band uses changes nothing and asks Stripe nothing", async () => {
+    const before = stripe.requests.length;
+    expect(await send("account.updated", { id: "acct_test_unknown", object: "account", charges_enabled: true, details_submitted: true })).toMatchObject({ status: 200, result: "applied" });
+    expect(stripe.requests.length).toBe(before);
   });
 });
