@@ -10,6 +10,8 @@ import sellingEn from "./messages/selling.en.json";
 import sellingFr from "./messages/selling.fr.json";
 import downloadsEn from "./messages/downloads.en.json";
 import downloadsFr from "./messages/downloads.fr.json";
+import embedEn from "./messages/embed.en.json";
+import embedFr from "./messages/embed.fr.json";
 import type { Locale } from "./config";
 
 /**
@@ -18,6 +20,6 @@ import type { Locale } from "./config";
  * listen.* (release page, player), checkout.* (cart, checkout, receipts), selling.* (dashboard
  * prices, merch, shipping, orders, payouts), downloads.* (download page, library). Top-level keys must not collide between files.
  */
-const enAll = { ...en, ...catalogEn, ...listenEn, ...checkoutEn, ...sellingEn, ...downloadsEn };
+const enAll = { ...en, ...catalogEn, ...listenEn, ...checkoutEn, ...sellingEn, ...downloadsEn, ...embedEn };
 export type Messages = typeof enAll;
-export const messages: Record<Locale, Messages> = { en: enAll, fr: { ...fr, ...catalogFr, ...listenFr, ...checkoutFr, ...sellingFr, ...downloadsFr } };
+export const messages: Record<Locale, Messages> = { en: enAll, fr: { ...fr, ...catalogFr, ...listenFr, ...checkoutFr, ...sellingFr, ...downloadsFr, ...embedFr } };
