@@ -191,5 +191,5 @@ test("a fan asks for their library by email, follows the link once, and finds th
   await expect(page).toHaveURL(/\/library$/);
   // The link worked once.
   await page.goto(href);
-  await expect(page.getByRole("alert")).toHaveText("This link has already been used. Ask for a new one below.");
+  await expect(page.getByTestId("library-open").getByRole("alert")).toHaveText("This link has already been used. Ask for a new one below.");
 });
