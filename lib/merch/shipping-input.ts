@@ -15,32 +15,31 @@ const country = z
   .toUpperCase()
   .refine((code) => isCountryCode(code), "country_invalid");
 
-/** Reads one typed amount in the row's own currency (JPY has no decimals), reporting under `path`. */
-function amountIn(currency: string, text: string, required: boolean, path: string, ctx: z.RefinementCtx): number {
+/** One typed amount in the row's own currency (JPY has no decimals): minor units or an error code. */
+function amountIn(currency: string, text: string, required: boolean): { ok: true; amount: number } | { ok: false; code: string } {
   const parsed = (required ? requiredMoneyField(currency) : moneyField(currency)).safeParse(text);
-  if (parsed.success) return parsed.data ?? 0;
-  ctx.addIssue({ code: "custom", message: parsed.error.issues[0]?.message ?? "money_format", path: [path] });
-  return 0;
+  return parsed.success ? { ok: true, amount: parsed.data ?? 0 } : { ok: false, code: parsed.error.issues[0]?.message ?? "money_format" };
 }
 
 /**
  * A cart is charged with the rates in its own currency (lib/orders/cart-pricing), so each row
- * names its currency: a band selling a CD in EUR and a shirt in USD sets rates in both.
+ * names its currency: a band selling a CD in EUR and a shirt in USD sets rates in both. Amounts
+ * stay text until the whole form is checked, so every row's problems are reported at once.
  */
-const rateSchema = z
-  .object({
-    zone: z.enum(SHIPPING_ZONES, { message: "zone_invalid" }),
-    label: z.string().trim().max(60, "too_long").default(""),
-    countries: z.array(country).max(250).default([]),
-    currency: z.enum(CURRENCIES, { message: "currency_invalid" }),
-    firstItem: z.string().default(""),
-    eachExtra: z.string().default(""),
-  })
-  .transform((rate, ctx) => ({
-    ...rate,
-    firstItem: amountIn(rate.currency, rate.firstItem, true, "firstItem", ctx),
-    eachExtra: amountIn(rate.currency, rate.eachExtra, false, "eachExtra", ctx),
-  }));
+const rateSchema = z.object({
+  zone: z.enum(SHIPPING_ZONES, { message: "zone_invalid" }),
+  label: z.string().trim().max(60, "too_long").default(""),
+  countries: z.array(country).max(250).default([]),
+  currency: z.enum(CURRENCIES, { message: "currency_invalid" }),
+  firstItem: z.string().default(""),
+  eachExtra: z.string().default(""),
+});
+
+/** Only called once superRefine has accepted every amount. */
+function amount(currency: string, text: string, required: boolean) {
+  const parsed = amountIn(currency, text, required);
+  return parsed.ok ? parsed.amount : 0;
+}
 
 export const shippingSchema = z
   .object({
@@ -59,6 +58,10 @@ export const shippingSchema = z
     const customCountries = new Set<string>();
     rates.forEach((rate, index) => {
       const at = (field: string, message: string) => ctx.addIssue({ code: "custom", message, path: ["rates", index, field] });
+      const first = amountIn(rate.currency, rate.firstItem, true);
+      const extra = amountIn(rate.currency, rate.eachExtra, false);
+      if (!first.ok) at("firstItem", first.code);
+      if (!extra.ok) at("eachExtra", extra.code);
       if (rate.zone !== "custom") {
         if (zonesSeen.has(`${rate.currency}:${rate.zone}`)) at("zone", "zone_duplicate");
         zonesSeen.add(`${rate.currency}:${rate.zone}`);
@@ -73,7 +76,10 @@ export const shippingSchema = z
   .transform(({ country: home, rates }) => ({
     country: home,
     // Only custom zones keep a country list (and a name); the others are defined by the rule itself.
-    rates: rates.map((rate) => (rate.zone === "custom" ? { ...rate, countries: [...new Set(rate.countries)] } : { ...rate, label: "", countries: [] })),
+    rates: rates.map((rate) => {
+      const amounts = { firstItem: amount(rate.currency, rate.firstItem, true), eachExtra: amount(rate.currency, rate.eachExtra, false) };
+      return rate.zone === "custom" ? { ...rate, ...amounts, countries: [...new Set(rate.countries)] } : { ...rate, ...amounts, label: "", countries: [] };
+    }),
   }));
 export type ShippingInput = z.infer<typeof shippingSchema>;
 

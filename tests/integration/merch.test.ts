@@ -217,6 +217,10 @@ describe("shipping settings", () => {
     expect(await bad({ country: "FR", rates: Array.from({ length: 21 }, (_, i) => rate({ zone: "custom", countries: [["SE", "NO", "DK"][i % 3]] })) })).toMatchObject({
       fieldErrors: { rates: "rates_too_many" },
     });
+    // Every row's problems come back together, not one round at a time.
+    expect(await bad({ country: "", rates: [rate({ firstItem: "" }), rate({ zone: "custom", countries: [], firstItem: "x" })] })).toMatchObject({
+      fieldErrors: { "rates.0.firstItem": "price_required", "rates.0.zone": "home_needs_country", "rates.1.firstItem": "money_format", "rates.1.countries": "countries_required" },
+    });
     const rows = await db.select().from(shippingRates).where(eq(shippingRates.artistId, artist.id));
     expect(rows.map((r) => [r.zone, r.firstItem])).toEqual([["home", 400]]);
   });

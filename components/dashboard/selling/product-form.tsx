@@ -38,6 +38,7 @@ export function ProductForm({
   releases,
   limits,
   submitLabel,
+  notice,
 }: {
   action: (state: State, form: FormData) => Promise<State>;
   artistId: string;
@@ -47,6 +48,8 @@ export function ProductForm({
   releases: { id: string; title: string }[];
   limits: { photos: number; options: number; imageMb: number };
   submitLabel: string;
+  /** Shown until the form is first sent (the "Saved." after creating, which lands here). */
+  notice?: string;
 }) {
   const t = useTranslations("selling.productForm");
   const tk = useTranslations("selling.kinds");
@@ -77,6 +80,7 @@ export function ProductForm({
     <form onSubmit={submit} className="space-y-6" noValidate data-testid="product-form">
       <input type="hidden" name="artistId" value={artistId} />
       {initial.id && <input type="hidden" name="productId" value={initial.id} />}
+      {state === null && notice && <Notice tone="success">{notice}</Notice>}
       {state?.ok && <Notice tone="success">{state.message}</Notice>}
       {failed?.error && <Notice tone="error">{failed.error}</Notice>}
 

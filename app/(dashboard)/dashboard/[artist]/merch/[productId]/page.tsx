@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ConfirmDialog } from "@/components/dashboard/releases/confirm-dialog";
 import { ProductForm } from "@/components/dashboard/selling/product-form";
-import { Notice } from "@/components/ui/notice";
 import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { productOfArtist } from "@/lib/merch";
@@ -26,9 +25,15 @@ export default async function EditProductPage({ params, searchParams }: PageProp
       <h1 className="truncate text-2xl font-semibold tracking-tight" data-testid="product-title">
         {product.title}
       </h1>
-      {created && <Notice tone="success">{t("saved")}</Notice>}
       <div className="rounded-lg border border-line bg-white p-6">
-        <ProductForm action={updateProductAction} artistId={artist.id} submitLabel={tf("save")} initial={productInitial(product)} {...props} />
+        <ProductForm
+          action={updateProductAction}
+          artistId={artist.id}
+          submitLabel={tf("save")}
+          notice={created ? t("saved") : undefined}
+          initial={productInitial(product)}
+          {...props}
+        />
       </div>
       <div className="flex justify-end">
         <ConfirmDialog
