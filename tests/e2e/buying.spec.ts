@@ -1,7 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { artists, orders, products, releases, subscribers } from "@/db/schema";
-import { artifacts, testDb, uniqueId } from "./helpers";
+import { DEMO } from "@/db/seed";
+import { artifacts, signInWithPassword, testDb, uniqueId } from "./helpers";
 
 /** The demo band (seeded before the run): "First Light" at €7 and its CD at €12 with 25 in stock. */
 const ALBUM = "/demo-band/first-light";
@@ -87,6 +88,19 @@ test("a fan buys the CD: shipping by country, address on the payment page, stock
   expect(order).toMatchObject({ status: "paid", needsShipping: true, shipping: 300, total: 1500, buyerCountry: "FR" });
   expect(order.shippingAddress).toMatchObject({ name: "Camille Martin", city: "Lyon", country: "FR" });
   expect(await cdStock()).toBe(before! - 1);
+
+  // The band sees it among the orders to ship, with the address to write on the parcel.
+  await page.context().clearCookies();
+  await signInWithPassword(page, DEMO.email, DEMO.password);
+  await expect(page).toHaveURL(/\/dashboard/);
+  await page.goto("/dashboard/demo-band/orders?show=to-ship");
+  const row = page.getByTestId("order-row").filter({ hasText: email });
+  await expect(row).toBeVisible();
+  await expect(row.getByTestId("to-ship-badge")).toBeVisible();
+  await row.getByRole("link").first().click();
+  await expect(page.getByTestId("order-address")).toContainText("12 rue des Pentes");
+  await expect(page.getByTestId("order-items")).toContainText("First Light (CD)");
+  await page.screenshot({ path: `${artifacts}/band-order-to-ship.png`, fullPage: true });
 });
 
 test("a declined payment leaves the stock as it was and the cart intact", async ({ page }) => {
