@@ -6,6 +6,7 @@ import type { DownloadFormatId } from "../audio/formats";
 import { ensureDownload, processTrack } from "../audio/pipeline";
 import { env } from "../env";
 import { logger } from "../log";
+import { CHORES } from "./housekeeping";
 
 /**
  * Background work in a Postgres-backed queue (pg-boss, schema "pgboss" in the app's database):
@@ -19,6 +20,8 @@ const RETRIES = { retryLimit: 2, retryDelay: 10, retryBackoff: true } as const;
  */
 const DOWNLOAD_QUEUE = "download-prepare";
 const DOWNLOAD_RETRIES = { retryLimit: 1, retryDelay: 5 } as const;
+/** Chores are not retried (the next minute's run is the retry); "stately": one queued, one running. */
+const CHORE_QUEUE = { policy: "stately", retryLimit: 0, expireInSeconds: 300 } as const;
 
 type State = { boss?: Promise<PgBoss> };
 const state = ((globalThis as { __merchtableJobs?: State }).__merchtableJobs ??= {});
@@ -36,6 +39,7 @@ async function boss(): Promise<PgBoss> {
     await instance.start();
     await instance.createQueue(TRACK_QUEUE, { name: TRACK_QUEUE, ...RETRIES });
     await instance.createQueue(DOWNLOAD_QUEUE, { name: DOWNLOAD_QUEUE, policy: "short", ...DOWNLOAD_RETRIES });
+    for (const chore of CHORES) await instance.createQueue(chore.queue, { name: chore.queue, ...CHORE_QUEUE });
     return instance;
   })().catch((error) => {
     state.boss = undefined;
@@ -76,7 +80,10 @@ export async function downloadPreparationStates(jobs: DownloadJob[]): Promise<Ma
   return states;
 }
 
-/** Starts the workers of this process; resolves to a function that stops them gracefully. */
+/**
+ * Starts the workers of this process (audio, downloads, and the every-minute chores of
+ * ./housekeeping.ts); resolves to a function that stops them gracefully.
+ */
 export async function startWorkers(): Promise<() => Promise<void>> {
   const instance = await boss();
   const { db, client } = createDb(databaseUrl(), { max: 3 });
@@ -114,7 +121,19 @@ export async function startWorkers(): Promise<() => Promise<void>> {
       }
     });
   }
-  logger.info({ concurrency }, "audio workers started");
+  for (const chore of CHORES) {
+    await instance.schedule(chore.queue, chore.cron);
+    await instance.work(chore.queue, { batchSize: 1, pollingIntervalSeconds: 5 }, async () => {
+      try {
+        const count = await chore.run(db);
+        if (count > 0) logger.info({ chore: chore.queue, count }, "housekeeping done");
+      } catch (error) {
+        logger.error({ err: error, chore: chore.queue }, "housekeeping failed; it runs again next minute");
+        throw error;
+      }
+    });
+  }
+  logger.info({ concurrency, chores: CHORES.map((c) => c.queue) }, "workers started");
   return async () => {
     await instance.stop({ graceful: true, timeout: 30_000 });
     state.boss = undefined;

@@ -1,0 +1,18 @@
+import type { DbOrTx } from "../../db/client";
+import { deliverQueuedEmails } from "../email/queue";
+import { expireStaleOrders } from "../orders/cancel";
+
+/**
+ * Periodic chores, run through pg-boss schedules by whichever worker process picks them up.
+ * pg-boss sends one job per cron tick across all processes (its cron lock plus a per-minute
+ * singleton), and each chore is safe to run twice at once anyway: cancelOrder is a conditional
+ * UPDATE and mail rows are claimed with SKIP LOCKED.
+ */
+export type Chore = { queue: string; cron: string; run: (db: DbOrTx) => Promise<number> };
+
+export const CHORES: readonly Chore[] = [
+  // Abandoned checkouts give their held units back (a lost Stripe event; the test provider sends none).
+  { queue: "orders-expire", cron: "* * * * *", run: (db) => expireStaleOrders(db) },
+  // Mail whose delivery after commit failed (SMTP down) or never ran (the process died first).
+  { queue: "email-deliver", cron: "* * * * *", run: (db) => deliverQueuedEmails(db, 200) },
+];
