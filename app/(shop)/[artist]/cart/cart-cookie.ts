@@ -24,3 +24,20 @@ export async function cartToken(): Promise<string> {
   });
   return token;
 }
+
+/**
+ * The token a widget's buy link should use: the fan's own when they have a cart cookie, else a
+ * new one that `keep` turns into the cookie once something was actually added (a refused link
+ * leaves no cookie behind).
+ */
+export async function cartTokenForLink(): Promise<{ token: string; keep: () => Promise<void> }> {
+  const existing = await readCartToken();
+  if (existing) return { token: existing, keep: async () => {} };
+  const token = randomBytes(24).toString("base64url");
+  return {
+    token,
+    keep: async () => {
+      (await cookies()).set(CART_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: isProduction(), path: "/", maxAge: 60 * 60 * 24 * 30 });
+    },
+  };
+}
