@@ -5,3 +5,5 @@ export { parseEmbedOptions, parseHexColour, optionsQuery, DEFAULT_OPTIONS, THEME
 export { EMBED_HEIGHTS, EMBED_WIDTH, embedHeight } from "./sizes";
 export { normaliseEmbedHost } from "./host";
 export { escapeHtml } from "./html";
+export { oembed, type OembedResult } from "./oembed";
+export { iframeSnippet, loaderSnippet, oembedDiscoveryUrl, publishedSnippet, widgetUrl, type Snippet } from "./snippets";

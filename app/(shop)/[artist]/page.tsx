@@ -8,6 +8,8 @@ import { db } from "@/db";
 import { getArtistBySlug, imageUrl } from "@/lib/artists";
 import { checkArtistAccess } from "@/lib/artists/access";
 import { currentUser } from "@/lib/auth";
+import { oembedDiscoveryUrl } from "@/lib/embed";
+import { env } from "@/lib/env";
 import { listPublishedReleases, releaseArtworkUrl } from "@/lib/catalog/public";
 import { ReleaseCard } from "@/components/release/release-card";
 import { ProductOffer } from "@/components/cart/buy-panel";
@@ -25,7 +27,7 @@ export async function generateMetadata({ params }: PageProps<"/[artist]">): Prom
   return {
     title: artist.name,
     description,
-    alternates: { canonical: `/${artist.slug}` },
+    alternates: { canonical: `/${artist.slug}`, types: { "application/json+oembed": oembedDiscoveryUrl(env().APP_URL, `/${artist.slug}`) } },
     openGraph: { type: "profile", title: artist.name, description, url: `/${artist.slug}`, siteName: "Merchtable", images: image ? [{ url: image }] : [] },
     twitter: { card: image ? "summary_large_image" : "summary", title: artist.name, description },
   };

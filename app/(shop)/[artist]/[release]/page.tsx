@@ -11,6 +11,7 @@ import { DownloadFormats } from "@/components/release/download-formats";
 import { ReleaseArtwork } from "@/components/release/release-artwork";
 import { checkArtistAccess } from "@/lib/artists/access";
 import { currentUser } from "@/lib/auth";
+import { oembedDiscoveryUrl } from "@/lib/embed";
 import { env } from "@/lib/env";
 import { cartItemCount, releaseOffers } from "@/lib/orders";
 import { readCartToken } from "../cart/cart-cookie";
@@ -29,8 +30,9 @@ const loadRelease = cache(async (artistSlug: string, releaseSlug: string): Promi
   return user ? getReleaseForPreview(db, user.id, artistSlug, releaseSlug) : null;
 });
 
-export async function generateMetadata({ params }: PageProps<"/[artist]/[release]">): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: PageProps<"/[artist]/[release]">): Promise<Metadata> {
   const { artist: artistSlug, release: releaseSlug } = await params;
+  const { track } = await searchParams;
   const data = await loadRelease(artistSlug, releaseSlug);
   if (!data) return {};
   const { artist, release, tracks } = data;
@@ -43,7 +45,8 @@ export async function generateMetadata({ params }: PageProps<"/[artist]/[release
   return {
     title,
     description,
-    alternates: { canonical: url },
+    // oEmbed discovery; a track is the release URL with ?track=<id> (there is no track page).
+    alternates: { canonical: url, types: data.isDraft ? undefined : { "application/json+oembed": oembedDiscoveryUrl(env().APP_URL, typeof track === "string" ? `${url}?track=${encodeURIComponent(track)}` : url) } },
     robots: data.isDraft ? { index: false, follow: false } : undefined,
     openGraph: {
       type: "music.album",
