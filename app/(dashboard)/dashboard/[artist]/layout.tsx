@@ -36,6 +36,7 @@ export default async function ArtistDashboardLayout({ children, params }: Layout
             { href: `${base}/payouts`, label: ts("payouts") },
             { href: `${base}/settings`, label: t("nav.settings") },
             { href: `${base}/members`, label: t("nav.members") },
+            { href: `${base}/embed`, label: (await getTranslations("embed.builder"))("nav") },
           ]}
         />
         <Link href={`/${artist.slug}`} className="block text-sm text-muted underline underline-offset-2">
