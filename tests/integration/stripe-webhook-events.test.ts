@@ -91,6 +91,12 @@ describe("a delayed payment (SEPA debit) that takes days", () => {
     expect(trail.grants).toHaveLength(1);
     expect(trail.reservations).toEqual([{ status: "committed", quantity: 1 }]);
     expect(await cdStock(db, checkout.cd.id)).toBe(9);
+
+    // The "completed, still unpaid" event retried after the payment changes nothing.
+    expect(await send("checkout.session.completed", { ...session, payment_status: "unpaid" })).toMatchObject({ status: 200, result: "applied" });
+    const after = (await orderTrail(db, checkout.order.id)).order;
+    expect(after.status).toBe("paid");
+    expect(after.expiresAt).toEqual(trail.order.expiresAt);
   });
 });
 
