@@ -656,6 +656,8 @@ export const emailQueue = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
+    /** Failed sends wait longer each time (lib/email/queue.ts), so an SMTP outage does not burn the attempts. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("email_queue_dedupe_idx").on(t.dedupeKey), index("email_queue_pending_idx").on(t.sentAt)],

@@ -1,10 +1,17 @@
-import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { emailQueue } from "../../db/schema";
 import { logger } from "../log";
 import { sendEmail, type Email } from "./index";
 
-const MAX_ATTEMPTS = 8;
+/** 12 attempts with a doubling wait (1 min, 2, 4 … capped at 6 h) span about a day and a half. */
+export const MAX_ATTEMPTS = 12;
+const MAX_WAIT_MINUTES = 6 * 60;
+
+/** How long to wait after the n-th failed attempt. */
+export function retryDelayMs(attempts: number) {
+  return Math.min(2 ** Math.max(attempts - 1, 0), MAX_WAIT_MINUTES) * 60_000;
+}
 
 /**
  * Writes a message inside the caller's transaction: it exists exactly when the effect it reports
@@ -27,7 +34,7 @@ export async function deliverQueuedEmails(db: DbOrTx, limit = 20): Promise<numbe
       const [row] = await tx
         .select()
         .from(emailQueue)
-        .where(and(isNull(emailQueue.sentAt), lt(emailQueue.attempts, MAX_ATTEMPTS)))
+        .where(and(isNull(emailQueue.sentAt), lt(emailQueue.attempts, MAX_ATTEMPTS), lte(emailQueue.nextAttemptAt, new Date())))
         .orderBy(asc(emailQueue.createdAt))
         .limit(1)
         .for("update", { skipLocked: true });
@@ -40,7 +47,11 @@ export async function deliverQueuedEmails(db: DbOrTx, limit = 20): Promise<numbe
         logger.error({ err: error, emailId: row.id, to: row.to }, "email delivery failed; will retry");
         await tx
           .update(emailQueue)
-          .set({ attempts: sql`${emailQueue.attempts} + 1`, lastError: String((error as Error).message ?? error).slice(0, 500) })
+          .set({
+            attempts: sql`${emailQueue.attempts} + 1`,
+            lastError: String((error as Error).message ?? error).slice(0, 500),
+            nextAttemptAt: new Date(Date.now() + retryDelayMs(row.attempts + 1)),
+          })
           .where(eq(emailQueue.id, row.id));
         return false; // the SMTP server is unhappy: leave the rest for the next sweep
       }

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createDb } from "@/db/client";
 import { emailQueue, orders, outboxEmails } from "@/db/schema";
 import { queueEmail } from "@/lib/email";
+import { MAX_ATTEMPTS, retryDelayMs } from "@/lib/email/queue";
 import { startWorkers } from "@/lib/jobs";
 import { CHORES } from "@/lib/jobs/housekeeping";
 import { useTestDb } from "../support/factories";
@@ -59,11 +60,14 @@ describe("the every-minute housekeeping", () => {
     expect(await orderStatus(fresh.order.id)).toBe("pending");
   });
 
-  it("delivering mail retries a message that failed before, and gives up on one that failed eight times", async () => {
+  it("delivering mail retries a failed message once its wait is over, and gives up after MAX_ATTEMPTS", async () => {
     const failed = await queueMail();
     await db.update(emailQueue).set({ attempts: 3, lastError: "connect ECONNREFUSED 127.0.0.1:587" }).where(eq(emailQueue.id, failed.id));
     const dead = await queueMail();
-    await db.update(emailQueue).set({ attempts: 8, lastError: "550 mailbox unavailable" }).where(eq(emailQueue.id, dead.id));
+    await db.update(emailQueue).set({ attempts: MAX_ATTEMPTS, lastError: "550 mailbox unavailable" }).where(eq(emailQueue.id, dead.id));
+    // One that failed a moment ago waits its turn (the SMTP server may still be down).
+    const waiting = await queueMail();
+    await db.update(emailQueue).set({ attempts: 2, nextAttemptAt: new Date(Date.now() + retryDelayMs(2)) }).where(eq(emailQueue.id, waiting.id));
 
     expect(await runUntil(() => chore("email-deliver").run(db), async () => (await sentAt(failed.id)) !== null)).toBe(true);
     const [row] = await db.select().from(emailQueue).where(eq(emailQueue.id, failed.id));
@@ -71,6 +75,8 @@ describe("the every-minute housekeeping", () => {
     expect(await db.select().from(outboxEmails).where(eq(outboxEmails.to, failed.to))).toHaveLength(1);
     expect(await sentAt(dead.id)).toBeNull();
     expect(await db.select().from(outboxEmails).where(eq(outboxEmails.to, dead.to))).toHaveLength(0);
+    expect(await sentAt(waiting.id)).toBeNull();
+    expect([1, 2, 3, 12, 20].map(retryDelayMs)).toEqual([60_000, 120_000, 240_000, 360 * 60_000, 360 * 60_000]);
   });
 
   it("two worker processes sweeping at once send every message exactly once", async () => {
