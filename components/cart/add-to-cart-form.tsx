@@ -1,5 +1,6 @@
 "use client";
 
+import { control } from "@/components/ui/field";
 import { useActionState, useId } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -41,7 +42,7 @@ export function AddToCartForm(props: AddToCartProps) {
             inputMode="decimal"
             defaultValue={props.amount.defaultValue}
             aria-describedby={`${id}-hint`}
-            className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm tabular-nums focus:border-ink focus:outline-none"
+            className={`${control} tabular-nums`}
           />
           <p id={`${id}-hint`} className={props.compact ? "sr-only" : "mt-1 text-xs text-muted"}>
             {props.amount.hint}
@@ -57,7 +58,7 @@ export function AddToCartForm(props: AddToCartProps) {
             id={`${id}-option`}
             name="optionId"
             required
-            className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm focus:border-ink focus:outline-none"
+            className={control}
           >
             {props.options.map((option) => (
               <option key={option.id} value={option.id} disabled={option.disabled}>

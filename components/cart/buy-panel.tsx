@@ -23,6 +23,11 @@ export async function BuyPanel({ artist, offers, releaseKind, cartCount }: Props
   const money = (amount: number) => formatMoney(amount, offers.currency, locale);
   const priceText = (rule: PriceRule) =>
     rule.mode === "fixed" ? money(rule.amount) : rule.mode === "free" ? t("free") : rule.minimum === 0 ? t("nameYourPrice") : t("orMore", { price: money(rule.minimum) });
+  /** Pay what you want: the fan's amount, prefilled with the band's suggestion. */
+  const amountField = (rule: PriceRule) =>
+    rule.mode === "pay_what_you_want"
+      ? { label: t("amountLabel", { currency: offers.currency }), hint: t("minimumHint", { price: money(rule.minimum) }), defaultValue: moneyInputValue(rule.suggested, offers.currency) }
+      : undefined;
   const freeLabels = { email: t("email"), subscribe: t("subscribe", { band: artist.name }), submit: t("getLink") };
   const { release } = offers;
   const paidBlocked = !offers.canTakePayments;
@@ -50,15 +55,7 @@ export async function BuyPanel({ artist, offers, releaseKind, cartCount }: Props
             currency={offers.currency}
             label={t("buyNow")}
             disabled={paidBlocked && !release.freeToTake}
-            amount={
-              release.rule.mode === "pay_what_you_want"
-                ? {
-                    label: t("amountLabel", { currency: offers.currency }),
-                    hint: t("minimumHint", { price: money(release.rule.minimum) }),
-                    defaultValue: moneyInputValue(release.rule.suggested, offers.currency),
-                  }
-                : undefined
-            }
+            amount={amountField(release.rule)}
           />
         )}
         {paidBlocked && !release.freeToTake && <p className="text-sm text-amber-800">{t("payoutsMissing")}</p>}
@@ -101,15 +98,7 @@ export async function BuyPanel({ artist, offers, releaseKind, cartCount }: Props
                   label={t("add")}
                   compact
                   disabled={paidBlocked && !track.freeToTake}
-                  amount={
-                    track.rule.mode === "pay_what_you_want"
-                      ? {
-                          label: t("amountLabel", { currency: offers.currency }),
-                          hint: t("minimumHint", { price: money(track.rule.minimum) }),
-                          defaultValue: moneyInputValue(track.rule.suggested, offers.currency),
-                        }
-                      : undefined
-                  }
+                  amount={amountField(track.rule)}
                 />
               </li>
             ))}

@@ -1,5 +1,6 @@
 "use client";
 
+import { control } from "@/components/ui/field";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -29,7 +30,7 @@ export function CheckoutForm({ action, artistSlug, disabled, labels }: Props) {
           autoComplete="email"
           required
           aria-describedby="checkout-email-hint"
-          className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm focus:border-ink focus:outline-none"
+          className={control}
         />
         <p id="checkout-email-hint" className="mt-1 text-xs text-muted">
           {labels.emailHint}

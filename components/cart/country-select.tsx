@@ -1,5 +1,6 @@
 "use client";
 
+import { control } from "@/components/ui/field";
 import { useRef } from "react";
 
 type Props = {
@@ -25,7 +26,7 @@ export function CountrySelect({ action, artistSlug, value, countries, labels }: 
           name="country"
           defaultValue={value ?? ""}
           onChange={() => form.current?.requestSubmit()}
-          className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm focus:border-ink focus:outline-none"
+          className={control}
         >
           <option value="">{labels.choose}</option>
           {countries.map((c) => (

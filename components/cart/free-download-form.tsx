@@ -1,5 +1,6 @@
 "use client";
 
+import { control } from "@/components/ui/field";
 import { useActionState, useId } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -41,7 +42,7 @@ export function FreeDownloadForm(props: FreeDownloadProps) {
           required
           autoComplete="email"
           aria-invalid={state && !state.ok ? true : undefined}
-          className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm focus:border-ink focus:outline-none aria-[invalid=true]:border-red-600"
+          className={control}
         />
       </div>
       <label className="flex items-start gap-2 text-sm">

@@ -2,7 +2,8 @@ import type { InputHTMLAttributes, ReactNode, Ref, TextareaHTMLAttributes } from
 
 type Common = { label: string; name: string; hint?: ReactNode; error?: string | null };
 
-const control =
+/** The look of every text input and select, for forms that do not use Field. */
+export const control =
   "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow-xs placeholder:text-stone-400 focus:border-ink focus:outline-none aria-[invalid=true]:border-red-600";
 
 export function Field({ label, name, hint, error, className, ref, ...input }: Common & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {

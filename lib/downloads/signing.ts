@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { env } from "../env";
+import { purposeKey } from "../crypto";
 
 /**
  * Keys for what downloads sign: one per purpose, derived from AUTH_SECRET, so a file link can
@@ -8,8 +8,9 @@ import { env } from "../env";
  */
 export type SigningPurpose = "file-link" | "library-link" | "library-session";
 
-export function signingKey(purpose: SigningPurpose, secret = env().AUTH_SECRET): Buffer {
-  if (!secret) throw new Error("AUTH_SECRET is not set: download links and library sign-ins cannot be signed without it.");
+export function signingKey(purpose: SigningPurpose, secret?: string): Buffer {
+  // The same derivation as lib/crypto's purposeKey; tests pass their own secret.
+  if (secret === undefined) return purposeKey(`downloads/${purpose}`);
   return createHmac("sha256", secret).update(`merchtable/downloads/${purpose}`).digest();
 }
 

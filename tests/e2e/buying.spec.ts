@@ -36,7 +36,8 @@ async function addCdToCart(page: Page) {
   await expect(page.getByTestId("cart-total")).toHaveText("€15.00");
 }
 
-test("a guest buys the demo album with test payments and gets the receipt by email", async ({ page }) => {
+test("a guest buys the demo album with test payments, gets the receipt by email and downloads the FLAC zip", async ({ page }) => {
+  test.setTimeout(120_000);
   const email = `fan-${uniqueId()}@example.test`;
   await page.goto(ALBUM);
   await expect(page.getByTestId("release-price")).toHaveText("€7.00");
@@ -63,7 +64,17 @@ test("a guest buys the demo album with test payments and gets the receipt by ema
   const mail = inbox(page, email);
   await expect(mail).toContainText("Your purchase from The Demo Band");
   await expect(mail).toContainText("€7.00");
-  await expect(mail.getByRole("link", { name: /\/download\// })).toBeVisible();
+  await mail.getByRole("link", { name: /\/download\// }).click();
+  // The receipt's link opens the download page (tests/e2e/downloads.spec.ts takes the FLAC zip apart).
+  await expect(page.getByTestId("download-item")).toHaveCount(1);
+  await expect(page.getByTestId("download-item-title")).toHaveText("First Light");
+  await page.getByTestId("download-item").getByLabel("Format").selectOption("flac");
+  const link = page.getByTestId("download-link");
+  if (!(await link.isVisible())) await page.getByTestId("download-button").click();
+  await expect(link).toBeVisible({ timeout: 90_000 });
+  const zip = await page.request.get((await link.getAttribute("href"))!);
+  expect(zip.status()).toBe(200);
+  expect(zip.headers()["content-disposition"]).toContain("The Demo Band - First Light (FLAC).zip");
 });
 
 test("a fan buys the CD: shipping by country, address on the payment page, stock taken once", async ({ page }) => {

@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
-import yauzl from "yauzl";
 import { artists, downloadGrants, orderItems, orders, releases } from "@/db/schema";
 import { createDownloadGrant } from "@/lib/downloads/grants";
 import { tagsOf } from "../support/audio-fixtures";
+import { unzip } from "../support/zip";
 import { artifacts, testDb, uniqueId } from "./helpers";
 
 /** The demo band's "First Light" (seeded before the run): four FLAC masters run through the real pipeline. */
@@ -25,28 +25,6 @@ async function paidAlbumOrder(email = `fan-${uniqueId()}@example.test`) {
   await db.insert(orderItems).values({ orderId: order.id, kind: "release", releaseId: album.id, title: album.title, unitAmount: 700, currency: "EUR" });
   const grant = await createDownloadGrant(db, { artistId: artist.id, orderId: order.id, email, items: [{ releaseId: album.id, trackId: null }] });
   return { email, order, grant, path: `/download/${grant.token}` };
-}
-
-async function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.fromBuffer(buffer, { lazyEntries: true }, (e, file) => (e ? reject(e) : resolve(file))));
-  const entries = new Map<string, Buffer>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on("entry", (entry: yauzl.Entry) =>
-      zip.openReadStream(entry, (error, stream) => {
-        if (error) return reject(error);
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
-          entries.set(entry.fileName, Buffer.concat(chunks));
-          zip.readEntry();
-        });
-      }),
-    );
-    zip.on("end", resolve);
-    zip.on("error", reject);
-    zip.readEntry();
-  });
-  return entries;
 }
 
 /** What ffprobe reads in a file: its codec and length, or an error if it does not decode. */

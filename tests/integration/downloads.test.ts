@@ -1,7 +1,6 @@
 import path from "node:path";
 import sharp from "sharp";
 import { eq } from "drizzle-orm";
-import yauzl from "yauzl";
 import { describe, expect, it } from "vitest";
 import { orders, releases, tracks } from "@/db/schema";
 import { audioKeys, downloadFormat } from "@/lib/audio/formats";
@@ -19,6 +18,7 @@ import { storage } from "@/lib/storage";
 import { makeAudioDir, tone } from "../support/audio-fixtures";
 import { makeArtist, makeUser, unique, useTestDb } from "../support/factories";
 import { makeShop } from "../support/orders";
+import { unzip } from "../support/zip";
 
 const db = useTestDb();
 const dir = makeAudioDir();
@@ -49,28 +49,6 @@ async function albumWithMasters(titles: string[], options: { lossy?: boolean } =
 }
 
 const get = (signed: string, headers: Record<string, string> = {}) => fileLinkResponse(db, new Request(`http://test/api/download/${signed}`, { headers }), signed);
-
-async function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, file) => (error ? reject(error) : resolve(file))));
-  const entries = new Map<string, Buffer>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on("entry", (entry: yauzl.Entry) => {
-      zip.openReadStream(entry, (error, stream) => {
-        if (error) return reject(error);
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
-          entries.set(entry.fileName, Buffer.concat(chunks));
-          zip.readEntry();
-        });
-      });
-    });
-    zip.on("end", resolve);
-    zip.on("error", reject);
-    zip.readEntry();
-  });
-  return entries;
-}
 
 async function stored(key: string) {
   const chunks: Buffer[] = [];
