@@ -6,6 +6,7 @@ import { demoReleasePath, prepareBenchData } from "./data";
 import { benchReleasePage } from "./release-page";
 import { findNginx, startNext, startNginx, type Running } from "./servers";
 import { benchStream } from "./stream";
+import { benchWidgets } from "./widgets";
 import { main as benchTranscode } from "./transcode";
 
 /**
@@ -14,7 +15,8 @@ import { main as benchTranscode } from "./transcode";
  * starts `next start` on a free port, and runs:
  *   1. streaming route vs nginx on the same file (tests/bench/stream.ts)
  *   2. release page vs a static file (tests/bench/release-page.ts)
- *   3. transcoding speed (tests/bench/transcode.ts)
+ *   3. widgets: bytes, requests and audio before play, against their budgets (tests/bench/widgets.ts)
+ *   4. transcoding speed (tests/bench/transcode.ts)
  * BENCH_SECONDS sets the length of each measured run (default 10).
  */
 const instance = process.env.TEST_INSTANCE ? `-${process.env.TEST_INSTANCE.replace(/[^a-z0-9_-]/gi, "")}` : "";
@@ -73,6 +75,7 @@ async function main() {
       size: data.size,
     });
     await benchReleasePage({ baseUrl: app.url, releasePath, shopPath: `/${releasePath.split("/")[1]}`, staticPath: "/robots.txt" });
+    await benchWidgets({ baseUrl: app.url, databaseUrl: url, artistSlug: releasePath.split("/")[1] });
   } finally {
     await nginx?.stop();
     await app?.stop();
