@@ -325,7 +325,8 @@ export const shippingZoneEnum = pgEnum("shipping_zone", ["home", "europe", "worl
 export const orderStatusEnum = pgEnum("order_status", ["pending", "paid", "canceled", "refunded", "partially_refunded"]);
 export const orderItemKindEnum = pgEnum("order_item_kind", ["release", "track", "product"]);
 export const reservationStatusEnum = pgEnum("reservation_status", ["held", "committed", "released"]);
-export const paymentProviderEnum = pgEnum("payment_provider", ["stripe", "test", "free"]);
+/** "code": a download code redeemed at the merch table (no payment, counted in the stats). */
+export const paymentProviderEnum = pgEnum("payment_provider", ["stripe", "test", "free", "code"]);
 
 /** Physical items: CDs, vinyl, shirts… A product tied to a release grants its download. */
 export const products = pgTable(
@@ -417,6 +418,8 @@ export const carts = pgTable(
     /** Where the fan came from: "shop", "embed" (with host) or "direct". */
     source: text("source").notNull().default("shop"),
     sourceHost: text("source_host"),
+    /** A discount code the fan entered (checked again at every pricing). */
+    discountCodeId: text("discount_code_id"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -485,6 +488,8 @@ export const orders = pgTable(
     needsShipping: boolean("needs_shipping").notNull().default(false),
     shippingAddress: jsonb("shipping_address").$type<ShippingAddress>(),
     buyerCountry: text("buyer_country"),
+    /** Discount code applied (its amount is in `discount`, never on shipping). */
+    discountCodeId: text("discount_code_id"),
     source: text("source").notNull().default("shop"),
     sourceHost: text("source_host"),
     /** The fan asked to hear from the band (stored as a subscriber once paid). */
@@ -505,6 +510,7 @@ export const orders = pgTable(
   },
   (t) => [
     index("orders_artist_created_idx").on(t.artistId, t.createdAt),
+    index("orders_artist_paid_idx").on(t.artistId, t.paidAt),
     index("orders_email_idx").on(t.email),
     uniqueIndex("orders_provider_session_idx").on(t.providerSessionId),
     check("orders_amounts_not_negative", sql`${t.subtotal} >= 0 and ${t.shipping} >= 0 and ${t.total} >= 0 and ${t.discount} >= 0`),
@@ -758,3 +764,90 @@ export type OrderItemKind = (typeof orderItemKindEnum.enumValues)[number];
 export type PricingMode = (typeof pricingModeEnum.enumValues)[number];
 export type DownloadGrant = typeof downloadGrants.$inferSelect;
 export type Subscriber = typeof subscribers.$inferSelect;
+
+// ---------------------------------------------------------------- Codes
+
+/** A printed batch of download codes for one release (the merch table's cards). */
+export const downloadCodeBatches = pgTable(
+  "download_code_batches",
+  {
+    id: id(),
+    artistId: text("artist_id")
+      .notNull()
+      .references(() => artists.id, { onDelete: "cascade" }),
+    releaseId: text("release_id")
+      .notNull()
+      .references(() => releases.id, { onDelete: "cascade" }),
+    label: text("label").notNull().default(""),
+    count: integer("count").notNull(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("download_code_batches_artist_idx").on(t.artistId)],
+);
+
+/**
+ * One code, good once. Kept readable (the band re-prints and exports its batches); the redemption
+ * is a conditional update on `redeemedAt is null`, so two fans racing for a code cannot both win.
+ */
+export const downloadCodes = pgTable(
+  "download_codes",
+  {
+    id: id(),
+    batchId: text("batch_id")
+      .notNull()
+      .references(() => downloadCodeBatches.id, { onDelete: "cascade" }),
+    artistId: text("artist_id")
+      .notNull()
+      .references(() => artists.id, { onDelete: "cascade" }),
+    releaseId: text("release_id")
+      .notNull()
+      .references(() => releases.id, { onDelete: "cascade" }),
+    /** Upper-case, without separators (shown grouped, e.g. ABCD-EFGH-JK). */
+    code: text("code").notNull(),
+    redeemedAt: timestamp("redeemed_at", { withTimezone: true, mode: "date" }),
+    redeemedEmail: text("redeemed_email"),
+    orderId: text("order_id").references(() => orders.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("download_codes_code_idx").on(t.code), index("download_codes_batch_idx").on(t.batchId)],
+);
+
+export const discountKindEnum = pgEnum("discount_kind", ["percent", "fixed"]);
+export const discountScopeEnum = pgEnum("discount_scope", ["all", "digital", "physical", "item"]);
+
+/** A band's discount code: percent or fixed amount, on everything, digital, physical or one item; never on shipping. */
+export const discountCodes = pgTable(
+  "discount_codes",
+  {
+    id: id(),
+    artistId: text("artist_id")
+      .notNull()
+      .references(() => artists.id, { onDelete: "cascade" }),
+    /** Upper-case; unique per band. */
+    code: text("code").notNull(),
+    kind: discountKindEnum("kind").notNull(),
+    /** Percent (1–100) or minor units of `currency`. */
+    amount: integer("amount").notNull(),
+    currency: text("currency"),
+    scope: discountScopeEnum("scope").notNull().default("all"),
+    itemKind: orderItemKindEnum("item_kind"),
+    itemId: text("item_id"),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }),
+    usageLimit: integer("usage_limit"),
+    /** Paid orders that used it (raised in the fulfilment transaction, checked against the limit). */
+    usedCount: integer("used_count").notNull().default(0),
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("discount_codes_artist_code_idx").on(t.artistId, t.code),
+    check("discount_codes_amount_positive", sql`${t.amount} > 0`),
+    check("discount_codes_used_within_limit", sql`${t.usageLimit} is null or ${t.usedCount} <= ${t.usageLimit}`),
+  ],
+);
+
+export type DownloadCodeBatch = typeof downloadCodeBatches.$inferSelect;
+export type DownloadCode = typeof downloadCodes.$inferSelect;
+export type DiscountCode = typeof discountCodes.$inferSelect;
