@@ -57,7 +57,12 @@ async function openCart(db: DbOrTx, token: string, artistId: string, source: { s
   const [cart] = await db
     .insert(carts)
     .values({ tokenHash: hashToken(token), artistId, ...source })
-    .onConflictDoUpdate({ target: [carts.tokenHash, carts.artistId], set: { updatedAt: new Date() } })
+    // Last outside touch wins: an item added from a widget credits that site even if the cart
+    // started on the band's own page; adding from the band's page later keeps the widget's credit.
+    .onConflictDoUpdate({
+      target: [carts.tokenHash, carts.artistId],
+      set: source.source === "shop" ? { updatedAt: new Date() } : { updatedAt: new Date(), source: source.source, sourceHost: source.sourceHost },
+    })
     .returning();
   return cart;
 }

@@ -269,3 +269,16 @@ describe("a fan back from the payment page without paying", () => {
     expect(order.status).toBe("canceled");
   });
 });
+
+describe("where a sale came from", () => {
+  it("credits the last embedding site an item was added from, and keeps it when the fan adds more on the band's page", async () => {
+    const shop = await makeShop(db);
+    const t = token();
+    await addToCart(db, { token: t, artist: shop.artist, item: { kind: "track", id: shop.tracks[0].id } });
+    expect((await findCart(db, t, shop.artist.id))).toMatchObject({ source: "shop", sourceHost: null });
+    await addToCart(db, { token: t, artist: shop.artist, item: { kind: "release", id: shop.album.id }, source: { source: "embed", sourceHost: "blog.example" } });
+    expect((await findCart(db, t, shop.artist.id))).toMatchObject({ source: "embed", sourceHost: "blog.example" });
+    await addToCart(db, { token: t, artist: shop.artist, item: { kind: "product", id: shop.cd.id } });
+    expect((await findCart(db, t, shop.artist.id))).toMatchObject({ source: "embed", sourceHost: "blog.example" });
+  });
+});
