@@ -1,0 +1,3 @@
+CREATE INDEX "order_items_order_stats_idx" ON "order_items" USING btree ("order_id","kind","release_id","track_id","product_id","quantity","unit_amount","currency");--> statement-breakpoint
+CREATE INDEX "orders_artist_paid_stats_idx" ON "orders" USING btree ("artist_id","paid_at","status","provider","currency","total","platform_fee","refunded_amount","source","source_host","buyer_country");--> statement-breakpoint
+CREATE INDEX "plays_artist_stats_idx" ON "plays" USING btree ("artist_id","played_at","track_id","outcome","source","source_host","country");
