@@ -11,6 +11,7 @@ import {
   type Cart,
   type OrderItemKind,
 } from "../../db/schema";
+import { priceDiscount, type AppliedDiscount } from "../discounts/apply";
 import { priceRule, unitPrice, type PriceRule } from "./pricing";
 import { quoteShipping, type ShippingQuote } from "./shipping";
 
@@ -49,6 +50,9 @@ export type PricedCart = {
   subtotal: number;
   physicalUnits: number;
   shipping: ShippingQuote;
+  /** Taken off eligible items by the cart's discount code (never off shipping). */
+  discount: number;
+  discountCode: AppliedDiscount | null;
   total: number;
   /** Every line on sale and priced, shipping possible: the fan may pay. */
   ready: boolean;
@@ -156,7 +160,9 @@ export async function priceCart(db: DbOrTx, cart: Cart, artist: Artist): Promise
   const physicalUnits = lines.filter((l) => l.physical && !l.problem).reduce((sum, l) => sum + l.quantity, 0);
   const rates = physicalUnits ? await db.select().from(shippingRates).where(and(eq(shippingRates.artistId, artist.id), eq(shippingRates.currency, currency))) : [];
   const shipping = quoteShipping(rates, { country: cart.country, homeCountry: artist.country, physicalUnits });
-  const total = subtotal + (shipping.ok ? shipping.amount : 0);
+  const discountCode = await priceDiscount(db, { artistId: artist.id, discountCodeId: cart.discountCodeId, currency, lines });
+  const discount = discountCode?.amount ?? 0;
+  const total = subtotal - discount + (shipping.ok ? shipping.amount : 0);
   const ready = lines.length > 0 && lines.every((l) => l.problem === null) && shipping.ok;
-  return { cart, artist, currency, lines, subtotal, physicalUnits, shipping, total, ready };
+  return { cart, artist, currency, lines, subtotal, physicalUnits, shipping, discount, discountCode, total, ready };
 }

@@ -1,6 +1,7 @@
 import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { orderItems, orders, productOptions, products, stockReservations, type Artist } from "../../db/schema";
+import { carts, orderItems, orders, productOptions, products, stockReservations, type Artist } from "../../db/schema";
+import { discountedUnits } from "../discounts/compute";
 import { env } from "../env";
 import { logger } from "../log";
 import { paymentProvider } from "../payments";
@@ -19,7 +20,8 @@ export type CheckoutError =
   | "email_required"
   | "payouts_not_connected"
   | "provider_failed"
-  | "not_free";
+  | "not_free"
+  | "discount_invalid";
 
 export type CheckoutResult = { ok: true; orderId: string; redirectUrl: string } | { ok: false; error: CheckoutError };
 
@@ -48,6 +50,11 @@ export async function startCheckout(
   const priced = await priceCart(db, cart, input.artist);
   if (!priced.lines.length) return { ok: false, error: "empty" };
   if (!priced.ready) return { ok: false, error: priced.lines.some((l) => l.problem === "out_of_stock") ? "out_of_stock" : "not_ready" };
+  // A code that lapsed since the fan last saw the cart: take it off and show the new total, rather than charge more than shown.
+  if (priced.discountCode && !priced.discountCode.check.ok) {
+    await db.update(carts).set({ discountCodeId: null }).where(eq(carts.id, cart.id));
+    return { ok: false, error: "discount_invalid" };
+  }
 
   const free = priced.total === 0;
   if (input.requireFree && !free) return { ok: false, error: "not_free" };
@@ -76,11 +83,12 @@ export async function startCheckout(
     const session = await provider!.createCheckout({
       orderId,
       currency: priced.currency,
-      lines: priced.lines.map((line) => ({
-        name: line.detail ? `${line.title} — ${line.detail}` : line.title,
-        unitAmount: line.unitAmount,
-        quantity: line.quantity,
-      })),
+      lines: priced.lines.flatMap((line) =>
+        discountedUnits(line, priced.discountCode?.perLine.get(line.id) ?? 0).map((part) => ({
+          name: line.detail ? `${line.title} — ${line.detail}` : line.title,
+          ...part,
+        })),
+      ),
       shippingAmount: priced.shipping.ok ? priced.shipping.amount : 0,
       shippingCountry: priced.physicalUnits ? priced.cart.country : null,
       email: input.email,
@@ -122,6 +130,8 @@ async function createPendingOrder(
         currency: priced.currency,
         subtotal: priced.subtotal,
         shipping,
+        discount: priced.discount,
+        discountCodeId: priced.discount > 0 ? priced.discountCode!.id : null,
         total: priced.total,
         platformFee: input.provider === "free" ? 0 : platformFee(priced.total, env().PLATFORM_FEE_PERCENT),
         provider: input.provider,
