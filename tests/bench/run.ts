@@ -5,6 +5,7 @@ import { buildIfNeeded, fail, localAuthSecret, log, prepareDatabase } from "../.
 import { demoReleasePath, prepareBenchData } from "./data";
 import { benchReleasePage } from "./release-page";
 import { findNginx, startNext, startNginx, type Running } from "./servers";
+import { benchDashboard } from "./dashboard";
 import { benchStream } from "./stream";
 import { benchWidgets } from "./widgets";
 import { main as benchTranscode } from "./transcode";
@@ -17,6 +18,7 @@ import { main as benchTranscode } from "./transcode";
  *   2. release page vs a static file (tests/bench/release-page.ts)
  *   3. widgets: bytes, requests and audio before play, against their budgets (tests/bench/widgets.ts)
  *   4. transcoding speed (tests/bench/transcode.ts)
+ *   5. dashboard figures for the 100k-order band of `npm run seed:large` (tests/bench/dashboard.ts)
  * BENCH_SECONDS sets the length of each measured run (default 10).
  */
 const instance = process.env.TEST_INSTANCE ? `-${process.env.TEST_INSTANCE.replace(/[^a-z0-9_-]/gi, "")}` : "";
@@ -82,6 +84,7 @@ async function main() {
   }
 
   await benchTranscode();
+  await benchDashboard(url);
   await postgres?.stop();
 }
 

@@ -1,0 +1,80 @@
+import { createDb } from "../../db/client";
+import { LARGE_BAND } from "../../db/seed-large";
+import { fail, log, prepareDatabase } from "../../lib/cli/runtime";
+import { byCountry, bySource, getOverview, getSeries, parsePeriod, playsByTrack, salesByFormat, salesByRelease, type Period } from "../../lib/stats";
+import { fixed, printTable } from "./table";
+
+/**
+ * The dashboard's figures for the 100k-order band inside the 1M-order database that
+ * `npm run seed:large` makes: each widget's server time (its SQL round trips, as the page runs
+ * them) over BENCH_RUNS runs (default 30) after 3 warm-up runs. Target p95 ≤ 200 ms.
+ */
+const TARGET_MS = 200;
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+
+async function timings(run: () => Promise<unknown>, runs: number) {
+  for (let i = 0; i < 3; i++) await run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+export async function benchDashboard(databaseUrl: string) {
+  const { db, client } = createDb(databaseUrl, { max: 10 });
+  try {
+    const [band] = await client<{ id: string; orders: number; plays: number }[]>`
+      select a.id, (select count(*)::int from orders where artist_id = a.id) as orders, (select count(*)::int from plays where artist_id = a.id) as plays
+      from artists a where a.slug = ${LARGE_BAND.slug}`;
+    if (!band) {
+      log("dashboard: no large database here — run `npm run seed:large` first (same DATABASE_URL; a few minutes), then `npm run bench` again");
+      return;
+    }
+    const [{ total }] = await client<{ total: number }[]>`select count(*)::int as total from orders`;
+    const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 30));
+    const rows: string[][] = [];
+    for (const preset of ["30d", "90d", "year"] as const) {
+      const parsed = parsePeriod({ period: preset });
+      if (!parsed.ok) throw new Error(parsed.error);
+      const period: Period = parsed.period;
+      const widgets: [string, () => Promise<unknown>][] = [
+        ["overview (totals + previous)", () => getOverview(db, band.id, period)],
+        [`chart (${period.bucket}s)`, () => getSeries(db, band.id, period)],
+        ["by release", () => salesByRelease(db, band.id, period)],
+        ["by format", () => salesByFormat(db, band.id, period)],
+        ["by country", () => byCountry(db, band.id, period)],
+        ["by source", () => bySource(db, band.id, period)],
+        ["plays per track", () => playsByTrack(db, band.id, period)],
+      ];
+      const parts = widgets.map(([, run]) => run);
+      widgets.push(["whole page (all at once)", () => Promise.all(parts.map((run) => run()))]);
+      for (const [label, run] of widgets) {
+        const times = await timings(run, runs);
+        const p95 = quantile(times, 0.95);
+        rows.push([preset, label, fixed(quantile(times, 0.5), 1), fixed(p95, 1), p95 <= TARGET_MS ? "met" : "NOT met"]);
+      }
+    }
+    printTable(
+      `Dashboard figures: ${LARGE_BAND.slug} (${band.orders} orders, ${band.plays} plays) in a database of ${total} orders — ${runs} runs each, ms`,
+      ["period", "widget", "p50", "p95", `p95 ≤ ${TARGET_MS}`],
+      rows,
+    );
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
+async function main() {
+  const { url, server } = await prepareDatabase("merchtable_bench").catch((e: Error) => fail(e.message));
+  try {
+    await benchDashboard(url);
+  } finally {
+    await server?.stop();
+  }
+}
+
+if (process.argv[1]?.endsWith("dashboard.ts")) main().catch((error: Error) => fail(error.stack ?? error.message));
