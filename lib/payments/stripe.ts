@@ -7,6 +7,15 @@ import type { CheckoutRequest, PaymentProvider } from "./types";
 /** Stripe refuses a session that expires sooner than 30 minutes after it receives the request. */
 const MIN_SESSION_SECONDS = 30 * 60 + 60;
 
+/**
+ * Stripe wants at least 30 minutes from its own clock. A requested expiry that already leaves
+ * 30½ minutes is sent as it is, so the same request sent again (a retry under the same
+ * idempotency key) carries the same parameters; only a shorter one is pushed to 31 minutes.
+ */
+function sessionExpiry(requested: number, nowSeconds: number) {
+  return requested >= nowSeconds + 30 * 60 + 30 ? requested : nowSeconds + MIN_SESSION_SECONDS;
+}
+
 type Settings = Pick<Env, "STRIPE_SECRET_KEY" | "STRIPE_API_URL" | "STRIPE_TAX">;
 
 export function checkoutParams(request: CheckoutRequest, options: { tax: boolean; now?: Date }): Stripe.Checkout.SessionCreateParams {
@@ -48,7 +57,7 @@ export function checkoutParams(request: CheckoutRequest, options: { tax: boolean
       metadata: { orderId: request.orderId },
     },
     ...(options.tax && { automatic_tax: { enabled: true } }),
-    expires_at: Math.max(Math.floor(request.expiresAt.getTime() / 1000), nowSeconds + MIN_SESSION_SECONDS),
+    expires_at: sessionExpiry(Math.floor(request.expiresAt.getTime() / 1000), nowSeconds),
     locale: request.locale,
     success_url: request.successUrl,
     cancel_url: request.cancelUrl,
