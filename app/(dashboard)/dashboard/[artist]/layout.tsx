@@ -34,6 +34,8 @@ export default async function ArtistDashboardLayout({ children, params }: Layout
             { href: `${base}/shipping`, label: ts("shipping") },
             { href: `${base}/orders`, label: ts("orders"), badge: { count: toShip, label: ts("toShip", { count: toShip }) } },
             { href: `${base}/payouts`, label: ts("payouts") },
+            { href: `${base}/codes`, label: (await getTranslations("codes"))("nav") },
+            { href: `${base}/discounts`, label: (await getTranslations("discounts"))("nav") },
             { href: `${base}/settings`, label: t("nav.settings") },
             { href: `${base}/members`, label: t("nav.members") },
             { href: `${base}/embed`, label: (await getTranslations("embed.builder"))("nav") },

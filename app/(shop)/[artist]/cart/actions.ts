@@ -7,6 +7,7 @@ import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
 import { normalizeEmail } from "@/lib/auth/accounts";
 import { deliverSoon } from "@/lib/email";
+import { applyDiscountToCart, removeDiscountFromCart } from "@/lib/discounts";
 import { isLocale } from "@/lib/i18n";
 import {
   addToCart,
@@ -120,9 +121,34 @@ export async function checkoutAction(_state: CartActionState, form: FormData): P
     subscribe: input.data.subscribe === "on",
     locale: isLocale(locale) ? locale : "en",
   });
-  if (!result.ok) return { ok: false, error: await cartErrorMessage(result.error) };
+  if (!result.ok) {
+    if (result.error === "discount_invalid") return { ok: false, error: (await getTranslations("discounts.cart.errors"))("discount_invalid") };
+    return { ok: false, error: await cartErrorMessage(result.error) };
+  }
   await deliverSoon(db);
   redirect(result.redirectUrl);
+}
+
+const discountSchema = z.object({ artist: z.string().min(1).max(80), code: z.string().max(60).default("") });
+
+/** The code is checked against this band's codes and this cart now; only one that takes something off is kept. */
+export async function applyDiscountAction(_state: CartActionState, form: FormData): Promise<CartActionState> {
+  const t = await getTranslations("discounts.cart.errors");
+  const input = discountSchema.safeParse(Object.fromEntries(form));
+  const artist = input.success ? await getArtistBySlug(db, input.data.artist) : null;
+  if (!input.success || !artist) return { ok: false, error: t("unknown") };
+  if (!input.data.code.trim()) return { ok: false, error: t("unknown") };
+  const result = await applyDiscountToCart(db, await findCart(db, await readCartToken(), artist.id), artist, input.data.code);
+  if (!result.ok) return { ok: false, error: t(result.reason) };
+  redirect(`/${artist.slug}/cart`);
+}
+
+export async function removeDiscountAction(form: FormData) {
+  const artist = await getArtistBySlug(db, String(form.get("artist") ?? ""));
+  if (!artist) return;
+  const cart = await findCart(db, await readCartToken(), artist.id);
+  if (cart) await removeDiscountFromCart(db, cart);
+  redirect(`/${artist.slug}/cart`);
 }
 
 const freeSchema = z.object({

@@ -13,8 +13,9 @@ import { releaseArtworkUrl } from "@/lib/catalog/public";
 import { photoUrls } from "@/lib/merch";
 import { abandonCheckout, canTakePayments, findCart, countryCodes, formatMoney, loadPricedCart, MAX_QUANTITY, moneyInputValue, type PricedLine } from "@/lib/orders";
 import { testPaymentsActive } from "@/lib/payments";
-import { checkoutAction, setCountryAction, updateCartLineAction } from "./actions";
+import { applyDiscountAction, checkoutAction, removeDiscountAction, setCountryAction, updateCartLineAction } from "./actions";
 import { readCartToken } from "./cart-cookie";
+import { DiscountCodeForm } from "./discount-form";
 
 export const metadata: Metadata = { title: "Cart", robots: { index: false, follow: false } };
 
@@ -32,7 +33,8 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
     const cart = await findCart(db, token, artist.id);
     if (cart) await abandonCheckout(db, cart, query.canceled);
   }
-  const [t, locale, priced] = await Promise.all([getTranslations("cart"), getLocale(), loadPricedCart(db, token, artist)]);
+  const [t, td, locale, priced] = await Promise.all([getTranslations("cart"), getTranslations("discounts.cart"), getLocale(), loadPricedCart(db, token, artist)]);
+  const discountCode = priced?.discountCode ?? null;
   const money = (amount: number) => formatMoney(amount, priced?.currency ?? artist.currency, locale);
   const lines = priced?.lines ?? [];
   const names = new Intl.DisplayNames([locale], { type: "region" });
@@ -132,6 +134,16 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
                 )}
               </div>
             )}
+            <DiscountCodeForm
+              apply={applyDiscountAction}
+              remove={removeDiscountAction}
+              artistSlug={artist.slug}
+              applied={discountCode?.code ?? null}
+              labels={{ label: td("label"), apply: td("apply"), remove: td("remove") }}
+            />
+            {discountCode && !discountCode.check.ok && (
+              <Notice tone="error">{td("refused", { code: discountCode.code, reason: td(`errors.${discountCode.check.reason}`) })}</Notice>
+            )}
             <dl className="space-y-2 text-sm" data-testid="cart-totals">
               <div className="flex justify-between">
                 <dt>{t("subtotal")}</dt>
@@ -142,6 +154,14 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
                   <dt>{t("shipping")}</dt>
                   <dd className="tabular-nums" data-testid="cart-shipping">
                     {priced!.shipping.ok ? money(priced!.shipping.amount) : "—"}
+                  </dd>
+                </div>
+              )}
+              {priced!.discount > 0 && (
+                <div className="flex justify-between">
+                  <dt>{td("line", { code: discountCode!.code })}</dt>
+                  <dd className="tabular-nums" data-testid="cart-discount">
+                    −{money(priced!.discount)}
                   </dd>
                 </div>
               )}

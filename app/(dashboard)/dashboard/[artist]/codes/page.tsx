@@ -1,0 +1,76 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { NewBatchForm } from "@/components/dashboard/codes/new-batch-form";
+import { db } from "@/db";
+import { requireArtistMember } from "@/lib/artists/guard";
+import { listReleasesForArtist } from "@/lib/catalog/releases";
+import { listCodeBatches } from "@/lib/codes";
+import { createBatchAction } from "./actions";
+
+export default async function CodesPage({ params }: PageProps<"/dashboard/[artist]/codes">) {
+  const { artist } = await requireArtistMember({ slug: (await params).artist });
+  const [t, tn, locale, batches, releases] = await Promise.all([
+    getTranslations("codes"),
+    getTranslations("codes.new"),
+    getLocale(),
+    listCodeBatches(db, artist.id),
+    listReleasesForArtist(db, artist.id),
+  ]);
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  const number = new Intl.NumberFormat(locale);
+  const base = `/dashboard/${artist.slug}/codes`;
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 text-sm text-muted">{t("intro")}</p>
+      </div>
+      <section className="rounded-lg border border-line bg-white p-5">
+        <h2 className="mb-4 font-semibold">{tn("title")}</h2>
+        {releases.length ? (
+          <NewBatchForm action={createBatchAction} artistId={artist.id} releases={releases.map((r) => ({ id: r.id, title: r.title }))} />
+        ) : (
+          <p className="text-sm text-muted">{tn("noReleases")}</p>
+        )}
+      </section>
+      {batches.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-stone-300 bg-white px-6 py-10 text-center text-sm text-muted">{t("list.empty")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-line bg-white">
+          <table className="w-full text-left text-sm" data-testid="batch-list">
+            <thead className="border-b border-line text-xs text-muted">
+              <tr>
+                <th className="px-4 py-2 font-medium">{t("list.date")}</th>
+                <th className="px-4 py-2 font-medium">{t("list.release")}</th>
+                <th className="px-4 py-2 font-medium">{t("list.label")}</th>
+                <th className="px-4 py-2 text-right font-medium">{t("list.codes")}</th>
+                <th className="px-4 py-2 text-right font-medium">{t("list.redeemed")}</th>
+                <th className="px-4 py-2" />
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-line">
+              {batches.map((batch) => (
+                <tr key={batch.id} data-testid="batch-row">
+                  <td className="whitespace-nowrap px-4 py-3">{date.format(batch.createdAt)}</td>
+                  <td className="px-4 py-3 font-medium">{batch.releaseTitle}</td>
+                  <td className="px-4 py-3 text-muted">{batch.label}</td>
+                  <td className="px-4 py-3 text-right tabular-nums">{number.format(batch.count)}</td>
+                  <td className="px-4 py-3 text-right tabular-nums" data-testid="batch-redeemed">
+                    {number.format(batch.redeemed)}
+                  </td>
+                  <td className="space-x-3 whitespace-nowrap px-4 py-3 text-right">
+                    <a href={`${base}/${batch.id}/csv`} className="underline underline-offset-2">
+                      {t("list.csv")}
+                    </a>
+                    <a href={`${base}/${batch.id}/print`} className="underline underline-offset-2" data-testid="batch-print">
+                      {t("list.print")}
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

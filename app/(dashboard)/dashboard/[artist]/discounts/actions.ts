@@ -1,0 +1,43 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { db } from "@/db";
+import { requireArtistMember } from "@/lib/artists/guard";
+import { createDiscountCode, deleteDiscountCode, parseDiscountForm, updateDiscountCode } from "@/lib/discounts";
+
+export type DiscountFormState = null | { ok: true; message: string } | { ok: false; error?: string; fieldErrors?: Record<string, string> };
+export type DiscountRowState = null | { ok: false; error: string };
+
+const str = (form: FormData, key: string) => String(form.get(key) ?? "");
+const FIELDS = ["code", "kind", "amount", "currency", "scope", "item", "expiresAt", "usageLimit", "active"] as const;
+
+/** Every action is a public POST endpoint: the band is the checked membership's, and lib/discounts scopes each write by it. */
+export async function createDiscountAction(_prev: DiscountFormState, form: FormData): Promise<DiscountFormState> {
+  const { artist } = await requireArtistMember({ id: str(form, "artistId") });
+  const t = await getTranslations("discounts.form");
+  const raw = Object.fromEntries(FIELDS.map((f) => [f, form.get(f) === null ? undefined : str(form, f)]));
+  const parsed = await parseDiscountForm(db, artist.id, raw);
+  if (!parsed.ok) {
+    return { ok: false, fieldErrors: Object.fromEntries(Object.entries(parsed.fieldErrors).map(([field, key]) => [field, t(`errors.${key}` as "errors.invalid")])) };
+  }
+  const created = await createDiscountCode(db, artist.id, parsed.value);
+  if (!created) return { ok: false, fieldErrors: { code: t("errors.taken") } };
+  revalidatePath(`/dashboard/${artist.slug}/discounts`);
+  return { ok: true, message: t("created", { code: created.code }) };
+}
+
+export async function toggleDiscountAction(_prev: DiscountRowState, form: FormData): Promise<DiscountRowState> {
+  const { artist } = await requireArtistMember({ id: str(form, "artistId") });
+  const result = await updateDiscountCode(db, artist.id, str(form, "id"), { active: str(form, "active") === "true" });
+  if (!result.ok) return { ok: false, error: (await getTranslations("discounts.list"))("notFound") };
+  revalidatePath(`/dashboard/${artist.slug}/discounts`);
+  return null;
+}
+
+export async function deleteDiscountAction(_prev: DiscountRowState, form: FormData): Promise<DiscountRowState> {
+  const { artist } = await requireArtistMember({ id: str(form, "artistId") });
+  if (!(await deleteDiscountCode(db, artist.id, str(form, "id")))) return { ok: false, error: (await getTranslations("discounts.list"))("notFound") };
+  revalidatePath(`/dashboard/${artist.slug}/discounts`);
+  return null;
+}

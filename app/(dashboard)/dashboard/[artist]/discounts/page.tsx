@@ -1,0 +1,96 @@
+import { asc, eq } from "drizzle-orm";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DiscountForm, type DiscountItemChoice } from "@/components/dashboard/discounts/discount-form";
+import { DiscountRowActions } from "@/components/dashboard/discounts/discount-row-actions";
+import { db } from "@/db";
+import { products, releases, tracks, type DiscountCode } from "@/db/schema";
+import { CURRENCIES } from "@/lib/artists/currencies";
+import { requireArtistMember } from "@/lib/artists/guard";
+import { listDiscountCodes } from "@/lib/discounts";
+import { formatMoney } from "@/lib/orders/pricing";
+import { createDiscountAction, deleteDiscountAction, toggleDiscountAction } from "./actions";
+
+/** Everything a code can be limited to: the band's releases, tracks and merch. */
+async function itemChoices(artistId: string, kinds: (k: "release" | "track" | "product") => string): Promise<DiscountItemChoice[]> {
+  const [rs, ts, ps] = await Promise.all([
+    db.select({ id: releases.id, title: releases.title }).from(releases).where(eq(releases.artistId, artistId)).orderBy(asc(releases.title)),
+    db
+      .select({ id: tracks.id, title: tracks.title, release: releases.title })
+      .from(tracks)
+      .innerJoin(releases, eq(releases.id, tracks.releaseId))
+      .where(eq(tracks.artistId, artistId))
+      .orderBy(asc(releases.title), asc(tracks.position)),
+    db.select({ id: products.id, title: products.title }).from(products).where(eq(products.artistId, artistId)).orderBy(asc(products.title)),
+  ]);
+  return [
+    ...rs.map((r) => ({ value: `release:${r.id}`, label: `${kinds("release")} · ${r.title}` })),
+    ...ts.map((r) => ({ value: `track:${r.id}`, label: `${kinds("track")} · ${r.title} (${r.release})` })),
+    ...ps.map((r) => ({ value: `product:${r.id}`, label: `${kinds("product")} · ${r.title}` })),
+  ];
+}
+
+export default async function DiscountsPage({ params }: PageProps<"/dashboard/[artist]/discounts">) {
+  const { artist } = await requireArtistMember({ slug: (await params).artist });
+  const [t, locale, codes] = await Promise.all([getTranslations("discounts"), getLocale(), listDiscountCodes(db, artist.id)]);
+  const items = await itemChoices(artist.id, (k) => t(`itemKinds.${k}`));
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const describe = (code: DiscountCode) => (code.kind === "percent" ? `${code.amount} %` : formatMoney(code.amount, code.currency ?? artist.currency, locale));
+  const scope = (code: DiscountCode) =>
+    code.scope === "item" ? (items.find((i) => i.value === `${code.itemKind}:${code.itemId}`)?.label ?? t("scopes.item")) : t(`scopes.${code.scope}`);
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 text-sm text-muted">{t("intro")}</p>
+      </div>
+      {codes.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-stone-300 bg-white px-6 py-10 text-center text-sm text-muted">{t("list.empty")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-line bg-white">
+          <table className="w-full text-left text-sm" data-testid="discount-list">
+            <thead className="border-b border-line text-xs text-muted">
+              <tr>
+                <th className="px-4 py-2 font-medium">{t("list.code")}</th>
+                <th className="px-4 py-2 font-medium">{t("list.discount")}</th>
+                <th className="px-4 py-2 font-medium">{t("list.scope")}</th>
+                <th className="px-4 py-2 font-medium">{t("list.expires")}</th>
+                <th className="px-4 py-2 text-right font-medium">{t("list.uses")}</th>
+                <th className="px-4 py-2 font-medium">{t("list.status")}</th>
+                <th className="px-4 py-2" />
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-line">
+              {codes.map((code) => (
+                <tr key={code.id} data-testid="discount-row">
+                  <td className="px-4 py-3 font-mono font-medium">{code.code}</td>
+                  <td className="whitespace-nowrap px-4 py-3 tabular-nums">{describe(code)}</td>
+                  <td className="px-4 py-3 text-muted">{scope(code)}</td>
+                  <td className="whitespace-nowrap px-4 py-3">{code.expiresAt ? date.format(code.expiresAt) : t("list.never")}</td>
+                  <td className="px-4 py-3 text-right tabular-nums" data-testid="discount-uses">
+                    {code.usedCount}
+                    {code.usageLimit !== null && ` / ${code.usageLimit}`}
+                  </td>
+                  <td className="px-4 py-3">{code.active ? t("list.active") : t("list.inactive")}</td>
+                  <td className="px-4 py-3">
+                    <DiscountRowActions
+                      artistId={artist.id}
+                      id={code.id}
+                      active={code.active}
+                      toggle={toggleDiscountAction}
+                      remove={deleteDiscountAction}
+                      labels={{ activate: t("list.activate"), deactivate: t("list.deactivate"), delete: t("list.delete"), deleteCode: t("list.deleteCode", { code: code.code }) }}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <section className="rounded-lg border border-line bg-white p-5">
+        <h2 className="mb-4 font-semibold">{t("form.title")}</h2>
+        <DiscountForm action={createDiscountAction} artistId={artist.id} currency={artist.currency} currencies={CURRENCIES} items={items} />
+      </section>
+    </div>
+  );
+}
