@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { orderItems, orders, type Order, type OrderItem, type OrderStatus } from "../schema";
 
@@ -20,12 +20,39 @@ function toShip(order: Order, items: OrderItem[]) {
 
 const unshippedProduct = sql`exists (select 1 from ${orderItems} where ${orderItems.orderId} = ${orders.id} and ${orderItems.kind} = 'product' and ${orderItems.shippedAt} is null)`;
 
-export async function listOrdersForArtist(db: DbOrTx, artistId: string, options: { page?: number; onlyToShip?: boolean } = {}) {
+const hasProduct = sql`exists (select 1 from ${orderItems} where ${orderItems.orderId} = ${orders.id} and ${orderItems.kind} = 'product')`;
+
+export const ORDER_FILTERS = ["all", "to-ship", "shipped", "refunded"] as const;
+export type OrderFilter = (typeof ORDER_FILTERS)[number];
+
+/** An ILIKE pattern for "contains": `%` and `_` typed in a search box are letters, not wildcards. */
+export const containsPattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Shipped: every physical item posted (a refund afterwards does not unship it). */
+function filterWhere(filter: OrderFilter) {
+  switch (filter) {
+    case "to-ship":
+      return and(inArray(orders.status, ["paid", "partially_refunded"]), unshippedProduct);
+    case "shipped":
+      return and(inArray(orders.status, SHOWN), hasProduct, sql`not ${unshippedProduct}`);
+    case "refunded":
+      return inArray(orders.status, ["refunded", "partially_refunded"]);
+    default:
+      return inArray(orders.status, SHOWN);
+  }
+}
+
+export async function listOrdersForArtist(
+  db: DbOrTx,
+  artistId: string,
+  options: { page?: number; onlyToShip?: boolean; filter?: OrderFilter; search?: string } = {},
+) {
   const page = Math.max(1, Math.floor(options.page ?? 1));
+  const search = options.search?.trim();
   const where = and(
     eq(orders.artistId, artistId),
-    options.onlyToShip ? inArray(orders.status, ["paid", "partially_refunded"]) : inArray(orders.status, SHOWN),
-    options.onlyToShip ? unshippedProduct : undefined,
+    filterWhere(options.filter ?? (options.onlyToShip ? "to-ship" : "all")),
+    search ? ilike(orders.email, containsPattern(search)) : undefined,
   );
   const [{ total }] = await db.select({ total: count() }).from(orders).where(where);
   const rows = await db
@@ -60,3 +87,30 @@ export async function countOrdersToShip(db: DbOrTx, artistId: string) {
   return n;
 }
 
+
+/** Paid-time window for the CSV exports: `from` inclusive, `to` exclusive (the day after the last). */
+export type ExportRange = { from?: Date; to?: Date };
+
+function exportWhere(artistId: string, range: ExportRange) {
+  return and(
+    eq(orders.artistId, artistId),
+    inArray(orders.status, SHOWN),
+    range.from ? gte(orders.paidAt, range.from) : undefined,
+    range.to ? lt(orders.paidAt, range.to) : undefined,
+  );
+}
+
+/** One row per order, oldest first, as a spreadsheet wants them. */
+export async function ordersForExport(db: DbOrTx, artistId: string, range: ExportRange) {
+  return db.select().from(orders).where(exportWhere(artistId, range)).orderBy(asc(orders.paidAt), asc(orders.id));
+}
+
+/** One row per item sold, with its order's date, buyer and status. */
+export async function salesLinesForExport(db: DbOrTx, artistId: string, range: ExportRange) {
+  return db
+    .select({ order: orders, item: orderItems })
+    .from(orderItems)
+    .innerJoin(orders, eq(orders.id, orderItems.orderId))
+    .where(exportWhere(artistId, range))
+    .orderBy(asc(orders.paidAt), asc(orders.id), asc(orderItems.createdAt), asc(orderItems.id));
+}

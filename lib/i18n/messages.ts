@@ -12,6 +12,8 @@ import downloadsEn from "./messages/downloads.en.json";
 import downloadsFr from "./messages/downloads.fr.json";
 import embedEn from "./messages/embed.en.json";
 import embedFr from "./messages/embed.fr.json";
+import bandopsEn from "./messages/bandops.en.json";
+import bandopsFr from "./messages/bandops.fr.json";
 import codesEn from "./messages/codes.en.json";
 import codesFr from "./messages/codes.fr.json";
 import type { Locale } from "./config";
@@ -22,6 +24,6 @@ import type { Locale } from "./config";
  * listen.* (release page, player), checkout.* (cart, checkout, receipts), selling.* (dashboard
  * prices, merch, shipping, orders, payouts), downloads.* (download page, library). Top-level keys must not collide between files.
  */
-const enAll = { ...en, ...catalogEn, ...listenEn, ...checkoutEn, ...sellingEn, ...downloadsEn, ...embedEn, ...codesEn };
+const enAll = { ...en, ...catalogEn, ...listenEn, ...checkoutEn, ...sellingEn, ...downloadsEn, ...embedEn, ...bandopsEn, ...codesEn };
 export type Messages = typeof enAll;
-export const messages: Record<Locale, Messages> = { en: enAll, fr: { ...fr, ...catalogFr, ...listenFr, ...checkoutFr, ...sellingFr, ...downloadsFr, ...embedFr, ...codesFr } };
+export const messages: Record<Locale, Messages> = { en: enAll, fr: { ...fr, ...catalogFr, ...listenFr, ...checkoutFr, ...sellingFr, ...downloadsFr, ...embedFr, ...bandopsFr, ...codesFr } };

@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { artistMembers, artists, users, type Order, type OrderItem, type ShippingAddress } from "../../db/schema";
+import { artistMembers, artists, subscribers, users, type Order, type OrderItem, type ShippingAddress } from "../../db/schema";
 import { queueEmail, renderEmail } from "../email";
 import { env } from "../env";
+import { unsubscribeUrl } from "../fans/unsubscribe-link";
 import { translator } from "../i18n";
 import { formatMoney } from "./pricing";
 
@@ -30,34 +31,50 @@ export function orderRows(order: Order, items: OrderItem[], locale: string, t: R
   return rows;
 }
 
+/** Subscribed buyers get a way out under every mail that reaches them through the band. */
+async function unsubscribeLine(tx: DbOrTx, order: Order, t: ReturnType<typeof translator>["t"]) {
+  if (!order.subscribe || !order.email) return "";
+  const [fan] = await tx
+    .select({ id: subscribers.id })
+    .from(subscribers)
+    .where(and(eq(subscribers.artistId, order.artistId), eq(subscribers.email, order.email), isNull(subscribers.unsubscribedAt)));
+  return fan ? t("bandops.emails.unsubscribe", { url: unsubscribeUrl(fan.id) }) : "";
+}
+
+/** The fan's receipt alone; `dedupeKey` differs when the band sends it again from the dashboard. */
+export async function queueReceipt(tx: DbOrTx, order: Order, items: OrderItem[], downloadUrl: string | null, dedupeKey: string) {
+  if (!order.email) return false;
+  const [artist] = await tx.select().from(artists).where(eq(artists.id, order.artistId)).limit(1);
+  const library = new URL("/library", env().APP_URL).toString();
+  const { locale, t } = translator(order.locale);
+  return queueEmail(
+    tx,
+    renderEmail({
+      to: order.email,
+      subject: t("orderEmail.receipt.subject", { band: artist.name }),
+      intro: t(order.total === 0 ? "orderEmail.receipt.introFree" : "orderEmail.receipt.intro", { band: artist.name }),
+      rows: orderRows(order, items, locale, t),
+      action: downloadUrl ? { label: t("orderEmail.receipt.download"), url: downloadUrl } : undefined,
+      outro: [
+        order.needsShipping ? t("orderEmail.receipt.shippingNote", { band: artist.name }) : "",
+        downloadUrl ? t("orderEmail.receipt.library", { url: library }) : "",
+        t("orderEmail.receipt.reference", { id: order.id.slice(0, 8) }),
+        await unsubscribeLine(tx, order, t),
+      ]
+        .filter(Boolean)
+        .join("\n\n"),
+    }),
+    dedupeKey,
+  );
+}
+
 /**
  * The fan's receipt and the band's notice, queued inside the fulfilment transaction. Their dedupe
  * keys make a replayed fulfilment (it cannot happen, but) mail nobody twice.
  */
 export async function queueOrderEmails(tx: DbOrTx, order: Order, items: OrderItem[], downloadUrl: string | null) {
   const [artist] = await tx.select().from(artists).where(eq(artists.id, order.artistId)).limit(1);
-  const library = new URL("/library", env().APP_URL).toString();
-  if (order.email) {
-    const { locale, t } = translator(order.locale);
-    await queueEmail(
-      tx,
-      renderEmail({
-        to: order.email,
-        subject: t("orderEmail.receipt.subject", { band: artist.name }),
-        intro: t(order.total === 0 ? "orderEmail.receipt.introFree" : "orderEmail.receipt.intro", { band: artist.name }),
-        rows: orderRows(order, items, locale, t),
-        action: downloadUrl ? { label: t("orderEmail.receipt.download"), url: downloadUrl } : undefined,
-        outro: [
-          order.needsShipping ? t("orderEmail.receipt.shippingNote", { band: artist.name }) : "",
-          downloadUrl ? t("orderEmail.receipt.library", { url: library }) : "",
-          t("orderEmail.receipt.reference", { id: order.id.slice(0, 8) }),
-        ]
-          .filter(Boolean)
-          .join("\n\n"),
-      }),
-      `receipt:${order.id}`,
-    );
-  }
+  await queueReceipt(tx, order, items, downloadUrl, `receipt:${order.id}`);
   const members = await tx
     .select({ email: users.email, locale: users.locale })
     .from(artistMembers)

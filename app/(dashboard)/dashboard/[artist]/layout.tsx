@@ -33,6 +33,7 @@ export default async function ArtistDashboardLayout({ children, params }: Layout
             { href: `${base}/merch`, label: ts("merch") },
             { href: `${base}/shipping`, label: ts("shipping") },
             { href: `${base}/orders`, label: ts("orders"), badge: { count: toShip, label: ts("toShip", { count: toShip }) } },
+            { href: `${base}/fans`, label: (await getTranslations("bandops.nav"))("fans") },
             { href: `${base}/payouts`, label: ts("payouts") },
             { href: `${base}/codes`, label: (await getTranslations("codes"))("nav") },
             { href: `${base}/discounts`, label: (await getTranslations("discounts"))("nav") },

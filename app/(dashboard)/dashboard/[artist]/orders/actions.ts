@@ -1,12 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { after } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db";
 import { getOrderForArtist } from "@/db/queries/orders";
 import { requireArtistMember } from "@/lib/artists/guard";
+import { deliverSoon } from "@/lib/email";
 import { formatMoney, parseMoneyInput } from "@/lib/orders/pricing";
 import { refundOrder } from "@/lib/orders/refunds";
+import { resendReceipt } from "@/lib/orders/resend-receipt";
+import { markShipped } from "@/lib/orders/shipping-notice";
+import { parseTracking } from "@/lib/orders/tracking";
 
 export type RefundFormState = null | { ok: true; message: string } | { ok: false; error: string };
 
@@ -34,4 +39,36 @@ export async function refundOrderAction(_prev: RefundFormState, form: FormData):
   if (!result.ok) return { ok: false, error: t(`errors.${result.error}`, { amount: leftText }) };
   revalidatePath(`/dashboard/${artist.slug}`, "layout");
   return { ok: true, message: t("done", { amount: formatMoney(amount, order.currency, locale) }) };
+}
+
+export type ShipFormState = null | { ok: true; message: string } | { ok: false; error: string; field?: "carrier" | "trackingNumber" };
+
+/**
+ * Marks the order's unshipped physical items (or the ticked ones) as posted and mails the fan
+ * after the transaction commits. A repeat changes nothing and mails nobody.
+ */
+export async function markShippedAction(_prev: ShipFormState, form: FormData): Promise<ShipFormState> {
+  const { artist } = await requireArtistMember({ id: str(form, "artistId") });
+  const t = await getTranslations("bandops.orders.ship");
+  const tracking = parseTracking(str(form, "carrier"), str(form, "trackingNumber"));
+  if (!tracking.ok) return { ok: false, error: t(`errors.${tracking.error}`), field: tracking.field };
+  const every = str(form, "scope") !== "items";
+  const itemIds = every ? undefined : form.getAll("itemId").map(String);
+  if (itemIds && itemIds.length === 0) return { ok: false, error: t("errors.no_items") };
+  const result = await markShipped(db, { artistId: artist.id, orderId: str(form, "orderId"), itemIds, carrier: tracking.carrier, trackingNumber: tracking.trackingNumber });
+  if (!result.ok) return { ok: false, error: t(`errors.${result.error}`) };
+  after(() => deliverSoon(db));
+  revalidatePath(`/dashboard/${artist.slug}`, "layout");
+  return { ok: true, message: t("done", { emailed: result.emailed ? "yes" : "no" }) };
+}
+
+export type ResendFormState = null | { ok: true; message: string } | { ok: false; error: string };
+
+export async function resendReceiptAction(_prev: ResendFormState, form: FormData): Promise<ResendFormState> {
+  const { artist } = await requireArtistMember({ id: str(form, "artistId") });
+  const t = await getTranslations("bandops.orders.resend");
+  const result = await resendReceipt(db, artist.id, str(form, "orderId"));
+  if (!result.ok) return { ok: false, error: t(`errors.${result.error}`) };
+  after(() => deliverSoon(db));
+  return { ok: true, message: t("done", { email: result.email }) };
 }

@@ -3,12 +3,15 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { StatusBadge, ToShipBadge } from "@/components/dashboard/orders/order-badges";
 import { RefundForm } from "@/components/dashboard/orders/refund-form";
+import { ResendReceiptForm } from "@/components/dashboard/orders/resend-receipt-form";
+import { ShipForm } from "@/components/dashboard/orders/ship-form";
 import { db } from "@/db";
 import { getOrderForArtist } from "@/db/queries/orders";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { formatMoney } from "@/lib/orders/pricing";
 import { formatAddress } from "@/lib/orders/receipt";
-import { refundOrderAction } from "../actions";
+import { KNOWN_CARRIERS, trackingUrl } from "@/lib/orders/tracking";
+import { markShippedAction, refundOrderAction, resendReceiptAction } from "../actions";
 
 export default async function OrderPage({ params }: PageProps<"/dashboard/[artist]/orders/[orderId]">) {
   const { artist: slug, orderId } = await params;
@@ -16,11 +19,14 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
   // Another band's order (even one this user also runs) is not found under this band's URL.
   const order = await getOrderForArtist(db, artist.id, orderId);
   if (!order) notFound();
-  const [t, locale] = await Promise.all([getTranslations("selling.orders"), getLocale()]);
+  const [t, tb, locale] = await Promise.all([getTranslations("selling.orders"), getTranslations("bandops.orders"), getLocale()]);
   const money = (amount: number) => formatMoney(amount, order.currency, locale);
   const day = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short" });
   const countryName = order.buyerCountry ? (new Intl.DisplayNames([locale], { type: "region" }).of(order.buyerCountry) ?? order.buyerCountry) : null;
+  const shippable = order.status === "paid" || order.status === "partially_refunded";
+  const physical = order.items.filter((i) => i.kind === "product");
+  const label = (i: (typeof order.items)[number]) => `${i.quantity > 1 ? `${i.quantity} × ` : ""}${i.title}${i.optionLabel ? ` (${i.optionLabel})` : ""}`;
   const refundable = order.provider !== "free" && ["paid", "partially_refunded", "refunded"].includes(order.status) && order.total > 0;
   const amounts: [string, string][] = [
     [t("subtotal"), money(order.subtotal)],
@@ -43,7 +49,12 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
           </h1>
           <p className="mt-1 text-sm text-muted">{t("reference", { id: order.id.slice(0, 8) })}</p>
         </div>
-        <div className="space-x-1" data-testid="order-status">
+        <div className="flex flex-wrap items-center gap-2" data-testid="order-status">
+          {physical.length > 0 && (
+            <Link href={`/dashboard/${artist.slug}/orders/${order.id}/packing-slip`} className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-50">
+              {tb("packingSlip")}
+            </Link>
+          )}
           <StatusBadge status={order.status} label={t(`statuses.${order.status}`)} />
           {order.toShip && <ToShipBadge label={t("toShip")} />}
         </div>
@@ -82,6 +93,16 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
                 <span className="block text-xs text-muted">
                   {t(`itemKinds.${item.kind}`)}
                   {item.kind === "product" && ` · ${item.shippedAt ? t("shipped", { date: day.format(item.shippedAt) }) : t("notShipped")}`}
+                  {item.carrier && ` ${tb("ship.via", { carrier: item.carrier })}`}
+                  {item.trackingNumber && `, ${tb("ship.trackingLabel", { number: item.trackingNumber })}`}
+                  {trackingUrl(item.carrier, item.trackingNumber) && (
+                    <>
+                      {" · "}
+                      <a href={trackingUrl(item.carrier, item.trackingNumber)!} target="_blank" rel="noreferrer" className="underline underline-offset-2">
+                        {tb("ship.track")}
+                      </a>
+                    </>
+                  )}
                 </span>
               </span>
               <span className="tabular-nums">{money(item.unitAmount * item.quantity)}</span>
@@ -101,6 +122,26 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
           ))}
         </dl>
       </section>
+
+      {shippable && physical.length > 0 && (
+        <section className="rounded-lg border border-line bg-white p-6">
+          <h2 className="mb-3 font-semibold">{tb("ship.title")}</h2>
+          <ShipForm
+            action={markShippedAction}
+            artistId={artist.id}
+            orderId={order.id}
+            unshipped={physical.filter((i) => !i.shippedAt).map((i) => ({ id: i.id, label: label(i) }))}
+            carriers={KNOWN_CARRIERS.map((c) => c.name)}
+          />
+        </section>
+      )}
+
+      {shippable && order.email && (
+        <section className="rounded-lg border border-line bg-white p-6">
+          <h2 className="mb-3 font-semibold">{tb("resend.title")}</h2>
+          <ResendReceiptForm action={resendReceiptAction} artistId={artist.id} orderId={order.id} email={order.email} />
+        </section>
+      )}
 
       {refundable && (
         <section className="rounded-lg border border-line bg-white p-6">
