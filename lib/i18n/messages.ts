@@ -16,6 +16,8 @@ import bandopsEn from "./messages/bandops.en.json";
 import bandopsFr from "./messages/bandops.fr.json";
 import codesEn from "./messages/codes.en.json";
 import codesFr from "./messages/codes.fr.json";
+import statsEn from "./messages/stats.en.json";
+import statsFr from "./messages/stats.fr.json";
 import type { Locale } from "./config";
 
 /**
@@ -24,6 +26,6 @@ import type { Locale } from "./config";
  * listen.* (release page, player), checkout.* (cart, checkout, receipts), selling.* (dashboard
  * prices, merch, shipping, orders, payouts), downloads.* (download page, library). Top-level keys must not collide between files.
  */
-const enAll = { ...en, ...catalogEn, ...listenEn, ...checkoutEn, ...sellingEn, ...downloadsEn, ...embedEn, ...bandopsEn, ...codesEn };
+const enAll = { ...en, ...catalogEn, ...listenEn, ...checkoutEn, ...sellingEn, ...downloadsEn, ...embedEn, ...statsEn, ...bandopsEn, ...codesEn };
 export type Messages = typeof enAll;
-export const messages: Record<Locale, Messages> = { en: enAll, fr: { ...fr, ...catalogFr, ...listenFr, ...checkoutFr, ...sellingFr, ...downloadsFr, ...embedFr, ...bandopsFr, ...codesFr } };
+export const messages: Record<Locale, Messages> = { en: enAll, fr: { ...fr, ...catalogFr, ...listenFr, ...checkoutFr, ...sellingFr, ...downloadsFr, ...embedFr, ...statsFr, ...bandopsFr, ...codesFr } };

@@ -64,3 +64,12 @@ export function parsePeriod(input: { period?: string; from?: string; to?: string
   if ((to.getTime() - from.getTime()) / DAY > MAX_DAYS) return { ok: false, error: "range_too_long" };
   return { ok: true, period: build("custom", from, to) };
 }
+
+/** The asked period, or the last 30 days with the reason the asked one was refused. */
+export function periodOrDefault(input: { period?: string; from?: string; to?: string }, now: Date = new Date()): { period: Period; error: Extract<PeriodResult, { ok: false }>["error"] | null } {
+  const asked = parsePeriod(input, now);
+  if (asked.ok) return { period: asked.period, error: null };
+  const fallback = parsePeriod({ period: "30d" }, now);
+  if (!fallback.ok) throw new Error("the 30-day period cannot be refused");
+  return { period: fallback.period, error: asked.error };
+}
