@@ -11,7 +11,7 @@ import { redeemCode } from "@/lib/codes";
 import { deliverSoon } from "@/lib/email";
 import { isLocale } from "@/lib/i18n";
 
-export type RedeemState = null | { ok: true; message: string; downloadUrl: string } | { ok: false; error: string; field?: "code" | "email" };
+export type RedeemState = null | { ok: true; message: string; downloadUrl: string } | { ok: false; error: string; field?: "code" | "email"; values: { code: string; email: string } };
 
 const schema = z.object({
   artist: z.string().max(80).default(""),
@@ -23,14 +23,16 @@ const schema = z.object({
 /** Public: anyone may post here, so the code's band, the rate limit and the single use are all decided in lib/codes. */
 export async function redeemAction(_state: RedeemState, form: FormData): Promise<RedeemState> {
   const t = await getTranslations("codes.redeem");
+  // Sent back so the form keeps what the fan typed after an error (React resets it after an action).
+  const values = { code: String(form.get("code") ?? "").slice(0, 60), email: String(form.get("email") ?? "").slice(0, 254) };
   const input = schema.safeParse(Object.fromEntries(form));
   if (!input.success) {
     const codeBad = input.error.issues.some((i) => i.path[0] === "code");
-    return { ok: false, error: t(codeBad ? "errors.code" : "errors.email"), field: codeBad ? "code" : "email" };
+    return { ok: false, error: t(codeBad ? "errors.code" : "errors.email"), field: codeBad ? "code" : "email", values };
   }
   // A band's own page takes only that band's codes; an unknown band slug is treated as no code at all.
   const artist = input.data.artist ? await getArtistBySlug(db, input.data.artist) : null;
-  if (input.data.artist && !artist) return { ok: false, error: t("errors.unknown"), field: "code" };
+  if (input.data.artist && !artist) return { ok: false, error: t("errors.unknown"), field: "code", values };
   const locale = await getLocale();
   const result = await redeemCode(db, {
     code: input.data.code,
@@ -41,8 +43,8 @@ export async function redeemAction(_state: RedeemState, form: FormData): Promise
     artistId: artist?.id,
   });
   if (!result.ok) {
-    if (result.reason === "rate_limited") return { ok: false, error: t("errors.rate_limited", { minutes: Math.ceil(result.retryAfterSeconds / 60) }) };
-    return { ok: false, error: t(`errors.${result.reason}`), field: "code" };
+    if (result.reason === "rate_limited") return { ok: false, error: t("errors.rate_limited", { minutes: Math.ceil(result.retryAfterSeconds / 60) }), values };
+    return { ok: false, error: t(`errors.${result.reason}`), field: "code", values };
   }
   await deliverSoon(db);
   return { ok: true, message: t("done", { release: result.releaseTitle, band: result.artistName }), downloadUrl: result.downloadUrl };

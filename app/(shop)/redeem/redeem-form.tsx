@@ -37,13 +37,12 @@ export function RedeemForm({
       <Field
         label={t("code")}
         name="code"
-        defaultValue={initialCode}
+        defaultValue={state && !state.ok ? state.values.code : initialCode}
         hint={t("codeHint")}
         error={state && !state.ok && state.field === "code" ? state.error : null}
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}
-        className="font-mono"
         required
       />
       <Field
@@ -51,6 +50,7 @@ export function RedeemForm({
         name="email"
         type="email"
         autoComplete="email"
+        defaultValue={state && !state.ok ? state.values.email : ""}
         error={state && !state.ok && state.field === "email" ? state.error : null}
         required
       />

@@ -6,7 +6,7 @@ import { Field, FieldNotes, selectClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-type State = null | { ok: true; message: string } | { ok: false; error?: string; fieldErrors?: Record<string, string> };
+type State = null | { ok: true; message: string } | { ok: false; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
 export type DiscountItemChoice = { value: string; label: string };
 
 export function DiscountForm({
@@ -27,6 +27,7 @@ export function DiscountForm({
   const [kind, setKind] = useState<"percent" | "fixed">("percent");
   const [scope, setScope] = useState("all");
   const error = (field: string) => (state && !state.ok ? (state.fieldErrors?.[field] ?? null) : null);
+  const typed = (field: string) => (state && !state.ok ? state.values?.[field] : undefined);
   return (
     <form action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate data-testid="discount-form">
       <input type="hidden" name="artistId" value={artistId} />
@@ -34,7 +35,7 @@ export function DiscountForm({
         {state?.ok && <Notice tone="success">{state.message}</Notice>}
         {state && !state.ok && state.error && <Notice tone="error">{state.error}</Notice>}
       </div>
-      <Field label={t("form.code")} name="code" hint={t("form.codeHint")} error={error("code")} maxLength={40} autoCapitalize="characters" required />
+      <Field label={t("form.code")} name="code" defaultValue={typed("code")} hint={t("form.codeHint")} error={error("code")} maxLength={40} autoCapitalize="characters" required />
       <fieldset>
         <legend className="mb-1 block text-sm font-medium">{t("form.kind")}</legend>
         <div className="flex gap-4 pt-2 text-sm">
@@ -46,12 +47,12 @@ export function DiscountForm({
           ))}
         </div>
       </fieldset>
-      <Field label={t("form.amount")} name="amount" hint={t("form.amountHint")} error={error("amount")} inputMode="decimal" required />
+      <Field label={t("form.amount")} name="amount" defaultValue={typed("amount")} hint={t("form.amountHint")} error={error("amount")} inputMode="decimal" required />
       <div>
         <label htmlFor="currency" className="mb-1 block text-sm font-medium">
           {t("form.currency")}
         </label>
-        <select id="currency" name="currency" defaultValue={currency} disabled={kind !== "fixed"} className={selectClass}>
+        <select id="currency" name="currency" defaultValue={typed("currency") || currency} disabled={kind !== "fixed"} className={selectClass}>
           {currencies.map((c) => (
             <option key={c}>{c}</option>
           ))}
@@ -74,7 +75,7 @@ export function DiscountForm({
         <label htmlFor="item" className="mb-1 block text-sm font-medium">
           {t("form.item")}
         </label>
-        <select id="item" name="item" defaultValue="" disabled={scope !== "item"} className={selectClass} aria-invalid={error("item") ? true : undefined}>
+        <select id="item" name="item" defaultValue={typed("item") ?? ""} disabled={scope !== "item"} className={selectClass} aria-invalid={error("item") ? true : undefined}>
           <option value="">{t("form.chooseItem")}</option>
           {items.map((item) => (
             <option key={item.value} value={item.value}>
@@ -84,10 +85,10 @@ export function DiscountForm({
         </select>
         <FieldNotes errorId="item-error" error={error("item")} />
       </div>
-      <Field label={t("form.expiresAt")} name="expiresAt" type="date" error={error("expiresAt")} />
-      <Field label={t("form.usageLimit")} name="usageLimit" type="number" min={1} error={error("usageLimit")} />
+      <Field label={t("form.expiresAt")} name="expiresAt" defaultValue={typed("expiresAt")} type="date" error={error("expiresAt")} />
+      <Field label={t("form.usageLimit")} name="usageLimit" defaultValue={typed("usageLimit")} type="number" min={1} error={error("usageLimit")} />
       <label className="flex items-center gap-2 text-sm sm:col-span-2">
-        <input type="checkbox" name="active" defaultChecked className="h-4 w-4" />
+        <input type="checkbox" name="active" defaultChecked={typed("active") === undefined || typed("active") === "on"} className="h-4 w-4" />
         {t("form.active")}
       </label>
       <div className="sm:col-span-2">

@@ -6,7 +6,7 @@ import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { createDiscountCode, deleteDiscountCode, parseDiscountForm, updateDiscountCode } from "@/lib/discounts";
 
-export type DiscountFormState = null | { ok: true; message: string } | { ok: false; error?: string; fieldErrors?: Record<string, string> };
+export type DiscountFormState = null | { ok: true; message: string } | { ok: false; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
 export type DiscountRowState = null | { ok: false; error: string };
 
 const str = (form: FormData, key: string) => String(form.get(key) ?? "");
@@ -17,12 +17,14 @@ export async function createDiscountAction(_prev: DiscountFormState, form: FormD
   const { artist } = await requireArtistMember({ id: str(form, "artistId") });
   const t = await getTranslations("discounts.form");
   const raw = Object.fromEntries(FIELDS.map((f) => [f, form.get(f) === null ? undefined : str(form, f)]));
+  // Sent back so the form keeps what the band typed (React resets a form after its action).
+  const values = Object.fromEntries(FIELDS.map((f) => [f, str(form, f).slice(0, 120)]));
   const parsed = await parseDiscountForm(db, artist.id, raw);
   if (!parsed.ok) {
-    return { ok: false, fieldErrors: Object.fromEntries(Object.entries(parsed.fieldErrors).map(([field, key]) => [field, t(`errors.${key}` as "errors.invalid")])) };
+    return { ok: false, values, fieldErrors: Object.fromEntries(Object.entries(parsed.fieldErrors).map(([field, key]) => [field, t(`errors.${key}` as "errors.invalid")])) };
   }
   const created = await createDiscountCode(db, artist.id, parsed.value);
-  if (!created) return { ok: false, fieldErrors: { code: t("errors.taken") } };
+  if (!created) return { ok: false, values, fieldErrors: { code: t("errors.taken") } };
   revalidatePath(`/dashboard/${artist.slug}/discounts`);
   return { ok: true, message: t("created", { code: created.code }) };
 }

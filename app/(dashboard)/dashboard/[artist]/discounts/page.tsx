@@ -34,7 +34,8 @@ export default async function DiscountsPage({ params }: PageProps<"/dashboard/[a
   const [t, locale, codes] = await Promise.all([getTranslations("discounts"), getLocale(), listDiscountCodes(db, artist.id)]);
   const items = await itemChoices(artist.id, (k) => t(`itemKinds.${k}`));
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
-  const describe = (code: DiscountCode) => (code.kind === "percent" ? `${code.amount} %` : formatMoney(code.amount, code.currency ?? artist.currency, locale));
+  const percent = new Intl.NumberFormat(locale, { style: "percent" });
+  const describe = (code: DiscountCode) => (code.kind === "percent" ? percent.format(code.amount / 100) : formatMoney(code.amount, code.currency ?? artist.currency, locale));
   const scope = (code: DiscountCode) =>
     code.scope === "item" ? (items.find((i) => i.value === `${code.itemKind}:${code.itemId}`)?.label ?? t("scopes.item")) : t(`scopes.${code.scope}`);
   return (

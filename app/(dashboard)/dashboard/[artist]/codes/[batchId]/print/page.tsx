@@ -45,7 +45,7 @@ export default async function PrintCodesPage({ params, searchParams }: PageProps
     }),
   );
   const sheets = Array.from({ length: Math.ceil(cards.length / PER_SHEET) }, (_, i) => cards.slice(i * PER_SHEET, (i + 1) * PER_SHEET));
-  const labels = { card: t("card", { release: batch.releaseTitle, band: artist.name }), enter: t("enter") };
+  const labels = { card: t("card", { release: batch.releaseTitle }), enter: t("enter") };
   const here = `/dashboard/${artist.slug}/codes/${batch.id}/print`;
   return (
     <div className="space-y-6">
