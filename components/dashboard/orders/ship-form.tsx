@@ -28,6 +28,10 @@ export function ShipForm({
   const t = useTranslations("bandops.orders.ship");
   const [state, formAction] = useActionState(action, null);
   const [scope, setScope] = useState<"all" | "items">("all");
+  // Controlled, so what the band typed survives the form reset React does after each submit.
+  const [carrier, setCarrier] = useState("");
+  const [trackingNumber, setTrackingNumber] = useState("");
+  const [picked, setPicked] = useState<string[]>(() => unshipped.map((i) => i.id));
   const notices = (
     <>
       {state?.ok && <Notice tone="success">{state.message}</Notice>}
@@ -63,7 +67,13 @@ export function ShipForm({
             <div className="space-y-1 pl-6">
               {unshipped.map((item) => (
                 <label key={item.id} className="flex items-center gap-2">
-                  <input type="checkbox" name="itemId" value={item.id} defaultChecked />
+                  <input
+                    type="checkbox"
+                    name="itemId"
+                    value={item.id}
+                    checked={picked.includes(item.id)}
+                    onChange={(e) => setPicked((ids) => (e.target.checked ? [...ids, item.id] : ids.filter((id) => id !== item.id)))}
+                  />
                   {item.label}
                 </label>
               ))}
@@ -72,8 +82,8 @@ export function ShipForm({
         </fieldset>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label={t("carrier")} name="carrier" list="known-carriers" maxLength={60} autoComplete="off" error={fieldError("carrier")} />
-        <Field label={t("trackingNumber")} name="trackingNumber" maxLength={60} autoComplete="off" spellCheck={false} error={fieldError("trackingNumber")} />
+        <Field label={t("carrier")} name="carrier" value={carrier} onChange={(e) => setCarrier(e.target.value)} list="known-carriers" maxLength={60} autoComplete="off" error={fieldError("carrier")} />
+        <Field label={t("trackingNumber")} name="trackingNumber" value={trackingNumber} onChange={(e) => setTrackingNumber(e.target.value)} maxLength={60} autoComplete="off" spellCheck={false} error={fieldError("trackingNumber")} />
       </div>
       <datalist id="known-carriers">
         {carriers.map((c) => (

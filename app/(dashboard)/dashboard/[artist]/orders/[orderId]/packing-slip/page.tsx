@@ -16,7 +16,7 @@ const PRINT_CSS = `@media print {
   @page { margin: 15mm; }
   body * { visibility: hidden; }
   #packing-slip, #packing-slip * { visibility: visible; }
-  #packing-slip { position: absolute; left: 0; top: 0; width: 100%; border: 0; padding: 0; }
+  #packing-slip { position: absolute; left: 0; top: 0; width: 100%; max-width: none; border: 0; padding: 0; }
 }`;
 
 export default async function PackingSlipPage({ params, searchParams }: PageProps<"/dashboard/[artist]/orders/[orderId]/packing-slip">) {
