@@ -12,7 +12,7 @@ import {
   type DiscountInput,
 } from "@/lib/discounts";
 import { addToCart, findCart, fulfillOrder, loadPricedCart, setCartCountry, startCheckout, type AddItem } from "@/lib/orders";
-import { makeShop } from "../support/orders";
+import { makeShop, queuedEmails } from "../support/orders";
 import { useTestDb } from "../support/factories";
 
 const db = useTestDb();
@@ -54,6 +54,10 @@ describe("a discount code in the cart", () => {
     await fulfillOrder(db, order.id, { paymentId: "pi_disc" });
     await fulfillOrder(db, order.id, { paymentId: "pi_disc" });
     expect((await getDiscountCodeById(db, shop.artist.id, discount.id))!.usedCount).toBe(1);
+    // The fan's receipt shows the discount line and the discounted total.
+    const [receipt] = await queuedEmails(db, `receipt:${order.id}`);
+    expect(receipt.text).toMatch(/Discount\s+−€6\.00/);
+    expect(receipt.text).toMatch(/Total\s+€30\.00/);
   });
 
   it("refuses unknown, another band's, inactive, expired, used-up, wrong-currency and not-applicable codes, keeping nothing", async () => {
