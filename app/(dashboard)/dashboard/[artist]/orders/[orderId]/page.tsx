@@ -66,7 +66,7 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
           <p className="break-all">{order.email ?? <span className="text-muted">{t("noEmail")}</span>}</p>
           {countryName && <p className="mt-1 text-muted">{t("country", { country: countryName })}</p>}
           {order.paidAt && <p className="mt-1 text-muted">{t("paidOn", { date: when.format(order.paidAt) })}</p>}
-          <p className="mt-1 text-muted">{t("paidWith", { provider: t(`providers.${order.provider}`) })}</p>
+          <p className="mt-1 text-muted">{order.provider === "code" ? tb("redeemedCode") : t("paidWith", { provider: t(`providers.${order.provider}`) })}</p>
           <p className="mt-1 text-muted">{t("source", { source: order.sourceHost ? `${order.source} (${order.sourceHost})` : order.source })}</p>
         </section>
         <section className="rounded-lg border border-line bg-white p-6 text-sm">
