@@ -36,7 +36,7 @@ export async function BreakdownTable({ id, title, note, rows, label, measure, lo
             <tbody className="divide-y divide-line">
               {rows.map((row) => (
                 <tr key={`${row.key}:${row.host ?? ""}`}>
-                  <td className="w-full max-w-0 truncate px-4 py-2" title={label(row)}>
+                  <td className="w-full max-w-0 px-4 py-2 [overflow-wrap:anywhere]">
                     {label(row)}
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">{count.format(row.orders)}</td>
