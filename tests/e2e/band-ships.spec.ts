@@ -45,6 +45,8 @@ test("a fan buys the CD, the band ships it with a tracking number and prints the
   const row = page.getByTestId("order-row");
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(email);
+  await expect(page.getByTestId("filter-to-ship")).toHaveAttribute("aria-current", "page");
+  await page.screenshot({ path: `${artifacts}/band-orders-search.png`, fullPage: true });
   await row.getByRole("link").first().click();
 
   // A bad tracking number is explained and changes nothing.
