@@ -64,6 +64,8 @@ test("a fan buys the CD, the band ships it with a tracking number and prints the
   await expect(page.getByTestId("order-items").getByRole("link", { name: "Track" })).toHaveAttribute("href", "https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901");
   await expect(page.getByTestId("order-status")).not.toContainText("To ship");
   await page.screenshot({ path: `${artifacts}/band-order-shipped.png`, fullPage: true });
+  await page.getByRole("button", { name: "Send the receipt again" }).click();
+  await expect(page.getByTestId("resend-receipt")).toContainText(`Receipt sent again to ${email}.`);
 
   // The packing slip: the address, the CD and its quantity, no prices unless asked.
   await page.getByRole("link", { name: "Packing slip" }).click();
@@ -101,6 +103,8 @@ test("a fan buys the CD, the band ships it with a tracking number and prints the
   await expect(shipped).toContainText("Your order from The Demo Band has shipped");
   await expect(shipped).toContainText("6A12345678901");
   await expect(shipped.getByRole("link", { name: /laposte\.fr/ }).first()).toBeVisible();
+
+  await expect(page.getByTestId("dev-mail").filter({ hasText: email }).filter({ hasText: "Your purchase from" })).toHaveCount(2);
 
   // The receipt carries an unsubscribe link: opening it changes nothing, the button does.
   const receipt = mailTo(page, email, "Your purchase from");
