@@ -13,3 +13,4 @@ export {
   type DiscountParse,
   type UpdateDiscountResult,
 } from "./manage";
+export { discountItemChoices, type DiscountItemChoice } from "./items";

@@ -138,4 +138,17 @@ test("the band makes a 25% code and a fan pays the discounted total, shown on th
 
   await page.reload();
   await expect(page.getByTestId("discount-uses")).toHaveText("1");
+
+  // The band edits the code: 30%, and a limit of one use (the one just made).
+  await page.getByRole("link", { name: "Edit TOUR25" }).click();
+  const edit = page.getByTestId("discount-form");
+  await expect(edit.getByLabel("Amount", { exact: true })).toHaveValue("25");
+  await edit.getByLabel("Amount", { exact: true }).fill("30");
+  await edit.getByLabel("Usage limit (optional)").fill("1");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Code TOUR25 saved.")).toBeVisible();
+  await page.getByRole("link", { name: "Back to discount codes" }).click();
+  await expect(page.getByTestId("discount-row")).toContainText("30%");
+  await expect(page.getByTestId("discount-uses")).toHaveText("1 / 1");
+  expect((await page.request.get(`/dashboard/${artist.slug}/discounts/00000000-0000-4000-8000-000000000000`)).status()).toBe(404);
 });

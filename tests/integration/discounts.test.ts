@@ -168,11 +168,14 @@ describe("the band's discount codes", () => {
     expect(await getDiscountCodeById(db, other.artist.id, theirs.id)).toMatchObject({ active: true, amount: 20 });
   });
 
-  it("one text per band: a second code with the same text is refused", async () => {
+  it("one text per band, and a limit never below the uses already made", async () => {
     const shop = await makeShop(db);
     const first = await code(shop);
     expect(await createDiscountCode(db, shop.artist.id, { ...base, code: first.code })).toBeNull();
     const second = await code(shop);
     expect(await updateDiscountCode(db, shop.artist.id, second.id, { code: first.code })).toEqual({ ok: false, error: "taken" });
+    await db.update(discountCodes).set({ usedCount: 3 }).where(eq(discountCodes.id, second.id));
+    expect(await updateDiscountCode(db, shop.artist.id, second.id, { usageLimit: 2 })).toEqual({ ok: false, error: "below_used" });
+    expect(await updateDiscountCode(db, shop.artist.id, second.id, { usageLimit: 3 })).toEqual({ ok: true });
   });
 });

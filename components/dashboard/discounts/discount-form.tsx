@@ -7,7 +7,7 @@ import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 type State = null | { ok: true; message: string } | { ok: false; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
-export type DiscountItemChoice = { value: string; label: string };
+import type { DiscountItemChoice } from "@/lib/discounts/items";
 
 export function DiscountForm({
   action,
@@ -15,22 +15,26 @@ export function DiscountForm({
   currency,
   currencies,
   items,
+  initial,
 }: {
   action: (state: State, form: FormData) => Promise<State>;
   artistId: string;
   currency: string;
   currencies: readonly string[];
   items: DiscountItemChoice[];
+  /** Editing: the code's current values (form field → text) and its id. */
+  initial?: { id: string; values: Record<string, string> };
 }) {
   const t = useTranslations("discounts");
   const [state, formAction] = useActionState(action, null);
-  const [kind, setKind] = useState<"percent" | "fixed">("percent");
-  const [scope, setScope] = useState("all");
+  const [kind, setKind] = useState(initial?.values.kind === "fixed" ? "fixed" : "percent");
+  const [scope, setScope] = useState(initial?.values.scope ?? "all");
   const error = (field: string) => (state && !state.ok ? (state.fieldErrors?.[field] ?? null) : null);
-  const typed = (field: string) => (state && !state.ok ? state.values?.[field] : undefined);
+  const typed = (field: string) => (state && !state.ok ? state.values?.[field] : initial?.values[field]);
   return (
     <form action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate data-testid="discount-form">
       <input type="hidden" name="artistId" value={artistId} />
+      {initial && <input type="hidden" name="id" value={initial.id} />}
       <div className="sm:col-span-2">
         {state?.ok && <Notice tone="success">{state.message}</Notice>}
         {state && !state.ok && state.error && <Notice tone="error">{state.error}</Notice>}
@@ -92,7 +96,7 @@ export function DiscountForm({
         {t("form.active")}
       </label>
       <div className="sm:col-span-2">
-        <SubmitButton>{t("form.submit")}</SubmitButton>
+        <SubmitButton>{initial ? t("form.save") : t("form.submit")}</SubmitButton>
       </div>
     </form>
   );

@@ -29,6 +29,24 @@ export async function createDiscountAction(_prev: DiscountFormState, form: FormD
   return { ok: true, message: t("created", { code: created.code }) };
 }
 
+export async function updateDiscountAction(_prev: DiscountFormState, form: FormData): Promise<DiscountFormState> {
+  const { artist } = await requireArtistMember({ id: str(form, "artistId") });
+  const t = await getTranslations("discounts.form");
+  const raw = Object.fromEntries(FIELDS.map((f) => [f, form.get(f) === null ? undefined : str(form, f)]));
+  const values = Object.fromEntries(FIELDS.map((f) => [f, str(form, f).slice(0, 120)]));
+  const parsed = await parseDiscountForm(db, artist.id, raw);
+  if (!parsed.ok) {
+    return { ok: false, values, fieldErrors: Object.fromEntries(Object.entries(parsed.fieldErrors).map(([field, key]) => [field, t(`errors.${key}` as "errors.invalid")])) };
+  }
+  const result = await updateDiscountCode(db, artist.id, str(form, "id"), parsed.value);
+  if (!result.ok) {
+    if (result.error === "not_found") return { ok: false, values, error: (await getTranslations("discounts.list"))("notFound") };
+    return { ok: false, values, fieldErrors: result.error === "taken" ? { code: t("errors.taken") } : { usageLimit: t("errors.belowUsed") } };
+  }
+  revalidatePath(`/dashboard/${artist.slug}/discounts`);
+  return { ok: true, message: t("saved", { code: parsed.value.code }) };
+}
+
 export async function toggleDiscountAction(_prev: DiscountRowState, form: FormData): Promise<DiscountRowState> {
   const { artist } = await requireArtistMember({ id: str(form, "artistId") });
   const result = await updateDiscountCode(db, artist.id, str(form, "id"), { active: str(form, "active") === "true" });

@@ -1,38 +1,19 @@
-import { asc, eq } from "drizzle-orm";
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { DiscountForm, type DiscountItemChoice } from "@/components/dashboard/discounts/discount-form";
+import { DiscountForm } from "@/components/dashboard/discounts/discount-form";
 import { DiscountRowActions } from "@/components/dashboard/discounts/discount-row-actions";
 import { db } from "@/db";
-import { products, releases, tracks, type DiscountCode } from "@/db/schema";
+import type { DiscountCode } from "@/db/schema";
 import { CURRENCIES } from "@/lib/artists/currencies";
 import { requireArtistMember } from "@/lib/artists/guard";
-import { listDiscountCodes } from "@/lib/discounts";
+import { discountItemChoices, listDiscountCodes } from "@/lib/discounts";
 import { formatMoney } from "@/lib/orders/pricing";
 import { createDiscountAction, deleteDiscountAction, toggleDiscountAction } from "./actions";
-
-/** Everything a code can be limited to: the band's releases, tracks and merch. */
-async function itemChoices(artistId: string, kinds: (k: "release" | "track" | "product") => string): Promise<DiscountItemChoice[]> {
-  const [rs, ts, ps] = await Promise.all([
-    db.select({ id: releases.id, title: releases.title }).from(releases).where(eq(releases.artistId, artistId)).orderBy(asc(releases.title)),
-    db
-      .select({ id: tracks.id, title: tracks.title, release: releases.title })
-      .from(tracks)
-      .innerJoin(releases, eq(releases.id, tracks.releaseId))
-      .where(eq(tracks.artistId, artistId))
-      .orderBy(asc(releases.title), asc(tracks.position)),
-    db.select({ id: products.id, title: products.title }).from(products).where(eq(products.artistId, artistId)).orderBy(asc(products.title)),
-  ]);
-  return [
-    ...rs.map((r) => ({ value: `release:${r.id}`, label: `${kinds("release")} · ${r.title}` })),
-    ...ts.map((r) => ({ value: `track:${r.id}`, label: `${kinds("track")} · ${r.title} (${r.release})` })),
-    ...ps.map((r) => ({ value: `product:${r.id}`, label: `${kinds("product")} · ${r.title}` })),
-  ];
-}
 
 export default async function DiscountsPage({ params }: PageProps<"/dashboard/[artist]/discounts">) {
   const { artist } = await requireArtistMember({ slug: (await params).artist });
   const [t, locale, codes] = await Promise.all([getTranslations("discounts"), getLocale(), listDiscountCodes(db, artist.id)]);
-  const items = await itemChoices(artist.id, (k) => t(`itemKinds.${k}`));
+  const items = await discountItemChoices(db, artist.id, (k) => t(`itemKinds.${k}`));
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const percent = new Intl.NumberFormat(locale, { style: "percent" });
   const describe = (code: DiscountCode) => (code.kind === "percent" ? percent.format(code.amount / 100) : formatMoney(code.amount, code.currency ?? artist.currency, locale));
@@ -63,7 +44,11 @@ export default async function DiscountsPage({ params }: PageProps<"/dashboard/[a
             <tbody className="divide-y divide-line">
               {codes.map((code) => (
                 <tr key={code.id} data-testid="discount-row">
-                  <td className="px-4 py-3 font-mono font-medium">{code.code}</td>
+                  <td className="px-4 py-3 font-mono font-medium">
+                    <Link href={`/dashboard/${artist.slug}/discounts/${code.id}`} className="underline-offset-2 hover:underline" aria-label={t("form.edit", { code: code.code })}>
+                      {code.code}
+                    </Link>
+                  </td>
                   <td className="whitespace-nowrap px-4 py-3 tabular-nums">{describe(code)}</td>
                   <td className="px-4 py-3 text-muted">{scope(code)}</td>
                   <td className="whitespace-nowrap px-4 py-3">{code.expiresAt ? date.format(code.expiresAt) : t("list.never")}</td>
