@@ -1,8 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { orderItems, orders, subscribers } from "@/db/schema";
+import { artistMembers, artists, orderItems, orders, subscribers } from "@/db/schema";
 import { DEMO } from "@/db/seed";
-import { artifacts, signInWithPassword, testDb, uniqueId } from "./helpers";
+import { artifacts, seedUser, signInWithPassword, testDb, uniqueId } from "./helpers";
 
 /** The newest mail to this address whose text contains `about` (the band's notice also names the fan). */
 function mailTo(page: Page, email: string, about: string) {
@@ -119,4 +119,41 @@ test("a fan buys the CD, the band ships it with a tracking number and prints the
   await expect(page.getByText(`Done: The Demo Band will not send news to ${email} any more.`)).toBeVisible();
   const [after] = await testDb().select().from(subscribers).where(eq(subscribers.email, email));
   expect(after.unsubscribedAt).not.toBeNull();
+});
+
+test("someone outside the band gets 404 for its orders, slips, exports and fans", async ({ page }) => {
+  // A band of its own with one paid order, made straight in the database (the demo band's figures stay as other tests expect).
+  const owner = await seedUser();
+  const slug = `private-${uniqueId()}`;
+  const [band] = await testDb().insert(artists).values({ slug, name: `Private ${slug}` }).returning();
+  await testDb().insert(artistMembers).values({ artistId: band.id, userId: owner.id, role: "owner" });
+  const email = `secret-${uniqueId()}@example.test`;
+  const [order] = await testDb()
+    .insert(orders)
+    .values({ artistId: band.id, status: "paid", email, currency: "EUR", subtotal: 700, total: 700, provider: "test", paidAt: new Date(), expiresAt: new Date() })
+    .returning();
+  await testDb().insert(subscribers).values({ artistId: band.id, email, source: "checkout" });
+
+  const paths = [
+    `/dashboard/${slug}/orders?show=shipped`,
+    `/dashboard/${slug}/orders/${order.id}`,
+    `/dashboard/${slug}/orders/${order.id}/packing-slip`,
+    `/dashboard/${slug}/orders/export?kind=orders`,
+    `/dashboard/${slug}/orders/export?kind=lines`,
+    `/dashboard/${slug}/fans`,
+    `/dashboard/${slug}/fans/export`,
+  ];
+  const stranger = await seedUser();
+  await signInWithPassword(page, stranger.email, stranger.password);
+  await expect(page).toHaveURL(/\/onboarding$/);
+  for (const path of paths) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(404);
+    expect(await response.text(), path).not.toContain(email);
+  }
+  // The owner sees them all (so the 404s above are about membership, not broken pages).
+  await page.context().clearCookies();
+  await signInWithPassword(page, owner.email, owner.password);
+  await expect(page).toHaveURL(/\/dashboard/);
+  for (const path of paths) expect((await page.request.get(path)).status(), path).toBe(200);
 });
