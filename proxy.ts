@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { baselineHeaders, checkWriteOrigin, contentSecurityPolicy, isEmbedPath } from "@/lib/http/security";
+import { baselineHeaders, checkWriteOrigin, contentSecurityPolicy, isEmbedPath, referrerPolicyFor } from "@/lib/http/security";
 
 /**
  * Headers for every page and the cross-site write check. Sign-in and membership checks do not
@@ -30,6 +30,7 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(baselineHeaders)) response.headers.set(name, value);
+  response.headers.set("Referrer-Policy", referrerPolicyFor(pathname));
   if (!embed) response.headers.set("X-Frame-Options", "DENY");
   return response;
 }

@@ -29,6 +29,14 @@ export const baselineHeaders: Record<string, string> = {
   "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
 };
 
+/**
+ * Pages whose address is a secret (download and library links, the checkout's return page): they
+ * send no Referer at all, so the token never reaches another site's logs.
+ */
+export function referrerPolicyFor(pathname: string) {
+  return /^\/(download|library)(\/|$)|^\/checkout\//.test(pathname) ? "no-referrer" : baselineHeaders["Referrer-Policy"];
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Server-to-server callers that sign their requests instead (payment webhooks). */

@@ -12,6 +12,13 @@ test("pages refuse to be framed and send a strict CSP", async ({ request }) => {
   }
 });
 
+test("pages whose address is a secret send no Referer", async ({ request }) => {
+  for (const path of ["/library", "/download/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.headers()["referrer-policy"], path).toBe("no-referrer");
+  }
+});
+
 test("writes from another site or a null origin are refused", async ({ request }) => {
   for (const origin of ["null", "https://evil.example"]) {
     const response = await request.post("/api/auth/signout", { headers: { Origin: origin }, form: { x: "1" } });

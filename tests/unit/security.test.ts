@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkWriteOrigin, contentSecurityPolicy, isEmbedPath } from "@/lib/http/security";
+import { checkWriteOrigin, contentSecurityPolicy, isEmbedPath, referrerPolicyFor } from "@/lib/http/security";
 
 describe("cross-site writes", () => {
   it("are refused when Origin is null or another site", () => {
@@ -30,5 +30,16 @@ describe("framing", () => {
     expect(csp).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic'");
     expect(csp).not.toContain("unsafe-eval");
     expect(csp).toContain("object-src 'none'");
+  });
+});
+
+describe("referrer policy", () => {
+  it("sends no Referer from pages whose address is a secret, the usual policy elsewhere", () => {
+    for (const path of ["/download/abc", "/library", "/library/open", "/library/123", "/checkout/success", "/checkout/test/test_x"]) {
+      expect(referrerPolicyFor(path), path).toBe("no-referrer");
+    }
+    for (const path of ["/", "/demo-band", "/demo-band/first-light", "/libraryband", "/downloads-band", "/dashboard/demo-band"]) {
+      expect(referrerPolicyFor(path), path).toBe("strict-origin-when-cross-origin");
+    }
   });
 });
