@@ -1,5 +1,5 @@
 import type { DbOrTx } from "../../db/client";
-import type { Release } from "../../db/schema";
+import type { LibraryItem } from "../library/grants";
 import type { DownloadFormatId } from "../audio/formats";
 import { releaseArtworkUrl } from "../catalog/public";
 import { loadGrantContents, type GrantContents } from "./contents";
@@ -17,14 +17,9 @@ export type FormatChoice = {
   total: number;
 };
 
-export type PageItem = {
+/** What the library lists of an item, plus what the download page needs to fetch it. */
+export type PageItem = LibraryItem & {
   key: string;
-  title: string;
-  releaseTitle: string;
-  kind: Release["kind"];
-  isTrack: boolean;
-  artworkUrl: string | null;
-  artworkUrl2x: string | null;
   trackCount: number;
   formats: FormatChoice[];
   defaultFormat: DownloadFormatId;

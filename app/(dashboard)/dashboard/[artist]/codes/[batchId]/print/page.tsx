@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
 import { CodeCard } from "@/components/dashboard/codes/code-card";
-import { PrintButton } from "@/components/dashboard/codes/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { formatCode, getCodeBatch, listBatchCodes, redeemUrl } from "@/lib/codes";

@@ -6,7 +6,7 @@ import { getOrderForArtist } from "@/db/queries/orders";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { formatMoney } from "@/lib/orders/pricing";
 import { formatAddress } from "@/lib/orders/receipt";
-import { PrintButton } from "./print-button";
+import { PrintButton } from "@/components/ui/print-button";
 
 /**
  * Printed only the slip: the site header, the dashboard nav and these buttons are hidden on paper
