@@ -35,6 +35,8 @@ async function storeCover(artistId: string, releaseId: string, bytes: Buffer | n
 async function removeCover(key: string | null) {
   if (!key) return;
   for (const suffix of imageVariants("cover")) await storage().delete(`${key}-${suffix}.webp`);
+  // The JPEG copy that download zips carry (lib/downloads/serve.ts), if one was made.
+  await storage().delete(`${key}-zip.jpg`);
 }
 
 const slugTaken = async (db: DbOrTx, artistId: string, slug: string, ownId?: string) => {

@@ -54,13 +54,13 @@ async function withDetails(db: DbOrTx, rows: { product: Product; release: { id: 
 
 const releaseColumns = { id: releases.id, slug: releases.slug, title: releases.title, status: releases.status };
 
-/** The band's published products in shop order, with options and photo URLs. */
-export async function listPublishedProducts(db: DbOrTx, artistId: string): Promise<PublicProduct[]> {
+/** The band's published products in shop order, with options and photo URLs (only one release's editions with `releaseId`). */
+export async function listPublishedProducts(db: DbOrTx, artistId: string, releaseId?: string): Promise<PublicProduct[]> {
   const rows = await db
     .select({ product: products, release: releaseColumns })
     .from(products)
     .leftJoin(releases, eq(releases.id, products.releaseId))
-    .where(and(eq(products.artistId, artistId), eq(products.published, true)))
+    .where(and(eq(products.artistId, artistId), eq(products.published, true), releaseId ? eq(products.releaseId, releaseId) : undefined))
     .orderBy(asc(products.position), asc(products.createdAt));
   return withDetails(db, rows);
 }

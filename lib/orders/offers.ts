@@ -32,7 +32,7 @@ export async function releaseOffers(
       .from(tracks)
       .where(and(eq(tracks.releaseId, release.id), isNotNull(tracks.pricingMode)))
       .orderBy(asc(tracks.position)),
-    listPublishedProducts(db, artist.id),
+    listPublishedProducts(db, artist.id, release.id),
   ]);
   const rule = priceRule(release);
   return {
@@ -42,6 +42,7 @@ export async function releaseOffers(
       const trackRule = priceRule({ pricingMode: t.pricingMode!, priceAmount: t.priceAmount, priceMinimum: t.priceMinimum });
       return { id: t.id, position: t.position, title: t.title, rule: trackRule, freeToTake: isFreeToTake(trackRule) };
     }),
+    // Only editions whose release is published show (withDetails drops a draft release).
     products: products.filter((p) => p.release?.id === release.id),
     canTakePayments: canTakePayments(artist),
   };
