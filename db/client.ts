@@ -17,10 +17,15 @@ export type Db = ReturnType<typeof createDb>["db"];
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
-/** A unique index refused the write (drizzle wraps the driver's error in `cause`). */
-export function isUniqueViolation(error: unknown): boolean {
+/** The Postgres error code of `error` or of what it wraps (drizzle wraps the driver's error in `cause`). */
+function hasCode(error: unknown, code: string): boolean {
   for (let e = error as { code?: string; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-    if (e.code === "23505") return true;
+    if (e.code === code) return true;
   }
   return false;
 }
+
+/** A unique index refused the write. */
+export const isUniqueViolation = (error: unknown) => hasCode(error, "23505");
+/** 22023: e.g. a time zone the database does not know. */
+export const isInvalidParameter = (error: unknown) => hasCode(error, "22023");

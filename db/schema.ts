@@ -125,6 +125,8 @@ export const artists = pgTable(
     payoutStatus: payoutStatusEnum("payout_status").notNull().default("none"),
     /** ISO 3166 alpha-2 country the band ships from ("home" shipping zone). */
     country: text("country"),
+    /** IANA zone the band's figures are cut into days by (checked against the database's zone list). */
+    timeZone: text("time_zone").notNull().default("UTC"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -857,3 +859,101 @@ export const discountCodes = pgTable(
 export type DownloadCodeBatch = typeof downloadCodeBatches.$inferSelect;
 export type DownloadCode = typeof downloadCodes.$inferSelect;
 export type DiscountCode = typeof discountCodes.$inferSelect;
+
+// ---------------------------------------------------------------- Daily figures
+
+/*
+ * The dashboard reads these, never the raw orders and plays: one row per band, day (in the
+ * band's time zone) and breakdown key. Triggers in migration 0008 keep them exact — an order
+ * counts from the commit that makes it paid until forever (refunds adjust it), a play from its
+ * insert — and `stats_rebuild(artist)` recomputes a band from the raw rows (time-zone change,
+ * bulk loads). Empty keys are "" rather than null so they can be part of the primary key.
+ */
+const artistRef = () =>
+  text("artist_id")
+    .notNull()
+    .references(() => artists.id, { onDelete: "cascade" });
+const day = () => date("day", { mode: "string" }).notNull();
+const count = (name: string) => integer(name).notNull().default(0);
+const money = (name: string) => bigint(name, { mode: "number" }).notNull().default(0);
+
+/** Orders by kind ("sale", "free", "code"), source ("shop", "embed", "code", "direct"), embedding host and buyer country. */
+export const statsOrdersDaily = pgTable(
+  "stats_orders_daily",
+  {
+    artistId: artistRef(),
+    day: day(),
+    currency: text("currency").notNull(),
+    kind: text("kind").notNull(),
+    source: text("source").notNull(),
+    sourceHost: text("source_host").notNull().default(""),
+    country: text("country").notNull().default(""),
+    orders: count("orders"),
+    units: count("units"),
+    gross: money("gross"),
+    fees: money("fees"),
+    refunds: money("refunds"),
+  },
+  (t) => [primaryKey({ columns: [t.artistId, t.day, t.currency, t.kind, t.source, t.sourceHost, t.country] })],
+);
+
+/** Item sales by release (an album and its single tracks together) or merch item; `orders` counts each order once. */
+export const statsItemsDaily = pgTable(
+  "stats_items_daily",
+  {
+    artistId: artistRef(),
+    day: day(),
+    currency: text("currency").notNull(),
+    itemKind: text("item_kind").notNull(),
+    itemId: text("item_id").notNull().default(""),
+    /** The latest title sold, shown if the release or item is deleted later. */
+    title: text("title").notNull().default(""),
+    orders: count("orders"),
+    units: count("units"),
+    amount: money("amount"),
+  },
+  (t) => [primaryKey({ columns: [t.artistId, t.day, t.currency, t.itemKind, t.itemId] })],
+);
+
+/** Item sales by format: "album", "track", "physical", "free". */
+export const statsFormatsDaily = pgTable(
+  "stats_formats_daily",
+  {
+    artistId: artistRef(),
+    day: day(),
+    currency: text("currency").notNull(),
+    format: text("format").notNull(),
+    orders: count("orders"),
+    units: count("units"),
+    amount: money("amount"),
+  },
+  (t) => [primaryKey({ columns: [t.artistId, t.day, t.currency, t.format] })],
+);
+
+/** Plays per track split by outcome. */
+export const statsPlaysDaily = pgTable(
+  "stats_plays_daily",
+  {
+    artistId: artistRef(),
+    day: day(),
+    trackId: text("track_id").notNull(),
+    complete: count("complete"),
+    partial: count("partial"),
+    skip: count("skip"),
+  },
+  (t) => [primaryKey({ columns: [t.artistId, t.day, t.trackId] })],
+);
+
+/** Plays by where they happened: source ("shop", "embed"), embedding host, listener country. */
+export const statsListenersDaily = pgTable(
+  "stats_listeners_daily",
+  {
+    artistId: artistRef(),
+    day: day(),
+    source: text("source").notNull(),
+    sourceHost: text("source_host").notNull().default(""),
+    country: text("country").notNull().default(""),
+    plays: count("plays"),
+  },
+  (t) => [primaryKey({ columns: [t.artistId, t.day, t.source, t.sourceHost, t.country] })],
+);

@@ -54,6 +54,7 @@ async function createDemoBand(db: Db): Promise<string> {
       bio: "Three friends, one van, too many pedals. The Demo Band plays warm, slow-burning indie rock and sells every record straight from the merch table — now online too.\n\nThis is a demo shop: look around, then open your own.",
       links: "https://demo-band.example/\nhttps://www.instagram.com/demoband\nhttps://www.youtube.com/@demoband",
       currency: "EUR",
+      timeZone: "Europe/Paris",
       accentColor: "#b4442c",
     },
     { avatar: await artwork(800, 800, 12), banner: await artwork(2000, 600, 200) },

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Field, FieldNotes, TextArea, selectClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
@@ -21,6 +21,7 @@ type Initial = {
   bio: string;
   links: string;
   currency: string;
+  timeZone: string;
   accentColor: string;
   avatarUrl?: string | null;
   bannerUrl?: string | null;
@@ -32,12 +33,15 @@ export function ArtistProfileForm({
   submitLabel,
   appUrl,
   maxImageMb,
+  timeZones,
 }: {
   action: (state: ProfileFormState, form: FormData) => Promise<ProfileFormState>;
   initial: Initial;
   submitLabel: string;
   appUrl: string;
   maxImageMb: number;
+  /** IANA zones to choose from (read on the server, so the list renders the same on both sides). */
+  timeZones: string[];
 }) {
   const t = useTranslations();
   const format = useFormatter();
@@ -48,6 +52,12 @@ export function ArtistProfileForm({
   const [slug, setSlug] = useState(values.slug);
   const [slugEdited, setSlugEdited] = useState(Boolean(initial.id));
   const [currency, setCurrency] = useState(values.currency);
+  const [timeZone, setTimeZone] = useState(values.timeZone);
+  // A new band starts in the zone its browser is in (once, after the first render).
+  useEffect(() => {
+    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!initial.id && !failed && timeZones.includes(browserZone)) setTimeZone(browserZone);
+  }, []);
   const [fileErrors, setFileErrors] = useState<Record<string, string | null>>({});
   const errors = { ...(failed?.fieldErrors ?? {}), ...Object.fromEntries(Object.entries(fileErrors).filter(([, v]) => v)) };
 
@@ -123,6 +133,19 @@ export function ArtistProfileForm({
             ))}
           </select>
           <FieldNotes hintId="currency-hint" hint={t("artist.currencyHint", { example: format.number(9.5, { style: "currency", currency }) })} errorId="currency-error" error={errors.currency} />
+        </div>
+        <div>
+          <label htmlFor="timeZone" className="mb-1 block text-sm font-medium">
+            {t("artist.timeZone")}
+          </label>
+          <select id="timeZone" name="timeZone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} className={selectClass} aria-describedby="timeZone-hint timeZone-error">
+            {timeZones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone.replaceAll("_", " ")}
+              </option>
+            ))}
+          </select>
+          <FieldNotes hintId="timeZone-hint" hint={t("artist.timeZoneHint")} errorId="timeZone-error" error={errors.timeZone} />
         </div>
         <div>
           <label htmlFor="accentColor" className="mb-1 block text-sm font-medium">

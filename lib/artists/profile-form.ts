@@ -4,7 +4,7 @@ import type { ImageUploads, ProfileResult } from "./profile";
 /** Reads the profile form the onboarding and settings pages post. */
 export async function readProfileForm(form: FormData): Promise<{ fields: Record<string, string>; uploads: ImageUploads }> {
   const fields: Record<string, string> = {};
-  for (const key of ["name", "slug", "location", "bio", "links", "currency", "accentColor"]) {
+  for (const key of ["name", "slug", "location", "bio", "links", "currency", "timeZone", "accentColor"]) {
     const value = form.get(key);
     fields[key] = typeof value === "string" ? value : "";
   }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CURRENCIES } from "./currencies";
 import { checkSlug } from "./slug";
+import { DEFAULT_TIME_ZONE, isTimeZone } from "./time-zone";
 import type { ArtistLink } from "../../db/schema";
 
 /** Messages are codes; the UI translates them (lib/i18n messages under "errors"). */
@@ -71,6 +72,12 @@ export const artistProfileSchema = z.object({
       return parsed.links;
     }),
   currency: z.enum(CURRENCIES, { message: "currency_invalid" }),
+  timeZone: z
+    .string()
+    .trim()
+    .transform((zone) => zone || DEFAULT_TIME_ZONE)
+    .refine(isTimeZone, "time_zone_invalid")
+    .default(DEFAULT_TIME_ZONE),
   accentColor: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, "color_invalid")

@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
-import { isUniqueViolation, type Db } from "../../db/client";
+import { isInvalidParameter, isUniqueViolation, type Db } from "../../db/client";
 import { artistMembers, artists, type Artist, type MemberRole } from "../../db/schema";
 import { imageVariants, processImage, type ImageKind, type ImageProblem } from "../images";
 import { deleteFile, putFile } from "../storage";
 import { checkArtistAccess } from "./access";
 import { artistProfileSchema, fieldErrorsOf, type FieldErrors } from "./profile-input";
 import { checkSlug, slugify } from "./slug";
+import { rebuildDailyStats } from "../stats/rebuild";
 
 export type ImageUploads = Partial<Record<ImageKind, Buffer | null>> & { removeAvatar?: boolean; removeBanner?: boolean };
 
@@ -102,12 +103,19 @@ export async function updateArtistProfile(
   const avatarKey = ready.avatar ? await storeImage(artistId, "avatar", ready.avatar) : uploads.removeAvatar ? null : current.avatarKey;
   const bannerKey = ready.banner ? await storeImage(artistId, "banner", ready.banner) : uploads.removeBanner ? null : current.bannerKey;
   try {
-    const [artist] = await db.update(artists).set({ ...parsed.data, avatarKey, bannerKey }).where(eq(artists.id, artistId)).returning();
+    const artist = await db.transaction(async (tx) => {
+      const [updated] = await tx.update(artists).set({ ...parsed.data, avatarKey, bannerKey }).where(eq(artists.id, artistId)).returning();
+      // The daily figures are cut in the band's zone: recount them in the new one, in the same transaction.
+      if (updated.timeZone !== current.timeZone) await rebuildDailyStats(tx, artistId);
+      return updated;
+    });
     if (avatarKey !== current.avatarKey) await removeImage(current.avatarKey, "avatar");
     if (bannerKey !== current.bannerKey) await removeImage(current.bannerKey, "banner");
     return { ok: true, artist };
   } catch (error) {
     if (isUniqueViolation(error)) return invalid({ slug: "slug_taken" });
+    // A zone the runtime knows but the database's tz data does not (or the reverse): nothing changed.
+    if (isInvalidParameter(error)) return invalid({ timeZone: "time_zone_invalid" });
     throw error;
   }
 }

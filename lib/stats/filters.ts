@@ -1,25 +1,19 @@
 import { sql, type SQL } from "drizzle-orm";
+import type { Period } from "./period";
 
-/** Checkouts that never completed are not sales; refunded orders count, and their refund subtracts. */
-export const COUNTED = sql.raw(`('paid', 'partially_refunded', 'refunded')`);
-
-/** Orders of one band paid in [from, to): the predicate every order figure starts from. */
-export function paidBetween(artistId: string, from: Date, to: Date): SQL {
-  return sql`o.artist_id = ${artistId} and o.paid_at >= ${from.toISOString()}::timestamptz and o.paid_at < ${to.toISOString()}::timestamptz and o.status in ${COUNTED}`;
-}
-
-/** Plays of one band in [from, to). */
-export function playedBetween(artistId: string, from: Date, to: Date): SQL {
-  return sql`p.artist_id = ${artistId} and p.played_at >= ${from.toISOString()}::timestamptz and p.played_at < ${to.toISOString()}::timestamptz`;
-}
-
-/**
- * Where a sale came from: download codes (provider or source "code"), each embedding site by
- * its host, the band's shop, and anything else (a plain link from elsewhere) as "direct".
+/*
+ * Every figure is read from the daily tables of migration 0008 (stats_*_daily), which triggers
+ * keep exact: an order counts once paid (refunded orders count, their refunds subtract), a play
+ * from its insert, each on its day in the band's time zone. So a period is a range of dates.
  */
-export const ORDER_SOURCE = sql.raw(
-  `case when o.provider = 'code' or o.source = 'code' then 'code' when o.source = 'embed' then 'embed' when o.source = 'shop' then 'shop' else 'direct' end`,
-);
+
+/** One band's rows (table alias `s`) on the dates of [first, last]. */
+export function daysBetween(artistId: string, first: string, last: string): SQL {
+  return sql`s.artist_id = ${artistId} and s.day >= ${first}::date and s.day <= ${last}::date`;
+}
+
+/** One band's rows in the period. */
+export const inPeriod = (artistId: string, period: Period) => daysBetween(artistId, period.firstDay, period.lastDay);
 
 /** bigint sums arrive as strings from postgres.js; amounts stay far below 2^53. */
 export const num = (value: unknown) => Number(value ?? 0);

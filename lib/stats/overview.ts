@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { num, paidBetween, playedBetween } from "./filters";
+import { daysBetween, num } from "./filters";
 import type { Period } from "./period";
 
 /** Money per currency: never added across currencies. net = gross − fees − refunds. */
@@ -24,28 +24,23 @@ const emptyTotals = (): PeriodTotals => ({ money: [], orders: 0, units: 0, plays
 
 /**
  * The headline figures of a period and of the one just before it, for a band the caller has
- * checked membership of. Three statements, run side by side: orders, their units, plays.
+ * checked membership of. Two statements, run side by side: orders (with their units), plays.
  */
 export async function getOverview(db: DbOrTx, artistId: string, period: Period): Promise<Overview> {
-  const from = period.from.toISOString();
-  const isCurrent = sql`(o.paid_at >= ${from}::timestamptz)`;
-  const sales = sql`o.provider not in ('free', 'code')`;
-  const [money, units, plays] = await Promise.all([
-    db.execute<{ cur: boolean; currency: string; gross: string; fees: string; refunds: string; orders: string; free: string; codes: string }>(sql`
-      select ${isCurrent} as cur, o.currency,
-        sum(o.total) filter (where ${sales}) as gross, sum(o.platform_fee) filter (where ${sales}) as fees,
-        sum(o.refunded_amount) filter (where ${sales}) as refunds, count(*) filter (where ${sales}) as orders,
-        count(*) filter (where o.provider = 'free') as free, count(*) filter (where o.provider = 'code') as codes
-      from orders o where ${paidBetween(artistId, period.previousFrom, period.to)}
+  const both = daysBetween(artistId, period.previousFirstDay, period.lastDay);
+  const isCurrent = sql`(s.day >= ${period.firstDay}::date)`;
+  const [money, plays] = await Promise.all([
+    db.execute<{ cur: boolean; currency: string; gross: string; fees: string; refunds: string; orders: string; units: string; free: string; codes: string }>(sql`
+      select ${isCurrent} as cur, s.currency,
+        sum(s.gross) filter (where s.kind = 'sale') as gross, sum(s.fees) filter (where s.kind = 'sale') as fees,
+        sum(s.refunds) filter (where s.kind = 'sale') as refunds, sum(s.orders) filter (where s.kind = 'sale') as orders,
+        sum(s.units) filter (where s.kind = 'sale') as units,
+        sum(s.orders) filter (where s.kind = 'free') as free, sum(s.orders) filter (where s.kind = 'code') as codes
+      from stats_orders_daily s where ${both}
       group by 1, 2 order by 2`),
-    db.execute<{ cur: boolean; units: string }>(sql`
-      select ${isCurrent} as cur, sum(i.quantity) as units
-      from orders o join order_items i on i.order_id = o.id
-      where ${paidBetween(artistId, period.previousFrom, period.to)} and o.provider not in ('free', 'code')
-      group by 1`),
     db.execute<{ cur: boolean; plays: string }>(sql`
-      select (p.played_at >= ${from}::timestamptz) as cur, count(*) as plays
-      from plays p where ${playedBetween(artistId, period.previousFrom, period.to)}
+      select ${isCurrent} as cur, sum(s.complete + s.partial + s.skip) as plays
+      from stats_plays_daily s where ${both}
       group by 1`),
   ]);
   const result: Overview = { current: emptyTotals(), previous: emptyTotals() };
@@ -55,10 +50,10 @@ export async function getOverview(db: DbOrTx, artistId: string, period: Period):
     const [gross, fees, refunds, orders] = [num(row.gross), num(row.fees), num(row.refunds), num(row.orders)];
     if (orders > 0) totals.money.push({ currency: row.currency, gross, fees, refunds, net: gross - fees - refunds, orders });
     totals.orders += orders;
+    totals.units += num(row.units);
     totals.freeDownloads += num(row.free);
     totals.codeRedemptions += num(row.codes);
   }
-  for (const row of units) side(row.cur).units = num(row.units);
   for (const row of plays) side(row.cur).plays = num(row.plays);
   for (const totals of [result.current, result.previous]) totals.conversion = totals.plays > 0 ? totals.orders / totals.plays : null;
   return result;

@@ -18,11 +18,14 @@ async function paidAlbumOrder(email = `fan-${uniqueId()}@example.test`) {
   const db = testDb();
   const [artist] = await db.select().from(artists).where(eq(artists.slug, "demo-band"));
   const [album] = await db.select().from(releases).where(and(eq(releases.artistId, artist.id), eq(releases.slug, "first-light")));
-  const [order] = await db
-    .insert(orders)
-    .values({ artistId: artist.id, status: "paid", email, currency: "EUR", subtotal: 700, total: 700, provider: "test", providerSessionId: `test_${uniqueId()}`, expiresAt: new Date() })
-    .returning();
-  await db.insert(orderItems).values({ orderId: order.id, kind: "release", releaseId: album.id, title: album.title, unitAmount: 700, currency: "EUR" });
+  const order = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(orders)
+      .values({ artistId: artist.id, status: "paid", email, currency: "EUR", subtotal: 700, total: 700, provider: "test", providerSessionId: `test_${uniqueId()}`, expiresAt: new Date() })
+      .returning();
+    await tx.insert(orderItems).values({ orderId: row.id, kind: "release", releaseId: album.id, title: album.title, unitAmount: 700, currency: "EUR" });
+    return row;
+  });
   const grant = await createDownloadGrant(db, { artistId: artist.id, orderId: order.id, email, items: [{ releaseId: album.id, trackId: null }] });
   return { email, order, grant, path: `/download/${grant.token}` };
 }

@@ -69,7 +69,8 @@ test("a band member opens a paid order and refunds part of it", async ({ page })
   const [cd] = await testDb().insert(products).values({ artistId: artist.id, kind: "cd", title: "Debut CD", priceAmount: 1200, currency: "EUR", stock: 4, published: true }).returning();
   const email = `fan-${uniqueId()}@example.test`;
   // As fulfilment leaves a test-provider order: paid, with its payment reference and the address.
-  const [order] = await testDb()
+  const order = await testDb().transaction(async (tx) => {
+    const [row] = await tx
     .insert(orders)
     .values({
       artistId: artist.id,
@@ -89,7 +90,9 @@ test("a band member opens a paid order and refunds part of it", async ({ page })
       paidAt: new Date(),
     })
     .returning();
-  await testDb().insert(orderItems).values({ orderId: order.id, kind: "product", productId: cd.id, title: "Debut CD", unitAmount: 1200, currency: "EUR" });
+    await tx.insert(orderItems).values({ orderId: row.id, kind: "product", productId: cd.id, title: "Debut CD", unitAmount: 1200, currency: "EUR" });
+    return row;
+  });
 
   await signInWithPassword(page, user.email, user.password);
   await expect(page).toHaveURL(new RegExp(`/dashboard/${artist.slug}$`));

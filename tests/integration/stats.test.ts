@@ -19,12 +19,15 @@ const march = (): Period => {
 async function order(shop: Shop, at: string, o: Partial<typeof orders.$inferInsert>, items: ItemSpec[]) {
   const subtotal = items.reduce((sum, i) => sum + i.unitAmount * (i.quantity ?? 1), 0);
   const currency = o.currency ?? "EUR";
-  const [row] = await db
-    .insert(orders)
-    .values({ artistId: shop.artist.id, status: "paid", currency, subtotal, total: subtotal + (o.shipping ?? 0), provider: "test", expiresAt: new Date(at), paidAt: new Date(at), ...o })
-    .returning();
-  await db.insert(orderItems).values(items.map((i) => ({ orderId: row.id, title: "line", currency, quantity: 1, ...i })));
-  return row;
+  // An order and its items are written in one transaction, as checkout and redemption do: the daily figures count them at its commit.
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(orders)
+      .values({ artistId: shop.artist.id, status: "paid", currency, subtotal, total: subtotal + (o.shipping ?? 0), provider: "test", expiresAt: new Date(at), paidAt: new Date(at), ...o })
+      .returning();
+    await tx.insert(orderItems).values(items.map((i) => ({ orderId: row.id, title: "line", currency, quantity: 1, ...i })));
+    return row;
+  });
 }
 
 async function play(shop: Shop, at: string, track: 0 | 1, p: Partial<typeof plays.$inferInsert>) {

@@ -4,6 +4,7 @@ import { ArtistProfileForm } from "@/components/dashboard/artist-profile-form";
 import { db } from "@/db";
 import { listArtistsForUser } from "@/lib/artists";
 import { requireUser } from "@/lib/auth";
+import { listTimeZones } from "@/lib/artists/time-zone";
 import { env } from "@/lib/env";
 import { createArtistAction } from "../profile-actions";
 
@@ -25,7 +26,8 @@ export default async function OnboardingPage() {
           submitLabel={t("submit")}
           appUrl={env().APP_URL}
           maxImageMb={env().MAX_IMAGE_MB}
-          initial={{ name: "", slug: "", location: "", bio: "", links: "", currency: "EUR", accentColor: "#b4442c" }}
+          timeZones={listTimeZones()}
+          initial={{ name: "", slug: "", location: "", bio: "", links: "", currency: "EUR", timeZone: "UTC", accentColor: "#b4442c" }}
         />
       </div>
     </div>

@@ -15,7 +15,7 @@ const param = (value: string | string[] | undefined) => (typeof value === "strin
 export default async function ArtistOverviewPage({ params, searchParams }: PageProps<"/dashboard/[artist]">) {
   const { artist, user } = await requireArtistMember({ slug: (await params).artist });
   const query = await searchParams;
-  const { period, error } = periodOrDefault({ period: param(query.period), from: param(query.from), to: param(query.to) });
+  const { period, error } = periodOrDefault({ period: param(query.period), from: param(query.from), to: param(query.to) }, new Date(), artist.timeZone);
   const [t, tc, ts, locale, team, releases] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("catalog"),
@@ -25,7 +25,8 @@ export default async function ArtistOverviewPage({ params, searchParams }: PageP
     listReleasesForArtist(db, artist.id),
   ]);
   const base = `/dashboard/${artist.slug}`;
-  const day = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  // Period dates are the band's own (YYYY-MM-DD in its zone): shown as written, without a zone shift.
+  const day = (date: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
   const checklist = [
     { label: tc("checkRelease"), done: releases.some((r) => r.status === "published"), href: "releases" },
     { label: t("overview.checkAvatar"), done: Boolean(artist.avatarKey), href: "settings" },
@@ -41,7 +42,7 @@ export default async function ArtistOverviewPage({ params, searchParams }: PageP
           {ts("title")} · {artist.name}
         </h1>
         <p className="mt-1 text-sm text-muted" data-testid="period-summary">
-          {ts("intro", { from: day.format(period.from), to: day.format(new Date(period.to.getTime() - 1)), days: period.days })}
+          {ts("intro", { from: day(period.firstDay), to: day(period.lastDay), days: period.days, zone: period.timeZone.replaceAll("_", " ") })}
         </p>
       </div>
       <PeriodPicker base={base} period={period} />

@@ -3,6 +3,7 @@ import { ArtistProfileForm } from "@/components/dashboard/artist-profile-form";
 import { Notice } from "@/components/ui/notice";
 import { imageUrl } from "@/lib/artists";
 import { requireArtistMember } from "@/lib/artists/guard";
+import { listTimeZones } from "@/lib/artists/time-zone";
 import { env } from "@/lib/env";
 import { updateArtistAction } from "../../../profile-actions";
 
@@ -20,6 +21,7 @@ export default async function ArtistSettingsPage({ params, searchParams }: PageP
           submitLabel={t("submit")}
           appUrl={env().APP_URL}
           maxImageMb={env().MAX_IMAGE_MB}
+          timeZones={listTimeZones()}
           initial={{
             id: artist.id,
             name: artist.name,
@@ -28,6 +30,7 @@ export default async function ArtistSettingsPage({ params, searchParams }: PageP
             bio: artist.bio,
             links: artist.links.map((l) => l.url).join("\n"),
             currency: artist.currency,
+            timeZone: artist.timeZone,
             accentColor: artist.accentColor,
             avatarUrl: imageUrl(artist.avatarKey, "128"),
             bannerUrl: imageUrl(artist.bannerKey, "800"),
