@@ -2,6 +2,7 @@ import { and, count, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { downloadCodeBatches, downloadCodes, releases, type DownloadCodeBatch } from "../../db/schema";
 import { newCode } from "./generate";
+import { MAX_LABEL } from "./manage";
 
 export const MAX_BATCH = 10_000;
 const CHUNK = 2_000;
@@ -28,7 +29,7 @@ export async function createCodeBatch(
   const batch = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(downloadCodeBatches)
-      .values({ artistId: input.artistId, releaseId: release.id, label: (input.label ?? "").trim().slice(0, 120), count: input.count, createdBy: input.createdBy })
+      .values({ artistId: input.artistId, releaseId: release.id, label: (input.label ?? "").trim().slice(0, MAX_LABEL), count: input.count, createdBy: input.createdBy })
       .returning();
     let missing = input.count;
     while (missing > 0) {

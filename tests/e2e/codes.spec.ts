@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { artistMembers, artists, downloadCodes, orders, releases } from "@/db/schema";
-import { formatCode } from "@/lib/codes/generate";
+import { artistMembers, artists, downloadCodeBatches, downloadCodes, orders, releases } from "@/db/schema";
+import { formatCode, newCode } from "@/lib/codes/generate";
 import { artifacts, seedUser, signInWithPassword, testDb, uniqueId } from "./helpers";
 
 /** A band with one member and a published album, built straight in the database. */
@@ -93,6 +93,62 @@ test("the band prints a sheet of 10 codes and a fan redeems one, once", async ({
     expect((await other.request.get(`${path}/csv`)).status()).toBe(404);
     expect((await other.request.get(`${path}/print`)).status()).toBe(404);
   }
+});
+
+test("the band renames a batch, then withdraws it after being told what happens to its codes", async ({ page, browser }) => {
+  const { user, artist, album } = await seedBandWithAlbum();
+  const [batch] = await testDb().insert(downloadCodeBatches).values({ artistId: artist.id, releaseId: album.id, label: "Spring tour", count: 3 }).returning();
+  const codes = [newCode(), newCode(), newCode()];
+  await testDb()
+    .insert(downloadCodes)
+    .values(codes.map((code, i) => ({ batchId: batch.id, artistId: artist.id, releaseId: album.id, code, redeemedAt: i === 0 ? new Date() : null, redeemedEmail: i === 0 ? "early@example.test" : null })));
+
+  // A member of another band cannot even open it.
+  const stranger = await seedBandWithAlbum();
+  const other = await browser.newPage();
+  await signInWithPassword(other, stranger.user.email, stranger.user.password);
+  await expect(other).toHaveURL(new RegExp(`/dashboard/${stranger.artist.slug}$`));
+  for (const slug of [artist.slug, stranger.artist.slug]) expect((await other.request.get(`/dashboard/${slug}/codes/${batch.id}`)).status()).toBe(404);
+
+  await signInWithPassword(page, user.email, user.password);
+  await expect(page).toHaveURL(new RegExp(`/dashboard/${artist.slug}$`));
+  await page.goto(`/dashboard/${artist.slug}/codes`);
+  await page.getByTestId("batch-row").getByTestId("batch-manage").click();
+  await expect(page.getByRole("heading", { name: "Codes for Tour Album" })).toBeVisible();
+  await expect(page.getByTestId("batch-summary")).toContainText("2 unused codes, 1 redeemed");
+  const rename = page.getByTestId("rename-batch-form");
+  await expect(rename.getByLabel("Label")).toHaveValue("Spring tour");
+  await rename.getByLabel("Label").fill("  Autumn tour ");
+  await rename.getByRole("button", { name: "Save label" }).click();
+  await expect(page.getByText("Label saved.")).toBeVisible();
+  await expect(rename.getByLabel("Label")).toHaveValue("Autumn tour");
+  await page.getByRole("link", { name: "Back to codes" }).click();
+  await expect(page.getByTestId("batch-row")).toContainText("Autumn tour");
+
+  await page.getByTestId("batch-manage").click();
+  await page.getByRole("button", { name: "Delete batch" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("Its 2 unused codes stop working at once.");
+  await expect(dialog).toContainText("The fan who redeemed 1 code keeps the download.");
+  await page.screenshot({ path: `${artifacts}/codes-delete-confirm.png`, fullPage: true });
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  expect(await testDb().select().from(downloadCodes).where(eq(downloadCodes.batchId, batch.id))).toHaveLength(3);
+
+  await page.getByRole("button", { name: "Delete batch" }).click();
+  await dialog.getByRole("button", { name: "Delete the batch" }).click();
+  await expect(page).toHaveURL(new RegExp(`/dashboard/${artist.slug}/codes\\?deleted=2$`));
+  await expect(page.getByText("Batch deleted: its 2 unused codes no longer work.")).toBeVisible();
+  await expect(page.getByTestId("batch-row")).toHaveCount(0);
+  expect(await testDb().select().from(downloadCodes).where(eq(downloadCodes.batchId, batch.id))).toEqual([]);
+
+  // A fan holding one of the withdrawn cards hears what any mistyped code gets.
+  const fan = await browser.newPage();
+  await fan.goto(`/${artist.slug}/redeem?code=${formatCode(codes[1])}`);
+  await fan.getByTestId("redeem-form").getByLabel("Email").fill("late@example.test");
+  await fan.getByRole("button", { name: "Get the download" }).click();
+  await expect(fan.getByTestId("error-code")).toHaveText("This code doesn't exist. Check the letters on your card (there is no 0, O, 1 or I).");
+  expect(await testDb().select().from(orders).where(eq(orders.artistId, artist.id))).toEqual([]);
 });
 
 test("the band makes a 25% code and a fan pays the discounted total, shown on the payment page", async ({ page, browser }) => {

@@ -1,13 +1,17 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { NewBatchForm } from "@/components/dashboard/codes/new-batch-form";
+import { Notice } from "@/components/ui/notice";
 import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { listReleasesForArtist } from "@/lib/catalog/releases";
 import { listCodeBatches } from "@/lib/codes";
 import { createBatchAction } from "./actions";
 
-export default async function CodesPage({ params }: PageProps<"/dashboard/[artist]/codes">) {
+export default async function CodesPage({ params, searchParams }: PageProps<"/dashboard/[artist]/codes">) {
   const { artist } = await requireArtistMember({ slug: (await params).artist });
+  // Set by the delete action's redirect: how many unused codes the withdrawn batch took with it.
+  const deleted = Number((await searchParams).deleted);
   const [t, tn, locale, batches, releases] = await Promise.all([
     getTranslations("codes"),
     getTranslations("codes.new"),
@@ -24,6 +28,7 @@ export default async function CodesPage({ params }: PageProps<"/dashboard/[artis
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="mt-1 text-sm text-muted">{t("intro")}</p>
       </div>
+      {Number.isInteger(deleted) && deleted >= 0 && <Notice tone="success">{t("list.deleted", { unused: deleted })}</Notice>}
       <section className="rounded-lg border border-line bg-white p-5">
         <h2 className="mb-4 font-semibold">{tn("title")}</h2>
         {releases.length ? (
@@ -64,6 +69,9 @@ export default async function CodesPage({ params }: PageProps<"/dashboard/[artis
                     <a href={`${base}/${batch.id}/print`} className="underline underline-offset-2" data-testid="batch-print">
                       {t("list.print")}
                     </a>
+                    <Link href={`${base}/${batch.id}`} className="underline underline-offset-2" data-testid="batch-manage">
+                      {t("list.manage")}
+                    </Link>
                   </td>
                 </tr>
               ))}
