@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { oneClickUnsubscribePath } from "@/lib/fans/unsubscribe-link";
 import { baselineHeaders, checkWriteOrigin, contentSecurityPolicy, isEmbedPath, referrerPolicyFor } from "@/lib/http/security";
 
 /**
@@ -18,6 +19,14 @@ export function proxy(request: NextRequest) {
       status: 403,
       headers: { "Content-Type": "text/plain; charset=utf-8", ...baselineHeaders },
     });
+  }
+
+  const oneClick = oneClickUnsubscribePath(request.method, pathname, request.headers.has("next-action"));
+  if (oneClick) {
+    const response = NextResponse.rewrite(new URL(oneClick, request.url));
+    for (const [name, value] of Object.entries(baselineHeaders)) response.headers.set(name, value);
+    response.headers.set("Referrer-Policy", referrerPolicyFor(pathname));
+    return response;
   }
 
   const embed = isEmbedPath(pathname);

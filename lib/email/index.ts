@@ -5,7 +5,8 @@ import { outboxEmails } from "../../db/schema";
 import { env } from "../env";
 import { logger } from "../log";
 
-export type Email = { to: string; subject: string; text: string; html?: string };
+/** `headers` reach SMTP only: the dev outbox keeps the visible parts. */
+export type Email = { to: string; subject: string; text: string; html?: string; headers?: Record<string, string> };
 
 let transport: Transporter | undefined;
 
@@ -21,7 +22,7 @@ export async function sendEmail(db: DbOrTx, email: Email): Promise<void> {
     logger.info({ to: email.to, subject: email.subject }, "email sent");
     return;
   }
-  await db.insert(outboxEmails).values(email);
+  await db.insert(outboxEmails).values({ to: email.to, subject: email.subject, text: email.text, html: email.html });
   logger.info({ to: email.to, subject: email.subject }, "email kept in dev outbox (/dev/mail)");
 }
 
@@ -34,4 +35,4 @@ export async function listOutbox(db: DbOrTx, limit = 50) {
 }
 
 export { renderEmail } from "./render";
-export { deliverQueuedEmails, deliverSoon, queueEmail } from "./queue";
+export { deliverQueuedEmails, deliverSoon, queueEmail, sendQueuedEmail } from "./queue";

@@ -3,6 +3,9 @@ import type { DbOrTx } from "../../db/client";
 import { emailQueue } from "../../db/schema";
 import { logger } from "../log";
 import { sendEmail, type Email } from "./index";
+import { listUnsubscribeHeaders } from "./list-unsubscribe";
+
+type QueuedEmail = typeof emailQueue.$inferSelect;
 
 /** 12 attempts with a doubling wait (1 min, 2, 4 … capped at 6 h) span about a day and a half. */
 export const MAX_ATTEMPTS = 12;
@@ -16,11 +19,19 @@ export function retryDelayMs(attempts: number) {
 /**
  * Writes a message inside the caller's transaction: it exists exactly when the effect it reports
  * (a paid order, a refund) does, and `dedupeKey` keeps a replayed effect from mailing twice.
- * Returns false when that key was already queued.
+ * Returns false when that key was already queued. The queue keeps no headers: those a message
+ * needs (List-Unsubscribe) are worked out when it is sent.
  */
-export async function queueEmail(tx: DbOrTx, email: Email, dedupeKey: string): Promise<boolean> {
+export async function queueEmail(tx: DbOrTx, email: Omit<Email, "headers">, dedupeKey: string): Promise<boolean> {
   const rows = await tx.insert(emailQueue).values({ ...email, dedupeKey }).onConflictDoNothing({ target: emailQueue.dedupeKey }).returning({ id: emailQueue.id });
   return rows.length > 0;
+}
+
+/** One queued message out, with the headers it needs now, then marked sent. Throws when the server refuses. */
+export async function sendQueuedEmail(tx: DbOrTx, row: QueuedEmail) {
+  const headers = await listUnsubscribeHeaders(tx, row.dedupeKey);
+  await sendEmail(tx, { to: row.to, subject: row.subject, text: row.text, html: row.html ?? undefined, headers });
+  await tx.update(emailQueue).set({ sentAt: new Date(), attempts: row.attempts + 1 }).where(eq(emailQueue.id, row.id));
 }
 
 /**
@@ -40,8 +51,7 @@ export async function deliverQueuedEmails(db: DbOrTx, limit = 20): Promise<numbe
         .for("update", { skipLocked: true });
       if (!row) return false;
       try {
-        await sendEmail(tx, { to: row.to, subject: row.subject, text: row.text, html: row.html ?? undefined });
-        await tx.update(emailQueue).set({ sentAt: new Date(), attempts: row.attempts + 1 }).where(eq(emailQueue.id, row.id));
+        await sendQueuedEmail(tx, row);
         sent++;
       } catch (error) {
         logger.error({ err: error, emailId: row.id, to: row.to }, "email delivery failed; will retry");

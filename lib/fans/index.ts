@@ -1,3 +1,3 @@
-export { listSubscribers, countSubscribed, allSubscribers, lookUpUnsubscribe, unsubscribeWithToken, FANS_PAGE_SIZE, type UnsubscribeLookup } from "./subscribers";
-export { unsubscribeToken, readUnsubscribeToken, unsubscribeUrl } from "./unsubscribe-link";
+export { listSubscribers, countSubscribed, allSubscribers, liveSubscriberForOrder, lookUpUnsubscribe, unsubscribeWithToken, FANS_PAGE_SIZE, type UnsubscribeLookup } from "./subscribers";
+export { oneClickUnsubscribePath, unsubscribeToken, readUnsubscribeToken, unsubscribeUrl } from "./unsubscribe-link";
 export { exportSubscribersCsv } from "./export";

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, ilike, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { containsPattern } from "../../db/queries/orders";
-import { artists, subscribers, type Subscriber } from "../../db/schema";
+import { artists, orders, subscribers, type Subscriber } from "../../db/schema";
 import { readUnsubscribeToken } from "./unsubscribe-link";
 
 export const FANS_PAGE_SIZE = 50;
@@ -56,10 +56,25 @@ export async function lookUpUnsubscribe(db: DbOrTx, token: string): Promise<Unsu
  * Honours a signed link. Doing it twice is fine (the first date stays); a token we did not sign
  * changes nothing.
  */
-export async function unsubscribeWithToken(db: DbOrTx, token: string): Promise<{ ok: true; band: string } | { ok: false }> {
+export async function unsubscribeWithToken(db: DbOrTx, token: string): Promise<{ ok: true; band: string; email: string } | { ok: false }> {
   const id = readUnsubscribeToken(token);
   if (!id) return { ok: false };
   await db.update(subscribers).set({ unsubscribedAt: new Date() }).where(and(eq(subscribers.id, id), isNull(subscribers.unsubscribedAt)));
   const found = await lookUpUnsubscribe(db, token);
-  return found.ok ? { ok: true, band: found.band } : { ok: false };
+  return found.ok ? { ok: true, band: found.band, email: found.email } : { ok: false };
+}
+
+/**
+ * The subscription a mail about this order may offer to end: the buyer ticked "news from the band"
+ * on it and has not left since. Null for everyone else, so nobody is shown a way out of a list
+ * they are not on.
+ */
+export async function liveSubscriberForOrder(db: DbOrTx, orderId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: subscribers.id })
+    .from(orders)
+    .innerJoin(subscribers, and(eq(subscribers.artistId, orders.artistId), eq(subscribers.email, orders.email)))
+    .where(and(eq(orders.id, orderId), eq(orders.subscribe, true), isNull(subscribers.unsubscribedAt)))
+    .limit(1);
+  return row?.id ?? null;
 }

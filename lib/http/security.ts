@@ -39,8 +39,12 @@ export function referrerPolicyFor(pathname: string) {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** Server-to-server callers that sign their requests instead (payment webhooks). */
-const CROSS_SITE_WRITE_PATHS = ["/api/stripe/webhook"];
+/**
+ * Callers whose request carries its own proof instead: payment webhooks (signed) and RFC 8058
+ * one-click unsubscribes (a signed token in the URL; some mail clients post from their own
+ * origin). The proxy sees the unsubscribe twice: as posted, then as rewritten to its route.
+ */
+const CROSS_SITE_WRITE_PATHS = ["/api/stripe/webhook", "/library/unsubscribe/", "/api/unsubscribe/"];
 
 export type WriteCheck = { allowed: true } | { allowed: false; reason: "null_origin" | "foreign_origin" };
 

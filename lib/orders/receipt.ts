@@ -1,8 +1,9 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { artistMembers, artists, subscribers, users, type Order, type OrderItem, type ShippingAddress } from "../../db/schema";
+import { artistMembers, artists, users, type Order, type OrderItem, type ShippingAddress } from "../../db/schema";
 import { queueEmail, renderEmail } from "../email";
 import { env } from "../env";
+import { liveSubscriberForOrder } from "../fans/subscribers";
 import { unsubscribeUrl } from "../fans/unsubscribe-link";
 import { translator } from "../i18n";
 import { formatMoney } from "./pricing";
@@ -31,14 +32,13 @@ export function orderRows(order: Order, items: OrderItem[], locale: string, t: R
   return rows;
 }
 
-/** Subscribed buyers get a way out under every mail that reaches them through the band. */
+/**
+ * Subscribed buyers get a way out under every mail that reaches them through the band (the
+ * List-Unsubscribe header is added when the mail is sent: lib/email/list-unsubscribe.ts).
+ */
 async function unsubscribeLine(tx: DbOrTx, order: Order, t: ReturnType<typeof translator>["t"]) {
-  if (!order.subscribe || !order.email) return "";
-  const [fan] = await tx
-    .select({ id: subscribers.id })
-    .from(subscribers)
-    .where(and(eq(subscribers.artistId, order.artistId), eq(subscribers.email, order.email), isNull(subscribers.unsubscribedAt)));
-  return fan ? t("bandops.emails.unsubscribe", { url: unsubscribeUrl(fan.id) }) : "";
+  const fan = await liveSubscriberForOrder(tx, order.id);
+  return fan ? t("bandops.emails.unsubscribe", { url: unsubscribeUrl(fan) }) : "";
 }
 
 /** The fan's receipt alone; `dedupeKey` differs when the band sends it again from the dashboard. */

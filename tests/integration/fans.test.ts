@@ -94,10 +94,10 @@ describe("unsubscribing", () => {
     const fan = await subscriberOf(shop, "yes@example.test");
     const token = unsubscribeToken(fan.id);
     expect(await lookUpUnsubscribe(db, token)).toEqual({ ok: true, email: "yes@example.test", band: shop.artist.name, unsubscribed: false });
-    expect(await unsubscribeWithToken(db, token)).toEqual({ ok: true, band: shop.artist.name });
+    expect(await unsubscribeWithToken(db, token)).toEqual({ ok: true, band: shop.artist.name, email: "yes@example.test" });
     const first = (await subscriberOf(shop, "yes@example.test")).unsubscribedAt;
     expect(first).toBeInstanceOf(Date);
-    expect(await unsubscribeWithToken(db, token)).toEqual({ ok: true, band: shop.artist.name });
+    expect(await unsubscribeWithToken(db, token)).toEqual({ ok: true, band: shop.artist.name, email: "yes@example.test" });
     expect((await subscriberOf(shop, "yes@example.test")).unsubscribedAt).toEqual(first);
     expect(await lookUpUnsubscribe(db, token)).toMatchObject({ unsubscribed: true });
     expect(await countSubscribed(db, shop.artist.id)).toBe(0);
