@@ -877,24 +877,59 @@ const day = () => date("day", { mode: "string" }).notNull();
 const count = (name: string) => integer(name).notNull().default(0);
 const money = (name: string) => bigint(name, { mode: "number" }).notNull().default(0);
 
-/** Orders by kind ("sale", "free", "code"), source ("shop", "embed", "code", "direct"), embedding host and buyer country. */
-export const statsOrdersDaily = pgTable(
-  "stats_orders_daily",
+/**
+ * The day's totals per currency and kind: "sale", "free" (free downloads), "code" (redeemed
+ * download codes) — and "play", whose row has currency "" (plays have none).
+ */
+export const statsDaily = pgTable(
+  "stats_daily",
   {
     artistId: artistRef(),
     day: day(),
     currency: text("currency").notNull(),
     kind: text("kind").notNull(),
-    source: text("source").notNull(),
-    sourceHost: text("source_host").notNull().default(""),
-    country: text("country").notNull().default(""),
     orders: count("orders"),
     units: count("units"),
     gross: money("gross"),
     fees: money("fees"),
     refunds: money("refunds"),
+    plays: count("plays"),
   },
-  (t) => [primaryKey({ columns: [t.artistId, t.day, t.currency, t.kind, t.source, t.sourceHost, t.country] })],
+  (t) => [primaryKey({ columns: [t.artistId, t.day, t.currency, t.kind] })],
+);
+
+/** Paid orders (net = total − fee − refunds) and plays (currency "") by buyer's or listener's country ("" unknown). */
+export const statsCountriesDaily = pgTable(
+  "stats_countries_daily",
+  {
+    artistId: artistRef(),
+    day: day(),
+    country: text("country").notNull(),
+    currency: text("currency").notNull(),
+    orders: count("orders"),
+    net: money("net"),
+    plays: count("plays"),
+  },
+  (t) => [primaryKey({ columns: [t.artistId, t.day, t.country, t.currency] })],
+);
+
+/**
+ * Every counted order (net as above) and plays (currency "") by source — "shop", "embed" (with
+ * the embedding site's host), "code", "direct" — the host "" for all but embeds.
+ */
+export const statsSourcesDaily = pgTable(
+  "stats_sources_daily",
+  {
+    artistId: artistRef(),
+    day: day(),
+    source: text("source").notNull(),
+    sourceHost: text("source_host").notNull(),
+    currency: text("currency").notNull(),
+    orders: count("orders"),
+    net: money("net"),
+    plays: count("plays"),
+  },
+  (t) => [primaryKey({ columns: [t.artistId, t.day, t.source, t.sourceHost, t.currency] })],
 );
 
 /** Item sales by release (an album and its single tracks together) or merch item; `orders` counts each order once. */
@@ -942,18 +977,4 @@ export const statsPlaysDaily = pgTable(
     skip: count("skip"),
   },
   (t) => [primaryKey({ columns: [t.artistId, t.day, t.trackId] })],
-);
-
-/** Plays by where they happened: source ("shop", "embed"), embedding host, listener country. */
-export const statsListenersDaily = pgTable(
-  "stats_listeners_daily",
-  {
-    artistId: artistRef(),
-    day: day(),
-    source: text("source").notNull(),
-    sourceHost: text("source_host").notNull().default(""),
-    country: text("country").notNull().default(""),
-    plays: count("plays"),
-  },
-  (t) => [primaryKey({ columns: [t.artistId, t.day, t.source, t.sourceHost, t.country] })],
 );

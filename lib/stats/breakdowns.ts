@@ -36,27 +36,21 @@ export async function salesByFormat(db: DbOrTx, artistId: string, period: Period
   return foldRows(rows.map((r) => (r.key === "free" ? { ...r, currency: null } : r)));
 }
 
-/** Buyers' countries (paid orders) beside listeners' countries (plays); "" when unknown. */
+/** Buyers' countries (paid orders) beside listeners' countries (plays, the rows of currency ""); "" when unknown. */
 export async function byCountry(db: DbOrTx, artistId: string, period: Period): Promise<BreakdownRow[]> {
   const rows = await db.execute<RawRow>(sql`
-    select s.country as key, s.currency, sum(s.orders) as orders, 0 as plays, sum(s.gross - s.fees - s.refunds) as amount
-    from stats_orders_daily s where ${inPeriod(artistId, period)} and s.kind = 'sale'
-    group by 1, 2 having sum(s.orders) > 0
-    union all
-    select s.country, null, 0, sum(s.plays), null from stats_listeners_daily s where ${inPeriod(artistId, period)}
-    group by 1 having sum(s.plays) > 0`);
+    select s.country as key, nullif(s.currency, '') as currency, sum(s.orders) as orders, sum(s.plays) as plays, sum(s.net) as amount
+    from stats_countries_daily s where ${inPeriod(artistId, period)}
+    group by 1, 2 having sum(s.orders) > 0 or sum(s.plays) > 0`);
   return foldRows(rows).slice(0, LIMIT);
 }
 
 /** The band's shop, each embedding site by host, download codes and direct links: orders and plays. */
 export async function bySource(db: DbOrTx, artistId: string, period: Period): Promise<BreakdownRow[]> {
   const rows = await db.execute<RawRow>(sql`
-    select s.source as key, nullif(s.source_host, '') as host, s.currency, sum(s.orders) as orders, 0 as plays, sum(s.gross - s.fees - s.refunds) as amount
-    from stats_orders_daily s where ${inPeriod(artistId, period)}
-    group by 1, 2, 3 having sum(s.orders) > 0
-    union all
-    select s.source, nullif(s.source_host, ''), null, 0, sum(s.plays), null
-    from stats_listeners_daily s where ${inPeriod(artistId, period)} group by 1, 2 having sum(s.plays) > 0`);
+    select s.source as key, nullif(s.source_host, '') as host, nullif(s.currency, '') as currency, sum(s.orders) as orders, sum(s.plays) as plays, sum(s.net) as amount
+    from stats_sources_daily s where ${inPeriod(artistId, period)}
+    group by 1, 2, 3 having sum(s.orders) > 0 or sum(s.plays) > 0`);
   return foldRows(rows.map((r) => ({ ...r, amount: num(r.amount) }))).slice(0, LIMIT);
 }
 

@@ -24,28 +24,22 @@ const emptyTotals = (): PeriodTotals => ({ money: [], orders: 0, units: 0, plays
 
 /**
  * The headline figures of a period and of the one just before it, for a band the caller has
- * checked membership of. Two statements, run side by side: orders (with their units), plays.
+ * checked membership of, in one statement (plays are the rows of currency "").
  */
 export async function getOverview(db: DbOrTx, artistId: string, period: Period): Promise<Overview> {
   const both = daysBetween(artistId, period.previousFirstDay, period.lastDay);
   const isCurrent = sql`(s.day >= ${period.firstDay}::date)`;
-  const [money, plays] = await Promise.all([
-    db.execute<{ cur: boolean; currency: string; gross: string; fees: string; refunds: string; orders: string; units: string; free: string; codes: string }>(sql`
-      select ${isCurrent} as cur, s.currency,
-        sum(s.gross) filter (where s.kind = 'sale') as gross, sum(s.fees) filter (where s.kind = 'sale') as fees,
-        sum(s.refunds) filter (where s.kind = 'sale') as refunds, sum(s.orders) filter (where s.kind = 'sale') as orders,
-        sum(s.units) filter (where s.kind = 'sale') as units,
-        sum(s.orders) filter (where s.kind = 'free') as free, sum(s.orders) filter (where s.kind = 'code') as codes
-      from stats_orders_daily s where ${both}
-      group by 1, 2 order by 2`),
-    db.execute<{ cur: boolean; plays: string }>(sql`
-      select ${isCurrent} as cur, sum(s.complete + s.partial + s.skip) as plays
-      from stats_plays_daily s where ${both}
-      group by 1`),
-  ]);
+  const rows = await db.execute<{ cur: boolean; currency: string; gross: string; fees: string; refunds: string; orders: string; units: string; free: string; codes: string; plays: string }>(sql`
+    select ${isCurrent} as cur, s.currency,
+      sum(s.gross) filter (where s.kind = 'sale') as gross, sum(s.fees) filter (where s.kind = 'sale') as fees,
+      sum(s.refunds) filter (where s.kind = 'sale') as refunds, sum(s.orders) filter (where s.kind = 'sale') as orders,
+      sum(s.units) filter (where s.kind = 'sale') as units,
+      sum(s.orders) filter (where s.kind = 'free') as free, sum(s.orders) filter (where s.kind = 'code') as codes, sum(s.plays) as plays
+    from stats_daily s where ${both}
+    group by 1, 2 order by 2`);
   const result: Overview = { current: emptyTotals(), previous: emptyTotals() };
   const side = (cur: boolean) => (cur ? result.current : result.previous);
-  for (const row of money) {
+  for (const row of rows) {
     const totals = side(row.cur);
     const [gross, fees, refunds, orders] = [num(row.gross), num(row.fees), num(row.refunds), num(row.orders)];
     if (orders > 0) totals.money.push({ currency: row.currency, gross, fees, refunds, net: gross - fees - refunds, orders });
@@ -53,8 +47,8 @@ export async function getOverview(db: DbOrTx, artistId: string, period: Period):
     totals.units += num(row.units);
     totals.freeDownloads += num(row.free);
     totals.codeRedemptions += num(row.codes);
+    totals.plays += num(row.plays);
   }
-  for (const row of plays) side(row.cur).plays = num(row.plays);
   for (const totals of [result.current, result.previous]) totals.conversion = totals.plays > 0 ? totals.orders / totals.plays : null;
   return result;
 }

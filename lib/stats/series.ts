@@ -17,26 +17,23 @@ export async function getSeries(db: DbOrTx, artistId: string, period: Period): P
   const rows = await db.execute<{ start: string; currency: string | null; net: string | null; orders: string | null; plays: string | null }>(sql`
     with b as (
       select generate_series(date_trunc(${unit}, ${period.firstDay}::timestamp), ${period.lastDay}::timestamp, ('1 ' || ${unit})::interval) as t
-    ), o as (
-      select date_trunc(${unit}, s.day::timestamp) as t, s.currency, sum(s.gross - s.fees - s.refunds) as net, sum(s.orders) as orders
-      from stats_orders_daily s where ${inPeriod(artistId, period)} and s.kind = 'sale'
+    ), s as (
+      select date_trunc(${unit}, s.day::timestamp) as t, s.currency, sum(s.gross - s.fees - s.refunds) as net, sum(s.orders) as orders, sum(s.plays) as plays
+      from stats_daily s where ${inPeriod(artistId, period)} and s.kind in ('sale', 'play')
       group by 1, 2
-    ), p as (
-      select date_trunc(${unit}, s.day::timestamp) as t, sum(s.complete + s.partial + s.skip) as plays
-      from stats_plays_daily s where ${inPeriod(artistId, period)}
-      group by 1
     )
-    select to_char(b.t, 'YYYY-MM-DD') as start, o.currency, o.net, o.orders, p.plays
-    from b left join o on o.t = b.t left join p on p.t = b.t
-    order by b.t, o.currency`);
+    select to_char(b.t, 'YYYY-MM-DD') as start, s.currency, s.net, s.orders, s.plays
+    from b left join s on s.t = b.t
+    order by b.t, s.currency`);
   const points: SeriesPoint[] = [];
   const currencies = new Set<string>();
   for (const row of rows) {
     let point = points.at(-1);
     if (point?.start !== row.start) {
-      point = { start: row.start, net: {}, orders: 0, plays: num(row.plays) };
+      point = { start: row.start, net: {}, orders: 0, plays: 0 };
       points.push(point);
     }
+    point.plays += num(row.plays);
     if (row.currency) {
       currencies.add(row.currency);
       point.net[row.currency] = num(row.net);
