@@ -316,8 +316,6 @@ export const plays = pgTable(
   (t) => [
     index("plays_artist_time_idx").on(t.artistId, t.playedAt),
     index("plays_track_idx").on(t.trackId),
-    // Covering index for the dashboard's figures: one band's period is read by an index-only scan.
-    index("plays_artist_stats_idx").on(t.artistId, t.playedAt, t.trackId, t.outcome, t.source, t.sourceHost, t.country),
     check("plays_seconds_not_negative", sql`${t.secondsListened} >= 0`),
   ],
 );
@@ -515,8 +513,6 @@ export const orders = pgTable(
   (t) => [
     index("orders_artist_created_idx").on(t.artistId, t.createdAt),
     index("orders_artist_paid_idx").on(t.artistId, t.paidAt),
-    // Covering index for the dashboard's figures (index-only scans over one band's paid period).
-    index("orders_artist_paid_stats_idx").on(t.artistId, t.paidAt, t.status, t.provider, t.currency, t.total, t.platformFee, t.refundedAmount, t.source, t.sourceHost, t.buyerCountry),
     index("orders_email_idx").on(t.email),
     uniqueIndex("orders_provider_session_idx").on(t.providerSessionId),
     check("orders_amounts_not_negative", sql`${t.subtotal} >= 0 and ${t.shipping} >= 0 and ${t.total} >= 0 and ${t.discount} >= 0`),
@@ -549,8 +545,6 @@ export const orderItems = pgTable(
   },
   (t) => [
     index("order_items_order_idx").on(t.orderId),
-    // Covering index for sales by release and format without reading the item rows.
-    index("order_items_order_stats_idx").on(t.orderId, t.kind, t.releaseId, t.trackId, t.productId, t.quantity, t.unitAmount, t.currency),
     check("order_items_amount_not_negative", sql`${t.unitAmount} >= 0 and ${t.quantity} > 0`),
   ],
 );

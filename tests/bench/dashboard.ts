@@ -63,8 +63,40 @@ export async function benchDashboard(databaseUrl: string) {
       ["period", "widget", "p50", "p95", `p95 ≤ ${TARGET_MS}`],
       rows,
     );
+    await benchWrites(client, runs * 10);
   } finally {
     await client.end({ timeout: 5 });
+  }
+}
+
+/**
+ * What the daily figures cost writers: a play recorded, and a paid order with its item committed,
+ * one at a time in a scratch band (its rows are deleted afterwards), triggers and all.
+ */
+async function benchWrites(client: ReturnType<typeof createDb>["client"], runs: number) {
+  const id = `bench-writes-${Date.now()}`;
+  await client`insert into artists (id, slug, name, time_zone) values (${id}, ${id}, 'Bench writes', 'Europe/Paris')`;
+  await client`insert into releases (id, artist_id, slug, title) values (${id}, ${id}, 'r', 'R')`;
+  await client`insert into tracks (id, release_id, artist_id, position, title, master_key) values (${id}, ${id}, ${id}, 1, 'T', 'masters/none.flac')`;
+  try {
+    let n = 0;
+    const play = () => client`insert into plays (id, track_id, release_id, artist_id, seconds_listened, outcome, country) values (${`${id}-p${n++}`}, ${id}, ${id}, ${id}, 30, 'complete', 'FR')`;
+    const order = () =>
+      client.begin(async (tx) => {
+        const orderId = `${id}-o${n++}`;
+        await tx`insert into orders (id, artist_id, status, currency, subtotal, total, platform_fee, provider, expires_at, paid_at, buyer_country)
+          values (${orderId}, ${id}, 'paid', 'EUR', 700, 700, 70, 'test', now(), now(), 'DE')`;
+        await tx`insert into order_items (id, order_id, kind, release_id, title, unit_amount, currency) values (${orderId}, ${orderId}, 'release', ${id}, 'R', 700, 'EUR')`;
+      });
+    const rows: string[][] = [];
+    for (const [label, run] of [["record a play", play], ["pay an order (order + item, one commit)", order]] as const) {
+      const times = await timings(run, runs);
+      rows.push([label, fixed(quantile(times, 0.5), 2), fixed(quantile(times, 0.95), 2)]);
+    }
+    printTable(`Writes with the daily figures kept by triggers — ${runs} runs each, ms`, ["write", "p50", "p95"], rows);
+  } finally {
+    await client`delete from orders where artist_id = ${id}`;
+    await client`delete from artists where id = ${id}`;
   }
 }
 
