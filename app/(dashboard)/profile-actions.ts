@@ -37,5 +37,5 @@ export async function updateArtistAction(_prev: ProfileFormState, form: FormData
   }
   revalidatePath(`/${result.artist.slug}`);
   if (result.artist.slug !== form.get("currentSlug")) redirect(`/dashboard/${result.artist.slug}/settings?saved=1`);
-  return { ok: true, message: t("dashboard.settings.saved") };
+  return { ok: true, message: t("dashboard.settings.saved"), values: fields };
 }

@@ -10,7 +10,7 @@ import { CURRENCIES } from "@/lib/artists/currencies";
 
 export type ProfileFormState =
   | null
-  | { ok: true; message: string }
+  | { ok: true; message: string; values?: Record<string, string> }
   | { ok: false; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
 
 type Initial = {
@@ -47,7 +47,11 @@ export function ArtistProfileForm({
   const format = useFormatter();
   const [state, formAction] = useActionState(action, null);
   const failed = state && !state.ok ? state : null;
-  const values = { ...initial, ...(failed?.values ?? {}) };
+  const values = { ...initial, ...(state?.values ?? {}) };
+  // React resets a form after its action succeeds, and a reset puts every select back on its first
+  // option: the form is mounted afresh after each save instead, showing what was saved.
+  const [saves, setSaves] = useState({ state, count: 0 });
+  if (saves.state !== state) setSaves({ state, count: saves.count + (state?.ok ? 1 : 0) });
   const [name, setName] = useState(values.name);
   const [slug, setSlug] = useState(values.slug);
   const [slugEdited, setSlugEdited] = useState(Boolean(initial.id));
@@ -72,7 +76,7 @@ export function ArtistProfileForm({
   }
 
   return (
-    <form action={formAction} className="space-y-6" data-testid="artist-profile-form" noValidate>
+    <form key={saves.count} action={formAction} className="space-y-6" data-testid="artist-profile-form" noValidate>
       {initial.id && <input type="hidden" name="artistId" value={initial.id} />}
       {initial.id && <input type="hidden" name="currentSlug" value={initial.slug} />}
       {state?.ok && <Notice tone="success">{state.message}</Notice>}

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { artistMembers, artists, orders, products, releases, shippingRates } from "@/db/schema";
+import { artistMembers, artists, orderItems, orders, products, releases, shippingRates } from "@/db/schema";
 import { baseURL } from "../../playwright.config";
 import { artifacts, seedUser, signInWithPassword, testDb, uniqueId } from "./helpers";
 
@@ -89,4 +89,32 @@ test("after a CD bought through a widget on another site, the band's overview sh
   await expect(page.getByTestId("breakdown-source")).toContainText("Intégré sur 127.0.0.1");
   await expect(page.getByTestId("breakdown-country")).toContainText("Allemagne (DE)");
   await page.screenshot({ path: `${artifacts}/overview-fr.png`, fullPage: true });
+});
+
+test("a band sets its time zone in Settings, and its overview counts days from midnight there", async ({ page }) => {
+  const band = await bandWithCd();
+  const db = testDb();
+  await db.transaction(async (tx) => {
+    const [order] = await tx
+      .insert(orders)
+      .values({ artistId: band.artist.id, status: "paid", email: `fan-${uniqueId()}@example.test`, currency: "EUR", subtotal: 700, total: 700, platformFee: 70, provider: "test", expiresAt: new Date(), paidAt: new Date(), buyerCountry: "JP" })
+      .returning();
+    await tx.insert(orderItems).values({ orderId: order.id, kind: "product", productId: band.cd.id, title: "Harbour Lights CD", unitAmount: 700, currency: "EUR" });
+  });
+  await signInWithPassword(page, band.owner.email, band.owner.password);
+  await expect(page).not.toHaveURL(/\/signin/);
+  await page.goto(`/dashboard/${band.artist.slug}/settings`);
+  await expect(page.getByLabel("Time zone")).toHaveValue("UTC");
+  await page.getByLabel("Time zone").selectOption("Asia/Tokyo");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Saved. Your shop shows the changes now.")).toBeVisible();
+  await expect(page.getByLabel("Time zone")).toHaveValue("Asia/Tokyo");
+  await page.screenshot({ path: `${artifacts}/settings-time-zone.png`, fullPage: true });
+  const [saved] = await db.select({ timeZone: artists.timeZone }).from(artists).where(eq(artists.id, band.artist.id));
+  expect(saved.timeZone).toBe("Asia/Tokyo");
+
+  await page.goto(`/dashboard/${band.artist.slug}?period=7d`);
+  await expect(page.getByTestId("period-summary")).toContainText("midnight to midnight in Asia/Tokyo");
+  await expect(page.getByTestId("gross-EUR")).toHaveText("€7.00");
+  await expect(page.getByTestId("breakdown-country").getByRole("row").filter({ hasText: "Japan (JP)" })).toBeVisible();
 });
