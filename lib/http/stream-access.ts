@@ -31,11 +31,61 @@ export type StreamAccess =
 const MAX_ID_LENGTH = 64;
 
 /**
+ * Every seek is a request, and the lookup cost more than the bytes (issue 3): a published track's
+ * answer is reused for a few seconds. Browsers and CDNs already keep it for PUBLIC_MAX_AGE, so a
+ * band switching a track to a clip or off, or unpublishing it, waits a little longer at most.
+ * Drafts and refusals are never kept: a member's access is checked on every request.
+ */
+const PUBLISHED_TTL_MS = 5_000;
+/** Bounded, so a crawler walking every track cannot grow it without end. */
+const MAX_PUBLISHED_ENTRIES = 2_000;
+
+const published = new Map<string, { target: StreamTarget; expires: number }>();
+let cacheClock = { ttlMs: PUBLISHED_TTL_MS, maxEntries: MAX_PUBLISHED_ENTRIES, now: () => Date.now() };
+
+export const publishedStreamCache = {
+  /** Tests use a tiny TTL, a small bound or their own clock; no argument restores the defaults. */
+  configure(options: { ttlMs?: number; maxEntries?: number; now?: () => number } = {}) {
+    cacheClock = {
+      ttlMs: options.ttlMs ?? PUBLISHED_TTL_MS,
+      maxEntries: options.maxEntries ?? MAX_PUBLISHED_ENTRIES,
+      now: options.now ?? (() => Date.now()),
+    };
+    published.clear();
+  },
+  /** A stored file that has gone (a new rendition, a deleted track) must not be answered again. */
+  forget(trackId: string) {
+    published.delete(trackId);
+  },
+  has(trackId: string) {
+    return published.has(trackId);
+  },
+};
+
+function cachedPublished(trackId: string): StreamTarget | null {
+  const entry = published.get(trackId);
+  if (!entry) return null;
+  if (entry.expires > cacheClock.now()) return entry.target;
+  published.delete(trackId);
+  return null;
+}
+
+function keepPublished(target: StreamTarget) {
+  if (cacheClock.ttlMs <= 0) return;
+  published.delete(target.trackId);
+  // A Map iterates in insertion order: the first key is the oldest entry.
+  if (published.size >= cacheClock.maxEntries) published.delete(published.keys().next().value!);
+  published.set(target.trackId, { target, expires: cacheClock.now() + cacheClock.ttlMs });
+}
+
+/**
  * Who may hear which bytes of a track. Every refusal looks the same to the listener (a 404), so a
  * stranger cannot tell a draft from a track that does not exist.
  */
 export async function resolveStream(db: DbOrTx, trackId: string, viewer: Viewer): Promise<StreamAccess> {
   if (trackId.length === 0 || trackId.length > MAX_ID_LENGTH) return { allowed: false, reason: "not_found" };
+  const cached = cachedPublished(trackId);
+  if (cached) return { allowed: true, target: cached };
   const [row] = await db
     .select({
       id: tracks.id,
@@ -56,8 +106,8 @@ export async function resolveStream(db: DbOrTx, trackId: string, viewer: Viewer)
   if (row.status !== "ready" || !row.streamKey) return { allowed: false, reason: "not_ready" };
   if (row.streaming === "off") return { allowed: false, reason: "streaming_off" };
 
-  const published = row.releaseStatus === "published";
-  if (!published) {
+  const isPublished = row.releaseStatus === "published";
+  if (!isPublished) {
     const user = await viewer();
     if (!user) return { allowed: false, reason: "draft" };
     const access = await checkArtistAccess(db, user.id, { id: row.artistId });
@@ -69,17 +119,16 @@ export async function resolveStream(db: DbOrTx, trackId: string, viewer: Viewer)
   if (size === undefined) return { allowed: false, reason: "missing_file" };
   const length = row.streaming === "clip" ? Math.min(size, row.clipSeconds * STREAM_BYTES_PER_SECOND) : size;
 
-  return {
-    allowed: true,
-    target: {
-      trackId: row.id,
-      key: row.streamKey,
-      length,
-      etag: streamEtag(row.id, length, row.updatedAt),
-      lastModified: row.updatedAt,
-      audience: published ? "public" : "members",
-    },
+  const target: StreamTarget = {
+    trackId: row.id,
+    key: row.streamKey,
+    length,
+    etag: streamEtag(row.id, length, row.updatedAt),
+    lastModified: row.updatedAt,
+    audience: isPublished ? "public" : "members",
   };
+  if (isPublished) keepPublished(target);
+  return { allowed: true, target };
 }
 
 /**

@@ -8,6 +8,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET, HEAD } from "@/app/api/stream/[trackId]/route";
 import { tracks } from "@/db/schema";
+import { publishedStreamCache } from "@/lib/http/stream";
 import { setStorageForTests, storage, type StorageDriver } from "@/lib/storage";
 import { addMember, makeArtist, makeUser, useTestDb } from "../support/factories";
 import { makeStreamableTrack, makeStreamMp3 } from "../support/stream-fixtures";
@@ -157,12 +158,19 @@ describe("tracks nobody can stream", () => {
     expect((await call(track.id)).status).toBe(404);
   });
 
-  it("a track switched off after a fan loaded the page stops at the next request", async () => {
-    const { artist } = await band();
-    const { track } = await makeStreamableTrack(db, artist.id, { file: mp3 });
-    expect((await call(track.id, { range: "bytes=0-1" })).status).toBe(206);
-    await db.update(tracks).set({ streaming: "off" }).where(eq(tracks.id, track.id));
-    expect((await call(track.id, { range: "bytes=2-" })).status).toBe(404);
+  it("a track switched off after a fan loaded the page stops once the few cached seconds pass", async () => {
+    let now = 1_000_000;
+    publishedStreamCache.configure({ now: () => now });
+    try {
+      const { artist } = await band();
+      const { track } = await makeStreamableTrack(db, artist.id, { file: mp3 });
+      expect((await call(track.id, { range: "bytes=0-1" })).status).toBe(206);
+      await db.update(tracks).set({ streaming: "off" }).where(eq(tracks.id, track.id));
+      now += 5_000;
+      expect((await call(track.id, { range: "bytes=2-" })).status).toBe(404);
+    } finally {
+      publishedStreamCache.configure();
+    }
   });
 });
 
