@@ -128,7 +128,7 @@ export async function startEmbeddedPostgres(options: { port: number; dataDir?: s
     await pg.start();
   } catch (error) {
     const detail = error instanceof Error ? error.message : logs.slice(-10).join("");
-    throw new Error(`The embedded PostgreSQL did not start (data in ${dataDir}).\n${detail}`);
+    throw new Error(`The embedded PostgreSQL did not start (data in ${dataDir}).\n${detail}`, { cause: error });
   }
   return { url: (db) => serverUrl(port, db), stop: () => pg.stop(), reused: false };
 }

@@ -61,7 +61,7 @@ export function ArtistProfileForm({
   useEffect(() => {
     const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!initial.id && !failed && timeZones.includes(browserZone)) setTimeZone(browserZone);
-  }, []);
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- a guess made once: later renders must not undo the band's choice
   const [fileErrors, setFileErrors] = useState<Record<string, string | null>>({});
   const errors = { ...(failed?.fieldErrors ?? {}), ...Object.fromEntries(Object.entries(fileErrors).filter(([, v]) => v)) };
 

@@ -8,6 +8,7 @@
 
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 /** Below U+0020, DEL and the C1 controls, plus bidi overrides that can disguise an extension ("evil\u202Egpj.exe"). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 /** Most names stay far below this; it leaves room for "NN " and the extension inside 255 bytes. */
 export const MAX_NAME_BYTES = 200;

@@ -13,7 +13,7 @@ import type { CheckoutState, PaymentProvider } from "./types";
 export function createTestProvider(): PaymentProvider {
   return {
     name: "test",
-    async createCheckout(request) {
+    async createCheckout() {
       const sessionId = `test_${randomBytes(18).toString("base64url")}`;
       return { sessionId, url: new URL(`/checkout/test/${sessionId}`, env().APP_URL).toString() };
     },

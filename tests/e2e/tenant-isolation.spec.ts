@@ -27,7 +27,7 @@ test("another band's member gets a 404 for every dashboard route of the demo ban
   await expect(page).not.toHaveURL(/\/signin/);
 
   const sections = ["", "/releases", "/releases/new", "/merch", "/merch/new", "/shipping", "/orders", "/orders?show=to-ship", "/orders/export?kind=orders", "/orders/export?kind=lines", "/orders/export?kind=bogus", "/payouts", "/settings", "/members", "/embed", "/fans", "/fans/export", "/codes", "/discounts"];
-  const byId = [`/releases/${album.id}`, `/merch/${cd.id}`, `/orders/${order.id}`, `/orders/${order.id}/packing-slip`, `/codes/${batch.id}/print`, `/codes/${batch.id}/csv`];
+  const byId = [`/releases/${album.id}`, `/merch/${cd.id}`, `/orders/${order.id}`, `/orders/${order.id}/packing-slip`, `/codes/${batch.id}`, `/codes/${batch.id}/print`, `/codes/${batch.id}/csv`];
   const asked = [...sections, ...byId].map((path) => `/dashboard/demo-band${path}`).concat(byId.map((path) => `/dashboard/${own.slug}${path}`));
 
   for (const path of asked) {

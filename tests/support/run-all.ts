@@ -8,8 +8,9 @@ import { buildIfNeeded, ensureDebianPackage, fail, localAuthSecret, log, prepare
  * `npm test`: every suite against a real PostgreSQL — DATABASE_URL when set (CI points it at a
  * fresh database), otherwise the embedded server with a database recreated for this run.
  * Ends with one plain "N passed, N failed" line summing all suites.
- * `npm test -- unit|integration|e2e` runs one suite; anything after it goes to that suite's runner
- * (`npm test -- e2e tests/e2e/buying.spec.ts`).
+ * `npm test -- static|unit|integration|e2e` runs one suite; anything after it goes to that suite's
+ * runner (`npm test -- e2e tests/e2e/buying.spec.ts`). "static" is the strict typecheck and the lint,
+ * one check each.
  */
 /**
  * TEST_INSTANCE=name keeps a run's files apart from another run in the same checkout (its own
@@ -40,8 +41,8 @@ function playwrightTally(file: string): Tally | null {
 async function main() {
   const only = process.argv[2];
   const extra = process.argv.slice(3);
-  const suites = only ? [only] : ["unit", "integration", "e2e"];
-  if (suites.some((s) => !["unit", "integration", "e2e"].includes(s))) fail(`Unknown suite "${only}". Use unit, integration or e2e.`);
+  const suites = only ? [only] : ["static", "unit", "integration", "e2e"];
+  if (suites.some((s) => !["static", "unit", "integration", "e2e"].includes(s))) fail(`Unknown suite "${only}". Use static, unit, integration or e2e.`);
   ensureDebianPackage("ffmpeg", "ffmpeg", "audio is transcoded with Debian's ffmpeg");
   if (suites.includes("e2e")) {
     ensureDebianPackage(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", "chromium", "the browser tests drive Debian's Chromium");
@@ -71,7 +72,19 @@ async function main() {
     total.skipped += t.skipped;
   };
 
-  const vitestProjects = suites.filter((s) => s !== "e2e");
+  if (suites.includes("static")) {
+    // Each counts as one test: passed when the tool exits cleanly.
+    const checks: [string, string[]][] = [
+      ["typecheck", ["node_modules/next/dist/bin/next", "typegen"]],
+      ["typecheck", ["node_modules/typescript/bin/tsc", "--noEmit"]],
+      ["lint", ["node_modules/eslint/bin/eslint.js", ".", "--max-warnings=0", ...(only === "static" ? extra : [])]],
+    ];
+    const failedChecks = new Set<string>();
+    for (const [name, args] of checks) if (!failedChecks.has(name) && run(process.execPath, args, env).status !== 0) failedChecks.add(name);
+    add("static (typecheck, lint)", { passed: 2 - failedChecks.size, failed: failedChecks.size, skipped: 0 }, 0);
+  }
+
+  const vitestProjects = suites.filter((s) => s !== "e2e" && s !== "static");
   if (vitestProjects.length) {
     const out = path.join(artifacts, "vitest.json");
     const args = ["node_modules/vitest/vitest.mjs", "run", ...vitestProjects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...extra];

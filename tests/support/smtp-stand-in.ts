@@ -46,10 +46,16 @@ function serve(socket: Socket, messages: SentMail[]) {
       const verb = line.slice(0, 4).toUpperCase();
       const address = /<([^>]*)>/.exec(line)?.[1] ?? "";
       if (verb === "EHLO" || verb === "HELO") socket.write("250 smtp-stand-in\r\n");
-      else if (verb === "MAIL") (envelope.from = address), socket.write("250 2.1.0 OK\r\n");
-      else if (verb === "RCPT") envelope.to.push(address), socket.write("250 2.1.5 OK\r\n");
-      else if (verb === "DATA") (inData = true), socket.write("354 end with <CRLF>.<CRLF>\r\n");
-      else if (verb === "QUIT") return void socket.end("221 2.0.0 bye\r\n");
+      else if (verb === "MAIL") {
+        envelope.from = address;
+        socket.write("250 2.1.0 OK\r\n");
+      } else if (verb === "RCPT") {
+        envelope.to.push(address);
+        socket.write("250 2.1.5 OK\r\n");
+      } else if (verb === "DATA") {
+        inData = true;
+        socket.write("354 end with <CRLF>.<CRLF>\r\n");
+      } else if (verb === "QUIT") return void socket.end("221 2.0.0 bye\r\n");
       else socket.write("250 2.0.0 OK\r\n");
     }
   });

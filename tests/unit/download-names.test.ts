@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { albumZipFilename, contentDisposition, MAX_NAME_BYTES, safeFilename, trackFilename } from "@/lib/downloads/names";
 
+// eslint-disable-next-line no-control-regex -- a name must hold no control character
 const forbidden = /[<>:"/\\|?*\u0000-\u001f\u007f]/;
 
 describe("download file names a fan can save on any computer", () => {

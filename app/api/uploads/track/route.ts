@@ -21,7 +21,7 @@ export async function POST(request: Request) {
   const releaseId = new URL(request.url).searchParams.get("releaseId") ?? "";
   if (!user || !releaseId || !request.body) return json(404, { error: t("errors.not_found") });
 
-  let filename = "";
+  let filename: string;
   try {
     filename = decodeURIComponent(request.headers.get("x-filename") ?? "");
   } catch {

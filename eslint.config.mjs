@@ -1,0 +1,34 @@
+// `npm run lint`: typescript-eslint's recommended rules, React's rules of hooks and the Next.js
+// plugin's core-web-vitals set, over the sources (not builds, artifacts or generated types).
+import js from "@eslint/js";
+import nextPlugin from "@next/eslint-plugin-next";
+import reactHooks from "eslint-plugin-react-hooks";
+import { defineConfig, globalIgnores } from "eslint/config";
+import tseslint from "typescript-eslint";
+
+export default defineConfig([
+  globalIgnores([".next*/**", "node_modules/**", "tests/.artifacts*/**", ".data/**", "next-env.d.ts", "public/**/*.min.js"]),
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+    },
+  },
+  {
+    // React and Next.js rules where React runs (test fixtures named use… are not hooks).
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks, "@next/next": nextPlugin },
+    rules: {
+      // The rules of hooks; the plugin's React Compiler rules stay off (this app does not use the compiler).
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "error",
+      ...nextPlugin.configs.recommended.rules,
+      ...nextPlugin.configs["core-web-vitals"].rules,
+    },
+  },
+  {
+    files: ["public/**/*.js"],
+    languageOptions: { globals: { window: "readonly", document: "readonly", location: "readonly", console: "readonly", URL: "readonly", HTMLIFrameElement: "readonly", MessageEvent: "readonly" } },
+  },
+]);
