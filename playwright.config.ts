@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { appServerCommand } from "./lib/cli/server-command";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 /** tests/support/run-all.ts sets this (one folder per TEST_INSTANCE). */
@@ -6,10 +7,11 @@ export const artifacts = process.env.E2E_ARTIFACTS ?? "tests/.artifacts";
 // "localhost", not 127.0.0.1: Next rewrites loopback addresses to localhost in request URLs,
 // so Auth.js redirects would otherwise jump to another origin and lose the session cookie.
 export const baseURL = `http://localhost:${port}`;
+const server = appServerCommand(port, "127.0.0.1");
 
 /**
  * Browser tests drive Debian's Chromium (Playwright's own browser download is not possible here)
- * against `next start`. tests/support/run-all.ts prepares the database and the build first.
+ * against the production server (lib/cli/server.ts). tests/support/run-all.ts prepares the database and the build first.
  */
 export default defineConfig({
   testDir: "tests/e2e",
@@ -36,12 +38,13 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    // The server `npm start` runs (lib/cli/server.ts), so the browser tests hear the stream fast path.
+    command: [server.command, ...server.args].join(" "),
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 90_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { APP_URL: baseURL, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...server.env, APP_URL: baseURL },
   },
 });

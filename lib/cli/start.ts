@@ -3,10 +3,12 @@ import { createServer } from "node:net";
 import { parseEnv } from "../env";
 import { seedDemo } from "../../db/seed";
 import { buildIfNeeded, ensureDebianPackage, fail, localAuthSecret, log, nextBin, prepareDatabase } from "./runtime";
+import { appServerCommand } from "./server-command";
 
 /**
  * `npm start` (and `npm run dev`): database (embedded unless DATABASE_URL is set), migrations,
- * demo seed, build when the sources changed, then the Next.js server. Stops the embedded
+ * demo seed, build when the sources changed, then the server (lib/cli/server.ts: Next.js with the
+ * audio stream answered in front of it; `next dev` in dev mode). Stops the embedded
  * database when the server stops.
  */
 /** Resolves when nothing listens on the port, so a second `npm start` fails before building. */
@@ -40,10 +42,8 @@ async function main() {
   if (appEnv !== "production") await seedDemo(url);
   if (mode === "start") buildIfNeeded();
 
-  const child = spawn(process.execPath, [nextBin(), mode, "-p", port], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
+  const app = mode === "start" ? appServerCommand(port) : { command: process.execPath, args: [nextBin(), "dev", "-p", port], env: { NEXT_TELEMETRY_DISABLED: "1" } };
+  const child = spawn(app.command, app.args, { stdio: "inherit", env: { ...process.env, ...app.env } });
   log(`serving on ${process.env.APP_URL}  (demo shop: ${process.env.APP_URL}/demo-band)`);
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

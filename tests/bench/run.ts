@@ -13,7 +13,7 @@ import { main as benchTranscode } from "./transcode";
 /**
  * `npm run bench`: figures, printed, never asserted. Prepares its own database (DATABASE_URL, or
  * the embedded server's `merchtable_bench`), storage and data, builds when the sources changed,
- * starts `next start` on a free port, and runs:
+ * starts the app's server (lib/cli/server.ts, as `npm start` does) on a free port, and runs:
  *   1. streaming route vs nginx on the same file (tests/bench/stream.ts)
  *   2. release page vs a static file (tests/bench/release-page.ts)
  *   3. widgets: bytes, requests and audio before play, against their budgets (tests/bench/widgets.ts)
@@ -64,7 +64,7 @@ async function main() {
     await seedDemoAlbum(url);
     const releasePath = (await demoReleasePath(url)) ?? data.releasePath;
     buildKeepingConfig();
-    log("starting next start…");
+    log("starting the app server…");
     app = await startNext({ ...process.env, LOG_LEVEL: "warn" });
 
     const nginxBinary = findNginx();

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { nextBin } from "../../lib/cli/runtime";
+import { appServerCommand } from "../../lib/cli/server-command";
 
 export type Running = { url: string; stop: () => Promise<void> };
 
@@ -46,12 +46,16 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-/** `next start` on a free port with the given environment (the build must exist). */
+/**
+ * The app's production server on a free port with the given environment (the build must exist):
+ * the one `npm start` runs (lib/cli/server.ts, Next with the audio stream answered in front).
+ */
 export async function startNext(env: NodeJS.ProcessEnv): Promise<Running & { logs: () => string }> {
   const port = await freePort();
   let output = "";
-  const child = spawn(process.execPath, [nextBin(), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...env, APP_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
+  const server = appServerCommand(port, "127.0.0.1");
+  const child = spawn(server.command, server.args, {
+    env: { ...env, ...server.env, APP_URL: `http://127.0.0.1:${port}` },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -60,10 +64,10 @@ export async function startNext(env: NodeJS.ProcessEnv): Promise<Running & { log
   const url = `http://127.0.0.1:${port}`;
   const stop = stopper(child);
   try {
-    await waitUntilUp(`${url}/api/health`, child, "next start");
+    await waitUntilUp(`${url}/api/health`, child, "the app server");
   } catch (error) {
     await stop();
-    throw new Error(`${(error as Error).message}\n${output.slice(-4000)}`);
+    throw new Error(`${(error as Error).message}\n${output.slice(-4000)}`, { cause: error });
   }
   return { url, stop, logs: () => output };
 }
@@ -128,7 +132,7 @@ http {
   } catch (error) {
     const log = existsSync(path.join(prefix, "error.log")) ? readFileSync(path.join(prefix, "error.log"), "utf8") : "";
     await stop();
-    throw new Error(`${(error as Error).message}\n${log}`);
+    throw new Error(`${(error as Error).message}\n${log}`, { cause: error });
   }
   return { url, stop };
 }

@@ -1,0 +1,56 @@
+import { createServer } from "node:http";
+import next from "next";
+import { createDb } from "../../db/client";
+import { logger } from "../log";
+import { fastStreamTrackId, serveStream } from "../http/stream-node";
+
+/**
+ * The production server (`npm start`, the e2e tests and the benchmark): Next's own request
+ * handler, with GET/HEAD /api/stream/<id> for published tracks answered in front of it by
+ * lib/http/stream-node.ts (same answers as the route; drafts still go to the route, which reads
+ * the session). Usage: server.ts -p <port> [-H <host>].
+ */
+function option(flag: string) {
+  const at = process.argv.indexOf(flag);
+  return at === -1 ? undefined : process.argv[at + 1];
+}
+
+async function main() {
+  const port = Number(option("-p") ?? process.env.PORT ?? 3000);
+  const hostname = option("-H");
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set. Start the app with `npm start` (it starts an embedded PostgreSQL) or set DATABASE_URL.");
+
+  const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const { db, client } = createDb(url);
+
+  const server = createServer((req, res) => {
+    const trackId = fastStreamTrackId(req.method, req.url);
+    if (!trackId) return void handle(req, res);
+    serveStream(db, trackId, req, res)
+      .then(async (answered) => {
+        if (!answered) await handle(req, res);
+      })
+      .catch((error: Error) => {
+        logger.error({ err: error, trackId }, "stream: answering failed");
+        if (res.headersSent) return void res.destroy();
+        res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+        res.end("Internal Server Error");
+      });
+  });
+  server.listen(port, hostname, () => process.stdout.write(`✓ Ready on http://${hostname ?? "localhost"}:${port}\n`));
+
+  const stop = () => {
+    server.close();
+    void Promise.allSettled([app.close(), client.end({ timeout: 5 })]).then(() => process.exit(0));
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`${error.stack ?? error.message}\n`);
+  process.exit(1);
+});
