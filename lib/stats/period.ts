@@ -6,7 +6,6 @@ import { DEFAULT_TIME_ZONE, isTimeZone } from "../artists/time-zone";
  * Figures are read from daily rows keyed by the local date, so a period is a range of dates;
  * `from` and `to` are the instants of its first and last local midnights, for display.
  */
-export { DEFAULT_TIME_ZONE, isTimeZone };
 export const PERIOD_PRESETS = ["7d", "30d", "90d", "year", "custom"] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 export type Bucket = "day" | "week" | "month";

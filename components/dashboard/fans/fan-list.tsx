@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { ListTable } from "@/components/ui/list-table";
 import type { Subscriber } from "@/db/schema";
 
 const SOURCES = ["free_download", "checkout"] as const;
@@ -8,33 +9,31 @@ export async function FanList({ fans, locale }: { fans: Subscriber[]; locale: st
   const day = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
   const source = (s: string) => (SOURCES.find((k) => k === s) ? t(`sources.${s as (typeof SOURCES)[number]}`) : s);
   return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-white">
-      <table className="w-full text-left text-sm" data-testid="fan-list">
-        <thead className="border-b border-line text-xs text-muted">
-          <tr>
-            <th className="px-4 py-2 font-medium">{t("email")}</th>
-            <th className="px-4 py-2 font-medium">{t("source")}</th>
-            <th className="px-4 py-2 font-medium">{t("date")}</th>
-            <th className="px-4 py-2 font-medium">{t("status")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-line">
-          {fans.map((fan) => (
-            <tr key={fan.id} data-testid="fan-row" className={fan.unsubscribedAt ? "text-muted" : undefined}>
-              <td className="max-w-64 truncate px-4 py-3">{fan.email}</td>
-              <td className="px-4 py-3">{source(fan.source)}</td>
-              <td className="whitespace-nowrap px-4 py-3">{day.format(fan.consentAt)}</td>
-              <td className="whitespace-nowrap px-4 py-3">
-                {fan.unsubscribedAt ? (
-                  <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">{t("unsubscribed", { date: day.format(fan.unsubscribedAt) })}</span>
-                ) : (
-                  <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs text-emerald-800">{t("subscribed")}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ListTable
+      testId="fan-list"
+      head={
+        <>
+          <th className="px-4 py-2 font-medium">{t("email")}</th>
+          <th className="px-4 py-2 font-medium">{t("source")}</th>
+          <th className="px-4 py-2 font-medium">{t("date")}</th>
+          <th className="px-4 py-2 font-medium">{t("status")}</th>
+        </>
+      }
+    >
+      {fans.map((fan) => (
+        <tr key={fan.id} data-testid="fan-row" className={fan.unsubscribedAt ? "text-muted" : undefined}>
+          <td className="max-w-64 truncate px-4 py-3">{fan.email}</td>
+          <td className="px-4 py-3">{source(fan.source)}</td>
+          <td className="whitespace-nowrap px-4 py-3">{day.format(fan.consentAt)}</td>
+          <td className="whitespace-nowrap px-4 py-3">
+            {fan.unsubscribedAt ? (
+              <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">{t("unsubscribed", { date: day.format(fan.unsubscribedAt) })}</span>
+            ) : (
+              <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs text-emerald-800">{t("subscribed")}</span>
+            )}
+          </td>
+        </tr>
+      ))}
+    </ListTable>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { NewBatchForm } from "@/components/dashboard/codes/new-batch-form";
 import { Notice } from "@/components/ui/notice";
+import { ListTable } from "@/components/ui/list-table";
 import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { listReleasesForArtist } from "@/lib/catalog/releases";
@@ -37,48 +38,43 @@ export default async function CodesPage({ params, searchParams }: PageProps<"/da
           <p className="text-sm text-muted">{tn("noReleases")}</p>
         )}
       </section>
-      {batches.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-stone-300 bg-white px-6 py-10 text-center text-sm text-muted">{t("list.empty")}</p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-line bg-white">
-          <table className="w-full text-left text-sm" data-testid="batch-list">
-            <thead className="border-b border-line text-xs text-muted">
-              <tr>
-                <th className="px-4 py-2 font-medium">{t("list.date")}</th>
-                <th className="px-4 py-2 font-medium">{t("list.release")}</th>
-                <th className="px-4 py-2 font-medium">{t("list.label")}</th>
-                <th className="px-4 py-2 text-right font-medium">{t("list.codes")}</th>
-                <th className="px-4 py-2 text-right font-medium">{t("list.redeemed")}</th>
-                <th className="px-4 py-2" />
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {batches.map((batch) => (
-                <tr key={batch.id} data-testid="batch-row">
-                  <td className="whitespace-nowrap px-4 py-3">{date.format(batch.createdAt)}</td>
-                  <td className="px-4 py-3 font-medium">{batch.releaseTitle}</td>
-                  <td className="px-4 py-3 text-muted">{batch.label}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{number.format(batch.count)}</td>
-                  <td className="px-4 py-3 text-right tabular-nums" data-testid="batch-redeemed">
-                    {number.format(batch.redeemed)}
-                  </td>
-                  <td className="space-x-3 whitespace-nowrap px-4 py-3 text-right">
-                    <a href={`${base}/${batch.id}/csv`} className="underline underline-offset-2">
-                      {t("list.csv")}
-                    </a>
-                    <a href={`${base}/${batch.id}/print`} className="underline underline-offset-2" data-testid="batch-print">
-                      {t("list.print")}
-                    </a>
-                    <Link href={`${base}/${batch.id}`} className="underline underline-offset-2" data-testid="batch-manage">
-                      {t("list.manage")}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListTable
+        testId="batch-list"
+        empty={batches.length === 0 ? t("list.empty") : null}
+        head={
+          <>
+            <th className="px-4 py-2 font-medium">{t("list.date")}</th>
+            <th className="px-4 py-2 font-medium">{t("list.release")}</th>
+            <th className="px-4 py-2 font-medium">{t("list.label")}</th>
+            <th className="px-4 py-2 text-right font-medium">{t("list.codes")}</th>
+            <th className="px-4 py-2 text-right font-medium">{t("list.redeemed")}</th>
+            <th className="px-4 py-2" />
+          </>
+        }
+      >
+        {batches.map((batch) => (
+          <tr key={batch.id} data-testid="batch-row">
+            <td className="whitespace-nowrap px-4 py-3">{date.format(batch.createdAt)}</td>
+            <td className="px-4 py-3 font-medium">{batch.releaseTitle}</td>
+            <td className="px-4 py-3 text-muted">{batch.label}</td>
+            <td className="px-4 py-3 text-right tabular-nums">{number.format(batch.count)}</td>
+            <td className="px-4 py-3 text-right tabular-nums" data-testid="batch-redeemed">
+              {number.format(batch.redeemed)}
+            </td>
+            <td className="space-x-3 whitespace-nowrap px-4 py-3 text-right">
+              <a href={`${base}/${batch.id}/csv`} className="underline underline-offset-2">
+                {t("list.csv")}
+              </a>
+              <a href={`${base}/${batch.id}/print`} className="underline underline-offset-2" data-testid="batch-print">
+                {t("list.print")}
+              </a>
+              <Link href={`${base}/${batch.id}`} className="underline underline-offset-2" data-testid="batch-manage">
+                {t("list.manage")}
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </ListTable>
     </div>
   );
 }

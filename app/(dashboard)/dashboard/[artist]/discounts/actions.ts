@@ -12,17 +12,26 @@ export type DiscountRowState = null | { ok: false; error: string };
 const str = (form: FormData, key: string) => String(form.get(key) ?? "");
 const FIELDS = ["code", "kind", "amount", "currency", "scope", "item", "expiresAt", "usageLimit", "active"] as const;
 
+/**
+ * The form as the band typed it (sent back so the form keeps it: React resets a form after its
+ * action) and as lib/discounts reads it, with field errors already in the band's language.
+ */
+async function readForm(form: FormData, artistId: string) {
+  const t = await getTranslations("discounts.form");
+  const raw = Object.fromEntries(FIELDS.map((f) => [f, form.get(f) === null ? undefined : str(form, f)]));
+  const values = Object.fromEntries(FIELDS.map((f) => [f, str(form, f).slice(0, 120)]));
+  const parsed = await parseDiscountForm(db, artistId, raw);
+  const refused: DiscountFormState | null = parsed.ok
+    ? null
+    : { ok: false, values, fieldErrors: Object.fromEntries(Object.entries(parsed.fieldErrors).map(([field, key]) => [field, t(`errors.${key}` as "errors.invalid")])) };
+  return { t, values, parsed, refused };
+}
+
 /** Every action is a public POST endpoint: the band is the checked membership's, and lib/discounts scopes each write by it. */
 export async function createDiscountAction(_prev: DiscountFormState, form: FormData): Promise<DiscountFormState> {
   const { artist } = await requireArtistMember({ id: str(form, "artistId") });
-  const t = await getTranslations("discounts.form");
-  const raw = Object.fromEntries(FIELDS.map((f) => [f, form.get(f) === null ? undefined : str(form, f)]));
-  // Sent back so the form keeps what the band typed (React resets a form after its action).
-  const values = Object.fromEntries(FIELDS.map((f) => [f, str(form, f).slice(0, 120)]));
-  const parsed = await parseDiscountForm(db, artist.id, raw);
-  if (!parsed.ok) {
-    return { ok: false, values, fieldErrors: Object.fromEntries(Object.entries(parsed.fieldErrors).map(([field, key]) => [field, t(`errors.${key}` as "errors.invalid")])) };
-  }
+  const { t, values, parsed, refused } = await readForm(form, artist.id);
+  if (!parsed.ok) return refused;
   const created = await createDiscountCode(db, artist.id, parsed.value);
   if (!created) return { ok: false, values, fieldErrors: { code: t("errors.taken") } };
   revalidatePath(`/dashboard/${artist.slug}/discounts`);
@@ -31,13 +40,8 @@ export async function createDiscountAction(_prev: DiscountFormState, form: FormD
 
 export async function updateDiscountAction(_prev: DiscountFormState, form: FormData): Promise<DiscountFormState> {
   const { artist } = await requireArtistMember({ id: str(form, "artistId") });
-  const t = await getTranslations("discounts.form");
-  const raw = Object.fromEntries(FIELDS.map((f) => [f, form.get(f) === null ? undefined : str(form, f)]));
-  const values = Object.fromEntries(FIELDS.map((f) => [f, str(form, f).slice(0, 120)]));
-  const parsed = await parseDiscountForm(db, artist.id, raw);
-  if (!parsed.ok) {
-    return { ok: false, values, fieldErrors: Object.fromEntries(Object.entries(parsed.fieldErrors).map(([field, key]) => [field, t(`errors.${key}` as "errors.invalid")])) };
-  }
+  const { t, values, parsed, refused } = await readForm(form, artist.id);
+  if (!parsed.ok) return refused;
   const result = await updateDiscountCode(db, artist.id, str(form, "id"), parsed.value);
   if (!result.ok) {
     if (result.error === "not_found") return { ok: false, values, error: (await getTranslations("discounts.list"))("notFound") };

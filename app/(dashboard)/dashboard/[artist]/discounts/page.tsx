@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DiscountForm } from "@/components/dashboard/discounts/discount-form";
 import { DiscountRowActions } from "@/components/dashboard/discounts/discount-row-actions";
+import { ListTable } from "@/components/ui/list-table";
 import { db } from "@/db";
 import type { DiscountCode } from "@/db/schema";
 import { CURRENCIES } from "@/lib/artists/currencies";
@@ -25,54 +26,49 @@ export default async function DiscountsPage({ params }: PageProps<"/dashboard/[a
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="mt-1 text-sm text-muted">{t("intro")}</p>
       </div>
-      {codes.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-stone-300 bg-white px-6 py-10 text-center text-sm text-muted">{t("list.empty")}</p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-line bg-white">
-          <table className="w-full text-left text-sm" data-testid="discount-list">
-            <thead className="border-b border-line text-xs text-muted">
-              <tr>
-                <th className="px-4 py-2 font-medium">{t("list.code")}</th>
-                <th className="px-4 py-2 font-medium">{t("list.discount")}</th>
-                <th className="px-4 py-2 font-medium">{t("list.scope")}</th>
-                <th className="px-4 py-2 font-medium">{t("list.expires")}</th>
-                <th className="px-4 py-2 text-right font-medium">{t("list.uses")}</th>
-                <th className="px-4 py-2 font-medium">{t("list.status")}</th>
-                <th className="px-4 py-2" />
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {codes.map((code) => (
-                <tr key={code.id} data-testid="discount-row">
-                  <td className="px-4 py-3 font-mono font-medium">
-                    <Link href={`/dashboard/${artist.slug}/discounts/${code.id}`} className="underline-offset-2 hover:underline" aria-label={t("form.edit", { code: code.code })}>
-                      {code.code}
-                    </Link>
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-3 tabular-nums">{describe(code)}</td>
-                  <td className="px-4 py-3 text-muted">{scope(code)}</td>
-                  <td className="whitespace-nowrap px-4 py-3">{code.expiresAt ? date.format(code.expiresAt) : t("list.never")}</td>
-                  <td className="px-4 py-3 text-right tabular-nums" data-testid="discount-uses">
-                    {code.usedCount}
-                    {code.usageLimit !== null && ` / ${code.usageLimit}`}
-                  </td>
-                  <td className="px-4 py-3">{code.active ? t("list.active") : t("list.inactive")}</td>
-                  <td className="px-4 py-3">
-                    <DiscountRowActions
-                      artistId={artist.id}
-                      id={code.id}
-                      active={code.active}
-                      toggle={toggleDiscountAction}
-                      remove={deleteDiscountAction}
-                      labels={{ activate: t("list.activate"), deactivate: t("list.deactivate"), delete: t("list.delete"), deleteCode: t("list.deleteCode", { code: code.code }) }}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListTable
+        testId="discount-list"
+        empty={codes.length === 0 ? t("list.empty") : null}
+        head={
+          <>
+            <th className="px-4 py-2 font-medium">{t("list.code")}</th>
+            <th className="px-4 py-2 font-medium">{t("list.discount")}</th>
+            <th className="px-4 py-2 font-medium">{t("list.scope")}</th>
+            <th className="px-4 py-2 font-medium">{t("list.expires")}</th>
+            <th className="px-4 py-2 text-right font-medium">{t("list.uses")}</th>
+            <th className="px-4 py-2 font-medium">{t("list.status")}</th>
+            <th className="px-4 py-2" />
+          </>
+        }
+      >
+        {codes.map((code) => (
+          <tr key={code.id} data-testid="discount-row">
+            <td className="px-4 py-3 font-mono font-medium">
+              <Link href={`/dashboard/${artist.slug}/discounts/${code.id}`} className="underline-offset-2 hover:underline" aria-label={t("form.edit", { code: code.code })}>
+                {code.code}
+              </Link>
+            </td>
+            <td className="whitespace-nowrap px-4 py-3 tabular-nums">{describe(code)}</td>
+            <td className="px-4 py-3 text-muted">{scope(code)}</td>
+            <td className="whitespace-nowrap px-4 py-3">{code.expiresAt ? date.format(code.expiresAt) : t("list.never")}</td>
+            <td className="px-4 py-3 text-right tabular-nums" data-testid="discount-uses">
+              {code.usedCount}
+              {code.usageLimit !== null && ` / ${code.usageLimit}`}
+            </td>
+            <td className="px-4 py-3">{code.active ? t("list.active") : t("list.inactive")}</td>
+            <td className="px-4 py-3">
+              <DiscountRowActions
+                artistId={artist.id}
+                id={code.id}
+                active={code.active}
+                toggle={toggleDiscountAction}
+                remove={deleteDiscountAction}
+                labels={{ activate: t("list.activate"), deactivate: t("list.deactivate"), delete: t("list.delete"), deleteCode: t("list.deleteCode", { code: code.code }) }}
+              />
+            </td>
+          </tr>
+        ))}
+      </ListTable>
       <section className="rounded-lg border border-line bg-white p-5">
         <h2 className="mb-4 font-semibold">{t("form.title")}</h2>
         <DiscountForm action={createDiscountAction} artistId={artist.id} currency={artist.currency} currencies={CURRENCIES} items={items} />
