@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { passwordResetTokens, users, type User } from "../../db/schema";
-import { hit, peek, reset, type Limit } from "../rate-limit";
+import { hit, release, reset, type Limit } from "../rate-limit";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
 import { hashToken, newToken } from "./tokens";
 
@@ -44,25 +44,24 @@ export type AuthenticateResult =
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 /**
- * Email + password check with failure counters per account and per IP address. A blocked
- * caller is refused before the password is even looked at, so guessing gains nothing.
+ * Email + password check with failure counters per account and per IP address. Every attempt is
+ * counted (one atomic increment each) before the password is looked at, so N simultaneous
+ * guesses run argon2 at most `max` times; a right password gives its hits back.
  */
 export async function authenticate(db: DbOrTx, email: string, password: string, ip: string): Promise<AuthenticateResult> {
-  const ipKey = `signin:ip:${ip}`;
-  for (const [key, limit] of [
+  const counters = [
+    [`signin:ip:${ip}`, signInLimits.perIp],
     [accountKey(email), signInLimits.perAccount],
-    [ipKey, signInLimits.perIp],
-  ] as const) {
-    const state = await peek(db, key, limit);
+  ] as const;
+  for (const [key, limit] of counters) {
+    // A caller blocked by its address does not also spend the account's attempts.
+    const state = await hit(db, key, limit);
     if (!state.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: state.retryAfterSeconds };
   }
   const user = await findUserByEmail(db, email);
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  if (!user?.passwordHash || !valid) {
-    await hit(db, accountKey(email), signInLimits.perAccount);
-    await hit(db, ipKey, signInLimits.perIp);
-    return { ok: false, reason: "invalid" };
-  }
+  if (!user?.passwordHash || !valid) return { ok: false, reason: "invalid" };
+  await release(db, counters[0][0], signInLimits.perIp);
   await reset(db, accountKey(email));
   return { ok: true, user };
 }

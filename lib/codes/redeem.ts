@@ -4,7 +4,7 @@ import { artists, downloadCodes, orderItems, orders, releases } from "../../db/s
 import { unseal } from "../crypto";
 import { downloadPageUrl } from "../downloads/grants";
 import { DOWNLOAD_TOKEN_PURPOSE, fulfillOrder } from "../orders/fulfil";
-import { hit, peek, type Limit } from "../rate-limit";
+import { hit, release, type Limit } from "../rate-limit";
 import { normalizeCode } from "./generate";
 
 /** Ten wrong or spent codes per quarter hour and address: a fan with a smudged card is fine, a guesser is not. */
@@ -26,7 +26,9 @@ export async function redeemCode(
   input: { code: string; email: string; subscribe: boolean; locale: "en" | "fr"; ip: string; artistId?: string },
 ): Promise<RedeemResult> {
   const key = `redeem:ip:${input.ip}`;
-  const state = await peek(db, key, redeemLimit);
+  // Counted before the code is looked up (one atomic increment), so simultaneous guesses cannot
+  // all pass under the limit; a code that worked gives its hit back.
+  const state = await hit(db, key, redeemLimit);
   if (!state.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: state.retryAfterSeconds };
   const code = normalizeCode(input.code);
   const email = input.email.trim().toLowerCase();
@@ -71,7 +73,7 @@ export async function redeemCode(
     if (!plain) throw new Error(`code order ${order.id} has no download token`);
     return { ok: true, downloadUrl: downloadPageUrl(plain), releaseTitle: found.release.title, artistName: found.artistName, orderId: order.id };
   });
-  if (!result.ok) await hit(db, key, redeemLimit);
+  if (result.ok) await release(db, key, redeemLimit);
   return result;
 }
 

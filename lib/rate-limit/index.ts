@@ -35,6 +35,19 @@ export async function peek(db: DbOrTx, key: string, limit: Limit, now = new Date
   return toState({ ...row, count: Number(row.count) + 1 }, limit, now);
 }
 
+/**
+ * Gives back one hit counted in the current window: guards count an attempt before doing the
+ * expensive or guessable work (so parallel requests cannot all slip in under the limit), then
+ * return it when the attempt turned out not to be one the limit is about (a right password).
+ */
+export async function release(db: DbOrTx, key: string, limit: Limit, now = new Date()) {
+  const at = now.toISOString();
+  await db.execute(sql`
+    update rate_limits set count = count - 1
+    where key = ${key} and count > 0
+      and window_start > ${at}::timestamptz - make_interval(secs => ${limit.windowSeconds})`);
+}
+
 export async function reset(db: DbOrTx, key: string) {
   await db.execute(sql`delete from rate_limits where key = ${key}`);
 }

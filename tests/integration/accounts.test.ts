@@ -1,9 +1,22 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { users } from "@/db/schema";
 import { authenticate, createPasswordReset, registerUser, resetPassword, signInLimits } from "@/lib/auth/accounts";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { unique, useTestDb } from "../support/factories";
+
+// Counts the argon2 verifications the sign-in limits let through (the real check still runs).
+const verified = vi.hoisted(() => ({ count: 0 }));
+vi.mock("@/lib/auth/password", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/auth/password")>();
+  return {
+    ...real,
+    verifyPassword: async (hash: string, password: string) => {
+      verified.count++;
+      return real.verifyPassword(hash, password);
+    },
+  };
+});
 
 const db = useTestDb();
 const newEmail = () => `${unique("user")}@example.test`;
@@ -51,6 +64,24 @@ describe("sign-in", () => {
     const blocked = await authenticate(db, email, "right-password", unique("ip"));
     expect(blocked).toMatchObject({ ok: false, reason: "rate_limited" });
     if (!blocked.ok && blocked.reason === "rate_limited") expect(blocked.retryAfterSeconds).toBeGreaterThan(60);
+  });
+
+  it("runs at most five password checks for 40 simultaneous wrong passwords on one account", async () => {
+    const email = newEmail();
+    await registerUser(db, { name: "A", email, password: "right-password" });
+    verified.count = 0;
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => authenticate(db, email, `guess-${i}`, unique("ip"))));
+    expect(verified.count).toBeLessThanOrEqual(signInLimits.perAccount.max);
+    expect(results.filter((r) => !r.ok && r.reason === "invalid").length).toBeLessThanOrEqual(signInLimits.perAccount.max);
+    expect(results.filter((r) => !r.ok && r.reason === "rate_limited").length).toBeGreaterThanOrEqual(40 - signInLimits.perAccount.max);
+    expect(await authenticate(db, email, "right-password", unique("ip"))).toMatchObject({ ok: false, reason: "rate_limited" });
+  });
+
+  it("does not count right passwords against the address (a shared office signs in all day)", async () => {
+    const ip = unique("ip");
+    const email = newEmail();
+    await registerUser(db, { name: "A", email, password: "right-password" });
+    for (let i = 0; i < signInLimits.perIp.max + 2; i++) expect((await authenticate(db, email, "right-password", ip)).ok).toBe(true);
   });
 
   it("blocks an address that guesses across many accounts", async () => {

@@ -118,4 +118,23 @@ describe("a fan redeeming a code", () => {
     // The good code was not spent by the refused attempt; another address still redeems it.
     expect((await redeemCode(db, { code: codes[0].code, email: "f@example.test", subscribe: false, locale: "en", ip: ip() })).ok).toBe(true);
   });
+
+  it("lets at most ten of 40 simultaneous guesses from one address look a code up", async () => {
+    const { codes } = await batchOf(1);
+    const address = ip();
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => redeemCode(db, { code: `GUESS${String(i).padStart(2, "0")}ABC`, email: "g@example.test", subscribe: false, locale: "en", ip: address })),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === "unknown").length).toBeLessThanOrEqual(10);
+    expect(results.filter((r) => !r.ok && r.reason === "rate_limited").length).toBeGreaterThanOrEqual(30);
+    expect(await redeemCode(db, { code: codes[0].code, email: "g@example.test", subscribe: false, locale: "en", ip: address })).toMatchObject({ ok: false, reason: "rate_limited" });
+  });
+
+  it("does not count codes that worked: a fan with a stack of cards redeems them all", async () => {
+    const { codes } = await batchOf(12);
+    const address = ip();
+    for (const { code } of codes) {
+      expect((await redeemCode(db, { code, email: "stack@example.test", subscribe: false, locale: "en", ip: address })).ok).toBe(true);
+    }
+  });
 });
