@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseProxyEntry } from "./http/client-address";
 
 /**
  * Every environment variable the app reads, parsed once. `APP_ENV=production` switches off the
@@ -39,6 +40,21 @@ const schema = z
     STRIPE_API_URL: z.url({ message: "STRIPE_API_URL must be a full URL such as http://127.0.0.1:12111" }).optional(),
     STRIPE_TAX: z.enum(["0", "1"]).default("0").transform((v) => v === "1"),
     PLATFORM_FEE_PERCENT: z.coerce.number().min(0).max(50).default(10),
+    /** Proxies whose X-Forwarded-For / -Proto are believed: comma list of addresses and CIDR ranges. */
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+      .refine((entries) => entries.every((entry) => parseProxyEntry(entry) !== null), {
+        message: "TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges, such as 10.0.0.0/8,::1",
+      }),
+    /** How many proxies stand in front of the app: that many nearest hops are trusted, whatever their address. */
+    TRUSTED_PROXY_HOPS: z.coerce
+      .number({ message: "TRUSTED_PROXY_HOPS must be a whole number of proxies, such as 1" })
+      .int("TRUSTED_PROXY_HOPS must be a whole number of proxies, such as 1")
+      .min(0, "TRUSTED_PROXY_HOPS must be 0 or more")
+      .max(10, "TRUSTED_PROXY_HOPS must be at most 10")
+      .default(0),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

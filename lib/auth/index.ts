@@ -1,11 +1,13 @@
 import NextAuth, { CredentialsSignin, type DefaultSession, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "../../db";
 import { accounts, sessions, users, verificationTokens } from "../../db/schema";
 import { renderEmail, sendEmail } from "../email";
 import { env } from "../env";
+import { isHttpsRequest } from "../http/secure-request";
 import { translator, LOCALE_COOKIE, negotiateLocale } from "../i18n";
 import { authenticate } from "./accounts";
 import { clientIp } from "./client-ip";
@@ -30,13 +32,24 @@ function requestLocale(request: Request) {
  * which local runs keep in .data, so a restart signs nobody out. Users, magic-link tokens and
  * accounts live in Postgres through the Drizzle adapter.
  */
-export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
   // Links in emails and redirects use the public address, not the host Next happens to listen on.
   process.env.AUTH_URL ??= `${env().APP_URL}/api/auth`;
-  return config();
+  return config(await overHttps(request));
 });
 
-const config = (): NextAuthConfig => ({
+/** Secure (`__Secure-`) cookies when the browser came over HTTPS; see lib/http/secure-request. */
+async function overHttps(request: Request | undefined) {
+  if (request) return isHttpsRequest(request.headers);
+  try {
+    return isHttpsRequest(await headers());
+  } catch {
+    // Outside a request (scripts, tests): the public address decides.
+    return new URL(env().APP_URL).protocol === "https:";
+  }
+}
+
+const config = (useSecureCookies: boolean): NextAuthConfig => ({
   adapter: DrizzleAdapter(getDb(), {
     usersTable: users,
     accountsTable: accounts,
@@ -45,6 +58,7 @@ const config = (): NextAuthConfig => ({
   }),
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   trustHost: true,
+  useSecureCookies,
   pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
   providers: [
     Credentials({

@@ -1,6 +1,8 @@
 import { createServer } from "node:http";
 import next from "next";
 import { createDb } from "../../db/client";
+import { env } from "../env";
+import { clientResolver, frontDoor } from "../http/client-address";
 import { logger } from "../log";
 import { fastStreamTrackId, serveStream } from "../http/stream-node";
 
@@ -8,7 +10,9 @@ import { fastStreamTrackId, serveStream } from "../http/stream-node";
  * The production server (`npm start`, the e2e tests and the benchmark): Next's own request
  * handler, with GET/HEAD /api/stream/<id> for published tracks answered in front of it by
  * lib/http/stream-node.ts (same answers as the route; drafts still go to the route, which reads
- * the session). Usage: server.ts -p <port> [-H <host>].
+ * the session). Every request first goes through lib/http/client-address.ts: the client's address
+ * and protocol decided from the socket and the trusted proxies, HSTS when it came over HTTPS.
+ * Usage: server.ts -p <port> [-H <host>].
  */
 function option(flag: string) {
   const at = process.argv.indexOf(flag);
@@ -21,12 +25,15 @@ async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set. Start the app with `npm start` (it starts an embedded PostgreSQL) or set DATABASE_URL.");
 
+  const config = env(); // a bad setting (TRUSTED_PROXIES…) stops the server here, before Next loads
   const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const { db, client } = createDb(url);
+  const admit = frontDoor(clientResolver({ proxies: config.TRUSTED_PROXIES, hops: config.TRUSTED_PROXY_HOPS }), new URL(config.APP_URL).protocol === "https:");
 
   const server = createServer((req, res) => {
+    admit(req, res);
     const trackId = fastStreamTrackId(req.method, req.url);
     if (!trackId) return void handle(req, res);
     serveStream(db, trackId, req, res)

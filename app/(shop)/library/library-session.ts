@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { db } from "@/db";
 import { currentUser } from "@/lib/auth";
-import { isProduction } from "@/lib/env";
+import { secureCookies } from "@/lib/http/secure-request";
 import { LIBRARY_COOKIE, readLibrarySession, sealLibrarySession, verifiedAccountEmail } from "@/lib/library";
 
 export type LibraryViewer = { email: string; via: "link" | "account" };
@@ -18,7 +18,7 @@ export async function libraryViewer(): Promise<LibraryViewer | null> {
 
 export async function openLibrarySession(email: string) {
   const { value, maxAge } = sealLibrarySession(email);
-  (await cookies()).set(LIBRARY_COOKIE, value, { httpOnly: true, sameSite: "lax", secure: isProduction(), path: "/", maxAge });
+  (await cookies()).set(LIBRARY_COOKIE, value, { httpOnly: true, sameSite: "lax", secure: await secureCookies(), path: "/", maxAge });
 }
 
 export async function closeLibrarySession() {

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
-import { isProduction } from "@/lib/env";
+import { secureCookies } from "@/lib/http/secure-request";
 
 /** The browser holds only this random token; the cart itself lives in the database. */
 const CART_COOKIE = "mt_cart";
@@ -18,7 +18,7 @@ export async function cartToken(): Promise<string> {
   (await cookies()).set(CART_COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",
-    secure: isProduction(),
+    secure: await secureCookies(),
     path: "/",
     maxAge: 60 * 60 * 24 * 30,
   });
@@ -37,7 +37,7 @@ export async function cartTokenForLink(): Promise<{ token: string; keep: () => P
   return {
     token,
     keep: async () => {
-      (await cookies()).set(CART_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: isProduction(), path: "/", maxAge: 60 * 60 * 24 * 30 });
+      (await cookies()).set(CART_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: await secureCookies(), path: "/", maxAge: 60 * 60 * 24 * 30 });
     },
   };
 }
