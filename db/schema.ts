@@ -40,6 +40,8 @@ export const users = pgTable(
     image: text("image"),
     passwordHash: text("password_hash"),
     locale: text("locale"),
+    /** Carried in every session cookie; raising it (reset, sign out everywhere, removal from a band) ends them all. */
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import { artistInvites, artistMembers, artists, users, type MemberRole } from "../../db/schema";
 import { normalizeEmail } from "../auth/accounts";
+import { endAllSessions } from "../auth/sessions";
 import { hashToken, newToken } from "../auth/tokens";
 import { renderEmail, sendEmail } from "../email";
 import { env } from "../env";
@@ -127,6 +128,10 @@ export async function removeMember(db: Db, ownerId: string, artistId: string, me
     if (!target) return { ok: false, error: "not_found" } as const;
     if (target.role === "owner" && owners.length <= 1) return { ok: false, error: "last_owner" } as const;
     await tx.delete(artistMembers).where(and(eq(artistMembers.artistId, artistId), eq(artistMembers.userId, memberId)));
+    // Membership is checked on every request, so the band is closed to them now; their open
+    // sessions end too (a copied cookie keeps nothing), and they sign in again for their other
+    // bands. An owner leaving by themselves stays signed in.
+    if (memberId !== ownerId) await endAllSessions(tx, memberId);
     return { ok: true } as const;
   });
 }

@@ -94,9 +94,14 @@ export async function resetPassword(db: DbOrTx, token: string, newPassword: stri
       )
       .returning();
     if (!used) return { ok: false, error: "invalid_or_expired" } as const;
+    // Any other link still in a mailbox dies with this one, and so does every session.
+    await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordResetTokens.userId, used.userId), isNull(passwordResetTokens.usedAt)));
     const [user] = await tx
       .update(users)
-      .set({ passwordHash })
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, used.userId))
       .returning({ email: users.email });
     if (user) await reset(tx, accountKey(user.email));

@@ -11,10 +11,21 @@ import { isHttpsRequest } from "../http/secure-request";
 import { translator, LOCALE_COOKIE, negotiateLocale } from "../i18n";
 import { authenticate } from "./accounts";
 import { clientIp } from "./client-ip";
+import { checkSessionToken } from "./sessions";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string } & DefaultSession["user"];
+  }
+  interface User {
+    sessionVersion?: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    /** users.session_version when the cookie was issued (lib/auth/sessions). */
+    sv?: number;
   }
 }
 
@@ -29,8 +40,9 @@ function requestLocale(request: Request) {
 
 /**
  * Sessions are signed JWT cookies (Auth.js needs them for password sign-in) keyed by AUTH_SECRET,
- * which local runs keep in .data, so a restart signs nobody out. Users, magic-link tokens and
- * accounts live in Postgres through the Drizzle adapter.
+ * which local runs keep in .data, so a restart signs nobody out. Each carries the user's session
+ * version, checked on every read (lib/auth/sessions), so a reset or "sign out everywhere" ends
+ * them. Users, magic-link tokens and accounts live in Postgres through the Drizzle adapter.
  */
 export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
   // Links in emails and redirects use the public address, not the host Next happens to listen on.
@@ -68,7 +80,7 @@ const config = (useSecureCookies: boolean): NextAuthConfig => ({
         const password = typeof credentials.password === "string" ? credentials.password : "";
         if (!email || !password) return null;
         const result = await authenticate(getDb(), email, password, clientIp(request.headers));
-        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
+        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
         if (result.reason === "rate_limited") throw new RateLimited();
         return null;
       },
@@ -95,8 +107,7 @@ const config = (useSecureCookies: boolean): NextAuthConfig => ({
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
-      return token;
+      return checkSessionToken(getDb(), token, user);
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;

@@ -21,6 +21,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/signin">)
     <AuthShell title={t("signin.title")}>
       <div className="space-y-6">
         {linkError && <Notice tone="error">{t("signin.linkError")}</Notice>}
+        {params.signedOut === "everywhere" && <Notice tone="success">{t("signin.signedOutEverywhere")}</Notice>}
         <PasswordSignInForm callbackUrl={callback} />
         <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-muted">
           <span className="h-px flex-1 bg-line" />

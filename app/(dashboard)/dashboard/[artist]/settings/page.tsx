@@ -1,14 +1,17 @@
 import { getTranslations } from "next-intl/server";
 import { ArtistProfileForm } from "@/components/dashboard/artist-profile-form";
+import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { imageUrl } from "@/lib/artists";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { listTimeZones } from "@/lib/artists/time-zone";
 import { env } from "@/lib/env";
 import { updateArtistAction } from "../../../profile-actions";
+import { signOutEverywhereAction } from "./actions";
 
 export default async function ArtistSettingsPage({ params, searchParams }: PageProps<"/dashboard/[artist]/settings">) {
-  const { artist } = await requireArtistMember({ slug: (await params).artist });
+  const { artist, user } = await requireArtistMember({ slug: (await params).artist });
   const t = await getTranslations("dashboard.settings");
   const saved = (await searchParams).saved === "1";
   return (
@@ -37,6 +40,15 @@ export default async function ArtistSettingsPage({ params, searchParams }: PageP
           }}
         />
       </div>
+      <Card title={t("account.title")}>
+        <div className="space-y-3 text-sm">
+          <p>{t("account.signedInAs", { email: user.email })}</p>
+          <p className="text-muted">{t("account.body")}</p>
+          <form action={signOutEverywhereAction}>
+            <SubmitButton variant="secondary">{t("account.submit")}</SubmitButton>
+          </form>
+        </div>
+      </Card>
     </div>
   );
 }
