@@ -43,3 +43,15 @@ test("pages run with the CSP in force and no console errors", async ({ page }) =
   await expect(page.getByRole("heading", { name: "Créez votre compte" })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test("a client that claims HTTPS over plain HTTP gets no HSTS and no Secure cookie (it is no trusted proxy)", async ({ request }) => {
+  const headers = { "X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.7" };
+  for (const path of ["/", "/api/health"]) {
+    const response = await request.get(path, { headers, maxRedirects: 0 });
+    expect(response.headers()["strict-transport-security"], path).toBeUndefined();
+  }
+  const csrf = await request.get("/api/auth/csrf", { headers });
+  const cookie = csrf.headersArray().find((h) => h.name.toLowerCase() === "set-cookie")?.value ?? "";
+  expect(cookie).toMatch(/^authjs\.csrf-token=/);
+  expect(cookie).not.toMatch(/;\s*Secure/i);
+});
