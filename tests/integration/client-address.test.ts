@@ -24,7 +24,7 @@ async function serve(trust: Partial<ProxyTrust>, appUrlIsHttps = false) {
   const admit = frontDoor(clientResolver({ proxies: [], hops: 0, ...trust }), appUrlIsHttps);
   server = createServer((req, res) => {
     admit(req, res);
-    const headers = new Headers(Object.entries(req.headers).map(([name, value]) => [name, String(value)]));
+    const headers = new Headers(Object.entries(req.headers).map(([name, value]): [string, string] => [name, String(value)]));
     const ip = clientIp(headers);
     void redeemCode(db, { code: "NOSUCHCODE", email: "guess@example.test", subscribe: false, locale: "en", ip }).then((result) => {
       res.setHeader("content-type", "application/json");
