@@ -837,7 +837,7 @@ export const discountCodes = pgTable(
     itemId: text("item_id"),
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }),
     usageLimit: integer("usage_limit"),
-    /** Paid orders that used it (raised in the fulfilment transaction, checked against the limit). */
+    /** Uses claimed by orders waiting for payment or paid (raised when the order is created, lowered when it is canceled). */
     usedCount: integer("used_count").notNull().default(0),
     active: boolean("active").notNull().default(true),
     createdAt: createdAt(),

@@ -2,6 +2,7 @@ import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { carts, orderItems, orders, productOptions, products, stockReservations, type Artist } from "../../db/schema";
 import { discountedUnits } from "../discounts/compute";
+import { claimDiscountUse } from "../discounts/uses";
 import { env } from "../env";
 import { logger } from "../log";
 import { paymentProvider } from "../payments";
@@ -21,16 +22,18 @@ export type CheckoutError =
   | "payouts_not_connected"
   | "provider_failed"
   | "not_free"
-  | "discount_invalid";
+  | "discount_invalid"
+  | "discount_used_up";
 
 export type CheckoutResult = { ok: true; orderId: string; redirectUrl: string } | { ok: false; error: CheckoutError };
 
 class OutOfStock extends Error {}
+class DiscountUsedUp extends Error {}
 
 /**
  * Cart → pending order → the provider's payment page. Prices come from the database (priceCart),
  * stock is taken with one conditional UPDATE per line (never read-then-write), and the order,
- * its lines and the reservations commit together. A cart that costs nothing skips the provider
+ * its lines, the reservations and the discount code's use commit together. A cart that costs nothing skips the provider
  * and is fulfilled at once (free downloads still leave an order, for the band's figures).
  */
 export async function startCheckout(
@@ -69,6 +72,11 @@ export async function startCheckout(
     orderId = await createPendingOrder(db, priced, { ...input, provider: free ? "free" : provider!.name });
   } catch (error) {
     if (error instanceof OutOfStock) return { ok: false, error: "out_of_stock" };
+    if (error instanceof DiscountUsedUp) {
+      // Another fan's checkout took the code's last use a moment ago: the code leaves this cart.
+      await db.update(carts).set({ discountCodeId: null }).where(eq(carts.id, cart.id));
+      return { ok: false, error: "discount_used_up" };
+    }
     throw error;
   }
   const base = env().APP_URL;
@@ -146,6 +154,7 @@ async function createPendingOrder(
         expiresAt: new Date(Date.now() + CHECKOUT_MINUTES * 60_000),
       })
       .returning({ id: orders.id });
+    if (priced.discount > 0 && !(await claimDiscountUse(tx, priced.discountCode!.id))) throw new DiscountUsedUp();
     // Free orders need a session id too: the success page checks it before showing downloads.
     if (input.provider === "free") {
       await tx.update(orders).set({ providerSessionId: `free_${crypto.randomUUID()}` }).where(eq(orders.id, order.id));

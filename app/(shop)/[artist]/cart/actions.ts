@@ -122,7 +122,7 @@ export async function checkoutAction(_state: CartActionState, form: FormData): P
     locale: isLocale(locale) ? locale : "en",
   });
   if (!result.ok) {
-    if (result.error === "discount_invalid") return { ok: false, error: (await getTranslations("discounts.cart.errors"))("discount_invalid") };
+    if (result.error === "discount_invalid" || result.error === "discount_used_up") return { ok: false, error: (await getTranslations("discounts.cart.errors"))(result.error) };
     return { ok: false, error: await cartErrorMessage(result.error) };
   }
   await deliverSoon(db);
