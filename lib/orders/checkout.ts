@@ -4,6 +4,7 @@ import { carts, orderItems, orders, productOptions, products, stockReservations,
 import { discountedUnits } from "../discounts/compute";
 import { claimDiscountUse } from "../discounts/uses";
 import { env } from "../env";
+import { countryOfIp } from "../geo";
 import { logger } from "../log";
 import { paymentProvider } from "../payments";
 import { cancelOrder } from "./cancel";
@@ -46,6 +47,8 @@ export async function startCheckout(
     locale: "en" | "fr";
     /** The free-download form: a cart that would cost something is refused, nothing is created. */
     requireFree?: boolean;
+    /** The fan's address (lib/auth/client-ip): where a download sale is counted when no address is asked. */
+    ip?: string | null;
   },
 ): Promise<CheckoutResult> {
   const cart = await findCart(db, input.token, input.artist.id);
@@ -69,7 +72,10 @@ export async function startCheckout(
 
   let orderId: string;
   try {
-    orderId = await createPendingOrder(db, priced, { ...input, provider: free ? "free" : provider!.name });
+    // A parcel's country is the one its shipping was priced for; a download's is where the fan is
+    // (the payment provider may correct it with the card's country when the order is paid).
+    const buyerCountry = priced.physicalUnits > 0 ? priced.cart.country : ((await countryOfIp(input.ip)) ?? priced.cart.country);
+    orderId = await createPendingOrder(db, priced, { ...input, buyerCountry, provider: free ? "free" : provider!.name });
   } catch (error) {
     if (error instanceof OutOfStock) return { ok: false, error: "out_of_stock" };
     if (error instanceof DiscountUsedUp) {
@@ -126,7 +132,7 @@ export function successUrl(base: string, orderId: string, sessionId: string) {
 async function createPendingOrder(
   db: DbOrTx,
   priced: PricedCart,
-  input: { artist: Artist; email: string | null; subscribe: boolean; locale: "en" | "fr"; provider: "stripe" | "test" | "free" },
+  input: { artist: Artist; email: string | null; subscribe: boolean; locale: "en" | "fr"; buyerCountry: string | null; provider: "stripe" | "test" | "free" },
 ): Promise<string> {
   return db.transaction(async (tx) => {
     const shipping = priced.shipping.ok ? priced.shipping.amount : 0;
@@ -145,7 +151,7 @@ async function createPendingOrder(
         provider: input.provider,
         destinationAccountId: input.provider === "stripe" ? input.artist.payoutAccountId : null,
         needsShipping: priced.physicalUnits > 0,
-        buyerCountry: priced.cart.country,
+        buyerCountry: input.buyerCountry,
         source: priced.cart.source,
         sourceHost: priced.cart.sourceHost,
         subscribe: input.subscribe,

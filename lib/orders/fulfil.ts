@@ -25,6 +25,8 @@ export async function fulfillOrder(db: DbOrTx, orderId: string, confirmation: Pa
     const current = await tx.select().from(orders).where(eq(orders.id, orderId)).limit(1);
     if (!current[0]) return { outcome: "not_payable", reason: "not_found" };
     const email = confirmation.email?.trim().toLowerCase() || current[0].email;
+    // A parcel is counted where it ships; a download where the card was issued, when the provider says.
+    const cardCountry = !current[0].needsShipping && confirmation.country && /^[A-Z]{2}$/.test(confirmation.country) ? confirmation.country : null;
     const [order] = await tx
       .update(orders)
       .set({
@@ -33,6 +35,7 @@ export async function fulfillOrder(db: DbOrTx, orderId: string, confirmation: Pa
         providerPaymentId: confirmation.paymentId,
         email,
         ...(confirmation.shippingAddress ? { shippingAddress: confirmation.shippingAddress } : {}),
+        ...(cardCountry ? { buyerCountry: cardCountry } : {}),
         ...(confirmation.tax !== undefined ? { tax: confirmation.tax } : {}),
         ...(confirmation.total !== undefined ? { total: confirmation.total } : {}),
       })
