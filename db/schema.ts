@@ -199,8 +199,8 @@ export const releases = pgTable(
     status: releaseStatusEnum("status").notNull().default("draft"),
     publishedAt: timestamp("published_at", { withTimezone: true, mode: "date" }),
     pricingMode: pricingModeEnum("pricing_mode").notNull().default("fixed"),
-    /** Fixed price, or the suggested amount when pay-what-you-want. */
-    priceAmount: integer("price_amount").notNull().default(0),
+    /** Fixed price, or the suggested amount when pay-what-you-want; null = no price set yet (cannot be published). */
+    priceAmount: integer("price_amount"),
     priceMinimum: integer("price_minimum").notNull().default(0),
     currency: text("currency").notNull().default("EUR"),
     createdAt: createdAt(),
@@ -255,7 +255,7 @@ export const tracks = pgTable(
     clipSeconds: integer("clip_seconds").notNull().default(30),
     /** How the single track is sold; null = not sold on its own. Currency is the release's. */
     pricingMode: pricingModeEnum("pricing_mode"),
-    /** Fixed price, or the suggested amount when pay-what-you-want. */
+    /** Fixed price, or the suggested amount when pay-what-you-want; null with "fixed" = no price set yet. */
     priceAmount: integer("price_amount"),
     priceMinimum: integer("price_minimum").notNull().default(0),
     createdAt: createdAt(),

@@ -32,7 +32,7 @@ export type ShopWidget = { artist: Artist; offers: EmbedOffer[] };
 /** Ids in widget URLs are our UUIDs; anything else is refused before it reaches a query. */
 export const isWidgetId = (id: string) => /^[0-9a-f-]{8,64}$/i.test(id);
 
-type PricedRow = { id: string; slug: string; title: string; kind: string; artworkKey: string | null; currency: string; pricingMode: "fixed" | "pay_what_you_want" | "free"; priceAmount: number; priceMinimum: number };
+type PricedRow = { id: string; slug: string; title: string; kind: string; artworkKey: string | null; currency: string; pricingMode: "fixed" | "pay_what_you_want" | "free"; priceAmount: number | null; priceMinimum: number };
 
 function releaseOffer(artist: Artist, row: PricedRow): EmbedOffer {
   const rule = priceRule(row);
@@ -103,7 +103,7 @@ function trackOffer(
   release: PublicRelease["release"],
   track: { id: string; title: string; pricingMode: PricedRow["pricingMode"]; priceAmount: number | null; priceMinimum: number },
 ): EmbedOffer {
-  const base = releaseOffer(artist, { ...release, pricingMode: track.pricingMode, priceAmount: track.priceAmount ?? 0, priceMinimum: track.priceMinimum });
+  const base = releaseOffer(artist, { ...release, pricingMode: track.pricingMode, priceAmount: track.priceAmount, priceMinimum: track.priceMinimum });
   return { ...base, kind: "track", id: track.id, title: track.title, subtitle: release.title };
 }
 
