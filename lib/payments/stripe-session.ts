@@ -41,8 +41,9 @@ function cardCountryOf(session: Stripe.Checkout.Session): string | null {
 }
 
 export function confirmationOf(session: Stripe.Checkout.Session): PaymentConfirmation {
+  const country = cardCountryOf(session);
   return {
-    country: cardCountryOf(session),
+    ...(country ? { country } : {}),
     paymentId: idOf(session.payment_intent) ?? session.id,
     email: session.customer_details?.email ?? session.customer_email ?? null,
     shippingAddress: shippingOf(session),
