@@ -6,9 +6,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { artists, downloadGrants, orderItems, orders, releases } from "@/db/schema";
 import { seal } from "@/lib/crypto";
-import { createDownloadGrant } from "@/lib/downloads/grants";
+import { createDownloadGrant, revokeOrderGrants } from "@/lib/downloads/grants";
 import { DOWNLOAD_TOKEN_PURPOSE } from "@/lib/orders/fulfil";
-import { recordRefundTotal } from "@/lib/orders/refunds";
 import { tagsOf } from "../support/audio-fixtures";
 import { unzip } from "../support/zip";
 import { artifacts, testDb, uniqueId } from "./helpers";
@@ -132,7 +131,9 @@ test("a refunded order's thank-you page says it was refunded, in English and in 
   await page.goto(thanks);
   await expect(page.getByTestId("go-to-downloads")).toBeVisible();
 
-  expect(await recordRefundTotal(testDb(), order.id, 700)).toMatchObject({ outcome: "updated" });
+  // As a full refund leaves it (lib/orders/refunds.ts, which the browser tests cannot import).
+  await testDb().update(orders).set({ status: "refunded", refundedAmount: 700 }).where(eq(orders.id, order.id));
+  await revokeOrderGrants(testDb(), order.id);
   await page.goto(thanks);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This order was refunded");
   await expect(page.getByTestId("order-refunded")).toContainText("The Demo Band refunded this order, so its downloads are closed.");
