@@ -4,7 +4,7 @@ import { artists, products as productsTable, releases, tracks, type Artist } fro
 import { getPublishedRelease, releaseArtworkUrl, type PublicRelease, type PublicTrack } from "../catalog/public";
 import { getPublishedProduct, listPublishedProducts, type PublicProduct } from "../merch/public";
 import { canTakePayments } from "../orders/offers";
-import { isFreeToTake, priceRule, type PriceRule } from "../orders/pricing";
+import { hasPrice, isFreeToTake, priceRule, type PriceRule } from "../orders/pricing";
 
 /**
  * What a buy button sells. `free` items go to the release page (the fan leaves an email there);
@@ -44,7 +44,8 @@ function releaseOffer(artist: Artist, row: PricedRow): EmbedOffer {
     subtitle: row.kind,
     rule,
     currency: row.currency,
-    state: free ? "free" : canTakePayments(artist) ? "buy" : "blocked",
+    // Never priced (only data from before prices were required to publish): not sold for nothing.
+    state: !hasPrice(row) ? "blocked" : free ? "free" : canTakePayments(artist) ? "buy" : "blocked",
     options: [],
     pagePath: `/${artist.slug}/${row.slug}`,
     artworkKey: row.artworkKey,

@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from "vitest";
 import { releases, tracks } from "@/db/schema";
 import { createRelease, deleteRelease, getReleaseForEdit, setReleaseStatus, updateRelease } from "@/lib/catalog/releases";
 import { deleteTrack, receiveTrackUpload, reorderTracks, retryTrackProcessing, updateTrack } from "@/lib/catalog/tracks";
-import { addToCart } from "@/lib/orders";
+import { loadReleaseWidget } from "@/lib/embed/data";
+import { addToCart, releaseOffers } from "@/lib/orders";
 import { storage } from "@/lib/storage";
 import { Readable } from "node:stream";
 import { emptyFile, makeAudioDir, pngNamedWav, tone, truncated } from "../support/audio-fixtures";
@@ -86,6 +87,9 @@ describe("releases", () => {
     if (!created.ok) throw new Error("setup");
     await db.update(releases).set({ status: "published", publishedAt: new Date() }).where(eq(releases.id, created.release.id));
     expect(await addToCart(db, { token: "unpriced-cart-token-0123456789", artist, item: { kind: "release", id: created.release.id } })).toEqual({ ok: false, error: "not_for_sale" });
+    const [release] = await db.select().from(releases).where(eq(releases.id, created.release.id));
+    expect((await releaseOffers(db, artist, release)).release).toMatchObject({ forSale: false, freeToTake: false });
+    expect((await loadReleaseWidget(db, release.id))!.offer.state).toBe("blocked");
   });
 });
 
