@@ -201,8 +201,8 @@ export const releases = pgTable(
     status: releaseStatusEnum("status").notNull().default("draft"),
     publishedAt: timestamp("published_at", { withTimezone: true, mode: "date" }),
     pricingMode: pricingModeEnum("pricing_mode").notNull().default("fixed"),
-    /** Fixed price, or the suggested amount when pay-what-you-want. */
-    priceAmount: integer("price_amount").notNull().default(0),
+    /** Fixed price, or the suggested amount when pay-what-you-want; null = no price set yet (cannot be published). */
+    priceAmount: integer("price_amount"),
     priceMinimum: integer("price_minimum").notNull().default(0),
     currency: text("currency").notNull().default("EUR"),
     createdAt: createdAt(),
@@ -257,7 +257,7 @@ export const tracks = pgTable(
     clipSeconds: integer("clip_seconds").notNull().default(30),
     /** How the single track is sold; null = not sold on its own. Currency is the release's. */
     pricingMode: pricingModeEnum("pricing_mode"),
-    /** Fixed price, or the suggested amount when pay-what-you-want. */
+    /** Fixed price, or the suggested amount when pay-what-you-want; null with "fixed" = no price set yet. */
     priceAmount: integer("price_amount"),
     priceMinimum: integer("price_minimum").notNull().default(0),
     createdAt: createdAt(),
@@ -839,7 +839,7 @@ export const discountCodes = pgTable(
     itemId: text("item_id"),
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }),
     usageLimit: integer("usage_limit"),
-    /** Paid orders that used it (raised in the fulfilment transaction, checked against the limit). */
+    /** Uses claimed by orders waiting for payment or paid (raised when the order is created, lowered when it is canceled). */
     usedCount: integer("used_count").notNull().default(0),
     active: boolean("active").notNull().default(true),
     createdAt: createdAt(),

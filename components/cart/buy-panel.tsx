@@ -40,13 +40,13 @@ export async function BuyPanel({ artist, offers, releaseKind, cartCount }: Props
             {t("digitalAlbum", { kind: releaseKind })}
           </h2>
           <p className="text-lg font-semibold tabular-nums" data-testid="release-price">
-            {priceText(release.rule)}
+            {release.forSale ? priceText(release.rule) : t("notForSale")}
           </p>
         </div>
         {release.rule.mode === "pay_what_you_want" && release.rule.suggested > 0 && (
           <p className="-mt-2 text-right text-xs text-muted">{t("suggested", { price: money(release.rule.suggested) })}</p>
         )}
-        {release.rule.mode !== "free" && (
+        {release.forSale && release.rule.mode !== "free" && (
           <AddToCartForm
             action={addToCartAction}
             artistSlug={artist.slug}
@@ -58,7 +58,7 @@ export async function BuyPanel({ artist, offers, releaseKind, cartCount }: Props
             amount={amountField(release.rule)}
           />
         )}
-        {paidBlocked && !release.freeToTake && <p className="text-sm text-amber-800">{t("payoutsMissing")}</p>}
+        {paidBlocked && release.forSale && !release.freeToTake && <p className="text-sm text-amber-800">{t("payoutsMissing")}</p>}
         {release.freeToTake && (
           <div className={release.rule.mode === "free" ? "" : "border-t border-line pt-3"}>
             <p className="mb-2 text-sm font-medium">{t("freeTitle")}</p>

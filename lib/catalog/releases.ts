@@ -8,6 +8,7 @@ import { audioKeys } from "../audio/formats";
 import { imageVariants, processImage, type ImageProblem } from "../images";
 import { storage } from "../storage";
 import { fieldErrorsOf, releaseInputSchema, type FieldErrors } from "./input";
+import { hasPrice } from "../orders/pricing";
 import { parsePricing, type Pricing } from "./price-input";
 
 export type CatalogError = { ok: false; error: "not_found" } | { ok: false; error: "invalid"; fieldErrors: FieldErrors; imageProblem?: ImageProblem };
@@ -111,16 +112,30 @@ export async function updateRelease(
   return { ok: true, release } as const;
 }
 
-export type PublishCheck = { ok: true; release: Release } | { ok: false; error: "not_found" | "no_ready_track" | "tracks_processing" };
+export type PublishCheck =
+  | { ok: true; release: Release }
+  | { ok: false; error: "not_found" | "no_ready_track" | "tracks_processing" | "release_unpriced" }
+  | { ok: false; error: "track_unpriced"; track: { id: string; title: string } };
 
-/** Publishing needs at least one playable track and nothing still converting. */
+/**
+ * Publishing needs at least one playable track, nothing still converting, and a price the band
+ * chose for the release and for each track sold on its own: an item never priced would sell for
+ * nothing, so giving it away must be the explicit "free" choice.
+ */
 export async function setReleaseStatus(db: Db, userId: string, releaseId: string, status: "draft" | "published"): Promise<PublishCheck> {
   const current = await releaseForMember(db, userId, releaseId);
   if (!current) return { ok: false, error: "not_found" };
   if (status === "published") {
-    const states = await db.select({ status: tracks.status }).from(tracks).where(eq(tracks.releaseId, releaseId));
+    const states = await db
+      .select({ id: tracks.id, title: tracks.title, status: tracks.status, pricingMode: tracks.pricingMode, priceAmount: tracks.priceAmount })
+      .from(tracks)
+      .where(eq(tracks.releaseId, releaseId))
+      .orderBy(asc(tracks.position));
     if (!states.some((t) => t.status === "ready")) return { ok: false, error: "no_ready_track" };
     if (states.some((t) => t.status === "processing")) return { ok: false, error: "tracks_processing" };
+    if (!hasPrice(current)) return { ok: false, error: "release_unpriced" };
+    const unpriced = states.find((t) => t.pricingMode !== null && !hasPrice({ pricingMode: t.pricingMode, priceAmount: t.priceAmount }));
+    if (unpriced) return { ok: false, error: "track_unpriced", track: { id: unpriced.id, title: unpriced.title } };
   }
   const [release] = await db
     .update(releases)

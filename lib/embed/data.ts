@@ -4,7 +4,7 @@ import { artists, products as productsTable, releases, tracks, type Artist } fro
 import { getPublishedRelease, releaseArtworkUrl, type PublicRelease, type PublicTrack } from "../catalog/public";
 import { getPublishedProduct, listPublishedProducts, type PublicProduct } from "../merch/public";
 import { canTakePayments } from "../orders/offers";
-import { isFreeToTake, priceRule, type PriceRule } from "../orders/pricing";
+import { hasPrice, isFreeToTake, priceRule, type PriceRule } from "../orders/pricing";
 
 /**
  * What a buy button sells. `free` items go to the release page (the fan leaves an email there);
@@ -32,7 +32,7 @@ export type ShopWidget = { artist: Artist; offers: EmbedOffer[] };
 /** Ids in widget URLs are our UUIDs; anything else is refused before it reaches a query. */
 export const isWidgetId = (id: string) => /^[0-9a-f-]{8,64}$/i.test(id);
 
-type PricedRow = { id: string; slug: string; title: string; kind: string; artworkKey: string | null; currency: string; pricingMode: "fixed" | "pay_what_you_want" | "free"; priceAmount: number; priceMinimum: number };
+type PricedRow = { id: string; slug: string; title: string; kind: string; artworkKey: string | null; currency: string; pricingMode: "fixed" | "pay_what_you_want" | "free"; priceAmount: number | null; priceMinimum: number };
 
 function releaseOffer(artist: Artist, row: PricedRow): EmbedOffer {
   const rule = priceRule(row);
@@ -44,7 +44,8 @@ function releaseOffer(artist: Artist, row: PricedRow): EmbedOffer {
     subtitle: row.kind,
     rule,
     currency: row.currency,
-    state: free ? "free" : canTakePayments(artist) ? "buy" : "blocked",
+    // Never priced (only data from before prices were required to publish): not sold for nothing.
+    state: !hasPrice(row) ? "blocked" : free ? "free" : canTakePayments(artist) ? "buy" : "blocked",
     options: [],
     pagePath: `/${artist.slug}/${row.slug}`,
     artworkKey: row.artworkKey,
@@ -103,7 +104,7 @@ function trackOffer(
   release: PublicRelease["release"],
   track: { id: string; title: string; pricingMode: PricedRow["pricingMode"]; priceAmount: number | null; priceMinimum: number },
 ): EmbedOffer {
-  const base = releaseOffer(artist, { ...release, pricingMode: track.pricingMode, priceAmount: track.priceAmount ?? 0, priceMinimum: track.priceMinimum });
+  const base = releaseOffer(artist, { ...release, pricingMode: track.pricingMode, priceAmount: track.priceAmount, priceMinimum: track.priceMinimum });
   return { ...base, kind: "track", id: track.id, title: track.title, subtitle: release.title };
 }
 

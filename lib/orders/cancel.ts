@@ -1,12 +1,14 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { orders, productOptions, products, stockReservations } from "../../db/schema";
+import { releaseDiscountUse } from "../discounts/uses";
 import { logger } from "../log";
 
 export type CancelReason = "expired" | "declined" | "failed";
 
 /**
- * A checkout that will not be paid: the order is canceled and its held units go back on sale.
+ * A checkout that will not be paid: the order is canceled, its held units go back on sale and
+ * the discount code's use it claimed is given back.
  * Only a pending order can be canceled, so a late "expired" event after a payment does nothing.
  */
 export async function cancelOrder(db: DbOrTx, orderId: string, reason: CancelReason): Promise<{ outcome: "canceled" | "not_pending" }> {
@@ -15,9 +17,10 @@ export async function cancelOrder(db: DbOrTx, orderId: string, reason: CancelRea
       .update(orders)
       .set({ status: "canceled", canceledAt: new Date() })
       .where(and(eq(orders.id, orderId), eq(orders.status, "pending")))
-      .returning({ id: orders.id });
+      .returning({ id: orders.id, discountCodeId: orders.discountCodeId });
     if (!order) return { outcome: "not_pending" as const };
     await returnStock(tx, orderId, "held");
+    if (order.discountCodeId) await releaseDiscountUse(tx, order.discountCodeId);
     logger.info({ orderId, reason }, "order canceled");
     return { outcome: "canceled" as const };
   });

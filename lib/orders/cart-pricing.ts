@@ -12,7 +12,7 @@ import {
   type OrderItemKind,
 } from "../../db/schema";
 import { priceDiscount, type AppliedDiscount } from "../discounts/apply";
-import { priceRule, unitPrice, type PriceRule } from "./pricing";
+import { hasPrice, priceRule, unitPrice, type PriceRule } from "./pricing";
 import { quoteShipping, type ShippingQuote } from "./shipping";
 
 export type LineProblem = "unavailable" | "not_for_sale" | "out_of_stock" | "below_minimum" | "currency_mismatch";
@@ -110,11 +110,14 @@ export async function priceCart(db: DbOrTx, cart: Cart, artist: Artist): Promise
     if (row.kind === "release") {
       const release = releaseRows.find((r) => r.id === row.releaseId);
       if (!release || release.status !== "published") return missing();
+      if (!hasPrice(release)) return { ...missing(), title: release.title, problem: "not_for_sale" };
       [title, detail, imageKey, currency, rule, physical] = [release.title, null, release.artworkKey, release.currency, priceRule(release), false];
     } else if (row.kind === "track") {
       const found = trackRows.find((r) => r.track.id === row.trackId);
       if (!found || found.release.status !== "published") return missing();
-      if (!found.track.pricingMode) return { ...missing(), title: found.track.title, problem: "not_for_sale" };
+      if (!found.track.pricingMode || !hasPrice({ pricingMode: found.track.pricingMode, priceAmount: found.track.priceAmount })) {
+        return { ...missing(), title: found.track.title, problem: "not_for_sale" };
+      }
       rule = priceRule({ pricingMode: found.track.pricingMode, priceAmount: found.track.priceAmount, priceMinimum: found.track.priceMinimum });
       [title, detail, imageKey, currency, physical] = [found.track.title, found.release.title, found.release.artworkKey, found.release.currency, false];
       releaseId = found.release.id;

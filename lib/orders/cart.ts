@@ -14,7 +14,7 @@ import {
 } from "../../db/schema";
 import { hashToken } from "../auth/tokens";
 import { priceCart, type PricedCart } from "./cart-pricing";
-import { priceRule, unitPrice } from "./pricing";
+import { hasPrice, priceRule, unitPrice } from "./pricing";
 
 /**
  * A fan's cart with one band. The browser keeps a random token in a cookie; the server keeps
@@ -74,6 +74,7 @@ async function loadSellable(db: DbOrTx, artist: Artist, item: AddItem): Promise<
   if (item.kind === "release") {
     const [release] = await db.select().from(releases).where(and(eq(releases.id, item.id), eq(releases.artistId, artist.id))).limit(1);
     if (!release || release.status !== "published") return "not_found";
+    if (!hasPrice(release)) return "not_for_sale";
     return { artistId: artist.id, currency: release.currency, price: unitPrice(priceRule(release), item.customAmount, release.currency), physical: false, stock: null };
   }
   if (item.kind === "track") {
@@ -84,7 +85,7 @@ async function loadSellable(db: DbOrTx, artist: Artist, item: AddItem): Promise<
       .where(and(eq(tracks.id, item.id), eq(tracks.artistId, artist.id)))
       .limit(1);
     if (!row || row.release.status !== "published") return "not_found";
-    if (!row.track.pricingMode) return "not_for_sale";
+    if (!row.track.pricingMode || !hasPrice({ pricingMode: row.track.pricingMode, priceAmount: row.track.priceAmount })) return "not_for_sale";
     const rule = priceRule({ pricingMode: row.track.pricingMode, priceAmount: row.track.priceAmount, priceMinimum: row.track.priceMinimum });
     return { artistId: artist.id, currency: row.release.currency, price: unitPrice(rule, item.customAmount, row.release.currency), physical: false, stock: null };
   }

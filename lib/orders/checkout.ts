@@ -2,7 +2,9 @@ import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { carts, orderItems, orders, productOptions, products, stockReservations, type Artist } from "../../db/schema";
 import { discountedUnits } from "../discounts/compute";
+import { claimDiscountUse } from "../discounts/uses";
 import { env } from "../env";
+import { countryOfIp } from "../geo";
 import { logger } from "../log";
 import { paymentProvider } from "../payments";
 import { cancelOrder } from "./cancel";
@@ -21,16 +23,18 @@ export type CheckoutError =
   | "payouts_not_connected"
   | "provider_failed"
   | "not_free"
-  | "discount_invalid";
+  | "discount_invalid"
+  | "discount_used_up";
 
 export type CheckoutResult = { ok: true; orderId: string; redirectUrl: string } | { ok: false; error: CheckoutError };
 
 class OutOfStock extends Error {}
+class DiscountUsedUp extends Error {}
 
 /**
  * Cart → pending order → the provider's payment page. Prices come from the database (priceCart),
  * stock is taken with one conditional UPDATE per line (never read-then-write), and the order,
- * its lines and the reservations commit together. A cart that costs nothing skips the provider
+ * its lines, the reservations and the discount code's use commit together. A cart that costs nothing skips the provider
  * and is fulfilled at once (free downloads still leave an order, for the band's figures).
  */
 export async function startCheckout(
@@ -43,6 +47,8 @@ export async function startCheckout(
     locale: "en" | "fr";
     /** The free-download form: a cart that would cost something is refused, nothing is created. */
     requireFree?: boolean;
+    /** The fan's address (lib/auth/client-ip): where a download sale is counted when no address is asked. */
+    ip?: string | null;
   },
 ): Promise<CheckoutResult> {
   const cart = await findCart(db, input.token, input.artist.id);
@@ -66,9 +72,17 @@ export async function startCheckout(
 
   let orderId: string;
   try {
-    orderId = await createPendingOrder(db, priced, { ...input, provider: free ? "free" : provider!.name });
+    // A parcel's country is the one its shipping was priced for; a download's is where the fan is
+    // (the payment provider may correct it with the card's country when the order is paid).
+    const buyerCountry = priced.physicalUnits > 0 ? priced.cart.country : ((await countryOfIp(input.ip)) ?? priced.cart.country);
+    orderId = await createPendingOrder(db, priced, { ...input, buyerCountry, provider: free ? "free" : provider!.name });
   } catch (error) {
     if (error instanceof OutOfStock) return { ok: false, error: "out_of_stock" };
+    if (error instanceof DiscountUsedUp) {
+      // Another fan's checkout took the code's last use a moment ago: the code leaves this cart.
+      await db.update(carts).set({ discountCodeId: null }).where(eq(carts.id, cart.id));
+      return { ok: false, error: "discount_used_up" };
+    }
     throw error;
   }
   const base = env().APP_URL;
@@ -118,7 +132,7 @@ export function successUrl(base: string, orderId: string, sessionId: string) {
 async function createPendingOrder(
   db: DbOrTx,
   priced: PricedCart,
-  input: { artist: Artist; email: string | null; subscribe: boolean; locale: "en" | "fr"; provider: "stripe" | "test" | "free" },
+  input: { artist: Artist; email: string | null; subscribe: boolean; locale: "en" | "fr"; buyerCountry: string | null; provider: "stripe" | "test" | "free" },
 ): Promise<string> {
   return db.transaction(async (tx) => {
     const shipping = priced.shipping.ok ? priced.shipping.amount : 0;
@@ -137,7 +151,7 @@ async function createPendingOrder(
         provider: input.provider,
         destinationAccountId: input.provider === "stripe" ? input.artist.payoutAccountId : null,
         needsShipping: priced.physicalUnits > 0,
-        buyerCountry: priced.cart.country,
+        buyerCountry: input.buyerCountry,
         source: priced.cart.source,
         sourceHost: priced.cart.sourceHost,
         subscribe: input.subscribe,
@@ -146,6 +160,7 @@ async function createPendingOrder(
         expiresAt: new Date(Date.now() + CHECKOUT_MINUTES * 60_000),
       })
       .returning({ id: orders.id });
+    if (priced.discount > 0 && !(await claimDiscountUse(tx, priced.discountCode!.id))) throw new DiscountUsedUp();
     // Free orders need a session id too: the success page checks it before showing downloads.
     if (input.provider === "free") {
       await tx.update(orders).set({ providerSessionId: `free_${crypto.randomUUID()}` }).where(eq(orders.id, order.id));

@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { cartItems, discountCodes, orderItems, orders, products, stockReservations, subscribers, type Order } from "../../db/schema";
+import { cartItems, orderItems, orders, products, stockReservations, subscribers, type Order } from "../../db/schema";
 import { seal } from "../crypto";
 import { createDownloadGrant, type GrantItem } from "../downloads/grants";
 import { logger } from "../log";
@@ -25,6 +25,8 @@ export async function fulfillOrder(db: DbOrTx, orderId: string, confirmation: Pa
     const current = await tx.select().from(orders).where(eq(orders.id, orderId)).limit(1);
     if (!current[0]) return { outcome: "not_payable", reason: "not_found" };
     const email = confirmation.email?.trim().toLowerCase() || current[0].email;
+    // A parcel is counted where it ships; a download where the card was issued, when the provider says.
+    const cardCountry = !current[0].needsShipping && confirmation.country && /^[A-Z]{2}$/.test(confirmation.country) ? confirmation.country : null;
     const [order] = await tx
       .update(orders)
       .set({
@@ -33,6 +35,7 @@ export async function fulfillOrder(db: DbOrTx, orderId: string, confirmation: Pa
         providerPaymentId: confirmation.paymentId,
         email,
         ...(confirmation.shippingAddress ? { shippingAddress: confirmation.shippingAddress } : {}),
+        ...(cardCountry ? { buyerCountry: cardCountry } : {}),
         ...(confirmation.tax !== undefined ? { tax: confirmation.tax } : {}),
         ...(confirmation.total !== undefined ? { total: confirmation.total } : {}),
       })
@@ -50,7 +53,6 @@ export async function fulfillOrder(db: DbOrTx, orderId: string, confirmation: Pa
 
     await tx.update(stockReservations).set({ status: "committed" }).where(and(eq(stockReservations.orderId, order.id), eq(stockReservations.status, "held")));
 
-    if (order.discountCodeId) await countDiscountUse(tx, order);
     const items = await tx.select().from(orderItems).where(eq(orderItems.orderId, order.id));
     const grantItems = await grantedItems(tx, items);
     let downloadUrl: string | null = null;
@@ -86,18 +88,4 @@ async function grantedItems(tx: DbOrTx, items: (typeof orderItems.$inferSelect)[
   }
   for (const item of items) if (item.kind === "track" && item.releaseId && item.trackId) add({ releaseId: item.releaseId, trackId: item.trackId });
   return grants;
-}
-
-/**
- * One more use of the order's discount code, never past its limit. When the last use went to
- * another fan between this one's checkout and payment, the order still goes through at the price
- * the fan paid (refusing money already taken helps nobody); the count stays at the limit.
- */
-async function countDiscountUse(tx: DbOrTx, order: Order) {
-  const counted = await tx
-    .update(discountCodes)
-    .set({ usedCount: sql`${discountCodes.usedCount} + 1` })
-    .where(and(eq(discountCodes.id, order.discountCodeId!), or(isNull(discountCodes.usageLimit), lt(discountCodes.usedCount, discountCodes.usageLimit))))
-    .returning({ id: discountCodes.id });
-  if (!counted.length) logger.warn({ orderId: order.id, discountCodeId: order.discountCodeId }, "discount code used past its limit by an order already paid");
 }

@@ -3,12 +3,13 @@ import type { DbOrTx } from "../../db/client";
 import { tracks, type Artist } from "../../db/schema";
 import { env } from "../env";
 import { listPublishedProducts, type PublicProduct } from "../merch/public";
-import { isFreeToTake, priceRule, type PriceRule } from "./pricing";
+import { hasPrice, isFreeToTake, priceRule, type PriceRule } from "./pricing";
 
 /** What a release page offers: the release, its tracks sold on their own, its physical editions. */
 export type ReleaseOffers = {
   currency: string;
-  release: { id: string; rule: PriceRule; freeToTake: boolean };
+  /** forSale is false while the band has not set a price: nothing to buy yet, rather than €0. */
+  release: { id: string; rule: PriceRule; freeToTake: boolean; forSale: boolean };
   tracks: { id: string; position: number; title: string; rule: PriceRule; freeToTake: boolean }[];
   products: PublicProduct[];
   /** Paid items can be bought: test payments, or Stripe with the band's payout account active. */
@@ -24,7 +25,7 @@ export function canTakePayments(artist: Pick<Artist, "payoutStatus" | "payoutAcc
 export async function releaseOffers(
   db: DbOrTx,
   artist: Artist,
-  release: { id: string; currency: string; pricingMode: "fixed" | "pay_what_you_want" | "free"; priceAmount: number; priceMinimum: number },
+  release: { id: string; currency: string; pricingMode: "fixed" | "pay_what_you_want" | "free"; priceAmount: number | null; priceMinimum: number },
 ): Promise<ReleaseOffers> {
   const [trackRows, products] = await Promise.all([
     db
@@ -35,10 +36,11 @@ export async function releaseOffers(
     listPublishedProducts(db, artist.id, release.id),
   ]);
   const rule = priceRule(release);
+  const forSale = hasPrice(release);
   return {
     currency: release.currency,
-    release: { id: release.id, rule, freeToTake: isFreeToTake(rule) },
-    tracks: trackRows.map((t) => {
+    release: { id: release.id, rule, freeToTake: forSale && isFreeToTake(rule), forSale },
+    tracks: trackRows.filter((t) => hasPrice({ pricingMode: t.pricingMode!, priceAmount: t.priceAmount })).map((t) => {
       const trackRule = priceRule({ pricingMode: t.pricingMode!, priceAmount: t.priceAmount, priceMinimum: t.priceMinimum });
       return { id: t.id, position: t.position, title: t.title, rule: trackRule, freeToTake: isFreeToTake(trackRule) };
     }),

@@ -50,6 +50,15 @@ export type PriceRule =
   | { mode: "pay_what_you_want"; minimum: number; suggested: number }
   | { mode: "free" };
 
+/**
+ * Whether the band has set a price. A fixed price never set is null (a fixed 0 is refused by the
+ * form, so it is read the same way): such an item is not for sale, rather than sold for nothing.
+ * Free is its own explicit mode.
+ */
+export function hasPrice(row: { pricingMode: PricingMode; priceAmount: number | null }): boolean {
+  return row.pricingMode !== "fixed" || (row.priceAmount ?? 0) > 0;
+}
+
 export function priceRule(row: { pricingMode: PricingMode; priceAmount: number | null; priceMinimum: number }): PriceRule {
   switch (row.pricingMode) {
     case "fixed":

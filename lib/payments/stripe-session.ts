@@ -29,8 +29,21 @@ function shippingOf(session: Stripe.Checkout.Session): ShippingAddress | null {
   };
 }
 
+/**
+ * The card's country when the charge is at hand (the success page expands the PaymentIntent),
+ * else the billing address Checkout collects with a card: both are in the session, so the webhook
+ * needs no further call to Stripe inside its transaction.
+ */
+function cardCountryOf(session: Stripe.Checkout.Session): string | null {
+  const intent = typeof session.payment_intent === "object" ? session.payment_intent : null;
+  const charge = intent && typeof intent.latest_charge === "object" ? intent.latest_charge : null;
+  return charge?.payment_method_details?.card?.country ?? session.customer_details?.address?.country ?? null;
+}
+
 export function confirmationOf(session: Stripe.Checkout.Session): PaymentConfirmation {
+  const country = cardCountryOf(session);
   return {
+    ...(country ? { country } : {}),
     paymentId: idOf(session.payment_intent) ?? session.id,
     email: session.customer_details?.email ?? session.customer_email ?? null,
     shippingAddress: shippingOf(session),

@@ -39,6 +39,8 @@ export type PaymentConfirmation = {
   paymentId: string;
   email?: string | null;
   shippingAddress?: ShippingAddress | null;
+  /** ISO country of the card (or billing address) as the provider reports it; counts a download sale there. */
+  country?: string | null;
   /** Tax added by the provider (Stripe Tax) and the final amount charged. */
   tax?: number;
   total?: number;

@@ -59,6 +59,17 @@ test("a band uploads three masters, reorders them, publishes, and fans see the r
   await expect(page.getByTestId("track-status")).toHaveText(["Ready", "Ready", "Ready"], { timeout: 60_000 });
   await page.screenshot({ path: `${artifacts}/release-editor.png`, fullPage: true });
 
+  // No price yet: publishing is refused, and the message leads to the price field.
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "This release has no price yet" })).toBeVisible();
+  await expect(page.getByTestId("release-status")).toContainText("Draft");
+  await page.screenshot({ path: `${artifacts}/publish-unpriced.png` });
+  await page.getByTestId("publish-fix").click();
+  await expect(page.locator("#release-priceAmount")).toBeFocused();
+  await page.locator("#release-priceAmount").fill("7");
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByTestId("release-status")).toContainText("Published");
 

@@ -5,7 +5,9 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { artists, downloadGrants, orderItems, orders, releases } from "@/db/schema";
-import { createDownloadGrant } from "@/lib/downloads/grants";
+import { seal } from "@/lib/crypto";
+import { createDownloadGrant, revokeOrderGrants } from "@/lib/downloads/grants";
+import { DOWNLOAD_TOKEN_PURPOSE } from "@/lib/orders/fulfil";
 import { tagsOf } from "../support/audio-fixtures";
 import { unzip } from "../support/zip";
 import { artifacts, testDb, uniqueId } from "./helpers";
@@ -119,6 +121,32 @@ test("a wrong download link points to the library; a refunded order says so", as
   await expect(page.getByTestId("download-refunded")).toContainText("This order was refunded");
   await expect(page.getByTestId("download-refunded")).toContainText("The Demo Band refunded this order");
   await expect(page.getByTestId("download-item")).toHaveCount(0);
+});
+
+test("a refunded order's thank-you page says it was refunded, in English and in French, with no download link", async ({ page, browser }) => {
+  const { order, grant } = await paidAlbumOrder();
+  // As fulfilment leaves it: the thank-you page finds the download link through the sealed token.
+  await testDb().update(orders).set({ downloadTokenSealed: seal(DOWNLOAD_TOKEN_PURPOSE, grant.token) }).where(eq(orders.id, order.id));
+  const thanks = `/checkout/success?order=${order.id}&session=${order.providerSessionId}`;
+  await page.goto(thanks);
+  await expect(page.getByTestId("go-to-downloads")).toBeVisible();
+
+  // As a full refund leaves it (lib/orders/refunds.ts, which the browser tests cannot import).
+  await testDb().update(orders).set({ status: "refunded", refundedAmount: 700 }).where(eq(orders.id, order.id));
+  await revokeOrderGrants(testDb(), order.id);
+  await page.goto(thanks);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This order was refunded");
+  await expect(page.getByTestId("order-refunded")).toContainText("The Demo Band refunded this order, so its downloads are closed.");
+  await expect(page.getByTestId("go-to-downloads")).toHaveCount(0);
+  await page.screenshot({ path: `${artifacts}/thank-you-refunded.png` });
+
+  const french = await browser.newContext({ locale: "fr-FR", extraHTTPHeaders: { "Accept-Language": "fr-FR,fr;q=0.9" } });
+  const frPage = await french.newPage();
+  await frPage.goto(thanks);
+  await expect(frPage.getByRole("heading", { level: 1 })).toHaveText("Cette commande a été remboursée");
+  await expect(frPage.getByTestId("order-refunded")).toContainText("The Demo Band a remboursé cette commande");
+  await expect(frPage.getByTestId("go-to-downloads")).toHaveCount(0);
+  await french.close();
 });
 
 test("a fan asks for their library by email, follows the link once, and finds the purchase", async ({ page, context }) => {

@@ -4,6 +4,8 @@ import { describe, expect, it, vi } from "vitest";
 import { releases, tracks } from "@/db/schema";
 import { createRelease, deleteRelease, getReleaseForEdit, setReleaseStatus, updateRelease } from "@/lib/catalog/releases";
 import { deleteTrack, receiveTrackUpload, reorderTracks, retryTrackProcessing, updateTrack } from "@/lib/catalog/tracks";
+import { loadReleaseWidget } from "@/lib/embed/data";
+import { addToCart, releaseOffers } from "@/lib/orders";
 import { storage } from "@/lib/storage";
 import { Readable } from "node:stream";
 import { emptyFile, makeAudioDir, pngNamedWav, tone, truncated } from "../support/audio-fixtures";
@@ -48,7 +50,46 @@ describe("releases", () => {
     expect(added.ok).toBe(true);
     expect(await setReleaseStatus(db, user.id, created.release.id, "published")).toEqual({ ok: false, error: "no_ready_track" });
     await db.update(tracks).set({ status: "ready" }).where(eq(tracks.releaseId, created.release.id));
+    await db.update(releases).set({ priceAmount: 700 }).where(eq(releases.id, created.release.id));
     expect(await setReleaseStatus(db, user.id, created.release.id, "published")).toMatchObject({ ok: true, release: { status: "published" } });
+  });
+
+  it("cannot be published without a price: free has to be chosen, and a track sold on its own needs its own price", async () => {
+    const { user, artist } = await band();
+    const created = await createRelease(db, user.id, artist.id, { title: "Unpriced" });
+    if (!created.ok) throw new Error("setup");
+    const release = created.release;
+    expect(release).toMatchObject({ pricingMode: "fixed", priceAmount: null });
+    const added = await upload(user.id, release.id, tone(dir, "unpriced", "wav", 1));
+    if (!added.ok) throw new Error("setup");
+    await db.update(tracks).set({ status: "ready" }).where(eq(tracks.releaseId, release.id));
+
+    expect(await setReleaseStatus(db, user.id, release.id, "published")).toEqual({ ok: false, error: "release_unpriced" });
+    expect((await db.select().from(releases).where(eq(releases.id, release.id)))[0]).toMatchObject({ status: "draft", publishedAt: null });
+
+    // Free, chosen on purpose, publishes.
+    const details = { title: "Unpriced", slug: release.slug, kind: "album" };
+    expect(await updateRelease(db, user.id, release.id, { ...details, pricingMode: "free" })).toMatchObject({ ok: true, release: { pricingMode: "free", priceAmount: 0 } });
+    expect(await setReleaseStatus(db, user.id, release.id, "published")).toMatchObject({ ok: true });
+    await setReleaseStatus(db, user.id, release.id, "draft");
+
+    // A price set, but a track sold on its own with none (as a bulk edit or old data can leave it).
+    expect(await updateRelease(db, user.id, release.id, { ...details, pricingMode: "fixed", priceAmount: "7" })).toMatchObject({ ok: true, release: { priceAmount: 700 } });
+    await db.update(tracks).set({ pricingMode: "fixed", priceAmount: null }).where(eq(tracks.id, added.track.id));
+    expect(await setReleaseStatus(db, user.id, release.id, "published")).toEqual({ ok: false, error: "track_unpriced", track: { id: added.track.id, title: added.track.title } });
+    await db.update(tracks).set({ priceAmount: 100 }).where(eq(tracks.id, added.track.id));
+    expect(await setReleaseStatus(db, user.id, release.id, "published")).toMatchObject({ ok: true, release: { status: "published" } });
+  });
+
+  it("an unpriced release already on sale (from before prices were required) is not sold for nothing", async () => {
+    const { user, artist } = await band();
+    const created = await createRelease(db, user.id, artist.id, { title: "Old Draft" });
+    if (!created.ok) throw new Error("setup");
+    await db.update(releases).set({ status: "published", publishedAt: new Date() }).where(eq(releases.id, created.release.id));
+    expect(await addToCart(db, { token: "unpriced-cart-token-0123456789", artist, item: { kind: "release", id: created.release.id } })).toEqual({ ok: false, error: "not_for_sale" });
+    const [release] = await db.select().from(releases).where(eq(releases.id, created.release.id));
+    expect((await releaseOffers(db, artist, release)).release).toMatchObject({ forSale: false, freeToTake: false });
+    expect((await loadReleaseWidget(db, release.id))!.offer.state).toBe("blocked");
   });
 });
 

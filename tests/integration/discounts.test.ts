@@ -11,7 +11,7 @@ import {
   updateDiscountCode,
   type DiscountInput,
 } from "@/lib/discounts";
-import { addToCart, findCart, fulfillOrder, loadPricedCart, setCartCountry, startCheckout, type AddItem } from "@/lib/orders";
+import { addToCart, cancelOrder, expireStaleOrders, findCart, fulfillOrder, loadPricedCart, setCartCountry, startCheckout, type AddItem } from "@/lib/orders";
 import { makeShop, queuedEmails } from "../support/orders";
 import { useTestDb } from "../support/factories";
 
@@ -117,20 +117,64 @@ describe("a discount code in the cart", () => {
     expect((await getDiscountCodeById(db, shop.artist.id, discount.id))!.usedCount).toBe(1);
   });
 
-  it("when the last use went to someone else between checkout and payment, the paid order still goes through and the count stays at the limit", async () => {
+  it("six fans checking out at once with a two-use code: at most two orders get it, the others are told and keep their cart", async () => {
     const shop = await makeShop(db);
-    const discount = await code(shop, { amount: 10, usageLimit: 1 });
-    const fans = await Promise.all([0, 1].map(() => cartWith(shop, [{ kind: "release", id: shop.album.id }])));
+    const discount = await code(shop, { amount: 10, usageLimit: 2 });
+    const fans = await Promise.all([0, 1, 2, 3, 4, 5].map(() => cartWith(shop, [{ kind: "release", id: shop.album.id }])));
     for (const fan of fans) expect((await applyDiscountToCart(db, fan.cart, shop.artist, discount.code)).ok).toBe(true);
     const started = await Promise.all(fans.map((fan) => checkout(shop, fan.token)));
-    const ids = started.map((s) => (s.ok ? s.orderId : ""));
-    expect(ids.every(Boolean)).toBe(true);
-    const paid = await Promise.all(ids.map((id) => fulfillOrder(db, id, { paymentId: `pi_${id}` })));
-    expect(paid.map((p) => p.outcome)).toEqual(["fulfilled", "fulfilled"]);
+    const winners = started.filter((s) => s.ok);
+    expect(winners).toHaveLength(2);
+    for (const lost of started.filter((s) => !s.ok)) expect(["discount_used_up", "discount_invalid"]).toContain(lost.error);
+    const withCode = await db.select().from(orders).where(eq(orders.discountCodeId, discount.id));
+    expect(withCode).toHaveLength(2);
+    expect((await getDiscountCodeById(db, shop.artist.id, discount.id))!.usedCount).toBe(2);
+    // Paying does not count the use a second time; the losers' carts lost the code and check out at full price.
+    for (const order of withCode) expect((await fulfillOrder(db, order.id, { paymentId: `pi_${order.id}` })).outcome).toBe("fulfilled");
+    expect((await getDiscountCodeById(db, shop.artist.id, discount.id))!.usedCount).toBe(2);
+    const loser = fans[started.findIndex((s) => !s.ok)];
+    expect((await findCart(db, loser.token, shop.artist.id))!.discountCodeId).toBeNull();
+    expect((await loadPricedCart(db, loser.token, shop.artist))!.total).toBe(700);
+  });
+
+  it("a one-use 100% code tried by six fans at once gives exactly one free order", async () => {
+    const shop = await makeShop(db);
+    const discount = await code(shop, { amount: 100, usageLimit: 1 });
+    const fans = await Promise.all([0, 1, 2, 3, 4, 5].map(() => cartWith(shop, [{ kind: "release", id: shop.album.id }])));
+    for (const fan of fans) expect((await applyDiscountToCart(db, fan.cart, shop.artist, discount.code)).ok).toBe(true);
+    const started = await Promise.all(fans.map((fan) => checkout(shop, fan.token)));
+    expect(started.filter((s) => s.ok)).toHaveLength(1);
+    const made = await db.select().from(orders).where(eq(orders.artistId, shop.artist.id));
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({ status: "paid", total: 0, provider: "free", discountCodeId: discount.id });
     expect((await getDiscountCodeById(db, shop.artist.id, discount.id))!.usedCount).toBe(1);
-    // A third fan can no longer use it.
-    const third = await cartWith(shop, [{ kind: "release", id: shop.album.id }]);
-    expect(await applyDiscountToCart(db, third.cart, shop.artist, discount.code)).toEqual({ ok: false, reason: "used_up" });
+  });
+
+  it("a declined or expired checkout gives its use back for the next fan", async () => {
+    const shop = await makeShop(db);
+    const discount = await code(shop, { amount: 10, usageLimit: 1 });
+    const first = await cartWith(shop, [{ kind: "release", id: shop.album.id }]);
+    await applyDiscountToCart(db, first.cart, shop.artist, discount.code);
+    const started = await checkout(shop, first.token);
+    if (!started.ok) throw new Error(started.error);
+    expect((await getDiscountCodeById(db, shop.artist.id, discount.id))!.usedCount).toBe(1);
+    // While the first fan is on the payment page, the use is theirs.
+    const second = await cartWith(shop, [{ kind: "release", id: shop.album.id }]);
+    expect(await applyDiscountToCart(db, second.cart, shop.artist, discount.code)).toEqual({ ok: false, reason: "used_up" });
+
+    await cancelOrder(db, started.orderId, "declined");
+    await cancelOrder(db, started.orderId, "declined");
+    expect((await getDiscountCodeById(db, shop.artist.id, discount.id))!.usedCount).toBe(0);
+    expect(await applyDiscountToCart(db, second.cart, shop.artist, discount.code)).toMatchObject({ ok: true });
+    const again = await checkout(shop, second.token);
+    if (!again.ok) throw new Error(again.error);
+
+    // Expiry (the sweep) gives it back too; a payment arriving after that is not counted.
+    await db.update(orders).set({ expiresAt: new Date(Date.now() - 60 * 60_000) }).where(eq(orders.id, again.orderId));
+    expect(await expireStaleOrders(db)).toBeGreaterThanOrEqual(1);
+    expect((await getDiscountCodeById(db, shop.artist.id, discount.id))!.usedCount).toBe(0);
+    expect(await fulfillOrder(db, again.orderId, { paymentId: "pi_late" })).toMatchObject({ outcome: "not_payable", reason: "canceled" });
+    expect((await getDiscountCodeById(db, shop.artist.id, discount.id))!.usedCount).toBe(0);
   });
 });
 

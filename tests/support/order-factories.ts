@@ -17,7 +17,7 @@ export async function makePendingStripeOrder(db: Db, options: { cds?: number; cd
   const accountId = `acct_test_${randomBytes(6).toString("hex")}`;
   await db.update(artists).set({ payoutAccountId: accountId, payoutStatus: "active" }).where(eq(artists.id, shop.artist.id));
 
-  const subtotal = shop.album.priceAmount + shop.cd.priceAmount * cds;
+  const subtotal = shop.album.priceAmount! + shop.cd.priceAmount * cds;
   const sessionId = `cs_test_${randomBytes(12).toString("hex")}`;
   const [order] = await db
     .insert(orders)
@@ -38,7 +38,7 @@ export async function makePendingStripeOrder(db: Db, options: { cds?: number; cd
     })
     .returning();
   await db.insert(orderItems).values([
-    { orderId: order.id, kind: "release", releaseId: shop.album.id, title: shop.album.title, unitAmount: shop.album.priceAmount, currency: "EUR" },
+    { orderId: order.id, kind: "release", releaseId: shop.album.id, title: shop.album.title, unitAmount: shop.album.priceAmount!, currency: "EUR" },
     ...(cds > 0
       ? [{ orderId: order.id, kind: "product" as const, productId: shop.cd.id, title: shop.cd.title, quantity: cds, unitAmount: shop.cd.priceAmount, currency: "EUR" }]
       : []),

@@ -65,7 +65,7 @@ export function webhookRequest(body: string, signature: string | null) {
  * A fan midway through a real checkout: a band with an active payout account, a cart with the
  * album and `cds` CDs shipped to France, and startCheckout's pending order with its Stripe session.
  */
-export async function openStripeCheckout(db: Db, options: { cds?: number; cdStock?: number; email?: string } = {}) {
+export async function openStripeCheckout(db: Db, options: { cds?: number; cdStock?: number; email?: string; ip?: string } = {}) {
   const shop = await makeShop(db, { cdStock: options.cdStock ?? 10 });
   const accountId = `acct_test_${randomBytes(6).toString("hex")}`;
   const [artist] = await db.update(artists).set({ payoutAccountId: accountId, payoutStatus: "active" }).where(eq(artists.id, shop.artist.id)).returning();
@@ -77,7 +77,7 @@ export async function openStripeCheckout(db: Db, options: { cds?: number; cdStoc
     await setCartCountry(db, (await findCart(db, token, artist.id))!, "FR");
   }
   const email = options.email ?? `fan-${randomBytes(3).toString("hex")}@example.test`;
-  const result = await startCheckout(db, { token, artist, email, subscribe: false, locale: "en" });
+  const result = await startCheckout(db, { token, artist, email, subscribe: false, locale: "en", ip: options.ip });
   if (!result.ok) throw new Error(`checkout failed: ${result.error}`);
   const [order] = await db.select().from(orders).where(eq(orders.id, result.orderId));
   expect(order.provider).toBe("stripe");

@@ -201,11 +201,16 @@ export async function startStripeStandIn() {
     /** Requests to one endpoint, e.g. ("POST", "/v1/refunds"). */
     requestsTo: (method: string, path: string) => requests.filter((r) => r.method === method && r.path === path),
     /** The fan pays (or starts a delayed payment) on the hosted page. */
-    pay(sessionId: string, facts: { paymentStatus?: "paid" | "unpaid"; email?: string; tax?: number; shipping?: { name: string; address: Record<string, string | null> } } = {}) {
+    pay(
+      sessionId: string,
+      facts: { paymentStatus?: "paid" | "unpaid"; email?: string; tax?: number; shipping?: { name: string; address: Record<string, string | null> }; cardCountry?: string } = {},
+    ) {
       const session = sessions.get(sessionId)!;
       const tax = facts.tax ?? 0;
       const total = int(session.amount_total) + tax;
       const charge: StripeObject = { id: id("ch"), object: "charge", amount: total, amount_refunded: 0, refunded: false, currency: session.currency };
+      // Checkout collects a card's billing country; the charge knows the card's issuing country.
+      if (facts.cardCountry) charge.payment_method_details = { type: "card", card: { country: facts.cardCountry } };
       const intent: StripeObject = { id: id("pi"), object: "payment_intent", amount: total, currency: session.currency, status: facts.paymentStatus === "unpaid" ? "processing" : "succeeded", latest_charge: charge.id };
       charge.payment_intent = intent.id;
       charges.set(charge.id, charge);
@@ -216,7 +221,7 @@ export async function startStripeStandIn() {
         payment_intent: intent.id,
         amount_total: total,
         total_details: { ...(session.total_details as object), amount_tax: tax },
-        customer_details: { email: facts.email ?? session.customer_email ?? "fan@example.test" },
+        customer_details: { email: facts.email ?? session.customer_email ?? "fan@example.test", ...(facts.cardCountry ? { address: { country: facts.cardCountry } } : {}) },
         collected_information: facts.shipping ? { shipping_details: facts.shipping } : null,
       });
       return { session, intent, charge };

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   currencyDigits,
   formatMoney,
+  hasPrice,
   isFreeToTake,
   moneyInputValue,
   parseMoneyInput,
@@ -91,5 +92,15 @@ describe("platform fee rounding", () => {
     expect(platformFee(999, 7.5)).toBe(75); // 74.925 → 75
     expect(platformFee(0, 10)).toBe(0);
     expect(platformFee(1_234, 0)).toBe(0);
+  });
+});
+
+describe("a price the band has set", () => {
+  it("is missing for a fixed price never set (or a fixed 0); free and pay what you want from 0 are deliberate", () => {
+    expect(hasPrice({ pricingMode: "fixed", priceAmount: null })).toBe(false);
+    expect(hasPrice({ pricingMode: "fixed", priceAmount: 0 })).toBe(false);
+    expect(hasPrice({ pricingMode: "fixed", priceAmount: 700 })).toBe(true);
+    expect(hasPrice({ pricingMode: "free", priceAmount: 0 })).toBe(true);
+    expect(hasPrice({ pricingMode: "pay_what_you_want", priceAmount: 0 })).toBe(true);
   });
 });

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-type State = null | { ok: true } | { ok: false; error?: string };
+type State = null | { ok: true } | { ok: false; error?: string; fix?: { href: string; label: string } };
 
 /** Publish / back to draft, with the reason when publishing is not possible yet. */
 export function PublishToggle({
@@ -26,6 +26,19 @@ export function PublishToggle({
       {state && !state.ok && state.error && (
         <p role="alert" className="max-w-xs text-right text-sm text-red-700">
           {state.error}
+          {state.fix && (
+            <>
+              {" "}
+              <a
+                href={state.fix.href}
+                data-testid="publish-fix"
+                className="font-medium underline underline-offset-2"
+                onClick={() => document.querySelector<HTMLElement>(state.fix!.href)?.focus()}
+              >
+                {state.fix.label}
+              </a>
+            </>
+          )}
         </p>
       )}
     </form>

@@ -1,11 +1,13 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
 import { normalizeEmail } from "@/lib/auth/accounts";
+import { clientIp } from "@/lib/auth/client-ip";
 import { deliverSoon } from "@/lib/email";
 import { applyDiscountToCart, removeDiscountFromCart } from "@/lib/discounts";
 import { isLocale } from "@/lib/i18n";
@@ -120,9 +122,10 @@ export async function checkoutAction(_state: CartActionState, form: FormData): P
     email: email?.success ? normalizeEmail(email.data) : null,
     subscribe: input.data.subscribe === "on",
     locale: isLocale(locale) ? locale : "en",
+    ip: clientIp(await headers()),
   });
   if (!result.ok) {
-    if (result.error === "discount_invalid") return { ok: false, error: (await getTranslations("discounts.cart.errors"))("discount_invalid") };
+    if (result.error === "discount_invalid" || result.error === "discount_used_up") return { ok: false, error: (await getTranslations("discounts.cart.errors"))(result.error) };
     return { ok: false, error: await cartErrorMessage(result.error) };
   }
   await deliverSoon(db);
@@ -175,7 +178,7 @@ export async function freeDownloadAction(_state: CartActionState, form: FormData
   if (!added.ok) return { ok: false, error: await cartErrorMessage(added.error, artist.currency, added.minimum) };
   const locale = await getLocale();
   const email = normalizeEmail(input.data.email);
-  const result = await startCheckout(db, { token, artist, email, subscribe: input.data.subscribe === "on", locale: isLocale(locale) ? locale : "en", requireFree: true });
+  const result = await startCheckout(db, { token, artist, email, subscribe: input.data.subscribe === "on", locale: isLocale(locale) ? locale : "en", requireFree: true, ip: clientIp(await headers()) });
   if (!result.ok) return { ok: false, error: await cartErrorMessage(result.error) };
   await deliverSoon(db);
   return { ok: true, message: t("freeSent", { email }) };

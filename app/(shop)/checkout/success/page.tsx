@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { and, eq } from "drizzle-orm";
 import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db";
-import { artists, orderItems, orders } from "@/db/schema";
+import { artists, orderItems, orders, type OrderStatus } from "@/db/schema";
 import { Notice } from "@/components/ui/notice";
 import { unseal } from "@/lib/crypto";
 import { downloadPageUrl } from "@/lib/downloads/grants";
@@ -39,7 +39,9 @@ export default async function CheckoutSuccessPage({ searchParams }: PageProps<"/
   let row = await load();
   if (!row) notFound();
 
-  let state: "paid" | "processing" | "failed" = row.order.status === "pending" ? "processing" : row.order.status === "canceled" ? "failed" : "paid";
+  // A full refund closes the downloads (lib/orders/refunds.ts): the page says so instead of offering a dead link.
+  const stateOf = (status: OrderStatus) => (status === "pending" ? "processing" : status === "canceled" ? "failed" : status === "refunded" ? "refunded" : "paid");
+  let state: "paid" | "processing" | "failed" | "refunded" = stateOf(row.order.status);
   if (state === "processing" && row.order.provider !== "free") {
     try {
       const provider = paymentProvider();
@@ -49,7 +51,7 @@ export default async function CheckoutSuccessPage({ searchParams }: PageProps<"/
           await fulfillOrder(db, row.order.id, checkout.confirmation);
           await deliverSoon(db);
           row = (await load())!;
-          state = row.order.status === "canceled" ? "failed" : "paid";
+          state = stateOf(row.order.status);
         } else if (checkout.status === "expired" || checkout.status === "failed") {
           state = "failed";
         }
@@ -77,6 +79,15 @@ export default async function CheckoutSuccessPage({ searchParams }: PageProps<"/
         <div className="space-y-4">
           <Notice tone="error">{t("failed")}</Notice>
           <Link href={`/${artist.slug}/cart`} className="inline-block rounded-md bg-ink px-4 py-2 text-sm font-medium text-white">
+            {artist.name}
+          </Link>
+        </div>
+      )}
+      {state === "refunded" && (
+        <div className="space-y-4" data-testid="order-refunded">
+          <h1 className="text-2xl font-semibold tracking-tight">{t("refundedTitle")}</h1>
+          <Notice tone="info">{t("refundedIntro", { band: artist.name })}</Notice>
+          <Link href={`/${artist.slug}`} className="inline-block text-sm underline underline-offset-2">
             {artist.name}
           </Link>
         </div>

@@ -11,7 +11,10 @@ import { deleteTrack, reorderTracks, retryTrackProcessing, updateTrack } from "@
 import { maxImageBytes } from "@/lib/images";
 
 /** Every action here is a public POST endpoint: each one checks membership in lib/catalog. */
-export type FormState = null | { ok: true; message?: string } | { ok: false; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
+export type FormState =
+  | null
+  | { ok: true; message?: string }
+  | { ok: false; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string>; fix?: { href: string; label: string } };
 
 const FIELDS = ["title", "slug", "kind", "releaseDate", "description", "credits", "catalogNumber"] as const;
 /** Sent only by the editor's price section; without them a release keeps its price. */
@@ -63,7 +66,13 @@ export async function setReleaseStatusAction(_prev: FormState, form: FormData): 
   const user = await requireUser();
   const status = str(form, "status") === "published" ? "published" : "draft";
   const result = await setReleaseStatus(db, user.id, str(form, "releaseId"), status);
-  if (!result.ok) return { ok: false, error: (await getTranslations("catalog.publishErrors"))(result.error) };
+  if (!result.ok) {
+    const t = await getTranslations("catalog.publishErrors");
+    // The message leads to the field that fixes it (ids from PricingFields and the track list's heading).
+    if (result.error === "release_unpriced") return { ok: false, error: t("release_unpriced"), fix: { href: "#release-priceAmount", label: t("setPrice") } };
+    if (result.error === "track_unpriced") return { ok: false, error: t("track_unpriced", { title: result.track.title }), fix: { href: "#tracks-title", label: t("openTracks") } };
+    return { ok: false, error: t(result.error) };
+  }
   revalidatePath("/", "layout");
   return { ok: true };
 }
