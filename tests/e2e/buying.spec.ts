@@ -13,9 +13,16 @@ async function cdStock() {
   return cd.stock;
 }
 
-/** The newest mail sent to this address (the band's notice also names the fan, so match "To"). */
+/**
+ * The receipt sent to this address (the band's notice also names the fan, so match "To"). Picked
+ * by its content, not as the newest: mails can share a timestamp.
+ */
 function inbox(page: Page, email: string) {
-  return page.getByTestId("dev-mail").filter({ has: page.getByTestId("dev-mail-to").getByText(email, { exact: true }) }).first();
+  return page
+    .getByTestId("dev-mail")
+    .filter({ has: page.getByTestId("dev-mail-to").getByText(email, { exact: true }) })
+    .filter({ hasText: "Your purchase from" })
+    .first();
 }
 
 async function checkout(page: Page, email: string) {
