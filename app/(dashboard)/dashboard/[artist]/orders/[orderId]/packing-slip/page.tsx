@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db";
 import { getOrderForArtist } from "@/db/queries/orders";
 import { requireArtistMember } from "@/lib/artists/guard";
+import { countryName } from "@/lib/countries";
 import { formatMoney } from "@/lib/orders/pricing";
 import { formatAddress } from "@/lib/orders/receipt";
 import { PrintButton } from "@/components/ui/print-button";
@@ -30,7 +31,7 @@ export default async function PackingSlipPage({ params, searchParams }: PageProp
   const digital = order.items.filter((i) => i.kind !== "product");
   const day = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
   const page = `/dashboard/${artist.slug}/orders/${order.id}`;
-  const from = [artist.name, artist.country ? new Intl.DisplayNames([locale], { type: "region" }).of(artist.country) : null].filter(Boolean).join("\n");
+  const from = [artist.name, artist.country ? countryName(artist.country, locale) : null].filter(Boolean).join("\n");
   return (
     <div className="space-y-6">
       <style>{PRINT_CSS}</style>
