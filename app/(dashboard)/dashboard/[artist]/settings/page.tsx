@@ -6,6 +6,11 @@ import { requireArtistMember } from "@/lib/artists/guard";
 import { listTimeZones } from "@/lib/artists/time-zone";
 import { env } from "@/lib/env";
 import { updateArtistAction } from "../../../profile-actions";
+import { pageTitle } from "../page-title";
+
+export async function generateMetadata() {
+  return pageTitle("settings");
+}
 
 export default async function ArtistSettingsPage({ params, searchParams }: PageProps<"/dashboard/[artist]/settings">) {
   const { artist } = await requireArtistMember({ slug: (await params).artist });

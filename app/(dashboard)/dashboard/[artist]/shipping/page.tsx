@@ -8,12 +8,17 @@ import { getShippingSettings } from "@/lib/merch";
 import { countryOptions } from "@/lib/countries";
 import { formatMoney, moneyInputValue, quoteShipping, type ZoneRate } from "@/lib/orders";
 import { saveShippingAction } from "./actions";
+import { pageTitle } from "../page-title";
 
 /** The worked example runs the real rule (quoteShipping) on the band's home rate, or on sample figures. */
 function example(rates: ZoneRate[], home: string | null) {
   const rate = rates.find((r) => r.zone === "home") ?? { zone: "home" as const, countries: [], firstItem: 400, eachExtra: 100 };
   const quote = quoteShipping([rate], { country: home ?? "FR", homeCountry: home ?? "FR", physicalUnits: 3 });
   return { first: rate.firstItem, extra: rate.eachExtra, total: quote.ok ? quote.amount : 0 };
+}
+
+export async function generateMetadata() {
+  return pageTitle("shipping");
 }
 
 export default async function ShippingPage({ params }: PageProps<"/dashboard/[artist]/shipping">) {

@@ -13,6 +13,11 @@ import { formatMoney } from "@/lib/orders/pricing";
 import { formatAddress } from "@/lib/orders/receipt";
 import { KNOWN_CARRIERS, trackingUrl } from "@/lib/orders/tracking";
 import { markShippedAction, refundOrderAction, resendReceiptAction } from "../actions";
+import { referenceTitle } from "../../page-title";
+
+export async function generateMetadata({ params }: PageProps<"/dashboard/[artist]/orders/[orderId]">) {
+  return referenceTitle("order", (await params).orderId);
+}
 
 export default async function OrderPage({ params }: PageProps<"/dashboard/[artist]/orders/[orderId]">) {
   const { artist: slug, orderId } = await params;

@@ -8,6 +8,7 @@ import { countryName } from "@/lib/countries";
 import { formatMoney } from "@/lib/orders/pricing";
 import { formatAddress } from "@/lib/orders/receipt";
 import { PrintButton } from "@/components/ui/print-button";
+import { referenceTitle } from "../../../page-title";
 
 /**
  * Printed only the slip: the site header, the dashboard nav and these buttons are hidden on paper
@@ -19,6 +20,10 @@ const PRINT_CSS = `@media print {
   #packing-slip, #packing-slip * { visibility: visible; }
   #packing-slip { position: absolute; left: 0; top: 0; width: 100%; max-width: none; border: 0; padding: 0; }
 }`;
+
+export async function generateMetadata({ params }: PageProps<"/dashboard/[artist]/orders/[orderId]/packing-slip">) {
+  return referenceTitle("packingSlip", (await params).orderId);
+}
 
 export default async function PackingSlipPage({ params, searchParams }: PageProps<"/dashboard/[artist]/orders/[orderId]/packing-slip">) {
   const { artist: slug, orderId } = await params;
