@@ -7,11 +7,17 @@ import { requireArtistMember } from "@/lib/artists/guard";
 import type { Messages } from "@/lib/i18n/messages";
 
 type Named = "release" | "product" | "discount" | "batch" | "printCodes";
-type Plain = Exclude<keyof Messages["titles"], Named | "order" | "packingSlip">;
+type Plain = Exclude<keyof Messages["titles"], Named | "order" | "packingSlip" | "overview">;
 
 /** A dashboard page's tab title; the band layout's template adds " · <band> · Merchtable". */
 export async function pageTitle(key: Plain): Promise<Metadata> {
   return { title: (await getTranslations("titles"))(key) };
+}
+
+/** The overview shares the layout's segment, so the layout's template does not reach it: whole title here. */
+export async function overviewTitle(slug: string): Promise<Metadata> {
+  const { artist } = await requireArtistMember({ slug });
+  return { title: { absolute: `${(await getTranslations("titles"))("overview")} · ${artist.name} · Merchtable` } };
 }
 
 /** "Order 1a2b3c4d" from the id in the address: the page itself 404s for an order the band lacks. */
