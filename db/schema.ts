@@ -314,9 +314,12 @@ export const plays = pgTable(
     country: text("country"),
     listenerHash: text("listener_hash"),
     isClip: boolean("is_clip").notNull().default(false),
+    /** Random id the player gives one listen; its later reports upgrade this row (null: reported once, at its end). */
+    listenId: text("listen_id"),
   },
   (t) => [
     index("plays_artist_time_idx").on(t.artistId, t.playedAt),
+    uniqueIndex("plays_track_listen_idx").on(t.trackId, t.listenId).where(sql`${t.listenId} is not null`),
     index("plays_track_idx").on(t.trackId),
     check("plays_seconds_not_negative", sql`${t.secondsListened} >= 0`),
   ],

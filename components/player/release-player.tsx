@@ -173,7 +173,8 @@ export function ReleasePlayer({ listId, tracks, artistName, releaseTitle, artwor
         onPlaying={(event) => {
           setPlaying(true);
           setState("idle");
-          if (audioTrackId.current) reporter.started(audioTrackId.current, event.currentTarget.currentTime);
+          const playingTrack = tracks.find((candidate) => candidate.id === audioTrackId.current);
+          if (playingTrack) reporter.started(playingTrack.id, event.currentTarget.currentTime, audibleSeconds(playingTrack));
           setAnnouncement(t("nowPlaying", { title }));
         }}
         onWaiting={() => setState("loading")}

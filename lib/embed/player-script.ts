@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { REPORT_FROM_SECONDS } from "../plays/classify";
 
 /**
  * The one script every widget loads: the embedding site's host for buy links and plays, the
@@ -7,7 +8,10 @@ import { createHash } from "node:crypto";
  * app/embed/player.js with a content hash in the URL, cached for a year.
  *
  * The page passes its data in <script type="application/json" id="mt-data">:
- * { tracks?: [{ id, title, src, clip, duration }], labels?: { play, pause, position, nowPlaying } }.
+ * { tracks?: [{ id, title, src, clip, duration, report }], labels?: { play, pause, position, nowPlaying } }.
+ * A listen is reported as it crosses each of its track's `report` seconds, then once more when it
+ * ends if a second or more was heard since; every report carries the listen's random id, so the
+ * server upgrades one play (components/player/use-play-reporter.ts does the same on the shop).
  */
 export const PLAYER_SCRIPT = String.raw`(function(){
 "use strict";
@@ -38,10 +42,13 @@ var rows=d.querySelectorAll("[data-track]"),cur=-1,session=null,last=null,timer=
 function fill(s,t){return String(s||"").replace("{title}",t)}
 function fmt(s){s=Math.max(0,Math.floor(s||0));return Math.floor(s/60)+":"+("0"+s%60).slice(-2)}
 function len(t){var x=t.duration||audio.duration||0;return t.clip?Math.min(t.clip,x||t.clip):x}
+function send(s){s.rep=s.seconds;var body=JSON.stringify({trackId:s.id,seconds:Math.ceil(s.seconds*100)/100,source:"embed",host:host||undefined,listenId:s.lid});
+  if(!(navigator.sendBeacon&&navigator.sendBeacon("/api/plays",body)))fetch("/api/plays",{method:"POST",body:body,keepalive:true,credentials:"omit"}).catch(function(){})}
 function flush(){clearTimeout(timer);var s=session;session=null;last=null;
-  if(s&&s.seconds>=0.5){var body=JSON.stringify({trackId:s.id,seconds:Math.round(s.seconds*10)/10,source:"embed",host:host||undefined});
-    if(!(navigator.sendBeacon&&navigator.sendBeacon("/api/plays",body)))fetch("/api/plays",{method:"POST",body:body,keepalive:true,credentials:"omit"}).catch(function(){})}}
-function progressed(at){if(!session||last===null)return;var step=at-last;if(step>0&&step<2)session.seconds+=step;last=at}
+  if(s&&s.seconds>=${REPORT_FROM_SECONDS}&&(s.rep===null||s.seconds-s.rep>=1))send(s)}
+function progressed(at){if(!session||last===null)return;var step=at-last,c=false;if(step>0&&step<2)session.seconds+=step;last=at;
+  while(session.pts.length&&session.seconds>=session.pts[0]){session.pts.shift();c=true}if(c)send(session)}
+function lid(){var b=new Uint8Array(16),s="";crypto.getRandomValues(b);for(var i=0;i<16;i++)s+=("0"+b[i].toString(16)).slice(-2);return s}
 function paint(){var t=tracks[cur],playing=!audio.paused;
   pp.setAttribute("aria-label",fill(playing?L.pause:L.play,t.title));pp.innerHTML=playing?'<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 5h4v14H6zM14 5h4v14h-4z"/></svg>':'<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 4l13 8-13 8z"/></svg>';
   if(now)now.textContent=t.title;if(seek){seek.max=String(Math.round(len(t))||1);seek.setAttribute("aria-label",fill(L.position,t.title))}
@@ -56,7 +63,7 @@ paint();tick();
 pp.addEventListener("click",function(){if(!audio.getAttribute("src"))audio.src=tracks[cur].src;if(audio.paused){audio.play().catch(function(){});if(say)say.textContent=fill(L.nowPlaying,tracks[cur].title)}else audio.pause()});
 rows.forEach(function(r){r.addEventListener("click",function(){var i=Number(r.getAttribute("data-track"));if(i===cur&&!audio.paused)audio.pause();else select(i,true)})});
 if(seek)seek.addEventListener("input",function(){if(!audio.getAttribute("src"))audio.src=tracks[cur].src;last=null;audio.currentTime=Number(seek.value);tick()});
-audio.addEventListener("play",function(){clearTimeout(timer);var t=tracks[cur];if(!session||session.id!==t.id){flush();session={id:t.id,seconds:0}}last=audio.currentTime;paint()});
+audio.addEventListener("play",function(){clearTimeout(timer);var t=tracks[cur];if(!session||session.id!==t.id){flush();session={id:t.id,lid:lid(),seconds:0,pts:(t.report||[]).slice(),rep:null}}last=audio.currentTime;paint()});
 audio.addEventListener("pause",function(){progressed(audio.currentTime);last=null;clearTimeout(timer);timer=setTimeout(flush,20000);paint()});
 audio.addEventListener("seeking",function(){last=null});
 audio.addEventListener("seeked",function(){if(!audio.paused)last=audio.currentTime});

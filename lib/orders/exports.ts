@@ -1,6 +1,7 @@
 import type { DbOrTx } from "../../db/client";
 import { ordersForExport, salesLinesForExport, type ExportRange } from "../../db/queries/orders";
 import type { OrderItem } from "../../db/schema";
+import { currentCountryCode } from "../countries";
 import { translator } from "../i18n";
 import { csvAmount, csvTime, toCsv, type Cell } from "./csv";
 import { formatAddress } from "./receipt";
@@ -42,7 +43,7 @@ export async function exportCsv(db: DbOrTx, artistId: string, kind: ExportKind, 
         const physical = items.filter((i) => i.kind === "product");
         const money = (n: number) => csvAmount(n, o.currency);
         return [
-          o.id, csvTime(o.paidAt), o.status, o.email, o.buyerCountry, o.currency,
+          o.id, csvTime(o.paidAt), o.status, o.email, currentCountryCode(o.buyerCountry) ?? o.buyerCountry, o.currency,
           money(o.subtotal), money(o.shipping), money(o.discount), money(o.tax), money(o.total), money(o.refundedAmount), money(o.platformFee),
           o.provider, o.providerPaymentId, o.source, o.sourceHost,
           items.map(itemLabel).join("; "),

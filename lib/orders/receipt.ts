@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { artistMembers, artists, users, type Order, type OrderItem, type ShippingAddress } from "../../db/schema";
+import { countryName } from "../countries";
 import { queueEmail, renderEmail } from "../email";
 import { env } from "../env";
 import { liveSubscriberForOrder } from "../fans/subscribers";
@@ -9,7 +10,7 @@ import { translator } from "../i18n";
 import { formatMoney } from "./pricing";
 
 export function formatAddress(address: ShippingAddress, locale: string): string {
-  const country = new Intl.DisplayNames([locale], { type: "region" }).of(address.country) ?? address.country;
+  const country = address.country ? countryName(address.country, locale) : "";
   return [address.name, address.line1, address.line2, `${address.postalCode} ${address.city}`.trim(), address.state, country]
     .filter(Boolean)
     .join("\n");

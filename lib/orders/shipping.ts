@@ -1,3 +1,5 @@
+import { COUNTRY_CODES, isCountryCode } from "../countries";
+
 /**
  * The one shipping rule of a cart (shown to bands in the dashboard and to fans in the cart):
  * the first physical unit costs the first-item price of the buyer's zone, every further unit
@@ -54,22 +56,9 @@ export function quoteShipping<R extends ZoneRate>(
   return { ok: true, amount: rate.firstItem + rate.eachExtra * (input.physicalUnits - 1), rate };
 }
 
-/** ISO 3166-1 alpha-2 codes with a name in Intl: what the country pickers offer. */
-let codesCache: string[] | undefined;
+/** Current ISO 3166-1 alpha-2 codes: what the country pickers offer (lib/countries). */
 export function countryCodes(): string[] {
-  if (codesCache) return codesCache;
-  const names = new Intl.DisplayNames(["en"], { type: "region" });
-  const codes: string[] = [];
-  for (let a = 65; a <= 90; a++) {
-    for (let b = 65; b <= 90; b++) {
-      const code = String.fromCharCode(a, b);
-      const name = names.of(code);
-      if (name && name !== code && !["EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"].includes(code)) codes.push(code);
-    }
-  }
-  return (codesCache = codes);
+  return [...COUNTRY_CODES];
 }
 
-export function isCountryCode(value: string): boolean {
-  return /^[A-Z]{2}$/.test(value) && countryCodes().includes(value);
-}
+export { isCountryCode };

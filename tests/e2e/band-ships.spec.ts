@@ -4,7 +4,7 @@ import { artistMembers, artists, orderItems, orders, subscribers } from "@/db/sc
 import { DEMO } from "@/db/seed";
 import { artifacts, seedUser, signInWithPassword, testDb, uniqueId } from "./helpers";
 
-/** The newest mail to this address whose text contains `about` (the band's notice also names the fan). */
+/** A mail to this address whose text contains `about` (the band's notice also names the fan); picked by content, as mails can share a timestamp. */
 function mailTo(page: Page, email: string, about: string) {
   return page
     .getByTestId("dev-mail")

@@ -46,8 +46,13 @@ function decodesCleanly(file: string) {
   return result.status === 0 && result.stderr.trim() === "";
 }
 
+/** The library mail to this address, picked by its content (not as the newest: mails can share a timestamp). */
 function inbox(page: Page, email: string) {
-  return page.getByTestId("dev-mail").filter({ has: page.getByTestId("dev-mail-to").getByText(email, { exact: true }) }).first();
+  return page
+    .getByTestId("dev-mail")
+    .filter({ has: page.getByTestId("dev-mail-to").getByText(email, { exact: true }) })
+    .filter({ hasText: "Your Merchtable library" })
+    .first();
 }
 
 test("a fan opens the download page, picks FLAC, waits while it is made, and gets a zip of tagged files that play", async ({ page }) => {

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { artists, orders, plays, products, releases, tracks, type MasterInfo } from "@/db/schema";
 import { audioKeys } from "@/lib/audio/formats";
 import { processImage } from "@/lib/images";
@@ -128,6 +128,25 @@ test("a fan on the band's own site plays the single and buys it in a new tab; sa
   } finally {
     site.server.close();
   }
+});
+
+test("the widget player counts a listen as it goes: one play from the first second, upgraded in place to partial, then complete", async ({ page }) => {
+  test.setTimeout(90_000);
+  const band = await bandWithSingle();
+  const song = band.tracks[1];
+  const db = testDb();
+  const outcomes = async () => (await db.select().from(plays).where(eq(plays.trackId, song.id))).map((p) => [p.outcome, p.source]);
+  await page.goto(`/embed/track/${song.id}`);
+  const audio = page.getByTestId("embed-audio");
+  await page.getByTestId("embed-play").click();
+
+  await expect.poll(outcomes, { timeout: 15_000 }).toEqual([["skip", "embed"]]);
+  expect(await audio.evaluate((a: HTMLAudioElement) => a.paused)).toBe(false);
+  await expect.poll(outcomes, { timeout: 15_000 }).toEqual([["partial", "embed"]]);
+  // 8 s long: complete from 6 s heard (all but the last 2 s), still the same play.
+  await expect.poll(outcomes, { timeout: 15_000 }).toEqual([["complete", "embed"]]);
+  const [day] = await db.execute<{ plays: number }>(sql`select sum(plays)::int as plays from stats_daily where artist_id = ${band.artist.id} and kind = 'play'`);
+  expect(day.plays).toBe(1);
 });
 
 test("the shop widget lines up names, prices and buy links in one table", async ({ page: browser, context }) => {

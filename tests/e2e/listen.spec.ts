@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { artistMembers, artists, plays, releases, tracks, type MasterInfo } from "@/db/schema";
 import { audioKeys } from "@/lib/audio/formats";
 import { processImage } from "@/lib/images";
@@ -158,8 +158,10 @@ test("a fan plays a release: play, seek on the waveform and with the keyboard, n
 
   // Leaving the first track reported what was heard of it (not the seconds skipped by seeking).
   const db = testDb();
-  await expect.poll(async () => (await db.select().from(plays).where(eq(plays.trackId, first.id))).length, { timeout: 10_000 }).toBe(1);
-  const [play] = await db.select().from(plays).where(eq(plays.trackId, first.id));
+  // Reported as it went, then once more when it ended: still one play, with every second heard.
+  await expect.poll(async () => (await db.select().from(plays).where(eq(plays.trackId, first.id)))[0]?.secondsListened ?? 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+  const [play, ...more] = await db.select().from(plays).where(eq(plays.trackId, first.id));
+  expect(more).toEqual([]);
   expect(play).toMatchObject({ source: "shop", sourceHost: null, isClip: false, releaseId: first.releaseId });
   expect(play.secondsListened).toBeGreaterThanOrEqual(2);
   expect(play.secondsListened).toBeLessThanOrEqual(7);
@@ -179,6 +181,26 @@ test("a fan plays a release: play, seek on the waveform and with the keyboard, n
   await page.screenshot({ path: `${artifacts}/listen-release-dark.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${artifacts}/listen-release-dark-phone.png`, fullPage: true });
+});
+
+test("a fan still listening is counted as the listen goes: one play from the first second, upgraded in place to partial, then complete", async ({ page }) => {
+  test.setTimeout(90_000);
+  const { artist, tracks: [song], url } = await publishedRelease([{ title: "Long Way Round", seconds: 12, frequency: 294 }]);
+  const db = testDb();
+  const outcomes = async () => (await db.select().from(plays).where(eq(plays.trackId, song.id))).map((p) => p.outcome);
+  await page.goto(url);
+  await page.getByRole("button", { name: "Play Long Way Round" }).first().click();
+
+  // Past the first point, with the tab open and the music going: the play is already there.
+  await expect.poll(outcomes, { timeout: 15_000 }).toEqual(["skip"]);
+  expect((await audioState(page)).paused).toBe(false);
+  // Past 5 s heard it is no longer a skip: the same play, upgraded.
+  await expect.poll(outcomes, { timeout: 15_000 }).toEqual(["partial"]);
+  expect((await audioState(page)).paused).toBe(false);
+  // Past 10 s of 12 (all but the last 2 s) it is complete, still one play in the band's figures.
+  await expect.poll(outcomes, { timeout: 15_000 }).toEqual(["complete"]);
+  const [day] = await db.execute<{ plays: number }>(sql`select sum(plays)::int as plays from stats_daily where artist_id = ${artist.id} and kind = 'play'`);
+  expect(day.plays).toBe(1);
 });
 
 test("a fan who browses away and comes back finds the track where they left it", async ({ page }) => {

@@ -24,13 +24,19 @@ async function mailsTo(email: string) {
   return db.select().from(emailQueue).where(and(eq(emailQueue.to, email), like(emailQueue.dedupeKey, "library-link:%")));
 }
 
-/** The link in the newest library mail to this address, as the fan would click it. */
-async function linkTokenFor(email: string) {
-  const mails = await mailsTo(email);
-  const text = mails.at(-1)?.text ?? "";
-  const url = text.match(/https?:\/\/\S+\/library\/open\?token=\S+/)?.[0];
-  if (!url) throw new Error(`no library link mailed to ${email}`);
-  return new URL(url).searchParams.get("token")!;
+/**
+ * The link in the one library mail to this address not among `earlier` (tokens already read), as
+ * the fan would click it. Mails are told apart by their content, not by when they were queued: two
+ * mails of one test can share a created_at, and rows come back in no set order.
+ */
+async function linkTokenFor(email: string, earlier: string[] = []) {
+  const tokens = (await mailsTo(email))
+    .map((mail) => mail.text.match(/https?:\/\/\S+\/library\/open\?token=\S+/)?.[0])
+    .filter((url): url is string => url !== undefined)
+    .map((url) => new URL(url).searchParams.get("token")!)
+    .filter((token) => !earlier.includes(token));
+  if (tokens.length !== 1) throw new Error(`expected one new library link mailed to ${email}, found ${tokens.length}`);
+  return tokens[0];
 }
 
 async function fanWithPurchases() {
@@ -91,7 +97,7 @@ describe("the emailed link", () => {
     expect(await redeemLibraryLink(db, "short")).toEqual({ ok: false, reason: "unknown" });
 
     await requestLibraryLink(db, { email, ip: ip(), locale: "en" });
-    const later = await linkTokenFor(email);
+    const later = await linkTokenFor(email, [token]);
     const inAnHour = new Date(Date.now() + 60 * 60 * 1000 + 1000);
     expect(await libraryLinkState(db, later, inAnHour)).toBe("expired");
     expect(await redeemLibraryLink(db, later, inAnHour)).toEqual({ ok: false, reason: "expired" });
@@ -126,6 +132,8 @@ describe("what the library shows", () => {
     const refunded = await createDownloadGrant(db, { artistId: other.artist.id, orderId: null, email, items: [{ releaseId: other.album.id, trackId: null }] });
     await db.update(downloadGrants).set({ revokedAt: new Date() }).where(eq(downloadGrants.id, refunded.grantId));
     const someoneElse = await createDownloadGrant(db, { artistId: shop.artist.id, orderId: null, email: `${unique("else")}@example.test`, items: [{ releaseId: shop.album.id, trackId: null }] });
+    // "Newest" by a clock two quick writes can share: the first purchase is dated a day earlier.
+    await db.update(downloadGrants).set({ createdAt: new Date(Date.now() - 86_400_000) }).where(eq(downloadGrants.id, (await fanGrant(email, shop.artist.id))!));
 
     const entries = await listLibrary(db, email.toUpperCase());
     expect(entries.map((e) => e.grantId)).toEqual([single.grantId, (await fanGrant(email, shop.artist.id))!]);

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/plays/route";
 import { plays, releases, tracks } from "@/db/schema";
@@ -114,6 +114,84 @@ describe("recording a play", () => {
   });
 });
 
+describe("a listen reported as it goes", () => {
+  const listenId = () => crypto.randomUUID().replace(/-/g, "");
+  /** The play's day row in the figures the overview reads. */
+  const figures = async (trackId: string) => {
+    const [row] = await db.execute<{ complete: number; partial: number; skip: number }>(
+      sql`select complete, partial, skip from stats_plays_daily where track_id = ${trackId}`,
+    );
+    return row ? { complete: row.complete, partial: row.partial, skip: row.skip } : null;
+  };
+
+  it("counts once from its first report and is upgraded skip → partial → complete, never down", async () => {
+    const { track } = await makeTrack(db, { durationMs: 200_000 });
+    const listener = fan();
+    const id = listenId();
+    const report = (seconds: number) => recordPlay(db, { trackId: track.id, seconds, source: "shop", listenId: id }, listener, { secret });
+
+    const first = await report(0.5);
+    expect(first).toMatchObject({ ok: true, outcome: "skip" });
+    expect(await figures(track.id)).toEqual({ complete: 0, partial: 0, skip: 1 });
+    expect(await report(5)).toMatchObject({ ok: true, outcome: "partial", seconds: 5 });
+    expect(await figures(track.id)).toEqual({ complete: 0, partial: 1, skip: 0 });
+    expect(await report(180)).toMatchObject({ ok: true, outcome: "complete", seconds: 180 });
+    // A late or replayed earlier report changes nothing.
+    expect(await report(5)).toMatchObject({ ok: true, outcome: "complete", seconds: 180 });
+    expect(await report(190.2)).toMatchObject({ ok: true, outcome: "complete", seconds: 190 });
+
+    const rows = await db.select().from(plays).where(eq(plays.trackId, track.id));
+    expect(rows.map((r) => [r.id, r.outcome, r.secondsListened])).toEqual([[first.ok && first.playId, "complete", 190]]);
+    expect(await figures(track.id)).toEqual({ complete: 1, partial: 0, skip: 0 });
+    const [day] = await db.execute<{ plays: number }>(sql`select plays from stats_daily where artist_id = ${track.artistId} and kind = 'play'`);
+    expect(day.plays).toBe(1);
+  });
+
+  it("two reports of one listen arriving together still make one play", async () => {
+    const { track } = await makeTrack(db);
+    const listener = fan();
+    const id = listenId();
+    const results = await Promise.all([0.5, 5, 0.6, 6].map((seconds) => recordPlay(db, { trackId: track.id, seconds, source: "shop", listenId: id }, listener, { secret })));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const rows = await db.select().from(plays).where(eq(plays.trackId, track.id));
+    expect(rows.map((r) => [r.outcome, r.secondsListened])).toEqual([["partial", 6]]);
+    expect(await figures(track.id)).toEqual({ complete: 0, partial: 1, skip: 0 });
+  });
+
+  it("is one listen for the limits however many reports it sends, and only its listener can upgrade it", async () => {
+    const { track } = await makeTrack(db);
+    const listener = fan();
+    const now = new Date("2026-06-01T12:00:00Z");
+    for (let i = 0; i < PLAY_LIMITS.listenerTrack.max; i++) {
+      const id = listenId();
+      for (const seconds of [0.5, 5, 180, 200]) {
+        expect(await recordPlay(db, { trackId: track.id, seconds, source: "shop", listenId: id }, listener, { secret, now })).toMatchObject({ ok: true });
+      }
+    }
+    expect(await db.select().from(plays).where(eq(plays.trackId, track.id))).toHaveLength(PLAY_LIMITS.listenerTrack.max);
+    expect(await recordPlay(db, { trackId: track.id, seconds: 1, source: "shop", listenId: listenId() }, listener, { secret, now })).toMatchObject({ ok: false, reason: "rate_limited" });
+
+    const other = await makeTrack(db);
+    const id = listenId();
+    await recordPlay(db, { trackId: other.track.id, seconds: 1, source: "shop", listenId: id }, listener, { secret });
+    expect(await recordPlay(db, { trackId: other.track.id, seconds: 200, source: "shop", listenId: id }, fan(), { secret })).toEqual({ ok: false, reason: "not_found" });
+    const [row] = await db.select().from(plays).where(eq(plays.trackId, other.track.id));
+    expect([row.outcome, row.secondsListened]).toEqual(["skip", 1]);
+  });
+
+  it("keeps going across midnight UTC, when the listener's hash turns over", async () => {
+    const { track } = await makeTrack(db);
+    const listener = fan();
+    const id = listenId();
+    await recordPlay(db, { trackId: track.id, seconds: 1, source: "shop", listenId: id }, listener, { secret, now: new Date("2026-06-01T23:59:58Z") });
+    expect(await recordPlay(db, { trackId: track.id, seconds: 6, source: "shop", listenId: id }, listener, { secret, now: new Date("2026-06-02T00:00:03Z") })).toMatchObject({
+      ok: true,
+      outcome: "partial",
+    });
+    expect(await db.select().from(plays).where(eq(plays.trackId, track.id))).toHaveLength(1);
+  });
+});
+
 describe("POST /api/plays", () => {
   const post = (body: string, headers: Record<string, string> = {}) =>
     POST(new Request("http://localhost/api/plays", { method: "POST", body, headers: { "user-agent": "Chromium test", "x-forwarded-for": "192.0.2.44", ...headers } }));
@@ -126,9 +204,18 @@ describe("POST /api/plays", () => {
     expect(row).toMatchObject({ secondsListened: 42, outcome: "partial", source: "shop", country: "BE" });
   });
 
+  it("takes a listen id and upgrades that listen's play", async () => {
+    const { track } = await makeTrack(db);
+    const listenId = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+    expect((await post(JSON.stringify({ trackId: track.id, seconds: 0.5, listenId }))).status).toBe(204);
+    expect((await post(JSON.stringify({ trackId: track.id, seconds: 7.25, listenId }))).status).toBe(204);
+    const rows = await db.select().from(plays).where(eq(plays.trackId, track.id));
+    expect(rows.map((r) => [r.outcome, r.secondsListened, r.listenId])).toEqual([["partial", 7, listenId]]);
+  });
+
   it("answers bad input with a clear message and stores nothing", async () => {
     const { track } = await makeTrack(db);
-    for (const body of ["not json", JSON.stringify({ trackId: track.id }), JSON.stringify({ trackId: track.id, seconds: -1 }), JSON.stringify({ trackId: track.id, seconds: 3, source: "radio" })]) {
+    for (const body of ["not json", JSON.stringify({ trackId: track.id }), JSON.stringify({ trackId: track.id, seconds: -1 }), JSON.stringify({ trackId: track.id, seconds: 3, source: "radio" }), JSON.stringify({ trackId: track.id, seconds: 3, listenId: "short" })]) {
       const response = await post(body, { "content-type": "application/json" });
       expect(response.status).toBe(400);
       expect((await response.json()).error).toMatch(/trackId/);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifyPlay, countryFrom, listenerHash, normaliseHost, playableSeconds } from "@/lib/plays";
+import { reportPoints } from "@/lib/plays/classify";
 
 const full = { isClip: false, clipSeconds: 30 };
 
@@ -38,6 +39,23 @@ describe("how a listen counts", () => {
     expect(classifyPlay(3, 0, full)).toBe("skip");
     expect(classifyPlay(Number.NaN, 240, full)).toBe("skip");
     expect(classifyPlay(-10, 240, full)).toBe("skip");
+  });
+});
+
+describe("when a player reports a listen that goes on", () => {
+  it("as it starts counting, stops being a skip and becomes complete: each point moves it to its next class", () => {
+    expect(reportPoints(200)).toEqual([0.5, 5, 180]);
+    expect(reportPoints(30)).toEqual([0.5, 5, 27]);
+    // A 4 s sting is complete at 2 s: the skip point after it would never change anything.
+    expect(reportPoints(4)).toEqual([0.5, 2]);
+    expect(reportPoints(null)).toEqual([0.5, 5]);
+    for (const length of [4, 30, 200, 3600]) {
+      const points = reportPoints(length);
+      const classes = points.map((p) => classifyPlay(p, length));
+      expect(classes.at(-1)).toBe("complete");
+      expect(classifyPlay(points[0] - 0.01, length)).toBe("skip");
+      for (let i = 1; i < points.length; i++) expect(classifyPlay(points[i] - 0.01, length)).not.toBe(classes[i]);
+    }
   });
 });
 

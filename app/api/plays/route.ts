@@ -8,6 +8,7 @@ const playSchema = z.object({
   seconds: z.number().finite().min(0).max(86_400),
   source: z.enum(["shop", "embed"]).default("shop"),
   host: z.string().max(300).optional(),
+  listenId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional(),
 });
 
 /** A beacon is a few dozen bytes; anything much larger is not from our player. */
@@ -48,10 +49,12 @@ export async function POST(request: Request) {
   try {
     json = JSON.parse(body);
   } catch {
-    return problem(400, "The body must be JSON: { trackId, seconds, source?, host? }.");
+    return problem(400, "The body must be JSON: { trackId, seconds, source?, host?, listenId? }.");
   }
   const parsed = playSchema.safeParse(json);
-  if (!parsed.success) return problem(400, "Expected { trackId: string, seconds: number ≥ 0, source?: \"shop\" | \"embed\", host?: string }.");
+  if (!parsed.success) {
+    return problem(400, "Expected { trackId: string, seconds: number ≥ 0, source?: \"shop\" | \"embed\", host?: string, listenId?: 16 to 64 letters, digits, - or _ }.");
+  }
 
   const result = await recordPlay(db, parsed.data, {
     ip: clientIp(request.headers),

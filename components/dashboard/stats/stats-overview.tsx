@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/db";
+import { countryName } from "@/lib/countries";
 import { byCountry, bySource, getOverview, getSeries, playsByTrack, salesByFormat, salesByRelease, type BreakdownRow, type Period } from "@/lib/stats";
 import { BreakdownTable } from "./breakdown-table";
 import { Figures } from "./figures";
@@ -21,8 +22,7 @@ export async function StatsOverview({ artistId, period, locale }: { artistId: st
     bySource(db, artistId, period),
     playsByTrack(db, artistId, period),
   ]);
-  const regions = new Intl.DisplayNames([locale], { type: "region" });
-  const country = (row: BreakdownRow) => (row.key ? `${regions.of(row.key) ?? row.key} (${row.key})` : t("breakdowns.unknownCountry"));
+  const country = (row: BreakdownRow) => (row.key ? `${countryName(row.key, locale)} (${row.key})` : t("breakdowns.unknownCountry"));
   const source = (row: BreakdownRow) =>
     row.key === "embed"
       ? row.host

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/db";
@@ -6,6 +7,12 @@ import { listArtistsForUser } from "@/lib/artists";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { ArtistSwitcher } from "./artist-switcher";
 import { DashboardNav } from "./dashboard-nav";
+
+/** Tabs read "Orders · The Demo Band · Merchtable": each page names itself (./page-title). */
+export async function generateMetadata({ params }: LayoutProps<"/dashboard/[artist]">): Promise<Metadata> {
+  const { artist } = await requireArtistMember({ slug: (await params).artist });
+  return { title: { template: `%s · ${artist.name} · Merchtable`, default: `${artist.name} · Merchtable` } };
+}
 
 export default async function ArtistDashboardLayout({ children, params }: LayoutProps<"/dashboard/[artist]">) {
   const { artist, user } = await requireArtistMember({ slug: (await params).artist });

@@ -8,8 +8,13 @@ import { listTeam } from "@/lib/artists";
 import { listReleasesForArtist } from "@/lib/catalog/releases";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { periodOrDefault } from "@/lib/stats";
+import { overviewTitle } from "./page-title";
 
 const param = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+
+export async function generateMetadata({ params }: PageProps<"/dashboard/[artist]">) {
+  return overviewTitle((await params).artist);
+}
 
 /** The band's figures for the chosen period first; the getting-started checklist stays below until it is done. */
 export default async function ArtistOverviewPage({ params, searchParams }: PageProps<"/dashboard/[artist]">) {

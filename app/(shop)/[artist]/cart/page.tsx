@@ -9,9 +9,10 @@ import { CheckoutForm } from "@/components/cart/checkout-form";
 import { CountrySelect } from "@/components/cart/country-select";
 import { Notice } from "@/components/ui/notice";
 import { getArtistBySlug } from "@/lib/artists";
+import { countryName, countryOptions } from "@/lib/countries";
 import { releaseArtworkUrl } from "@/lib/catalog/public";
 import { photoUrls } from "@/lib/merch";
-import { abandonCheckout, canTakePayments, findCart, countryCodes, formatMoney, loadPricedCart, MAX_QUANTITY, moneyInputValue, type PricedLine } from "@/lib/orders";
+import { abandonCheckout, canTakePayments, findCart, formatMoney, loadPricedCart, MAX_QUANTITY, moneyInputValue, type PricedLine } from "@/lib/orders";
 import { testPaymentsActive } from "@/lib/payments";
 import { applyDiscountAction, checkoutAction, removeDiscountAction, setCountryAction, updateCartLineAction } from "./actions";
 import { readCartToken } from "./cart-cookie";
@@ -37,11 +38,8 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
   const discountCode = priced?.discountCode ?? null;
   const money = (amount: number) => formatMoney(amount, priced?.currency ?? artist.currency, locale);
   const lines = priced?.lines ?? [];
-  const names = new Intl.DisplayNames([locale], { type: "region" });
-  const countries = countryCodes()
-    .map((code) => ({ code, name: names.of(code) ?? code }))
-    .sort((a, b) => a.name.localeCompare(b.name, locale));
-  const countryName = priced?.cart.country ? names.of(priced.cart.country) : null;
+  const countries = countryOptions(locale);
+  const shipTo = priced?.cart.country ? countryName(priced.cart.country, locale) : null;
   const paidBlocked = Boolean(priced && priced.total > 0 && !canTakePayments(artist));
   const lineLabels = { update: t("update"), remove: t("remove") };
 
@@ -124,7 +122,7 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
                 {!priced!.shipping.ok && priced!.shipping.reason === "no_country" && <p className="text-sm text-muted">{t("countryNeeded")}</p>}
                 {!priced!.shipping.ok && priced!.shipping.reason === "no_zone" && (
                   <p role="alert" className="text-sm font-medium text-red-700" data-testid="cannot-ship">
-                    {t("cannotShip", { band: artist.name, country: countryName ?? "" })}
+                    {t("cannotShip", { band: artist.name, country: shipTo ?? "" })}
                   </p>
                 )}
                 {priced!.shipping.ok && priced!.shipping.rate && (

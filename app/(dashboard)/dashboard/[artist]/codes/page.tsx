@@ -8,6 +8,11 @@ import { requireArtistMember } from "@/lib/artists/guard";
 import { listReleasesForArtist } from "@/lib/catalog/releases";
 import { listCodeBatches } from "@/lib/codes";
 import { createBatchAction } from "./actions";
+import { pageTitle } from "../page-title";
+
+export async function generateMetadata() {
+  return pageTitle("codes");
+}
 
 export default async function CodesPage({ params, searchParams }: PageProps<"/dashboard/[artist]/codes">) {
   const { artist } = await requireArtistMember({ slug: (await params).artist });

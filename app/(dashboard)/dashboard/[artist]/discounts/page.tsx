@@ -10,6 +10,11 @@ import { requireArtistMember } from "@/lib/artists/guard";
 import { discountItemChoices, listDiscountCodes } from "@/lib/discounts";
 import { formatMoney } from "@/lib/orders/pricing";
 import { createDiscountAction, deleteDiscountAction, toggleDiscountAction } from "./actions";
+import { pageTitle } from "../page-title";
+
+export async function generateMetadata() {
+  return pageTitle("discounts");
+}
 
 export default async function DiscountsPage({ params }: PageProps<"/dashboard/[artist]/discounts">) {
   const { artist } = await requireArtistMember({ slug: (await params).artist });

@@ -1,11 +1,15 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { EmbedBuilder, type BuilderItem } from "@/components/dashboard/embed/embed-builder";
 import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { loadShopWidget, loadReleaseWidget } from "@/lib/embed/data";
 import { env } from "@/lib/env";
+import { pageTitle } from "../page-title";
 
-export const metadata = { robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { ...(await pageTitle("embed")), robots: { index: false, follow: false } };
+}
 
 /**
  * Only published items are offered: a widget of a draft would show "not available" on the

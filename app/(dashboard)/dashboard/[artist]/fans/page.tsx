@@ -5,6 +5,11 @@ import { control } from "@/components/ui/field";
 import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { countSubscribed, listSubscribers } from "@/lib/fans";
+import { pageTitle } from "../page-title";
+
+export async function generateMetadata() {
+  return pageTitle("fans");
+}
 
 export default async function FansPage({ params, searchParams }: PageProps<"/dashboard/[artist]/fans">) {
   const { artist } = await requireArtistMember({ slug: (await params).artist });

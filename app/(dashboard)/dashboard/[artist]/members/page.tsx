@@ -4,6 +4,11 @@ import { db } from "@/db";
 import { listTeam } from "@/lib/artists";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { InviteForm, RowAction } from "./members-forms";
+import { pageTitle } from "../page-title";
+
+export async function generateMetadata() {
+  return pageTitle("members");
+}
 
 export default async function MembersPage({ params }: PageProps<"/dashboard/[artist]/members">) {
   const { artist, user } = await requireArtistMember({ slug: (await params).artist });

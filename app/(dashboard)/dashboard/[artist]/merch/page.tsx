@@ -4,6 +4,11 @@ import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { getShippingSettings, listProductsForArtist, photoUrls, type ProductSummary } from "@/lib/merch";
 import { formatMoney } from "@/lib/orders/pricing";
+import { pageTitle } from "../page-title";
+
+export async function generateMetadata() {
+  return pageTitle("merch");
+}
 
 export default async function MerchPage({ params }: PageProps<"/dashboard/[artist]/merch">) {
   const { artist } = await requireArtistMember({ slug: (await params).artist });

@@ -7,10 +7,15 @@ import { requireArtistMember } from "@/lib/artists/guard";
 import { formatMoney } from "@/lib/orders/pricing";
 import { OrdersExport } from "@/components/dashboard/orders/orders-export";
 import { control } from "@/components/ui/field";
+import { pageTitle } from "../page-title";
 
 /** "2 × Debut CD (M), Debut": what a band needs to recognise an order at a glance. */
 function itemsSummary(order: BandOrder) {
   return order.items.map((i) => `${i.quantity > 1 ? `${i.quantity} × ` : ""}${i.title}${i.optionLabel ? ` (${i.optionLabel})` : ""}`).join(", ");
+}
+
+export async function generateMetadata() {
+  return pageTitle("orders");
 }
 
 export default async function OrdersPage({ params, searchParams }: PageProps<"/dashboard/[artist]/orders">) {

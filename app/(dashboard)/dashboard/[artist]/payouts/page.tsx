@@ -8,6 +8,7 @@ import { logger } from "@/lib/log";
 import { testPaymentsActive } from "@/lib/payments";
 import { syncPayoutStatus } from "@/lib/payments/connect";
 import { startPayoutOnboardingAction } from "./actions";
+import { pageTitle } from "../page-title";
 
 const tones: Record<Artist["payoutStatus"], string> = {
   none: "bg-stone-100 text-muted",
@@ -24,6 +25,10 @@ async function freshStatus(artist: Artist): Promise<{ status: Artist["payoutStat
     logger.error({ err: error, artistId: artist.id }, "payout status could not be read from Stripe");
     return { status: artist.payoutStatus, failed: true };
   }
+}
+
+export async function generateMetadata() {
+  return pageTitle("payouts");
 }
 
 export default async function PayoutsPage({ params, searchParams }: PageProps<"/dashboard/[artist]/payouts">) {

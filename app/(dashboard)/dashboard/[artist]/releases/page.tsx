@@ -4,6 +4,11 @@ import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { listReleasesForArtist } from "@/lib/catalog/releases";
 import { releaseArtworkUrl } from "@/lib/catalog/public";
+import { pageTitle } from "../page-title";
+
+export async function generateMetadata() {
+  return pageTitle("releases");
+}
 
 export default async function ReleasesPage({ params }: PageProps<"/dashboard/[artist]/releases">) {
   const { artist } = await requireArtistMember({ slug: (await params).artist });

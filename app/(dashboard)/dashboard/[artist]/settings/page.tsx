@@ -9,6 +9,11 @@ import { listTimeZones } from "@/lib/artists/time-zone";
 import { env } from "@/lib/env";
 import { updateArtistAction } from "../../../profile-actions";
 import { signOutEverywhereAction } from "./actions";
+import { pageTitle } from "../page-title";
+
+export async function generateMetadata() {
+  return pageTitle("settings");
+}
 
 export default async function ArtistSettingsPage({ params, searchParams }: PageProps<"/dashboard/[artist]/settings">) {
   const { artist, user } = await requireArtistMember({ slug: (await params).artist });

@@ -5,8 +5,10 @@ import { db } from "@/db";
 import { CURRENCIES } from "@/lib/artists/currencies";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { getShippingSettings } from "@/lib/merch";
-import { countryCodes, formatMoney, moneyInputValue, quoteShipping, type ZoneRate } from "@/lib/orders";
+import { countryOptions } from "@/lib/countries";
+import { formatMoney, moneyInputValue, quoteShipping, type ZoneRate } from "@/lib/orders";
 import { saveShippingAction } from "./actions";
+import { pageTitle } from "../page-title";
 
 /** The worked example runs the real rule (quoteShipping) on the band's home rate, or on sample figures. */
 function example(rates: ZoneRate[], home: string | null) {
@@ -15,13 +17,14 @@ function example(rates: ZoneRate[], home: string | null) {
   return { first: rate.firstItem, extra: rate.eachExtra, total: quote.ok ? quote.amount : 0 };
 }
 
+export async function generateMetadata() {
+  return pageTitle("shipping");
+}
+
 export default async function ShippingPage({ params }: PageProps<"/dashboard/[artist]/shipping">) {
   const { artist } = await requireArtistMember({ slug: (await params).artist });
   const [t, locale, settings] = await Promise.all([getTranslations("selling.shipping"), getLocale(), getShippingSettings(db, artist.id)]);
-  const names = new Intl.DisplayNames([locale], { type: "region" });
-  const countries = countryCodes()
-    .map((code) => ({ code, name: names.of(code) ?? code }))
-    .sort((a, b) => a.name.localeCompare(b.name, locale));
+  const countries = countryOptions(locale);
   const own = settings.rates.filter((r) => r.currency === settings.currency);
   const sample = example(own, settings.country);
   const money = (amount: number) => formatMoney(amount, settings.currency, locale);

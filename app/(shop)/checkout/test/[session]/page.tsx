@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db";
 import { TestPayForm } from "@/components/cart/test-pay-form";
+import { countryName as countryLabel } from "@/lib/countries";
 import { env } from "@/lib/env";
 import { formatMoney, orderBySession, orderRows, successUrl } from "@/lib/orders";
 import { testPaymentsActive } from "@/lib/payments";
@@ -28,7 +29,7 @@ export default async function TestPaymentPage({ params }: PageProps<"/checkout/t
   const money = (amount: number) => formatMoney(amount, order.currency, locale);
   const closed = order.status === "canceled" || order.expiresAt < new Date();
   const rows = orderRows(order, items, locale, translator(locale).t);
-  const countryName = order.buyerCountry ? (new Intl.DisplayNames([locale], { type: "region" }).of(order.buyerCountry) ?? order.buyerCountry) : "";
+  const countryName = order.buyerCountry ? countryLabel(order.buyerCountry, locale) : "";
 
   return (
     <div className="mx-auto max-w-xl px-4 py-8 sm:py-12" data-testid="test-payment-page">

@@ -7,6 +7,12 @@ import { requireArtistMember } from "@/lib/artists/guard";
 import { countBatchCodes, getCodeBatch, MAX_LABEL } from "@/lib/codes";
 import { deleteBatchAction, renameBatchAction } from "../actions";
 import { RenameBatchForm } from "./rename-form";
+import { thingTitle } from "../../page-title";
+
+export async function generateMetadata({ params }: PageProps<"/dashboard/[artist]/codes/[batchId]">) {
+  const { artist, batchId } = await params;
+  return thingTitle(artist, "batch", batchId, "batch");
+}
 
 /** One batch: rename it, or withdraw it after being told what that does to its codes. */
 export default async function CodeBatchPage({ params }: PageProps<"/dashboard/[artist]/codes/[batchId]">) {

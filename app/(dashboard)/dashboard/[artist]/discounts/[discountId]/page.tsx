@@ -9,6 +9,7 @@ import { requireArtistMember } from "@/lib/artists/guard";
 import { discountItemChoices, getDiscountCodeById } from "@/lib/discounts";
 import { moneyInputValue } from "@/lib/orders/pricing";
 import { updateDiscountAction } from "../actions";
+import { thingTitle } from "../../page-title";
 
 /** The code as the form's fields (the same text a band would type). */
 function formValues(code: DiscountCode): Record<string, string> {
@@ -23,6 +24,11 @@ function formValues(code: DiscountCode): Record<string, string> {
     usageLimit: code.usageLimit === null ? "" : String(code.usageLimit),
     active: code.active ? "on" : "",
   };
+}
+
+export async function generateMetadata({ params }: PageProps<"/dashboard/[artist]/discounts/[discountId]">) {
+  const { artist, discountId } = await params;
+  return thingTitle(artist, "discount", discountId, "discount");
 }
 
 /** Another band's code id is the same 404 as an unknown one. */

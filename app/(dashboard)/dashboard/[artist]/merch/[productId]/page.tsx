@@ -8,6 +8,12 @@ import { requireArtistMember } from "@/lib/artists/guard";
 import { productOfArtist } from "@/lib/merch";
 import { deleteProductAction, updateProductAction } from "../actions";
 import { productFormProps, productInitial } from "../form-data";
+import { thingTitle } from "../../page-title";
+
+export async function generateMetadata({ params }: PageProps<"/dashboard/[artist]/merch/[productId]">) {
+  const { artist, productId } = await params;
+  return thingTitle(artist, "product", productId, "product");
+}
 
 export default async function EditProductPage({ params, searchParams }: PageProps<"/dashboard/[artist]/merch/[productId]">) {
   const { artist: slug, productId } = await params;

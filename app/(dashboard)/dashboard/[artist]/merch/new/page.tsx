@@ -4,6 +4,11 @@ import { ProductForm } from "@/components/dashboard/selling/product-form";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { createProductAction } from "../actions";
 import { productFormProps } from "../form-data";
+import { pageTitle } from "../../page-title";
+
+export async function generateMetadata() {
+  return pageTitle("newProduct");
+}
 
 export default async function NewProductPage({ params }: PageProps<"/dashboard/[artist]/merch/new">) {
   const { artist } = await requireArtistMember({ slug: (await params).artist });

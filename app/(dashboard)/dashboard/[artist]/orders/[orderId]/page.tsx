@@ -8,10 +8,16 @@ import { ShipForm } from "@/components/dashboard/orders/ship-form";
 import { db } from "@/db";
 import { getOrderForArtist } from "@/db/queries/orders";
 import { requireArtistMember } from "@/lib/artists/guard";
+import { countryName } from "@/lib/countries";
 import { formatMoney } from "@/lib/orders/pricing";
 import { formatAddress } from "@/lib/orders/receipt";
 import { KNOWN_CARRIERS, trackingUrl } from "@/lib/orders/tracking";
 import { markShippedAction, refundOrderAction, resendReceiptAction } from "../actions";
+import { referenceTitle } from "../../page-title";
+
+export async function generateMetadata({ params }: PageProps<"/dashboard/[artist]/orders/[orderId]">) {
+  return referenceTitle("order", (await params).orderId);
+}
 
 export default async function OrderPage({ params }: PageProps<"/dashboard/[artist]/orders/[orderId]">) {
   const { artist: slug, orderId } = await params;
@@ -23,7 +29,7 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
   const money = (amount: number) => formatMoney(amount, order.currency, locale);
   const day = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short" });
-  const countryName = order.buyerCountry ? (new Intl.DisplayNames([locale], { type: "region" }).of(order.buyerCountry) ?? order.buyerCountry) : null;
+  const buyerCountry = order.buyerCountry ? countryName(order.buyerCountry, locale) : null;
   const shippable = order.status === "paid" || order.status === "partially_refunded";
   const physical = order.items.filter((i) => i.kind === "product");
   const label = (i: (typeof order.items)[number]) => `${i.quantity > 1 ? `${i.quantity} × ` : ""}${i.title}${i.optionLabel ? ` (${i.optionLabel})` : ""}`;
@@ -64,7 +70,7 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
         <section className="rounded-lg border border-line bg-white p-6 text-sm">
           <h2 className="mb-3 font-semibold">{t("buyerTitle")}</h2>
           <p className="break-all">{order.email ?? <span className="text-muted">{t("noEmail")}</span>}</p>
-          {countryName && <p className="mt-1 text-muted">{t("country", { country: countryName })}</p>}
+          {buyerCountry && <p className="mt-1 text-muted">{t("country", { country: buyerCountry })}</p>}
           {order.paidAt && <p className="mt-1 text-muted">{t("paidOn", { date: when.format(order.paidAt) })}</p>}
           <p className="mt-1 text-muted">{order.provider === "code" ? tb("redeemedCode") : t("paidWith", { provider: t(`providers.${order.provider}`) })}</p>
           <p className="mt-1 text-muted">{t("source", { source: order.sourceHost ? `${order.source} (${order.sourceHost})` : order.source })}</p>

@@ -22,6 +22,12 @@ import {
   updateReleaseAction,
   updateTrackAction,
 } from "../actions";
+import { thingTitle } from "../../page-title";
+
+export async function generateMetadata({ params }: PageProps<"/dashboard/[artist]/releases/[releaseId]">) {
+  const { artist, releaseId } = await params;
+  return thingTitle(artist, "release", releaseId, "release");
+}
 
 export default async function ReleaseEditorPage({ params }: PageProps<"/dashboard/[artist]/releases/[releaseId]">) {
   const { artist: slug, releaseId } = await params;

@@ -4,6 +4,11 @@ import { ReleaseForm } from "@/components/dashboard/releases/release-form";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { env } from "@/lib/env";
 import { createReleaseAction } from "../actions";
+import { pageTitle } from "../../page-title";
+
+export async function generateMetadata() {
+  return pageTitle("newRelease");
+}
 
 export default async function NewReleasePage({ params }: PageProps<"/dashboard/[artist]/releases/new">) {
   const { artist } = await requireArtistMember({ slug: (await params).artist });

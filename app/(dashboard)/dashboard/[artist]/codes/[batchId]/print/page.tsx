@@ -8,6 +8,7 @@ import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { formatCode, getCodeBatch, listBatchCodes, redeemUrl } from "@/lib/codes";
 import { env } from "@/lib/env";
+import { thingTitle } from "../../../page-title";
 
 const PER_SHEET = 24;
 /** 20 A4 sheets per screen: a 10 000-code batch prints in 21 goes rather than one page of 10 000 QR codes. */
@@ -25,6 +26,11 @@ const printCss = `
   #code-sheets { position: absolute; left: 0; top: 0; }
   .code-sheet { break-after: page; margin: 0 !important; }
 }`;
+
+export async function generateMetadata({ params }: PageProps<"/dashboard/[artist]/codes/[batchId]/print">) {
+  const { artist, batchId } = await params;
+  return thingTitle(artist, "batch", batchId, "printCodes");
+}
 
 export default async function PrintCodesPage({ params, searchParams }: PageProps<"/dashboard/[artist]/codes/[batchId]/print">) {
   const { artist: slug, batchId } = await params;

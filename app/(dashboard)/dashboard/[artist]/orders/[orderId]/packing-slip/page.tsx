@@ -4,9 +4,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db";
 import { getOrderForArtist } from "@/db/queries/orders";
 import { requireArtistMember } from "@/lib/artists/guard";
+import { countryName } from "@/lib/countries";
 import { formatMoney } from "@/lib/orders/pricing";
 import { formatAddress } from "@/lib/orders/receipt";
 import { PrintButton } from "@/components/ui/print-button";
+import { referenceTitle } from "../../../page-title";
 
 /**
  * Printed only the slip: the site header, the dashboard nav and these buttons are hidden on paper
@@ -19,6 +21,10 @@ const PRINT_CSS = `@media print {
   #packing-slip { position: absolute; left: 0; top: 0; width: 100%; max-width: none; border: 0; padding: 0; }
 }`;
 
+export async function generateMetadata({ params }: PageProps<"/dashboard/[artist]/orders/[orderId]/packing-slip">) {
+  return referenceTitle("packingSlip", (await params).orderId);
+}
+
 export default async function PackingSlipPage({ params, searchParams }: PageProps<"/dashboard/[artist]/orders/[orderId]/packing-slip">) {
   const { artist: slug, orderId } = await params;
   const { artist } = await requireArtistMember({ slug });
@@ -30,7 +36,7 @@ export default async function PackingSlipPage({ params, searchParams }: PageProp
   const digital = order.items.filter((i) => i.kind !== "product");
   const day = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
   const page = `/dashboard/${artist.slug}/orders/${order.id}`;
-  const from = [artist.name, artist.country ? new Intl.DisplayNames([locale], { type: "region" }).of(artist.country) : null].filter(Boolean).join("\n");
+  const from = [artist.name, artist.country ? countryName(artist.country, locale) : null].filter(Boolean).join("\n");
   return (
     <div className="space-y-6">
       <style>{PRINT_CSS}</style>

@@ -1,0 +1,2 @@
+ALTER TABLE "plays" ADD COLUMN "listen_id" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "plays_track_listen_idx" ON "plays" USING btree ("track_id","listen_id") WHERE "plays"."listen_id" is not null;
