@@ -12,6 +12,8 @@ vi.mock("next/headers", () => ({
     get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
     set: (name: string, value: string) => void jar.set(name, value),
   }),
+  // Plain HTTP, as lib/cli/server.ts would say for a local request: the cart cookie is not Secure.
+  headers: async () => new Headers(),
 }));
 const redirects: string[] = [];
 vi.mock("next/navigation", () => ({
