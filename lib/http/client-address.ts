@@ -79,7 +79,18 @@ function headerList(value: string | string[] | undefined): string[] {
     .filter(Boolean);
 }
 
-const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", "x-real-ip", "forwarded"];
+// The CDN geolocation headers are a proxy's word too: from anyone else they would let a visitor
+// choose the country their plays count in.
+const FORWARDING_HEADERS = [
+  "x-forwarded-for",
+  "x-forwarded-proto",
+  "x-forwarded-host",
+  "x-forwarded-port",
+  "x-real-ip",
+  "forwarded",
+  "cf-ipcountry",
+  "x-vercel-ip-country",
+];
 
 /**
  * Rewrites the request's view of its client before Next sees it: our two headers always set from

@@ -19,8 +19,8 @@ export function listenerHash(secret: string, facts: Pick<RequestFacts, "ip" | "u
 }
 
 /**
- * Country from a CDN's geolocation header (Cloudflare, Vercel). Only those proxies set them; when
- * the app is reached directly a visitor could send one, which would only mislabel their own play.
+ * Country from a CDN's geolocation header (Cloudflare, Vercel). lib/cli/server.ts drops them unless
+ * the request came through a trusted proxy; without one the route looks the address up instead.
  * "XX" (unknown) and "T1" (Tor) are not countries.
  */
 export function countryFrom(headers: Headers): string | null {

@@ -28,14 +28,22 @@ async function serve(trust: Partial<ProxyTrust>, appUrlIsHttps = false) {
     const ip = clientIp(headers);
     void redeemCode(db, { code: "NOSUCHCODE", email: "guess@example.test", subscribe: false, locale: "en", ip }).then((result) => {
       res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({ ip, proto: headers.get(CLIENT_PROTO_HEADER), forwardedFor: headers.get("x-forwarded-for"), result: result.ok ? "ok" : result.reason }));
+      res.end(
+        JSON.stringify({
+          ip,
+          proto: headers.get(CLIENT_PROTO_HEADER),
+          forwardedFor: headers.get("x-forwarded-for"),
+          cdnCountry: headers.get("cf-ipcountry"),
+          result: result.ok ? "ok" : result.reason,
+        }),
+      );
     });
   });
   await new Promise<void>((done) => server!.listen(0, "127.0.0.1", done));
   const { port } = server.address() as AddressInfo;
   return async (headers: Record<string, string> = {}) => {
     const response = await fetch(`http://127.0.0.1:${port}/redeem`, { headers });
-    const body = (await response.json()) as { ip: string; proto: string; forwardedFor: string; result: string };
+    const body = (await response.json()) as { ip: string; proto: string; forwardedFor: string; cdnCountry: string | null; result: string };
     return { ...body, hsts: response.headers.get("strict-transport-security") };
   };
 }
@@ -75,6 +83,17 @@ describe("per-address limits behind the server", () => {
   it("a hop count trusts the nearest proxies whatever their address", async () => {
     const ask = await serve({ hops: 1 });
     expect((await ask({ "x-forwarded-for": "6.6.6.6, 203.0.113.77" })).ip).toBe("203.0.113.77");
+  });
+});
+
+describe("a CDN's country header", () => {
+  it("reaches the app only through a trusted proxy, so a listener cannot choose where their plays count", async () => {
+    const direct = await serve({});
+    expect((await direct({ "cf-ipcountry": "KP" })).cdnCountry).toBeNull();
+    await new Promise((done) => server?.close(done));
+
+    const proxied = await serve({ proxies: ["127.0.0.1"] });
+    expect((await proxied({ "cf-ipcountry": "BE" })).cdnCountry).toBe("BE");
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/plays/route";
 import { plays, releases, tracks } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { CLIENT_IP_HEADER } from "@/lib/http/client-address";
 import { PLAY_LIMITS, recordPlay } from "@/lib/plays";
 import { makeArtist, makeUser, unique, useTestDb } from "../support/factories";
 
@@ -202,6 +203,14 @@ describe("POST /api/plays", () => {
     expect(response.status).toBe(204);
     const [row] = await db.select().from(plays).where(eq(plays.trackId, track.id));
     expect(row).toMatchObject({ secondsListened: 42, outcome: "partial", source: "shop", country: "BE" });
+  });
+
+  it("counts a play without a CDN's country where the listener's address is (offline IP database)", async () => {
+    const { track } = await makeTrack(db);
+    const response = await post(JSON.stringify({ trackId: track.id, seconds: 42 }), { [CLIENT_IP_HEADER]: "81.2.69.142" });
+    expect(response.status).toBe(204);
+    const [row] = await db.select().from(plays).where(eq(plays.trackId, track.id));
+    expect(row.country).toBe("GB");
   });
 
   it("takes a listen id and upgrades that listen's play", async () => {

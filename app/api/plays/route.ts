@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db } from "@/db";
 import { clientIp } from "@/lib/auth/client-ip";
+import { countryOfIp } from "@/lib/geo";
 import { countryFrom, recordPlay } from "@/lib/plays";
 
 const playSchema = z.object({
@@ -56,10 +57,11 @@ export async function POST(request: Request) {
     return problem(400, "Expected { trackId: string, seconds: number ≥ 0, source?: \"shop\" | \"embed\", host?: string, listenId?: 16 to 64 letters, digits, - or _ }.");
   }
 
+  const ip = clientIp(request.headers);
   const result = await recordPlay(db, parsed.data, {
-    ip: clientIp(request.headers),
+    ip,
     userAgent: request.headers.get("user-agent") ?? "",
-    country: countryFrom(request.headers),
+    country: countryFrom(request.headers) ?? (await countryOfIp(ip)),
   });
   if (result.ok) return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
   if (result.reason === "rate_limited") {
