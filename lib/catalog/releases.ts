@@ -30,7 +30,7 @@ async function storeCover(artistId: string, releaseId: string, bytes: Buffer | n
   }
   const key = `artists/${artistId}/releases/${releaseId}/cover-${randomBytes(6).toString("hex")}`;
   for (const variant of result.variants) await storage().put(`${key}-${variant.suffix}.webp`, variant.data, "image/webp");
-  return { key };
+  return { key, size: result.source };
 }
 
 async function removeCover(key: string | null) {
@@ -109,7 +109,8 @@ export async function updateRelease(
   const artworkKey = stored.key ?? (cover?.remove ? null : current.artworkKey);
   const [release] = await db.update(releases).set({ ...parsed.data, ...pricing, artworkKey }).where(eq(releases.id, releaseId)).returning();
   if (artworkKey !== current.artworkKey) await removeCover(current.artworkKey);
-  return { ok: true, release } as const;
+  /** `artworkSize`: the new artwork's own size, when one was uploaded. */
+  return { ok: true, release, artworkSize: stored.size } as const;
 }
 
 export type PublishCheck =

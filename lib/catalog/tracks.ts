@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { releases, tracks, type Track } from "../../db/schema";
 import { checkArtistAccess } from "../artists/access";
@@ -10,6 +10,7 @@ import { env } from "../env";
 import { enqueueTrackProcessing } from "../jobs";
 import { storage, TooLargeError } from "../storage";
 import { fieldErrorsOf, titleFromFilename, trackInputSchema } from "./input";
+import { positionForUpload, uploadOrderKey, type UploadPlace } from "./upload-order";
 import { parseTrackPricing, type TrackPricing } from "./price-input";
 import { releaseForMember, removeTrackFiles } from "./releases";
 
@@ -45,7 +46,8 @@ async function peek(source: Readable, bytes = 64): Promise<{ head: Buffer; strea
 /**
  * One uploaded master, streamed to storage (never whole in memory). Its bytes decide: not audio,
  * empty, truncated or too large → nothing is kept and the band is told why. Otherwise the track
- * is added at the end of the release and queued for processing.
+ * is added to the release (at the end, or among the files picked with it: `place`) and queued
+ * for processing in the same transaction.
  */
 export async function receiveTrackUpload(
   db: Db,
@@ -54,6 +56,7 @@ export async function receiveTrackUpload(
   filename: string,
   body: Readable,
   declaredLength: number | null,
+  place: UploadPlace | null = null,
 ): Promise<UploadResult> {
   const release = await releaseForMember(db, userId, releaseId);
   if (!release) return { ok: false, reason: "not_found" };
@@ -84,24 +87,34 @@ export async function receiveTrackUpload(
     await storage().delete(masterKey);
     return probe.reason === "not_audio" ? { ok: false, reason: "not_audio", looksLike: probe.looksLike ?? null } : { ok: false, reason: probe.reason };
   }
-  const [track] = await db
-    .insert(tracks)
-    .values({
-      id: trackId,
-      releaseId,
-      artistId: release.artistId,
-      position: sql`(select coalesce(max(${tracks.position}), 0) + 1 from ${tracks} where ${tracks.releaseId} = ${releaseId})`,
-      title: probe.tags.title ?? titleFromFilename(filename),
-      isrc: probe.tags.isrc?.replace(/[\s-]/g, "").toUpperCase().slice(0, 12) ?? "",
-      durationMs: probe.durationMs,
-      masterKey,
-      masterFilename: filename.slice(0, 255),
-      masterSize: size,
-      master: probe.info,
-      status: "processing",
-    })
-    .returning();
-  await enqueueTrackProcessing(track.id);
+  const uploadOrder = place ? uploadOrderKey(place, probe.tags.trackNumber) : null;
+  const track = await db.transaction(async (tx) => {
+    // One upload at a time per release picks its place (the others of its batch may land meanwhile).
+    await tx.select({ id: releases.id }).from(releases).where(eq(releases.id, releaseId)).for("update");
+    const existing = await tx.select({ position: tracks.position, uploadOrder: tracks.uploadOrder }).from(tracks).where(eq(tracks.releaseId, releaseId));
+    const position = positionForUpload(existing, uploadOrder);
+    await tx.update(tracks).set({ position: sql`${tracks.position} + 1` }).where(and(eq(tracks.releaseId, releaseId), gte(tracks.position, position)));
+    const [row] = await tx
+      .insert(tracks)
+      .values({
+        id: trackId,
+        releaseId,
+        artistId: release.artistId,
+        position,
+        uploadOrder,
+        title: probe.tags.title ?? titleFromFilename(filename),
+        isrc: probe.tags.isrc?.replace(/[\s-]/g, "").toUpperCase().slice(0, 12) ?? "",
+        durationMs: probe.durationMs,
+        masterKey,
+        masterFilename: filename.slice(0, 255),
+        masterSize: size,
+        master: probe.info,
+        status: "processing",
+      })
+      .returning();
+    await enqueueTrackProcessing(row.id, { durationMs: row.durationMs, tx });
+    return row;
+  });
   return { ok: true, track, lossy: !probe.info.lossless };
 }
 
@@ -161,11 +174,13 @@ export async function deleteTrack(db: Db, userId: string, trackId: string) {
   return { ok: true } as const;
 }
 
-/** Runs processing again for a failed track. */
+/** Runs processing again for a failed track, or one whose conversion was lost (isStuckProcessing). */
 export async function retryTrackProcessing(db: Db, userId: string, trackId: string) {
   const track = await trackForMember(db, userId, trackId);
   if (!track) return { ok: false, error: "not_found" } as const;
-  await db.update(tracks).set({ status: "processing", statusError: null }).where(eq(tracks.id, trackId));
-  await enqueueTrackProcessing(trackId);
+  await db.transaction(async (tx) => {
+    await tx.update(tracks).set({ status: "processing", statusError: null }).where(eq(tracks.id, trackId));
+    await enqueueTrackProcessing(trackId, { durationMs: track.durationMs, tx });
+  });
   return { ok: true } as const;
 }

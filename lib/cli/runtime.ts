@@ -25,13 +25,14 @@ export async function prepareDatabase(database: string, options: { fresh?: boole
   let server: EmbeddedServer | undefined;
   let url = process.env.DATABASE_URL;
   if (!url) {
-    const port = Number(process.env.EMBEDDED_PG_PORT ?? 54331);
+    const wanted = process.env.EMBEDDED_PG_PORT?.trim();
+    if (wanted && !/^\d{1,5}$/.test(wanted)) throw new Error(`EMBEDDED_PG_PORT must be a port number (it is "${wanted}"); unset it to let the embedded PostgreSQL pick a free port.`);
     const started = Date.now();
-    server = await startEmbeddedPostgres({ port });
+    server = await startEmbeddedPostgres({ port: wanted ? Number(wanted) : undefined });
     if (options.fresh) await dropDatabase(server.url("postgres"), database);
     await ensureDatabase(server.url("postgres"), database);
     url = server.url(database);
-    log(`${server.reused ? "reusing" : "started"} embedded PostgreSQL on 127.0.0.1:${port} (${Date.now() - started} ms)`);
+    log(`${server.reused ? "reusing" : "started"} embedded PostgreSQL on 127.0.0.1:${server.port} (${Date.now() - started} ms)`);
   }
   await migrateDatabase(url);
   return { url, server };

@@ -32,7 +32,8 @@ export type ImageProblem =
   | { reason: "not_image"; looksLike: string | null }
   | { reason: "unreadable" };
 
-export type ProcessedImage = { ok: true; variants: { suffix: string; data: Buffer }[] } | ({ ok: false } & ImageProblem);
+/** `source`: the picture's own size as uploaded (upright), e.g. to warn about small artwork. */
+export type ProcessedImage = { ok: true; variants: { suffix: string; data: Buffer }[]; source: { width: number; height: number } } | ({ ok: false } & ImageProblem);
 
 const signatures: { type: string; test: (b: Buffer) => boolean }[] = [
   { type: "jpeg", test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
@@ -71,6 +72,10 @@ export async function processImage(bytes: Buffer, kind: ImageKind): Promise<Proc
   }
   if (!sniffImageType(bytes)) return { ok: false, reason: "not_image", looksLike: describeNonImage(bytes) };
   try {
+    const meta = await sharp(bytes, { limitInputPixels: 40_000_000 }).metadata();
+    // EXIF orientations 5–8 are quarter turns: the upright picture is the other way round.
+    const turned = (meta.orientation ?? 1) >= 5;
+    const source = { width: (turned ? meta.height : meta.width) ?? 0, height: (turned ? meta.width : meta.height) ?? 0 };
     const variants = await Promise.all(
       presets[kind].map(async (preset) => ({
         suffix: preset.suffix,
@@ -81,7 +86,7 @@ export async function processImage(bytes: Buffer, kind: ImageKind): Promise<Proc
           .toBuffer(),
       })),
     );
-    return { ok: true, variants };
+    return { ok: true, variants, source };
   } catch {
     return { ok: false, reason: "unreadable" };
   }

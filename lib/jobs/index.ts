@@ -1,11 +1,13 @@
 import PgBoss from "pg-boss";
 import { eq } from "drizzle-orm";
-import { createDb } from "../../db/client";
+import type { TransactionSql } from "postgres";
+import { createDb, type Tx } from "../../db/client";
 import { tracks } from "../../db/schema";
 import type { DownloadFormatId } from "../audio/formats";
 import { ensureDownload, processTrack } from "../audio/pipeline";
 import { env } from "../env";
 import { logger } from "../log";
+import { downloadJobExpirySeconds, trackJobExpirySeconds } from "./expiry";
 import { CHORES } from "./housekeeping";
 
 /**
@@ -34,7 +36,9 @@ function databaseUrl() {
 
 async function boss(): Promise<PgBoss> {
   state.boss ??= (async () => {
-    const instance = new PgBoss({ connectionString: databaseUrl(), schema: "pgboss", max: 4 });
+    // Expired jobs (their worker died) go back to the queue at the next maintenance run.
+    const maintenanceIntervalSeconds = Math.min(30, env().JOB_EXPIRE_SECONDS ?? 30);
+    const instance = new PgBoss({ connectionString: databaseUrl(), schema: "pgboss", max: 4, maintenanceIntervalSeconds });
     instance.on("error", (error) => logger.error({ err: error }, "job queue error"));
     await instance.start();
     await instance.createQueue(TRACK_QUEUE, { name: TRACK_QUEUE, ...RETRIES });
@@ -48,9 +52,29 @@ async function boss(): Promise<PgBoss> {
   return state.boss;
 }
 
-/** Queues the streaming rendition and waveform of a freshly uploaded (or retried) track. */
-export async function enqueueTrackProcessing(trackId: string) {
-  await (await boss()).send(TRACK_QUEUE, { trackId }, { ...RETRIES, singletonKey: trackId });
+/**
+ * pg-boss's SQL run on the caller's transaction, so a job exists exactly when the row that needs
+ * it was committed. drizzle's postgres-js transaction keeps its postgres.js handle in `session`.
+ */
+function onTransaction(tx: Tx): PgBoss.Db {
+  const client = (tx as unknown as { session?: { client?: TransactionSql } }).session?.client;
+  if (!client || typeof client.unsafe !== "function") throw new Error("enqueue: the transaction handle has no postgres.js client");
+  // Parameters as node-postgres (pg-boss's own driver) sends them: objects as JSON, undefined as null.
+  const param = (v: unknown) => (v === undefined ? null : v !== null && typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : v);
+  return { executeSql: async (text, values) => ({ rows: await client.unsafe(text, values.map(param) as never[]) }) };
+}
+
+/**
+ * Queues the streaming rendition and waveform of a freshly uploaded (or retried) track, inside
+ * the transaction that marks it "processing" when one is given. Its expiry scales with the audio.
+ */
+export async function enqueueTrackProcessing(trackId: string, options: { durationMs?: number | null; tx?: Tx } = {}) {
+  await (await boss()).send(TRACK_QUEUE, { trackId }, {
+    ...RETRIES,
+    singletonKey: trackId,
+    expireInSeconds: trackJobExpirySeconds(options.durationMs ?? null),
+    ...(options.tx ? { db: onTransaction(options.tx) } : {}),
+  });
 }
 
 export type DownloadJob = { trackId: string; format: DownloadFormatId };
@@ -60,7 +84,7 @@ export const downloadJobKey = (job: DownloadJob) => `${job.trackId}:${job.format
 
 /** Queues one track in one download format (a no-op while the same one is already queued). */
 export async function enqueueDownloadPreparation(job: DownloadJob) {
-  await (await boss()).send(DOWNLOAD_QUEUE, job, { ...DOWNLOAD_RETRIES, singletonKey: downloadJobKey(job) });
+  await (await boss()).send(DOWNLOAD_QUEUE, job, { ...DOWNLOAD_RETRIES, singletonKey: downloadJobKey(job), expireInSeconds: downloadJobExpirySeconds() });
 }
 
 /**

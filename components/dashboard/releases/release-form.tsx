@@ -3,12 +3,14 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Field, FieldNotes, TextArea, selectClass } from "@/components/ui/field";
+import { oversizedFile, smallArtwork } from "@/components/ui/image-files";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { PricingFields, type PricingValues } from "@/components/dashboard/selling/pricing-fields";
 import { slugify } from "@/lib/artists/slug";
+import { RECOMMENDED_ARTWORK_PX } from "@/lib/images/limits";
 
-type State = null | { ok: true; message?: string } | { ok: false; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
+type State = null | { ok: true; message?: string; warning?: string } | { ok: false; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
 
 export type ReleaseFormInitial = {
   id?: string;
@@ -44,10 +46,14 @@ export function ReleaseForm({
 }) {
   const t = useTranslations("catalog");
   const tp = useTranslations("selling.price");
+  const te = useTranslations("errors");
   const [state, formAction] = useActionState(action, null);
   const failed = state && !state.ok ? state : null;
   const values = { ...initial, ...(failed?.values ?? {}) };
-  const errors = failed?.fieldErrors ?? {};
+  const [artworkError, setArtworkError] = useState<string | null>(null);
+  const [pickedWarning, setPickedWarning] = useState<string | null>(null);
+  const errors: Record<string, string> = { ...(failed?.fieldErrors ?? {}), ...(artworkError ? { artwork: artworkError } : {}) };
+  const artworkWarning = pickedWarning ?? (state?.ok ? state.warning : undefined);
   const [title, setTitle] = useState(values.title);
   const [slug, setSlug] = useState(values.slug);
   const [slugEdited, setSlugEdited] = useState(Boolean(initial.id));
@@ -121,7 +127,20 @@ export function ReleaseForm({
             accept="image/jpeg,image/png,image/webp,image/gif,image/avif"
             hint={t("form.artworkHint", { max: maxImageMb })}
             error={errors.artwork}
+            onChange={(e) => {
+              const input = e.currentTarget;
+              const tooLarge = oversizedFile(input, maxImageMb);
+              setArtworkError(tooLarge ? te("image_too_large", tooLarge) : null);
+              setPickedWarning(null);
+              if (tooLarge) input.value = "";
+              else void smallArtwork(input.files?.[0]).then((small) => small && setPickedWarning(t("form.artworkSmall", { ...small, min: RECOMMENDED_ARTWORK_PX })));
+            }}
           />
+          {artworkWarning && (
+            <p role="status" className="text-sm text-amber-800" data-testid="artwork-warning">
+              {artworkWarning}
+            </p>
+          )}
           {initial.artworkUrl && (
             <label className="flex items-center gap-1.5 text-sm">
               <input type="checkbox" name="removeArtwork" />

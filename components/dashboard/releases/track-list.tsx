@@ -12,6 +12,8 @@ export type EditableTrack = {
   durationMs: number | null;
   status: "processing" | "ready" | "failed";
   statusError: string | null;
+  /** Still "processing" past its job's expiry: its conversion was lost, offer Retry. */
+  stuck?: boolean;
   lossless: boolean;
   lyrics: string;
   isrc: string;
@@ -134,9 +136,9 @@ export function TrackList({ releaseId, tracks, actions }: { releaseId: string; t
                   </button>
                 </span>
               </div>
-              {track.status === "failed" && (
-                <div className="flex items-center justify-between gap-3 px-4 pb-3 text-sm">
-                  <p className="text-red-700">{track.statusError}</p>
+              {(track.status === "failed" || track.stuck) && (
+                <div className="flex items-center justify-between gap-3 px-4 pb-3 text-sm" data-testid="track-retry">
+                  <p className={track.stuck ? "text-amber-800" : "text-red-700"}>{track.stuck ? t("track.stuck") : track.statusError}</p>
                   <form action={actions.retry}>
                     <input type="hidden" name="trackId" value={id} />
                     <button type="submit" className="rounded-md border border-stone-300 bg-white px-3 py-1 text-sm hover:bg-stone-50">

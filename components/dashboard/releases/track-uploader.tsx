@@ -3,6 +3,7 @@
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { naturalNameOrder } from "@/lib/catalog/upload-order";
 
 type Upload = {
   id: number;
@@ -27,13 +28,15 @@ export function TrackUploader({ releaseId, maxLabel }: { releaseId: string; maxL
 
   const patch = (id: number, change: Partial<Upload>) => setUploads((list) => list.map((u) => (u.id === id ? { ...u, ...change } : u)));
 
-  function send(file: File) {
+  function send(file: File, batch: number, index: number) {
     const id = nextId.current++;
     const xhr = new XMLHttpRequest();
     setUploads((list) => [...list, { id, name: file.name, percent: 0, state: "uploading", xhr }]);
     xhr.open("POST", `/api/uploads/track?releaseId=${encodeURIComponent(releaseId)}`);
     xhr.setRequestHeader("X-Filename", encodeURIComponent(file.name));
     xhr.setRequestHeader("Content-Type", "application/octet-stream");
+    xhr.setRequestHeader("X-Upload-Batch", String(batch));
+    xhr.setRequestHeader("X-Upload-Index", String(index));
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) patch(id, { percent: Math.round((event.loaded / event.total) * 100) });
     };
@@ -56,7 +59,11 @@ export function TrackUploader({ releaseId, maxLabel }: { releaseId: string; maxL
 
   function sendAll(files: FileList | null) {
     if (!files) return;
-    for (const file of Array.from(files)) send(file);
+    // Their place is fixed now, by name (the server puts tagged track numbers first), whichever finishes first.
+    const batch = Date.now();
+    Array.from(files)
+      .sort((a, b) => naturalNameOrder(a.name, b.name))
+      .forEach((file, index) => send(file, batch, index));
     if (input.current) input.current.value = "";
   }
 

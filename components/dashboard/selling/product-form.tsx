@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { Field, FieldNotes, TextArea, selectClass } from "@/components/ui/field";
+import { oversizedFile } from "@/components/ui/image-files";
 import { Notice } from "@/components/ui/notice";
 import { MoneyField } from "./money-field";
 import { OptionsEditor, type OptionRow } from "./options-editor";
@@ -53,6 +54,7 @@ export function ProductForm({
 }) {
   const t = useTranslations("selling.productForm");
   const tk = useTranslations("selling.kinds");
+  const te = useTranslations("selling.errors");
   const [state, formAction, pending] = useActionState(action, null);
   const [, startTransition] = useTransition();
   const [currency, setCurrency] = useState(initial.currency);
@@ -67,7 +69,8 @@ export function ProductForm({
     if (files.current) files.current.value = "";
   }, [stored]); // eslint-disable-line react-hooks/exhaustive-deps
   const failed = state && !state.ok ? state : null;
-  const errors = failed?.fieldErrors ?? {};
+  const [photoError, setPhotoError] = useState<string | null>(null);
+  const errors: Record<string, string> = { ...(failed?.fieldErrors ?? {}), ...(photoError ? { photos: photoError } : {}) };
   const room = limits.photos - initial.photos.length + removing.length;
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -182,6 +185,12 @@ export function ProductForm({
             multiple
             accept="image/jpeg,image/png,image/webp,image/gif,image/avif"
             hint={t("photosHint", { max: limits.photos, size: limits.imageMb })}
+            onChange={(e) => {
+              const input = e.currentTarget;
+              const tooLarge = oversizedFile(input, limits.imageMb);
+              setPhotoError(tooLarge ? te("photo_too_large", tooLarge) : null);
+              if (tooLarge) input.value = "";
+            }}
           />
         )}
         <FieldNotes errorId="photos-error" error={errors.photos} />

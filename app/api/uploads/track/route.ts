@@ -3,13 +3,15 @@ import { getTranslations } from "next-intl/server";
 import { db } from "@/db";
 import { currentUser } from "@/lib/auth";
 import { receiveTrackUpload, type UploadResult } from "@/lib/catalog/tracks";
+import { parseUploadPlace } from "@/lib/catalog/upload-order";
 import { env } from "@/lib/env";
 import { checkWriteOrigin } from "@/lib/http/security";
 import { logger } from "@/lib/log";
 
 /**
  * One master per request, the file itself as the body (so the browser can show real progress and
- * cancel). Streams to storage; lib/catalog/tracks.ts decides by the bytes.
+ * cancel). Streams to storage; lib/catalog/tracks.ts decides by the bytes. Files picked together
+ * carry their batch and place in it (X-Upload-Batch, X-Upload-Index) to keep the picked order.
  */
 export async function POST(request: Request) {
   const t = await getTranslations("catalog.upload");
@@ -33,7 +35,8 @@ export async function POST(request: Request) {
 
   let result: UploadResult;
   try {
-    result = await receiveTrackUpload(db, user.id, releaseId, filename, body, declared);
+    const place = parseUploadPlace(request.headers.get("x-upload-batch"), request.headers.get("x-upload-index"));
+    result = await receiveTrackUpload(db, user.id, releaseId, filename, body, declared, place);
   } catch (error) {
     logger.error({ err: error, releaseId }, "upload failed");
     return json(500, { error: t("errors.unreadable") });

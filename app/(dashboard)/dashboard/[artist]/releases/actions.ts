@@ -8,12 +8,14 @@ import { db } from "@/db";
 import { requireUser } from "@/lib/auth";
 import { createRelease, deleteRelease, setReleaseStatus, updateRelease } from "@/lib/catalog/releases";
 import { deleteTrack, reorderTracks, retryTrackProcessing, updateTrack } from "@/lib/catalog/tracks";
+import { env } from "@/lib/env";
 import { maxImageBytes } from "@/lib/images";
+import { RECOMMENDED_ARTWORK_PX, isSmallArtwork, sizeMb } from "@/lib/images/limits";
 
 /** Every action here is a public POST endpoint: each one checks membership in lib/catalog. */
 export type FormState =
   | null
-  | { ok: true; message?: string }
+  | { ok: true; message?: string; warning?: string }
   | { ok: false; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string>; fix?: { href: string; label: string } };
 
 const FIELDS = ["title", "slug", "kind", "releaseDate", "description", "credits", "catalogNumber"] as const;
@@ -22,11 +24,16 @@ const PRICE_FIELDS = ["pricingMode", "priceAmount", "priceMinimum"] as const;
 const str = (form: FormData, key: string) => String(form.get(key) ?? "");
 const present = (form: FormData, keys: readonly string[]) => Object.fromEntries(keys.filter((k) => form.has(k)).map((k) => [k, str(form, k)]));
 
-async function coverBytes(form: FormData): Promise<Buffer | null | "too_large"> {
+async function coverBytes(form: FormData): Promise<Buffer | null | { tooLarge: number }> {
   const file = form.get("artwork");
   if (!(file instanceof File) || file.size === 0) return null;
-  if (file.size > maxImageBytes()) return "too_large";
+  if (file.size > maxImageBytes()) return { tooLarge: file.size };
   return Buffer.from(await file.arrayBuffer());
+}
+
+/** The message the browser gives before sending (components/ui/image-files.ts), word for word. */
+async function tooLargeErrors(bytes: number) {
+  return { artwork: (await getTranslations("errors"))("image_too_large", { size: sizeMb(bytes), max: env().MAX_IMAGE_MB }) };
 }
 
 async function describe(fieldErrors: Record<string, string>) {
@@ -39,7 +46,7 @@ export async function createReleaseAction(_prev: FormState, form: FormData): Pro
   const user = await requireUser();
   const values = Object.fromEntries(FIELDS.map((f) => [f, str(form, f)]));
   const cover = await coverBytes(form);
-  if (cover === "too_large") return { ok: false, fieldErrors: await describe({ artwork: "image_too_large" }), values };
+  if (cover && "tooLarge" in cover) return { ok: false, fieldErrors: await tooLargeErrors(cover.tooLarge), values };
   const result = await createRelease(db, user.id, str(form, "artistId"), values, cover);
   if (!result.ok) {
     if (result.error === "not_found") return { ok: false, error: (await getTranslations("catalog.errors"))("not_found"), values };
@@ -52,14 +59,17 @@ export async function updateReleaseAction(_prev: FormState, form: FormData): Pro
   const user = await requireUser();
   const values = { ...Object.fromEntries(FIELDS.map((f) => [f, str(form, f)])), ...present(form, PRICE_FIELDS) };
   const cover = await coverBytes(form);
-  if (cover === "too_large") return { ok: false, fieldErrors: await describe({ artwork: "image_too_large" }), values };
+  if (cover && "tooLarge" in cover) return { ok: false, fieldErrors: await tooLargeErrors(cover.tooLarge), values };
   const result = await updateRelease(db, user.id, str(form, "releaseId"), values, { bytes: cover, remove: form.get("removeArtwork") === "on" });
   if (!result.ok) {
     if (result.error === "not_found") return { ok: false, error: (await getTranslations("catalog.errors"))("not_found"), values };
     return { ok: false, fieldErrors: await describe(result.fieldErrors), values };
   }
   revalidatePath("/dashboard", "layout");
-  return { ok: true, message: (await getTranslations("catalog.form"))("saved") };
+  const t = await getTranslations("catalog.form");
+  // Small artwork is saved (a band may have nothing better yet), with a word about it.
+  const small = result.artworkSize && isSmallArtwork(result.artworkSize) ? result.artworkSize : null;
+  return { ok: true, message: t("saved"), ...(small ? { warning: t("artworkSmall", { ...small, min: RECOMMENDED_ARTWORK_PX }) } : {}) };
 }
 
 export async function setReleaseStatusAction(_prev: FormState, form: FormData): Promise<FormState> {

@@ -13,6 +13,7 @@ import { releaseArtworkUrl } from "@/lib/catalog/public";
 import { getReleaseForEdit } from "@/lib/catalog/releases";
 import { pricingFormValues } from "@/lib/catalog/price-input";
 import { env } from "@/lib/env";
+import { isStuckProcessing } from "@/lib/jobs/expiry";
 import {
   deleteReleaseAction,
   deleteTrackAction,
@@ -73,6 +74,7 @@ export default async function ReleaseEditorPage({ params }: PageProps<"/dashboar
             durationMs: track.durationMs,
             status: track.status,
             statusError: track.statusError,
+            stuck: isStuckProcessing(track),
             lossless: track.master?.lossless ?? true,
             lyrics: track.lyrics,
             isrc: track.isrc,

@@ -1,0 +1,25 @@
+import { formBodyLimitBytes, maxImageMbFrom, sizeMb } from "../images/limits";
+import { isLocale, negotiateLocale, type Locale } from "../i18n/config";
+import en from "../i18n/messages/en.json";
+import fr from "../i18n/messages/fr.json";
+
+/**
+ * A form post larger than Next accepts (next.config.ts) is refused before Next cuts its body, with
+ * a message a person can act on instead of a 500. `text/plain` exactly: Next's client shows the
+ * text of such an answer to a server action instead of a generic failure. (The proxy has no
+ * next-intl, so the message is filled here.)
+ */
+const templates: Record<Locale, string> = { en: en.errors.form_too_large, fr: fr.errors.form_too_large };
+const fill = (template: string, values: Record<string, number>) => template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
+
+export function oversizedFormPost(
+  request: { method: string; contentLength: string | null; localeCookie?: string; acceptLanguage: string | null },
+  maxImageMb = maxImageMbFrom(process.env.MAX_IMAGE_MB),
+): { status: 413; body: string } | null {
+  if (request.method !== "POST" || !request.contentLength || !/^\d+$/.test(request.contentLength)) return null;
+  const bytes = Number(request.contentLength);
+  const limit = formBodyLimitBytes(maxImageMb);
+  if (bytes <= limit) return null;
+  const locale = isLocale(request.localeCookie) ? request.localeCookie : negotiateLocale(request.acceptLanguage);
+  return { status: 413, body: fill(templates[locale], { size: sizeMb(bytes), max: Math.floor(limit / 1024 / 1024), image: maxImageMb }) };
+}
