@@ -3,7 +3,7 @@ import type { DbOrTx } from "../../db/client";
 import { artists, releases, tracks } from "../../db/schema";
 import { imageUrl } from "../artists/profile";
 import { releaseArtworkUrl } from "../catalog/public";
-import { EMBED_HEIGHTS, EMBED_WIDTH } from "./sizes";
+import { EMBED_WIDTH, embedHeight } from "./sizes";
 import { LAYOUTS, parseEmbedOptions, type EmbedKind, type EmbedLayout, type EmbedOptions } from "./options";
 import { iframeSnippet, widgetUrl } from "./snippets";
 
@@ -51,7 +51,7 @@ async function resolve(db: DbOrTx, url: URL): Promise<Target | null> {
 
 /** The largest layout whose published height fits `maxHeight` (the slimmest when none does). */
 function fitLayout(kind: EmbedKind, options: EmbedOptions, maxHeight: number | null): { layout: EmbedLayout; height: number } {
-  const height = (layout: EmbedLayout) => EMBED_HEIGHTS[kind][layout][options.tracklist ? "withList" : "withoutList"];
+  const height = (layout: EmbedLayout) => embedHeight(kind, { ...options, layout });
   if (maxHeight === null || height(options.layout) <= maxHeight) return { layout: options.layout, height: height(options.layout) };
   const smaller = LAYOUTS.slice(LAYOUTS.indexOf(options.layout) + 1).find((layout) => height(layout) <= maxHeight);
   return smaller ? { layout: smaller, height: height(smaller) } : { layout: "slim", height: Math.min(height("slim"), maxHeight) };
