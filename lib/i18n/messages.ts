@@ -18,6 +18,8 @@ import codesEn from "./messages/codes.en.json";
 import codesFr from "./messages/codes.fr.json";
 import statsEn from "./messages/stats.en.json";
 import statsFr from "./messages/stats.fr.json";
+import firstRunEn from "./messages/firstrun.en.json";
+import firstRunFr from "./messages/firstrun.fr.json";
 import type { Locale } from "./config";
 
 /**
@@ -26,6 +28,6 @@ import type { Locale } from "./config";
  * listen.* (release page, player), checkout.* (cart, checkout, receipts), selling.* (dashboard
  * prices, merch, shipping, orders, payouts), downloads.* (download page, library). Top-level keys must not collide between files.
  */
-const enAll = { ...en, ...catalogEn, ...listenEn, ...checkoutEn, ...sellingEn, ...downloadsEn, ...embedEn, ...statsEn, ...bandopsEn, ...codesEn };
+const enAll = { ...en, ...catalogEn, ...listenEn, ...checkoutEn, ...sellingEn, ...downloadsEn, ...embedEn, ...statsEn, ...bandopsEn, ...codesEn, ...firstRunEn };
 export type Messages = typeof enAll;
-export const messages: Record<Locale, Messages> = { en: enAll, fr: { ...fr, ...catalogFr, ...listenFr, ...checkoutFr, ...sellingFr, ...downloadsFr, ...embedFr, ...statsFr, ...bandopsFr, ...codesFr } };
+export const messages: Record<Locale, Messages> = { en: enAll, fr: { ...fr, ...catalogFr, ...listenFr, ...checkoutFr, ...sellingFr, ...downloadsFr, ...embedFr, ...statsFr, ...bandopsFr, ...codesFr, ...firstRunFr } };
