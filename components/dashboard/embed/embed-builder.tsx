@@ -8,7 +8,7 @@ import { iframeSnippet, loaderSnippet } from "@/lib/embed/snippets";
 import { CopyField } from "./copy-field";
 
 /** `trackCount` (releases): the player's list is as tall as its tracks, so the snippet's height is exact. */
-export type BuilderItem = { kind: "release" | "track" | "product"; id: string; title: string; pagePath: string; sold?: boolean; trackCount?: number };
+export type BuilderItem = { kind: "release" | "track" | "product"; id: string; title: string; pagePath: string; sold?: boolean; trackCount?: number; hasArtwork?: boolean };
 
 type Look = Omit<EmbedOptions, "lang"> & { lang: EmbedOptions["lang"] | null };
 const DEFAULT_LOOK: Look = { theme: "auto", layout: "large", artwork: "large", tracklist: true, bg: null, accent: null, lang: null };
@@ -40,7 +40,9 @@ export function EmbedBuilder({ appUrl, artistSlug, artistName, items, initialRel
     const id = kind === "shop" ? artistSlug : item!.id;
     const { lang, ...rest } = look;
     const src = new URL(`/embed/${kind}/${encodeURIComponent(id)}${optionsQuery(lang ? { ...rest, lang } : rest)}`, appUrl).href;
-    const height = embedHeight(kind, look, kind === "release" ? item!.trackCount : undefined);
+    // A release without a picture shows none, so its player has the short header.
+    const artwork = item && item.hasArtwork === false ? "none" : look.artwork;
+    const height = embedHeight(kind, { ...look, artwork }, kind === "release" ? item!.trackCount : undefined);
     const title = kind === "shop" ? artistName : `${item!.title} — ${artistName}`;
     const pageUrl = new URL(kind === "shop" || !item ? `/${artistSlug}` : item.pagePath, appUrl).href;
     const snippet = { src, height, title };

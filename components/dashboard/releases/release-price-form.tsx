@@ -56,7 +56,7 @@ export function ReleasePriceForm({
       {trackCount > 0 && (
         <MoneyField
           id="trackPrice"
-          className="max-w-xs"
+          className="sm:w-1/2 sm:pr-2"
           label={t("eachTrack")}
           name="trackPrice"
           currency={currency}

@@ -72,7 +72,7 @@ export function TrackEditor({ track, action }: { track: EditableTrack; action: (
       <TextArea id={`lyrics-${track.id}`} label={t("lyrics")} name="lyrics" defaultValue={values.lyrics} rows={4} maxLength={20000} error={errors.lyrics} />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>{t("save")}</SubmitButton>
-        <FormStatus state={state} testId="track-status" />
+        <FormStatus state={state} testId="track-save-status" />
       </div>
     </form>
   );

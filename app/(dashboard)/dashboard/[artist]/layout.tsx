@@ -52,7 +52,8 @@ export default async function ArtistDashboardLayout({ children, params }: Layout
                 { href: `${base}/payouts`, label: ts("payouts") },
               ],
             },
-            { title: tn("fans"), items: [{ href: `${base}/fans`, label: tfans("fans") }] },
+            // One link of its own: a "Fans" heading over a "Fans" link would say it twice.
+            { items: [{ href: `${base}/fans`, label: tfans("fans") }] },
             {
               title: tn("site"),
               items: [

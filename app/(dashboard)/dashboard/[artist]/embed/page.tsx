@@ -20,9 +20,9 @@ export default async function EmbedPage({ params, searchParams }: PageProps<"/da
   for (const offer of shop?.offers ?? []) {
     if (offer.kind === "release") {
       const widget = await loadReleaseWidget(db, offer.id);
-      items.push({ kind: "release", id: offer.id, title: offer.title, pagePath: offer.pagePath, trackCount: widget?.tracks.length ?? 0 });
+      items.push({ kind: "release", id: offer.id, title: offer.title, pagePath: offer.pagePath, trackCount: widget?.tracks.length ?? 0, hasArtwork: Boolean(widget?.release.artworkKey) });
       for (const track of widget?.tracks ?? []) {
-        items.push({ kind: "track", id: track.id, title: `${offer.title} · ${track.position}. ${track.title}`, pagePath: `${offer.pagePath}?track=${track.id}`, sold: false });
+        items.push({ kind: "track", id: track.id, title: `${offer.title} · ${track.position}. ${track.title}`, pagePath: `${offer.pagePath}?track=${track.id}`, sold: false, hasArtwork: Boolean(widget?.release.artworkKey) });
       }
     } else if (offer.kind === "track") {
       const listed = items.find((i) => i.kind === "track" && i.id === offer.id);

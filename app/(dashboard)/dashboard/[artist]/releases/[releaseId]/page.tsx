@@ -38,6 +38,8 @@ export default async function ReleaseEditorPage({ params }: PageProps<"/dashboar
   const processing = tracks.some((track) => track.status === "processing");
   const maxMb = env().MAX_UPLOAD_MB;
   const [tp, tf] = await Promise.all([getTranslations("selling.price"), getTranslations("firstRun.release")]);
+  // A fixed price never set reads as 0: ask for it here, beside Publish, before the band presses it.
+  const unpriced = release.pricingMode === "fixed" && release.priceAmount === 0;
   const publishInputs = JSON.stringify([release.pricingMode, release.priceAmount, release.priceMinimum, tracks.map((tr) => [tr.status, tr.pricingMode, tr.priceAmount, tr.priceMinimum])]);
   return (
     <div className="space-y-8">
@@ -65,10 +67,21 @@ export default async function ReleaseEditorPage({ params }: PageProps<"/dashboar
             )}
           </p>
         </div>
-        <PublishToggle
-          // A new key whenever what publishing checks changes (a price saved, a track ready): the old refusal goes away.
-          key={publishInputs}
-          action={setReleaseStatusAction} releaseId={release.id} published={published} labels={{ publish: t("editor.publish"), unpublish: t("editor.unpublish") }} />
+        <div className="flex flex-col items-end gap-1">
+          <PublishToggle
+            // A new key whenever what publishing checks changes (a price saved, a track ready): the old refusal goes away.
+            key={publishInputs}
+            action={setReleaseStatusAction}
+            releaseId={release.id}
+            published={published}
+            labels={{ publish: t("editor.publish"), unpublish: t("editor.unpublish") }}
+          />
+          {!published && unpriced && (
+            <a href="#price" className="text-sm text-amber-800 underline underline-offset-2" data-testid="price-needed">
+              {tf("noPrice")}
+            </a>
+          )}
+        </div>
       </div>
 
       <section className="rounded-lg border border-line bg-white" aria-labelledby="tracks-title">
