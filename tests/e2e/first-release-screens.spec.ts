@@ -55,6 +55,22 @@ test("a price error shows beside the field and the Save button, and goes away as
   await expect(each).toHaveValue("1.00");
 });
 
+test("a refusal beside Publish goes away by itself once its cause is gone", async ({ page }) => {
+  const { release, base } = await bandWithDraft(page);
+  const db = testDb();
+  await db.update(releases).set({ pricingMode: "fixed", priceAmount: 700 }).where(eq(releases.id, release.id));
+  const [first] = await db.select().from(tracks).where(eq(tracks.releaseId, release.id)).limit(1);
+  await db.update(tracks).set({ status: "processing" }).where(eq(tracks.id, first.id));
+  await page.goto(`${base}/releases/${release.id}`);
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  const refusal = page.getByText("Some tracks are still converting. Publish when they are ready.");
+  await expect(refusal).toBeVisible();
+  // The track finishes converting: the page notices on its own, and the old refusal is not left standing.
+  await db.update(tracks).set({ status: "ready" }).where(eq(tracks.id, first.id));
+  await expect(page.getByTestId("track-status")).toHaveText(["Ready", "Ready"]);
+  await expect(refusal).toHaveCount(0);
+});
+
 for (const { locale, width } of [
   { locale: "en", width: 1280 },
   { locale: "fr", width: 390 },
