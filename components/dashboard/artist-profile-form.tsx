@@ -4,7 +4,7 @@ import { useActionState, useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Field, FieldNotes, TextArea, selectClass } from "@/components/ui/field";
 import { oversizedFile } from "@/components/ui/image-files";
-import { Notice } from "@/components/ui/notice";
+import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { slugify } from "@/lib/artists/slug";
 import { CURRENCIES } from "@/lib/artists/currencies";
@@ -80,8 +80,6 @@ export function ArtistProfileForm({
     <form key={saves.count} action={formAction} className="space-y-6" data-testid="artist-profile-form" noValidate>
       {initial.id && <input type="hidden" name="artistId" value={initial.id} />}
       {initial.id && <input type="hidden" name="currentSlug" value={initial.slug} />}
-      {state?.ok && <Notice tone="success">{state.message}</Notice>}
-      {failed?.error && <Notice tone="error">{failed.error}</Notice>}
 
       <div className="grid gap-6 sm:grid-cols-2">
         <Field
@@ -190,8 +188,9 @@ export function ArtistProfileForm({
         })}
       </div>
 
-      <div className="border-t border-line pt-6">
+      <div className="flex flex-wrap items-center gap-3 border-t border-line pt-6">
         <SubmitButton>{submitLabel}</SubmitButton>
+        <FormStatus state={state} testId="profile-status" />
       </div>
     </form>
   );

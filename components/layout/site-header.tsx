@@ -8,11 +8,12 @@ export async function SiteHeader() {
   const [t, locale, user] = await Promise.all([getTranslations("nav"), getLocale(), currentUser()]);
   return (
     <header className="border-b border-line bg-white">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-4 sm:px-6">
+      {/* Wraps rather than overflows on a phone ("Tableau de bord", "Se déconnecter" and the language are long). */}
+      <div className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-2 gap-y-1 px-4 py-2 sm:gap-4 sm:px-6">
         <Link href="/" className="text-base font-semibold tracking-tight sm:text-lg">
           Merchtable
         </Link>
-        <nav className="ml-auto flex items-center gap-1 whitespace-nowrap text-sm sm:gap-3" aria-label="Main">
+        <nav className="ml-auto flex flex-wrap items-center justify-end gap-1 whitespace-nowrap text-sm sm:gap-3" aria-label="Main">
           {user ? (
             <>
               <Link href="/dashboard" className="rounded px-1.5 py-1 hover:bg-stone-100 sm:px-2">

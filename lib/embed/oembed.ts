@@ -3,7 +3,7 @@ import type { DbOrTx } from "../../db/client";
 import { artists, releases, tracks } from "../../db/schema";
 import { imageUrl } from "../artists/profile";
 import { releaseArtworkUrl } from "../catalog/public";
-import { EMBED_HEIGHTS, EMBED_WIDTH } from "./sizes";
+import { EMBED_WIDTH, embedHeight } from "./sizes";
 import { LAYOUTS, parseEmbedOptions, type EmbedKind, type EmbedLayout, type EmbedOptions } from "./options";
 import { iframeSnippet, widgetUrl } from "./snippets";
 
@@ -50,8 +50,9 @@ async function resolve(db: DbOrTx, url: URL): Promise<Target | null> {
 }
 
 /** The largest layout whose published height fits `maxHeight` (the slimmest when none does). */
-function fitLayout(kind: EmbedKind, options: EmbedOptions, maxHeight: number | null): { layout: EmbedLayout; height: number } {
-  const height = (layout: EmbedLayout) => EMBED_HEIGHTS[kind][layout][options.tracklist ? "withList" : "withoutList"];
+function fitLayout(kind: EmbedKind, options: EmbedOptions, maxHeight: number | null, hasArtwork: boolean): { layout: EmbedLayout; height: number } {
+  // Without a picture the player's header is the short one, whatever artwork size was asked for.
+  const height = (layout: EmbedLayout) => embedHeight(kind, { ...options, layout, artwork: hasArtwork ? options.artwork : "none" });
   if (maxHeight === null || height(options.layout) <= maxHeight) return { layout: options.layout, height: height(options.layout) };
   const smaller = LAYOUTS.slice(LAYOUTS.indexOf(options.layout) + 1).find((layout) => height(layout) <= maxHeight);
   return smaller ? { layout: smaller, height: height(smaller) } : { layout: "slim", height: Math.min(height("slim"), maxHeight) };
@@ -72,7 +73,7 @@ export async function oembed(db: DbOrTx, appUrl: string, params: URLSearchParams
   if (!target) return { ok: false, status: 404, error: "No published release, track or shop at this URL." };
 
   const requested = parseEmbedOptions(url.searchParams, null);
-  const { layout, height } = fitLayout(target.kind, requested, dimension(params.get("maxheight")));
+  const { layout, height } = fitLayout(target.kind, requested, dimension(params.get("maxheight")), target.thumbnail !== null);
   const width = Math.min(EMBED_WIDTH.maxPixels, dimension(params.get("maxwidth")) ?? EMBED_WIDTH.maxPixels);
   const options: Partial<EmbedOptions> = { theme: requested.theme, bg: requested.bg, accent: requested.accent, artwork: requested.artwork, tracklist: requested.tracklist, layout };
   if (url.searchParams.has("lang")) options.lang = requested.lang;

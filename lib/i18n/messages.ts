@@ -20,14 +20,19 @@ import statsEn from "./messages/stats.en.json";
 import statsFr from "./messages/stats.fr.json";
 import titlesEn from "./messages/titles.en.json";
 import titlesFr from "./messages/titles.fr.json";
+import firstRunEn from "./messages/firstrun.en.json";
+import firstRunFr from "./messages/firstrun.fr.json";
 import type { Locale } from "./config";
 
 /**
  * One file pair per area, so work on different areas never edits the same file:
  * en.json/fr.json (site, accounts, profile), catalog.* (dashboard releases and uploads),
  * listen.* (release page, player), checkout.* (cart, checkout, receipts), selling.* (dashboard
- * prices, merch, shipping, orders, payouts), downloads.* (download page, library), titles.* (dashboard tab titles). Top-level keys must not collide between files.
+ * prices, merch, shipping, orders, payouts), downloads.* (download page, library), titles.* (dashboard tab titles), firstrun.* (first-release steps). Top-level keys must not collide between files.
  */
-const enAll = { ...en, ...catalogEn, ...listenEn, ...checkoutEn, ...sellingEn, ...downloadsEn, ...embedEn, ...statsEn, ...bandopsEn, ...codesEn, ...titlesEn };
+const enAll = { ...en, ...catalogEn, ...listenEn, ...checkoutEn, ...sellingEn, ...downloadsEn, ...embedEn, ...statsEn, ...bandopsEn, ...codesEn, ...titlesEn, ...firstRunEn };
 export type Messages = typeof enAll;
-export const messages: Record<Locale, Messages> = { en: enAll, fr: { ...fr, ...catalogFr, ...listenFr, ...checkoutFr, ...sellingFr, ...downloadsFr, ...embedFr, ...statsFr, ...bandopsFr, ...codesFr, ...titlesFr } };
+export const messages: Record<Locale, Messages> = {
+  en: enAll,
+  fr: { ...fr, ...catalogFr, ...listenFr, ...checkoutFr, ...sellingFr, ...downloadsFr, ...embedFr, ...statsFr, ...bandopsFr, ...codesFr, ...titlesFr, ...firstRunFr },
+};

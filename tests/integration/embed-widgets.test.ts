@@ -41,9 +41,19 @@ describe("widget options from a stranger's query string", () => {
   it("publishes a fixed height per widget and layout, whatever size is asked for", () => {
     expect(embedHeight("release", { layout: "slim", tracklist: true })).toBe(120);
     expect(embedHeight("release", { layout: "large", tracklist: true })).toBe(420);
-    expect(embedHeight("release", { layout: "large", tracklist: false })).toBe(208);
+    expect(embedHeight("release", { layout: "large", tracklist: false })).toBe(186);
     const huge = parseEmbedOptions(new URLSearchParams("layout=99999&height=99999&width=-5"), null);
     expect(embedHeight("shop", huge)).toBe(640);
+  });
+
+  it("gives a release player with three tracks the height of its three rows, not the longest list's", () => {
+    // 2 (border) + 184 (artwork and text) + 1 (the list's line) + 3 × 35 (rows): what Chromium lays out (tests/e2e/band-journey.spec.ts).
+    expect(embedHeight("release", { layout: "large", tracklist: true, artwork: "large" }, 3)).toBe(292);
+    expect(embedHeight("release", { layout: "large", tracklist: true, artwork: "none" }, 3)).toBe(268);
+    expect(embedHeight("release", { layout: "compact", tracklist: true }, 3)).toBe(268);
+    expect(embedHeight("release", { layout: "large", tracklist: true }, 40)).toBe(420);
+    expect(embedHeight("release", { layout: "large", tracklist: false, artwork: "small" }, 3)).toBe(162);
+    expect(embedHeight("track", { layout: "compact", tracklist: true }, 3)).toBe(162);
   });
 
   it("reduces the embedding site to a bare host name, or nothing", () => {

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Field, selectClass } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
+import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 type State = null | { ok: true; message: string } | { ok: false; error: string };
@@ -23,8 +23,6 @@ export function NewBatchForm({
     <form action={formAction} className="grid gap-4 sm:grid-cols-2" data-testid="new-batch-form">
       <input type="hidden" name="artistId" value={artistId} />
       <div className="sm:col-span-2">
-        {state?.ok && <Notice tone="success">{state.message}</Notice>}
-        {state && !state.ok && <Notice tone="error">{state.error}</Notice>}
       </div>
       <div>
         <label htmlFor="releaseId" className="mb-1 block text-sm font-medium">
@@ -40,8 +38,9 @@ export function NewBatchForm({
       </div>
       <Field label={t("count")} name="count" type="number" min={1} max={10000} defaultValue={100} hint={t("countHint")} required />
       <Field label={t("label")} name="label" maxLength={120} hint={t("labelHint")} className="sm:col-span-2" />
-      <div className="sm:col-span-2">
+      <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <SubmitButton>{t("submit")}</SubmitButton>
+        <FormStatus state={state} testId="batch-status" />
       </div>
     </form>
   );

@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Field, FieldNotes, selectClass } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
+import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 type State = null | { ok: true; message: string } | { ok: false; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
@@ -36,8 +36,6 @@ export function DiscountForm({
       <input type="hidden" name="artistId" value={artistId} />
       {initial && <input type="hidden" name="id" value={initial.id} />}
       <div className="sm:col-span-2">
-        {state?.ok && <Notice tone="success">{state.message}</Notice>}
-        {state && !state.ok && state.error && <Notice tone="error">{state.error}</Notice>}
       </div>
       <Field label={t("form.code")} name="code" defaultValue={typed("code")} hint={t("form.codeHint")} error={error("code")} maxLength={40} autoCapitalize="characters" required />
       <fieldset>
@@ -95,8 +93,9 @@ export function DiscountForm({
         <input type="checkbox" name="active" defaultChecked={typed("active") === undefined || typed("active") === "on"} className="h-4 w-4" />
         {t("form.active")}
       </label>
-      <div className="sm:col-span-2">
+      <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <SubmitButton>{initial ? t("form.save") : t("form.submit")}</SubmitButton>
+        <FormStatus state={state} testId="discount-status" />
       </div>
     </form>
   );

@@ -7,7 +7,8 @@ import { embedHeight } from "@/lib/embed/sizes";
 import { iframeSnippet, loaderSnippet } from "@/lib/embed/snippets";
 import { CopyField } from "./copy-field";
 
-export type BuilderItem = { kind: "release" | "track" | "product"; id: string; title: string; pagePath: string; sold?: boolean };
+/** `trackCount` (releases): the player's list is as tall as its tracks, so the snippet's height is exact. */
+export type BuilderItem = { kind: "release" | "track" | "product"; id: string; title: string; pagePath: string; sold?: boolean; trackCount?: number; hasArtwork?: boolean };
 
 type Look = Omit<EmbedOptions, "lang"> & { lang: EmbedOptions["lang"] | null };
 const DEFAULT_LOOK: Look = { theme: "auto", layout: "large", artwork: "large", tracklist: true, bg: null, accent: null, lang: null };
@@ -22,10 +23,12 @@ function choices(kind: EmbedKind, items: BuilderItem[]) {
   return [];
 }
 
-export function EmbedBuilder({ appUrl, artistSlug, artistName, items }: { appUrl: string; artistSlug: string; artistName: string; items: BuilderItem[] }) {
+/** Starts on a release player (the one asked for, else the newest) when the band has one: what most bands want first. */
+export function EmbedBuilder({ appUrl, artistSlug, artistName, items, initialRelease }: { appUrl: string; artistSlug: string; artistName: string; items: BuilderItem[]; initialRelease?: string }) {
   const t = useTranslations("embed.builder");
-  const [kind, setKind] = useState<EmbedKind>("shop");
-  const [itemId, setItemId] = useState<string>("");
+  const releases = items.filter((i) => i.kind === "release");
+  const [kind, setKind] = useState<EmbedKind>(releases.length ? "release" : "shop");
+  const [itemId, setItemId] = useState<string>(releases.find((i) => i.id === initialRelease)?.id ?? releases[0]?.id ?? "");
   const [look, setLook] = useState<Look>(DEFAULT_LOOK);
   const [clickToLoad, setClickToLoad] = useState(false);
   const list = choices(kind, items);
@@ -37,7 +40,9 @@ export function EmbedBuilder({ appUrl, artistSlug, artistName, items }: { appUrl
     const id = kind === "shop" ? artistSlug : item!.id;
     const { lang, ...rest } = look;
     const src = new URL(`/embed/${kind}/${encodeURIComponent(id)}${optionsQuery(lang ? { ...rest, lang } : rest)}`, appUrl).href;
-    const height = embedHeight(kind, look);
+    // A release without a picture shows none, so its player has the short header.
+    const artwork = item && item.hasArtwork === false ? "none" : look.artwork;
+    const height = embedHeight(kind, { ...look, artwork }, kind === "release" ? item!.trackCount : undefined);
     const title = kind === "shop" ? artistName : `${item!.title} — ${artistName}`;
     const pageUrl = new URL(kind === "shop" || !item ? `/${artistSlug}` : item.pagePath, appUrl).href;
     const snippet = { src, height, title };

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { Notice } from "@/components/ui/notice";
+import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 type State = null | { ok: true; message: string } | { ok: false; error: string };
@@ -14,10 +14,11 @@ export function ResendReceiptForm({ action, artistId, orderId, email }: { action
     <form action={formAction} className="space-y-3" data-testid="resend-receipt">
       <input type="hidden" name="artistId" value={artistId} />
       <input type="hidden" name="orderId" value={orderId} />
-      {state?.ok && <Notice tone="success">{state.message}</Notice>}
-      {state && !state.ok && <Notice tone="error">{state.error}</Notice>}
       <p className="text-sm text-muted">{t("intro", { email })}</p>
-      <SubmitButton variant="secondary">{t("submit")}</SubmitButton>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton variant="secondary">{t("submit")}</SubmitButton>
+        <FormStatus state={state} testId="resend-status" />
+      </div>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -32,16 +33,11 @@ export function ShipForm({
   const [carrier, setCarrier] = useState("");
   const [trackingNumber, setTrackingNumber] = useState("");
   const [picked, setPicked] = useState<string[]>(() => unshipped.map((i) => i.id));
-  const notices = (
-    <>
-      {state?.ok && <Notice tone="success">{state.message}</Notice>}
-      {state && !state.ok && !state.field && <Notice tone="error">{state.error}</Notice>}
-    </>
-  );
   if (unshipped.length === 0) {
     return (
       <div className="space-y-3" data-testid="ship-form">
-        {notices}
+        {/* The button is gone once all is shipped: its message takes its place. */}
+        {state?.ok && <Notice tone="success">{state.message}</Notice>}
         <p className="text-sm text-muted">{t("everythingShipped")}</p>
       </div>
     );
@@ -51,7 +47,6 @@ export function ShipForm({
     <form action={formAction} className="space-y-4" noValidate data-testid="ship-form">
       <input type="hidden" name="artistId" value={artistId} />
       <input type="hidden" name="orderId" value={orderId} />
-      {notices}
       <p className="text-sm text-muted">{t("intro")}</p>
       {unshipped.length > 1 && (
         <fieldset className="space-y-2 text-sm">
@@ -90,7 +85,11 @@ export function ShipForm({
           <option key={c} value={c} />
         ))}
       </datalist>
-      <SubmitButton>{t("submit")}</SubmitButton>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton>{t("submit")}</SubmitButton>
+        {/* An error about one field is shown under that field. */}
+        <FormStatus state={state && !state.ok && state.field ? null : state} testId="ship-status" />
+      </div>
     </form>
   );
 }

@@ -4,9 +4,8 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Field, FieldNotes, TextArea, selectClass } from "@/components/ui/field";
 import { oversizedFile, smallArtwork } from "@/components/ui/image-files";
-import { Notice } from "@/components/ui/notice";
+import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { PricingFields, type PricingValues } from "@/components/dashboard/selling/pricing-fields";
 import { slugify } from "@/lib/artists/slug";
 import { RECOMMENDED_ARTWORK_PX } from "@/lib/images/limits";
 
@@ -22,8 +21,6 @@ export type ReleaseFormInitial = {
   credits: string;
   catalogNumber: string;
   artworkUrl?: string | null;
-  /** Editing only: the release's price in its own currency. */
-  pricing?: PricingValues & { currency: string };
 };
 
 /** Details of a release: used to create one and to edit it. */
@@ -45,7 +42,6 @@ export function ReleaseForm({
   maxImageMb: number;
 }) {
   const t = useTranslations("catalog");
-  const tp = useTranslations("selling.price");
   const te = useTranslations("errors");
   const [state, formAction] = useActionState(action, null);
   const failed = state && !state.ok ? state : null;
@@ -63,8 +59,6 @@ export function ReleaseForm({
       <input type="hidden" name="artistId" value={artistId} />
       <input type="hidden" name="artistSlug" value={artistSlug} />
       {initial.id && <input type="hidden" name="releaseId" value={initial.id} />}
-      {state?.ok && state.message && <Notice tone="success">{state.message}</Notice>}
-      {failed?.error && <Notice tone="error">{failed.error}</Notice>}
       <div className="grid gap-6 sm:grid-cols-2">
         <Field
           label={t("form.title")}
@@ -151,26 +145,11 @@ export function ReleaseForm({
       </div>
       <TextArea label={t("form.description")} name="description" defaultValue={values.description} rows={4} maxLength={5000} error={errors.description} />
       <TextArea label={t("form.credits")} name="credits" defaultValue={values.credits} rows={3} maxLength={5000} error={errors.credits} />
-      {initial.pricing && (
-        <section className="border-t border-line pt-6" aria-labelledby="pricing-title">
-          <h3 id="pricing-title" className="font-semibold">
-            {tp("title")}
-          </h3>
-          <p className="mb-4 mt-1 text-sm text-muted">{tp("intro", { currency: initial.pricing.currency })}</p>
-          <PricingFields
-            idPrefix="release"
-            currency={initial.pricing.currency}
-            values={{
-              pricingMode: failed?.values?.pricingMode ?? initial.pricing.pricingMode,
-              priceAmount: failed?.values?.priceAmount ?? initial.pricing.priceAmount,
-              priceMinimum: failed?.values?.priceMinimum ?? initial.pricing.priceMinimum,
-            }}
-            errors={errors}
-          />
-        </section>
-      )}
       <div className="border-t border-line pt-6">
-        <SubmitButton>{submitLabel}</SubmitButton>
+        <div className="flex flex-wrap items-center gap-3">
+          <SubmitButton>{submitLabel}</SubmitButton>
+          <FormStatus state={state} testId="details-status" />
+        </div>
       </div>
     </form>
   );

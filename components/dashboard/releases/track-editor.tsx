@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Field, TextArea, selectClass } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
+import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { PricingFields } from "@/components/dashboard/selling/pricing-fields";
 import type { EditableTrack } from "./track-list";
@@ -24,8 +24,6 @@ export function TrackEditor({ track, action }: { track: EditableTrack; action: (
   return (
     <form action={formAction} className="space-y-4 bg-stone-50 px-4 py-4" noValidate data-testid="track-editor">
       <input type="hidden" name="trackId" value={track.id} />
-      {state?.ok && state.message && <Notice tone="success">{state.message}</Notice>}
-      {failed?.error && <Notice tone="error">{failed.error}</Notice>}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id={`title-${track.id}`} label={t("title")} name="title" defaultValue={values.title} maxLength={200} error={errors.title} />
         <Field id={`isrc-${track.id}`} label={t("isrc")} name="isrc" defaultValue={values.isrc} maxLength={20} hint={t("isrcHint")} error={errors.isrc} />
@@ -72,7 +70,10 @@ export function TrackEditor({ track, action }: { track: EditableTrack; action: (
         </div>
       )}
       <TextArea id={`lyrics-${track.id}`} label={t("lyrics")} name="lyrics" defaultValue={values.lyrics} rows={4} maxLength={20000} error={errors.lyrics} />
-      <SubmitButton>{t("save")}</SubmitButton>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton>{t("save")}</SubmitButton>
+        <FormStatus state={state} testId="track-save-status" />
+      </div>
     </form>
   );
 }

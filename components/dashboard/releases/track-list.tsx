@@ -116,7 +116,7 @@ export function TrackList({ releaseId, tracks, actions }: { releaseId: string; t
                   ⠿
                 </button>
                 <span className="w-6 text-right tabular-nums text-muted">{index + 1}</span>
-                <span className="min-w-0 flex-1 truncate font-medium" data-testid="track-title">
+                <span className="min-w-0 flex-1 basis-32 truncate font-medium" data-testid="track-title">
                   {track.title}
                 </span>
                 {!track.lossless && <span className="text-xs text-amber-800">{t("track.lossy")}</span>}

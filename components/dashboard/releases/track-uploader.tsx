@@ -20,6 +20,7 @@ type Upload = {
  */
 export function TrackUploader({ releaseId, maxLabel }: { releaseId: string; maxLabel: string }) {
   const t = useTranslations("catalog.upload");
+  const tf = useTranslations("firstRun.release");
   const router = useRouter();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [dragging, setDragging] = useState(false);
@@ -108,7 +109,7 @@ export function TrackUploader({ releaseId, maxLabel }: { releaseId: string; maxL
                 <span className="shrink-0 text-xs text-muted">
                   {u.state === "uploading" && t("uploading", { percent: u.percent })}
                   {u.state === "checking" && t("checking")}
-                  {u.state === "done" && t("done")}
+                  {u.state === "done" && tf("processingNow")}
                   {u.state === "canceled" && t("canceled")}
                 </span>
                 {(u.state === "uploading" || u.state === "checking") && (

@@ -4,6 +4,7 @@ import { useActionState, useEffect, useRef, useState, useTransition, type FormEv
 import { useTranslations } from "next-intl";
 import { Field, FieldNotes, TextArea, selectClass } from "@/components/ui/field";
 import { oversizedFile } from "@/components/ui/image-files";
+import { FormStatus } from "@/components/ui/form-status";
 import { Notice } from "@/components/ui/notice";
 import { MoneyField } from "./money-field";
 import { OptionsEditor, type OptionRow } from "./options-editor";
@@ -84,8 +85,6 @@ export function ProductForm({
       <input type="hidden" name="artistId" value={artistId} />
       {initial.id && <input type="hidden" name="productId" value={initial.id} />}
       {state === null && notice && <Notice tone="success">{notice}</Notice>}
-      {state?.ok && <Notice tone="success">{state.message}</Notice>}
-      {failed?.error && <Notice tone="error">{failed.error}</Notice>}
 
       <div className="grid gap-6 sm:grid-cols-[12rem_1fr]">
         <div>
@@ -204,7 +203,7 @@ export function ProductForm({
         </span>
       </label>
 
-      <div className="border-t border-line pt-6">
+      <div className="flex flex-wrap items-center gap-3 border-t border-line pt-6">
         <button
           type="submit"
           disabled={pending}
@@ -213,6 +212,7 @@ export function ProductForm({
         >
           {submitLabel}
         </button>
+        <FormStatus state={state} pending={pending} testId="product-status" />
       </div>
     </form>
   );

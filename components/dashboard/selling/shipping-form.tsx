@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useState, useTransition, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { FieldNotes, selectClass } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
+import { FormStatus } from "@/components/ui/form-status";
 import { CountryPicker } from "./country-picker";
 import { MoneyField } from "./money-field";
 
@@ -52,8 +52,6 @@ export function ShippingForm({
   return (
     <form onSubmit={submit} className="space-y-6" noValidate data-testid="shipping-form">
       <input type="hidden" name="artistId" value={artistId} />
-      {state?.ok && <Notice tone="success">{state.message}</Notice>}
-      {failed?.error && <Notice tone="error">{failed.error}</Notice>}
       <div className="sm:max-w-sm">
         <label htmlFor="country" className="mb-1 block text-sm font-medium">
           {t("from")}
@@ -149,7 +147,7 @@ export function ShippingForm({
         <FieldNotes errorId="rates-error" error={errors.rates} />
       </fieldset>
 
-      <div className="border-t border-line pt-6">
+      <div className="flex flex-wrap items-center gap-3 border-t border-line pt-6">
         <button
           type="submit"
           disabled={pending}
@@ -158,6 +156,7 @@ export function ShippingForm({
         >
           {t("save")}
         </button>
+        <FormStatus state={state} pending={pending} testId="shipping-status" />
       </div>
     </form>
   );

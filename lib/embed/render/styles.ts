@@ -1,3 +1,5 @@
+import { PLAYER_BOX } from "../sizes";
+
 /**
  * Every widget's CSS, inlined (one request fewer, and no flash of unstyled player). System
  * fonts only: a web font would be a third-party or an extra request on every host page.
@@ -8,12 +10,13 @@ body{background:var(--bg);color:var(--fg);font:14px/1.4 system-ui,-apple-system,
 a{color:inherit}
 button,select,input{font:inherit;color:inherit}
 .w{display:flex;flex-direction:column;height:100%;border:1px solid var(--ln);border-radius:8px;overflow:hidden;background:var(--bg)}
-.hd{display:flex;gap:14px;padding:12px;align-items:flex-start;min-width:0}
+.hd{display:flex;gap:14px;padding:12px;align-items:flex-start;min-width:0;flex:none}
+.pl.large .hd,.pl.compact .hd{height:${PLAYER_BOX.headerShort}px}.pl.large.tall .hd{height:${PLAYER_BOX.headerTall}px}
 .art{flex:none;border-radius:4px;object-fit:cover;background:var(--ln)}
 .art.l{width:160px;height:160px}.art.s{width:72px;height:72px}
 .meta{flex:1;min-width:0;display:flex;flex-direction:column;gap:6px}
-.by{color:var(--mu);font-size:13px}
-.t{font-size:18px;font-weight:650;line-height:1.2}
+.by{color:var(--mu);font-size:13px;line-height:18px}
+.t{font-size:18px;font-weight:650;line-height:22px}
 .t,.by,.one{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .ctl{display:flex;align-items:center;gap:10px;min-width:0}
 .pp{flex:none;width:44px;height:44px;border-radius:50%;border:0;background:var(--ac);color:var(--on);cursor:pointer;display:grid;place-items:center}
@@ -22,14 +25,14 @@ button,select,input{font:inherit;color:inherit}
 .row{display:flex;align-items:center;gap:8px;font-size:12px;color:var(--mu)}
 input[type=range]{flex:1;min-width:0;accent-color:var(--ac);height:16px}
 .tm{font-variant-numeric:tabular-nums;flex:none}
-.buy{display:inline-flex;align-items:center;gap:6px;align-self:flex-start;padding:7px 12px;border-radius:6px;background:var(--ac);color:var(--on);text-decoration:none;font-weight:600;border:0;cursor:pointer;white-space:nowrap}
+.buy{display:inline-flex;align-items:center;gap:6px;align-self:flex-start;padding:7px 12px;line-height:20px;border-radius:6px;background:var(--ac);color:var(--on);text-decoration:none;font-weight:600;border:0;cursor:pointer;white-space:nowrap}
 .buy.ghost{background:transparent;color:var(--fg);border:1px solid var(--ln)}
 .buy[aria-disabled=true]{background:var(--ln);color:var(--mu);cursor:default}
 .pr{font-variant-numeric:tabular-nums}
 .fill{flex:1;min-height:0;overflow:auto;border-top:1px solid var(--ln)}
 .tl{list-style:none}
 .tl li{border-bottom:1px solid var(--ln)}
-.tl button,.tl .off{display:flex;width:100%;gap:10px;padding:7px 12px;background:none;border:0;text-align:left;align-items:baseline}
+.tl button,.tl .off{display:flex;width:100%;gap:10px;padding:7px 12px;line-height:20px;background:none;border:0;text-align:left;align-items:baseline}
 .tl button{cursor:pointer}.tl button:hover{background:var(--hv)}
 .tl [aria-current=true]{font-weight:650;color:var(--ac)}
 .tl .n,.tl .d{color:var(--mu);font-variant-numeric:tabular-nums;flex:none}

@@ -16,17 +16,22 @@ export async function generateMetadata({ params }: LayoutProps<"/dashboard/[arti
 
 export default async function ArtistDashboardLayout({ children, params }: LayoutProps<"/dashboard/[artist]">) {
   const { artist, user } = await requireArtistMember({ slug: (await params).artist });
-  const [t, tc, ts, bands, toShip] = await Promise.all([
+  const [t, tc, ts, tn, tcodes, tdisc, tfans, tembed, bands, toShip] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("catalog"),
     getTranslations("selling.nav"),
+    getTranslations("firstRun.nav"),
+    getTranslations("codes"),
+    getTranslations("discounts"),
+    getTranslations("bandops.nav"),
+    getTranslations("embed.builder"),
     listArtistsForUser(db, user.id),
     countOrdersToShip(db, artist.id),
   ]);
   const base = `/dashboard/${artist.slug}`;
   return (
     <div className="mx-auto grid max-w-6xl gap-8 px-4 py-8 sm:px-6 lg:grid-cols-[14rem_1fr]">
-      <aside className="space-y-6">
+      <aside className="space-y-4 lg:space-y-6">
         <ArtistSwitcher
           label={t("switcher")}
           current={artist.slug}
@@ -34,19 +39,36 @@ export default async function ArtistDashboardLayout({ children, params }: Layout
           newLabel={t("newBand")}
         />
         <DashboardNav
-          items={[
-            { href: base, label: t("nav.overview") },
-            { href: `${base}/releases`, label: tc("nav") },
-            { href: `${base}/merch`, label: ts("merch") },
-            { href: `${base}/shipping`, label: ts("shipping") },
-            { href: `${base}/orders`, label: ts("orders"), badge: { count: toShip, label: ts("toShip", { count: toShip }) } },
-            { href: `${base}/fans`, label: (await getTranslations("bandops.nav"))("fans") },
-            { href: `${base}/payouts`, label: ts("payouts") },
-            { href: `${base}/codes`, label: (await getTranslations("codes"))("nav") },
-            { href: `${base}/discounts`, label: (await getTranslations("discounts"))("nav") },
-            { href: `${base}/settings`, label: t("nav.settings") },
-            { href: `${base}/members`, label: t("nav.members") },
-            { href: `${base}/embed`, label: (await getTranslations("embed.builder"))("nav") },
+          labels={{ menu: tn("menu"), nav: tn("label") }}
+          groups={[
+            { items: [{ href: base, label: t("nav.overview") }] },
+            {
+              title: tn("music"),
+              items: [
+                { href: `${base}/releases`, label: tc("nav") },
+                { href: `${base}/merch`, label: ts("merch") },
+              ],
+            },
+            {
+              title: tn("sell"),
+              items: [
+                { href: `${base}/orders`, label: ts("orders"), badge: { count: toShip, label: ts("toShip", { count: toShip }) } },
+                { href: `${base}/codes`, label: tcodes("nav") },
+                { href: `${base}/discounts`, label: tdisc("nav") },
+                { href: `${base}/shipping`, label: ts("shipping") },
+                { href: `${base}/payouts`, label: ts("payouts") },
+              ],
+            },
+            // One link of its own: a "Fans" heading over a "Fans" link would say it twice.
+            { items: [{ href: `${base}/fans`, label: tfans("fans") }] },
+            {
+              title: tn("site"),
+              items: [
+                { href: `${base}/embed`, label: tembed("nav") },
+                { href: `${base}/settings`, label: t("nav.settings") },
+                { href: `${base}/members`, label: t("nav.members") },
+              ],
+            },
           ]}
         />
         <Link href={`/${artist.slug}`} className="block text-sm text-muted underline underline-offset-2">

@@ -15,17 +15,18 @@ export async function generateMetadata(): Promise<Metadata> {
  * Only published items are offered: a widget of a draft would show "not available" on the
  * band's site. Everything here is read through the same loaders the widgets use.
  */
-export default async function EmbedPage({ params }: PageProps<"/dashboard/[artist]/embed">) {
+export default async function EmbedPage({ params, searchParams }: PageProps<"/dashboard/[artist]/embed">) {
   const { artist } = await requireArtistMember({ slug: (await params).artist });
+  const { release } = await searchParams;
   const t = await getTranslations("embed.builder");
   const shop = await loadShopWidget(db, artist.slug);
   const items: BuilderItem[] = [];
   for (const offer of shop?.offers ?? []) {
     if (offer.kind === "release") {
       const widget = await loadReleaseWidget(db, offer.id);
-      items.push({ kind: "release", id: offer.id, title: offer.title, pagePath: offer.pagePath });
+      items.push({ kind: "release", id: offer.id, title: offer.title, pagePath: offer.pagePath, trackCount: widget?.tracks.length ?? 0, hasArtwork: Boolean(widget?.release.artworkKey) });
       for (const track of widget?.tracks ?? []) {
-        items.push({ kind: "track", id: track.id, title: `${offer.title} · ${track.position}. ${track.title}`, pagePath: `${offer.pagePath}?track=${track.id}`, sold: false });
+        items.push({ kind: "track", id: track.id, title: `${offer.title} · ${track.position}. ${track.title}`, pagePath: `${offer.pagePath}?track=${track.id}`, sold: false, hasArtwork: Boolean(widget?.release.artworkKey) });
       }
     } else if (offer.kind === "track") {
       const listed = items.find((i) => i.kind === "track" && i.id === offer.id);
@@ -40,7 +41,7 @@ export default async function EmbedPage({ params }: PageProps<"/dashboard/[artis
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="mt-1 max-w-prose text-sm text-muted">{t("intro")}</p>
       </div>
-      <EmbedBuilder appUrl={env().APP_URL} artistSlug={artist.slug} artistName={artist.name} items={items} />
+      <EmbedBuilder appUrl={env().APP_URL} artistSlug={artist.slug} artistName={artist.name} items={items} initialRelease={typeof release === "string" ? release : undefined} />
     </div>
   );
 }

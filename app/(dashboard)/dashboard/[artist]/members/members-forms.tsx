@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Field, selectClass } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
+import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { inviteMemberAction, removeMemberAction, revokeInviteAction } from "./actions";
 
@@ -13,8 +13,6 @@ export function InviteForm({ artistId }: { artistId: string }) {
   return (
     <form action={action} className="space-y-4" data-testid="invite-form">
       <input type="hidden" name="artistId" value={artistId} />
-      {state?.ok && <Notice tone="success">{state.message}</Notice>}
-      {state && !state.ok && state.error && <Notice tone="error">{state.error}</Notice>}
       <div className="grid gap-4 sm:grid-cols-[1fr_10rem_auto] sm:items-end">
         <Field label={t("members.email")} name="email" type="email" required error={state && !state.ok ? state.fieldErrors?.email : undefined} />
         <div>
@@ -28,6 +26,7 @@ export function InviteForm({ artistId }: { artistId: string }) {
         </div>
         <SubmitButton>{t("members.send")}</SubmitButton>
       </div>
+      <FormStatus state={state} testId="invite-status" />
     </form>
   );
 }

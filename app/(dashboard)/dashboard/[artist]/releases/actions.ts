@@ -9,6 +9,7 @@ import { requireUser } from "@/lib/auth";
 import { createRelease, deleteRelease, setReleaseStatus, updateRelease } from "@/lib/catalog/releases";
 import { deleteTrack, reorderTracks, retryTrackProcessing, updateTrack } from "@/lib/catalog/tracks";
 import { env } from "@/lib/env";
+import { setReleasePrices } from "@/lib/catalog/release-prices";
 import { maxImageBytes } from "@/lib/images";
 import { RECOMMENDED_ARTWORK_PX, isSmallArtwork, sizeMb } from "@/lib/images/limits";
 
@@ -130,4 +131,17 @@ export async function reorderTracksAction(input: { releaseId: string; trackIds: 
   if (!result.ok) return { ok: false, error: (await getTranslations("catalog.errors"))(result.error === "invalid" ? "order_invalid" : "not_found") };
   revalidatePath("/", "layout");
   return { ok: true };
+}
+
+export async function updateReleasePricesAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const values = present(form, [...PRICE_FIELDS, "trackPrice", "tracksMixed"]);
+  const result = await setReleasePrices(db, user.id, str(form, "releaseId"), values);
+  const t = await getTranslations("firstRun.price");
+  if (!result.ok) {
+    if (result.error === "not_found") return { ok: false, error: (await getTranslations("catalog.errors"))("not_found"), values };
+    return { ok: false, error: t("checkFields"), fieldErrors: await describe(result.fieldErrors), values };
+  }
+  revalidatePath("/", "layout");
+  return { ok: true, message: t("saved") };
 }

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
+import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { BatchFormState } from "../actions";
 
@@ -26,9 +26,12 @@ export function RenameBatchForm({
     <form action={formAction} className="space-y-4" data-testid="rename-batch-form">
       <input type="hidden" name="artistId" value={artistId} />
       <input type="hidden" name="batchId" value={batchId} />
-      {state?.ok && <Notice tone="success">{state.message}</Notice>}
       <Field label={t("label")} name="label" defaultValue={label} maxLength={maxLength} hint={t("labelHint")} error={state && !state.ok ? state.error : null} />
-      <SubmitButton>{t("save")}</SubmitButton>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton>{t("save")}</SubmitButton>
+        {/* Its error is the field's own, shown under the field. */}
+        <FormStatus state={state?.ok ? state : null} testId="rename-status" />
+      </div>
     </form>
   );
 }

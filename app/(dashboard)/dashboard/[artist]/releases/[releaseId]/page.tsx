@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { AutoRefresh } from "@/components/dashboard/releases/auto-refresh";
 import { ConfirmDialog } from "@/components/dashboard/releases/confirm-dialog";
 import { PublishToggle } from "@/components/dashboard/releases/publish-toggle";
+import { ReleasePriceForm } from "@/components/dashboard/releases/release-price-form";
 import { ReleaseForm } from "@/components/dashboard/releases/release-form";
 import { TrackList } from "@/components/dashboard/releases/track-list";
 import { TrackUploader } from "@/components/dashboard/releases/track-uploader";
@@ -12,7 +13,9 @@ import { requireArtistMember } from "@/lib/artists/guard";
 import { releaseArtworkUrl } from "@/lib/catalog/public";
 import { getReleaseForEdit } from "@/lib/catalog/releases";
 import { pricingFormValues } from "@/lib/catalog/price-input";
+import { eachTrackPrice } from "@/lib/catalog/release-prices";
 import { env } from "@/lib/env";
+import { hasPrice } from "@/lib/orders/pricing";
 import { isStuckProcessing } from "@/lib/jobs/expiry";
 import {
   deleteReleaseAction,
@@ -21,6 +24,7 @@ import {
   retryTrackAction,
   setReleaseStatusAction,
   updateReleaseAction,
+  updateReleasePricesAction,
   updateTrackAction,
 } from "../actions";
 import { thingTitle } from "../../page-title";
@@ -41,6 +45,10 @@ export default async function ReleaseEditorPage({ params }: PageProps<"/dashboar
   const published = release.status === "published";
   const processing = tracks.some((track) => track.status === "processing");
   const maxMb = env().MAX_UPLOAD_MB;
+  const [tp, tf] = await Promise.all([getTranslations("selling.price"), getTranslations("firstRun.release")]);
+  // A fixed price never set reads as 0: ask for it here, beside Publish, before the band presses it.
+  const unpriced = !hasPrice(release);
+  const publishInputs = JSON.stringify([release.pricingMode, release.priceAmount, release.priceMinimum, tracks.map((tr) => [tr.status, tr.pricingMode, tr.priceAmount, tr.priceMinimum])]);
   return (
     <div className="space-y-8">
       <AutoRefresh active={processing} />
@@ -57,9 +65,31 @@ export default async function ReleaseEditorPage({ params }: PageProps<"/dashboar
             <Link href={`/${artist.slug}/${release.slug}`} className="underline underline-offset-2">
               {published ? t("editor.viewPage") : t("editor.preview")}
             </Link>
+            {published && (
+              <>
+                {" · "}
+                <Link href={`/dashboard/${artist.slug}/embed?release=${release.id}`} className="font-medium text-ink underline underline-offset-2" data-testid="embed-link">
+                  {tf("embedLink")} →
+                </Link>
+              </>
+            )}
           </p>
         </div>
-        <PublishToggle action={setReleaseStatusAction} releaseId={release.id} published={published} labels={{ publish: t("editor.publish"), unpublish: t("editor.unpublish") }} />
+        <div className="flex flex-col items-end gap-1">
+          <PublishToggle
+            // A new key whenever what publishing checks changes (a price saved, a track ready): the old refusal goes away.
+            key={publishInputs}
+            action={setReleaseStatusAction}
+            releaseId={release.id}
+            published={published}
+            labels={{ publish: t("editor.publish"), unpublish: t("editor.unpublish") }}
+          />
+          {!published && unpriced && (
+            <a href="#price" className="text-sm text-amber-800 underline underline-offset-2" data-testid="price-needed">
+              {tf("noPrice")}
+            </a>
+          )}
+        </div>
       </div>
 
       <section className="rounded-lg border border-line bg-white" aria-labelledby="tracks-title">
@@ -89,6 +119,21 @@ export default async function ReleaseEditorPage({ params }: PageProps<"/dashboar
         </div>
       </section>
 
+      <section id="price" className="scroll-mt-6 rounded-lg border border-line bg-white p-6" aria-labelledby="price-title">
+        <h2 id="price-title" className="font-semibold">
+          {tp("title")}
+        </h2>
+        <p className="mb-5 mt-1 text-sm text-muted">{tp("intro", { currency: release.currency })}</p>
+        <ReleasePriceForm
+          action={updateReleasePricesAction}
+          releaseId={release.id}
+          currency={release.currency}
+          pricing={pricingFormValues(release, release.currency)}
+          eachTrack={eachTrackPrice(tracks, release.currency)}
+          trackCount={tracks.length}
+        />
+      </section>
+
       <section className="rounded-lg border border-line bg-white p-6" aria-labelledby="details-title">
         <h2 id="details-title" className="mb-6 font-semibold">
           {t("form.detailsTitle")}
@@ -110,7 +155,6 @@ export default async function ReleaseEditorPage({ params }: PageProps<"/dashboar
             credits: release.credits,
             catalogNumber: release.catalogNumber,
             artworkUrl: releaseArtworkUrl(release.artworkKey, "small"),
-            pricing: { ...pricingFormValues(release, release.currency), currency: release.currency },
           }}
         />
       </section>
