@@ -1,3 +1,6 @@
+import { copyFile, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { Readable } from "node:stream";
 import { and, asc, eq, gte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
@@ -6,6 +9,7 @@ import { checkArtistAccess } from "../artists/access";
 import { audioKeys } from "../audio/formats";
 import { probeMaster, type ProbeProblem } from "../audio/probe";
 import { sniffAudio } from "../audio/sniff";
+import { repairWavSizes, undercountedWavData } from "../audio/wav-header";
 import { env } from "../env";
 import { enqueueTrackProcessing } from "../jobs";
 import { storage, TooLargeError } from "../storage";
@@ -22,6 +26,25 @@ export type UploadProblem =
   | { reason: Exclude<ProbeProblem, "not_audio"> }
   | { reason: "not_audio"; looksLike: string | null };
 export type UploadResult = { ok: true; track: Track; lossy: boolean } | ({ ok: false } & UploadProblem);
+
+/**
+ * A WAV whose header counts less audio than it holds is stored again with its two size fields
+ * corrected (not a sample changes), so the duration, the player and every download hear it all.
+ */
+async function probeRepairingWav(masterKey: string, filePath: string) {
+  const sizes = await undercountedWavData(filePath);
+  if (!sizes) return probeMaster(filePath);
+  const dir = await mkdtemp(path.join(tmpdir(), "merchtable-wav-"));
+  try {
+    const fixed = path.join(dir, "master.wav");
+    await copyFile(filePath, fixed);
+    await repairWavSizes(fixed, sizes);
+    await storage().putFromPath(masterKey, fixed);
+    return await probeMaster(fixed);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 /** Reads the first bytes of a stream and gives back a stream that still starts at byte 0. */
 async function peek(source: Readable, bytes = 64): Promise<{ head: Buffer; stream: Readable }> {
@@ -82,7 +105,7 @@ export async function receiveTrackUpload(
     throw error;
   }
   const copy = await storage().localCopy(masterKey);
-  const probe = await probeMaster(copy.path).finally(() => copy.cleanup());
+  const probe = await probeRepairingWav(masterKey, copy.path).finally(() => copy.cleanup());
   if (!probe.ok) {
     await storage().delete(masterKey);
     return probe.reason === "not_audio" ? { ok: false, reason: "not_audio", looksLike: probe.looksLike ?? null } : { ok: false, reason: probe.reason };

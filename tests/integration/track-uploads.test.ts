@@ -104,6 +104,44 @@ describe("a WAV written to a pipe (its header does not know its size)", () => {
   });
 });
 
+describe("a WAV whose header gives a placeholder size", () => {
+  it("is stored with its sizes corrected and keeps all five seconds, not the 45 ms the header counts", async () => {
+    const { user, releaseId } = await newRelease();
+    const piped = path.join(dir, "placeholder-source.wav");
+    ffmpeg(["-f", "lavfi", "-i", "sine=frequency=440:duration=5:sample_rate=44100", "-ac", "2", "-f", "wav", "pipe:1"], piped);
+    const bytes = Buffer.from(readFileSync(piped));
+    bytes.writeUInt32LE(8000, 4);
+    bytes.writeUInt32LE(8000, bytes.indexOf("data") + 4);
+    const file = path.join(dir, "placeholder.wav");
+    writeFileSync(file, bytes);
+
+    const result = await upload(user.id, releaseId, file, null);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.track.durationMs).toBe(5000);
+    expect(await processTrack(db, result.track.id)).toEqual({ ok: true });
+    const [row] = await db.select().from(tracks).where(eq(tracks.id, result.track.id));
+    expect(row).toMatchObject({ status: "ready", durationMs: 5000 });
+    expect(row.streamSize).toBeGreaterThan(70_000);
+  });
+
+  it("leaves an honest WAV with a chunk after its audio as it is", async () => {
+    const { user, releaseId } = await newRelease();
+    const file = path.join(dir, "with-trailer.wav");
+    ffmpeg(["-f", "lavfi", "-i", "sine=frequency=440:duration=2:sample_rate=44100", "-ac", "2", "-c:a", "pcm_s16le", file]);
+    const trailer = Buffer.alloc(8 + 200_000, 0x41);
+    trailer.write("id3 ", 0, "latin1");
+    trailer.writeUInt32LE(200_000, 4);
+    const bytes = Buffer.concat([readFileSync(file), trailer]);
+    bytes.writeUInt32LE(bytes.length - 8, 4);
+    writeFileSync(file, bytes);
+
+    const result = await upload(user.id, releaseId, file, null);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.track.durationMs).toBe(2000);
+    expect(result.track.masterSize).toBe(bytes.length);
+  });
+});
+
 describe("an uploaded track and its conversion job", () => {
   const jobsOf = async (trackId: string) =>
     (await db.execute<{ state: string; expire: number }>(sql`select state::text as state, extract(epoch from expire_in)::int as expire from pgboss.job where name = 'track-process' and singleton_key = ${trackId}`)) as unknown as { state: string; expire: number }[];
