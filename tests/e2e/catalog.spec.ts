@@ -68,8 +68,8 @@ test("a band uploads three masters, reorders them, publishes, and fans see the r
   await page.getByTestId("publish-fix").click();
   await expect(page.locator("#release-priceAmount")).toBeFocused();
   await page.locator("#release-priceAmount").fill("7");
-  await page.getByRole("button", { name: "Save details" }).click();
-  await expect(page.getByText("Saved.")).toBeVisible();
+  await page.getByRole("button", { name: "Save prices" }).click();
+  await expect(page.getByText("Prices saved.")).toBeVisible();
 
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByTestId("release-status")).toContainText("Published");

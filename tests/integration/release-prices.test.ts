@@ -56,7 +56,8 @@ describe("pricing a release and every track at once", () => {
       fieldErrors: { priceAmount: "price_required", trackPrice: expect.stringMatching(/^money_/) },
     });
     const [row] = await db.select().from(releases).where(eq(releases.id, release.id));
-    expect(row.priceAmount).toBe(0);
+    // Still never priced (null): a refused save leaves the release as it was.
+    expect(row.priceAmount).toBeNull();
     expect(await trackRules(release.id)).toEqual(Array(2).fill({ pricingMode: null, priceAmount: null, priceMinimum: 0 }));
   });
 
