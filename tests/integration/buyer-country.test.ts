@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { artists, orders } from "@/db/schema";
 import { POST } from "@/app/api/stripe/webhook/route";
 import { countryOfIp } from "@/lib/geo";
@@ -8,17 +8,10 @@ import { addToCart, findCart, fulfillOrder, setCartCountry, startCheckout } from
 import { byCountry, parsePeriod, type Period } from "@/lib/stats";
 import { makeShop } from "../support/orders";
 import { useTestDb } from "../support/factories";
-import { openStripeCheckout, signEvent, stripeEvent, useStripeStandInEnv, webhookRequest } from "../support/stripe-events";
-import { startStripeStandIn, type StripeStandIn } from "../support/stripe-stand-in";
+import { openStripeCheckout, signEvent, stripeEvent, useStripeStandIn, webhookRequest } from "../support/stripe-events";
 
 const db = useTestDb();
-let stripe: StripeStandIn;
-
-beforeAll(async () => {
-  stripe = await startStripeStandIn();
-  useStripeStandInEnv(stripe);
-});
-afterAll(() => stripe.close());
+const stripe = useStripeStandIn();
 
 const today = (): Period => {
   const result = parsePeriod({ period: "7d" }, new Date(), "UTC");

@@ -1,22 +1,16 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { artists, orderItems } from "@/db/schema";
 import { expireStaleOrders } from "@/lib/orders";
 import { receiveStripeWebhook } from "@/lib/payments/stripe-webhook";
 import { startPayoutOnboarding } from "@/lib/payments/connect";
 import { makeArtist, makeUser, useTestDb } from "../support/factories";
 import { cdStock } from "../support/order-factories";
-import { openStripeCheckout, orderTrail, signEvent, stripeEvent, useStripeStandInEnv } from "../support/stripe-events";
-import { startStripeStandIn, type StripeStandIn } from "../support/stripe-stand-in";
+import { openStripeCheckout, orderTrail, signEvent, stripeEvent, useStripeStandIn } from "../support/stripe-events";
+import type { StripeStandIn } from "../support/stripe-stand-in";
 
 const db = useTestDb();
-let stripe: StripeStandIn;
-
-beforeAll(async () => {
-  stripe = await startStripeStandIn();
-  useStripeStandInEnv(stripe);
-});
-afterAll(() => stripe.close());
+const stripe = useStripeStandIn();
 
 type Checkout = Awaited<ReturnType<typeof openStripeCheckout>>;
 

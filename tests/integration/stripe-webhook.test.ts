@@ -1,22 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { paymentEvents } from "@/db/schema";
 import { POST } from "@/app/api/stripe/webhook/route";
 import { receiveStripeWebhook } from "@/lib/payments/stripe-webhook";
 import { addMember, makeUser, useTestDb } from "../support/factories";
 import { cdStock } from "../support/order-factories";
-import { openStripeCheckout, orderTrail, signEvent, stripeEvent, useStripeStandInEnv, webhookRequest, type SignedEvent } from "../support/stripe-events";
-import { startStripeStandIn, type StripeStandIn } from "../support/stripe-stand-in";
+import { openStripeCheckout, orderTrail, signEvent, stripeEvent, useStripeStandIn, webhookRequest, type SignedEvent } from "../support/stripe-events";
 
 const db = useTestDb();
-let stripe: StripeStandIn;
-
-beforeAll(async () => {
-  stripe = await startStripeStandIn();
-  useStripeStandInEnv(stripe);
-});
-afterAll(() => stripe.close());
+const stripe = useStripeStandIn();
 
 /** Stripe's POST to the endpoint, through the route handler the app serves. */
 async function deliver(signed: SignedEvent | { payload: string; signature: string | null }) {

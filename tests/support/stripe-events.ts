@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { eq, inArray, like } from "drizzle-orm";
 import Stripe from "stripe";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import type { Db } from "@/db/client";
 import { artists, downloadGrants, emailQueue, orders, paymentEvents, stockReservations } from "@/db/schema";
 import { addToCart, findCart, setCartCountry, startCheckout } from "@/lib/orders";
 import { makeShop } from "./orders";
-import type { StripeStandIn } from "./stripe-stand-in";
+import { startStripeStandIn, type StripeStandIn } from "./stripe-stand-in";
 
 /**
  * Stripe events as the webhook endpoint receives them: built from the stand-in's own objects
@@ -20,6 +20,26 @@ export function useStripeStandInEnv(stripe: StripeStandIn, options: { webhookSec
   process.env.STRIPE_API_URL = stripe.url;
   if (options.webhookSecret === null) delete process.env.STRIPE_WEBHOOK_SECRET;
   else process.env.STRIPE_WEBHOOK_SECRET = options.webhookSecret ?? WEBHOOK_SECRET;
+}
+
+/**
+ * The stand-in for one test file: started before its tests with the app pointed at it, closed
+ * after. The returned object stands for the running stand-in (its methods work once it started).
+ */
+export function useStripeStandIn(options: { webhookSecret?: string | null } = {}): StripeStandIn {
+  let current: StripeStandIn | undefined;
+  beforeAll(async () => {
+    current = await startStripeStandIn();
+    useStripeStandInEnv(current, options);
+  });
+  afterAll(() => current?.close());
+  return new Proxy({} as StripeStandIn, {
+    get(_target, key) {
+      if (!current) throw new Error("The Stripe stand-in starts in beforeAll: use it inside a test.");
+      const value: unknown = Reflect.get(current, key);
+      return typeof value === "function" ? value.bind(current) : value;
+    },
+  });
 }
 
 type EventObject = Record<string, unknown> & { id: string };
