@@ -14,6 +14,14 @@ export const reservationStatusEnum = pgEnum("reservation_status", ["held", "comm
 export type OrderStatus = (typeof orderStatusEnum.enumValues)[number];
 export type OrderItemKind = (typeof orderItemKindEnum.enumValues)[number];
 
+/**
+ * An order in one of these was paid, and stays counted when refunded (its refunds are
+ * subtracted): the band's orders list, its exports and its figures. The stats triggers of
+ * migration 0008 write the same list in SQL; tests/integration/sold-statuses.test.ts keeps
+ * them in agreement.
+ */
+export const SOLD_ORDER_STATUSES: readonly OrderStatus[] = ["paid", "partially_refunded", "refunded"];
+
 export type ShippingAddress = {
   name: string;
   line1: string;
