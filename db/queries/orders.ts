@@ -1,15 +1,12 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { orderItems, orders, type Order, type OrderItem, type OrderStatus } from "../schema";
+import { orderItems, orders, SOLD_ORDER_STATUSES, type Order, type OrderItem } from "../schema";
 
 /**
  * The band's orders, for its dashboard. Every function takes the artist id the caller has
  * already checked membership of, and never returns another band's order.
  */
 export const ORDERS_PAGE_SIZE = 25;
-
-/** Checkouts that never completed (pending, canceled) are not orders a band has to look at. */
-const SHOWN: OrderStatus[] = ["paid", "partially_refunded", "refunded"];
 
 export type BandOrder = Order & { items: OrderItem[]; toShip: boolean };
 
@@ -34,11 +31,11 @@ function filterWhere(filter: OrderFilter) {
     case "to-ship":
       return and(inArray(orders.status, ["paid", "partially_refunded"]), unshippedProduct);
     case "shipped":
-      return and(inArray(orders.status, SHOWN), hasProduct, sql`not ${unshippedProduct}`);
+      return and(inArray(orders.status, SOLD_ORDER_STATUSES), hasProduct, sql`not ${unshippedProduct}`);
     case "refunded":
       return inArray(orders.status, ["refunded", "partially_refunded"]);
     default:
-      return inArray(orders.status, SHOWN);
+      return inArray(orders.status, SOLD_ORDER_STATUSES);
   }
 }
 
@@ -94,7 +91,7 @@ export type ExportRange = { from?: Date; to?: Date };
 function exportWhere(artistId: string, range: ExportRange) {
   return and(
     eq(orders.artistId, artistId),
-    inArray(orders.status, SHOWN),
+    inArray(orders.status, SOLD_ORDER_STATUSES),
     range.from ? gte(orders.paidAt, range.from) : undefined,
     range.to ? lt(orders.paidAt, range.to) : undefined,
   );

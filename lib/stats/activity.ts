@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { statsDaily, statsSourcesDaily } from "@/db/schema";
 
 export type Activity = { any: boolean; embedded: boolean };
 
@@ -10,8 +11,8 @@ export type Activity = { any: boolean; embedded: boolean };
  */
 export async function getActivity(db: DbOrTx, artistId: string): Promise<Activity> {
   const rows = await db.execute<{ any: boolean; embedded: boolean }>(sql`
-    select exists (select 1 from stats_daily where artist_id = ${artistId} and (orders > 0 or plays > 0)) as any,
-           exists (select 1 from stats_sources_daily where artist_id = ${artistId} and source = 'embed') as embedded`);
+    select exists (select 1 from ${statsDaily} where artist_id = ${artistId} and (orders > 0 or plays > 0)) as any,
+           exists (select 1 from ${statsSourcesDaily} where artist_id = ${artistId} and source = 'embed') as embedded`);
   const row = rows[0];
   return { any: Boolean(row?.any), embedded: Boolean(row?.embedded) };
 }

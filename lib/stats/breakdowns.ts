@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { statsCountriesDaily, statsFormatsDaily, statsItemsDaily, statsPlaysDaily, statsSourcesDaily } from "@/db/schema";
 import { inPeriod, num } from "./filters";
 import type { Period } from "./period";
 import { foldRows, type BreakdownRow, type RawRow } from "./rows";
@@ -17,7 +18,7 @@ export async function salesByRelease(db: DbOrTx, artistId: string, period: Perio
   const rows = await db.execute<RawRow>(sql`
     with s as (
       select s.item_kind, s.item_id, s.currency, sum(s.orders) as orders, sum(s.units) as units, sum(s.amount) as amount, min(s.title) as snapshot
-      from stats_items_daily s where ${inPeriod(artistId, period)}
+      from ${statsItemsDaily} s where ${inPeriod(artistId, period)}
       group by 1, 2, 3 having sum(s.orders) > 0
     )
     select s.item_kind || ':' || s.item_id as key, coalesce(r.title, pr.title, s.snapshot) as label, s.currency, s.orders, s.units, s.amount
@@ -31,7 +32,7 @@ export async function salesByRelease(db: DbOrTx, artistId: string, period: Perio
 export async function salesByFormat(db: DbOrTx, artistId: string, period: Period): Promise<BreakdownRow[]> {
   const rows = await db.execute<RawRow>(sql`
     select s.format as key, s.currency, sum(s.orders) as orders, sum(s.units) as units, sum(s.amount) as amount
-    from stats_formats_daily s where ${inPeriod(artistId, period)}
+    from ${statsFormatsDaily} s where ${inPeriod(artistId, period)}
     group by 1, 2 having sum(s.orders) > 0`);
   return foldRows(rows.map((r) => (r.key === "free" ? { ...r, currency: null } : r)));
 }
@@ -40,7 +41,7 @@ export async function salesByFormat(db: DbOrTx, artistId: string, period: Period
 export async function byCountry(db: DbOrTx, artistId: string, period: Period): Promise<BreakdownRow[]> {
   const rows = await db.execute<RawRow>(sql`
     select s.country as key, nullif(s.currency, '') as currency, sum(s.orders) as orders, sum(s.plays) as plays, sum(s.net) as amount
-    from stats_countries_daily s where ${inPeriod(artistId, period)}
+    from ${statsCountriesDaily} s where ${inPeriod(artistId, period)}
     group by 1, 2 having sum(s.orders) > 0 or sum(s.plays) > 0`);
   return foldRows(rows).slice(0, LIMIT);
 }
@@ -49,7 +50,7 @@ export async function byCountry(db: DbOrTx, artistId: string, period: Period): P
 export async function bySource(db: DbOrTx, artistId: string, period: Period): Promise<BreakdownRow[]> {
   const rows = await db.execute<RawRow>(sql`
     select s.source as key, nullif(s.source_host, '') as host, nullif(s.currency, '') as currency, sum(s.orders) as orders, sum(s.plays) as plays, sum(s.net) as amount
-    from stats_sources_daily s where ${inPeriod(artistId, period)}
+    from ${statsSourcesDaily} s where ${inPeriod(artistId, period)}
     group by 1, 2, 3 having sum(s.orders) > 0 or sum(s.plays) > 0`);
   return foldRows(rows.map((r) => ({ ...r, amount: num(r.amount) }))).slice(0, LIMIT);
 }
@@ -61,7 +62,7 @@ export async function playsByTrack(db: DbOrTx, artistId: string, period: Period)
   const rows = await db.execute<{ track_id: string; title: string; release: string; complete: string; partial: string; skip: string; total: string }>(sql`
     with p as (
       select s.track_id, sum(s.complete) as complete, sum(s.partial) as partial, sum(s.skip) as skip, sum(s.complete + s.partial + s.skip) as total
-      from stats_plays_daily s where ${inPeriod(artistId, period)} group by 1
+      from ${statsPlaysDaily} s where ${inPeriod(artistId, period)} group by 1
     )
     select p.*, t.title, r.title as release from p join tracks t on t.id = p.track_id and t.artist_id = ${artistId} join releases r on r.id = t.release_id
     where p.total > 0

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { statsDaily } from "@/db/schema";
 import { daysBetween, num } from "./filters";
 import type { Period } from "./period";
 
@@ -35,7 +36,7 @@ export async function getOverview(db: DbOrTx, artistId: string, period: Period):
       sum(s.refunds) filter (where s.kind = 'sale') as refunds, sum(s.orders) filter (where s.kind = 'sale') as orders,
       sum(s.units) filter (where s.kind = 'sale') as units,
       sum(s.orders) filter (where s.kind = 'free') as free, sum(s.orders) filter (where s.kind = 'code') as codes, sum(s.plays) as plays
-    from stats_daily s where ${both}
+    from ${statsDaily} s where ${both}
     group by 1, 2 order by 2`);
   const result: Overview = { current: emptyTotals(), previous: emptyTotals() };
   const side = (cur: boolean) => (cur ? result.current : result.previous);

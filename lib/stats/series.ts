@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { statsDaily } from "@/db/schema";
 import { inPeriod, num } from "./filters";
 import type { Period } from "./period";
 
@@ -19,7 +20,7 @@ export async function getSeries(db: DbOrTx, artistId: string, period: Period): P
       select generate_series(date_trunc(${unit}, ${period.firstDay}::timestamp), ${period.lastDay}::timestamp, ('1 ' || ${unit})::interval) as t
     ), s as (
       select date_trunc(${unit}, s.day::timestamp) as t, s.currency, sum(s.gross - s.fees - s.refunds) as net, sum(s.orders) as orders, sum(s.plays) as plays
-      from stats_daily s where ${inPeriod(artistId, period)} and s.kind in ('sale', 'play')
+      from ${statsDaily} s where ${inPeriod(artistId, period)} and s.kind in ('sale', 'play')
       group by 1, 2
     )
     select to_char(b.t, 'YYYY-MM-DD') as start, s.currency, s.net, s.orders, s.plays

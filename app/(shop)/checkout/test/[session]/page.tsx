@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db";
+import { SOLD_ORDER_STATUSES } from "@/db/schema";
 import { TestPayForm } from "@/components/cart/test-pay-form";
 import { countryName as countryLabel } from "@/lib/countries";
 import { env } from "@/lib/env";
@@ -22,7 +23,7 @@ export default async function TestPaymentPage({ params }: PageProps<"/checkout/t
   const found = await orderBySession(db, (await params).session, "test");
   if (!found) notFound();
   const { order, artist, items } = found;
-  if (order.status === "paid" || order.status === "partially_refunded" || order.status === "refunded") {
+  if (SOLD_ORDER_STATUSES.includes(order.status)) {
     redirect(successUrl(env().APP_URL, order.id, order.providerSessionId!));
   }
   const [t, tc, locale] = await Promise.all([getTranslations("checkout"), getTranslations("cart"), getLocale()]);

@@ -6,6 +6,7 @@ import { RefundForm } from "@/components/dashboard/orders/refund-form";
 import { ResendReceiptForm } from "@/components/dashboard/orders/resend-receipt-form";
 import { ShipForm } from "@/components/dashboard/orders/ship-form";
 import { db } from "@/db";
+import { SOLD_ORDER_STATUSES } from "@/db/schema";
 import { getOrderForArtist } from "@/db/queries/orders";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { countryName } from "@/lib/countries";
@@ -33,7 +34,7 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
   const shippable = order.status === "paid" || order.status === "partially_refunded";
   const physical = order.items.filter((i) => i.kind === "product");
   const label = (i: (typeof order.items)[number]) => `${i.quantity > 1 ? `${i.quantity} × ` : ""}${i.title}${i.optionLabel ? ` (${i.optionLabel})` : ""}`;
-  const refundable = order.provider !== "free" && ["paid", "partially_refunded", "refunded"].includes(order.status) && order.total > 0;
+  const refundable = order.provider !== "free" && SOLD_ORDER_STATUSES.includes(order.status) && order.total > 0;
   const amounts: [string, string][] = [
     [t("subtotal"), money(order.subtotal)],
     ...(order.shipping ? [[t("shippingCost"), money(order.shipping)] as [string, string]] : []),

@@ -1,0 +1,63 @@
+import { index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { artists } from "./artists";
+import { releases, tracks } from "./catalog";
+import { createdAt, id } from "./columns";
+import { orders } from "./orders";
+
+/**
+ * A fan's right to download: one per paid order (or redeemed code), reached at
+ * /download/<token>. Only the token's SHA-256 is stored.
+ */
+export const downloadGrants = pgTable(
+  "download_grants",
+  {
+    id: id(),
+    artistId: text("artist_id")
+      .notNull()
+      .references(() => artists.id, { onDelete: "cascade" }),
+    orderId: text("order_id").references(() => orders.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("download_grants_token_idx").on(t.tokenHash),
+    uniqueIndex("download_grants_order_idx").on(t.orderId),
+    index("download_grants_email_idx").on(t.email),
+  ],
+);
+
+export type DownloadGrant = typeof downloadGrants.$inferSelect;
+
+/** What a grant opens: a whole release, or one track of it. */
+export const downloadGrantItems = pgTable(
+  "download_grant_items",
+  {
+    id: id(),
+    grantId: text("grant_id")
+      .notNull()
+      .references(() => downloadGrants.id, { onDelete: "cascade" }),
+    releaseId: text("release_id")
+      .notNull()
+      .references(() => releases.id, { onDelete: "cascade" }),
+    trackId: text("track_id").references(() => tracks.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("download_grant_items_grant_idx").on(t.grantId)],
+);
+
+/**
+ * Single-use sign-in links to a fan's library (all their download grants). Only the token's
+ * SHA-256 is stored; the link lives one hour and is spent on first use.
+ */
+export const libraryLoginTokens = pgTable(
+  "library_login_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    email: text("email").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("library_login_tokens_email_idx").on(t.email)],
+);
