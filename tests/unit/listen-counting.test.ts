@@ -3,13 +3,14 @@ import { renderToString } from "react-dom/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { usePlayReporter } from "@/components/player/use-play-reporter";
 import { PLAYER_SCRIPT } from "@/lib/embed/player-script";
+import type { WidgetData, WidgetTrack } from "@/lib/embed/script/player";
 import { classifyPlay, listenCounter, playableSeconds, reportPoints, type ListenCounter, type ListenReport } from "@/lib/plays/classify";
 import { runWidgetScript } from "../support/widget-page";
 
 /** One listener's actions on an 8 s track, as both players' <audio> elements see them. */
 type Step = { play: number } | { to: number } | { seek: number } | "pause" | { wait: number } | "end";
 
-const track = { id: "track-8s", title: "Porch Song", src: "/api/stream/track-8s", clip: null, duration: 8 };
+const track: WidgetTrack = { id: "track-8s", title: "Porch Song", src: "/api/stream/track-8s", clip: null, duration: 8 };
 /** Time updates every quarter second from the clock's position up to `to`. */
 const until = (from: number, to: number) => Array.from({ length: Math.round((to - from) / 0.25) }, (_, i) => ({ to: from + (i + 1) * 0.25 }));
 
@@ -41,7 +42,7 @@ function driveShop(reporter: ListenCounter, steps: Step[], length: number | null
 }
 
 /** The widget: its real script, its play button clicked and its <audio> firing what a browser fires. */
-function driveWidget(steps: Step[], data = { tracks: [track] }) {
+function driveWidget(steps: Step[], data: WidgetData = { tracks: [track] }) {
   const page = runWidgetScript(PLAYER_SCRIPT, data);
   const fire = (type: string) => page.audio.dispatchEvent(new Event(type));
   for (const step of steps) {
@@ -66,7 +67,7 @@ function driveWidget(steps: Step[], data = { tracks: [track] }) {
 }
 
 /** Reports without their random listen ids, which are checked apart: one id per listen. */
-const listens = (reports: { listenId?: unknown }[]) => {
+const listens = <R extends { listenId?: unknown }>(reports: R[]) => {
   const ids = [...new Set(reports.map((report) => report.listenId))];
   return reports.map(({ listenId, ...rest }) => ({ listen: ids.indexOf(listenId), ...rest }));
 };
