@@ -8,10 +8,10 @@ import { buildSync } from "esbuild";
  * esbuild into one ES2017 file of a few KB. Served by app/embed/player.js with a hash of its
  * content in the URL, cached for a year.
  *
- * It is built once per process, when this module is first loaded: by `next build` (which renders
- * the script's route), then by the server, a test or a benchmark, always from the checkout's
- * sources, so every way of running the app serves the script its sources describe. esbuild's
- * output for the same sources and version is the same, so the hash is too.
+ * It is built once per process, when this module is first loaded (by the server, `next dev`, a
+ * test or the benchmark; about 50 ms), always from the checkout's sources, so every way of running
+ * the app serves the script its sources describe. esbuild (pinned in package.json) gives the same
+ * output for the same sources, so the hash changes only when the script does.
  */
 function buildPlayerScript(): string {
   // The app runs from its root (npm start, next build, the tests); Next's bundle of this module
@@ -29,6 +29,8 @@ function buildPlayerScript(): string {
     write: false,
     logLevel: "silent",
   });
+  // buildSync leaves esbuild's service (an idle child process, as tsx's own) for later calls; it
+  // does not keep the process alive. Stopping it (esbuild's stop()) would leave a zombie instead.
   return result.outputFiles[0].text.trimEnd();
 }
 
