@@ -3,7 +3,7 @@ import type { Artist } from "../../../db/schema";
 import type { EmbedOffer } from "../data";
 import { html, type Raw } from "../html";
 import type { EmbedOptions } from "../options";
-import { playableSeconds, reportPoints } from "../../plays/classify";
+import type { WidgetData } from "../script/player";
 import { buyControl, type T } from "./offer";
 
 const PLAY_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 4l13 8-13 8z"/></svg>`;
@@ -17,10 +17,10 @@ const time = (ms: number | null) => {
 const playable = (track: PublicTrack) => track.playback === "full" || track.playback === "clip";
 
 /**
- * What the script needs per track: only playable ones get a stream URL. `report` holds the seconds
- * heard at which the script reports a listen as it goes (lib/plays/classify), rounded up to 0.01.
+ * What the script needs per track: only playable ones get a stream URL. From the clip and the
+ * duration it works out, like the server, when a listen counts (lib/plays/classify).
  */
-export function playerData(tracks: PublicTrack[], t: T) {
+export function playerData(tracks: PublicTrack[], t: T): WidgetData {
   return {
     tracks: tracks.map((track) => ({
       id: track.id,
@@ -28,9 +28,6 @@ export function playerData(tracks: PublicTrack[], t: T) {
       src: playable(track) ? `/api/stream/${track.id}` : null,
       clip: track.playback === "clip" ? track.clipSeconds : null,
       duration: track.durationMs === null ? null : track.durationMs / 1000,
-      report: reportPoints(
-        playableSeconds(track.durationMs === null ? null : track.durationMs / 1000, { isClip: track.playback === "clip", clipSeconds: track.clipSeconds }),
-      ).map((p) => Math.ceil(p * 100) / 100),
     })),
     labels: { play: t("play", { title: "{title}" }), pause: t("pause", { title: "{title}" }), position: t("position", { title: "{title}" }), nowPlaying: t("nowPlaying", { title: "{title}" }) },
   };

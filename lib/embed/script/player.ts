@@ -1,0 +1,155 @@
+import { listenCounter, playableSeconds } from "../../plays/classify";
+
+/** A track as the widget page passes it (lib/embed/render/player.ts); `src` only when it streams. */
+export type WidgetTrack = { id: string; title: string; src: string | null; clip: number | null; duration: number | null };
+/** Labels with a "{title}" placeholder, in the widget's language. */
+export type WidgetLabels = { play: string; pause: string; position: string; nowPlaying: string };
+/** The page's <script type="application/json" id="mt-data">; players fill both, other widgets neither. */
+export type WidgetData = { tracks?: WidgetTrack[]; labels?: Partial<WidgetLabels> };
+
+const PLAY_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 4l13 8-13 8z"/></svg>';
+const PAUSE_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 5h4v14H6zM14 5h4v14h-4z"/></svg>';
+
+const label = (text: string | undefined, title: string) => String(text || "").replace("{title}", title);
+
+/** 75 → "1:15". */
+function clock(seconds: number) {
+  const whole = Math.max(0, Math.floor(seconds || 0));
+  return Math.floor(whole / 60) + ":" + ("0" + (whole % 60)).slice(-2);
+}
+
+function sendPlay(report: { trackId: string; seconds: number; listenId: string }, host: string) {
+  const body = JSON.stringify({ trackId: report.trackId, seconds: report.seconds, source: "embed", host: host || undefined, listenId: report.listenId });
+  // sendBeacon survives the page going away; the fallback sends no cookie (widgets never use one).
+  if (typeof navigator.sendBeacon === "function" && navigator.sendBeacon("/api/plays", body)) return;
+  fetch("/api/plays", { method: "POST", body, keepalive: true, credentials: "omit" }).catch(() => {
+    // A lost play report costs the band one count; the listener must never see an error for it.
+  });
+}
+
+/**
+ * The release and track widgets' player: one <audio preload="none">, the play button with the
+ * position slider, the track rows, and the listen counting of lib/plays/classify reported with
+ * the embedding site's `host`.
+ */
+export function startPlayer(data: WidgetData, host: string) {
+  const tracks = data.tracks || [];
+  const labels = data.labels || {};
+  const audio = document.querySelector<HTMLAudioElement>("audio[data-audio]");
+  const toggle = document.querySelector<HTMLElement>("[data-play]");
+  if (!audio || !toggle || !tracks.length) return;
+  const seek = document.querySelector<HTMLInputElement>("[data-seek]");
+  const time = document.querySelector("[data-time]");
+  const now = document.querySelector("[data-now]");
+  const announce = document.querySelector("[data-announce]");
+  const rows = document.querySelectorAll("[data-track]");
+  const counter = listenCounter((report) => sendPlay(report, host));
+  let current = tracks.findIndex((track) => track.src);
+  if (current < 0) return;
+
+  /** What the slider spans: the clip, or the track (the page's duration, else the media's). */
+  const span = (track: WidgetTrack) => {
+    const duration = track.duration || audio.duration || 0;
+    return track.clip ? Math.min(track.clip, duration || track.clip) : duration;
+  };
+  const load = (index: number) => {
+    audio.src = tracks[index].src || "";
+  };
+  const play = (index: number) => {
+    audio.play().catch(() => {
+      // Refused (no user gesture yet) or interrupted by the next track: the button shows it.
+    });
+    if (announce) announce.textContent = label(labels.nowPlaying, tracks[index].title);
+  };
+
+  const paint = () => {
+    const track = tracks[current];
+    const playing = !audio.paused;
+    toggle.setAttribute("aria-label", label(playing ? labels.pause : labels.play, track.title));
+    toggle.innerHTML = playing ? PAUSE_ICON : PLAY_ICON;
+    if (now) now.textContent = track.title;
+    if (seek) {
+      seek.max = String(Math.round(span(track)) || 1);
+      seek.setAttribute("aria-label", label(labels.position, track.title));
+    }
+    rows.forEach((row) => row.setAttribute("aria-current", String(Number(row.getAttribute("data-track")) === current)));
+  };
+
+  const tick = () => {
+    const at = audio.currentTime;
+    const text = clock(at) + " / " + clock(span(tracks[current]));
+    if (seek && document.activeElement !== seek) seek.value = String(at);
+    if (time) time.textContent = text;
+    if (seek) seek.setAttribute("aria-valuetext", text);
+  };
+
+  const select = (index: number, autoplay: boolean) => {
+    if (index !== current) {
+      counter.flush();
+      current = index;
+      load(index);
+      if (seek) seek.value = "0";
+    }
+    paint();
+    tick();
+    if (autoplay) play(index);
+  };
+
+  /** The track (or its clip) is over: on to the next one that streams, or stop. */
+  const next = () => {
+    for (let index = current + 1; index < tracks.length; index++) if (tracks[index].src) return select(index, true);
+    counter.flush();
+    audio.pause();
+    paint();
+  };
+
+  paint();
+  tick();
+  toggle.addEventListener("click", () => {
+    if (!audio.getAttribute("src")) load(current);
+    if (audio.paused) play(current);
+    else audio.pause();
+  });
+  rows.forEach((row) =>
+    row.addEventListener("click", () => {
+      const index = Number(row.getAttribute("data-track"));
+      if (index === current && !audio.paused) audio.pause();
+      else select(index, true);
+    }),
+  );
+  if (seek) {
+    seek.addEventListener("input", () => {
+      if (!audio.getAttribute("src")) load(current);
+      counter.seeking();
+      audio.currentTime = Number(seek.value);
+      tick();
+    });
+  }
+  audio.addEventListener("play", () => {
+    const track = tracks[current];
+    counter.started(track.id, audio.currentTime, playableSeconds(track.duration, { isClip: track.clip !== null, clipSeconds: track.clip || 0 }));
+    paint();
+  });
+  audio.addEventListener("pause", () => {
+    counter.paused(audio.currentTime);
+    paint();
+  });
+  audio.addEventListener("seeking", counter.seeking);
+  audio.addEventListener("seeked", () => counter.seeked(audio.currentTime, !audio.paused));
+  audio.addEventListener("timeupdate", () => {
+    const track = tracks[current];
+    counter.progressed(audio.currentTime);
+    if (track.clip && audio.currentTime >= track.clip) {
+      audio.pause();
+      counter.flush();
+      return next();
+    }
+    tick();
+  });
+  audio.addEventListener("loadedmetadata", () => {
+    paint();
+    tick();
+  });
+  audio.addEventListener("ended", next);
+  window.addEventListener("pagehide", counter.flush);
+}
