@@ -41,14 +41,19 @@ class FakeAudio extends FakeElement {
 
 /**
  * Runs the served widget script (`code`) in a page reduced to what a release widget holds: the
- * page's data, the play button, the slider and an <audio>. Returns the audio, the play button and
- * the bodies the script sent to /api/plays. Timers are the test's (use vi.useFakeTimers()).
+ * page's data, the play button, the slider, a row per track and an <audio>. Returns the audio, the
+ * play button, the rows and the bodies the script sent to /api/plays. Timers are the test's (use vi.useFakeTimers()).
  */
 export function runWidgetScript(code: string, data: WidgetData, referrer = "https://www.band.example/tour") {
   const audio = new FakeAudio();
   const toggle = new FakeElement();
   const seek = new FakeElement();
   const sent: Record<string, unknown>[] = [];
+  const rows = data.tracks.map((_, index) => {
+    const row = new FakeElement();
+    row.setAttribute("data-track", String(index));
+    return row;
+  });
   const elements: Record<string, FakeElement> = { "audio[data-audio]": audio, "[data-play]": toggle, "[data-seek]": seek };
   const window = Object.assign(new EventTarget(), {
     document: {
@@ -57,7 +62,7 @@ export function runWidgetScript(code: string, data: WidgetData, referrer = "http
       documentElement: { scrollHeight: 200 },
       getElementById: (id: string) => (id === "mt-data" ? { textContent: JSON.stringify(data) } : null),
       querySelector: (selector: string) => elements[selector] ?? null,
-      querySelectorAll: () => [],
+      querySelectorAll: (selector: string) => (selector === "[data-track]" ? rows : []),
     },
     location: {},
     navigator: {
@@ -73,5 +78,5 @@ export function runWidgetScript(code: string, data: WidgetData, referrer = "http
   });
   Object.assign(window, { window, parent: window });
   runInNewContext(code, window);
-  return { audio, toggle, sent };
+  return { audio, toggle, rows, sent };
 }

@@ -119,6 +119,14 @@ describe("the shop's player and the widgets' player", () => {
     expect(widgetReports.every((report) => report.source === "embed" && report.host === "band.example")).toBe(true);
   });
 
+  it("a click on the first track's row in a fresh widget loads it and plays it", () => {
+    const page = runWidgetScript(PLAYER_SCRIPT, { tracks: [track, { ...track, id: "track-2" }] });
+    expect(page.audio.src).toBe("");
+    page.rows[0].dispatchEvent(new Event("click"));
+    expect(page.audio.src).toBe(track.src);
+    expect(page.audio.paused).toBe(false);
+  });
+
   it("the widget stops a clip at its end and counts it against the clip's length, as the server does", () => {
     const clip = { ...track, clip: 3 };
     const reports = driveWidget([{ play: 0 }, ...until(0, 3)], { tracks: [clip] });

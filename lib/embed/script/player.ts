@@ -89,6 +89,9 @@ export function startPlayer(data: WidgetData, host: string) {
       current = index;
       load(index);
       if (seek) seek.value = "0";
+    } else if (!audio.getAttribute("src")) {
+      // The first row is selected before anything loads (preload="none"): its click must load it.
+      load(index);
     }
     paint();
     tick();
