@@ -7,7 +7,7 @@ import { deleteFile, putFile } from "../storage";
 import { checkArtistAccess } from "./access";
 import { artistProfileSchema, fieldErrorsOf, type FieldErrors } from "./profile-input";
 import { checkSlug, slugify } from "./slug";
-import { rebuildDailyStats } from "../stats/rebuild";
+import { rebuildDailyStats } from "@/db/queries/daily-stats";
 
 export type ImageUploads = Partial<Record<ImageKind, Buffer | null>> & { removeAvatar?: boolean; removeBanner?: boolean };
 

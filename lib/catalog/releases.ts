@@ -8,7 +8,7 @@ import { audioKeys } from "../audio/formats";
 import { imageVariants, processImage, type ImageProblem } from "../images";
 import { storage } from "../storage";
 import { fieldErrorsOf, releaseInputSchema, type FieldErrors } from "./input";
-import { hasPrice } from "../orders/pricing";
+import { hasPrice } from "@/lib/money";
 import { parsePricing, type Pricing } from "./price-input";
 
 export type CatalogError = { ok: false; error: "not_found" } | { ok: false; error: "invalid"; fieldErrors: FieldErrors; imageProblem?: ImageProblem };

@@ -11,7 +11,7 @@ import { probeMaster, type ProbeProblem } from "../audio/probe";
 import { sniffAudio } from "../audio/sniff";
 import { repairWavSizes, undercountedWavData } from "../audio/wav-header";
 import { env } from "../env";
-import { enqueueTrackProcessing } from "../jobs";
+import { enqueueTrackProcessing } from "@/lib/queue";
 import { storage, TooLargeError } from "../storage";
 import { fieldErrorsOf, titleFromFilename, trackInputSchema } from "./input";
 import { positionForUpload, uploadOrderKey, type UploadPlace } from "./upload-order";

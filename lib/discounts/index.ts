@@ -1,7 +1,6 @@
 export { computeDiscount, discountedUnits, lineIsEligible, type DiscountRule, type DiscountSplit, type DiscountableLine } from "./compute";
 export { checkDiscount, findDiscountCode, getDiscountCodeById, normalizeDiscountCode, type DiscountCheck, type DiscountRefusal } from "./rules";
 export { priceDiscount, type AppliedDiscount } from "./apply";
-export { applyDiscountToCart, removeDiscountFromCart, type ApplyDiscountResult } from "./cart";
 export {
   createDiscountCode,
   deleteDiscountCode,

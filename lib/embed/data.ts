@@ -4,7 +4,7 @@ import { artists, products as productsTable, releases, tracks, type Artist } fro
 import { getPublishedRelease, releaseArtworkUrl, type PublicRelease, type PublicTrack } from "../catalog/public";
 import { getPublishedProduct, listPublishedProducts, type PublicProduct } from "../merch/public";
 import { canTakePayments } from "../orders/offers";
-import { hasPrice, isFreeToTake, priceRule, type PriceRule } from "../orders/pricing";
+import { hasPrice, isFreeToTake, priceRule, type PriceRule } from "@/lib/money";
 
 /**
  * What a buy button sells. `free` items go to the release page (the fan leaves an email there);

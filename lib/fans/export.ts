@@ -1,5 +1,5 @@
 import type { DbOrTx } from "../../db/client";
-import { csvTime, toCsv } from "../orders/csv";
+import { csvTime, toCsv } from "@/lib/csv";
 import { translator } from "../i18n";
 import { allSubscribers } from "./subscribers";
 

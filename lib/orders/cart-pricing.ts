@@ -12,8 +12,8 @@ import {
   type OrderItemKind,
 } from "../../db/schema";
 import { priceDiscount, type AppliedDiscount } from "../discounts/apply";
-import { hasPrice, priceRule, unitPrice, type PriceRule } from "./pricing";
-import { quoteShipping, type ShippingQuote } from "./shipping";
+import { hasPrice, priceRule, unitPrice, type PriceRule } from "@/lib/money";
+import { quoteShipping, type ShippingQuote } from "@/lib/countries";
 
 export type LineProblem = "unavailable" | "not_for_sale" | "out_of_stock" | "below_minimum" | "currency_mismatch";
 

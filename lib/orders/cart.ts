@@ -14,7 +14,7 @@ import {
 } from "../../db/schema";
 import { hashToken } from "../auth/tokens";
 import { priceCart, type PricedCart } from "./cart-pricing";
-import { hasPrice, priceRule, unitPrice } from "./pricing";
+import { hasPrice, priceRule, unitPrice } from "@/lib/money";
 
 /**
  * A fan's cart with one band. The browser keeps a random token in a cookie; the server keeps

@@ -11,7 +11,7 @@ import { cancelOrder } from "./cancel";
 import { findCart } from "./cart";
 import { priceCart, type PricedCart } from "./cart-pricing";
 import { fulfillOrder } from "./fulfil";
-import { platformFee } from "./pricing";
+import { platformFee } from "@/lib/money";
 
 export const CHECKOUT_MINUTES = 30;
 

@@ -3,7 +3,7 @@ import { ordersForExport, salesLinesForExport, type ExportRange } from "../../db
 import type { OrderItem } from "../../db/schema";
 import { currentCountryCode } from "../countries";
 import { translator } from "../i18n";
-import { csvAmount, csvTime, toCsv, type Cell } from "./csv";
+import { csvAmount, csvTime, toCsv, type Cell } from "@/lib/csv";
 import { formatAddress } from "./receipt";
 
 export type ExportKind = "orders" | "lines";

@@ -3,7 +3,7 @@ import type { DbOrTx } from "../../db/client";
 import { tracks, type Artist } from "../../db/schema";
 import { env } from "../env";
 import { listPublishedProducts, type PublicProduct } from "../merch/public";
-import { hasPrice, isFreeToTake, priceRule, type PriceRule } from "./pricing";
+import { hasPrice, isFreeToTake, priceRule, type PriceRule } from "@/lib/money";
 
 /** What a release page offers: the release, its tracks sold on their own, its physical editions. */
 export type ReleaseOffers = {

@@ -7,7 +7,7 @@ import { env } from "../env";
 import { liveSubscriberForOrder } from "../fans/subscribers";
 import { unsubscribeUrl } from "../fans/unsubscribe-link";
 import { translator } from "../i18n";
-import { formatMoney } from "./pricing";
+import { formatMoney } from "@/lib/money";
 
 export function formatAddress(address: ShippingAddress, locale: string): string {
   const country = address.country ? countryName(address.country, locale) : "";

@@ -1,7 +1,7 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { orderItems, orders } from "../../db/schema";
-import { revokeOrderGrants } from "../downloads/grants";
+import { revokeOrderGrants } from "./download-grants";
 import { logger } from "../log";
 import { paymentProvider } from "../payments";
 import { returnStock } from "./cancel";

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { orderItems, orders } from "../../db/schema";
 import { unseal } from "../crypto";
-import { downloadPageUrl } from "../downloads/grants";
+import { downloadPageUrl } from "./download-grants";
 import { DOWNLOAD_TOKEN_PURPOSE } from "./fulfil";
 import { queueReceipt } from "./receipt";
 

@@ -16,3 +16,6 @@ export function paymentProvider(): PaymentProvider {
 export const testPaymentsActive = () => !env().STRIPE_SECRET_KEY && !isProduction();
 
 export type { CheckoutRequest, CheckoutSession, CheckoutState, PaymentConfirmation, PaymentProvider, RefundRequest } from "./types";
+export { applyAccountUpdate, payoutStateOf } from "./connect";
+export { stripeClient, verifyStripeEvent, WebhookSignatureError } from "./stripe-client";
+export { confirmationOf, orderIdOf } from "./stripe-session";

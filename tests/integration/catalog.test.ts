@@ -12,7 +12,7 @@ import { emptyFile, makeAudioDir, pngNamedWav, tone, truncated } from "../suppor
 import { makeArtist, makeUser, useTestDb } from "../support/factories";
 
 // Uploads queue processing; the queue itself is tested in audio-pipeline.test.ts.
-vi.mock("@/lib/jobs", () => ({ enqueueTrackProcessing: vi.fn(async () => {}) }));
+vi.mock("@/lib/queue", () => ({ enqueueTrackProcessing: vi.fn(async () => {}) }));
 
 const db = useTestDb();
 const dir = makeAudioDir();

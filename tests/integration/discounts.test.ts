@@ -3,7 +3,6 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { carts, discountCodes, orders, type DiscountCode } from "@/db/schema";
 import {
-  applyDiscountToCart,
   createDiscountCode,
   deleteDiscountCode,
   getDiscountCodeById,
@@ -11,7 +10,7 @@ import {
   updateDiscountCode,
   type DiscountInput,
 } from "@/lib/discounts";
-import { addToCart, cancelOrder, expireStaleOrders, findCart, fulfillOrder, loadPricedCart, setCartCountry, startCheckout, type AddItem } from "@/lib/orders";
+import { addToCart, applyDiscountToCart, cancelOrder, expireStaleOrders, findCart, fulfillOrder, loadPricedCart, setCartCountry, startCheckout, type AddItem } from "@/lib/orders";
 import { makeShop, queuedEmails } from "../support/orders";
 import { useTestDb } from "../support/factories";
 

@@ -8,7 +8,7 @@ import { ensureDownload } from "@/lib/audio/pipeline";
 import { probeMaster } from "@/lib/audio/probe";
 import { unseal } from "@/lib/crypto";
 import { findGrantByToken, loadGrantContents } from "@/lib/downloads/contents";
-import { createDownloadGrant } from "@/lib/downloads/grants";
+import { createDownloadGrant } from "@/lib/orders/download-grants";
 import { signFileLink } from "@/lib/downloads/links";
 import { downloadPageItems } from "@/lib/downloads/page-data";
 import { fileLinkResponse, preparationResponse } from "@/lib/downloads/serve";

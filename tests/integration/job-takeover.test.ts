@@ -6,7 +6,7 @@ import { tracks } from "@/db/schema";
 import { createRelease } from "@/lib/catalog/releases";
 import { receiveTrackUpload } from "@/lib/catalog/tracks";
 import { startWorkers } from "@/lib/jobs";
-import { isStuckProcessing } from "@/lib/jobs/expiry";
+import { isStuckProcessing } from "@/lib/queue/expiry";
 import { makeAudioDir, tone } from "../support/audio-fixtures";
 import { makeArtist, makeUser, useTestDb } from "../support/factories";
 

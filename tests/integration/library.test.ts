@@ -2,7 +2,7 @@ import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { downloadGrants, emailQueue, libraryLoginTokens, users } from "@/db/schema";
 import { seal } from "@/lib/crypto";
-import { createDownloadGrant } from "@/lib/downloads/grants";
+import { createDownloadGrant } from "@/lib/orders/download-grants";
 import {
   findLibraryGrant,
   libraryLinkLimits,

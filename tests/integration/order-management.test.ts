@@ -5,7 +5,7 @@ import { GET as exportRoute } from "@/app/(dashboard)/dashboard/[artist]/orders/
 import { listOrdersForArtist } from "@/db/queries/orders";
 import { emailQueue, orderItems, orders } from "@/db/schema";
 import { addToCart, findCart, fulfillOrder, refundOrder, setCartCountry, startCheckout, type AddItem } from "@/lib/orders";
-import { csvCell, toCsv } from "@/lib/orders/csv";
+import { csvCell, toCsv } from "@/lib/csv";
 import { parseExportRange } from "@/lib/orders/exports";
 import { resendReceipt } from "@/lib/orders/resend-receipt";
 import { markShipped } from "@/lib/orders/shipping-notice";

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { artists, orderItems } from "@/db/schema";
 import { expireStaleOrders } from "@/lib/orders";
-import { receiveStripeWebhook } from "@/lib/payments/stripe-webhook";
+import { receiveStripeWebhook } from "@/lib/orders/payment-events/webhook";
 import { startPayoutOnboarding } from "@/lib/payments/connect";
 import { makeArtist, makeUser, useTestDb } from "../support/factories";
 import { cdStock } from "../support/order-factories";

@@ -4,7 +4,7 @@ import { ArtistProfileForm } from "@/components/dashboard/artist-profile-form";
 import { db } from "@/db";
 import { listArtistsForUser } from "@/lib/artists";
 import { requireUser } from "@/lib/auth";
-import { listTimeZones } from "@/lib/artists/time-zone";
+import { listTimeZones } from "@/lib/time-zone";
 import { env } from "@/lib/env";
 import { createArtistAction } from "../profile-actions";
 

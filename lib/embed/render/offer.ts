@@ -1,4 +1,4 @@
-import { formatMoney } from "../../orders/pricing";
+import { formatMoney } from "@/lib/money";
 import type { EmbedOffer } from "../data";
 import { html, type Raw } from "../html";
 import type { EmbedOptions } from "../options";

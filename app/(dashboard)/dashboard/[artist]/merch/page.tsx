@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { getShippingSettings, listProductsForArtist, photoUrls, type ProductSummary } from "@/lib/merch";
-import { formatMoney } from "@/lib/orders/pricing";
+import { formatMoney } from "@/lib/money";
 import { pageTitle } from "../page-title";
 
 export async function generateMetadata() {

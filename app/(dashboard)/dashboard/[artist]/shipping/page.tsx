@@ -6,7 +6,8 @@ import { CURRENCIES } from "@/lib/artists/currencies";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { getShippingSettings } from "@/lib/merch";
 import { countryOptions } from "@/lib/countries";
-import { formatMoney, moneyInputValue, quoteShipping, type ZoneRate } from "@/lib/orders";
+import { quoteShipping, type ZoneRate } from "@/lib/countries";
+import { formatMoney, moneyInputValue } from "@/lib/money";
 import { saveShippingAction } from "./actions";
 import { pageTitle } from "../page-title";
 

@@ -7,7 +7,7 @@ import type { DiscountCode } from "@/db/schema";
 import { CURRENCIES } from "@/lib/artists/currencies";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { discountItemChoices, getDiscountCodeById } from "@/lib/discounts";
-import { moneyInputValue } from "@/lib/orders/pricing";
+import { moneyInputValue } from "@/lib/money";
 import { updateDiscountAction } from "../actions";
 import { thingTitle } from "../../page-title";
 

@@ -15,8 +15,8 @@ import { getReleaseForEdit } from "@/lib/catalog/releases";
 import { pricingFormValues } from "@/lib/catalog/price-input";
 import { eachTrackPrice } from "@/lib/catalog/release-prices";
 import { env } from "@/lib/env";
-import { hasPrice } from "@/lib/orders/pricing";
-import { isStuckProcessing } from "@/lib/jobs/expiry";
+import { hasPrice } from "@/lib/money";
+import { isStuckProcessing } from "@/lib/queue/expiry";
 import {
   deleteReleaseAction,
   deleteTrackAction,
