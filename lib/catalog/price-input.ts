@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { PricingMode } from "../../db/schema";
+import type { PricingMode } from "@/db/schema";
 import { moneyInputValue, parseMoneyInput } from "@/lib/money";
 import { fieldErrorsOf, type FieldErrors } from "./input";
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { releases, tracks, type Track } from "../../db/schema";
+import type { Db } from "@/db/client";
+import { releases, tracks, type Track } from "@/db/schema";
 import { moneyInputValue } from "@/lib/money";
 import { fieldErrorsOf, type FieldErrors } from "./input";
 import { moneyField, parsePricing } from "./price-input";

@@ -1,9 +1,9 @@
 import { createServer } from "node:http";
 import next from "next";
-import { createDb } from "../../db/client";
-import { env } from "../env";
+import { createDb } from "@/db/client";
+import { env } from "@/lib/env";
 import { clientResolver, frontDoor } from "@/lib/net";
-import { logger } from "../log";
+import { logger } from "@/lib/log";
 import { fastStreamTrackId, serveStream } from "@/lib/stream";
 
 /**

@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { DbOrTx } from "../../db/client";
-import { discountCodes, products, releases, tracks, type DiscountCode } from "../../db/schema";
+import type { DbOrTx } from "@/db/client";
+import { discountCodes, products, releases, tracks, type DiscountCode } from "@/db/schema";
 import { parseMoneyInput } from "@/lib/money";
 import { normalizeDiscountCode } from "./rules";
 

@@ -1,11 +1,11 @@
 import { Readable } from "node:stream";
 import sharp from "sharp";
-import type { DbOrTx } from "../../db/client";
-import { env } from "../env";
-import { contentRange, ifRangeAllows, parseRange } from "../http/range";
-import { LOCALE_COOKIE, negotiateLocale, translator } from "../i18n";
-import { logger } from "../log";
-import { storage } from "../storage";
+import type { DbOrTx } from "@/db/client";
+import { env } from "@/lib/env";
+import { contentRange, ifRangeAllows, parseRange } from "@/lib/http/range";
+import { LOCALE_COOKIE, negotiateLocale, translator } from "@/lib/i18n";
+import { logger } from "@/lib/log";
+import { storage } from "@/lib/storage";
 import { albumZipFilename, contentDisposition, trackFilename } from "./names";
 import { prepareDownloads } from "./prepare";
 import { cachedFiles, resolveFileLink, type LinkRefusal } from "./resolve";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { REPORT_FROM_SECONDS } from "../plays/classify";
+import { REPORT_FROM_SECONDS } from "@/lib/plays/classify";
 
 /**
  * The one script every widget loads: the embedding site's host for buy links and plays, the

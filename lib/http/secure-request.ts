@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { env } from "../env";
+import { env } from "@/lib/env";
 import { CLIENT_PROTO_HEADER } from "@/lib/net";
 
 /**

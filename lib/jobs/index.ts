@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
-import { createDb } from "../../db/client";
-import { tracks } from "../../db/schema";
-import { ensureDownload, processTrack } from "../audio/pipeline";
-import { env } from "../env";
-import { logger } from "../log";
-import { boss, CHORE_QUEUE, databaseUrl, DOWNLOAD_QUEUE, forgetBoss, TRACK_QUEUE, type DownloadJob } from "../queue";
+import { createDb } from "@/db/client";
+import { tracks } from "@/db/schema";
+import { ensureDownload, processTrack } from "@/lib/audio/pipeline";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
+import { boss, CHORE_QUEUE, databaseUrl, DOWNLOAD_QUEUE, forgetBoss, TRACK_QUEUE, type DownloadJob } from "@/lib/queue";
 import { CHORES } from "./housekeeping";
 
 /**

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
+import type { DbOrTx } from "@/db/client";
 import {
   cartItems,
   productOptions,
@@ -10,8 +10,8 @@ import {
   type Artist,
   type Cart,
   type OrderItemKind,
-} from "../../db/schema";
-import { priceDiscount, type AppliedDiscount } from "../discounts/apply";
+} from "@/db/schema";
+import { priceDiscount, type AppliedDiscount } from "@/lib/discounts/apply";
 import { hasPrice, priceRule, unitPrice, type PriceRule } from "@/lib/money";
 import { quoteShipping, type ShippingQuote } from "@/lib/countries";
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
+import type { DbOrTx } from "@/db/client";
 import {
   artists,
   cartItems,
@@ -11,8 +11,8 @@ import {
   type Artist,
   type Cart,
   type OrderItemKind,
-} from "../../db/schema";
-import { hashToken } from "../auth/tokens";
+} from "@/db/schema";
+import { hashToken } from "@/lib/auth/tokens";
 import { priceCart, type PricedCart } from "./cart-pricing";
 import { hasPrice, priceRule, unitPrice } from "@/lib/money";
 

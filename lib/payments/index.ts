@@ -1,4 +1,4 @@
-import { env, isProduction } from "../env";
+import { env, isProduction } from "@/lib/env";
 import { createStripeProvider } from "./stripe";
 import { createTestProvider } from "./test";
 import type { PaymentProvider } from "./types";

@@ -1,9 +1,9 @@
 import PgBoss from "pg-boss";
 import type { TransactionSql } from "postgres";
-import type { Tx } from "../../db/client";
-import type { DownloadFormatId } from "../audio/formats";
-import { env } from "../env";
-import { logger } from "../log";
+import type { Tx } from "@/db/client";
+import type { DownloadFormatId } from "@/lib/audio/formats";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
 import { downloadJobExpirySeconds, trackJobExpirySeconds } from "./expiry";
 
 /**

@@ -11,8 +11,8 @@ import { startWorkers } from "@/lib/jobs";
 import { enqueueTrackProcessing } from "@/lib/queue";
 import { processImage } from "@/lib/images";
 import { storage } from "@/lib/storage";
-import { durationOf, emptyFile, makeAudioDir, pngNamedWav, tagsOf, tone, truncated } from "../support/audio-fixtures";
-import { makeArtist, makeUser, unique, useTestDb } from "../support/factories";
+import { durationOf, emptyFile, makeAudioDir, pngNamedWav, tagsOf, tone, truncated } from "@/tests/support/audio-fixtures";
+import { makeArtist, makeUser, unique, useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
 const dir = makeAudioDir();

@@ -7,7 +7,7 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { redeemCode, redeemLimit } from "@/lib/orders/redeem-code";
 import { CLIENT_PROTO_HEADER, clientResolver, frontDoor, HSTS_VALUE, type ProxyTrust } from "@/lib/net/client-address";
 import { reset } from "@/lib/rate-limit";
-import { unique, useTestDb } from "../support/factories";
+import { unique, useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
 afterAll(async () => {

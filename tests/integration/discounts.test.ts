@@ -11,8 +11,8 @@ import {
   type DiscountInput,
 } from "@/lib/discounts";
 import { addToCart, applyDiscountToCart, cancelOrder, expireStaleOrders, findCart, fulfillOrder, loadPricedCart, setCartCountry, startCheckout, type AddItem } from "@/lib/orders";
-import { makeShop, queuedEmails } from "../support/orders";
-import { useTestDb } from "../support/factories";
+import { makeShop, queuedEmails } from "@/tests/support/orders";
+import { useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
 type Shop = Awaited<ReturnType<typeof makeShop>>;

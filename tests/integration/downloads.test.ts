@@ -15,10 +15,10 @@ import { fileLinkResponse, preparationResponse } from "@/lib/downloads/serve";
 import { processImage } from "@/lib/images";
 import { addToCart, DOWNLOAD_TOKEN_PURPOSE, fulfillOrder, refundOrder, startCheckout } from "@/lib/orders";
 import { storage } from "@/lib/storage";
-import { makeAudioDir, tone } from "../support/audio-fixtures";
-import { makeArtist, makeUser, unique, useTestDb } from "../support/factories";
-import { makeShop } from "../support/orders";
-import { unzip } from "../support/zip";
+import { makeAudioDir, tone } from "@/tests/support/audio-fixtures";
+import { makeArtist, makeUser, unique, useTestDb } from "@/tests/support/factories";
+import { makeShop } from "@/tests/support/orders";
+import { unzip } from "@/tests/support/zip";
 
 const db = useTestDb();
 const dir = makeAudioDir();

@@ -14,8 +14,8 @@ import {
   sealLibrarySession,
   verifiedAccountEmail,
 } from "@/lib/library";
-import { makeUser, unique, useTestDb } from "../support/factories";
-import { makeShop } from "../support/orders";
+import { makeUser, unique, useTestDb } from "@/tests/support/factories";
+import { makeShop } from "@/tests/support/orders";
 
 const db = useTestDb();
 const ip = () => `203.0.113.${Math.floor(Math.random() * 250)}-${unique("ip")}`;

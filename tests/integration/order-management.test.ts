@@ -10,8 +10,8 @@ import { parseExportRange } from "@/lib/orders/exports";
 import { resendReceipt } from "@/lib/orders/resend-receipt";
 import { markShipped } from "@/lib/orders/shipping-notice";
 import { parseTracking, trackingUrl } from "@/lib/orders/tracking";
-import { addMember, makeUser, useTestDb } from "../support/factories";
-import { makeShop } from "../support/orders";
+import { addMember, makeUser, useTestDb } from "@/tests/support/factories";
+import { makeShop } from "@/tests/support/orders";
 
 let viewer: { id: string; email: string; name: string | null } | null = null;
 vi.mock("@/lib/auth", () => ({ currentUser: async () => viewer }));

@@ -4,8 +4,8 @@ import { artists, orderItems, orders, plays } from "@/db/schema";
 import { updateArtistProfile } from "@/lib/artists";
 import { byCountry, getOverview, getSeries, parsePeriod, salesByRelease, startOfLocalDay, type Period } from "@/lib/stats";
 import { rebuildDailyStats } from "@/db/queries/daily-stats";
-import { makeShop } from "../support/orders";
-import { useTestDb } from "../support/factories";
+import { makeShop } from "@/tests/support/orders";
+import { useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
 type Shop = Awaited<ReturnType<typeof makeShop>>;

@@ -6,7 +6,7 @@ import { listArtistsForUser } from "@/lib/artists";
 import { requireUser } from "@/lib/auth";
 import { listTimeZones } from "@/lib/time-zone";
 import { env } from "@/lib/env";
-import { createArtistAction } from "../profile-actions";
+import { createArtistAction } from "@/app/(dashboard)/profile-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("onboarding"))("title") };

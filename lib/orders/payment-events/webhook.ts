@@ -4,7 +4,7 @@ import { paymentEvents } from "@/db/schema";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { verifyStripeEvent, WebhookSignatureError } from "@/lib/payments";
-import { applyStripeEvent, HANDLED_EVENTS } from ".";
+import { applyStripeEvent, HANDLED_EVENTS } from "./index";
 
 export type WebhookOutcome =
   | { status: 200; result: "applied" | "already_applied" | "ignored"; eventId: string }

@@ -10,7 +10,7 @@ import { requireArtistMember } from "@/lib/artists/guard";
 import { discountItemChoices, listDiscountCodes } from "@/lib/discounts";
 import { formatMoney } from "@/lib/money";
 import { createDiscountAction, deleteDiscountAction, toggleDiscountAction } from "./actions";
-import { pageTitle } from "../page-title";
+import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata() {
   return pageTitle("discounts");

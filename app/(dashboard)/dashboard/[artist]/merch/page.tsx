@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { getShippingSettings, listProductsForArtist, photoUrls, type ProductSummary } from "@/lib/merch";
 import { formatMoney } from "@/lib/money";
-import { pageTitle } from "../page-title";
+import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata() {
   return pageTitle("merch");

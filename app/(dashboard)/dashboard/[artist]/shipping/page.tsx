@@ -9,7 +9,7 @@ import { countryOptions } from "@/lib/countries";
 import { quoteShipping, type ZoneRate } from "@/lib/countries";
 import { formatMoney, moneyInputValue } from "@/lib/money";
 import { saveShippingAction } from "./actions";
-import { pageTitle } from "../page-title";
+import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 /** The worked example runs the real rule (quoteShipping) on the band's home rate, or on sample figures. */
 function example(rates: ZoneRate[], home: string | null) {

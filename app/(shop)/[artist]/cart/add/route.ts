@@ -6,7 +6,7 @@ import { escapeHtml, normaliseEmbedHost } from "@/lib/embed";
 import { isLocale, negotiateLocale, translator } from "@/lib/i18n";
 import { formatMoney } from "@/lib/money";
 import { addToCart, type CartError } from "@/lib/orders";
-import { cartTokenForLink } from "../cart-cookie";
+import { cartTokenForLink } from "@/app/(shop)/[artist]/cart/cart-cookie";
 
 const querySchema = z.object({
   kind: z.enum(["release", "track", "product"]),

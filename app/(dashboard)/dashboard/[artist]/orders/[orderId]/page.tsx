@@ -12,8 +12,8 @@ import { countryName } from "@/lib/countries";
 import { formatMoney } from "@/lib/money";
 import { formatAddress } from "@/lib/orders/receipt";
 import { KNOWN_CARRIERS, trackingUrl } from "@/lib/orders/tracking";
-import { markShippedAction, refundOrderAction, resendReceiptAction } from "../actions";
-import { referenceTitle } from "../../page-title";
+import { markShippedAction, refundOrderAction, resendReceiptAction } from "@/app/(dashboard)/dashboard/[artist]/orders/actions";
+import { referenceTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata({ params }: PageProps<"/dashboard/[artist]/orders/[orderId]">) {
   return referenceTitle("order", (await params).orderId);

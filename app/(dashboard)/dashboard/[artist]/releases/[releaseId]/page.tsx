@@ -26,8 +26,8 @@ import {
   updateReleaseAction,
   updateReleasePricesAction,
   updateTrackAction,
-} from "../actions";
-import { thingTitle } from "../../page-title";
+} from "@/app/(dashboard)/dashboard/[artist]/releases/actions";
+import { thingTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata({ params }: PageProps<"/dashboard/[artist]/releases/[releaseId]">) {
   const { artist, releaseId } = await params;
