@@ -1,6 +1,6 @@
-import type { DbOrTx } from "../../db/client";
-import { liveSubscriberForOrder } from "../fans/subscribers";
-import { unsubscribeUrl } from "../fans/unsubscribe-link";
+import type { DbOrTx } from "@/db/client";
+import { liveSubscriberForOrder } from "@/lib/fans/subscribers";
+import { unsubscribeUrl } from "@/lib/fans/unsubscribe-link";
 
 /**
  * Merchtable sends no newsletters: the only mail a fan gets on a band's behalf while on its list
