@@ -19,11 +19,11 @@
  * demo through the domain functions, are the exception). A new lib folder must be added to a
  * layer below, or the `lib-folder-in-a-layer` rule fails.
  *
- * Public faces: a folder's index.ts is what other folders should import. Deep imports into
- * another folder are still allowed where the index would drag server code into a client bundle
- * or a heavy module into a light one (e.g. `@/lib/auth/tokens` rather than `@/lib/auth`, whose
- * index builds the Auth.js config; `@/lib/i18n/config` from client components); `app/`,
- * `components/` and `tests/` may import any lib file.
+ * Public faces: a lib folder imports another through its index.ts (rule through-the-index, whose
+ * comment lists the few deep imports allowed and why: each keeps 'server-only', next/headers or a
+ * heavy module out of a tsx script, the proxy or a client bundle). `app/`, `components/` and
+ * `tests/` may import any lib file: a client component must often reach past an index to stay
+ * small.
  */
 const LAYERS = [
   ["env", "log", "crypto", "money", "countries", "csv", "time-zone", "i18n", "rate-limit", "geo", "net"],
@@ -63,6 +63,43 @@ module.exports = {
       to: {},
     },
     {
+      name: "tsx-entry-points-stay-outside-next",
+      comment:
+        "Scripts run by tsx (npm start's server, npm run worker, migrate, the seeds, the test runner and benchmarks) " +
+        "run outside Next, where 'server-only' and next/headers throw on import: import the module you need " +
+        "(lib/orders/cancel, lib/http/range), not an index that reaches them (lib/orders, lib/http).",
+      severity: "error",
+      from: { path: "^(lib/cli/[^/]+|db/seed[^/]*|tests/support/run-all|tests/bench/[^/]+)\\.ts$" },
+      to: { path: "node_modules/(server-only/|next/headers\\.js)", reachable: true },
+    },
+    {
+      name: "through-the-index",
+      comment:
+        "Another lib folder is imported through its index.ts. The allowed deep imports, each for a reason: " +
+        "lib/auth's accounts, sessions and tokens (its index builds the Auth.js config and opens the db singleton, " +
+        "which tsx scripts such as the seeds cannot load); lib/i18n/config and its messages (read by the proxy and " +
+        "by modules client components reach, without next-intl's server side); lib/images/limits (read by " +
+        "next.config.ts and the body limit without sharp); lib/http/range and lib/orders/cancel, lib/email/queue " +
+        "(the Node fast path of npm start and npm run worker run under tsx, where the indexes' next/headers and " +
+        "'server-only' throw); lib/plays/classify (the listen-counting rules the browser player shares).",
+      severity: "error",
+      from: { path: "^lib/([^/]+)/" },
+      to: {
+        path: "^lib/[^/]+/.",
+        pathNot: [
+          "^lib/$1/",
+          "^lib/[^/]+/index\\.ts$",
+          "^lib/auth/(accounts|sessions|tokens)\\.ts$",
+          "^lib/i18n/(config\\.ts|messages/)",
+          "^lib/images/limits\\.ts$",
+          "^lib/http/range\\.ts$",
+          "^lib/orders/cancel\\.ts$",
+          "^lib/email/queue\\.ts$",
+          "^lib/plays/classify\\.ts$",
+        ],
+      },
+    },
+    {
       name: "lib-not-app",
       comment: "lib/ never imports app/ or components/: routes and UI sit on top of the domain.",
       severity: "error",
@@ -93,7 +130,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "^(node_modules|\\.next|\\.data|tests/\\.artifacts)" },
+    exclude: { path: "^(\\.next|\\.data|tests/\\.artifacts)" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
     enhancedResolveOptions: {

@@ -7,7 +7,7 @@ import { getDb } from "@/db";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { renderEmail, sendEmail } from "@/lib/email";
 import { env } from "@/lib/env";
-import { isHttpsRequest } from "@/lib/http/secure-request";
+import { isHttpsRequest } from "@/lib/http";
 import { translator, LOCALE_COOKIE, negotiateLocale } from "@/lib/i18n";
 import { authenticate } from "./accounts";
 import { clientIp } from "./client-ip";

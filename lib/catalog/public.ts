@@ -1,9 +1,8 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { artists, releases, tracks, type Artist } from "@/db/schema";
-import { checkArtistAccess } from "@/lib/artists/access";
-import { imageUrl } from "@/lib/artists/profile";
-import { formatsForRelease, type DownloadFormat } from "@/lib/audio/formats";
+import { checkArtistAccess, imageUrl } from "@/lib/artists";
+import { formatsForRelease, type DownloadFormat } from "@/lib/audio";
 
 type ReleaseRow = typeof releases.$inferSelect;
 

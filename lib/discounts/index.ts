@@ -13,3 +13,4 @@ export {
   type UpdateDiscountResult,
 } from "./manage";
 export { discountItemChoices, type DiscountItemChoice } from "./items";
+export { claimDiscountUse, releaseDiscountUse } from "./uses";

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { trackFiles } from "@/db/schema";
-import type { DownloadFormatId } from "@/lib/audio/formats";
+import type { DownloadFormatId } from "@/lib/audio";
 import { downloadJobKey, downloadPreparationStates, enqueueDownloadPreparation } from "@/lib/queue";
 
 /**

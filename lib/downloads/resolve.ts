@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { trackFiles } from "@/db/schema";
-import { downloadFormat, type DownloadFormat, type DownloadFormatId } from "@/lib/audio/formats";
+import { downloadFormat, type DownloadFormat, type DownloadFormatId } from "@/lib/audio";
 import { storage } from "@/lib/storage";
 import { loadGrantContents, type DownloadItem, type GrantContents } from "./contents";
 import { verifyFileLink, type FileLink } from "./links";

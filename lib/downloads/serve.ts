@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import sharp from "sharp";
 import type { DbOrTx } from "@/db/client";
 import { env } from "@/lib/env";
-import { contentRange, ifRangeAllows, parseRange } from "@/lib/http/range";
+import { contentRange, ifRangeAllows, parseRange } from "@/lib/http";
 import { LOCALE_COOKIE, negotiateLocale, translator } from "@/lib/i18n";
 import { logger } from "@/lib/log";
 import { storage } from "@/lib/storage";

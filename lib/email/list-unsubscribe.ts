@@ -1,6 +1,5 @@
 import type { DbOrTx } from "@/db/client";
-import { liveSubscriberForOrder } from "@/lib/fans/subscribers";
-import { unsubscribeUrl } from "@/lib/fans/unsubscribe-link";
+import { liveSubscriberForOrder, unsubscribeUrl } from "@/lib/fans";
 
 /**
  * Merchtable sends no newsletters: the only mail a fan gets on a band's behalf while on its list

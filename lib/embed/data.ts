@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { artists, products as productsTable, releases, tracks, type Artist } from "@/db/schema";
-import { getPublishedRelease, releaseArtworkUrl, type PublicRelease, type PublicTrack } from "@/lib/catalog/public";
-import { getPublishedProduct, listPublishedProducts, type PublicProduct } from "@/lib/merch/public";
-import { canTakePayments } from "@/lib/orders/offers";
+import { getPublishedRelease, releaseArtworkUrl, type PublicRelease, type PublicTrack } from "@/lib/catalog";
+import { getPublishedProduct, listPublishedProducts, type PublicProduct } from "@/lib/merch";
+import { canTakePayments } from "@/lib/orders";
 import { hasPrice, isFreeToTake, priceRule, type PriceRule } from "@/lib/money";
 
 /**

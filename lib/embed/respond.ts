@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "@/db/client";
-import { baselineHeaders, contentSecurityPolicy } from "@/lib/http/security";
+import { baselineHeaders, contentSecurityPolicy } from "@/lib/http";
 import { translator } from "@/lib/i18n";
 import { loadBuyWidget, loadReleaseWidget, loadShopWidget, loadTrackWidget } from "./data";
 import type { Raw } from "./html";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { createDb } from "@/db/client";
 import { tracks } from "@/db/schema";
-import { ensureDownload, processTrack } from "@/lib/audio/pipeline";
+import { ensureDownload, processTrack } from "@/lib/audio";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { boss, CHORE_QUEUE, databaseUrl, DOWNLOAD_QUEUE, forgetBoss, TRACK_QUEUE, type DownloadJob } from "@/lib/queue";

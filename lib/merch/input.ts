@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { productKindEnum } from "@/db/schema";
-import { CURRENCIES, isCurrency } from "@/lib/artists/currencies";
-import { requiredMoneyField } from "@/lib/catalog/price-input";
+import { CURRENCIES, isCurrency } from "@/lib/artists";
+import { requiredMoneyField } from "@/lib/catalog";
 
 /** The product form. Messages are codes; the dashboard translates them (selling.errors.*). */
 export const PRODUCT_KINDS = productKindEnum.enumValues;

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { imageUrl } from "@/lib/artists/profile";
+import { imageUrl } from "@/lib/artists";
 import { imageVariants, processImage, type ImageProblem } from "@/lib/images";
 import { storage } from "@/lib/storage";
 

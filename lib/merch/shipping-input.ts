@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { shippingZoneEnum } from "@/db/schema";
-import { CURRENCIES } from "@/lib/artists/currencies";
-import { moneyField, requiredMoneyField } from "@/lib/catalog/price-input";
+import { CURRENCIES } from "@/lib/artists";
+import { moneyField, requiredMoneyField } from "@/lib/catalog";
 import { isCountryCode } from "@/lib/countries";
 import { fieldErrorsOf, type FieldErrors } from "./input";
 

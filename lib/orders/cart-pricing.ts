@@ -11,7 +11,7 @@ import {
   type Cart,
   type OrderItemKind,
 } from "@/db/schema";
-import { priceDiscount, type AppliedDiscount } from "@/lib/discounts/apply";
+import { priceDiscount, type AppliedDiscount } from "@/lib/discounts";
 import { hasPrice, priceRule, unitPrice, type PriceRule } from "@/lib/money";
 import { quoteShipping, type ShippingQuote } from "@/lib/countries";
 

@@ -1,8 +1,7 @@
 import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { carts, orderItems, orders, productOptions, products, stockReservations, type Artist } from "@/db/schema";
-import { discountedUnits } from "@/lib/discounts/compute";
-import { claimDiscountUse } from "@/lib/discounts/uses";
+import { discountedUnits, claimDiscountUse } from "@/lib/discounts";
 import { env } from "@/lib/env";
 import { countryOfIp } from "@/lib/geo";
 import { logger } from "@/lib/log";

@@ -1,6 +1,6 @@
 import { db } from "@/db";
 import type { Artist } from "@/db/schema";
-import { checkArtistAccess } from "@/lib/artists/access";
+import { checkArtistAccess } from "@/lib/artists";
 import { currentUser } from "@/lib/auth";
 
 /**

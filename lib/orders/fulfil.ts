@@ -4,7 +4,7 @@ import { cartItems, orderItems, orders, products, stockReservations, subscribers
 import { seal } from "@/lib/crypto";
 import { createDownloadGrant, type GrantItem } from "./download-grants";
 import { logger } from "@/lib/log";
-import type { PaymentConfirmation } from "@/lib/payments/types";
+import type { PaymentConfirmation } from "@/lib/payments";
 import { queueOrderEmails } from "./receipt";
 
 export type FulfilResult =

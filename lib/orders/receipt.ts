@@ -4,8 +4,7 @@ import { artistMembers, artists, users, type Order, type OrderItem, type Shippin
 import { countryName } from "@/lib/countries";
 import { queueEmail, renderEmail } from "@/lib/email";
 import { env } from "@/lib/env";
-import { liveSubscriberForOrder } from "@/lib/fans/subscribers";
-import { unsubscribeUrl } from "@/lib/fans/unsubscribe-link";
+import { liveSubscriberForOrder, unsubscribeUrl } from "@/lib/fans";
 import { translator } from "@/lib/i18n";
 import { formatMoney } from "@/lib/money";
 

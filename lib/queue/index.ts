@@ -1,7 +1,7 @@
 import PgBoss from "pg-boss";
 import type { TransactionSql } from "postgres";
 import type { Tx } from "@/db/client";
-import type { DownloadFormatId } from "@/lib/audio/formats";
+import type { DownloadFormatId } from "@/lib/audio";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { downloadJobExpirySeconds, trackJobExpirySeconds } from "./expiry";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import type { DbOrTx } from "@/db/client";
 
 export type Activity = { any: boolean; embedded: boolean };
 

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { releases, tracks } from "@/db/schema";
 import { checkArtistAccess } from "@/lib/artists";
-import { STREAM } from "@/lib/audio/formats";
+import { STREAM } from "@/lib/audio";
 import { storage } from "@/lib/storage";
 
 /** Bytes per second of the streaming rendition (MP3 128 kbps CBR): a clip of N s is N × 16000 bytes. */

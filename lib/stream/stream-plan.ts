@@ -1,4 +1,4 @@
-import { STREAM } from "@/lib/audio/formats";
+import { STREAM } from "@/lib/audio";
 import { contentRange, ifRangeAllows, notModified, parseRange } from "@/lib/http/range";
 import type { StreamAccess, StreamTarget } from "./stream-access";
 

@@ -1,4 +1,4 @@
-import { releaseArtworkUrl, type PublicTrack } from "@/lib/catalog/public";
+import { releaseArtworkUrl, type PublicTrack } from "@/lib/catalog";
 import type { Artist } from "@/db/schema";
 import type { EmbedOffer } from "@/lib/embed/data";
 import { html, type Raw } from "@/lib/embed/html";
