@@ -16,6 +16,15 @@ export default defineConfig([
     },
   },
   {
+    // One import style: `./x` for a file in the same folder (or below it), `@/…` for anything else.
+    // The config files at the root load outside Next and tsx, where the alias may not resolve.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.ts", "db/**/*.ts", "tests/**/*.{ts,tsx}", "*.ts"],
+    ignores: ["*.config.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^\\.\\./", message: "Import from another folder through the @/ alias." }] }],
+    },
+  },
+  {
     // React and Next.js rules where React runs (test fixtures named use… are not hooks).
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     plugins: { "react-hooks": reactHooks, "@next/next": nextPlugin },
@@ -26,6 +35,10 @@ export default defineConfig([
       ...nextPlugin.configs.recommended.rules,
       ...nextPlugin.configs["core-web-vitals"].rules,
     },
+  },
+  {
+    files: ["*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly" } },
   },
   {
     files: ["public/**/*.js"],

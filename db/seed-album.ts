@@ -5,12 +5,12 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "./client";
 import { releases, tracks } from "./schema";
-import { audioKeys } from "../lib/audio/formats";
-import { probeMaster } from "../lib/audio/probe";
-import { processTrack } from "../lib/audio/pipeline";
-import { env } from "../lib/env";
-import { processImage } from "../lib/images";
-import { storage } from "../lib/storage";
+import { audioKeys } from "@/lib/audio/formats";
+import { probeMaster } from "@/lib/audio/probe";
+import { processTrack } from "@/lib/audio/pipeline";
+import { env } from "@/lib/env";
+import { processImage } from "@/lib/images";
+import { storage } from "@/lib/storage";
 
 /**
  * The demo band's album: a few short pieces synthesised by ffmpeg on this machine (nothing is

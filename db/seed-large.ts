@@ -2,8 +2,8 @@ import { getTableName } from "drizzle-orm";
 import { createDb } from "./client";
 import { artists, orderItems, orders, plays, products, releases, statsCountriesDaily, statsDaily, statsFormatsDaily, statsItemsDaily, statsPlaysDaily, statsSourcesDaily, tracks } from "./schema";
 import { bandsSql, itemsSql, ordersSql, playsSql, RANDOM_FN, type LargeSizes } from "./seed-large-sql";
-import { fail, log, prepareDatabase } from "../lib/cli/runtime";
-import { hashPassword } from "../lib/auth/password";
+import { fail, log, prepareDatabase } from "@/lib/cli/runtime";
+import { hashPassword } from "@/lib/auth/password";
 
 /**
  * `npm run seed:large`: a database to measure the dashboard against — 10k bands, 1M orders with

@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "./client";
 import { artists, products, releases, shippingRates } from "./schema";
-import { preparePhotos, storePhotos } from "../lib/merch/photos";
+import { preparePhotos, storePhotos } from "@/lib/merch/photos";
 import { DEMO_ALBUM, cover } from "./seed-album";
 
 /** The demo album's CD: a jewel case drawn around the album cover. */

@@ -4,8 +4,8 @@ import { createDb, type Db } from "./client";
 import { seedDemoAlbum } from "./seed-album";
 import { seedDemoMerch } from "./seed-merch";
 import { artists } from "./schema";
-import { registerUser, findUserByEmail } from "../lib/auth/accounts";
-import { createArtist } from "../lib/artists/profile";
+import { registerUser, findUserByEmail } from "@/lib/auth/accounts";
+import { createArtist } from "@/lib/artists/profile";
 
 export const DEMO = {
   email: "demo@merchtable.local",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseProxyEntry } from "./http/client-address";
+import { parseProxyEntry } from "@/lib/net";
 
 /**
  * Every environment variable the app reads, parsed once. `APP_ENV=production` switches off the
@@ -34,7 +34,7 @@ const schema = z
     FFPROBE_PATH: z.string().default("ffprobe"),
     WORKERS: z.enum(["inline", "off"]).default("inline"),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
-    /** Seconds a conversion or download job may run before another worker takes it over; default scales with the track (lib/jobs/expiry.ts). */
+    /** Seconds a conversion or download job may run before another worker takes it over; default scales with the track (lib/queue/expiry.ts). */
     JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(86_400).optional(),
     STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, "STRIPE_SECRET_KEY must start with sk_test_, sk_live_, rk_test_ or rk_live_").optional(),
     STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),

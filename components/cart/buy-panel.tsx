@@ -2,7 +2,8 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { addToCartAction, freeDownloadAction } from "@/app/(shop)/[artist]/cart/actions";
-import { formatMoney, moneyInputValue, type PriceRule, type ReleaseOffers } from "@/lib/orders";
+import { formatMoney, moneyInputValue, type PriceRule } from "@/lib/money";
+import { type ReleaseOffers } from "@/lib/orders";
 import type { PublicProduct } from "@/lib/merch";
 import { AddToCartForm } from "./add-to-cart-form";
 import { FreeDownloadForm } from "./free-download-form";

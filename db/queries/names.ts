@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "../client";
-import { discountCodes, downloadCodeBatches, products, releases } from "../schema";
+import type { DbOrTx } from "@/db/client";
+import { discountCodes, downloadCodeBatches, products, releases } from "@/db/schema";
 
 export type NamedThing = "release" | "product" | "discount" | "batch";
 

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, sql } from "drizzle-orm";
-import type { DbOrTx } from "../client";
-import { orderItems, orders, SOLD_ORDER_STATUSES, type Order, type OrderItem } from "../schema";
+import type { DbOrTx } from "@/db/client";
+import { orderItems, orders, SOLD_ORDER_STATUSES, type Order, type OrderItem } from "@/db/schema";
 
 /**
  * The band's orders, for its dashboard. Every function takes the artist id the caller has

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { artistMembers, artists, type Artist, type MemberRole } from "../../db/schema";
+import type { DbOrTx } from "@/db/client";
+import { artistMembers, artists, type Artist, type MemberRole } from "@/db/schema";
 
 export type Access =
   | { allowed: true; artist: Artist; role: MemberRole }

@@ -1,8 +1,8 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { db } from "../../db";
-import type { MemberRole } from "../../db/schema";
-import { requireUser } from "../auth";
+import { db } from "@/db";
+import type { MemberRole } from "@/db/schema";
+import { requireUser } from "@/lib/auth";
 import { checkArtistAccess } from "./access";
 
 /**

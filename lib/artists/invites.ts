@@ -1,13 +1,13 @@
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../../db/client";
-import { artistInvites, artistMembers, artists, users, type MemberRole } from "../../db/schema";
-import { normalizeEmail } from "../auth/accounts";
-import { endAllSessions } from "../auth/sessions";
-import { hashToken, newToken } from "../auth/tokens";
-import { renderEmail, sendEmail } from "../email";
-import { env } from "../env";
-import { translator } from "../i18n";
+import type { Db } from "@/db/client";
+import { artistInvites, artistMembers, artists, users, type MemberRole } from "@/db/schema";
+import { normalizeEmail } from "@/lib/auth/accounts";
+import { endAllSessions } from "@/lib/auth/sessions";
+import { hashToken, newToken } from "@/lib/auth/tokens";
+import { renderEmail, sendEmail } from "@/lib/email";
+import { env } from "@/lib/env";
+import { translator } from "@/lib/i18n";
 import { checkArtistAccess } from "./access";
 
 const INVITE_TTL_MS = 14 * 24 * 60 * 60 * 1000;

@@ -1,4 +1,4 @@
-import type { ImageKind, ImageProblem } from "../images";
+import type { ImageKind, ImageProblem } from "@/lib/images";
 import type { ImageUploads, ProfileResult } from "./profile";
 
 /** Reads the profile form the onboarding and settings pages post. */

@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
-import { isInvalidParameter, isUniqueViolation, type Db } from "../../db/client";
-import { artistMembers, artists, type Artist, type MemberRole } from "../../db/schema";
-import { imageVariants, processImage, type ImageKind, type ImageProblem } from "../images";
-import { deleteFile, putFile } from "../storage";
+import { isInvalidParameter, isUniqueViolation, type Db } from "@/db/client";
+import { artistMembers, artists, type Artist, type MemberRole } from "@/db/schema";
+import { imageVariants, processImage, type ImageKind, type ImageProblem } from "@/lib/images";
+import { deleteFile, putFile } from "@/lib/storage";
 import { checkArtistAccess } from "./access";
 import { artistProfileSchema, fieldErrorsOf, type FieldErrors } from "./profile-input";
 import { checkSlug, slugify } from "./slug";
-import { rebuildDailyStats } from "../stats/rebuild";
+import { rebuildDailyStats } from "@/db/queries/daily-stats";
 
 export type ImageUploads = Partial<Record<ImageKind, Buffer | null>> & { removeAvatar?: boolean; removeBanner?: boolean };
 

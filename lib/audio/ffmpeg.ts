@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { env } from "../env";
+import { env } from "@/lib/env";
 
 /** Raised when Debian's ffmpeg is not installed (or FFMPEG_PATH points nowhere). */
 export class FfmpegMissingError extends Error {

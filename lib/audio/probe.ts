@@ -1,6 +1,6 @@
 import { open, stat } from "node:fs/promises";
 import { parseFile, type ICommonTagsResult } from "music-metadata";
-import type { MasterInfo } from "../../db/schema";
+import type { MasterInfo } from "@/db/schema";
 import { ffmpeg, ffprobe } from "./ffmpeg";
 import { sniffAudio } from "./sniff";
 

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { passwordResetTokens, users, type User } from "../../db/schema";
-import { hit, release, reset, type Limit } from "../rate-limit";
+import type { DbOrTx } from "@/db/client";
+import { passwordResetTokens, users, type User } from "@/db/schema";
+import { hit, release, reset, type Limit } from "@/lib/rate-limit";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
 import { hashToken, newToken } from "./tokens";
 

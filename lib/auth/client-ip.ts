@@ -1,4 +1,4 @@
-import { CLIENT_IP_HEADER } from "../http/client-address";
+import { CLIENT_IP_HEADER } from "@/lib/net";
 
 /**
  * The caller's address as lib/cli/server.ts decided it from the socket and the trusted proxies

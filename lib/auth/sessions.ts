@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { JWT } from "next-auth/jwt";
-import type { DbOrTx } from "../../db/client";
-import { users } from "../../db/schema";
+import type { DbOrTx } from "@/db/client";
+import { users } from "@/db/schema";
 
 /**
  * Session cookies are signed JWTs, valid on their own for 30 days. Each carries the user's

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { PricingMode } from "../../db/schema";
-import { moneyInputValue, parseMoneyInput } from "../orders/pricing";
+import type { PricingMode } from "@/db/schema";
+import { moneyInputValue, parseMoneyInput } from "@/lib/money";
 import { fieldErrorsOf, type FieldErrors } from "./input";
 
 /**

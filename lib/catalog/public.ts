@@ -1,9 +1,8 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { artists, releases, tracks, type Artist } from "../../db/schema";
-import { checkArtistAccess } from "../artists/access";
-import { imageUrl } from "../artists/profile";
-import { formatsForRelease, type DownloadFormat } from "../audio/formats";
+import type { DbOrTx } from "@/db/client";
+import { artists, releases, tracks, type Artist } from "@/db/schema";
+import { checkArtistAccess, imageUrl } from "@/lib/artists";
+import { formatsForRelease, type DownloadFormat } from "@/lib/audio";
 
 type ReleaseRow = typeof releases.$inferSelect;
 

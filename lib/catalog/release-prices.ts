@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { releases, tracks, type Track } from "../../db/schema";
-import { moneyInputValue } from "../orders/pricing";
+import type { Db } from "@/db/client";
+import { releases, tracks, type Track } from "@/db/schema";
+import { moneyInputValue } from "@/lib/money";
 import { fieldErrorsOf, type FieldErrors } from "./input";
 import { moneyField, parsePricing } from "./price-input";
 import { releaseForMember } from "./releases";

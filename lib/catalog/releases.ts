@@ -1,14 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { isUniqueViolation, type Db, type DbOrTx } from "../../db/client";
-import { releases, tracks, type Release, type Track } from "../../db/schema";
-import { checkArtistAccess } from "../artists/access";
-import { slugify } from "../artists/slug";
-import { audioKeys } from "../audio/formats";
-import { imageVariants, processImage, type ImageProblem } from "../images";
-import { storage } from "../storage";
+import { isUniqueViolation, type Db, type DbOrTx } from "@/db/client";
+import { releases, tracks, type Release, type Track } from "@/db/schema";
+import { checkArtistAccess, slugify } from "@/lib/artists";
+import { audioKeys } from "@/lib/audio";
+import { imageVariants, processImage, type ImageProblem } from "@/lib/images";
+import { storage } from "@/lib/storage";
 import { fieldErrorsOf, releaseInputSchema, type FieldErrors } from "./input";
-import { hasPrice } from "../orders/pricing";
+import { hasPrice } from "@/lib/money";
 import { parsePricing, type Pricing } from "./price-input";
 
 export type CatalogError = { ok: false; error: "not_found" } | { ok: false; error: "invalid"; fieldErrors: FieldErrors; imageProblem?: ImageProblem };

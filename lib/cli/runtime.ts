@@ -2,8 +2,8 @@ import { randomBytes, createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "../../db/embedded";
-import { migrateDatabase } from "../../db/migrate";
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "@/db/embedded";
+import { migrateDatabase } from "@/db/migrate";
 
 const root = process.cwd();
 export const dataDir = path.join(root, ".data");

@@ -1,16 +1,16 @@
 import { createServer } from "node:http";
 import next from "next";
-import { createDb } from "../../db/client";
-import { env } from "../env";
-import { clientResolver, frontDoor } from "../http/client-address";
-import { logger } from "../log";
-import { fastStreamTrackId, serveStream } from "../http/stream-node";
+import { createDb } from "@/db/client";
+import { env } from "@/lib/env";
+import { clientResolver, frontDoor } from "@/lib/net";
+import { logger } from "@/lib/log";
+import { fastStreamTrackId, serveStream } from "@/lib/stream";
 
 /**
  * The production server (`npm start`, the e2e tests and the benchmark): Next's own request
  * handler, with GET/HEAD /api/stream/<id> for published tracks answered in front of it by
- * lib/http/stream-node.ts (same answers as the route; drafts still go to the route, which reads
- * the session). Every request first goes through lib/http/client-address.ts: the client's address
+ * lib/stream/stream-node.ts (same answers as the route; drafts still go to the route, which reads
+ * the session). Every request first goes through lib/net/client-address.ts: the client's address
  * and protocol decided from the socket and the trusted proxies, HSTS when it came over HTTPS.
  * Usage: server.ts -p <port> [-H <host>].
  */

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { parseEnv } from "../env";
-import { seedDemo } from "../../db/seed";
+import { parseEnv } from "@/lib/env";
+import { seedDemo } from "@/db/seed";
 import { buildIfNeeded, ensureDebianPackage, fail, localAuthSecret, log, nextBin, prepareDatabase } from "./runtime";
 import { appServerCommand } from "./server-command";
 

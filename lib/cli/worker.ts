@@ -1,5 +1,5 @@
-import { startWorkers } from "../jobs";
-import { assertFfmpeg } from "../audio/ffmpeg";
+import { startWorkers } from "@/lib/jobs";
+import { assertFfmpeg } from "@/lib/audio";
 import { fail, log } from "./runtime";
 
 /**

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, isNotNull, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { downloadCodeBatches, downloadCodes, releases, type DownloadCodeBatch } from "../../db/schema";
+import type { DbOrTx } from "@/db/client";
+import { downloadCodeBatches, downloadCodes, releases, type DownloadCodeBatch } from "@/db/schema";
 import { newCode } from "./generate";
 import { MAX_LABEL } from "./manage";
 

@@ -2,4 +2,3 @@ export { CODE_ALPHABET, CODE_LENGTH, formatCode, newCode, normalizeCode } from "
 export { createCodeBatch, getCodeBatch, listBatchCodes, listCodeBatches, MAX_BATCH, type BatchSummary, type CreateBatchResult } from "./batches";
 export { countBatchCodes, deleteCodeBatch, MAX_LABEL, renameCodeBatch, type DeleteBatchResult, type RenameBatchResult } from "./manage";
 export { codesCsv, redeemUrl } from "./csv";
-export { redeemCode, redeemLimit, type RedeemResult } from "./redeem";

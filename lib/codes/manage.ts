@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { downloadCodeBatches, downloadCodes, type DownloadCodeBatch } from "../../db/schema";
-import { logger } from "../log";
+import type { DbOrTx } from "@/db/client";
+import { downloadCodeBatches, downloadCodes, type DownloadCodeBatch } from "@/db/schema";
+import { logger } from "@/lib/log";
 
 /** The create form's limit; a longer name is refused here rather than cut. */
 export const MAX_LABEL = 120;

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
-import { env } from "../env";
+import { env } from "@/lib/env";
 
 /**
  * Keys for one purpose each, derived from AUTH_SECRET, so a key leaked from one feature (say,

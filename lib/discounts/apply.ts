@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { discountCodes } from "../../db/schema";
+import type { DbOrTx } from "@/db/client";
+import { discountCodes } from "@/db/schema";
 import { computeDiscount, type DiscountableLine } from "./compute";
 import { checkDiscount, type DiscountCheck } from "./rules";
 

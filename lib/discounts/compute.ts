@@ -1,4 +1,4 @@
-import type { DiscountCode, OrderItemKind } from "../../db/schema";
+import type { DiscountCode, OrderItemKind } from "@/db/schema";
 
 /** What the computation needs to know about a cart line (a PricedLine fits). */
 export type DiscountableLine = {

@@ -1,7 +1,6 @@
 export { computeDiscount, discountedUnits, lineIsEligible, type DiscountRule, type DiscountSplit, type DiscountableLine } from "./compute";
 export { checkDiscount, findDiscountCode, getDiscountCodeById, normalizeDiscountCode, type DiscountCheck, type DiscountRefusal } from "./rules";
 export { priceDiscount, type AppliedDiscount } from "./apply";
-export { applyDiscountToCart, removeDiscountFromCart, type ApplyDiscountResult } from "./cart";
 export {
   createDiscountCode,
   deleteDiscountCode,
@@ -14,3 +13,4 @@ export {
   type UpdateDiscountResult,
 } from "./manage";
 export { discountItemChoices, type DiscountItemChoice } from "./items";
+export { claimDiscountUse, releaseDiscountUse } from "./uses";

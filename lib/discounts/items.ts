@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { products, releases, tracks } from "../../db/schema";
+import type { DbOrTx } from "@/db/client";
+import { products, releases, tracks } from "@/db/schema";
 
 export type DiscountItemChoice = { value: string; label: string };
 

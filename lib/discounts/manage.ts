@@ -1,8 +1,8 @@
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { DbOrTx } from "../../db/client";
-import { discountCodes, products, releases, tracks, type DiscountCode } from "../../db/schema";
-import { parseMoneyInput } from "../orders/pricing";
+import type { DbOrTx } from "@/db/client";
+import { discountCodes, products, releases, tracks, type DiscountCode } from "@/db/schema";
+import { parseMoneyInput } from "@/lib/money";
 import { normalizeDiscountCode } from "./rules";
 
 export type DiscountField = "code" | "amount" | "currency" | "item" | "expiresAt" | "usageLimit";

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { discountCodes, type DiscountCode } from "../../db/schema";
+import type { DbOrTx } from "@/db/client";
+import { discountCodes, type DiscountCode } from "@/db/schema";
 
 export type DiscountRefusal = "unknown" | "inactive" | "expired" | "used_up" | "wrong_currency";
 export type DiscountCheck = { ok: true } | { ok: false; reason: DiscountRefusal };

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { discountCodes } from "../../db/schema";
+import type { DbOrTx } from "@/db/client";
+import { discountCodes } from "@/db/schema";
 
 /**
  * A use of a limited code belongs to an order from the moment the order is created, not from its

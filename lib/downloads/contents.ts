@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { artists, downloadGrantItems, downloadGrants, releases, tracks, type DownloadGrant, type Release } from "../../db/schema";
-import { formatsFor, formatsForRelease, type DownloadFormat, type DownloadFormatId } from "../audio/formats";
-import { hashToken } from "../auth/tokens";
+import type { DbOrTx } from "@/db/client";
+import { artists, downloadGrantItems, downloadGrants, releases, tracks, type DownloadGrant, type Release } from "@/db/schema";
+import { formatsFor, formatsForRelease, type DownloadFormat, type DownloadFormatId } from "@/lib/audio";
+import { hashToken } from "@/lib/auth/tokens";
 
 /** A revoked grant comes back with its row: the page names the band that refunded it. */
 export type GrantLookup =

@@ -1,4 +1,4 @@
-import { isDownloadFormat, type DownloadFormatId } from "../audio/formats";
+import { isDownloadFormat, type DownloadFormatId } from "@/lib/audio";
 import { mac, macMatches, signingKey } from "./signing";
 
 /**

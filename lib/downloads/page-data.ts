@@ -1,7 +1,7 @@
-import type { DbOrTx } from "../../db/client";
-import type { LibraryItem } from "../library/grants";
-import type { DownloadFormatId } from "../audio/formats";
-import { releaseArtworkUrl } from "../catalog/public";
+import type { DbOrTx } from "@/db/client";
+import type { LibraryItem } from "@/lib/library";
+import type { DownloadFormatId } from "@/lib/audio";
+import { releaseArtworkUrl } from "@/lib/catalog";
 import { loadGrantContents, type GrantContents } from "./contents";
 import { FILE_LINK_TTL_SECONDS, fileLinkPath, fileLinkStatusPath, signFileLink } from "./links";
 import { cachedTracksByFormat } from "./prepare";

@@ -1,8 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { trackFiles } from "../../db/schema";
-import type { DownloadFormatId } from "../audio/formats";
-import { downloadJobKey, downloadPreparationStates, enqueueDownloadPreparation } from "../jobs";
+import type { DbOrTx } from "@/db/client";
+import { trackFiles } from "@/db/schema";
+import type { DownloadFormatId } from "@/lib/audio";
+import { downloadJobKey, downloadPreparationStates, enqueueDownloadPreparation } from "@/lib/queue";
 
 /**
  * Download formats are made on first request (lib/audio/pipeline ensureDownload, seconds per

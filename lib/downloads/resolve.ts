@@ -1,8 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { trackFiles } from "../../db/schema";
-import { downloadFormat, type DownloadFormat, type DownloadFormatId } from "../audio/formats";
-import { storage } from "../storage";
+import type { DbOrTx } from "@/db/client";
+import { trackFiles } from "@/db/schema";
+import { downloadFormat, type DownloadFormat, type DownloadFormatId } from "@/lib/audio";
+import { storage } from "@/lib/storage";
 import { loadGrantContents, type DownloadItem, type GrantContents } from "./contents";
 import { verifyFileLink, type FileLink } from "./links";
 

@@ -1,11 +1,11 @@
 import { Readable } from "node:stream";
 import sharp from "sharp";
-import type { DbOrTx } from "../../db/client";
-import { env } from "../env";
-import { contentRange, ifRangeAllows, parseRange } from "../http/range";
-import { LOCALE_COOKIE, negotiateLocale, translator } from "../i18n";
-import { logger } from "../log";
-import { storage } from "../storage";
+import type { DbOrTx } from "@/db/client";
+import { env } from "@/lib/env";
+import { contentRange, ifRangeAllows, parseRange } from "@/lib/http";
+import { LOCALE_COOKIE, negotiateLocale, translator } from "@/lib/i18n";
+import { logger } from "@/lib/log";
+import { storage } from "@/lib/storage";
 import { albumZipFilename, contentDisposition, trackFilename } from "./names";
 import { prepareDownloads } from "./prepare";
 import { cachedFiles, resolveFileLink, type LinkRefusal } from "./resolve";
@@ -121,7 +121,7 @@ export async function fileLinkResponse(db: DbOrTx, request: Request, raw: string
     "Content-Type": "application/zip",
     "Content-Disposition": contentDisposition(albumZipFilename({ artist: contents.artist.name, album: item.release.title, formatLabel: format.label })),
   });
-  // Next 16.4's sendResponse drops Content-Length from route handlers (lib/http/stream.ts says the
+  // Next 16.4's sendResponse drops Content-Length from route handlers (lib/stream/stream.ts says the
   // same); set it anyway, it is the right answer and other runtimes pass it on.
   if (size >= 0) headers.set("Content-Length", String(size));
   return new Response(Readable.toWeb(stream) as ReadableStream, { status: 200, headers });

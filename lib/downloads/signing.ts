@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { purposeKey } from "../crypto";
+import { purposeKey } from "@/lib/crypto";
 
 /**
  * Keys for what downloads sign: one per purpose, derived from AUTH_SECRET, so a file link can

@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
 import { ZipFile, type EndOptions } from "yazl";
-import { logger } from "../log";
-import { storage } from "../storage";
+import { logger } from "@/lib/log";
+import { storage } from "@/lib/storage";
 
 export type ZipEntry = { name: string; key: string; size: number; mtime: Date };
 

@@ -1,6 +1,5 @@
-import type { DbOrTx } from "../../db/client";
-import { liveSubscriberForOrder } from "../fans/subscribers";
-import { unsubscribeUrl } from "../fans/unsubscribe-link";
+import type { DbOrTx } from "@/db/client";
+import { liveSubscriberForOrder, unsubscribeUrl } from "@/lib/fans";
 
 /**
  * Merchtable sends no newsletters: the only mail a fan gets on a band's behalf while on its list

@@ -1,8 +1,8 @@
 import { and, asc, eq, isNull, lt, lte, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { emailQueue } from "../../db/schema";
-import { logger } from "../log";
-import { sendEmail, type Email } from "./index";
+import type { DbOrTx } from "@/db/client";
+import { emailQueue } from "@/db/schema";
+import { logger } from "@/lib/log";
+import { sendEmail, type Email } from "./send";
 import { listUnsubscribeHeaders } from "./list-unsubscribe";
 
 type QueuedEmail = typeof emailQueue.$inferSelect;

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { artists, products as productsTable, releases, tracks, type Artist } from "../../db/schema";
-import { getPublishedRelease, releaseArtworkUrl, type PublicRelease, type PublicTrack } from "../catalog/public";
-import { getPublishedProduct, listPublishedProducts, type PublicProduct } from "../merch/public";
-import { canTakePayments } from "../orders/offers";
-import { hasPrice, isFreeToTake, priceRule, type PriceRule } from "../orders/pricing";
+import type { DbOrTx } from "@/db/client";
+import { artists, products as productsTable, releases, tracks, type Artist } from "@/db/schema";
+import { getPublishedRelease, releaseArtworkUrl, type PublicRelease, type PublicTrack } from "@/lib/catalog";
+import { getPublishedProduct, listPublishedProducts, type PublicProduct } from "@/lib/merch";
+import { canTakePayments } from "@/lib/orders";
+import { hasPrice, isFreeToTake, priceRule, type PriceRule } from "@/lib/money";
 
 /**
  * What a buy button sells. `free` items go to the release page (the fan leaves an email there);

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { artists, releases, tracks } from "../../db/schema";
-import { imageUrl } from "../artists/profile";
-import { releaseArtworkUrl } from "../catalog/public";
+import type { DbOrTx } from "@/db/client";
+import { artists, releases, tracks } from "@/db/schema";
+import { imageUrl } from "@/lib/artists";
+import { releaseArtworkUrl } from "@/lib/catalog";
 import { EMBED_WIDTH, embedHeight } from "./sizes";
 import { LAYOUTS, parseEmbedOptions, type EmbedKind, type EmbedLayout, type EmbedOptions } from "./options";
 import { iframeSnippet, widgetUrl } from "./snippets";

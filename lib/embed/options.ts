@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LOCALES, negotiateLocale, type Locale } from "../i18n/config";
+import { LOCALES, negotiateLocale, type Locale } from "@/lib/i18n/config";
 
 /**
  * Widget options come from a query string a stranger may write: each one is parsed on its own,

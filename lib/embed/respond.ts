@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { DbOrTx } from "../../db/client";
-import { baselineHeaders, contentSecurityPolicy } from "../http/security";
-import { translator } from "../i18n";
+import type { DbOrTx } from "@/db/client";
+import { baselineHeaders, contentSecurityPolicy } from "@/lib/http";
+import { translator } from "@/lib/i18n";
 import { loadBuyWidget, loadReleaseWidget, loadShopWidget, loadTrackWidget } from "./data";
 import type { Raw } from "./html";
 import { parseEmbedOptions, type EmbedKind, type EmbedOptions } from "./options";

@@ -1,6 +1,6 @@
-import type { DbOrTx } from "../../db/client";
-import { csvTime, toCsv } from "../orders/csv";
-import { translator } from "../i18n";
+import type { DbOrTx } from "@/db/client";
+import { csvTime, toCsv } from "@/lib/csv";
+import { translator } from "@/lib/i18n";
 import { allSubscribers } from "./subscribers";
 
 /** The band's subscribers as CSV, unsubscribed ones included with their date (so nobody re-adds them). */

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, ilike, isNull } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { containsPattern } from "../../db/queries/orders";
-import { artists, orders, subscribers, type Subscriber } from "../../db/schema";
+import type { DbOrTx } from "@/db/client";
+import { containsPattern } from "@/db/queries/orders";
+import { artists, orders, subscribers, type Subscriber } from "@/db/schema";
 import { readUnsubscribeToken } from "./unsubscribe-link";
 
 export const FANS_PAGE_SIZE = 50;

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { purposeKey } from "../crypto";
-import { env } from "../env";
+import { purposeKey } from "@/lib/crypto";
+import { env } from "@/lib/env";
 
 const PURPOSE = "fans/unsubscribe";
 

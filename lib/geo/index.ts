@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { isIP } from "node:net";
-import { logger } from "../log";
+import { logger } from "@/lib/log";
 
 type GeoIp = typeof import("geoip-lite");
 

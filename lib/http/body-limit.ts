@@ -1,7 +1,7 @@
-import { formBodyLimitBytes, maxImageMbFrom, sizeMb } from "../images/limits";
-import { isLocale, negotiateLocale, type Locale } from "../i18n/config";
-import en from "../i18n/messages/en.json";
-import fr from "../i18n/messages/fr.json";
+import { formBodyLimitBytes, maxImageMbFrom, sizeMb } from "@/lib/images/limits";
+import { isLocale, negotiateLocale, type Locale } from "@/lib/i18n/config";
+import en from "@/lib/i18n/messages/en.json";
+import fr from "@/lib/i18n/messages/fr.json";
 
 /**
  * A form post larger than Next accepts (next.config.ts) is refused before Next cuts its body, with

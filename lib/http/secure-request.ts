@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
-import { env } from "../env";
-import { CLIENT_PROTO_HEADER } from "./client-address";
+import { env } from "@/lib/env";
+import { CLIENT_PROTO_HEADER } from "@/lib/net";
 
 /**
  * Whether the browser reached us over HTTPS: the protocol lib/cli/server.ts decided (a trusted

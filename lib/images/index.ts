@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { env } from "../env";
+import { env } from "@/lib/env";
 
 /**
  * Artwork the bands upload is decoded and re-encoded here: only pixels survive (no EXIF, GPS or

@@ -1,6 +1,6 @@
-import type { DbOrTx } from "../../db/client";
-import { deliverQueuedEmails } from "../email/queue";
-import { expireStaleOrders } from "../orders/cancel";
+import type { DbOrTx } from "@/db/client";
+import { deliverQueuedEmails } from "@/lib/email/queue";
+import { expireStaleOrders } from "@/lib/orders/cancel";
 
 /**
  * Periodic chores, run through pg-boss schedules by whichever worker process picks them up.

@@ -1,108 +1,11 @@
-import PgBoss from "pg-boss";
 import { eq } from "drizzle-orm";
-import type { TransactionSql } from "postgres";
-import { createDb, type Tx } from "../../db/client";
-import { tracks } from "../../db/schema";
-import type { DownloadFormatId } from "../audio/formats";
-import { ensureDownload, processTrack } from "../audio/pipeline";
-import { env } from "../env";
-import { logger } from "../log";
-import { downloadJobExpirySeconds, trackJobExpirySeconds } from "./expiry";
+import { createDb } from "@/db/client";
+import { tracks } from "@/db/schema";
+import { ensureDownload, processTrack } from "@/lib/audio";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
+import { boss, CHORE_QUEUE, databaseUrl, DOWNLOAD_QUEUE, forgetBoss, TRACK_QUEUE, type DownloadJob } from "@/lib/queue";
 import { CHORES } from "./housekeeping";
-
-/**
- * Background work in a Postgres-backed queue (pg-boss, schema "pgboss" in the app's database):
- * no extra server, and any number of `npm run worker` processes can share the load.
- */
-const TRACK_QUEUE = "track-process";
-const RETRIES = { retryLimit: 2, retryDelay: 10, retryBackoff: true } as const;
-/**
- * Download formats a fan asked for and that are not cached yet (lib/downloads/prepare.ts). The
- * "short" policy keeps at most one queued job per track and format however often the page asks.
- */
-const DOWNLOAD_QUEUE = "download-prepare";
-const DOWNLOAD_RETRIES = { retryLimit: 1, retryDelay: 5 } as const;
-/** Chores are not retried (the next minute's run is the retry); "stately": one queued, one running. */
-const CHORE_QUEUE = { policy: "stately", retryLimit: 0, expireInSeconds: 300 } as const;
-
-type State = { boss?: Promise<PgBoss> };
-const state = ((globalThis as { __merchtableJobs?: State }).__merchtableJobs ??= {});
-
-function databaseUrl() {
-  const url = env().DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: the job queue lives in the app's database.");
-  return url;
-}
-
-async function boss(): Promise<PgBoss> {
-  state.boss ??= (async () => {
-    // Expired jobs (their worker died) go back to the queue at the next maintenance run.
-    const maintenanceIntervalSeconds = Math.min(30, env().JOB_EXPIRE_SECONDS ?? 30);
-    const instance = new PgBoss({ connectionString: databaseUrl(), schema: "pgboss", max: 4, maintenanceIntervalSeconds });
-    instance.on("error", (error) => logger.error({ err: error }, "job queue error"));
-    await instance.start();
-    await instance.createQueue(TRACK_QUEUE, { name: TRACK_QUEUE, ...RETRIES });
-    await instance.createQueue(DOWNLOAD_QUEUE, { name: DOWNLOAD_QUEUE, policy: "short", ...DOWNLOAD_RETRIES });
-    for (const chore of CHORES) await instance.createQueue(chore.queue, { name: chore.queue, ...CHORE_QUEUE });
-    return instance;
-  })().catch((error) => {
-    state.boss = undefined;
-    throw error;
-  });
-  return state.boss;
-}
-
-/**
- * pg-boss's SQL run on the caller's transaction, so a job exists exactly when the row that needs
- * it was committed. drizzle's postgres-js transaction keeps its postgres.js handle in `session`.
- */
-function onTransaction(tx: Tx): PgBoss.Db {
-  const client = (tx as unknown as { session?: { client?: TransactionSql } }).session?.client;
-  if (!client || typeof client.unsafe !== "function") throw new Error("enqueue: the transaction handle has no postgres.js client");
-  // Parameters as node-postgres (pg-boss's own driver) sends them: objects as JSON, undefined as null.
-  const param = (v: unknown) => (v === undefined ? null : v !== null && typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : v);
-  return { executeSql: async (text, values) => ({ rows: await client.unsafe(text, values.map(param) as never[]) }) };
-}
-
-/**
- * Queues the streaming rendition and waveform of a freshly uploaded (or retried) track, inside
- * the transaction that marks it "processing" when one is given. Its expiry scales with the audio.
- */
-export async function enqueueTrackProcessing(trackId: string, options: { durationMs?: number | null; tx?: Tx } = {}) {
-  await (await boss()).send(TRACK_QUEUE, { trackId }, {
-    ...RETRIES,
-    singletonKey: trackId,
-    expireInSeconds: trackJobExpirySeconds(options.durationMs ?? null),
-    ...(options.tx ? { db: onTransaction(options.tx) } : {}),
-  });
-}
-
-export type DownloadJob = { trackId: string; format: DownloadFormatId };
-export type JobState = "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
-
-export const downloadJobKey = (job: DownloadJob) => `${job.trackId}:${job.format}`;
-
-/** Queues one track in one download format (a no-op while the same one is already queued). */
-export async function enqueueDownloadPreparation(job: DownloadJob) {
-  await (await boss()).send(DOWNLOAD_QUEUE, job, { ...DOWNLOAD_RETRIES, singletonKey: downloadJobKey(job), expireInSeconds: downloadJobExpirySeconds() });
-}
-
-/**
- * The newest job of each track and format, if pg-boss still keeps one (finished jobs stay a few
- * hours), so the download page can tell "being made" from "failed".
- */
-export async function downloadPreparationStates(jobs: DownloadJob[]): Promise<Map<string, { state: JobState; createdOn: Date }>> {
-  const states = new Map<string, { state: JobState; createdOn: Date }>();
-  if (!jobs.length) return states;
-  const { rows } = await (await boss()).getDb().executeSql(
-    `select distinct on (singleton_key) singleton_key as key, state::text as state, created_on as "createdOn"
-       from pgboss.job where name = $1 and singleton_key = any($2::text[])
-      order by singleton_key, created_on desc`,
-    [DOWNLOAD_QUEUE, jobs.map(downloadJobKey)],
-  );
-  for (const row of rows as { key: string; state: JobState; createdOn: Date }[]) states.set(row.key, { state: row.state, createdOn: new Date(row.createdOn) });
-  return states;
-}
 
 /**
  * Starts the workers of this process (audio, downloads, and the every-minute chores of
@@ -146,6 +49,7 @@ export async function startWorkers(): Promise<() => Promise<void>> {
     });
   }
   for (const chore of CHORES) {
+    await instance.createQueue(chore.queue, { name: chore.queue, ...CHORE_QUEUE });
     await instance.schedule(chore.queue, chore.cron);
     await instance.work(chore.queue, { batchSize: 1, pollingIntervalSeconds: 5 }, async () => {
       try {
@@ -160,7 +64,7 @@ export async function startWorkers(): Promise<() => Promise<void>> {
   logger.info({ concurrency, chores: CHORES.map((c) => c.queue) }, "workers started");
   return async () => {
     await instance.stop({ graceful: true, timeout: 30_000 });
-    state.boss = undefined;
+    forgetBoss();
     await client.end({ timeout: 5 });
   };
 }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { users } from "../../db/schema";
+import type { DbOrTx } from "@/db/client";
+import { users } from "@/db/schema";
 
 /**
  * A signed-in account's email opens its library only once that address was proven (a magic link

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { artists, downloadGrantItems, downloadGrants, releases, tracks, type DownloadGrant, type Release } from "../../db/schema";
-import { releaseArtworkUrl } from "../catalog/public";
+import type { DbOrTx } from "@/db/client";
+import { artists, downloadGrantItems, downloadGrants, releases, tracks, type DownloadGrant, type Release } from "@/db/schema";
+import { releaseArtworkUrl } from "@/lib/catalog";
 
 export type LibraryItem = {
   title: string;

@@ -1,12 +1,12 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { DbOrTx } from "../../db/client";
-import { downloadGrants, libraryLoginTokens } from "../../db/schema";
-import { hashToken, newToken } from "../auth/tokens";
-import { queueEmail, renderEmail } from "../email";
-import { env } from "../env";
-import { translator } from "../i18n";
-import { hit, type Limit } from "../rate-limit";
+import type { DbOrTx } from "@/db/client";
+import { downloadGrants, libraryLoginTokens } from "@/db/schema";
+import { hashToken, newToken } from "@/lib/auth/tokens";
+import { queueEmail, renderEmail } from "@/lib/email";
+import { env } from "@/lib/env";
+import { translator } from "@/lib/i18n";
+import { hit, type Limit } from "@/lib/rate-limit";
 
 const LINK_TTL_MS = 60 * 60 * 1000;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;

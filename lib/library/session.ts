@@ -1,4 +1,4 @@
-import { seal, unseal } from "../crypto";
+import { seal, unseal } from "@/lib/crypto";
 
 /**
  * The library's sign-in is not an account: a sealed cookie holding the fan's email and when it

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { productKindEnum } from "../../db/schema";
-import { CURRENCIES, isCurrency } from "../artists/currencies";
-import { requiredMoneyField } from "../catalog/price-input";
+import { productKindEnum } from "@/db/schema";
+import { CURRENCIES, isCurrency } from "@/lib/artists";
+import { requiredMoneyField } from "@/lib/catalog";
 
 /** The product form. Messages are codes; the dashboard translates them (selling.errors.*). */
 export const PRODUCT_KINDS = productKindEnum.enumValues;

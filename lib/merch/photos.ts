@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { imageUrl } from "../artists/profile";
-import { imageVariants, processImage, type ImageProblem } from "../images";
-import { storage } from "../storage";
+import { imageUrl } from "@/lib/artists";
+import { imageVariants, processImage, type ImageProblem } from "@/lib/images";
+import { storage } from "@/lib/storage";
 
 /** A photo as the band uploaded it: its bytes and the file name it had (for error messages). */
 export type PhotoUpload = { name: string; bytes: Buffer };

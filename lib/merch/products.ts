@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "../../db/client";
-import { productOptions, products, releases, type Product, type ProductOption } from "../../db/schema";
-import { checkArtistAccess } from "../artists/access";
+import type { Db, DbOrTx } from "@/db/client";
+import { productOptions, products, releases, type Product, type ProductOption } from "@/db/schema";
+import { checkArtistAccess } from "@/lib/artists";
 import { MAX_PHOTOS, parseProductInput, type FieldErrors, type ProductInput } from "./input";
 import { preparePhotos, removePhotos, storePhotos, type PhotoProblem, type PhotoUpload } from "./photos";
 

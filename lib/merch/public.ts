@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { productOptions, products, releases, type Product, type ProductOption } from "../../db/schema";
+import type { DbOrTx } from "@/db/client";
+import { productOptions, products, releases, type Product, type ProductOption } from "@/db/schema";
 import { photoUrls, type PhotoUrls } from "./photos";
 
 /** A product as the shop shows it: no stock figures beyond what a fan needs to know. */

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { shippingZoneEnum } from "../../db/schema";
-import { CURRENCIES } from "../artists/currencies";
-import { moneyField, requiredMoneyField } from "../catalog/price-input";
-import { isCountryCode } from "../orders/shipping";
+import { shippingZoneEnum } from "@/db/schema";
+import { CURRENCIES } from "@/lib/artists";
+import { moneyField, requiredMoneyField } from "@/lib/catalog";
+import { isCountryCode } from "@/lib/countries";
 import { fieldErrorsOf, type FieldErrors } from "./input";
 
 /** The shipping page: where the band ships from and its rates by zone. Messages are codes (selling.errors.*). */

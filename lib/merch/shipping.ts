@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
-import type { Db, DbOrTx } from "../../db/client";
-import { artists, shippingRates, type ShippingRate } from "../../db/schema";
-import { checkArtistAccess } from "../artists/access";
+import type { Db, DbOrTx } from "@/db/client";
+import { artists, shippingRates, type ShippingRate } from "@/db/schema";
+import { checkArtistAccess } from "@/lib/artists";
 import type { FieldErrors } from "./input";
 import { parseShippingInput } from "./shipping-input";
 

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { orders, type Cart } from "../../db/schema";
-import { logger } from "../log";
-import { paymentProvider } from "../payments";
+import type { DbOrTx } from "@/db/client";
+import { orders, type Cart } from "@/db/schema";
+import { logger } from "@/lib/log";
+import { paymentProvider } from "@/lib/payments";
 import { cancelOrder } from "./cancel";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

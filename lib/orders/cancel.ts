@@ -1,8 +1,8 @@
 import { and, eq, lt, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { orders, productOptions, products, stockReservations } from "../../db/schema";
-import { releaseDiscountUse } from "../discounts/uses";
-import { logger } from "../log";
+import type { DbOrTx } from "@/db/client";
+import { orders, productOptions, products, stockReservations } from "@/db/schema";
+import { releaseDiscountUse } from "@/lib/discounts";
+import { logger } from "@/lib/log";
 
 export type CancelReason = "expired" | "declined" | "failed";
 

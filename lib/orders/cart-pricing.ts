@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
+import type { DbOrTx } from "@/db/client";
 import {
   cartItems,
   productOptions,
@@ -10,10 +10,10 @@ import {
   type Artist,
   type Cart,
   type OrderItemKind,
-} from "../../db/schema";
-import { priceDiscount, type AppliedDiscount } from "../discounts/apply";
-import { hasPrice, priceRule, unitPrice, type PriceRule } from "./pricing";
-import { quoteShipping, type ShippingQuote } from "./shipping";
+} from "@/db/schema";
+import { priceDiscount, type AppliedDiscount } from "@/lib/discounts";
+import { hasPrice, priceRule, unitPrice, type PriceRule } from "@/lib/money";
+import { quoteShipping, type ShippingQuote } from "@/lib/countries";
 
 export type LineProblem = "unavailable" | "not_for_sale" | "out_of_stock" | "below_minimum" | "currency_mismatch";
 

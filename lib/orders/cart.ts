@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
+import type { DbOrTx } from "@/db/client";
 import {
   artists,
   cartItems,
@@ -11,10 +11,10 @@ import {
   type Artist,
   type Cart,
   type OrderItemKind,
-} from "../../db/schema";
-import { hashToken } from "../auth/tokens";
+} from "@/db/schema";
+import { hashToken } from "@/lib/auth/tokens";
 import { priceCart, type PricedCart } from "./cart-pricing";
-import { hasPrice, priceRule, unitPrice } from "./pricing";
+import { hasPrice, priceRule, unitPrice } from "@/lib/money";
 
 /**
  * A fan's cart with one band. The browser keeps a random token in a cookie; the server keeps

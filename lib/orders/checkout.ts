@@ -1,17 +1,16 @@
 import { and, eq, isNull, or, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { carts, orderItems, orders, productOptions, products, stockReservations, type Artist } from "../../db/schema";
-import { discountedUnits } from "../discounts/compute";
-import { claimDiscountUse } from "../discounts/uses";
-import { env } from "../env";
-import { countryOfIp } from "../geo";
-import { logger } from "../log";
-import { paymentProvider } from "../payments";
+import type { DbOrTx } from "@/db/client";
+import { carts, orderItems, orders, productOptions, products, stockReservations, type Artist } from "@/db/schema";
+import { discountedUnits, claimDiscountUse } from "@/lib/discounts";
+import { env } from "@/lib/env";
+import { countryOfIp } from "@/lib/geo";
+import { logger } from "@/lib/log";
+import { paymentProvider } from "@/lib/payments";
 import { cancelOrder } from "./cancel";
 import { findCart } from "./cart";
 import { priceCart, type PricedCart } from "./cart-pricing";
 import { fulfillOrder } from "./fulfil";
-import { platformFee } from "./pricing";
+import { platformFee } from "@/lib/money";
 
 export const CHECKOUT_MINUTES = 30;
 

@@ -1,7 +1,7 @@
-import { db } from "../../db";
-import type { Artist } from "../../db/schema";
-import { checkArtistAccess } from "../artists/access";
-import { currentUser } from "../auth";
+import { db } from "@/db";
+import type { Artist } from "@/db/schema";
+import { checkArtistAccess } from "@/lib/artists";
+import { currentUser } from "@/lib/auth";
 
 /**
  * Route handlers (CSV files) cannot use the page guard's notFound(): they answer 404 themselves,

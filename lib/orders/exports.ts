@@ -1,9 +1,9 @@
-import type { DbOrTx } from "../../db/client";
-import { ordersForExport, salesLinesForExport, type ExportRange } from "../../db/queries/orders";
-import type { OrderItem } from "../../db/schema";
-import { currentCountryCode } from "../countries";
-import { translator } from "../i18n";
-import { csvAmount, csvTime, toCsv, type Cell } from "./csv";
+import type { DbOrTx } from "@/db/client";
+import { ordersForExport, salesLinesForExport, type ExportRange } from "@/db/queries/orders";
+import type { OrderItem } from "@/db/schema";
+import { currentCountryCode } from "@/lib/countries";
+import { translator } from "@/lib/i18n";
+import { csvAmount, csvTime, toCsv, type Cell } from "@/lib/csv";
 import { formatAddress } from "./receipt";
 
 export type ExportKind = "orders" | "lines";

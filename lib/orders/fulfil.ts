@@ -1,10 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { cartItems, orderItems, orders, products, stockReservations, subscribers, type Order } from "../../db/schema";
-import { seal } from "../crypto";
-import { createDownloadGrant, type GrantItem } from "../downloads/grants";
-import { logger } from "../log";
-import type { PaymentConfirmation } from "../payments/types";
+import type { DbOrTx } from "@/db/client";
+import { cartItems, orderItems, orders, products, stockReservations, subscribers, type Order } from "@/db/schema";
+import { seal } from "@/lib/crypto";
+import { createDownloadGrant, type GrantItem } from "./download-grants";
+import { logger } from "@/lib/log";
+import type { PaymentConfirmation } from "@/lib/payments";
 import { queueOrderEmails } from "./receipt";
 
 export type FulfilResult =

@@ -5,8 +5,10 @@ export { startCheckout, successUrl, CHECKOUT_MINUTES, type CheckoutError, type C
 export { fulfillOrder, DOWNLOAD_TOKEN_PURPOSE, type FulfilResult } from "./fulfil";
 export { recordRefundTotal, refundOrder, type RefundError } from "./refunds";
 export { formatAddress, orderRows } from "./receipt";
-export * from "./pricing";
-export { quoteShipping, zoneFor, countryCodes, isCountryCode, EUROPE, type ZoneRate, type ShippingQuote } from "./shipping";
 export { releaseOffers, canTakePayments, type ReleaseOffers } from "./offers";
 export { orderBySession } from "./session";
 export { abandonCheckout } from "./abandon";
+export { applyDiscountToCart, removeDiscountFromCart, type ApplyDiscountResult } from "./cart-discount";
+export { createDownloadGrant, downloadPageUrl, revokeOrderGrants, type GrantItem } from "./download-grants";
+export { redeemCode, redeemLimit, type RedeemResult } from "./redeem-code";
+export { receiveStripeWebhook, type WebhookOutcome } from "./payment-events/webhook";

@@ -1,9 +1,9 @@
 import { and, asc, eq, isNotNull } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { tracks, type Artist } from "../../db/schema";
-import { env } from "../env";
-import { listPublishedProducts, type PublicProduct } from "../merch/public";
-import { hasPrice, isFreeToTake, priceRule, type PriceRule } from "./pricing";
+import type { DbOrTx } from "@/db/client";
+import { tracks, type Artist } from "@/db/schema";
+import { env } from "@/lib/env";
+import { listPublishedProducts, type PublicProduct } from "@/lib/merch";
+import { hasPrice, isFreeToTake, priceRule, type PriceRule } from "@/lib/money";
 
 /** What a release page offers: the release, its tracks sold on their own, its physical editions. */
 export type ReleaseOffers = {

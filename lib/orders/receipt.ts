@@ -1,13 +1,12 @@
 import { eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { artistMembers, artists, users, type Order, type OrderItem, type ShippingAddress } from "../../db/schema";
-import { countryName } from "../countries";
-import { queueEmail, renderEmail } from "../email";
-import { env } from "../env";
-import { liveSubscriberForOrder } from "../fans/subscribers";
-import { unsubscribeUrl } from "../fans/unsubscribe-link";
-import { translator } from "../i18n";
-import { formatMoney } from "./pricing";
+import type { DbOrTx } from "@/db/client";
+import { artistMembers, artists, users, type Order, type OrderItem, type ShippingAddress } from "@/db/schema";
+import { countryName } from "@/lib/countries";
+import { queueEmail, renderEmail } from "@/lib/email";
+import { env } from "@/lib/env";
+import { liveSubscriberForOrder, unsubscribeUrl } from "@/lib/fans";
+import { translator } from "@/lib/i18n";
+import { formatMoney } from "@/lib/money";
 
 export function formatAddress(address: ShippingAddress, locale: string): string {
   const country = address.country ? countryName(address.country, locale) : "";

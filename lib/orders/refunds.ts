@@ -1,9 +1,9 @@
 import { and, eq, isNotNull } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { orderItems, orders } from "../../db/schema";
-import { revokeOrderGrants } from "../downloads/grants";
-import { logger } from "../log";
-import { paymentProvider } from "../payments";
+import type { DbOrTx } from "@/db/client";
+import { orderItems, orders } from "@/db/schema";
+import { revokeOrderGrants } from "./download-grants";
+import { logger } from "@/lib/log";
+import { paymentProvider } from "@/lib/payments";
 import { returnStock } from "./cancel";
 
 export type RefundOutcome = { outcome: "updated" | "unchanged" | "not_found" };

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { orderItems, orders } from "../../db/schema";
-import { unseal } from "../crypto";
-import { downloadPageUrl } from "../downloads/grants";
+import type { DbOrTx } from "@/db/client";
+import { orderItems, orders } from "@/db/schema";
+import { unseal } from "@/lib/crypto";
+import { downloadPageUrl } from "./download-grants";
 import { DOWNLOAD_TOKEN_PURPOSE } from "./fulfil";
 import { queueReceipt } from "./receipt";
 

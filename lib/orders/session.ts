@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { artists, orderItems, orders } from "../../db/schema";
+import type { DbOrTx } from "@/db/client";
+import { artists, orderItems, orders } from "@/db/schema";
 
 /** An order found by its payment session id (test page, success page), with its band and lines. */
 export async function orderBySession(db: DbOrTx, sessionId: string, provider?: "test" | "stripe" | "free") {

@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { artists, orderItems, orders, type Order, type OrderItem } from "../../db/schema";
-import { queueEmail, renderEmail } from "../email";
-import { translator } from "../i18n";
+import type { DbOrTx } from "@/db/client";
+import { artists, orderItems, orders, type Order, type OrderItem } from "@/db/schema";
+import { queueEmail, renderEmail } from "@/lib/email";
+import { translator } from "@/lib/i18n";
 import { formatAddress } from "./receipt";
 import { trackingUrl } from "./tracking";
 

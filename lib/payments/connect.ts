@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import type Stripe from "stripe";
-import type { DbOrTx } from "../../db/client";
-import { artists, type Artist } from "../../db/schema";
-import { env } from "../env";
+import type { DbOrTx } from "@/db/client";
+import { artists, type Artist } from "@/db/schema";
+import { env } from "@/lib/env";
 import { stripeClient } from "./stripe-client";
 
 /**

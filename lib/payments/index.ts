@@ -1,4 +1,4 @@
-import { env, isProduction } from "../env";
+import { env, isProduction } from "@/lib/env";
 import { createStripeProvider } from "./stripe";
 import { createTestProvider } from "./test";
 import type { PaymentProvider } from "./types";
@@ -16,3 +16,6 @@ export function paymentProvider(): PaymentProvider {
 export const testPaymentsActive = () => !env().STRIPE_SECRET_KEY && !isProduction();
 
 export type { CheckoutRequest, CheckoutSession, CheckoutState, PaymentConfirmation, PaymentProvider, RefundRequest } from "./types";
+export { applyAccountUpdate, payoutStateOf } from "./connect";
+export { stripeClient, verifyStripeEvent, WebhookSignatureError } from "./stripe-client";
+export { confirmationOf, orderIdOf } from "./stripe-session";

@@ -1,5 +1,5 @@
 import Stripe from "stripe";
-import { env, type Env } from "../env";
+import { env, type Env } from "@/lib/env";
 
 export type StripeSettings = Pick<Env, "STRIPE_SECRET_KEY" | "STRIPE_API_URL">;
 

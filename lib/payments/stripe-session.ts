@@ -1,5 +1,5 @@
 import type Stripe from "stripe";
-import type { ShippingAddress } from "../../db/schema";
+import type { ShippingAddress } from "@/db/schema";
 import type { CheckoutState, PaymentConfirmation } from "./types";
 
 /** Our order id, set on every session we create (metadata first; the reference is a fallback). */

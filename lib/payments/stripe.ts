@@ -1,5 +1,5 @@
 import type Stripe from "stripe";
-import { env, type Env } from "../env";
+import { env, type Env } from "@/lib/env";
 import { newStripeClient, stripeClient } from "./stripe-client";
 import { checkoutStateOf } from "./stripe-session";
 import type { CheckoutRequest, PaymentProvider } from "./types";

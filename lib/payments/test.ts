@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { db } from "../../db";
-import { orders } from "../../db/schema";
-import { env } from "../env";
+import { db } from "@/db";
+import { orders } from "@/db/schema";
+import { env } from "@/lib/env";
 import type { CheckoutState, PaymentProvider } from "./types";
 
 /**

@@ -1,4 +1,4 @@
-import type { ShippingAddress } from "../../db/schema";
+import type { ShippingAddress } from "@/db/schema";
 
 /** One line as the fan sees it on the provider's page. Amounts are integer minor units. */
 export type CheckoutLine = { name: string; unitAmount: number; quantity: number };

@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { plays, releases, tracks } from "../../db/schema";
-import { env } from "../env";
-import { hit, type Limit } from "../rate-limit";
+import type { DbOrTx } from "@/db/client";
+import { plays, releases, tracks } from "@/db/schema";
+import { env } from "@/lib/env";
+import { hit, type Limit } from "@/lib/rate-limit";
 import { classifyPlay, playableSeconds, type PlayOutcome } from "./classify";
 import { listenerHash, normaliseHost, type RequestFacts } from "./listener";
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
+import type { DbOrTx } from "@/db/client";
 
 /**
  * Fixed-window counters kept in Postgres, so every app instance sees the same count.

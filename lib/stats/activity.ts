@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import type { DbOrTx } from "@/db/client";
 import { statsDaily, statsSourcesDaily } from "@/db/schema";
 
 export type Activity = { any: boolean; embedded: boolean };

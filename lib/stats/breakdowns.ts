@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import type { DbOrTx } from "@/db/client";
 import { statsCountriesDaily, statsFormatsDaily, statsItemsDaily, statsPlaysDaily, statsSourcesDaily } from "@/db/schema";
 import { inPeriod, num } from "./filters";
 import type { Period } from "./period";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import type { DbOrTx } from "@/db/client";
 import { statsDaily } from "@/db/schema";
 import { daysBetween, num } from "./filters";
 import type { Period } from "./period";

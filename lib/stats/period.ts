@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, isTimeZone } from "../artists/time-zone";
+import { DEFAULT_TIME_ZONE, isTimeZone } from "@/lib/time-zone";
 
 /**
  * The period a band looks at, cut into days in the band's time zone: "today" is the band's

@@ -18,7 +18,7 @@ import {
   UploadPartCommand,
   type CompletedPart,
 } from "@aws-sdk/client-s3";
-import type { Env } from "../env";
+import type { Env } from "@/lib/env";
 import { isValidKey } from "./keys";
 import { TooLargeError, type StorageDriver, type StoredFile } from "./types";
 

@@ -1,7 +1,7 @@
-import { createDb } from "../../db/client";
-import { LARGE_BAND } from "../../db/seed-large";
-import { fail, log, prepareDatabase } from "../../lib/cli/runtime";
-import { byCountry, bySource, getOverview, getSeries, parsePeriod, playsByTrack, salesByFormat, salesByRelease, type Period } from "../../lib/stats";
+import { createDb } from "@/db/client";
+import { LARGE_BAND } from "@/db/seed-large";
+import { fail, log, prepareDatabase } from "@/lib/cli/runtime";
+import { byCountry, bySource, getOverview, getSeries, parsePeriod, playsByTrack, salesByFormat, salesByRelease, type Period } from "@/lib/stats";
 import { fixed, printTable } from "./table";
 
 /**

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
-import { createDb } from "../../db/client";
-import { artistMembers, artists, releases, tracks, users } from "../../db/schema";
-import { storage } from "../../lib/storage";
-import { makeStreamableTrack, makeStreamMp3 } from "../support/stream-fixtures";
+import { createDb } from "@/db/client";
+import { artistMembers, artists, releases, tracks, users } from "@/db/schema";
+import { storage } from "@/lib/storage";
+import { makeStreamableTrack, makeStreamMp3 } from "@/tests/support/stream-fixtures";
 
 export const BENCH_BAND = { slug: "bench-band", email: "bench@merchtable.local", release: "bench-release" };
 const TRACK_SECONDS = 240;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { seedDemo } from "../../db/seed";
-import { buildIfNeeded, fail, localAuthSecret, log, prepareDatabase } from "../../lib/cli/runtime";
+import { seedDemo } from "@/db/seed";
+import { buildIfNeeded, fail, localAuthSecret, log, prepareDatabase } from "@/lib/cli/runtime";
 import { demoReleasePath, prepareBenchData } from "./data";
 import { benchReleasePage } from "./release-page";
 import { findNginx, startNext, startNginx, type Running } from "./servers";

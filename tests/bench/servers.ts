@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { appServerCommand } from "../../lib/cli/server-command";
+import { appServerCommand } from "@/lib/cli/server-command";
 
 export type Running = { url: string; stop: () => Promise<void> };
 

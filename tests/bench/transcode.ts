@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DOWNLOAD_FORMATS } from "../../lib/audio/formats";
-import { computePeaks, makeDownload, makeStream } from "../../lib/audio/transcode";
+import { DOWNLOAD_FORMATS } from "@/lib/audio/formats";
+import { computePeaks, makeDownload, makeStream } from "@/lib/audio/transcode";
 
 /**
  * Transcoding speed: a five-minute 44.1 kHz stereo WAV (music-like: chords plus noise, made by

@@ -3,8 +3,8 @@ import { createServer } from "node:http";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
-import { createDb } from "../../db/client";
-import { artists, products, releases, tracks } from "../../db/schema";
+import { createDb } from "@/db/client";
+import { artists, products, releases, tracks } from "@/db/schema";
 import { printTable } from "./table";
 
 /** Budgets from the widget issue: per widget, first load, artwork not counted. */

@@ -4,7 +4,7 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { baseURL } from "../../playwright.config";
+import { baseURL } from "@/playwright.config";
 import { artifacts, uniqueId } from "./helpers";
 
 /** A three-second master whose name and tag say where it goes on the record. */

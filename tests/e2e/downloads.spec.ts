@@ -6,10 +6,10 @@ import { expect, test, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { artists, downloadGrants, orderItems, orders, releases } from "@/db/schema";
 import { seal } from "@/lib/crypto";
-import { createDownloadGrant, revokeOrderGrants } from "@/lib/downloads/grants";
+import { createDownloadGrant, revokeOrderGrants } from "@/lib/orders/download-grants";
 import { DOWNLOAD_TOKEN_PURPOSE } from "@/lib/orders/fulfil";
-import { tagsOf } from "../support/audio-fixtures";
-import { unzip } from "../support/zip";
+import { tagsOf } from "@/tests/support/audio-fixtures";
+import { unzip } from "@/tests/support/zip";
 import { artifacts, testDb, uniqueId } from "./helpers";
 
 /** The demo band's "First Light" (seeded before the run): four FLAC masters run through the real pipeline. */

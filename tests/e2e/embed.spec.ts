@@ -10,7 +10,7 @@ import { artists, orders, plays, products, releases, tracks, type MasterInfo } f
 import { audioKeys } from "@/lib/audio/formats";
 import { processImage } from "@/lib/images";
 import { localDriver } from "@/lib/storage/local";
-import { baseURL } from "../../playwright.config";
+import { baseURL } from "@/playwright.config";
 import { artifacts, testDb, uniqueId } from "./helpers";
 
 const storageDir = process.env.STORAGE_DIR ?? ".data/storage";

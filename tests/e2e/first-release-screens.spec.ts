@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { artists, releases, tracks } from "@/db/schema";
-import { baseURL } from "../../playwright.config";
+import { baseURL } from "@/playwright.config";
 import { artifacts, createBandThroughOnboarding, seedUser, signInWithPassword, testDb, uniqueId } from "./helpers";
 
 /** A signed-in band with a draft of two ready tracks, made in the database; only what is looked at goes through the browser. */

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { artistMembers, artists, orderItems, orders, products, releases, shippingRates } from "@/db/schema";
-import { baseURL } from "../../playwright.config";
+import { baseURL } from "@/playwright.config";
 import { artifacts, seedUser, signInWithPassword, testDb, uniqueId } from "./helpers";
 
 /** A band selling a CD of its album from France, with a member who can sign in; built in the database. */

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { users } from "@/db/schema";
 import { authenticate, createPasswordReset, registerUser, resetPassword, signInLimits } from "@/lib/auth/accounts";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { unique, useTestDb } from "../support/factories";
+import { unique, useTestDb } from "@/tests/support/factories";
 
 // Counts the argon2 verifications the sign-in limits let through (the real check still runs).
 const verified = vi.hoisted(() => ({ count: 0 }));

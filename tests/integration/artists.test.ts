@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { artistMembers, artists } from "@/db/schema";
 import { createArtist, updateArtistProfile, suggestSlug } from "@/lib/artists";
-import { makeArtist, makeUser, unique, useTestDb } from "../support/factories";
+import { makeArtist, makeUser, unique, useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
 const profile = (overrides: Record<string, string> = {}) => ({

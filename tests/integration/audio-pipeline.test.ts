@@ -7,11 +7,12 @@ import { releases, trackFiles, tracks } from "@/db/schema";
 import { audioKeys, DOWNLOAD_FORMATS } from "@/lib/audio/formats";
 import { ensureDownload, processTrack } from "@/lib/audio/pipeline";
 import { probeMaster } from "@/lib/audio/probe";
-import { enqueueTrackProcessing, startWorkers } from "@/lib/jobs";
+import { startWorkers } from "@/lib/jobs";
+import { enqueueTrackProcessing } from "@/lib/queue";
 import { processImage } from "@/lib/images";
 import { storage } from "@/lib/storage";
-import { durationOf, emptyFile, makeAudioDir, pngNamedWav, tagsOf, tone, truncated } from "../support/audio-fixtures";
-import { makeArtist, makeUser, unique, useTestDb } from "../support/factories";
+import { durationOf, emptyFile, makeAudioDir, pngNamedWav, tagsOf, tone, truncated } from "@/tests/support/audio-fixtures";
+import { makeArtist, makeUser, unique, useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
 const dir = makeAudioDir();

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { countOrdersToShip, getOrderForArtist, listOrdersForArtist, ORDERS_PAGE_SIZE } from "@/db/queries/orders";
 import { orderItems, orders, products } from "@/db/schema";
 import { addToCart, findCart, fulfillOrder, refundOrder, setCartCountry, startCheckout, type AddItem } from "@/lib/orders";
-import { useTestDb } from "../support/factories";
-import { makeShop } from "../support/orders";
+import { useTestDb } from "@/tests/support/factories";
+import { makeShop } from "@/tests/support/orders";
 
 const db = useTestDb();
 type Shop = Awaited<ReturnType<typeof makeShop>>;

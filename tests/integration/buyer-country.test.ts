@@ -6,9 +6,9 @@ import { POST } from "@/app/api/stripe/webhook/route";
 import { countryOfIp } from "@/lib/geo";
 import { addToCart, findCart, fulfillOrder, setCartCountry, startCheckout } from "@/lib/orders";
 import { byCountry, parsePeriod, type Period } from "@/lib/stats";
-import { makeShop } from "../support/orders";
-import { useTestDb } from "../support/factories";
-import { openStripeCheckout, signEvent, stripeEvent, useStripeStandIn, webhookRequest } from "../support/stripe-events";
+import { makeShop } from "@/tests/support/orders";
+import { useTestDb } from "@/tests/support/factories";
+import { openStripeCheckout, signEvent, stripeEvent, useStripeStandIn, webhookRequest } from "@/tests/support/stripe-events";
 
 const db = useTestDb();
 const stripe = useStripeStandIn();

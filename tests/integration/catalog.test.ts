@@ -8,11 +8,11 @@ import { loadReleaseWidget } from "@/lib/embed/data";
 import { addToCart, releaseOffers } from "@/lib/orders";
 import { storage } from "@/lib/storage";
 import { Readable } from "node:stream";
-import { emptyFile, makeAudioDir, pngNamedWav, tone, truncated } from "../support/audio-fixtures";
-import { makeArtist, makeUser, useTestDb } from "../support/factories";
+import { emptyFile, makeAudioDir, pngNamedWav, tone, truncated } from "@/tests/support/audio-fixtures";
+import { makeArtist, makeUser, useTestDb } from "@/tests/support/factories";
 
 // Uploads queue processing; the queue itself is tested in audio-pipeline.test.ts.
-vi.mock("@/lib/jobs", () => ({ enqueueTrackProcessing: vi.fn(async () => {}) }));
+vi.mock("@/lib/queue", () => ({ enqueueTrackProcessing: vi.fn(async () => {}) }));
 
 const db = useTestDb();
 const dir = makeAudioDir();

@@ -4,10 +4,10 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth";
 import { clientIp } from "@/lib/auth/client-ip";
-import { redeemCode, redeemLimit } from "@/lib/codes/redeem";
-import { CLIENT_PROTO_HEADER, clientResolver, frontDoor, HSTS_VALUE, type ProxyTrust } from "@/lib/http/client-address";
+import { redeemCode, redeemLimit } from "@/lib/orders/redeem-code";
+import { CLIENT_PROTO_HEADER, clientResolver, frontDoor, HSTS_VALUE, type ProxyTrust } from "@/lib/net/client-address";
 import { reset } from "@/lib/rate-limit";
-import { unique, useTestDb } from "../support/factories";
+import { unique, useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
 afterAll(async () => {

@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { downloadCodeBatches, downloadCodes, orders } from "@/db/schema";
-import { countBatchCodes, createCodeBatch, deleteCodeBatch, getCodeBatch, listBatchCodes, listCodeBatches, redeemCode, renameCodeBatch } from "@/lib/codes";
+import { countBatchCodes, createCodeBatch, deleteCodeBatch, getCodeBatch, listBatchCodes, listCodeBatches, renameCodeBatch } from "@/lib/codes";
+import { redeemCode } from "@/lib/orders";
 import { findGrantByToken, loadGrantContents } from "@/lib/downloads/contents";
-import { makeShop } from "../support/orders";
-import { unique, useTestDb } from "../support/factories";
+import { makeShop } from "@/tests/support/orders";
+import { unique, useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
 const ip = () => unique("10.1.0");

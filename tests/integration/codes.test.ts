@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { downloadCodes, downloadGrants, orderItems, orders, subscribers } from "@/db/schema";
-import { codesCsv, createCodeBatch, formatCode, getCodeBatch, listBatchCodes, listCodeBatches, redeemCode, redeemUrl } from "@/lib/codes";
+import { codesCsv, createCodeBatch, formatCode, getCodeBatch, listBatchCodes, listCodeBatches, redeemUrl } from "@/lib/codes";
+import { redeemCode } from "@/lib/orders";
 import { reset } from "@/lib/rate-limit";
-import { makeShop, queuedEmails } from "../support/orders";
-import { unique, useTestDb } from "../support/factories";
+import { makeShop, queuedEmails } from "@/tests/support/orders";
+import { unique, useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
 const ip = () => unique("10.0.0");

@@ -3,8 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { artists, carts, orderItems, orders, plays, shippingRates } from "@/db/schema";
 import { byCountry, parsePeriod } from "@/lib/stats";
-import { makeShop } from "../support/orders";
-import { unique, useTestDb } from "../support/factories";
+import { makeShop } from "@/tests/support/orders";
+import { unique, useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
 

@@ -2,11 +2,12 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artists, orders } from "@/db/schema";
-import { applyDiscountToCart, createDiscountCode } from "@/lib/discounts";
+import { createDiscountCode } from "@/lib/discounts";
+import { applyDiscountToCart } from "@/lib/orders";
 import { addToCart, findCart, setCartCountry, startCheckout } from "@/lib/orders";
-import { makeShop } from "../support/orders";
-import { useTestDb } from "../support/factories";
-import { startStripeStandIn, type Params, type StripeStandIn } from "../support/stripe-stand-in";
+import { makeShop } from "@/tests/support/orders";
+import { useTestDb } from "@/tests/support/factories";
+import { startStripeStandIn, type Params, type StripeStandIn } from "@/tests/support/stripe-stand-in";
 
 const db = useTestDb();
 let stripe: StripeStandIn;

@@ -3,7 +3,6 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { carts, discountCodes, orders, type DiscountCode } from "@/db/schema";
 import {
-  applyDiscountToCart,
   createDiscountCode,
   deleteDiscountCode,
   getDiscountCodeById,
@@ -11,9 +10,9 @@ import {
   updateDiscountCode,
   type DiscountInput,
 } from "@/lib/discounts";
-import { addToCart, cancelOrder, expireStaleOrders, findCart, fulfillOrder, loadPricedCart, setCartCountry, startCheckout, type AddItem } from "@/lib/orders";
-import { makeShop, queuedEmails } from "../support/orders";
-import { useTestDb } from "../support/factories";
+import { addToCart, applyDiscountToCart, cancelOrder, expireStaleOrders, findCart, fulfillOrder, loadPricedCart, setCartCountry, startCheckout, type AddItem } from "@/lib/orders";
+import { makeShop, queuedEmails } from "@/tests/support/orders";
+import { useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
 type Shop = Awaited<ReturnType<typeof makeShop>>;

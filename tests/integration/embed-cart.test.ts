@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { carts, cartItems } from "@/db/schema";
 import { hashToken } from "@/lib/auth/tokens";
-import { useTestDb } from "../support/factories";
-import { makeShop } from "../support/orders";
+import { useTestDb } from "@/tests/support/factories";
+import { makeShop } from "@/tests/support/orders";
 
 /** The route's cookie jar: what the browser sent, and what the route set. */
 const jar = new Map<string, string>();

@@ -9,8 +9,8 @@ import { releases } from "@/db/schema";
 import { contentSecurityPolicy, isEmbedPath } from "@/lib/http/security";
 import { parseEmbedOptions, parseHexColour, embedHeight, PLAYER_SCRIPT_PATH } from "@/lib/embed";
 import { normaliseEmbedHost } from "@/lib/embed/host";
-import { useTestDb } from "../support/factories";
-import { makeShop } from "../support/orders";
+import { useTestDb } from "@/tests/support/factories";
+import { makeShop } from "@/tests/support/orders";
 
 const db = useTestDb();
 let shop: Awaited<ReturnType<typeof makeShop>>;

@@ -5,8 +5,8 @@ import { GET as exportRoute } from "@/app/(dashboard)/dashboard/[artist]/fans/ex
 import { emailQueue, subscribers } from "@/db/schema";
 import { countSubscribed, listSubscribers, lookUpUnsubscribe, readUnsubscribeToken, unsubscribeToken, unsubscribeUrl, unsubscribeWithToken } from "@/lib/fans";
 import { addToCart, findCart, fulfillOrder, setCartCountry, startCheckout } from "@/lib/orders";
-import { useTestDb } from "../support/factories";
-import { makeShop } from "../support/orders";
+import { useTestDb } from "@/tests/support/factories";
+import { makeShop } from "@/tests/support/orders";
 
 let viewer: { id: string; email: string; name: string | null } | null = null;
 vi.mock("@/lib/auth", () => ({ currentUser: async () => viewer }));

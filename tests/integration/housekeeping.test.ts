@@ -8,8 +8,8 @@ import { queueEmail } from "@/lib/email";
 import { MAX_ATTEMPTS, retryDelayMs } from "@/lib/email/queue";
 import { startWorkers } from "@/lib/jobs";
 import { CHORES } from "@/lib/jobs/housekeeping";
-import { useTestDb } from "../support/factories";
-import { cdStock, makePendingStripeOrder } from "../support/order-factories";
+import { useTestDb } from "@/tests/support/factories";
+import { cdStock, makePendingStripeOrder } from "@/tests/support/order-factories";
 
 const db = useTestDb();
 const chore = (queue: string) => CHORES.find((c) => c.queue === queue)!;

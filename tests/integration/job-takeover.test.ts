@@ -6,9 +6,9 @@ import { tracks } from "@/db/schema";
 import { createRelease } from "@/lib/catalog/releases";
 import { receiveTrackUpload } from "@/lib/catalog/tracks";
 import { startWorkers } from "@/lib/jobs";
-import { isStuckProcessing } from "@/lib/jobs/expiry";
-import { makeAudioDir, tone } from "../support/audio-fixtures";
-import { makeArtist, makeUser, useTestDb } from "../support/factories";
+import { isStuckProcessing } from "@/lib/queue/expiry";
+import { makeAudioDir, tone } from "@/tests/support/audio-fixtures";
+import { makeArtist, makeUser, useTestDb } from "@/tests/support/factories";
 
 // A short expiry (read once by lib/env.ts), so the takeover happens within the test.
 vi.hoisted(() => {

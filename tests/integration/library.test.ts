@@ -2,7 +2,7 @@ import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { downloadGrants, emailQueue, libraryLoginTokens, users } from "@/db/schema";
 import { seal } from "@/lib/crypto";
-import { createDownloadGrant } from "@/lib/downloads/grants";
+import { createDownloadGrant } from "@/lib/orders/download-grants";
 import {
   findLibraryGrant,
   libraryLinkLimits,
@@ -14,8 +14,8 @@ import {
   sealLibrarySession,
   verifiedAccountEmail,
 } from "@/lib/library";
-import { makeUser, unique, useTestDb } from "../support/factories";
-import { makeShop } from "../support/orders";
+import { makeUser, unique, useTestDb } from "@/tests/support/factories";
+import { makeShop } from "@/tests/support/orders";
 
 const db = useTestDb();
 const ip = () => `203.0.113.${Math.floor(Math.random() * 250)}-${unique("ip")}`;

@@ -2,13 +2,14 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { POST as oneClick } from "@/app/api/unsubscribe/[token]/route";
 import { subscribers } from "@/db/schema";
-import { createCodeBatch, listBatchCodes, redeemCode } from "@/lib/codes";
+import { createCodeBatch, listBatchCodes } from "@/lib/codes";
+import { redeemCode } from "@/lib/orders";
 import { sendQueuedEmail } from "@/lib/email";
 import { listUnsubscribeHeaders } from "@/lib/email/list-unsubscribe";
 import { unsubscribeToken, unsubscribeUrl } from "@/lib/fans";
-import { unique, useTestDb } from "../support/factories";
-import { makeShop, queuedEmails } from "../support/orders";
-import { startSmtpStandIn } from "../support/smtp-stand-in";
+import { unique, useTestDb } from "@/tests/support/factories";
+import { makeShop, queuedEmails } from "@/tests/support/orders";
+import { startSmtpStandIn } from "@/tests/support/smtp-stand-in";
 
 // Before anything reads the configuration: receipts leave through this server, not the dev outbox.
 const smtp = await startSmtpStandIn();

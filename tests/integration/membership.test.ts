@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { artistInvites, artistMembers, artists, outboxEmails } from "@/db/schema";
 import { acceptInvite, checkArtistAccess, inviteMember, listTeam, removeMember, revokeInvite, updateArtistProfile } from "@/lib/artists";
-import { addMember, makeArtist, makeUser, useTestDb } from "../support/factories";
+import { addMember, makeArtist, makeUser, useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
 

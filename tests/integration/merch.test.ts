@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { productOptions, products, releases, shippingRates } from "@/db/schema";
 import { createProduct, deleteProduct, getShippingSettings, listProductsForArtist, productOfArtist, saveShippingSettings, updateProduct } from "@/lib/merch";
 import { statFile } from "@/lib/storage";
-import { addMember, makeArtist, makeUser, unique, useTestDb } from "../support/factories";
+import { addMember, makeArtist, makeUser, unique, useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
 

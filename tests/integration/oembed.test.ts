@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/oembed/route";
 import { releases } from "@/db/schema";
 import { env } from "@/lib/env";
-import { useTestDb } from "../support/factories";
-import { makeShop } from "../support/orders";
+import { useTestDb } from "@/tests/support/factories";
+import { makeShop } from "@/tests/support/orders";
 
 const db = useTestDb();
 let shop: Awaited<ReturnType<typeof makeShop>>;

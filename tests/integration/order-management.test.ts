@@ -5,13 +5,13 @@ import { GET as exportRoute } from "@/app/(dashboard)/dashboard/[artist]/orders/
 import { listOrdersForArtist } from "@/db/queries/orders";
 import { emailQueue, orderItems, orders } from "@/db/schema";
 import { addToCart, findCart, fulfillOrder, refundOrder, setCartCountry, startCheckout, type AddItem } from "@/lib/orders";
-import { csvCell, toCsv } from "@/lib/orders/csv";
+import { csvCell, toCsv } from "@/lib/csv";
 import { parseExportRange } from "@/lib/orders/exports";
 import { resendReceipt } from "@/lib/orders/resend-receipt";
 import { markShipped } from "@/lib/orders/shipping-notice";
 import { parseTracking, trackingUrl } from "@/lib/orders/tracking";
-import { addMember, makeUser, useTestDb } from "../support/factories";
-import { makeShop } from "../support/orders";
+import { addMember, makeUser, useTestDb } from "@/tests/support/factories";
+import { makeShop } from "@/tests/support/orders";
 
 let viewer: { id: string; email: string; name: string | null } | null = null;
 vi.mock("@/lib/auth", () => ({ currentUser: async () => viewer }));

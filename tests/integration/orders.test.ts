@@ -3,8 +3,8 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { cartItems, downloadGrantItems, downloadGrants, orderItems, orders, productOptions, products, stockReservations, subscribers } from "@/db/schema";
 import { abandonCheckout, addToCart, cancelOrder, expireStaleOrders, findCart, fulfillOrder, loadPricedCart, orderBySession, recordRefundTotal, refundOrder, releaseOffers, setCartCountry, startCheckout } from "@/lib/orders";
-import { makeShop, queuedEmails } from "../support/orders";
-import { useTestDb } from "../support/factories";
+import { makeShop, queuedEmails } from "@/tests/support/orders";
+import { useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
 const token = () => randomBytes(16).toString("base64url");

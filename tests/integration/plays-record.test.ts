@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/plays/route";
 import { plays, releases, tracks } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { CLIENT_IP_HEADER } from "@/lib/http/client-address";
+import { CLIENT_IP_HEADER } from "@/lib/net/client-address";
 import { PLAY_LIMITS, recordPlay } from "@/lib/plays";
-import { makeArtist, makeUser, unique, useTestDb } from "../support/factories";
+import { makeArtist, makeUser, unique, useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
 const secret = "integration-secret-".padEnd(40, "x");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { releases, tracks, type MasterInfo } from "@/db/schema";
 import { getPublishedRelease, getReleaseForPreview, listPublishedReleases } from "@/lib/catalog/public";
-import { addMember, makeArtist, makeUser, unique, useTestDb } from "../support/factories";
+import { addMember, makeArtist, makeUser, unique, useTestDb } from "@/tests/support/factories";
 
 // The data behind the release page and the shop's release grid (lib/catalog/public.ts).
 const db = useTestDb();

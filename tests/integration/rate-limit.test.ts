@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hit, peek, reset } from "@/lib/rate-limit";
-import { unique, useTestDb } from "../support/factories";
+import { unique, useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
 const limit = { max: 3, windowSeconds: 60 };

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { releases, tracks } from "@/db/schema";
 import { eachTrackPrice, setReleasePrices } from "@/lib/catalog/release-prices";
 import { createRelease } from "@/lib/catalog/releases";
-import { makeArtist, makeUser, useTestDb } from "../support/factories";
+import { makeArtist, makeUser, useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
 

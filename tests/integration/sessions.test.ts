@@ -6,8 +6,8 @@ import { checkArtistAccess, removeMember } from "@/lib/artists";
 import { handlers } from "@/lib/auth";
 import { createPasswordReset, registerUser, resetPassword } from "@/lib/auth/accounts";
 import { endAllSessions } from "@/lib/auth/sessions";
-import { CLIENT_IP_HEADER } from "@/lib/http/client-address";
-import { makeArtist, unique, useTestDb } from "../support/factories";
+import { CLIENT_IP_HEADER } from "@/lib/net/client-address";
+import { makeArtist, unique, useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
 afterAll(async () => {

@@ -1,9 +1,9 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { orderItems, orders, orderStatusEnum, SOLD_ORDER_STATUSES, statsDaily, statsItemsDaily, type OrderStatus } from "@/db/schema";
-import { rebuildDailyStats } from "@/lib/stats/rebuild";
-import { makeShop } from "../support/orders";
-import { useTestDb } from "../support/factories";
+import { rebuildDailyStats } from "@/db/queries/daily-stats";
+import { makeShop } from "@/tests/support/orders";
+import { useTestDb } from "@/tests/support/factories";
 
 /*
  * The band's orders list and exports (db/queries/orders.ts) show the orders in

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { artists, orderItems, orders, plays } from "@/db/schema";
 import { updateArtistProfile } from "@/lib/artists";
 import { byCountry, getOverview, getSeries, parsePeriod, salesByRelease, startOfLocalDay, type Period } from "@/lib/stats";
-import { rebuildDailyStats } from "@/lib/stats/rebuild";
-import { makeShop } from "../support/orders";
-import { useTestDb } from "../support/factories";
+import { rebuildDailyStats } from "@/db/queries/daily-stats";
+import { makeShop } from "@/tests/support/orders";
+import { useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
 type Shop = Awaited<ReturnType<typeof makeShop>>;

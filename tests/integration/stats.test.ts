@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { orderItems, orders, plays } from "@/db/schema";
 import { checkArtistAccess } from "@/lib/artists/access";
 import { byCountry, bySource, getOverview, getSeries, parsePeriod, playsByTrack, salesByFormat, salesByRelease, type Period } from "@/lib/stats";
-import { makeShop } from "../support/orders";
-import { useTestDb } from "../support/factories";
+import { makeShop } from "@/tests/support/orders";
+import { useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
 type Shop = Awaited<ReturnType<typeof makeShop>>;

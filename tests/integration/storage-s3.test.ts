@@ -8,9 +8,9 @@ import { GET } from "@/app/api/stream/[trackId]/route";
 import { parseEnv } from "@/lib/env";
 import { setStorageForTests, storage, TooLargeError, type StorageDriver } from "@/lib/storage";
 import { s3Driver } from "@/lib/storage/s3";
-import { makeArtist, makeUser, useTestDb } from "../support/factories";
-import { startS3StandIn, type S3StandIn } from "../support/s3-stand-in";
-import { makeStreamableTrack, makeStreamMp3 } from "../support/stream-fixtures";
+import { makeArtist, makeUser, useTestDb } from "@/tests/support/factories";
+import { startS3StandIn, type S3StandIn } from "@/tests/support/s3-stand-in";
+import { makeStreamableTrack, makeStreamMp3 } from "@/tests/support/stream-fixtures";
 
 vi.mock("@/lib/auth", () => ({ currentUser: async () => null }));
 

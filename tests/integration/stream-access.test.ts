@@ -8,10 +8,10 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET, HEAD } from "@/app/api/stream/[trackId]/route";
 import { tracks } from "@/db/schema";
-import { publishedStreamCache } from "@/lib/http/stream";
+import { publishedStreamCache } from "@/lib/stream/stream";
 import { setStorageForTests, storage, type StorageDriver } from "@/lib/storage";
-import { addMember, makeArtist, makeUser, useTestDb } from "../support/factories";
-import { makeStreamableTrack, makeStreamMp3 } from "../support/stream-fixtures";
+import { addMember, makeArtist, makeUser, useTestDb } from "@/tests/support/factories";
+import { makeStreamableTrack, makeStreamMp3 } from "@/tests/support/stream-fixtures";
 
 let viewer: { id: string; email: string; name: string | null } | null = null;
 vi.mock("@/lib/auth", () => ({ currentUser: async () => viewer }));

@@ -9,10 +9,10 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET, HEAD } from "@/app/api/stream/[trackId]/route";
 import { tracks } from "@/db/schema";
-import { fastStreamTrackId, serveStream } from "@/lib/http/stream-node";
+import { fastStreamTrackId, serveStream } from "@/lib/stream/stream-node";
 import { setStorageForTests, storage } from "@/lib/storage";
-import { makeArtist, makeUser, useTestDb } from "../support/factories";
-import { makeStreamableTrack, makeStreamMp3 } from "../support/stream-fixtures";
+import { makeArtist, makeUser, useTestDb } from "@/tests/support/factories";
+import { makeStreamableTrack, makeStreamMp3 } from "@/tests/support/stream-fixtures";
 
 vi.mock("@/lib/auth", () => ({ currentUser: async () => null }));
 

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET, HEAD } from "@/app/api/stream/[trackId]/route";
-import { makeArtist, makeUser, useTestDb } from "../support/factories";
-import { makeStreamableTrack, makeStreamMp3 } from "../support/stream-fixtures";
+import { makeArtist, makeUser, useTestDb } from "@/tests/support/factories";
+import { makeStreamableTrack, makeStreamMp3 } from "@/tests/support/stream-fixtures";
 
 // Published audio must never need a session: the test fails if the route asks who is listening.
 const currentUser = vi.fn(async () => null);

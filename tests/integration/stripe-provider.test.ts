@@ -6,8 +6,8 @@ import { startPayoutOnboarding, syncPayoutStatus } from "@/lib/payments/connect"
 import { createStripeProvider } from "@/lib/payments/stripe";
 import { newStripeClient } from "@/lib/payments/stripe-client";
 import type { CheckoutRequest, PaymentProvider } from "@/lib/payments/types";
-import { makeArtist, makeUser, useTestDb } from "../support/factories";
-import { startStripeStandIn, type Params, type StripeStandIn } from "../support/stripe-stand-in";
+import { makeArtist, makeUser, useTestDb } from "@/tests/support/factories";
+import { startStripeStandIn, type Params, type StripeStandIn } from "@/tests/support/stripe-stand-in";
 
 const db = useTestDb();
 let stripe: StripeStandIn;

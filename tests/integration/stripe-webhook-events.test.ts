@@ -2,12 +2,12 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { artists, orderItems } from "@/db/schema";
 import { expireStaleOrders } from "@/lib/orders";
-import { receiveStripeWebhook } from "@/lib/payments/stripe-webhook";
+import { receiveStripeWebhook } from "@/lib/orders/payment-events/webhook";
 import { startPayoutOnboarding } from "@/lib/payments/connect";
-import { makeArtist, makeUser, useTestDb } from "../support/factories";
-import { cdStock } from "../support/order-factories";
-import { openStripeCheckout, orderTrail, signEvent, stripeEvent, useStripeStandIn } from "../support/stripe-events";
-import type { StripeStandIn } from "../support/stripe-stand-in";
+import { makeArtist, makeUser, useTestDb } from "@/tests/support/factories";
+import { cdStock } from "@/tests/support/order-factories";
+import { openStripeCheckout, orderTrail, signEvent, stripeEvent, useStripeStandIn } from "@/tests/support/stripe-events";
+import type { StripeStandIn } from "@/tests/support/stripe-stand-in";
 
 const db = useTestDb();
 const stripe = useStripeStandIn();

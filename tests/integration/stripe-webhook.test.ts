@@ -3,10 +3,10 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { paymentEvents } from "@/db/schema";
 import { POST } from "@/app/api/stripe/webhook/route";
-import { receiveStripeWebhook } from "@/lib/payments/stripe-webhook";
-import { addMember, makeUser, useTestDb } from "../support/factories";
-import { cdStock } from "../support/order-factories";
-import { openStripeCheckout, orderTrail, signEvent, stripeEvent, useStripeStandIn, webhookRequest, type SignedEvent } from "../support/stripe-events";
+import { receiveStripeWebhook } from "@/lib/orders/payment-events/webhook";
+import { addMember, makeUser, useTestDb } from "@/tests/support/factories";
+import { cdStock } from "@/tests/support/order-factories";
+import { openStripeCheckout, orderTrail, signEvent, stripeEvent, useStripeStandIn, webhookRequest, type SignedEvent } from "@/tests/support/stripe-events";
 
 const db = useTestDb();
 const stripe = useStripeStandIn();

@@ -9,10 +9,10 @@ import { processTrack } from "@/lib/audio/pipeline";
 import { createRelease } from "@/lib/catalog/releases";
 import { receiveTrackUpload } from "@/lib/catalog/tracks";
 import { naturalNameOrder, type UploadPlace } from "@/lib/catalog/upload-order";
-import { enqueueTrackProcessing } from "@/lib/jobs";
-import { trackJobExpirySeconds } from "@/lib/jobs/expiry";
-import { makeAudioDir, tone } from "../support/audio-fixtures";
-import { makeArtist, makeUser, useTestDb } from "../support/factories";
+import { enqueueTrackProcessing } from "@/lib/queue";
+import { trackJobExpirySeconds } from "@/lib/queue/expiry";
+import { makeAudioDir, tone } from "@/tests/support/audio-fixtures";
+import { makeArtist, makeUser, useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
 const dir = makeAudioDir();

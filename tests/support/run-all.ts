@@ -1,21 +1,23 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { seedDemo } from "../../db/seed";
-import { buildIfNeeded, ensureDebianPackage, fail, localAuthSecret, log, prepareDatabase } from "../../lib/cli/runtime";
+import { seedDemo } from "@/db/seed";
+import { buildIfNeeded, ensureDebianPackage, fail, localAuthSecret, log, prepareDatabase } from "@/lib/cli/runtime";
 
 /**
  * `npm test`: every suite against a real PostgreSQL — DATABASE_URL when set (CI points it at a
  * fresh database), otherwise the embedded server with a database recreated for this run.
  * Ends with one plain "N passed, N failed" line summing all suites.
  * `npm test -- static|unit|integration|e2e` runs one suite; anything after it goes to that suite's
- * runner (`npm test -- e2e tests/e2e/buying.spec.ts`). "static" is the strict typecheck and the lint,
- * one check each.
+ * runner (`npm test -- e2e tests/e2e/buying.spec.ts`). "static" is the strict typecheck, the lint
+ * and the dependency rules (`npm run deps`), one check each.
  */
 /**
  * TEST_INSTANCE=name keeps a run's files apart from another run in the same checkout (its own
  * artifacts, storage and Next build folder); give it its own DATABASE_URL and E2E_PORT too.
  */
+/** What `npm run deps` checks against .dependency-cruiser.cjs (layers, cycles, lib never importing app). */
+const DEPS_SCOPE = ["lib", "db", "app", "components", "tests", "instrumentation.ts", "proxy.ts"];
 const instance = process.env.TEST_INSTANCE ? `-${process.env.TEST_INSTANCE.replace(/[^a-z0-9_-]/gi, "")}` : "";
 const artifacts = path.join(process.cwd(), "tests", `.artifacts${instance}`);
 if (instance) process.env.NEXT_DIST_DIR ??= `.next${instance}`;
@@ -78,10 +80,11 @@ async function main() {
       ["typecheck", ["node_modules/next/dist/bin/next", "typegen"]],
       ["typecheck", ["node_modules/typescript/bin/tsc", "--noEmit"]],
       ["lint", ["node_modules/eslint/bin/eslint.js", ".", "--max-warnings=0", ...(only === "static" ? extra : [])]],
+      ["deps", ["node_modules/dependency-cruiser/bin/dependency-cruise.mjs", ...DEPS_SCOPE, "--config", ".dependency-cruiser.cjs"]],
     ];
     const failedChecks = new Set<string>();
     for (const [name, args] of checks) if (!failedChecks.has(name) && run(process.execPath, args, env).status !== 0) failedChecks.add(name);
-    add("static (typecheck, lint)", { passed: 2 - failedChecks.size, failed: failedChecks.size, skipped: 0 }, 0);
+    add("static (typecheck, lint, deps)", { passed: 3 - failedChecks.size, failed: failedChecks.size, skipped: 0 }, 0);
   }
 
   const vitestProjects = suites.filter((s) => s !== "e2e" && s !== "static");

@@ -49,7 +49,7 @@ export function runWidgetScript(code: string, data: WidgetData, referrer = "http
   const toggle = new FakeElement();
   const seek = new FakeElement();
   const sent: Record<string, unknown>[] = [];
-  const rows = data.tracks.map((_, index) => {
+  const rows = (data.tracks ?? []).map((_, index) => {
     const row = new FakeElement();
     row.setAttribute("data-track", String(index));
     return row;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientResolver, normalizeAddress, parseProxyEntry } from "@/lib/http/client-address";
+import { clientResolver, normalizeAddress, parseProxyEntry } from "@/lib/net/client-address";
 import { parseEnv } from "@/lib/env";
 
 const resolve = (trust: { proxies?: string[]; hops?: number }, socket: string, headers: Record<string, string> = {}) =>

@@ -5,7 +5,7 @@ import { usePlayReporter } from "@/components/player/use-play-reporter";
 import { PLAYER_SCRIPT } from "@/lib/embed/player-script";
 import type { WidgetData, WidgetTrack } from "@/lib/embed/script/player";
 import { classifyPlay, listenCounter, playableSeconds, reportPoints, type ListenCounter, type ListenReport } from "@/lib/plays/classify";
-import { runWidgetScript } from "../support/widget-page";
+import { runWidgetScript } from "@/tests/support/widget-page";
 
 /** One listener's actions on an 8 s track, as both players' <audio> elements see them. */
 type Step = { play: number } | { to: number } | { seek: number } | "pause" | { wait: number } | "end";

@@ -9,7 +9,7 @@ import {
   platformFee,
   priceRule,
   unitPrice,
-} from "@/lib/orders/pricing";
+} from "@/lib/money";
 
 describe("money as bands type it", () => {
   it("reads dots, commas, spaces and symbols into minor units", () => {

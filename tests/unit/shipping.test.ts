@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countryCodes, isCountryCode, quoteShipping, type ZoneRate } from "@/lib/orders/shipping";
+import { countryCodes, isCountryCode, quoteShipping, type ZoneRate } from "@/lib/countries";
 
 const rates: ZoneRate[] = [
   { zone: "home", countries: [], firstItem: 400, eachExtra: 100 },

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
-import { AuthShell } from "../auth-shell";
-import { ResetPasswordForm } from "../auth-forms";
+import { AuthShell } from "@/app/(auth)/auth-shell";
+import { ResetPasswordForm } from "@/app/(auth)/auth-forms";
 
 export default async function ResetPasswordPage({ searchParams }: PageProps<"/reset-password">) {
   const { token } = await searchParams;

@@ -4,8 +4,8 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
 import { currentUser } from "@/lib/auth";
-import { AuthShell } from "../auth-shell";
-import { MagicLinkForm, PasswordSignInForm } from "../auth-forms";
+import { AuthShell } from "@/app/(auth)/auth-shell";
+import { MagicLinkForm, PasswordSignInForm } from "@/app/(auth)/auth-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth.signin"))("title") };

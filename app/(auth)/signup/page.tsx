@@ -3,8 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth";
-import { AuthShell } from "../auth-shell";
-import { SignUpForm } from "../auth-forms";
+import { AuthShell } from "@/app/(auth)/auth-shell";
+import { SignUpForm } from "@/app/(auth)/auth-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth.signup"))("title") };

@@ -4,9 +4,9 @@ import { ArtistProfileForm } from "@/components/dashboard/artist-profile-form";
 import { db } from "@/db";
 import { listArtistsForUser } from "@/lib/artists";
 import { requireUser } from "@/lib/auth";
-import { listTimeZones } from "@/lib/artists/time-zone";
+import { listTimeZones } from "@/lib/time-zone";
 import { env } from "@/lib/env";
-import { createArtistAction } from "../profile-actions";
+import { createArtistAction } from "@/app/(dashboard)/profile-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("onboarding"))("title") };

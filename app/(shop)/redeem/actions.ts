@@ -7,7 +7,7 @@ import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
 import { normalizeEmail } from "@/lib/auth/accounts";
 import { clientIp } from "@/lib/auth/client-ip";
-import { redeemCode } from "@/lib/codes";
+import { redeemCode } from "@/lib/orders";
 import { deliverSoon } from "@/lib/email";
 import { isLocale } from "@/lib/i18n";
 

@@ -4,7 +4,7 @@ import { useActionState, useRef, useState, useTransition, type FormEvent } from 
 import { useTranslations } from "next-intl";
 import { FieldNotes, selectClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { formatMoney, parseMoneyInput } from "@/lib/orders/pricing";
+import { formatMoney, parseMoneyInput } from "@/lib/money";
 
 type State = null | { ok: true; message: string } | { ok: false; error: string };
 

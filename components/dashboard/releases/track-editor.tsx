@@ -6,7 +6,7 @@ import { Field, TextArea, selectClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { PricingFields } from "@/components/dashboard/selling/pricing-fields";
-import type { EditableTrack } from "./track-list";
+import type { EditableTrack } from "./editable-track";
 
 type State = null | { ok: true; message?: string } | { ok: false; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
 

@@ -4,24 +4,9 @@ import { useEffect, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { ConfirmDialog } from "./confirm-dialog";
 import { TrackEditor } from "./track-editor";
-import type { PricingValues } from "@/components/dashboard/selling/pricing-fields";
+import type { EditableTrack } from "./editable-track";
 
-export type EditableTrack = {
-  id: string;
-  title: string;
-  durationMs: number | null;
-  status: "processing" | "ready" | "failed";
-  statusError: string | null;
-  /** Still "processing" past its job's expiry: its conversion was lost, offer Retry. */
-  stuck?: boolean;
-  lossless: boolean;
-  lyrics: string;
-  isrc: string;
-  streaming: "full" | "clip" | "off";
-  clipSeconds: number;
-  /** Sold on its own (and how), in the release's currency. */
-  pricing?: PricingValues & { soldAlone: boolean; currency: string };
-};
+export type { EditableTrack } from "./editable-track";
 
 type Actions = {
   reorder: (input: { releaseId: string; trackIds: string[] }) => Promise<{ ok: boolean; error?: string }>;

@@ -3,7 +3,7 @@ import { FieldNotes, selectClass } from "@/components/ui/field";
 
 /**
  * An amount as a person types it ("7", "7.50", "7,50"), with its currency beside it. Parsing and
- * limits happen on the server (lib/orders/pricing parseMoneyInput).
+ * limits happen on the server (lib/money parseMoneyInput).
  */
 export function MoneyField({
   label,

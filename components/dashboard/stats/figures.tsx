@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { formatMoney } from "@/lib/orders/pricing";
+import { formatMoney } from "@/lib/money";
 import type { CurrencyTotals, Overview } from "@/lib/stats";
 import { Change } from "./change";
 

@@ -1,7 +1,7 @@
-import type { Artist } from "../../../db/schema";
-import type { EmbedOffer } from "../data";
-import { html, type Raw } from "../html";
-import type { EmbedOptions } from "../options";
+import type { Artist } from "@/db/schema";
+import type { EmbedOffer } from "@/lib/embed/data";
+import { html, type Raw } from "@/lib/embed/html";
+import type { EmbedOptions } from "@/lib/embed/options";
 import { buyControl, priceText, type T } from "./offer";
 
 /** `/embed/buy/<id>`: the item's name and price beside one button (slim: the button alone). */

@@ -1,7 +1,7 @@
-import { formatMoney } from "../../orders/pricing";
-import type { EmbedOffer } from "../data";
-import { html, type Raw } from "../html";
-import type { EmbedOptions } from "../options";
+import { formatMoney } from "@/lib/money";
+import type { EmbedOffer } from "@/lib/embed/data";
+import { html, type Raw } from "@/lib/embed/html";
+import type { EmbedOptions } from "@/lib/embed/options";
 
 export type T = (key: string, values?: Record<string, string | number>) => string;
 

@@ -1,9 +1,9 @@
-import { releaseArtworkUrl, type PublicTrack } from "../../catalog/public";
-import type { Artist } from "../../../db/schema";
-import type { EmbedOffer } from "../data";
-import { html, type Raw } from "../html";
-import type { EmbedOptions } from "../options";
-import type { WidgetData } from "../script/player";
+import { releaseArtworkUrl, type PublicTrack } from "@/lib/catalog";
+import type { Artist } from "@/db/schema";
+import type { EmbedOffer } from "@/lib/embed/data";
+import { html, type Raw } from "@/lib/embed/html";
+import type { EmbedOptions } from "@/lib/embed/options";
+import type { WidgetData } from "@/lib/embed/script/player";
 import { buyControl, type T } from "./offer";
 
 const PLAY_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 4l13 8-13 8z"/></svg>`;

@@ -1,5 +1,5 @@
-import { html, jsonForScript, raw, type Raw } from "../html";
-import { PLAYER_SCRIPT_PATH } from "../player-script";
+import { html, jsonForScript, raw, type Raw } from "@/lib/embed/html";
+import { PLAYER_SCRIPT_PATH } from "@/lib/embed/player-script";
 import { BASE_CSS } from "./styles";
 
 export type ShellInput = {

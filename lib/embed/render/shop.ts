@@ -1,6 +1,6 @@
-import { offerImage, type EmbedOffer, type ShopWidget } from "../data";
-import { html, type Raw } from "../html";
-import type { EmbedOptions } from "../options";
+import { offerImage, type EmbedOffer, type ShopWidget } from "@/lib/embed/data";
+import { html, type Raw } from "@/lib/embed/html";
+import type { EmbedOptions } from "@/lib/embed/options";
 import { buyControl, priceText, type T } from "./offer";
 
 function kindLabel(offer: EmbedOffer, t: T): string {

@@ -1,4 +1,4 @@
-import { PLAYER_BOX } from "../sizes";
+import { PLAYER_BOX } from "@/lib/embed/sizes";
 
 /**
  * Every widget's CSS, inlined (one request fewer, and no flash of unstyled player). System

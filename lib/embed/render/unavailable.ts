@@ -1,4 +1,4 @@
-import { html, type Raw } from "../html";
+import { html, type Raw } from "@/lib/embed/html";
 import type { T } from "./offer";
 
 /** Unknown ids, drafts, removed items: a small polite box in place of the widget. */

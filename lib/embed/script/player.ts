@@ -1,4 +1,4 @@
-import { listenCounter, playableSeconds } from "../../plays/classify";
+import { listenCounter, playableSeconds } from "@/lib/plays/classify";
 
 /** A track as the widget page passes it (lib/embed/render/player.ts); `src` only when it streams. */
 export type WidgetTrack = { id: string; title: string; src: string | null; clip: number | null; duration: number | null };

@@ -14,7 +14,7 @@ import { currentUser } from "@/lib/auth";
 import { oembedDiscoveryUrl } from "@/lib/embed";
 import { env } from "@/lib/env";
 import { cartItemCount, releaseOffers } from "@/lib/orders";
-import { readCartToken } from "../cart/cart-cookie";
+import { readCartToken } from "@/app/(shop)/[artist]/cart/cart-cookie";
 import { getPublishedRelease, getReleaseForPreview, releaseArtworkUrl, type PublicRelease } from "@/lib/catalog/public";
 import { DraftBanner } from "./draft-banner";
 import { ReleaseText } from "./release-text";

@@ -9,14 +9,14 @@ import { getArtistBySlug } from "@/lib/artists";
 import { normalizeEmail } from "@/lib/auth/accounts";
 import { clientIp } from "@/lib/auth/client-ip";
 import { deliverSoon } from "@/lib/email";
-import { applyDiscountToCart, removeDiscountFromCart } from "@/lib/discounts";
 import { isLocale } from "@/lib/i18n";
+import { isCountryCode } from "@/lib/countries";
+import { formatMoney, parseMoneyInput } from "@/lib/money";
 import {
   addToCart,
+  applyDiscountToCart,
   findCart,
-  formatMoney,
-  isCountryCode,
-  parseMoneyInput,
+  removeDiscountFromCart,
   setCartCountry,
   startCheckout,
   updateCartItem,

@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
-import { redeemAction } from "../../redeem/actions";
-import { RedeemForm } from "../../redeem/redeem-form";
+import { redeemAction } from "@/app/(shop)/redeem/actions";
+import { RedeemForm } from "@/app/(shop)/redeem/redeem-form";
 
 export const metadata: Metadata = { title: "Redeem a code", robots: { index: false, follow: false } };
 

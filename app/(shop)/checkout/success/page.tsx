@@ -7,7 +7,7 @@ import { db } from "@/db";
 import { artists, orderItems, orders, type OrderStatus } from "@/db/schema";
 import { Notice } from "@/components/ui/notice";
 import { unseal } from "@/lib/crypto";
-import { downloadPageUrl } from "@/lib/downloads/grants";
+import { downloadPageUrl } from "@/lib/orders/download-grants";
 import { deliverSoon } from "@/lib/email";
 import { translator } from "@/lib/i18n";
 import { logger } from "@/lib/log";

@@ -7,7 +7,7 @@ import { DownloadPage } from "@/components/downloads/download-page";
 import { RefundedNotice } from "@/components/downloads/refunded";
 import { loadDownloadPage } from "@/lib/downloads/page-data";
 import { findLibraryGrant } from "@/lib/library";
-import { libraryViewer } from "../library-session";
+import { libraryViewer } from "@/app/(shop)/library/library-session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("downloads.page");

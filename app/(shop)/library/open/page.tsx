@@ -5,8 +5,8 @@ import { getTranslations } from "next-intl/server";
 import { db } from "@/db";
 import { Notice } from "@/components/ui/notice";
 import { libraryLinkState } from "@/lib/library";
-import { LibraryLinkForm, OpenLibraryForm } from "../library-forms";
-import { libraryViewer } from "../library-session";
+import { LibraryLinkForm, OpenLibraryForm } from "@/app/(shop)/library/library-forms";
+import { libraryViewer } from "@/app/(shop)/library/library-session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("downloads.library.confirm");

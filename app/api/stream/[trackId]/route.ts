@@ -1,9 +1,9 @@
 import { db } from "@/db";
 import { currentUser } from "@/lib/auth";
-import { resolveStream, streamResponse } from "@/lib/http/stream";
+import { resolveStream, streamResponse } from "@/lib/stream/stream";
 
 /**
- * The player's audio: HTTP ranges over the streaming rendition (lib/http/stream.ts). Published
+ * The player's audio: HTTP ranges over the streaming rendition (lib/stream/stream.ts). Published
  * tracks are public and read no cookie; drafts answer only to the band's members.
  */
 export async function GET(request: Request, { params }: RouteContext<"/api/stream/[trackId]">) {

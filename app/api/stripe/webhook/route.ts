@@ -1,5 +1,5 @@
 import { db } from "@/db";
-import { receiveStripeWebhook } from "@/lib/payments/stripe-webhook";
+import { receiveStripeWebhook } from "@/lib/orders/payment-events/webhook";
 
 // The signature covers the exact bytes Stripe sent: read them as text, never parse then re-serialise.
 export const runtime = "nodejs";

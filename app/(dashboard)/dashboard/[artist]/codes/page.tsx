@@ -8,7 +8,7 @@ import { requireArtistMember } from "@/lib/artists/guard";
 import { listReleasesForArtist } from "@/lib/catalog/releases";
 import { listCodeBatches } from "@/lib/codes";
 import { createBatchAction } from "./actions";
-import { pageTitle } from "../page-title";
+import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata() {
   return pageTitle("codes");

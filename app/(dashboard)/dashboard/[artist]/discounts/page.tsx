@@ -8,9 +8,9 @@ import type { DiscountCode } from "@/db/schema";
 import { CURRENCIES } from "@/lib/artists/currencies";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { discountItemChoices, listDiscountCodes } from "@/lib/discounts";
-import { formatMoney } from "@/lib/orders/pricing";
+import { formatMoney } from "@/lib/money";
 import { createDiscountAction, deleteDiscountAction, toggleDiscountAction } from "./actions";
-import { pageTitle } from "../page-title";
+import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata() {
   return pageTitle("discounts");

@@ -5,7 +5,7 @@ import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { loadShopWidget, loadReleaseWidget } from "@/lib/embed/data";
 import { env } from "@/lib/env";
-import { pageTitle } from "../page-title";
+import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { ...(await pageTitle("embed")), robots: { index: false, follow: false } };

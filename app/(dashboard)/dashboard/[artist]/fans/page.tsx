@@ -5,7 +5,7 @@ import { control } from "@/components/ui/field";
 import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { countSubscribed, listSubscribers } from "@/lib/fans";
-import { pageTitle } from "../page-title";
+import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata() {
   return pageTitle("fans");

@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { listTeam } from "@/lib/artists";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { InviteForm, RowAction } from "./members-forms";
-import { pageTitle } from "../page-title";
+import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata() {
   return pageTitle("members");

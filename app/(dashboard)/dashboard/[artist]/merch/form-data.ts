@@ -4,7 +4,7 @@ import { releases } from "@/db/schema";
 import { CURRENCIES } from "@/lib/artists/currencies";
 import { env } from "@/lib/env";
 import { MAX_OPTIONS, MAX_PHOTOS, PRODUCT_KINDS, photoUrls, type ProductWithOptions } from "@/lib/merch";
-import { moneyInputValue } from "@/lib/orders/pricing";
+import { moneyInputValue } from "@/lib/money";
 import type { ProductFormInitial } from "@/components/dashboard/selling/product-form";
 
 /** What the new and edit pages both hand to the product form. Call after the membership check. */

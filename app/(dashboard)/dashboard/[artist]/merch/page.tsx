@@ -3,8 +3,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { getShippingSettings, listProductsForArtist, photoUrls, type ProductSummary } from "@/lib/merch";
-import { formatMoney } from "@/lib/orders/pricing";
-import { pageTitle } from "../page-title";
+import { formatMoney } from "@/lib/money";
+import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata() {
   return pageTitle("merch");

@@ -7,7 +7,7 @@ import { db } from "@/db";
 import { getOrderForArtist } from "@/db/queries/orders";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { deliverSoon } from "@/lib/email";
-import { formatMoney, parseMoneyInput } from "@/lib/orders/pricing";
+import { formatMoney, parseMoneyInput } from "@/lib/money";
 import { refundOrder } from "@/lib/orders/refunds";
 import { resendReceipt } from "@/lib/orders/resend-receipt";
 import { markShipped } from "@/lib/orders/shipping-notice";

@@ -4,10 +4,10 @@ import { StatusBadge, ToShipBadge } from "@/components/dashboard/orders/order-ba
 import { db } from "@/db";
 import { countOrdersToShip, listOrdersForArtist, ORDER_FILTERS, type BandOrder, type OrderFilter } from "@/db/queries/orders";
 import { requireArtistMember } from "@/lib/artists/guard";
-import { formatMoney } from "@/lib/orders/pricing";
+import { formatMoney } from "@/lib/money";
 import { OrdersExport } from "@/components/dashboard/orders/orders-export";
 import { control } from "@/components/ui/field";
-import { pageTitle } from "../page-title";
+import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 /** "2 × Debut CD (M), Debut": what a band needs to recognise an order at a glance. */
 function itemsSummary(order: BandOrder) {

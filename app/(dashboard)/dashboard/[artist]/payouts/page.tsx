@@ -8,7 +8,7 @@ import { logger } from "@/lib/log";
 import { testPaymentsActive } from "@/lib/payments";
 import { syncPayoutStatus } from "@/lib/payments/connect";
 import { startPayoutOnboardingAction } from "./actions";
-import { pageTitle } from "../page-title";
+import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 const tones: Record<Artist["payoutStatus"], string> = {
   none: "bg-stone-100 text-muted",

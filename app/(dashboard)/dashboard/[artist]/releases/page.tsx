@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { listReleasesForArtist } from "@/lib/catalog/releases";
 import { releaseArtworkUrl } from "@/lib/catalog/public";
-import { pageTitle } from "../page-title";
+import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata() {
   return pageTitle("releases");

@@ -5,11 +5,11 @@ import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { imageUrl } from "@/lib/artists";
 import { requireArtistMember } from "@/lib/artists/guard";
-import { listTimeZones } from "@/lib/artists/time-zone";
+import { listTimeZones } from "@/lib/time-zone";
 import { env } from "@/lib/env";
-import { updateArtistAction } from "../../../profile-actions";
+import { updateArtistAction } from "@/app/(dashboard)/profile-actions";
 import { signOutEverywhereAction } from "./actions";
-import { pageTitle } from "../page-title";
+import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata() {
   return pageTitle("settings");

@@ -6,9 +6,10 @@ import { CURRENCIES } from "@/lib/artists/currencies";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { getShippingSettings } from "@/lib/merch";
 import { countryOptions } from "@/lib/countries";
-import { formatMoney, moneyInputValue, quoteShipping, type ZoneRate } from "@/lib/orders";
+import { quoteShipping, type ZoneRate } from "@/lib/countries";
+import { formatMoney, moneyInputValue } from "@/lib/money";
 import { saveShippingAction } from "./actions";
-import { pageTitle } from "../page-title";
+import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 /** The worked example runs the real rule (quoteShipping) on the band's home rate, or on sample figures. */
 function example(rates: ZoneRate[], home: string | null) {

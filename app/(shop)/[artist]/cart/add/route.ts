@@ -4,8 +4,9 @@ import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
 import { escapeHtml, normaliseEmbedHost } from "@/lib/embed";
 import { isLocale, negotiateLocale, translator } from "@/lib/i18n";
-import { addToCart, formatMoney, type CartError } from "@/lib/orders";
-import { cartTokenForLink } from "../cart-cookie";
+import { formatMoney } from "@/lib/money";
+import { addToCart, type CartError } from "@/lib/orders";
+import { cartTokenForLink } from "@/app/(shop)/[artist]/cart/cart-cookie";
 
 const querySchema = z.object({
   kind: z.enum(["release", "track", "product"]),

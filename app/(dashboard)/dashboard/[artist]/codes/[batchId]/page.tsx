@@ -5,9 +5,9 @@ import { ConfirmDialog } from "@/components/dashboard/releases/confirm-dialog";
 import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { countBatchCodes, getCodeBatch, MAX_LABEL } from "@/lib/codes";
-import { deleteBatchAction, renameBatchAction } from "../actions";
+import { deleteBatchAction, renameBatchAction } from "@/app/(dashboard)/dashboard/[artist]/codes/actions";
 import { RenameBatchForm } from "./rename-form";
-import { thingTitle } from "../../page-title";
+import { thingTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata({ params }: PageProps<"/dashboard/[artist]/codes/[batchId]">) {
   const { artist, batchId } = await params;

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { BatchFormState } from "../actions";
+import type { BatchFormState } from "@/app/(dashboard)/dashboard/[artist]/codes/actions";
 
 export function RenameBatchForm({
   action,

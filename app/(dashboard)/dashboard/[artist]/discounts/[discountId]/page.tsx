@@ -7,9 +7,9 @@ import type { DiscountCode } from "@/db/schema";
 import { CURRENCIES } from "@/lib/artists/currencies";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { discountItemChoices, getDiscountCodeById } from "@/lib/discounts";
-import { moneyInputValue } from "@/lib/orders/pricing";
-import { updateDiscountAction } from "../actions";
-import { thingTitle } from "../../page-title";
+import { moneyInputValue } from "@/lib/money";
+import { updateDiscountAction } from "@/app/(dashboard)/dashboard/[artist]/discounts/actions";
+import { thingTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 /** The code as the form's fields (the same text a band would type). */
 function formValues(code: DiscountCode): Record<string, string> {

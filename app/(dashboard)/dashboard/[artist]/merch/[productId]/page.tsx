@@ -6,9 +6,9 @@ import { ProductForm } from "@/components/dashboard/selling/product-form";
 import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { productOfArtist } from "@/lib/merch";
-import { deleteProductAction, updateProductAction } from "../actions";
-import { productFormProps, productInitial } from "../form-data";
-import { thingTitle } from "../../page-title";
+import { deleteProductAction, updateProductAction } from "@/app/(dashboard)/dashboard/[artist]/merch/actions";
+import { productFormProps, productInitial } from "@/app/(dashboard)/dashboard/[artist]/merch/form-data";
+import { thingTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata({ params }: PageProps<"/dashboard/[artist]/merch/[productId]">) {
   const { artist, productId } = await params;

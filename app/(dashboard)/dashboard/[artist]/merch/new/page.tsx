@@ -2,9 +2,9 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ProductForm } from "@/components/dashboard/selling/product-form";
 import { requireArtistMember } from "@/lib/artists/guard";
-import { createProductAction } from "../actions";
-import { productFormProps } from "../form-data";
-import { pageTitle } from "../../page-title";
+import { createProductAction } from "@/app/(dashboard)/dashboard/[artist]/merch/actions";
+import { productFormProps } from "@/app/(dashboard)/dashboard/[artist]/merch/form-data";
+import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata() {
   return pageTitle("newProduct");

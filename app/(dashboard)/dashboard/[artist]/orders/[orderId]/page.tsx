@@ -10,11 +10,11 @@ import { SOLD_ORDER_STATUSES } from "@/db/schema";
 import { getOrderForArtist } from "@/db/queries/orders";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { countryName } from "@/lib/countries";
-import { formatMoney } from "@/lib/orders/pricing";
+import { formatMoney } from "@/lib/money";
 import { formatAddress } from "@/lib/orders/receipt";
 import { KNOWN_CARRIERS, trackingUrl } from "@/lib/orders/tracking";
-import { markShippedAction, refundOrderAction, resendReceiptAction } from "../actions";
-import { referenceTitle } from "../../page-title";
+import { markShippedAction, refundOrderAction, resendReceiptAction } from "@/app/(dashboard)/dashboard/[artist]/orders/actions";
+import { referenceTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata({ params }: PageProps<"/dashboard/[artist]/orders/[orderId]">) {
   return referenceTitle("order", (await params).orderId);

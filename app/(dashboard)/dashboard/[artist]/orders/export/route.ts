@@ -1,5 +1,5 @@
 import { db } from "@/db";
-import { csvLocale, csvResponse } from "@/lib/orders/csv";
+import { csvLocale, csvResponse } from "@/lib/csv";
 import { artistForDownload, notFoundResponse } from "@/lib/orders/export-access";
 import { exportCsv, parseExportRange } from "@/lib/orders/exports";
 

@@ -15,8 +15,8 @@ import { getReleaseForEdit } from "@/lib/catalog/releases";
 import { pricingFormValues } from "@/lib/catalog/price-input";
 import { eachTrackPrice } from "@/lib/catalog/release-prices";
 import { env } from "@/lib/env";
-import { hasPrice } from "@/lib/orders/pricing";
-import { isStuckProcessing } from "@/lib/jobs/expiry";
+import { hasPrice } from "@/lib/money";
+import { isStuckProcessing } from "@/lib/queue/expiry";
 import {
   deleteReleaseAction,
   deleteTrackAction,
@@ -26,8 +26,8 @@ import {
   updateReleaseAction,
   updateReleasePricesAction,
   updateTrackAction,
-} from "../actions";
-import { thingTitle } from "../../page-title";
+} from "@/app/(dashboard)/dashboard/[artist]/releases/actions";
+import { thingTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata({ params }: PageProps<"/dashboard/[artist]/releases/[releaseId]">) {
   const { artist, releaseId } = await params;

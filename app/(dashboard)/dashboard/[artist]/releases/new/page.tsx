@@ -3,8 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { ReleaseForm } from "@/components/dashboard/releases/release-form";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { env } from "@/lib/env";
-import { createReleaseAction } from "../actions";
-import { pageTitle } from "../../page-title";
+import { createReleaseAction } from "@/app/(dashboard)/dashboard/[artist]/releases/actions";
+import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata() {
   return pageTitle("newRelease");

@@ -8,7 +8,7 @@ import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { formatCode, getCodeBatch, listBatchCodes, redeemUrl } from "@/lib/codes";
 import { env } from "@/lib/env";
-import { thingTitle } from "../../../page-title";
+import { thingTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 const PER_SHEET = 24;
 /** 20 A4 sheets per screen: a 10 000-code batch prints in 21 goes rather than one page of 10 000 QR codes. */

@@ -5,10 +5,10 @@ import { db } from "@/db";
 import { getOrderForArtist } from "@/db/queries/orders";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { countryName } from "@/lib/countries";
-import { formatMoney } from "@/lib/orders/pricing";
+import { formatMoney } from "@/lib/money";
 import { formatAddress } from "@/lib/orders/receipt";
 import { PrintButton } from "@/components/ui/print-button";
-import { referenceTitle } from "../../../page-title";
+import { referenceTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 /**
  * Printed only the slip: the site header, the dashboard nav and these buttons are hidden on paper

@@ -1,6 +1,6 @@
 import type Stripe from "stripe";
 import type { Logger } from "pino";
-import type { Tx } from "../../../db/client";
+import type { Tx } from "@/db/client";
 import { fulfilSession } from "./fulfil-session";
 
 /** A delayed payment method went through, days after Checkout completed. */

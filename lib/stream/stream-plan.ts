@@ -1,5 +1,5 @@
-import { STREAM } from "../audio/formats";
-import { contentRange, ifRangeAllows, notModified, parseRange } from "./range";
+import { STREAM } from "@/lib/audio";
+import { contentRange, ifRangeAllows, notModified, parseRange } from "@/lib/http/range";
 import type { StreamAccess, StreamTarget } from "./stream-access";
 
 /**
@@ -10,7 +10,7 @@ export const PUBLIC_MAX_AGE = 600;
 
 /**
  * What to answer to GET or HEAD /api/stream/<id>, free of any server: the Next route
- * (lib/http/stream.ts) and the Node fast path (lib/http/stream-node.ts) both send exactly this.
+ * (lib/stream/stream.ts) and the Node fast path (lib/stream/stream-node.ts) both send exactly this.
  * `span` is the inclusive byte range to send as the body, or null for no body.
  */
 export type StreamPlan = {

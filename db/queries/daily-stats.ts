@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import type { DbOrTx } from "@/db/client";
 
 /**
  * Recounts one band's daily figures from its orders and plays (migration 0008's stats_rebuild):

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { carts, type Artist, type Cart } from "../../db/schema";
-import { priceCart } from "../orders/cart-pricing";
-import { computeDiscount } from "./compute";
-import { checkDiscount, findDiscountCode, type DiscountRefusal } from "./rules";
+import type { DbOrTx } from "@/db/client";
+import { carts, type Artist, type Cart } from "@/db/schema";
+import { priceCart } from "./cart-pricing";
+import { computeDiscount } from "@/lib/discounts";
+import { checkDiscount, findDiscountCode, type DiscountRefusal } from "@/lib/discounts";
 
 export type ApplyDiscountResult = { ok: true; amount: number } | { ok: false; reason: DiscountRefusal | "not_applicable" | "empty" };
 

@@ -1,11 +1,11 @@
 import { and, eq, isNull } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { artists, downloadCodes, orderItems, orders, releases } from "../../db/schema";
-import { unseal } from "../crypto";
-import { downloadPageUrl } from "../downloads/grants";
-import { DOWNLOAD_TOKEN_PURPOSE, fulfillOrder } from "../orders/fulfil";
-import { hit, release, type Limit } from "../rate-limit";
-import { normalizeCode } from "./generate";
+import type { DbOrTx } from "@/db/client";
+import { artists, downloadCodes, orderItems, orders, releases } from "@/db/schema";
+import { unseal } from "@/lib/crypto";
+import { downloadPageUrl } from "./download-grants";
+import { DOWNLOAD_TOKEN_PURPOSE, fulfillOrder } from "./fulfil";
+import { hit, release, type Limit } from "@/lib/rate-limit";
+import { normalizeCode } from "@/lib/codes";
 
 /** Ten wrong or spent codes per quarter hour and address: a fan with a smudged card is fine, a guesser is not. */
 export const redeemLimit: Limit = { max: 10, windowSeconds: 15 * 60 };

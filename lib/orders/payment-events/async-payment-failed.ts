@@ -1,8 +1,8 @@
 import type Stripe from "stripe";
 import type { Logger } from "pino";
-import type { Tx } from "../../../db/client";
-import { cancelOrder } from "../../orders";
-import { orderIdOf } from "../stripe-session";
+import type { Tx } from "@/db/client";
+import { cancelOrder } from "@/lib/orders/cancel";
+import { orderIdOf } from "@/lib/payments";
 
 /** A delayed payment method failed: the order is canceled and its units go back on sale. */
 export async function onAsyncPaymentFailed(tx: Tx, event: Stripe.CheckoutSessionAsyncPaymentFailedEvent, log: Logger) {

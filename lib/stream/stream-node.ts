@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pipeline } from "node:stream";
-import type { DbOrTx } from "../../db/client";
-import { logger } from "../log";
+import type { DbOrTx } from "@/db/client";
+import { logger } from "@/lib/log";
 import { resolveStream } from "./stream-access";
 import { NOT_FOUND, planStream, type StreamPlan } from "./stream-plan";
 import { isMissingFile, readSpan } from "./stream-read";
@@ -25,7 +25,7 @@ function send(res: ServerResponse, plan: StreamPlan, body?: Uint8Array) {
 
 /**
  * The stream route answered straight from Node (lib/cli/server.ts), the same plan as the Next
- * route (lib/http/stream.ts) without Next's per-request machinery, which capped seeking at a
+ * route (lib/stream/stream.ts) without Next's per-request machinery, which capped seeking at a
  * fifth of what the disk and socket allow (issue 3). Drafts need the session cookie, which only
  * Next reads: for those it returns false and the caller hands the request to Next.
  */

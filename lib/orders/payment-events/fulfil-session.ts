@@ -1,8 +1,8 @@
 import type Stripe from "stripe";
 import type { Logger } from "pino";
-import type { Tx } from "../../../db/client";
-import { fulfillOrder } from "../../orders";
-import { confirmationOf, orderIdOf } from "../stripe-session";
+import type { Tx } from "@/db/client";
+import { fulfillOrder } from "@/lib/orders/fulfil";
+import { confirmationOf, orderIdOf } from "@/lib/payments";
 
 /**
  * The money for a session is in: hand it to the one fulfilment function. An order that can no

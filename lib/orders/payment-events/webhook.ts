@@ -1,10 +1,10 @@
 import type Stripe from "stripe";
-import type { Db } from "../../db/client";
-import { paymentEvents } from "../../db/schema";
-import { env } from "../env";
-import { logger } from "../log";
-import { verifyStripeEvent, WebhookSignatureError } from "./stripe-client";
-import { applyStripeEvent, HANDLED_EVENTS } from "./stripe-events";
+import type { Db } from "@/db/client";
+import { paymentEvents } from "@/db/schema";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
+import { verifyStripeEvent, WebhookSignatureError } from "@/lib/payments";
+import { applyStripeEvent, HANDLED_EVENTS } from "./index";
 
 export type WebhookOutcome =
   | { status: 200; result: "applied" | "already_applied" | "ignored"; eventId: string }

@@ -1,4 +1,4 @@
-import type { PricingMode } from "../../db/schema";
+import type { PricingMode } from "@/db/schema";
 
 /**
  * Pure money rules: no database, no clock. Amounts are integer minor units of their currency

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Logger } from "pino";
-import type { Tx } from "../../../db/client";
-import { orders } from "../../../db/schema";
-import { recordRefundTotal } from "../../orders";
+import type { Tx } from "@/db/client";
+import { orders } from "@/db/schema";
+import { recordRefundTotal } from "@/lib/orders/refunds";
 
 /**
  * The order a charge paid for: by its PaymentIntent once fulfilment stored it, else by the order

@@ -1,4 +1,4 @@
-import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "../i18n/config";
+import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/i18n";
 
 /**
  * CSV for spreadsheets. A cell starting with = + - @ (or a tab / carriage return) is a formula to

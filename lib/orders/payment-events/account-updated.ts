@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Logger } from "pino";
-import type { Tx } from "../../../db/client";
-import { artists } from "../../../db/schema";
-import { applyAccountUpdate, payoutStateOf } from "../connect";
-import { stripeClient } from "../stripe-client";
+import type { Tx } from "@/db/client";
+import { artists } from "@/db/schema";
+import { applyAccountUpdate, payoutStateOf } from "@/lib/payments";
+import { stripeClient } from "@/lib/payments";
 
 /**
  * A band's connected account changed (onboarding finished, details under review, restricted).

@@ -1,6 +1,6 @@
 import type Stripe from "stripe";
 import type { Logger } from "pino";
-import type { Tx } from "../../../db/client";
+import type { Tx } from "@/db/client";
 import { onAccountUpdated } from "./account-updated";
 import { onAsyncPaymentFailed } from "./async-payment-failed";
 import { onAsyncPaymentSucceeded } from "./async-payment-succeeded";

@@ -1,8 +1,8 @@
 import type Stripe from "stripe";
 import type { Logger } from "pino";
-import type { Tx } from "../../../db/client";
-import { cancelOrder } from "../../orders";
-import { orderIdOf } from "../stripe-session";
+import type { Tx } from "@/db/client";
+import { cancelOrder } from "@/lib/orders/cancel";
+import { orderIdOf } from "@/lib/payments";
 
 /**
  * Nobody paid within the session's lifetime: the held units go back on sale. A late delivery

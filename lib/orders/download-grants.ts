@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { downloadGrantItems, downloadGrants } from "../../db/schema";
-import { newToken } from "../auth/tokens";
-import { env } from "../env";
+import type { DbOrTx } from "@/db/client";
+import { downloadGrantItems, downloadGrants } from "@/db/schema";
+import { newToken } from "@/lib/auth/tokens";
+import { env } from "@/lib/env";
 
 export type GrantItem = { releaseId: string; trackId: string | null };
 

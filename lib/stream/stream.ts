@@ -10,7 +10,7 @@ const withoutBody = (plan: StreamPlan) => new Response(plan.text ?? null, { stat
 
 /**
  * The answer to GET or HEAD /api/stream/<id> as a web Response (the Next route). The same plan
- * is sent by the Node fast path in lib/http/stream-node.ts.
+ * is sent by the Node fast path in lib/stream/stream-node.ts.
  */
 export async function streamResponse(request: Request, access: StreamAccess): Promise<Response> {
   const plan = planStream(request.method, (name) => request.headers.get(name), access);

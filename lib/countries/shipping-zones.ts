@@ -1,4 +1,4 @@
-import { COUNTRY_CODES, isCountryCode } from "../countries";
+import { COUNTRY_CODES } from "./codes";
 
 /**
  * The one shipping rule of a cart (shown to bands in the dashboard and to fans in the cart):
@@ -60,5 +60,3 @@ export function quoteShipping<R extends ZoneRate>(
 export function countryCodes(): string[] {
   return [...COUNTRY_CODES];
 }
-
-export { isCountryCode };

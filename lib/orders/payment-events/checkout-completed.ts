@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Logger } from "pino";
-import type { Tx } from "../../../db/client";
-import { orders } from "../../../db/schema";
-import { orderIdOf } from "../stripe-session";
+import type { Tx } from "@/db/client";
+import { orders } from "@/db/schema";
+import { orderIdOf } from "@/lib/payments";
 import { fulfilSession } from "./fulfil-session";
 
 /**

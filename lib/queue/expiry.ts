@@ -1,4 +1,4 @@
-import { env } from "../env";
+import { env } from "@/lib/env";
 
 /**
  * How long a job may stay active before pg-boss hands it to another worker (the process running

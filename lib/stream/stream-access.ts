@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { releases, tracks } from "../../db/schema";
-import { checkArtistAccess } from "../artists/access";
-import { STREAM } from "../audio/formats";
-import { storage } from "../storage";
+import type { DbOrTx } from "@/db/client";
+import { releases, tracks } from "@/db/schema";
+import { checkArtistAccess } from "@/lib/artists";
+import { STREAM } from "@/lib/audio";
+import { storage } from "@/lib/storage";
 
 /** Bytes per second of the streaming rendition (MP3 128 kbps CBR): a clip of N s is N × 16000 bytes. */
 export const STREAM_BYTES_PER_SECOND = (STREAM.bitrateKbps * 1000) / 8;

@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
-import { logger } from "../log";
-import { storage } from "../storage";
+import { logger } from "@/lib/log";
+import { storage } from "@/lib/storage";
 import { publishedStreamCache, type StreamTarget } from "./stream-access";
 
 /**

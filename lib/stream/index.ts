@@ -1,0 +1,2 @@
+export * from "./stream";
+export { fastStreamTrackId, serveStream } from "./stream-node";
