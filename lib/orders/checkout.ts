@@ -107,8 +107,9 @@ export async function startCheckout(
       email: input.email,
       destinationAccountId: input.artist.payoutAccountId,
       applicationFee: platformFee(priced.total, env().PLATFORM_FEE_PERCENT),
-      successUrl: `${base}/checkout/success?order=${orderId}&session={CHECKOUT_SESSION_ID}`,
-      cancelUrl: `${base}/${input.artist.slug}/cart?canceled=${orderId}`,
+      // The provider sends the fan back by GET: route handlers confirm or cancel, then redirect to a page that only reads.
+      successUrl: `${base}/checkout/return?order=${orderId}&session={CHECKOUT_SESSION_ID}`,
+      cancelUrl: `${base}/${input.artist.slug}/cart/canceled?order=${orderId}`,
       expiresAt: new Date(Date.now() + CHECKOUT_MINUTES * 60_000),
       locale: input.locale,
     });

@@ -51,10 +51,15 @@ async function ensureAccount(db: DbOrTx, band: BandRef, stripe: Stripe): Promise
   return stored?.id ?? account.id;
 }
 
-export function payoutsPageUrl(slug: string, link?: "expired" | "returned") {
+export function payoutsPageUrl(slug: string, link?: "expired") {
   const url = new URL(`/dashboard/${slug}/payouts`, env().APP_URL);
   if (link) url.searchParams.set("link", link);
   return url.toString();
+}
+
+/** Coming back from onboarding writes (the account is read and stored): a route handler, not the page. */
+export function payoutsReturnUrl(slug: string) {
+  return new URL(`/dashboard/${slug}/payouts/return`, env().APP_URL).toString();
 }
 
 /** A one-time Stripe page where the band enters its details; it comes back to the payouts page. */
@@ -66,7 +71,7 @@ export async function startPayoutOnboarding(db: DbOrTx, band: BandRef, stripe: S
       account,
       type: "account_onboarding",
       refresh_url: payoutsPageUrl(band.slug, "expired"),
-      return_url: payoutsPageUrl(band.slug, "returned"),
+      return_url: payoutsReturnUrl(band.slug),
     },
     { idempotencyKey: `account-link:${account}:${randomUUID()}` },
   );

@@ -84,6 +84,33 @@ test("a guest buys the demo album with test payments, gets the receipt by email 
   expect(zip.headers()["content-disposition"]).toContain("The Demo Band - First Light (FLAC).zip");
 });
 
+test("a fan back from the payment page by its back link gets the CD back on sale; opening the cart or thank-you address alone changes nothing", async ({ page }) => {
+  const email = `back-fan-${uniqueId()}@example.test`;
+  const before = await cdStock();
+  await addCdToCart(page);
+  await checkout(page, email);
+  expect(await cdStock()).toBe(before! - 1);
+  const [order] = await testDb().select().from(orders).where(eq(orders.email, email));
+
+  // A prefetch or a crawler fetching the pages (GET renders) writes nothing.
+  await page.goto(`/demo-band/cart?canceled=${order.id}`);
+  await expect(page.getByText("Payment canceled.")).toBeVisible();
+  await page.goto(`/checkout/success?order=${order.id}&session=${order.providerSessionId}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your payment is being confirmed. This page refreshes by itself.");
+  const [untouched] = await testDb().select().from(orders).where(eq(orders.id, order.id));
+  expect(untouched.status).toBe("pending");
+  expect(await cdStock()).toBe(before! - 1);
+
+  // The provider's cancel URL is the route handler: it closes the checkout, then shows the cart.
+  await page.goto(`/demo-band/cart/canceled?order=${order.id}`);
+  await expect(page).toHaveURL(/\/demo-band\/cart\?canceled=1$/);
+  await expect(page.getByText("Payment canceled.")).toBeVisible();
+  await expect(page.getByTestId("cart-line")).toHaveCount(1);
+  const [closed] = await testDb().select().from(orders).where(eq(orders.id, order.id));
+  expect(closed.status).toBe("canceled");
+  expect(await cdStock()).toBe(before!);
+});
+
 test("a fan buys the CD: shipping by country, address on the payment page, stock taken once", async ({ page }) => {
   const email = `cd-fan-${uniqueId()}@example.test`;
   const before = await cdStock();

@@ -218,7 +218,7 @@ describe("a band connecting its payout account", () => {
       account: stored.payoutAccountId,
       type: "account_onboarding",
       refresh_url: `http://localhost:3000/dashboard/${band.slug}/payouts?link=expired`,
-      return_url: `http://localhost:3000/dashboard/${band.slug}/payouts?link=returned`,
+      return_url: `http://localhost:3000/dashboard/${band.slug}/payouts/return`,
     });
     expect(link.headers["idempotency-key"]).toMatch(new RegExp(`^account-link:${stored.payoutAccountId}:`));
 

@@ -13,7 +13,7 @@ import { countryName, countryOptions } from "@/lib/countries";
 import { releaseArtworkUrl } from "@/lib/catalog/public";
 import { photoUrls } from "@/lib/merch";
 import { formatMoney, moneyInputValue } from "@/lib/money";
-import { abandonCheckout, canTakePayments, findCart, loadPricedCart, MAX_QUANTITY, type PricedLine } from "@/lib/orders";
+import { canTakePayments, loadPricedCart, MAX_QUANTITY, type PricedLine } from "@/lib/orders";
 import { testPaymentsActive } from "@/lib/payments";
 import { applyDiscountAction, checkoutAction, removeDiscountAction, setCountryAction, updateCartLineAction } from "./actions";
 import { readCartToken } from "./cart-cookie";
@@ -31,10 +31,6 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
   if (!artist) notFound();
   const query = await searchParams;
   const token = await readCartToken();
-  if (typeof query.canceled === "string") {
-    const cart = await findCart(db, token, artist.id);
-    if (cart) await abandonCheckout(db, cart, query.canceled);
-  }
   const [t, td, locale, priced] = await Promise.all([getTranslations("cart"), getTranslations("discounts.cart"), getLocale(), loadPricedCart(db, token, artist)]);
   const discountCode = priced?.discountCode ?? null;
   const money = (amount: number) => formatMoney(amount, priced?.currency ?? artist.currency, locale);

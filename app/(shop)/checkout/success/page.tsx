@@ -8,59 +8,36 @@ import { artists, orderItems, orders, type OrderStatus } from "@/db/schema";
 import { Notice } from "@/components/ui/notice";
 import { unseal } from "@/lib/crypto";
 import { downloadPageUrl } from "@/lib/orders/download-grants";
-import { deliverSoon } from "@/lib/email";
 import { translator } from "@/lib/i18n";
-import { logger } from "@/lib/log";
-import { DOWNLOAD_TOKEN_PURPOSE, fulfillOrder, orderRows } from "@/lib/orders";
-import { paymentProvider } from "@/lib/payments";
+import { DOWNLOAD_TOKEN_PURPOSE, orderRows } from "@/lib/orders";
 
 export const metadata: Metadata = { title: "Thank you", robots: { index: false, follow: false }, referrer: "no-referrer" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Where the payment page sends the fan back. The order id and its payment session id must match
- * (the session id is the secret). If the webhook has not arrived yet, the provider is asked and
- * the order fulfilled here: the same idempotent function, so whichever comes first wins.
+ * The thank-you page: it only reads. The fan arrives from /checkout/return (which asked the
+ * provider and fulfilled the order if the webhook was late) and, while the payment is still
+ * processing, goes back there every few seconds. The order id and its payment session id must
+ * match (the session id is the secret).
  */
 export default async function CheckoutSuccessPage({ searchParams }: PageProps<"/checkout/success">) {
   const query = await searchParams;
   const orderId = typeof query.order === "string" && UUID.test(query.order) ? query.order : null;
   const session = typeof query.session === "string" ? query.session : null;
   if (!orderId || !session) notFound();
-  const load = async () => {
-    const [row] = await db
-      .select({ order: orders, artist: { name: artists.name, slug: artists.slug } })
-      .from(orders)
-      .innerJoin(artists, eq(artists.id, orders.artistId))
-      .where(and(eq(orders.id, orderId), eq(orders.providerSessionId, session)));
-    return row ?? null;
-  };
-  let row = await load();
+  const [row] = await db
+    .select({ order: orders, artist: { name: artists.name, slug: artists.slug } })
+    .from(orders)
+    .innerJoin(artists, eq(artists.id, orders.artistId))
+    .where(and(eq(orders.id, orderId), eq(orders.providerSessionId, session)));
   if (!row) notFound();
 
   // A full refund closes the downloads (lib/orders/refunds.ts): the page says so instead of offering a dead link.
   const stateOf = (status: OrderStatus) => (status === "pending" ? "processing" : status === "canceled" ? "failed" : status === "refunded" ? "refunded" : "paid");
-  let state: "paid" | "processing" | "failed" | "refunded" = stateOf(row.order.status);
-  if (state === "processing" && row.order.provider !== "free") {
-    try {
-      const provider = paymentProvider();
-      if (provider.name === row.order.provider) {
-        const checkout = await provider.getCheckoutState(session);
-        if (checkout.status === "paid") {
-          await fulfillOrder(db, row.order.id, checkout.confirmation);
-          await deliverSoon(db);
-          row = (await load())!;
-          state = stateOf(row.order.status);
-        } else if (checkout.status === "expired" || checkout.status === "failed") {
-          state = "failed";
-        }
-      }
-    } catch (error) {
-      // The webhook will fulfil it; the page refreshes until then.
-      logger.warn({ err: error, orderId }, "success page could not ask the payment provider");
-    }
-  }
+  // `failed`: the return handler found the payment session expired or failed while the order still waits for its expiry.
+  const state = row.order.status === "pending" && typeof query.failed === "string" ? "failed" : stateOf(row.order.status);
+  const returnUrl = `/checkout/return?order=${orderId}&session=${encodeURIComponent(session)}`;
 
   const { order, artist } = row;
   const [t, locale] = await Promise.all([getTranslations("checkout"), getLocale()]);
@@ -71,7 +48,7 @@ export default async function CheckoutSuccessPage({ searchParams }: PageProps<"/
     <div className="mx-auto max-w-xl px-4 py-10 sm:py-16" data-testid="checkout-success">
       {state === "processing" && (
         <>
-          <meta httpEquiv="refresh" content="4" />
+          <meta httpEquiv="refresh" content={`4;url=${returnUrl}`} />
           <h1 className="text-2xl font-semibold tracking-tight">{t("processing")}</h1>
         </>
       )}

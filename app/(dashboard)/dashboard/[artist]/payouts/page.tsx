@@ -1,12 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Notice } from "@/components/ui/notice";
-import { db } from "@/db";
 import type { Artist } from "@/db/schema";
 import { requireArtistMember } from "@/lib/artists/guard";
-import { logger } from "@/lib/log";
 import { testPaymentsActive } from "@/lib/payments";
-import { syncPayoutStatus } from "@/lib/payments/connect";
 import { startPayoutOnboardingAction } from "./actions";
 import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
@@ -15,17 +12,6 @@ const tones: Record<Artist["payoutStatus"], string> = {
   pending: "bg-amber-50 text-amber-900",
   active: "bg-emerald-50 text-emerald-800",
 };
-
-/** Back from Stripe the webhook may not have arrived yet, so the account is read once here. */
-async function freshStatus(artist: Artist): Promise<{ status: Artist["payoutStatus"]; failed: boolean }> {
-  try {
-    const state = await syncPayoutStatus(db, artist);
-    return { status: state?.status ?? artist.payoutStatus, failed: false };
-  } catch (error) {
-    logger.error({ err: error, artistId: artist.id }, "payout status could not be read from Stripe");
-    return { status: artist.payoutStatus, failed: true };
-  }
-}
 
 export async function generateMetadata() {
   return pageTitle("payouts");
@@ -52,7 +38,9 @@ export default async function PayoutsPage({ params, searchParams }: PageProps<"/
     );
   }
   const link = (await searchParams).link;
-  const { status, failed } = link === "returned" ? await freshStatus(artist) : { status: artist.payoutStatus, failed: link === "failed" };
+  // Back from Stripe the band passes through ./return, which read the account and stored it (or sent link=failed).
+  const status = artist.payoutStatus;
+  const failed = link === "failed";
   return (
     <div className="space-y-6">
       {header}
