@@ -85,7 +85,6 @@ export const artistProfileSchema = z.object({
     .default("#b4442c"),
 });
 
-export type ArtistProfileInput = z.infer<typeof artistProfileSchema>;
 export type FieldErrors = Partial<Record<string, string>>;
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {

@@ -50,19 +50,3 @@ export async function assertFfmpeg() {
   const result = await ffmpeg(["-version"]);
   if (result.code !== 0) throw new FfmpegMissingError(env().FFMPEG_PATH);
 }
-
-export async function ffmpegAvailable() {
-  try {
-    await assertFfmpeg();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Duration in seconds as ffprobe reads it from the container, or null. */
-export async function probeDuration(filePath: string): Promise<number | null> {
-  const result = await ffprobe(["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", filePath]);
-  const value = Number.parseFloat(result.stdout.toString().trim());
-  return result.code === 0 && Number.isFinite(value) ? value : null;
-}

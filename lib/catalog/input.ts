@@ -40,7 +40,6 @@ export const releaseInputSchema = z.object({
   credits: text(5000),
   catalogNumber: text(40),
 });
-export type ReleaseInput = z.infer<typeof releaseInputSchema>;
 
 /** ISRC: CC-XXX-YY-NNNNN, dashes and spaces optional, stored without them in capitals. */
 const isrc = z
@@ -56,7 +55,6 @@ export const trackInputSchema = z.object({
   streaming: z.enum(STREAMING_MODES, { message: "streaming_invalid" }).default("full"),
   clipSeconds: z.coerce.number({ message: "clip_invalid" }).int("clip_invalid").min(5, "clip_invalid").max(600, "clip_invalid").default(30),
 });
-export type TrackInput = z.infer<typeof trackInputSchema>;
 
 export type FieldErrors = Record<string, string>;
 

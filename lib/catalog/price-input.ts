@@ -8,8 +8,6 @@ import { fieldErrorsOf, type FieldErrors } from "./input";
  * "7.50", "7,50") and leave as integer minor units of the release's currency. Messages are codes
  * (selling.errors.*).
  */
-export const PRICING_MODES = ["fixed", "pay_what_you_want", "free"] as const;
-
 export type Pricing = { pricingMode: PricingMode; priceAmount: number; priceMinimum: number };
 export type TrackPricing = { pricingMode: PricingMode | null; priceAmount: number | null; priceMinimum: number };
 
@@ -86,4 +84,3 @@ export function pricingFormValues(row: { pricingMode: PricingMode | null; priceA
     priceMinimum: mode === "pay_what_you_want" ? moneyInputValue(row.priceMinimum, currency) : "",
   };
 }
-export type PricingFormValues = ReturnType<typeof pricingFormValues>;

@@ -10,8 +10,6 @@ import { fieldErrorsOf, releaseInputSchema, type FieldErrors } from "./input";
 import { hasPrice } from "@/lib/money";
 import { parsePricing, type Pricing } from "./price-input";
 
-export type CatalogError = { ok: false; error: "not_found" } | { ok: false; error: "invalid"; fieldErrors: FieldErrors; imageProblem?: ImageProblem };
-
 /** The release if `userId` is a member of its band; null for anything else (no leak either way). */
 export async function releaseForMember(db: DbOrTx, userId: string, releaseId: string): Promise<Release | null> {
   const [release] = await db.select().from(releases).where(eq(releases.id, releaseId));

@@ -33,8 +33,6 @@ export function stripeClient(): Stripe {
   return shared.client;
 }
 
-export const stripeEnabled = () => Boolean(env().STRIPE_SECRET_KEY);
-
 export class WebhookSignatureError extends Error {}
 
 /**
