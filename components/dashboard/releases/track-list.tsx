@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { ConfirmDialog } from "./confirm-dialog";
 import { TrackEditor } from "./track-editor";
@@ -27,9 +27,13 @@ export function TrackList({ releaseId, tracks, actions }: { releaseId: string; t
   const [error, setError] = useState<string | null>(null);
   const [, startTransition] = useTransition();
   const byId = new Map(tracks.map((tr) => [tr.id, tr]));
-  // Server data wins when the set of tracks changes (upload, delete).
+  // Server data wins when the set of tracks changes (upload, delete): adjusted during render, as React advises.
   const key = tracks.map((tr) => tr.id).sort().join();
-  useEffect(() => setOrder(tracks.map((tr) => tr.id)), [key]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [orderOf, setOrderOf] = useState(key);
+  if (orderOf !== key) {
+    setOrderOf(key);
+    setOrder(tracks.map((tr) => tr.id));
+  }
   const visible = order.filter((id) => byId.has(id));
 
   function move(id: string, to: number) {

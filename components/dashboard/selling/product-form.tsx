@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { useActionState, useState, useTransition, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { Field, FieldNotes, TextArea, selectClass } from "@/components/ui/field";
 import { oversizedFile } from "@/components/ui/image-files";
@@ -61,14 +61,15 @@ export function ProductForm({
   const [currency, setCurrency] = useState(initial.currency);
   const [options, setOptions] = useState<OptionRow[]>(() => rowsOf(initial.options));
   const [removing, setRemoving] = useState<string[]>([]);
-  const files = useRef<HTMLInputElement>(null);
-  // After a save the server sends the stored item back (new option ids, new photos): start from it.
+  // After a save the server sends the stored item back (new option ids, new photos): start from it,
+  // adjusted during render; the file picker is keyed on it, so it comes back empty.
   const stored = JSON.stringify([initial.options, initial.photos]);
-  useEffect(() => {
+  const [storedOf, setStoredOf] = useState(stored);
+  if (storedOf !== stored) {
+    setStoredOf(stored);
     setOptions(rowsOf(initial.options));
     setRemoving([]);
-    if (files.current) files.current.value = "";
-  }, [stored]); // eslint-disable-line react-hooks/exhaustive-deps
+  }
   const failed = state && !state.ok ? state : null;
   const [photoError, setPhotoError] = useState<string | null>(null);
   const errors: Record<string, string> = { ...(failed?.fieldErrors ?? {}), ...(photoError ? { photos: photoError } : {}) };
@@ -179,7 +180,7 @@ export function ProductForm({
             label={t("photos")}
             className="[&>label]:sr-only"
             name="photos"
-            ref={files}
+            key={stored}
             type="file"
             multiple
             accept="image/jpeg,image/png,image/webp,image/gif,image/avif"

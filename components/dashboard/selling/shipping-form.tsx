@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState, useTransition, type FormEvent } from "react";
+import { useActionState, useState, useTransition, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { FieldNotes, selectClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
@@ -36,8 +36,13 @@ export function ShippingForm({
   const [, startTransition] = useTransition();
   const [home, setHome] = useState(initial.country);
   const [rates, setRates] = useState(initial.rates);
+  // After a save the server sends the stored rates back: start from them (adjusted during render).
   const stored = JSON.stringify(initial.rates);
-  useEffect(() => setRates(initial.rates), [stored]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [ratesOf, setRatesOf] = useState(stored);
+  if (ratesOf !== stored) {
+    setRatesOf(stored);
+    setRates(initial.rates);
+  }
   const failed = state && !state.ok ? state : null;
   const errors = failed?.fieldErrors ?? {};
   const homeName = countries.find((c) => c.code === home)?.name;
