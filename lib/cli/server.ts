@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import next from "next";
-import { createDb } from "@/db/client";
+import { closeProcessDb, processDb } from "@/db/pool";
 import { env } from "@/lib/env";
 import { clientResolver, frontDoor } from "@/lib/net";
 import { logger } from "@/lib/log";
@@ -22,14 +22,12 @@ function option(flag: string) {
 async function main() {
   const port = Number(option("-p") ?? process.env.PORT ?? 3000);
   const hostname = option("-H");
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set. Start the app with `npm start` (it starts an embedded PostgreSQL) or set DATABASE_URL.");
-
   const config = env(); // a bad setting (TRUSTED_PROXIES…) stops the server here, before Next loads
+  // The pool Next's code uses too (db/pool.ts keeps one per process): opened here so a missing DATABASE_URL stops the server now.
+  const db = processDb();
   const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const { db, client } = createDb(url);
   const admit = frontDoor(clientResolver({ proxies: config.TRUSTED_PROXIES, hops: config.TRUSTED_PROXY_HOPS }), new URL(config.APP_URL).protocol === "https:");
 
   const server = createServer((req, res) => {
@@ -51,7 +49,7 @@ async function main() {
 
   const stop = () => {
     server.close();
-    void Promise.allSettled([app.close(), client.end({ timeout: 5 })]).then(() => process.exit(0));
+    void Promise.allSettled([app.close(), closeProcessDb()]).then(() => process.exit(0));
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

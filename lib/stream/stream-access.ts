@@ -9,8 +9,12 @@ import { storage } from "@/lib/storage";
 /** Bytes per second of the streaming rendition (MP3 128 kbps CBR): a clip of N s is N × 16000 bytes. */
 export const STREAM_BYTES_PER_SECOND = (STREAM.bitrateKbps * 1000) / 8;
 
-/** The signed-in person asking, looked up only when a draft needs it (published audio reads no cookie). */
-export type Viewer = () => Promise<{ id: string } | null>;
+/**
+ * The signed-in person asking, looked up only when a draft needs it (published audio reads no
+ * cookie). `null` when the caller cannot read the session (lib/cli/server.ts's fast path): a
+ * draft then answers `needs_session`, for the caller to hand the request to Next.
+ */
+export type Viewer = (() => Promise<{ id: string } | null>) | null;
 
 export type StreamTarget = {
   trackId: string;
@@ -25,7 +29,7 @@ export type StreamTarget = {
 
 export type StreamAccess =
   | { allowed: true; target: StreamTarget }
-  | { allowed: false; reason: "not_found" | "not_ready" | "streaming_off" | "draft" | "missing_file" };
+  | { allowed: false; reason: "not_found" | "not_ready" | "streaming_off" | "draft" | "missing_file" | "needs_session" };
 
 /** Track ids are UUIDs; anything much longer is not worth a query. */
 const MAX_ID_LENGTH = 64;
@@ -108,6 +112,7 @@ export async function resolveStream(db: DbOrTx, trackId: string, viewer: Viewer)
 
   const isPublished = row.releaseStatus === "published";
   if (!isPublished) {
+    if (!viewer) return { allowed: false, reason: "needs_session" };
     const user = await viewer();
     if (!user) return { allowed: false, reason: "draft" };
     const access = await checkArtistAccess(db, user.id, { id: row.artistId });

@@ -30,12 +30,8 @@ function send(res: ServerResponse, plan: StreamPlan, body?: Uint8Array) {
  * Next reads: for those it returns false and the caller hands the request to Next.
  */
 export async function serveStream(db: DbOrTx, trackId: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  let draft = false;
-  const access = await resolveStream(db, trackId, async () => {
-    draft = true;
-    return null;
-  });
-  if (draft) return false;
+  const access = await resolveStream(db, trackId, null);
+  if (!access.allowed && access.reason === "needs_session") return false;
   const plan = planStream(req.method ?? "GET", (name) => {
     const value = req.headers[name];
     return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
