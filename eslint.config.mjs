@@ -41,6 +41,16 @@ export default defineConfig([
     languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly" } },
   },
   {
+    // Settings are read once, validated, through lib/env.ts. Exceptions: the CLI bootstrap that sets
+    // them before the app loads, next.config.ts (evaluated before any app code), Auth.js's own
+    // AUTH_URL (lib/auth), Next's NEXT_RUNTIME (instrumentation.ts) and the bench seed's SEED_SCALE.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.ts", "db/**/*.ts", "proxy.ts"],
+    ignores: ["lib/env.ts", "lib/cli/**", "lib/auth/index.ts", "db/seed-large.ts"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings through env() in lib/env.ts." }],
+    },
+  },
+  {
     files: ["public/**/*.js"],
     languageOptions: { globals: { window: "readonly", document: "readonly", location: "readonly", console: "readonly", URL: "readonly", HTMLIFrameElement: "readonly", MessageEvent: "readonly" } },
   },

@@ -6,7 +6,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("@/lib/env");
-  if (env().WORKERS !== "inline" || !process.env.DATABASE_URL) return;
+  if (env().WORKERS !== "inline" || !env().DATABASE_URL) return;
   const { startWorkers } = await import("@/lib/jobs");
   const { logger } = await import("@/lib/log");
   try {

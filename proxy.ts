@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { oneClickUnsubscribePath } from "@/lib/fans/unsubscribe-link";
 import { oversizedFormPost } from "@/lib/http/body-limit";
+import { isNextDev } from "@/lib/env";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { baselineHeaders, checkWriteOrigin, contentSecurityPolicy, isEmbedPath, referrerPolicyFor } from "@/lib/http/security";
 
@@ -43,7 +44,7 @@ export function proxy(request: NextRequest) {
 
   const embed = isEmbedPath(pathname);
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce, { embed, dev: process.env.NODE_ENV === "development" });
+  const csp = contentSecurityPolicy(nonce, { embed, dev: isNextDev() });
   // Next reads the nonce from the request's CSP header and stamps it on its own scripts.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

@@ -87,3 +87,15 @@ export function env(): Env {
 }
 
 export const isProduction = () => env().APP_ENV === "production";
+
+/** `next dev` (Next sets NODE_ENV and inlines it at build time; it is not one of our settings). */
+export const isNextDev = () => process.env.NODE_ENV === "development";
+
+/**
+ * LOG_LEVEL alone, for the logger: it is created when first imported, before anything checks the
+ * whole configuration, and must not throw there. A bad value logs at "info" until env() reports it.
+ */
+export function logLevel(): Env["LOG_LEVEL"] {
+  const parsed = schema.shape.LOG_LEVEL.safeParse(process.env.LOG_LEVEL || undefined);
+  return parsed.success ? parsed.data : "info";
+}

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "@/db/client";
+import { isNextDev } from "@/lib/env";
 import { baselineHeaders, contentSecurityPolicy } from "@/lib/http";
 import { translator } from "@/lib/i18n";
 import { loadBuyWidget, loadReleaseWidget, loadShopWidget, loadTrackWidget } from "./data";
@@ -27,7 +28,7 @@ export function widgetHeaders(nonce: string, found: boolean): Record<string, str
   return {
     ...baselineHeaders,
     "Content-Type": "text/html; charset=utf-8",
-    "Content-Security-Policy": contentSecurityPolicy(nonce, { embed: true, dev: process.env.NODE_ENV === "development" }),
+    "Content-Security-Policy": contentSecurityPolicy(nonce, { embed: true, dev: isNextDev() }),
     // Public, cookie-free HTML: short enough that a price change shows within a minute.
     "Cache-Control": found ? "public, max-age=60, stale-while-revalidate=300" : "public, max-age=30",
     Vary: "Accept-Language",

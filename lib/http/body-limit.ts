@@ -1,4 +1,5 @@
-import { formBodyLimitBytes, maxImageMbFrom, sizeMb } from "@/lib/images/limits";
+import { env } from "@/lib/env";
+import { formBodyLimitBytes, sizeMb } from "@/lib/images/limits";
 import { isLocale, negotiateLocale, type Locale } from "@/lib/i18n/config";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
@@ -14,7 +15,7 @@ const fill = (template: string, values: Record<string, number>) => template.repl
 
 export function oversizedFormPost(
   request: { method: string; contentLength: string | null; localeCookie?: string; acceptLanguage: string | null },
-  maxImageMb = maxImageMbFrom(process.env.MAX_IMAGE_MB),
+  maxImageMb = env().MAX_IMAGE_MB,
 ): { status: 413; body: string } | null {
   if (request.method !== "POST" || !request.contentLength || !/^\d+$/.test(request.contentLength)) return null;
   const bytes = Number(request.contentLength);

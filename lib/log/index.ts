@@ -1,7 +1,8 @@
 import pino from "pino";
+import { logLevel } from "@/lib/env";
 
 /** Structured logs (JSON lines). Level from LOG_LEVEL. */
 export const logger = pino({
-  level: process.env.LOG_LEVEL ?? "info",
+  level: logLevel(),
   base: { app: "merchtable" },
 });

@@ -25,7 +25,7 @@ type State = { boss?: Promise<PgBoss> };
 const state = ((globalThis as { __merchtableJobs?: State }).__merchtableJobs ??= {});
 
 export function databaseUrl() {
-  const url = env().DATABASE_URL ?? process.env.DATABASE_URL;
+  const url = env().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: the job queue lives in the app's database.");
   return url;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "@/lib/env";
+import { logLevel, parseEnv } from "@/lib/env";
 
 describe("configuration", () => {
   it("runs locally with nothing set", () => {
@@ -39,5 +39,20 @@ describe("configuration", () => {
 
   it("treats empty variables as unset", () => {
     expect(parseEnv({ SMTP_URL: "" }).SMTP_URL).toBeUndefined();
+  });
+
+  it("gives the logger its level without stopping on a bad one (env() reports that)", () => {
+    const before = process.env.LOG_LEVEL;
+    try {
+      process.env.LOG_LEVEL = "warn";
+      expect(logLevel()).toBe("warn");
+      process.env.LOG_LEVEL = "loud";
+      expect(logLevel()).toBe("info");
+      process.env.LOG_LEVEL = "";
+      expect(logLevel()).toBe("info");
+    } finally {
+      if (before === undefined) delete process.env.LOG_LEVEL;
+      else process.env.LOG_LEVEL = before;
+    }
   });
 });
