@@ -5,7 +5,7 @@
  */
 export const MAX_HOST_LENGTH = 253;
 
-export function normaliseEmbedHost(raw: string | null | undefined): string | null {
+export function normalizeEmbedHost(raw: string | null | undefined): string | null {
   if (!raw || raw.length > 2048) return null;
   const value = raw.trim().toLowerCase();
   let host: string;

@@ -28,7 +28,7 @@ export type EmbedOptions = {
 export const DEFAULT_OPTIONS: Omit<EmbedOptions, "lang"> = { theme: "auto", bg: null, accent: null, layout: "large", artwork: "large", tracklist: true };
 
 /** "#abc", "abc", "#aabbcc" or "aabbcc" → "#aabbcc"; anything else → null. */
-export function parseHexColour(raw: string | null | undefined): string | null {
+export function parseHexColor(raw: string | null | undefined): string | null {
   if (!raw || raw.length > 7) return null;
   const match = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(raw.trim());
   if (!match) return null;
@@ -43,8 +43,8 @@ const schema = z.object({
   layout: oneOf(LAYOUTS, DEFAULT_OPTIONS.layout),
   artwork: oneOf(ARTWORK, DEFAULT_OPTIONS.artwork),
   tracklist: z.enum(["0", "1"]).transform((v) => v === "1").catch(DEFAULT_OPTIONS.tracklist),
-  bg: z.string().transform(parseHexColour).catch(null),
-  accent: z.string().transform(parseHexColour).catch(null),
+  bg: z.string().transform(parseHexColor).catch(null),
+  accent: z.string().transform(parseHexColor).catch(null),
   lang: z.enum(LOCALES).optional().catch(undefined),
 });
 

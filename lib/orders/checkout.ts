@@ -9,7 +9,7 @@ import { paymentProvider } from "@/lib/payments";
 import { cancelOrder } from "./cancel";
 import { findCart } from "./cart";
 import { priceCart, type PricedCart } from "./cart-pricing";
-import { fulfillOrder } from "./fulfil";
+import { fulfillOrder } from "./fulfill";
 import { platformFee } from "@/lib/money";
 
 export const CHECKOUT_MINUTES = 30;

@@ -2,7 +2,7 @@ export { addToCart, cartItemCount, emptyCart, findCart, loadPricedCart, setCartC
 export { priceCart, type PricedCart, type PricedLine, type LineProblem } from "./cart-pricing";
 export { cancelOrder, expireStaleOrders, type CancelReason } from "./cancel";
 export { startCheckout, successUrl, CHECKOUT_MINUTES, type CheckoutError, type CheckoutResult } from "./checkout";
-export { fulfillOrder, DOWNLOAD_TOKEN_PURPOSE, type FulfilResult } from "./fulfil";
+export { fulfillOrder, DOWNLOAD_TOKEN_PURPOSE, type FulfillResult } from "./fulfill";
 export { recordRefundTotal, refundOrder, type RefundError } from "./refunds";
 export { formatAddress, orderRows } from "./receipt";
 export { releaseOffers, canTakePayments, type ReleaseOffers } from "./offers";

@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { artists, downloadCodes, orderItems, orders, releases } from "@/db/schema";
 import { unseal } from "@/lib/crypto";
 import { downloadPageUrl } from "./download-grants";
-import { DOWNLOAD_TOKEN_PURPOSE, fulfillOrder } from "./fulfil";
+import { DOWNLOAD_TOKEN_PURPOSE, fulfillOrder } from "./fulfill";
 import { hit, release, type Limit } from "@/lib/rate-limit";
 import { normalizeCode } from "@/lib/codes";
 

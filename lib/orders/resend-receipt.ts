@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { orderItems, orders } from "@/db/schema";
 import { unseal } from "@/lib/crypto";
 import { downloadPageUrl } from "./download-grants";
-import { DOWNLOAD_TOKEN_PURPOSE } from "./fulfil";
+import { DOWNLOAD_TOKEN_PURPOSE } from "./fulfill";
 import { queueReceipt } from "./receipt";
 
 export type ResendResult = { ok: true; email: string } | { ok: false; error: "not_found" | "not_paid" | "no_email" };

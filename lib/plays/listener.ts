@@ -32,7 +32,7 @@ export function countryFrom(headers: Headers): string | null {
 }
 
 /** The embedding site's host name as the player reports it ("Example.com:443" → "example.com"), or null. */
-export function normaliseHost(raw: string | null | undefined): string | null {
+export function normalizeHost(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const value = raw.trim().toLowerCase();
   try {

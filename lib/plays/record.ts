@@ -4,7 +4,7 @@ import { plays, releases, tracks } from "@/db/schema";
 import { env } from "@/lib/env";
 import { hit, type Limit } from "@/lib/rate-limit";
 import { classifyPlay, playableSeconds, type PlayOutcome } from "./classify";
-import { listenerHash, normaliseHost, type RequestFacts } from "./listener";
+import { listenerHash, normalizeHost, type RequestFacts } from "./listener";
 
 export type PlayInput = {
   trackId: string;
@@ -112,7 +112,7 @@ export async function recordPlay(
       secondsListened: seconds,
       outcome,
       source: input.source,
-      sourceHost: input.source === "embed" ? normaliseHost(input.host) : null,
+      sourceHost: input.source === "embed" ? normalizeHost(input.host) : null,
       country: facts.country,
       listenerHash: listener,
       isClip: clip.isClip,

@@ -7,7 +7,7 @@ import { and, eq } from "drizzle-orm";
 import { artists, downloadGrants, orderItems, orders, releases } from "@/db/schema";
 import { seal } from "@/lib/crypto";
 import { createDownloadGrant, revokeOrderGrants } from "@/lib/orders/download-grants";
-import { DOWNLOAD_TOKEN_PURPOSE } from "@/lib/orders/fulfil";
+import { DOWNLOAD_TOKEN_PURPOSE } from "@/lib/orders/fulfill";
 import { tagsOf } from "@/tests/support/audio-fixtures";
 import { unzip } from "@/tests/support/zip";
 import { artifacts, testDb, uniqueId } from "./helpers";

@@ -7,8 +7,8 @@ import { GET as trackWidget } from "@/app/embed/track/[id]/route";
 import { GET as playerScript } from "@/app/embed/player.js/route";
 import { releases } from "@/db/schema";
 import { contentSecurityPolicy, isEmbedPath } from "@/lib/http/security";
-import { parseEmbedOptions, parseHexColour, embedHeight, PLAYER_SCRIPT_PATH } from "@/lib/embed";
-import { normaliseEmbedHost } from "@/lib/embed/host";
+import { parseEmbedOptions, parseHexColor, embedHeight, PLAYER_SCRIPT_PATH } from "@/lib/embed";
+import { normalizeEmbedHost } from "@/lib/embed/host";
 import { useTestDb } from "@/tests/support/factories";
 import { makeShop } from "@/tests/support/orders";
 
@@ -35,7 +35,7 @@ describe("widget options from a stranger's query string", () => {
   });
 
   it.each(["#ggg", "ff00ff00", "#12", "</style><script>", "rgb(0,0,0)", "#fff;background:url(x)", ""])("refuses %j as a colour", (value) => {
-    expect(parseHexColour(value)).toBeNull();
+    expect(parseHexColor(value)).toBeNull();
   });
 
   it("publishes a fixed height per widget and layout, whatever size is asked for", () => {
@@ -57,13 +57,13 @@ describe("widget options from a stranger's query string", () => {
   });
 
   it("reduces the embedding site to a bare host name, or nothing", () => {
-    expect(normaliseEmbedHost("https://WWW.Example.com:8443/page?x=1")).toBe("example.com");
-    expect(normaliseEmbedHost("127.0.0.1")).toBe("127.0.0.1");
-    expect(normaliseEmbedHost("band.example.org.")).toBe("band.example.org");
-    expect(normaliseEmbedHost("<script>alert(1)</script>")).toBeNull();
-    expect(normaliseEmbedHost("a".repeat(300) + ".com")).toBeNull();
-    expect(normaliseEmbedHost("exa mple.com")).toBeNull();
-    expect(normaliseEmbedHost("")).toBeNull();
+    expect(normalizeEmbedHost("https://WWW.Example.com:8443/page?x=1")).toBe("example.com");
+    expect(normalizeEmbedHost("127.0.0.1")).toBe("127.0.0.1");
+    expect(normalizeEmbedHost("band.example.org.")).toBe("band.example.org");
+    expect(normalizeEmbedHost("<script>alert(1)</script>")).toBeNull();
+    expect(normalizeEmbedHost("a".repeat(300) + ".com")).toBeNull();
+    expect(normalizeEmbedHost("exa mple.com")).toBeNull();
+    expect(normalizeEmbedHost("")).toBeNull();
   });
 });
 

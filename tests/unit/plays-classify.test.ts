@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyPlay, countryFrom, listenerHash, normaliseHost, playableSeconds } from "@/lib/plays";
+import { classifyPlay, countryFrom, listenerHash, normalizeHost, playableSeconds } from "@/lib/plays";
 import { reportPoints } from "@/lib/plays/classify";
 
 const full = { isClip: false, clipSeconds: 30 };
@@ -87,11 +87,11 @@ describe("what is kept about a listener", () => {
   });
 
   it("keeps only the host name of an embedding site", () => {
-    expect(normaliseHost("Band.Example.COM")).toBe("band.example.com");
-    expect(normaliseHost("https://band.example.com:8443/page?x=1")).toBe("band.example.com");
-    expect(normaliseHost("localhost")).toBe("localhost");
-    expect(normaliseHost("not a host")).toBeNull();
-    expect(normaliseHost("")).toBeNull();
-    expect(normaliseHost(undefined)).toBeNull();
+    expect(normalizeHost("Band.Example.COM")).toBe("band.example.com");
+    expect(normalizeHost("https://band.example.com:8443/page?x=1")).toBe("band.example.com");
+    expect(normalizeHost("localhost")).toBe("localhost");
+    expect(normalizeHost("not a host")).toBeNull();
+    expect(normalizeHost("")).toBeNull();
+    expect(normalizeHost(undefined)).toBeNull();
   });
 });

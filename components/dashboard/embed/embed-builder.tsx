@@ -115,8 +115,8 @@ export function EmbedBuilder({ appUrl, artistSlug, artistName, items, initialRel
             <option value="fr">Français</option>
           </select>
         </label>
-        <ColourField label={t("background")} defaultLabel={t("useDefault")} value={look.bg} onChange={(v) => set("bg", v)} fallback="#ffffff" />
-        <ColourField label={t("accent")} defaultLabel={t("useDefault")} value={look.accent} onChange={(v) => set("accent", v)} fallback="#b4442c" />
+        <ColorField label={t("background")} defaultLabel={t("useDefault")} value={look.bg} onChange={(v) => set("bg", v)} fallback="#ffffff" />
+        <ColorField label={t("accent")} defaultLabel={t("useDefault")} value={look.accent} onChange={(v) => set("accent", v)} fallback="#b4442c" />
         {kind === "release" && (
           <label className="flex items-center gap-2">
             <input type="checkbox" checked={look.tracklist} onChange={(e) => set("tracklist", e.target.checked)} />
@@ -154,7 +154,7 @@ export function EmbedBuilder({ appUrl, artistSlug, artistName, items, initialRel
   );
 }
 
-function ColourField({ label, defaultLabel, value, onChange, fallback }: { label: string; defaultLabel: string; value: string | null; onChange: (v: string | null) => void; fallback: string }) {
+function ColorField({ label, defaultLabel, value, onChange, fallback }: { label: string; defaultLabel: string; value: string | null; onChange: (v: string | null) => void; fallback: string }) {
   return (
     <div>
       <span>{label}</span>

@@ -1,9 +1,9 @@
 import type Stripe from "stripe";
 import type { Logger } from "pino";
 import type { Tx } from "@/db/client";
-import { fulfilSession } from "./fulfil-session";
+import { fulfillSession } from "./fulfil-session";
 
 /** A delayed payment method went through, days after Checkout completed. */
 export async function onAsyncPaymentSucceeded(tx: Tx, event: Stripe.CheckoutSessionAsyncPaymentSucceededEvent, log: Logger) {
-  await fulfilSession(tx, event.data.object, log);
+  await fulfillSession(tx, event.data.object, log);
 }

@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import type { Tx } from "@/db/client";
 import { orders } from "@/db/schema";
 import { orderIdOf } from "@/lib/payments";
-import { fulfilSession } from "./fulfil-session";
+import { fulfillSession } from "./fulfil-session";
 
 /**
  * How long a checkout paid by a delayed method keeps its units: SEPA debits take up to 14
@@ -31,5 +31,5 @@ export async function onCheckoutCompleted(tx: Tx, event: Stripe.CheckoutSessionC
     log.info({ orderId, sessionId: session.id }, "checkout completed, payment still on its way");
     return;
   }
-  await fulfilSession(tx, session, log);
+  await fulfillSession(tx, session, log);
 }

@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import type { Logger } from "pino";
 import type { Tx } from "@/db/client";
-import { fulfillOrder } from "@/lib/orders/fulfil";
+import { fulfillOrder } from "@/lib/orders/fulfill";
 import { confirmationOf, orderIdOf } from "@/lib/payments";
 
 /**
@@ -9,7 +9,7 @@ import { confirmationOf, orderIdOf } from "@/lib/payments";
  * longer be paid (canceled while the fan was paying) is logged by fulfillOrder for a person to
  * refund; it is not an error here, since retrying the event would change nothing.
  */
-export async function fulfilSession(tx: Tx, session: Stripe.Checkout.Session, log: Logger) {
+export async function fulfillSession(tx: Tx, session: Stripe.Checkout.Session, log: Logger) {
   const orderId = orderIdOf(session);
   if (!orderId) {
     log.warn({ sessionId: session.id }, "checkout session without an order id: not ours, ignored");

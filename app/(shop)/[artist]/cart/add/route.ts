@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
-import { escapeHtml, normaliseEmbedHost } from "@/lib/embed";
+import { escapeHtml, normalizeEmbedHost } from "@/lib/embed";
 import { isLocale, negotiateLocale, translator } from "@/lib/i18n";
 import { formatMoney } from "@/lib/money";
 import { addToCart, type CartError } from "@/lib/orders";
@@ -49,7 +49,7 @@ export async function GET(request: Request, { params }: RouteContext<"/[artist]/
     token: cart.token,
     artist,
     item: { kind, id, optionId: kind === "product" ? (option ?? null) : null },
-    source: { source: "embed", sourceHost: normaliseEmbedHost(host) },
+    source: { source: "embed", sourceHost: normalizeEmbedHost(host) },
   });
   if (!result.ok) return refusal(result.error, lang, artist, result.minimum);
   await cart.keep();

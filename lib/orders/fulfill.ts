@@ -7,7 +7,7 @@ import { logger } from "@/lib/log";
 import type { PaymentConfirmation } from "@/lib/payments";
 import { queueOrderEmails } from "./receipt";
 
-export type FulfilResult =
+export type FulfillResult =
   | { outcome: "fulfilled" | "already_paid"; order: Order }
   | { outcome: "not_payable"; reason: "not_found" | "canceled" };
 
@@ -20,7 +20,7 @@ export const DOWNLOAD_TOKEN_PURPOSE = "orders/download-token";
  * transaction. Pass a transaction to make it part of a larger one (the webhook records the
  * provider's event id alongside).
  */
-export async function fulfillOrder(db: DbOrTx, orderId: string, confirmation: PaymentConfirmation): Promise<FulfilResult> {
+export async function fulfillOrder(db: DbOrTx, orderId: string, confirmation: PaymentConfirmation): Promise<FulfillResult> {
   return db.transaction(async (tx) => {
     const current = await tx.select().from(orders).where(eq(orders.id, orderId)).limit(1);
     if (!current[0]) return { outcome: "not_payable", reason: "not_found" };
