@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import type { Logger } from "pino";
 import type { Tx } from "@/db/client";
-import { fulfillSession } from "./fulfil-session";
+import { fulfillSession } from "./fulfill-session";
 
 /** A delayed payment method went through, days after Checkout completed. */
 export async function onAsyncPaymentSucceeded(tx: Tx, event: Stripe.CheckoutSessionAsyncPaymentSucceededEvent, log: Logger) {

@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import type { Tx } from "@/db/client";
 import { orders } from "@/db/schema";
 import { orderIdOf } from "@/lib/payments";
-import { fulfillSession } from "./fulfil-session";
+import { fulfillSession } from "./fulfill-session";
 
 /**
  * How long a checkout paid by a delayed method keeps its units: SEPA debits take up to 14
