@@ -20,7 +20,7 @@ export async function abandonCheckout(db: DbOrTx, cart: Cart, orderId: string): 
     .where(and(eq(orders.id, orderId), eq(orders.cartId, cart.id), eq(orders.status, "pending")));
   if (!order?.providerSessionId || order.provider === "free") return false;
   try {
-    const provider = paymentProvider();
+    const provider = paymentProvider(db);
     if (provider.name !== order.provider || !(await provider.cancelCheckout(order.providerSessionId))) return false;
   } catch (error) {
     logger.warn({ err: error, orderId }, "could not close the payment session; it will expire by itself");

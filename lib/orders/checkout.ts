@@ -63,7 +63,7 @@ export async function startCheckout(
 
   const free = priced.total === 0;
   if (input.requireFree && !free) return { ok: false, error: "not_free" };
-  const provider = free ? null : paymentProvider();
+  const provider = free ? null : paymentProvider(db);
   if ((free || provider?.name === "test") && !input.email) return { ok: false, error: "email_required" };
   if (provider?.name === "stripe" && (input.artist.payoutStatus !== "active" || !input.artist.payoutAccountId)) {
     return { ok: false, error: "payouts_not_connected" };

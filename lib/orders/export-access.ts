@@ -1,4 +1,4 @@
-import { db } from "@/db";
+import type { DbOrTx } from "@/db/client";
 import type { Artist } from "@/db/schema";
 import { checkArtistAccess } from "@/lib/artists";
 import { currentUser } from "@/lib/auth";
@@ -7,7 +7,7 @@ import { currentUser } from "@/lib/auth";
  * Route handlers (CSV files) cannot use the page guard's notFound(): they answer 404 themselves,
  * the same for a stranger, a member of another band, and a band that does not exist.
  */
-export async function artistForDownload(slug: string): Promise<Artist | null> {
+export async function artistForDownload(db: DbOrTx, slug: string): Promise<Artist | null> {
   const user = await currentUser();
   if (!user) return null;
   const access = await checkArtistAccess(db, user.id, { slug });

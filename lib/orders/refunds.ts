@@ -51,7 +51,7 @@ export async function refundOrder(
   }
   const left = order.total - order.refundedAmount;
   if (!Number.isInteger(input.amount) || input.amount <= 0 || input.amount > left) return { ok: false, error: "amount_invalid" };
-  const provider = paymentProvider();
+  const provider = paymentProvider(db);
   if (provider.name !== order.provider) return { ok: false, error: "provider_mismatch" };
   try {
     await provider.refund({ orderId: order.id, paymentId: order.providerPaymentId, amount: input.amount, currency: order.currency, refundedTotal: order.refundedAmount + input.amount });

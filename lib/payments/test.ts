@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { db } from "@/db";
+import type { DbOrTx } from "@/db/client";
 import { orders } from "@/db/schema";
 import { env } from "@/lib/env";
 import type { CheckoutState, PaymentProvider } from "./types";
@@ -10,7 +10,7 @@ import type { CheckoutState, PaymentProvider } from "./types";
  * is /checkout/test/<session>, which says plainly that no money moves and offers Pay and
  * Decline. Both end in the same fulfilment and cancellation code as real payments.
  */
-export function createTestProvider(): PaymentProvider {
+export function createTestProvider(db: DbOrTx): PaymentProvider {
   return {
     name: "test",
     async createCheckout() {

@@ -34,7 +34,7 @@ export async function GET(request: Request) {
     .where(and(eq(orders.id, orderId), eq(orders.providerSessionId, session)));
   if (!order || order.status !== "pending" || order.provider === "free") return seeOther(thanks);
   try {
-    const provider = paymentProvider();
+    const provider = paymentProvider(db);
     if (provider.name === order.provider) {
       const checkout = await provider.getCheckoutState(session);
       if (checkout.status === "paid") {

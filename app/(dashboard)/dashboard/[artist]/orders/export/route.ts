@@ -5,7 +5,7 @@ import { exportCsv, parseExportRange } from "@/lib/orders/exports";
 
 /** GET ?kind=orders|lines&from=YYYY-MM-DD&to=YYYY-MM-DD: the band's sales as a CSV attachment. */
 export async function GET(request: Request, { params }: RouteContext<"/dashboard/[artist]/orders/export">) {
-  const artist = await artistForDownload((await params).artist);
+  const artist = await artistForDownload(db, (await params).artist);
   if (!artist) return notFoundResponse();
   const query = new URL(request.url).searchParams;
   const kind = query.get("kind") ?? "orders";
