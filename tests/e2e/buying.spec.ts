@@ -106,6 +106,7 @@ test("a fan back from the payment page by its back link gets the CD back on sale
   await expect(page).toHaveURL(/\/demo-band\/cart\?canceled=1$/);
   await expect(page.getByText("Payment canceled.")).toBeVisible();
   await expect(page.getByTestId("cart-line")).toHaveCount(1);
+  await page.screenshot({ path: `${artifacts}/cart-after-back-link.png`, fullPage: true });
   const [closed] = await testDb().select().from(orders).where(eq(orders.id, order.id));
   expect(closed.status).toBe("canceled");
   expect(await cdStock()).toBe(before!);
