@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { orders } from "@/db/schema";
 import { GET } from "@/app/(shop)/checkout/return/route";
-import { useTestDb } from "../support/factories";
-import { openStripeCheckout, useStripeStandIn } from "../support/stripe-events";
+import { useTestDb } from "@/tests/support/factories";
+import { openStripeCheckout, useStripeStandIn } from "@/tests/support/stripe-events";
 
 const db = useTestDb();
 const stripe = useStripeStandIn();
