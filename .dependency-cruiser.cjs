@@ -39,7 +39,9 @@ const folders = (names) => `^lib/(${names.join("|")})(/|\\.ts$)`;
 
 const upLayerRules = LAYERS.slice(0, -1).map((layer, i) => ({
   name: `no-up-layer-from-${layer[0]}`,
-  comment: `Layer ${i} (${layer.join(", ")}) must not import a higher layer (${LAYERS.slice(i + 1).flat().join(", ")}).`,
+  comment: `Layer ${i} (${layer.join(", ")}) must not import a higher layer (${LAYERS.slice(i + 1)
+    .flat()
+    .join(", ")}).`,
   severity: "error",
   from: { path: folders(layer) },
   to: { path: folders(LAYERS.slice(i + 1).flat()) },

@@ -7,21 +7,41 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import tseslint from "typescript-eslint";
 
 export default defineConfig([
-  globalIgnores([".next*/**", "node_modules/**", "tests/.artifacts*/**", ".data/**", "next-env.d.ts", "public/**/*.min.js"]),
+  globalIgnores([
+    ".next*/**",
+    "node_modules/**",
+    "tests/.artifacts*/**",
+    ".data/**",
+    "next-env.d.ts",
+    "public/**/*.min.js",
+  ]),
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
     },
   },
   {
     // One import style: `./x` for a file in the same folder (or below it), `@/…` for anything else.
     // The config files at the root load outside Next and tsx, where the alias may not resolve.
-    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.ts", "db/**/*.ts", "tests/**/*.{ts,tsx}", "*.ts"],
+    files: [
+      "app/**/*.{ts,tsx}",
+      "components/**/*.{ts,tsx}",
+      "lib/**/*.ts",
+      "db/**/*.ts",
+      "tests/**/*.{ts,tsx}",
+      "*.ts",
+    ],
     ignores: ["*.config.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ regex: "^\\.\\./", message: "Import from another folder through the @/ alias." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^\\.\\./", message: "Import from another folder through the @/ alias." }] },
+      ],
     },
   },
   {
@@ -47,11 +67,24 @@ export default defineConfig([
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.ts", "db/**/*.ts", "proxy.ts"],
     ignores: ["lib/env.ts", "lib/cli/**", "lib/auth/index.ts", "db/seed-large.ts"],
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings through env() in lib/env.ts." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read settings through env() in lib/env.ts." },
+      ],
     },
   },
   {
     files: ["public/**/*.js"],
-    languageOptions: { globals: { window: "readonly", document: "readonly", location: "readonly", console: "readonly", URL: "readonly", HTMLIFrameElement: "readonly", MessageEvent: "readonly" } },
+    languageOptions: {
+      globals: {
+        window: "readonly",
+        document: "readonly",
+        location: "readonly",
+        console: "readonly",
+        URL: "readonly",
+        HTMLIFrameElement: "readonly",
+        MessageEvent: "readonly",
+      },
+    },
   },
 ]);

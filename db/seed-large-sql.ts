@@ -8,10 +8,21 @@ export type LargeSizes = { bands: number; orders: number; bigBandOrders: number;
 export const RANDOM_FN = `create or replace function pg_temp.r(g bigint, k int) returns float8 language sql immutable
   as $$ select (abs(hashint8(g * 7919 + k)) % 1000003) / 1000003.0 $$`;
 
-const pick = (values: string[], k: number) => `(array[${values.map((v) => `'${v}'`).join(",")}])[1 + floor(pg_temp.r(g, ${k}) * ${values.length})::int]`;
+const pick = (values: string[], k: number) =>
+  `(array[${values.map((v) => `'${v}'`).join(",")}])[1 + floor(pg_temp.r(g, ${k}) * ${values.length})::int]`;
 const COUNTRIES = ["FR", "DE", "US", "GB", "BE", "NL", "ES", "IT", "CA", "JP", "SE", "CH"];
-const HOSTS = ["blog.example", "zine.example", "radio.example", "label.example", "forum.example", "news.example", "fans.example", "webzine.example"];
-const artist = (big: number, bands: number) => `case when g <= ${big} then 'lg-a-1' else 'lg-a-' || (2 + g % ${Math.max(1, bands - 1)}) end`;
+const HOSTS = [
+  "blog.example",
+  "zine.example",
+  "radio.example",
+  "label.example",
+  "forum.example",
+  "news.example",
+  "fans.example",
+  "webzine.example",
+];
+const artist = (big: number, bands: number) =>
+  `case when g <= ${big} then 'lg-a-1' else 'lg-a-' || (2 + g % ${Math.max(1, bands - 1)}) end`;
 
 export function bandsSql(s: LargeSizes) {
   return [

@@ -1,9 +1,23 @@
 import { getTableName } from "drizzle-orm";
-import { createDb } from "./client";
-import { artists, orderItems, orders, plays, products, releases, statsCountriesDaily, statsDaily, statsFormatsDaily, statsItemsDaily, statsPlaysDaily, statsSourcesDaily, tracks } from "./schema";
-import { bandsSql, itemsSql, ordersSql, playsSql, RANDOM_FN, type LargeSizes } from "./seed-large-sql";
-import { fail, log, prepareDatabase } from "@/lib/cli/runtime";
 import { hashPassword } from "@/lib/auth/password";
+import { fail, log, prepareDatabase } from "@/lib/cli/runtime";
+import { createDb } from "./client";
+import {
+  artists,
+  orderItems,
+  orders,
+  plays,
+  products,
+  releases,
+  statsCountriesDaily,
+  statsDaily,
+  statsFormatsDaily,
+  statsItemsDaily,
+  statsPlaysDaily,
+  statsSourcesDaily,
+  tracks,
+} from "./schema";
+import { bandsSql, itemsSql, ordersSql, playsSql, RANDOM_FN, type LargeSizes } from "./seed-large-sql";
 
 /**
  * `npm run seed:large`: a database to measure the dashboard against — 10k bands, 1M orders with
@@ -15,13 +29,33 @@ export const LARGE_BAND = { slug: "large-band-1", email: "large@merchtable.local
 
 export function largeSizes(scale = Number(process.env.SEED_SCALE ?? 1)): LargeSizes {
   const n = (value: number) => Math.max(1, Math.round(value * scale));
-  return { bands: Math.max(2, n(10_000)), orders: n(1_000_000), bigBandOrders: n(100_000), plays: n(10_000_000), bigBandPlays: n(1_000_000) };
+  return {
+    bands: Math.max(2, n(10_000)),
+    orders: n(1_000_000),
+    bigBandOrders: n(100_000),
+    plays: n(10_000_000),
+    bigBandPlays: n(1_000_000),
+  };
 }
 
 const BATCH = 500_000;
 
 /** Named through their declarations: a table that does not exist (as two stats tables once did here) fails the typecheck, not the last step. */
-const ANALYZED = [artists, releases, tracks, products, orders, orderItems, plays, statsDaily, statsCountriesDaily, statsSourcesDaily, statsItemsDaily, statsFormatsDaily, statsPlaysDaily];
+const ANALYZED = [
+  artists,
+  releases,
+  tracks,
+  products,
+  orders,
+  orderItems,
+  plays,
+  statsDaily,
+  statsCountriesDaily,
+  statsSourcesDaily,
+  statsItemsDaily,
+  statsFormatsDaily,
+  statsPlaysDaily,
+];
 
 type Step = (label: string, statements: string[]) => Promise<void>;
 
@@ -56,7 +90,11 @@ async function main() {
     // Generated rows are consistent by construction: a superuser skips the per-row foreign-key checks.
     const [{ rolsuper }] = await client`select rolsuper from pg_roles where rolname = current_user`;
     if (rolsuper) await client.unsafe("set session_replication_role = replica");
-    log(rolsuper ? "foreign-key triggers off for this session (superuser)" : "not a superuser: foreign keys are checked row by row (slower)");
+    log(
+      rolsuper
+        ? "foreign-key triggers off for this session (superuser)"
+        : "not a superuser: foreign keys are checked row by row (slower)",
+    );
     const step: Step = async (label, statements) => {
       const t = performance.now();
       let rows = 0;
@@ -75,15 +113,21 @@ async function main() {
       await load(sizes, step);
     } finally {
       await client.unsafe("alter table orders enable trigger user; alter table plays enable trigger user");
-      await step(`rebuild ${indexes.length} indexes`, indexes.map((i) => i.indexdef));
+      await step(
+        `rebuild ${indexes.length} indexes`,
+        indexes.map((i) => i.indexdef),
+      );
     }
     await step("daily figures (stats_rebuild)", ["select stats_rebuild(null::text)"]);
-    const [owner] = await client`insert into users (id, email, name, password_hash) values ('lg-u-1', ${LARGE_BAND.email}, 'Large Band', ${await hashPassword(LARGE_BAND.password)})
+    const [owner] =
+      await client`insert into users (id, email, name, password_hash) values ('lg-u-1', ${LARGE_BAND.email}, 'Large Band', ${await hashPassword(LARGE_BAND.password)})
       on conflict do nothing returning id`;
     if (owner) await client`insert into artist_members (artist_id, user_id, role) values ('lg-a-1', 'lg-u-1', 'owner')`;
     // Index-only scans need the visibility map; the planner needs fresh statistics.
     await step("vacuum analyze", [`vacuum analyze ${ANALYZED.map((table) => getTableName(table)).join(", ")}`]);
-    log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s — sign in as ${LARGE_BAND.email} / ${LARGE_BAND.password} to see /dashboard/${LARGE_BAND.slug}`);
+    log(
+      `done in ${((performance.now() - started) / 1000).toFixed(1)} s — sign in as ${LARGE_BAND.email} / ${LARGE_BAND.password} to see /dashboard/${LARGE_BAND.slug}`,
+    );
   } finally {
     await client.end({ timeout: 5 });
     await server?.stop();

@@ -1,16 +1,25 @@
-import sharp from "sharp";
 import { and, eq } from "drizzle-orm";
+import sharp from "sharp";
+import { preparePhotos, storePhotos } from "@/lib/merch/photos";
 import type { Db } from "./client";
 import { artists, products, releases, shippingRates } from "./schema";
-import { preparePhotos, storePhotos } from "@/lib/merch/photos";
-import { DEMO_ALBUM, cover } from "./seed-album";
+import { cover, DEMO_ALBUM } from "./seed-album";
 
 /** The demo album's CD: a jewel case drawn around the album cover. */
 async function cdPhoto() {
-  const art = await sharp(await cover()).resize(900, 900).png().toBuffer();
+  const art = await sharp(await cover())
+    .resize(900, 900)
+    .png()
+    .toBuffer();
   return sharp({ create: { width: 1200, height: 1200, channels: 3, background: "#e7e5e4" } })
     .composite([
-      { input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="1000"><rect x="0" y="0" width="1000" height="1000" rx="18" fill="#1c1917" opacity=".18"/></svg>`), left: 110, top: 120 },
+      {
+        input: Buffer.from(
+          `<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="1000"><rect x="0" y="0" width="1000" height="1000" rx="18" fill="#1c1917" opacity=".18"/></svg>`,
+        ),
+        left: 110,
+        top: 120,
+      },
       { input: art, left: 150, top: 150 },
     ])
     .png()
@@ -22,9 +31,16 @@ async function cdPhoto() {
  * from France, so a fresh shop shows the whole buying path, parcels included.
  */
 export async function seedDemoMerch(db: Db, artistId: string) {
-  const [existing] = await db.select({ id: products.id }).from(products).where(eq(products.artistId, artistId)).limit(1);
+  const [existing] = await db
+    .select({ id: products.id })
+    .from(products)
+    .where(eq(products.artistId, artistId))
+    .limit(1);
   if (existing) return;
-  const [album] = await db.select({ id: releases.id }).from(releases).where(and(eq(releases.artistId, artistId), eq(releases.slug, DEMO_ALBUM.slug)));
+  const [album] = await db
+    .select({ id: releases.id })
+    .from(releases)
+    .where(and(eq(releases.artistId, artistId), eq(releases.slug, DEMO_ALBUM.slug)));
   await db.update(artists).set({ country: "FR" }).where(eq(artists.id, artistId));
   const prepared = await preparePhotos([{ name: "cd.png", bytes: await cdPhoto() }]);
   const id = crypto.randomUUID();

@@ -1,11 +1,11 @@
-import sharp from "sharp";
 import { eq } from "drizzle-orm";
+import sharp from "sharp";
+import { createArtist } from "@/lib/artists/profile";
+import { findUserByEmail, registerUser } from "@/lib/auth/accounts";
 import { createDb, type Db } from "./client";
+import { artists } from "./schema";
 import { seedDemoAlbum } from "./seed-album";
 import { seedDemoMerch } from "./seed-merch";
-import { artists } from "./schema";
-import { registerUser, findUserByEmail } from "@/lib/auth/accounts";
-import { createArtist } from "@/lib/artists/profile";
 
 export const DEMO = {
   email: "demo@merchtable.local",

@@ -9,12 +9,17 @@ import { parseProxyEntry } from "@/lib/net";
 const schema = z
   .object({
     APP_ENV: z.enum(["local", "production"]).default("local"),
-    APP_URL: z.url({ message: "APP_URL must be a full URL such as https://shop.example.com" }).default("http://localhost:3000"),
+    APP_URL: z
+      .url({ message: "APP_URL must be a full URL such as https://shop.example.com" })
+      .default("http://localhost:3000"),
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
       .optional(),
-    AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (try: openssl rand -base64 33)").optional(),
+    AUTH_SECRET: z
+      .string()
+      .min(32, "AUTH_SECRET must be at least 32 characters (try: openssl rand -base64 33)")
+      .optional(),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:pass@host:587 or smtps://…")
@@ -26,29 +31,49 @@ const schema = z
     STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
     S3_BUCKET: z.string().optional(),
     S3_REGION: z.string().default("us-east-1"),
-    S3_ENDPOINT: z.url({ message: "S3_ENDPOINT must be a full URL such as https://s3.eu-west-3.amazonaws.com" }).optional(),
+    S3_ENDPOINT: z
+      .url({ message: "S3_ENDPOINT must be a full URL such as https://s3.eu-west-3.amazonaws.com" })
+      .optional(),
     S3_ACCESS_KEY_ID: z.string().optional(),
     S3_SECRET_ACCESS_KEY: z.string().optional(),
-    S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+    S3_FORCE_PATH_STYLE: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((v) => v === "true"),
     FFMPEG_PATH: z.string().default("ffmpeg"),
     FFPROBE_PATH: z.string().default("ffprobe"),
     WORKERS: z.enum(["inline", "off"]).default("inline"),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
     /** Seconds a conversion or download job may run before another worker takes it over; default scales with the track (lib/queue/expiry.ts). */
     JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(86_400).optional(),
-    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, "STRIPE_SECRET_KEY must start with sk_test_, sk_live_, rk_test_ or rk_live_").optional(),
-    STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_/, "STRIPE_SECRET_KEY must start with sk_test_, sk_live_, rk_test_ or rk_live_")
+      .optional(),
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_/, "STRIPE_WEBHOOK_SECRET must start with whsec_")
+      .optional(),
     /** Points the Stripe SDK at another host (a local stand-in in tests), e.g. http://127.0.0.1:12111 */
     STRIPE_API_URL: z.url({ message: "STRIPE_API_URL must be a full URL such as http://127.0.0.1:12111" }).optional(),
-    STRIPE_TAX: z.enum(["0", "1"]).default("0").transform((v) => v === "1"),
+    STRIPE_TAX: z
+      .enum(["0", "1"])
+      .default("0")
+      .transform((v) => v === "1"),
     PLATFORM_FEE_PERCENT: z.coerce.number().min(0).max(50).default(10),
     /** Proxies whose X-Forwarded-For / -Proto are believed: comma list of addresses and CIDR ranges. */
     TRUSTED_PROXIES: z
       .string()
       .default("")
-      .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+      .transform((value) =>
+        value
+          .split(",")
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
       .refine((entries) => entries.every((entry) => parseProxyEntry(entry) !== null), {
-        message: "TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges, such as 10.0.0.0/8,::1",
+        message:
+          "TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges, such as 10.0.0.0/8,::1",
       }),
     /** How many proxies stand in front of the app: that many nearest hops are trusted, whatever their address. */
     TRUSTED_PROXY_HOPS: z.coerce
@@ -64,8 +89,15 @@ const schema = z
       ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "S3_BUCKET is required when STORAGE_DRIVER=s3" });
     }
     if (env.APP_ENV !== "production") return;
-    for (const key of ["DATABASE_URL", "AUTH_SECRET", "SMTP_URL", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"] as const) {
-      if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required when APP_ENV=production` });
+    for (const key of [
+      "DATABASE_URL",
+      "AUTH_SECRET",
+      "SMTP_URL",
+      "STRIPE_SECRET_KEY",
+      "STRIPE_WEBHOOK_SECRET",
+    ] as const) {
+      if (!env[key])
+        ctx.addIssue({ code: "custom", path: [key], message: `${key} is required when APP_ENV=production` });
     }
   });
 

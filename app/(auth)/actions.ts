@@ -1,8 +1,8 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { db } from "@/db";
 import { signIn } from "@/lib/auth";
@@ -35,7 +35,11 @@ export async function signInAction(_prev: AuthFormState, form: FormData): Promis
   const email = str(form, "email").trim();
   const tr = await t();
   try {
-    await signIn("credentials", { email, password: str(form, "password"), redirectTo: safeCallback(form.get("callbackUrl")) });
+    await signIn("credentials", {
+      email,
+      password: str(form, "password"),
+      redirectTo: safeCallback(form.get("callbackUrl")),
+    });
     return { ok: true };
   } catch (error) {
     if (error instanceof CredentialsSignin) {
@@ -55,12 +59,17 @@ const MAGIC_LINK_LIMIT = { max: 5, windowSeconds: 60 * 60 };
 export async function magicLinkAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
   const tr = await t();
   const parsed = z.email().safeParse(str(form, "email").trim().toLowerCase());
-  if (!parsed.success) return { ok: false, fieldErrors: { email: tr("errors.email_invalid") }, values: { email: str(form, "email") } };
+  if (!parsed.success)
+    return { ok: false, fieldErrors: { email: tr("errors.email_invalid") }, values: { email: str(form, "email") } };
   const ip = clientIp(await headers());
   for (const key of [`magic:email:${parsed.data}`, `magic:ip:${ip}`]) {
     const state = await hit(db, key, MAGIC_LINK_LIMIT);
     if (!state.allowed) {
-      return { ok: false, error: tr("auth.signin.rateLimited", { minutes: Math.ceil(state.retryAfterSeconds / 60) }), values: { email: parsed.data } };
+      return {
+        ok: false,
+        error: tr("auth.signin.rateLimited", { minutes: Math.ceil(state.retryAfterSeconds / 60) }),
+        values: { email: parsed.data },
+      };
     }
   }
   await signIn("email", { email: parsed.data, redirectTo: safeCallback(form.get("callbackUrl")) });
@@ -80,7 +89,9 @@ export async function signUpAction(_prev: AuthFormState, form: FormData): Promis
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) {
-      fieldErrors[String(issue.path[0])] ??= tr(`auth.signup.${issue.message as "nameRequired"}`, { min: MIN_PASSWORD_LENGTH });
+      fieldErrors[String(issue.path[0])] ??= tr(`auth.signup.${issue.message as "nameRequired"}`, {
+        min: MIN_PASSWORD_LENGTH,
+      });
     }
     return { ok: false, fieldErrors, values };
   }
@@ -96,10 +107,13 @@ export async function forgotPasswordAction(_prev: AuthFormState, form: FormData)
   const locale = await getLocale();
   const { t: tr } = translator(locale);
   const parsed = z.email().safeParse(str(form, "email").trim().toLowerCase());
-  if (!parsed.success) return { ok: false, fieldErrors: { email: tr("errors.email_invalid") }, values: { email: str(form, "email") } };
+  if (!parsed.success)
+    return { ok: false, fieldErrors: { email: tr("errors.email_invalid") }, values: { email: str(form, "email") } };
   const email = parsed.data;
   const ip = clientIp(await headers());
-  const allowed = (await hit(db, `reset:email:${email}`, RESET_LIMIT)).allowed && (await hit(db, `reset:ip:${ip}`, { max: 20, windowSeconds: 3600 })).allowed;
+  const allowed =
+    (await hit(db, `reset:email:${email}`, RESET_LIMIT)).allowed &&
+    (await hit(db, `reset:ip:${ip}`, { max: 20, windowSeconds: 3600 })).allowed;
   // Same answer whether or not the account exists, and whether or not we were throttled.
   if (allowed) {
     const reset = await createPasswordReset(db, email);

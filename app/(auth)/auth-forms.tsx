@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
+import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -29,7 +29,14 @@ export function PasswordSignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={action} className="space-y-4" data-testid="password-signin">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {failed?.error && <Notice tone="error">{failed.error}</Notice>}
-      <Field label={t("email")} name="email" type="email" autoComplete="email" required defaultValue={failed?.values?.email} />
+      <Field
+        label={t("email")}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={failed?.values?.email}
+      />
       <Field label={t("password")} name="password" type="password" autoComplete="current-password" required />
       <div className="flex items-center justify-between">
         <SubmitButton>{t("signin.submit")}</SubmitButton>
@@ -50,7 +57,16 @@ export function MagicLinkForm({ callbackUrl }: { callbackUrl: string }) {
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <p className="text-sm text-muted">{t("signin.magicHint")}</p>
       {failed?.error && <Notice tone="error">{failed.error}</Notice>}
-      <Field label={t("email")} name="email" id="magic-email" type="email" autoComplete="email" required defaultValue={failed?.values?.email} error={failed?.fieldErrors?.email} />
+      <Field
+        label={t("email")}
+        name="email"
+        id="magic-email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={failed?.values?.email}
+        error={failed?.fieldErrors?.email}
+      />
       <SubmitButton variant="secondary">{t("signin.magicSubmit")}</SubmitButton>
     </form>
   );
@@ -63,8 +79,23 @@ export function SignUpForm() {
   return (
     <form action={action} className="space-y-4" data-testid="signup">
       {failed?.error && <Notice tone="error">{failed.error}</Notice>}
-      <Field label={t("name")} name="name" autoComplete="name" required defaultValue={failed?.values?.name} error={failed?.fieldErrors?.name} />
-      <Field label={t("email")} name="email" type="email" autoComplete="email" required defaultValue={failed?.values?.email} error={failed?.fieldErrors?.email} />
+      <Field
+        label={t("name")}
+        name="name"
+        autoComplete="name"
+        required
+        defaultValue={failed?.values?.name}
+        error={failed?.fieldErrors?.name}
+      />
+      <Field
+        label={t("email")}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={failed?.values?.email}
+        error={failed?.fieldErrors?.email}
+      />
       <Field
         label={t("password")}
         name="password"
@@ -87,7 +118,15 @@ export function ForgotPasswordForm() {
   const failed = failure(state);
   return (
     <form action={action} className="space-y-4">
-      <Field label={t("email")} name="email" type="email" autoComplete="email" required defaultValue={failed?.values?.email} error={failed?.fieldErrors?.email} />
+      <Field
+        label={t("email")}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={failed?.values?.email}
+        error={failed?.fieldErrors?.email}
+      />
       <SubmitButton>{t("forgot.submit")}</SubmitButton>
     </form>
   );
@@ -111,7 +150,15 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form action={action} className="space-y-4">
       <input type="hidden" name="token" value={token} />
       {failed?.error && <Notice tone="error">{failed.error}</Notice>}
-      <Field label={t("password")} name="password" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD} error={failed?.fieldErrors?.password} />
+      <Field
+        label={t("password")}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={MIN_PASSWORD}
+        error={failed?.fieldErrors?.password}
+      />
       <SubmitButton>{t("reset.submit")}</SubmitButton>
     </form>
   );

@@ -1,15 +1,14 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { ProfileFormState } from "@/components/dashboard/artist-profile-form";
 import { db } from "@/db";
 import { createArtist, updateArtistProfile } from "@/lib/artists";
 import { describeProfileErrors, readProfileForm } from "@/lib/artists/profile-form";
 import { requireUser } from "@/lib/auth";
 import { logger } from "@/lib/log";
-
-import type { ProfileFormState } from "@/components/dashboard/artist-profile-form";
 
 export async function createArtistAction(_prev: ProfileFormState, form: FormData): Promise<ProfileFormState> {
   const user = await requireUser("/onboarding");

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 
 export default async function HomePage() {
   const t = await getTranslations("home");
@@ -13,7 +13,10 @@ export default async function HomePage() {
           <Link href="/signup" className="rounded-md bg-ink px-5 py-3 font-medium text-white hover:bg-stone-700">
             {t("cta")}
           </Link>
-          <Link href="/demo-band" className="rounded-md border border-stone-300 bg-white px-5 py-3 font-medium hover:bg-stone-50">
+          <Link
+            href="/demo-band"
+            className="rounded-md border border-stone-300 bg-white px-5 py-3 font-medium hover:bg-stone-50"
+          >
             {t("demo")}
           </Link>
         </div>

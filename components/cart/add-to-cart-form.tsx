@@ -1,7 +1,7 @@
 "use client";
 
-import { control } from "@/components/ui/field";
 import { useActionState, useId } from "react";
+import { control } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 type State = null | { ok: true; message?: string } | { ok: false; error: string };
@@ -54,12 +54,7 @@ export function AddToCartForm(props: AddToCartProps) {
           <label htmlFor={`${id}-option`} className="mb-1 block text-sm font-medium">
             {props.optionLabel}
           </label>
-          <select
-            id={`${id}-option`}
-            name="optionId"
-            required
-            className={control}
-          >
+          <select id={`${id}-option`} name="optionId" required className={control}>
             {props.options.map((option) => (
               <option key={option.id} value={option.id} disabled={option.disabled}>
                 {option.label}
@@ -68,7 +63,11 @@ export function AddToCartForm(props: AddToCartProps) {
           </select>
         </div>
       )}
-      <SubmitButton disabled={props.disabled} variant={props.compact ? "secondary" : "primary"} className={props.compact ? "px-3 py-1" : "w-full"}>
+      <SubmitButton
+        disabled={props.disabled}
+        variant={props.compact ? "secondary" : "primary"}
+        className={props.compact ? "px-3 py-1" : "w-full"}
+      >
         {props.label}
       </SubmitButton>
       {state && !state.ok && (

@@ -1,10 +1,10 @@
 /* eslint-disable @next/next/no-img-element -- product photos are already re-encoded to the sizes we show */
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { addToCartAction, freeDownloadAction } from "@/app/(shop)/[artist]/cart/actions";
+import type { PublicProduct } from "@/lib/merch";
 import { formatMoney, moneyInputValue, type PriceRule } from "@/lib/money";
 import { type ReleaseOffers } from "@/lib/orders";
-import type { PublicProduct } from "@/lib/merch";
 import { AddToCartForm } from "./add-to-cart-form";
 import { FreeDownloadForm } from "./free-download-form";
 
@@ -23,18 +23,32 @@ export async function BuyPanel({ artist, offers, releaseKind, cartCount }: Props
   const [t, locale] = await Promise.all([getTranslations("buy"), getLocale()]);
   const money = (amount: number) => formatMoney(amount, offers.currency, locale);
   const priceText = (rule: PriceRule) =>
-    rule.mode === "fixed" ? money(rule.amount) : rule.mode === "free" ? t("free") : rule.minimum === 0 ? t("nameYourPrice") : t("orMore", { price: money(rule.minimum) });
+    rule.mode === "fixed"
+      ? money(rule.amount)
+      : rule.mode === "free"
+        ? t("free")
+        : rule.minimum === 0
+          ? t("nameYourPrice")
+          : t("orMore", { price: money(rule.minimum) });
   /** Pay what you want: the fan's amount, prefilled with the band's suggestion. */
   const amountField = (rule: PriceRule) =>
     rule.mode === "pay_what_you_want"
-      ? { label: t("amountLabel", { currency: offers.currency }), hint: t("minimumHint", { price: money(rule.minimum) }), defaultValue: moneyInputValue(rule.suggested, offers.currency) }
+      ? {
+          label: t("amountLabel", { currency: offers.currency }),
+          hint: t("minimumHint", { price: money(rule.minimum) }),
+          defaultValue: moneyInputValue(rule.suggested, offers.currency),
+        }
       : undefined;
   const freeLabels = { email: t("email"), subscribe: t("subscribe", { band: artist.name }), submit: t("getLink") };
   const { release } = offers;
   const paidBlocked = !offers.canTakePayments;
 
   return (
-    <section aria-labelledby="buy-title" className="space-y-6 rounded-lg border border-line bg-surface p-5 shadow-xs" data-testid="buy-panel">
+    <section
+      aria-labelledby="buy-title"
+      className="space-y-6 rounded-lg border border-line bg-surface p-5 shadow-xs"
+      data-testid="buy-panel"
+    >
       <div className="space-y-3">
         <div className="flex items-baseline justify-between gap-3">
           <h2 id="buy-title" className="font-semibold">
@@ -45,7 +59,9 @@ export async function BuyPanel({ artist, offers, releaseKind, cartCount }: Props
           </p>
         </div>
         {release.rule.mode === "pay_what_you_want" && release.rule.suggested > 0 && (
-          <p className="-mt-2 text-right text-xs text-muted">{t("suggested", { price: money(release.rule.suggested) })}</p>
+          <p className="-mt-2 text-right text-xs text-muted">
+            {t("suggested", { price: money(release.rule.suggested) })}
+          </p>
         )}
         {release.forSale && release.rule.mode !== "free" && (
           <AddToCartForm
@@ -59,11 +75,19 @@ export async function BuyPanel({ artist, offers, releaseKind, cartCount }: Props
             amount={amountField(release.rule)}
           />
         )}
-        {paidBlocked && release.forSale && !release.freeToTake && <p className="text-sm text-amber-800">{t("payoutsMissing")}</p>}
+        {paidBlocked && release.forSale && !release.freeToTake && (
+          <p className="text-sm text-amber-800">{t("payoutsMissing")}</p>
+        )}
         {release.freeToTake && (
           <div className={release.rule.mode === "free" ? "" : "border-t border-line pt-3"}>
             <p className="mb-2 text-sm font-medium">{t("freeTitle")}</p>
-            <FreeDownloadForm action={freeDownloadAction} artistSlug={artist.slug} kind="release" itemId={release.id} labels={{ ...freeLabels, intro: t("freeIntro") }} />
+            <FreeDownloadForm
+              action={freeDownloadAction}
+              artistSlug={artist.slug}
+              kind="release"
+              itemId={release.id}
+              labels={{ ...freeLabels, intro: t("freeIntro") }}
+            />
           </div>
         )}
       </div>
@@ -108,7 +132,11 @@ export async function BuyPanel({ artist, offers, releaseKind, cartCount }: Props
       )}
 
       {cartCount > 0 && (
-        <Link href={`/${artist.slug}/cart`} className="block rounded-md border border-stone-300 px-4 py-2 text-center text-sm font-medium hover:bg-stone-50" data-testid="view-cart">
+        <Link
+          href={`/${artist.slug}/cart`}
+          className="block rounded-md border border-stone-300 px-4 py-2 text-center text-sm font-medium hover:bg-stone-50"
+          data-testid="view-cart"
+        >
           {t("viewCart")} ({cartCount})
         </Link>
       )}
@@ -117,7 +145,15 @@ export async function BuyPanel({ artist, offers, releaseKind, cartCount }: Props
 }
 
 /** A CD, record or shirt: photo, price, what is left, options, add to cart. */
-export async function ProductOffer({ product, artistSlug, disabled }: { product: PublicProduct; artistSlug: string; disabled: boolean }) {
+export async function ProductOffer({
+  product,
+  artistSlug,
+  disabled,
+}: {
+  product: PublicProduct;
+  artistSlug: string;
+  disabled: boolean;
+}) {
   const [t, tk, locale] = await Promise.all([getTranslations("buy"), getTranslations("selling.kinds"), getLocale()]);
   const photo = product.photos[0];
   const left = product.options.length ? null : product.stock;
@@ -135,7 +171,9 @@ export async function ProductOffer({ product, artistSlug, disabled }: { product:
               {product.release && <> · {t("includesDownload")}</>}
             </span>
           </p>
-          <p className="shrink-0 text-sm font-semibold tabular-nums">{formatMoney(product.priceAmount, product.currency, locale)}</p>
+          <p className="shrink-0 text-sm font-semibold tabular-nums">
+            {formatMoney(product.priceAmount, product.currency, locale)}
+          </p>
         </div>
         {product.soldOut ? (
           <p className="text-sm font-medium text-muted">{t("soldOut")}</p>
@@ -151,7 +189,11 @@ export async function ProductOffer({ product, artistSlug, disabled }: { product:
               label={t("add")}
               disabled={disabled}
               optionLabel={t("option")}
-              options={product.options.map((o) => ({ id: o.id, label: o.soldOut ? `${o.label} — ${t("soldOut")}` : o.label, disabled: o.soldOut }))}
+              options={product.options.map((o) => ({
+                id: o.id,
+                label: o.soldOut ? `${o.label} — ${t("soldOut")}` : o.label,
+                disabled: o.soldOut,
+              }))}
             />
           </>
         )}

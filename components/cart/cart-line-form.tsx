@@ -56,11 +56,20 @@ export function CartLineForm(props: Props) {
         </div>
       )}
       {(props.quantity || props.amount) && (
-        <button type="submit" className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-50">
+        <button
+          type="submit"
+          className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-50"
+        >
           {props.labels.update}
         </button>
       )}
-      <button type="submit" name="remove" value="1" aria-label={props.labels.removeItem} className="px-2 py-1.5 text-sm text-muted underline underline-offset-2 hover:text-red-700">
+      <button
+        type="submit"
+        name="remove"
+        value="1"
+        aria-label={props.labels.removeItem}
+        className="px-2 py-1.5 text-sm text-muted underline underline-offset-2 hover:text-red-700"
+      >
         {props.labels.remove}
       </button>
       {state && !state.ok && (

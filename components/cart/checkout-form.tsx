@@ -1,7 +1,7 @@
 "use client";
 
-import { control } from "@/components/ui/field";
 import { useActionState } from "react";
+import { control } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 type State = null | { ok: true; message?: string } | { ok: false; error: string };

@@ -1,7 +1,7 @@
 "use client";
 
-import { control } from "@/components/ui/field";
 import { useRef } from "react";
+import { control } from "@/components/ui/field";
 
 type Props = {
   action: (form: FormData) => Promise<void>;

@@ -1,7 +1,7 @@
 "use client";
 
-import { control } from "@/components/ui/field";
 import { useActionState, useId } from "react";
+import { control } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 type State = null | { ok: true; message?: string } | { ok: false; error: string };
@@ -20,7 +20,11 @@ export function FreeDownloadForm(props: FreeDownloadProps) {
   const id = useId();
   if (state?.ok) {
     return (
-      <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="free-download-sent">
+      <p
+        role="status"
+        className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+        data-testid="free-download-sent"
+      >
         {state.message}
       </p>
     );

@@ -10,7 +10,10 @@ type Props = {
   action: (state: State, form: FormData) => Promise<State>;
   session: string;
   /** Physical items: the address form, in the country the shipping was priced for. */
-  address: null | { countryName: string; labels: Record<"title" | "name" | "line1" | "line2" | "postalCode" | "city" | "state" | "country", string> };
+  address: null | {
+    countryName: string;
+    labels: Record<"title" | "name" | "line1" | "line2" | "postalCode" | "city" | "state" | "country", string>;
+  };
   payLabel: string;
 };
 
@@ -28,7 +31,13 @@ export function TestPayForm({ action, session, address, payLabel }: Props) {
           <Field label={address.labels.line1} name="line1" autoComplete="address-line1" required error={errors.line1} />
           <Field label={address.labels.line2} name="line2" autoComplete="address-line2" />
           <div className="grid grid-cols-[8rem_1fr] gap-3">
-            <Field label={address.labels.postalCode} name="postalCode" autoComplete="postal-code" required error={errors.postalCode} />
+            <Field
+              label={address.labels.postalCode}
+              name="postalCode"
+              autoComplete="postal-code"
+              required
+              error={errors.postalCode}
+            />
             <Field label={address.labels.city} name="city" autoComplete="address-level2" required error={errors.city} />
           </div>
           <Field label={address.labels.state} name="state" autoComplete="address-level1" />

@@ -1,13 +1,13 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
-import { Field, FieldNotes, TextArea, selectClass } from "@/components/ui/field";
-import { oversizedFile } from "@/components/ui/image-files";
+import { useActionState, useEffect, useState } from "react";
+import { Field, FieldNotes, selectClass, TextArea } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
+import { oversizedFile } from "@/components/ui/image-files";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { slugify } from "@/lib/artists/slug";
 import { CURRENCIES } from "@/lib/artists/currencies";
+import { slugify } from "@/lib/artists/slug";
 
 export type ProfileFormState =
   | null
@@ -64,7 +64,10 @@ export function ArtistProfileForm({
     if (!initial.id && !failed && timeZones.includes(browserZone)) setTimeZone(browserZone);
   }, []); // eslint-disable-line react-hooks/exhaustive-deps -- a guess made once: later renders must not undo the band's choice
   const [fileErrors, setFileErrors] = useState<Record<string, string | null>>({});
-  const errors = { ...(failed?.fieldErrors ?? {}), ...Object.fromEntries(Object.entries(fileErrors).filter(([, v]) => v)) };
+  const errors = {
+    ...(failed?.fieldErrors ?? {}),
+    ...Object.fromEntries(Object.entries(fileErrors).filter(([, v]) => v)),
+  };
 
   function checkFile(kind: "avatar" | "banner", input: HTMLInputElement) {
     const tooLarge = oversizedFile(input, maxImageMb);
@@ -99,7 +102,9 @@ export function ArtistProfileForm({
             {t("artist.slug")}
           </label>
           <div className="flex rounded-md border border-stone-300 bg-white text-sm focus-within:border-ink">
-            <span className="flex items-center border-r border-stone-200 bg-stone-50 px-3 text-muted">{appUrl.replace(/^https?:\/\//, "")}/</span>
+            <span className="flex items-center border-r border-stone-200 bg-stone-50 px-3 text-muted">
+              {appUrl.replace(/^https?:\/\//, "")}/
+            </span>
             <input
               id="slug"
               name="slug"
@@ -115,46 +120,104 @@ export function ArtistProfileForm({
               required
             />
           </div>
-          <FieldNotes hintId="slug-hint" hint={t("artist.slugHint", { url: `${appUrl}/${slug || "…"}` })} errorId="slug-error" error={errors.slug} />
+          <FieldNotes
+            hintId="slug-hint"
+            hint={t("artist.slugHint", { url: `${appUrl}/${slug || "…"}` })}
+            errorId="slug-error"
+            error={errors.slug}
+          />
         </div>
       </div>
 
-      <Field label={t("artist.location")} name="location" defaultValue={values.location} placeholder={t("artist.locationPlaceholder")} maxLength={80} error={errors.location} />
-      <TextArea label={t("artist.bio")} name="bio" defaultValue={values.bio} rows={5} placeholder={t("artist.bioPlaceholder")} maxLength={4000} error={errors.bio} />
-      <TextArea label={t("artist.links")} name="links" defaultValue={values.links} rows={3} hint={t("artist.linksHint")} error={errors.links} placeholder="https://" />
+      <Field
+        label={t("artist.location")}
+        name="location"
+        defaultValue={values.location}
+        placeholder={t("artist.locationPlaceholder")}
+        maxLength={80}
+        error={errors.location}
+      />
+      <TextArea
+        label={t("artist.bio")}
+        name="bio"
+        defaultValue={values.bio}
+        rows={5}
+        placeholder={t("artist.bioPlaceholder")}
+        maxLength={4000}
+        error={errors.bio}
+      />
+      <TextArea
+        label={t("artist.links")}
+        name="links"
+        defaultValue={values.links}
+        rows={3}
+        hint={t("artist.linksHint")}
+        error={errors.links}
+        placeholder="https://"
+      />
 
       <div className="grid gap-6 sm:grid-cols-2">
         <div>
           <label htmlFor="currency" className="mb-1 block text-sm font-medium">
             {t("artist.currency")}
           </label>
-          <select id="currency" name="currency" value={currency} onChange={(e) => setCurrency(e.target.value)} className={selectClass} aria-describedby="currency-hint">
+          <select
+            id="currency"
+            name="currency"
+            value={currency}
+            onChange={(e) => setCurrency(e.target.value)}
+            className={selectClass}
+            aria-describedby="currency-hint"
+          >
             {CURRENCIES.map((code) => (
               <option key={code} value={code}>
                 {code} — {format.number(10, { style: "currency", currency: code })}
               </option>
             ))}
           </select>
-          <FieldNotes hintId="currency-hint" hint={t("artist.currencyHint", { example: format.number(9.5, { style: "currency", currency }) })} errorId="currency-error" error={errors.currency} />
+          <FieldNotes
+            hintId="currency-hint"
+            hint={t("artist.currencyHint", { example: format.number(9.5, { style: "currency", currency }) })}
+            errorId="currency-error"
+            error={errors.currency}
+          />
         </div>
         <div>
           <label htmlFor="timeZone" className="mb-1 block text-sm font-medium">
             {t("artist.timeZone")}
           </label>
-          <select id="timeZone" name="timeZone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} className={selectClass} aria-describedby="timeZone-hint timeZone-error">
+          <select
+            id="timeZone"
+            name="timeZone"
+            value={timeZone}
+            onChange={(e) => setTimeZone(e.target.value)}
+            className={selectClass}
+            aria-describedby="timeZone-hint timeZone-error"
+          >
             {timeZones.map((zone) => (
               <option key={zone} value={zone}>
                 {zone.replaceAll("_", " ")}
               </option>
             ))}
           </select>
-          <FieldNotes hintId="timeZone-hint" hint={t("artist.timeZoneHint")} errorId="timeZone-error" error={errors.timeZone} />
+          <FieldNotes
+            hintId="timeZone-hint"
+            hint={t("artist.timeZoneHint")}
+            errorId="timeZone-error"
+            error={errors.timeZone}
+          />
         </div>
         <div>
           <label htmlFor="accentColor" className="mb-1 block text-sm font-medium">
             {t("artist.accent")}
           </label>
-          <input id="accentColor" name="accentColor" type="color" defaultValue={values.accentColor} className="h-10 w-20 cursor-pointer rounded-md border border-stone-300 bg-white p-1" />
+          <input
+            id="accentColor"
+            name="accentColor"
+            type="color"
+            defaultValue={values.accentColor}
+            className="h-10 w-20 cursor-pointer rounded-md border border-stone-300 bg-white p-1"
+          />
           <FieldNotes errorId="accentColor-error" error={errors.accentColor} />
         </div>
       </div>
@@ -176,7 +239,11 @@ export function ArtistProfileForm({
               {current && (
                 <div className="flex items-center gap-3">
                   {/* eslint-disable-next-line @next/next/no-img-element -- already re-encoded */}
-                  <img src={current} alt="" className={kind === "avatar" ? "h-16 w-16 rounded object-cover" : "h-16 w-52 rounded object-cover"} />
+                  <img
+                    src={current}
+                    alt=""
+                    className={kind === "avatar" ? "h-16 w-16 rounded object-cover" : "h-16 w-52 rounded object-cover"}
+                  />
                   <label className="flex items-center gap-1.5 text-sm">
                     <input type="checkbox" name={kind === "avatar" ? "removeAvatar" : "removeBanner"} />
                     {t("artist.removeImage")}

@@ -15,7 +15,11 @@ export function NextStep({
   doneLabels: { done: string; todo: string };
 }) {
   return (
-    <section className="overflow-hidden rounded-lg border border-ink/20 bg-white shadow-sm" aria-labelledby="next-step-title" data-testid="next-step">
+    <section
+      className="overflow-hidden rounded-lg border border-ink/20 bg-white shadow-sm"
+      aria-labelledby="next-step-title"
+      data-testid="next-step"
+    >
       <div className="flex flex-col gap-4 bg-amber-50/60 px-6 py-5 sm:flex-row sm:items-center sm:justify-between">
         <div className="min-w-0">
           <p className="text-xs font-semibold uppercase tracking-wide text-amber-900">
@@ -26,7 +30,11 @@ export function NextStep({
           </h2>
           {step.why && <p className="mt-1 max-w-prose text-sm text-muted">{step.why}</p>}
         </div>
-        <Link href={step.href} className="inline-flex shrink-0 items-center justify-center rounded-md bg-ink px-4 py-2 text-sm font-medium text-white hover:bg-stone-700" data-testid="next-step-action">
+        <Link
+          href={step.href}
+          className="inline-flex shrink-0 items-center justify-center rounded-md bg-ink px-4 py-2 text-sm font-medium text-white hover:bg-stone-700"
+          data-testid="next-step-action"
+        >
           {step.action} →
         </Link>
       </div>
@@ -38,7 +46,11 @@ export function NextStep({
               <Link href={item.href} className={item.done ? "text-muted line-through" : "font-medium hover:underline"}>
                 {item.label}
               </Link>
-              <span className={`rounded-full px-2 py-0.5 text-xs ${item.done ? "bg-emerald-50 text-emerald-800" : "bg-stone-100 text-muted"}`}>{item.done ? doneLabels.done : doneLabels.todo}</span>
+              <span
+                className={`rounded-full px-2 py-0.5 text-xs ${item.done ? "bg-emerald-50 text-emerald-800" : "bg-stone-100 text-muted"}`}
+              >
+                {item.done ? doneLabels.done : doneLabels.todo}
+              </span>
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { ReleaseArtwork } from "@/components/release/release-artwork";
 import type { DownloadPageData, PageItem } from "@/lib/downloads/page-data";
 import { FormatPicker } from "./format-picker";
@@ -13,17 +13,23 @@ export async function DownloadPage({ data, back }: { data: DownloadPageData; bac
   const { contents, items, expiresAt } = data;
   const { artist, grant } = contents;
   return (
-    <div style={{ "--color-accent": artist.accentColor } as React.CSSProperties} className="mx-auto max-w-3xl px-4 py-8 sm:px-6 sm:py-12" data-testid="download-page">
+    <div
+      style={{ "--color-accent": artist.accentColor } as React.CSSProperties}
+      className="mx-auto max-w-3xl px-4 py-8 sm:px-6 sm:py-12"
+      data-testid="download-page"
+    >
       {back && (
-        <Link href={back.href} className="mb-6 inline-flex items-center gap-1 text-sm text-muted hover:text-ink" data-testid="back-to-library">
+        <Link
+          href={back.href}
+          className="mb-6 inline-flex items-center gap-1 text-sm text-muted hover:text-ink"
+          data-testid="back-to-library"
+        >
           <span aria-hidden>←</span> {back.label}
         </Link>
       )}
       <header className="border-b border-line pb-6">
         <p className="text-xs font-semibold uppercase tracking-wide text-accent">{t("eyebrow")}</p>
-        <h1 className="mt-1 text-3xl font-semibold tracking-tight text-balance sm:text-4xl">
-          {artist.name}
-        </h1>
+        <h1 className="mt-1 text-3xl font-semibold tracking-tight text-balance sm:text-4xl">{artist.name}</h1>
         <p className="mt-2 text-sm text-muted" data-testid="download-purchased">
           {t("purchased", { date: format.dateTime(grant.createdAt, { dateStyle: "long" }), email: grant.email })}
         </p>
@@ -41,7 +47,11 @@ export async function DownloadPage({ data, back }: { data: DownloadPageData; bac
           <h2 className="text-sm font-semibold">{t("libraryTitle")}</h2>
           <p className="mt-1 text-sm text-muted">{t("library")}</p>
         </div>
-        <Link href="/library" className="shrink-0 rounded-md border border-stone-300 bg-white px-4 py-2 text-center text-sm font-medium hover:bg-stone-50" data-testid="library-link">
+        <Link
+          href="/library"
+          className="shrink-0 rounded-md border border-stone-300 bg-white px-4 py-2 text-center text-sm font-medium hover:bg-stone-50"
+          data-testid="library-link"
+        >
           {t("libraryAction")}
         </Link>
       </aside>
@@ -84,7 +94,12 @@ async function DownloadItemRow({ item, expiresAt, eager }: { item: PageItem; exp
           <p className="text-sm text-muted">{t("empty")}</p>
         ) : (
           <>
-            <FormatPicker title={item.title} formats={item.formats} defaultFormat={item.defaultFormat} expiresAt={expiresAt} />
+            <FormatPicker
+              title={item.title}
+              formats={item.formats}
+              defaultFormat={item.defaultFormat}
+              expiresAt={expiresAt}
+            />
             {item.losslessUnavailable && (
               <p className="mt-3 text-xs text-muted" data-testid="lossless-note">
                 {t("losslessUnavailable")}

@@ -1,7 +1,7 @@
 "use client";
 
-import { useCallback, useEffect, useId, useState } from "react";
 import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useId, useState } from "react";
 import type { FormatChoice } from "@/lib/downloads/page-data";
 import { usePreparation, type Phase } from "./use-preparation";
 
@@ -68,7 +68,8 @@ export function FormatPicker({ title, formats, defaultFormat, expiresAt }: Props
 
   /** Links are signed for an hour: past that, reloading the page is the way to fresh ones. */
   const stale = () => Date.now() / 1000 > expiresAt - 30;
-  const phase: Phase = phases[format.statusHref] ?? (format.ready === format.total ? { kind: "ready" } : { kind: "idle" });
+  const phase: Phase =
+    phases[format.statusHref] ?? (format.ready === format.total ? { kind: "ready" } : { kind: "idle" });
   const busy = phase.kind === "starting" || phase.kind === "preparing";
 
   return (
@@ -124,31 +125,56 @@ export function FormatPicker({ title, formats, defaultFormat, expiresAt }: Props
           </button>
         )}
       </div>
-      <Progress id={`${selectId}-status`} phase={phase} label={format.label} justPrepared={phases[format.statusHref]?.kind === "ready"} />
+      <Progress
+        id={`${selectId}-status`}
+        phase={phase}
+        label={format.label}
+        justPrepared={phases[format.statusHref]?.kind === "ready"}
+      />
     </div>
   );
 }
 
-function Progress({ id, phase, label, justPrepared }: { id: string; phase: Phase; label: string; justPrepared: boolean }) {
+function Progress({
+  id,
+  phase,
+  label,
+  justPrepared,
+}: {
+  id: string;
+  phase: Phase;
+  label: string;
+  justPrepared: boolean;
+}) {
   const t = useTranslations("downloads.page");
   const message = {
     idle: t("madeOnRequest"),
     starting: t("starting", { format: label }),
-    preparing: phase.kind === "preparing" ? t("preparing", { format: label, ready: phase.ready, total: phase.total }) : "",
+    preparing:
+      phase.kind === "preparing" ? t("preparing", { format: label, ready: phase.ready, total: phase.total }) : "",
     ready: justPrepared ? t("ready", { format: label }) : t("readyHint"),
     failed: t("failed", { format: label }),
     error: phase.kind === "error" ? (phase.message ?? t("networkError")) : "",
   }[phase.kind];
-  const share = phase.kind === "preparing" && phase.total > 0 ? phase.ready / phase.total : phase.kind === "ready" ? 1 : 0;
+  const share =
+    phase.kind === "preparing" && phase.total > 0 ? phase.ready / phase.total : phase.kind === "ready" ? 1 : 0;
   const problem = phase.kind === "failed" || phase.kind === "error";
   return (
     <div id={id} className="space-y-1.5">
       {(phase.kind === "starting" || phase.kind === "preparing") && (
         <div className="h-1.5 overflow-hidden rounded-full bg-stone-200" aria-hidden>
-          <div className="h-full rounded-full bg-accent transition-[width] duration-500" style={{ width: `${Math.max(4, share * 100)}%` }} />
+          <div
+            className="h-full rounded-full bg-accent transition-[width] duration-500"
+            style={{ width: `${Math.max(4, share * 100)}%` }}
+          />
         </div>
       )}
-      <p role={problem ? "alert" : "status"} className={`text-xs ${problem ? "text-red-700" : "text-muted"}`} data-testid="download-status" data-phase={phase.kind}>
+      <p
+        role={problem ? "alert" : "status"}
+        className={`text-xs ${problem ? "text-red-700" : "text-muted"}`}
+        data-testid="download-status"
+        data-phase={phase.kind}
+      >
         {message}
       </p>
     </div>

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 
 /** A refunded order's page: no downloads, and no doubt about why. */
 export async function RefundedNotice({ band }: { band: string }) {

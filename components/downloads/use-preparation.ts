@@ -59,7 +59,10 @@ export function usePreparation(onReady: (statusHref: string) => void) {
     } else {
       set({ kind: "preparing", ready: status.ready, total: status.total });
       const next = status.state === "idle" ? "POST" : "GET";
-      timers.current.set(statusHref, setTimeout(() => void ask(statusHref, next), POLL_MS));
+      timers.current.set(
+        statusHref,
+        setTimeout(() => void ask(statusHref, next), POLL_MS),
+      );
     }
   }, []);
 

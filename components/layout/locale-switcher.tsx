@@ -1,7 +1,7 @@
 "use client";
 
-import { useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { useTransition } from "react";
 import { setLocaleAction } from "./actions";
 
 const NAMES: Record<string, string> = { en: "English", fr: "Français" };

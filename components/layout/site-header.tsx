@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { currentUser } from "@/lib/auth";
-import { LocaleSwitcher } from "./locale-switcher";
 import { signOutAction } from "./actions";
+import { LocaleSwitcher } from "./locale-switcher";
 
 export async function SiteHeader() {
   const [t, locale, user] = await Promise.all([getTranslations("nav"), getLocale(), currentUser()]);
@@ -13,7 +13,10 @@ export async function SiteHeader() {
         <Link href="/" className="text-base font-semibold tracking-tight sm:text-lg">
           Merchtable
         </Link>
-        <nav className="ml-auto flex flex-wrap items-center justify-end gap-1 whitespace-nowrap text-sm sm:gap-3" aria-label="Main">
+        <nav
+          className="ml-auto flex flex-wrap items-center justify-end gap-1 whitespace-nowrap text-sm sm:gap-3"
+          aria-label="Main"
+        >
           {user ? (
             <>
               <Link href="/dashboard" className="rounded px-1.5 py-1 hover:bg-stone-100 sm:px-2">
@@ -33,7 +36,10 @@ export async function SiteHeader() {
               <Link href="/signin" className="rounded px-1.5 py-1 hover:bg-stone-100 sm:px-2">
                 {t("signIn")}
               </Link>
-              <Link href="/signup" className="hidden rounded-md bg-ink px-3 py-1.5 font-medium text-white hover:bg-stone-700 sm:inline-block">
+              <Link
+                href="/signup"
+                className="hidden rounded-md bg-ink px-3 py-1.5 font-medium text-white hover:bg-stone-700 sm:inline-block"
+              >
                 {t("signUp")}
               </Link>
             </>

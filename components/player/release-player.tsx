@@ -1,14 +1,14 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { NextIcon, PauseIcon, PlayIcon, PreviousIcon } from "./icons";
 import { positionMemory } from "./position-memory";
 import { SeekBar } from "./seek-bar";
 import { Tracklist } from "./tracklist";
 import { audiblePeaks, audibleSeconds, formatTime, isPlayable, type PlayerTrack } from "./types";
-import { usePlayReporter, type PlaySource } from "./use-play-reporter";
 import { useMediaSession } from "./use-media-session";
+import { usePlayReporter, type PlaySource } from "./use-play-reporter";
 
 type Props = PlaySource & {
   /** Keys the remembered track in sessionStorage (the release id). */
@@ -49,7 +49,10 @@ export function ReleasePlayer({ listId, tracks, artistName, releaseTitle, artwor
   const track = tracks[index];
   const loaded = loadedId === track?.id;
   // A clip's file is cut short, but its MP3 header still announces the whole track: trust the clip.
-  const duration = track?.playback === "clip" ? audibleSeconds(track) : (loaded && mediaDuration) || (track ? audibleSeconds(track) : null);
+  const duration =
+    track?.playback === "clip"
+      ? audibleSeconds(track)
+      : (loaded && mediaDuration) || (track ? audibleSeconds(track) : null);
   const anyPlayable = tracks.some(isPlayable);
 
   // Back in this tab after browsing the shop: the same track, where the listener left it.
@@ -148,7 +151,18 @@ export function ReleasePlayer({ listId, tracks, artistName, releaseTitle, artwor
     if (audioRef.current) audioRef.current.currentTime = 0;
   }, [reporter, neighbour, index, load]);
 
-  useMediaSession({ track, artistName, releaseTitle, artworkUrl, playing, time, duration, onToggle: toggle, onSkip: skip, onSeek: seek });
+  useMediaSession({
+    track,
+    artistName,
+    releaseTitle,
+    artworkUrl,
+    playing,
+    time,
+    duration,
+    onToggle: toggle,
+    onSkip: skip,
+    onSeek: seek,
+  });
 
   const hasPrevious = neighbour(index, -1) !== null || (loaded && time > RESTART_THRESHOLD_SECONDS);
   const hasNext = neighbour(index, 1) !== null;
@@ -163,7 +177,8 @@ export function ReleasePlayer({ listId, tracks, artistName, releaseTitle, artwor
         onLoadedMetadata={(event) => {
           const media = event.currentTarget;
           if (Number.isFinite(media.duration)) setMediaDuration(media.duration);
-          if (pendingSeek.current !== null && pendingSeek.current < media.duration - 1) media.currentTime = pendingSeek.current;
+          if (pendingSeek.current !== null && pendingSeek.current < media.duration - 1)
+            media.currentTime = pendingSeek.current;
           pendingSeek.current = null;
           setState("idle");
         }}
@@ -174,7 +189,8 @@ export function ReleasePlayer({ listId, tracks, artistName, releaseTitle, artwor
           setPlaying(true);
           setState("idle");
           const playingTrack = tracks.find((candidate) => candidate.id === audioTrackId.current);
-          if (playingTrack) reporter.started(playingTrack.id, event.currentTarget.currentTime, audibleSeconds(playingTrack));
+          if (playingTrack)
+            reporter.started(playingTrack.id, event.currentTarget.currentTime, audibleSeconds(playingTrack));
           setAnnouncement(t("nowPlaying", { title }));
         }}
         onWaiting={() => setState("loading")}
@@ -182,14 +198,22 @@ export function ReleasePlayer({ listId, tracks, artistName, releaseTitle, artwor
           const media = event.currentTarget;
           setPlaying(false);
           reporter.paused(media.currentTime);
-          if (audioTrackId.current && !media.ended) positionMemory.savePosition(audioTrackId.current, media.currentTime);
+          if (audioTrackId.current && !media.ended)
+            positionMemory.savePosition(audioTrackId.current, media.currentTime);
           if (!media.ended) setAnnouncement(t("pausedTrack", { title }));
         }}
         onTimeUpdate={(event) => {
           const media = event.currentTarget;
           setTime(media.currentTime);
           if (!media.paused && !media.seeking) reporter.progressed(media.currentTime);
-          if (track?.playback === "clip" && audioTrackId.current === track.id && duration !== null && media.currentTime >= duration - CLIP_END_SLACK_SECONDS && !media.paused) return finish();
+          if (
+            track?.playback === "clip" &&
+            audioTrackId.current === track.id &&
+            duration !== null &&
+            media.currentTime >= duration - CLIP_END_SLACK_SECONDS &&
+            !media.paused
+          )
+            return finish();
           if (audioTrackId.current && Math.abs(media.currentTime - lastSaved.current) >= 1) {
             lastSaved.current = media.currentTime;
             positionMemory.savePosition(audioTrackId.current, media.currentTime);
@@ -223,15 +247,29 @@ export function ReleasePlayer({ listId, tracks, artistName, releaseTitle, artwor
               {anyPlayable ? title : t("nothingPlayable")}
             </p>
             <p className="mt-0.5 truncate text-sm text-muted">
-              {track?.playback === "clip" ? t("preview", { seconds: Math.round(audibleSeconds(track) ?? track.clipSeconds) }) : t("trackNumber", { position: track?.position ?? 1 })}
+              {track?.playback === "clip"
+                ? t("preview", { seconds: Math.round(audibleSeconds(track) ?? track.clipSeconds) })
+                : t("trackNumber", { position: track?.position ?? 1 })}
               {state === "loading" && playing && <span> · {t("loading")}</span>}
             </p>
           </div>
           <div className="flex shrink-0 items-center gap-1">
-            <button type="button" onClick={() => skip(-1)} disabled={!hasPrevious} aria-label={t("previous")} className="rounded-full p-2.5 text-ink hover:bg-stone-100 disabled:opacity-30">
+            <button
+              type="button"
+              onClick={() => skip(-1)}
+              disabled={!hasPrevious}
+              aria-label={t("previous")}
+              className="rounded-full p-2.5 text-ink hover:bg-stone-100 disabled:opacity-30"
+            >
               <PreviousIcon />
             </button>
-            <button type="button" onClick={() => skip(1)} disabled={!hasNext} aria-label={t("next")} className="rounded-full p-2.5 text-ink hover:bg-stone-100 disabled:opacity-30">
+            <button
+              type="button"
+              onClick={() => skip(1)}
+              disabled={!hasNext}
+              aria-label={t("next")}
+              className="rounded-full p-2.5 text-ink hover:bg-stone-100 disabled:opacity-30"
+            >
               <NextIcon />
             </button>
           </div>

@@ -22,7 +22,9 @@ export function Tracklist({ tracks, currentIndex, playing, onChoose }: Props) {
           const current = i === currentIndex;
           const note =
             track.playback === "clip"
-              ? t("preview", { seconds: Math.round(Math.min(track.clipSeconds, track.durationSeconds ?? track.clipSeconds)) })
+              ? t("preview", {
+                  seconds: Math.round(Math.min(track.clipSeconds, track.durationSeconds ?? track.clipSeconds)),
+                })
               : track.playback === "off"
                 ? t("notStreamed")
                 : track.playback === "unavailable"
@@ -46,7 +48,11 @@ export function Tracklist({ tracks, currentIndex, playing, onChoose }: Props) {
                 <button
                   type="button"
                   onClick={() => onChoose(i)}
-                  aria-label={current && playing ? t("pauseTrack", { title: track.title }) : t("playTrack", { title: track.title })}
+                  aria-label={
+                    current && playing
+                      ? t("pauseTrack", { title: track.title })
+                      : t("playTrack", { title: track.title })
+                  }
                   className={`flex w-full items-center gap-4 px-2 py-3 text-left hover:bg-stone-50 ${current ? "bg-stone-50" : ""}`}
                 >
                   {content}

@@ -17,7 +17,18 @@ type Options = {
 };
 
 /** Lock screen, headset buttons and the browser's media controls drive the same player. */
-export function useMediaSession({ track, artistName, releaseTitle, artworkUrl, playing, time, duration, onToggle, onSkip, onSeek }: Options) {
+export function useMediaSession({
+  track,
+  artistName,
+  releaseTitle,
+  artworkUrl,
+  playing,
+  time,
+  duration,
+  onToggle,
+  onSkip,
+  onSeek,
+}: Options) {
   const supported = typeof navigator !== "undefined" && "mediaSession" in navigator;
 
   useEffect(() => {

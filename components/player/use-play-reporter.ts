@@ -9,9 +9,11 @@ function send(payload: ListenReport & PlaySource) {
   const body = JSON.stringify(payload);
   // sendBeacon survives the page going away; its body goes as text/plain, which /api/plays reads.
   if (typeof navigator.sendBeacon === "function" && navigator.sendBeacon("/api/plays", body)) return;
-  fetch("/api/plays", { method: "POST", body, keepalive: true, headers: { "Content-Type": "application/json" } }).catch(() => {
-    // A lost play report costs the band one count; the listener must never see an error for it.
-  });
+  fetch("/api/plays", { method: "POST", body, keepalive: true, headers: { "Content-Type": "application/json" } }).catch(
+    () => {
+      // A lost play report costs the band one count; the listener must never see an error for it.
+    },
+  );
 }
 
 /**

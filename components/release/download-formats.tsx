@@ -2,10 +2,22 @@ import { getTranslations } from "next-intl/server";
 import type { DownloadFormat } from "@/lib/audio/formats";
 
 /** The formats a buyer will be able to download, shown before purchase. */
-export async function DownloadFormats({ formats, lossyMaster, hasTracks }: { formats: DownloadFormat[]; lossyMaster: boolean; hasTracks: boolean }) {
+export async function DownloadFormats({
+  formats,
+  lossyMaster,
+  hasTracks,
+}: {
+  formats: DownloadFormat[];
+  lossyMaster: boolean;
+  hasTracks: boolean;
+}) {
   const t = await getTranslations("release");
   return (
-    <section aria-labelledby="formats-title" className="rounded-lg border border-line bg-surface p-5" data-testid="download-formats">
+    <section
+      aria-labelledby="formats-title"
+      className="rounded-lg border border-line bg-surface p-5"
+      data-testid="download-formats"
+    >
       <h2 id="formats-title" className="text-xs font-semibold uppercase tracking-wide text-muted">
         {t("formatsTitle")}
       </h2>

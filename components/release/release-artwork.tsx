@@ -33,7 +33,9 @@ export function ReleaseArtwork({ src, src2x, alt, title, className = "", priorit
           className="flex h-full w-full items-end p-[8%] text-left"
           style={{ backgroundImage: "linear-gradient(145deg, var(--color-accent), #1c1917 85%)" }}
         >
-          <span className="line-clamp-3 text-[clamp(0.85rem,9cqw,2.5rem)] font-semibold leading-tight text-[#fafaf9]">{title}</span>
+          <span className="line-clamp-3 text-[clamp(0.85rem,9cqw,2.5rem)] font-semibold leading-tight text-[#fafaf9]">
+            {title}
+          </span>
         </div>
       )}
     </div>

@@ -14,7 +14,13 @@ type Props = {
 export function ReleaseCard({ href, title, kindLabel, year, artworkUrl, artworkUrl2x }: Props) {
   return (
     <Link href={href} className="group block" data-testid="release-card">
-      <ReleaseArtwork src={artworkUrl} src2x={artworkUrl2x} alt="" title={title} className="shadow-sm ring-1 ring-black/5 transition group-hover:shadow-md" />
+      <ReleaseArtwork
+        src={artworkUrl}
+        src2x={artworkUrl2x}
+        alt=""
+        title={title}
+        className="shadow-sm ring-1 ring-black/5 transition group-hover:shadow-md"
+      />
       <p className="mt-2.5 truncate font-medium group-hover:underline group-hover:underline-offset-2">{title}</p>
       <p className="text-sm text-muted">
         {kindLabel}

@@ -6,7 +6,15 @@ type Common = { label: string; name: string; hint?: ReactNode; error?: string | 
 export const control =
   "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow-xs placeholder:text-stone-400 focus:border-ink focus:outline-none aria-[invalid=true]:border-red-600";
 
-export function Field({ label, name, hint, error, className, ref, ...input }: Common & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
+export function Field({
+  label,
+  name,
+  hint,
+  error,
+  className,
+  ref,
+  ...input
+}: Common & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
   const hintId = hint ? `${name}-hint` : undefined;
   const errorId = error ? `${name}-error` : undefined;
   return (
@@ -20,7 +28,11 @@ export function Field({ label, name, hint, error, className, ref, ...input }: Co
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        className={input.type === "file" ? "block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-stone-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-stone-200" : control}
+        className={
+          input.type === "file"
+            ? "block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-stone-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-stone-200"
+            : control
+        }
         {...input}
       />
       <FieldNotes hintId={hintId} hint={hint} errorId={errorId} error={error} />
@@ -28,7 +40,14 @@ export function Field({ label, name, hint, error, className, ref, ...input }: Co
   );
 }
 
-export function TextArea({ label, name, hint, error, className, ...input }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({
+  label,
+  name,
+  hint,
+  error,
+  className,
+  ...input
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const hintId = hint ? `${name}-hint` : undefined;
   const errorId = error ? `${name}-error` : undefined;
   return (
@@ -49,7 +68,17 @@ export function TextArea({ label, name, hint, error, className, ...input }: Comm
   );
 }
 
-export function FieldNotes({ hintId, hint, errorId, error }: { hintId?: string; hint?: ReactNode; errorId?: string; error?: string | null }) {
+export function FieldNotes({
+  hintId,
+  hint,
+  errorId,
+  error,
+}: {
+  hintId?: string;
+  hint?: ReactNode;
+  errorId?: string;
+  error?: string | null;
+}) {
   return (
     <>
       {hint && (
@@ -58,7 +87,12 @@ export function FieldNotes({ hintId, hint, errorId, error }: { hintId?: string; 
         </p>
       )}
       {error && (
-        <p id={errorId} role="alert" className="mt-1 text-sm text-red-700" data-testid={`error-${errorId?.replace(/-error$/, "")}`}>
+        <p
+          id={errorId}
+          role="alert"
+          className="mt-1 text-sm text-red-700"
+          data-testid={`error-${errorId?.replace(/-error$/, "")}`}
+        >
           {error}
         </p>
       )}

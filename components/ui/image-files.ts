@@ -1,11 +1,14 @@
-import { MB, isSmallArtwork, sizeMb } from "@/lib/images/limits";
+import { isSmallArtwork, MB, sizeMb } from "@/lib/images/limits";
 
 /**
  * Checks made in the browser the moment pictures are chosen, before anything is sent: the same
  * limit and the same message as the server's (lib/images/limits.ts), so a band never waits for a
  * large upload to learn it was too large.
  */
-export function oversizedFile(input: HTMLInputElement, maxMb: number): { name: string; size: number; max: number } | null {
+export function oversizedFile(
+  input: HTMLInputElement,
+  maxMb: number,
+): { name: string; size: number; max: number } | null {
   const file = Array.from(input.files ?? []).find((f) => f.size > maxMb * MB);
   return file ? { name: file.name, size: sizeMb(file.size), max: maxMb } : null;
 }

@@ -1,14 +1,24 @@
 import type { ReactNode } from "react";
 
 /** A dashboard list: a bordered, horizontally scrollable table, or a dashed box saying it is empty. */
-export function ListTable({ testId, empty, head, children }: {
+export function ListTable({
+  testId,
+  empty,
+  head,
+  children,
+}: {
   testId: string;
   /** Shown instead of the table when there are no rows. */
   empty?: string | null;
   head: ReactNode;
   children: ReactNode;
 }) {
-  if (empty) return <p className="rounded-lg border border-dashed border-stone-300 bg-white px-6 py-10 text-center text-sm text-muted">{empty}</p>;
+  if (empty)
+    return (
+      <p className="rounded-lg border border-dashed border-stone-300 bg-white px-6 py-10 text-center text-sm text-muted">
+        {empty}
+      </p>
+    );
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-white">
       <table className="w-full text-left text-sm" data-testid={testId}>

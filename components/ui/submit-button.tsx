@@ -1,7 +1,7 @@
 "use client";
 
-import { useFormStatus } from "react-dom";
 import type { ReactNode } from "react";
+import { useFormStatus } from "react-dom";
 
 export function SubmitButton({
   children,

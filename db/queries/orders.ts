@@ -12,7 +12,10 @@ export type BandOrder = Order & { items: OrderItem[]; toShip: boolean };
 
 /** Paid physical items still waiting for their parcel (refunded orders ship nothing). */
 function toShip(order: Order, items: OrderItem[]) {
-  return (order.status === "paid" || order.status === "partially_refunded") && items.some((i) => i.kind === "product" && !i.shippedAt);
+  return (
+    (order.status === "paid" || order.status === "partially_refunded") &&
+    items.some((i) => i.kind === "product" && !i.shippedAt)
+  );
 }
 
 const unshippedProduct = sql`exists (select 1 from ${orderItems} where ${orderItems.orderId} = ${orders.id} and ${orderItems.kind} = 'product' and ${orderItems.shippedAt} is null)`;
@@ -59,7 +62,18 @@ export async function listOrdersForArtist(
     .orderBy(desc(orders.createdAt), desc(orders.id))
     .limit(ORDERS_PAGE_SIZE)
     .offset((page - 1) * ORDERS_PAGE_SIZE);
-  const items = rows.length ? await db.select().from(orderItems).where(inArray(orderItems.orderId, rows.map((o) => o.id))).orderBy(orderItems.createdAt, orderItems.id) : [];
+  const items = rows.length
+    ? await db
+        .select()
+        .from(orderItems)
+        .where(
+          inArray(
+            orderItems.orderId,
+            rows.map((o) => o.id),
+          ),
+        )
+        .orderBy(orderItems.createdAt, orderItems.id)
+    : [];
   const list: BandOrder[] = rows.map((order) => {
     const own = items.filter((i) => i.orderId === order.id);
     return { ...order, items: own, toShip: toShip(order, own) };
@@ -69,9 +83,16 @@ export async function listOrdersForArtist(
 
 /** One order of this band, or null: an id from another band's order is simply not found. */
 export async function getOrderForArtist(db: DbOrTx, artistId: string, orderId: string): Promise<BandOrder | null> {
-  const [order] = await db.select().from(orders).where(and(eq(orders.id, orderId), eq(orders.artistId, artistId)));
+  const [order] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.id, orderId), eq(orders.artistId, artistId)));
   if (!order) return null;
-  const items = await db.select().from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(orderItems.createdAt, orderItems.id);
+  const items = await db
+    .select()
+    .from(orderItems)
+    .where(eq(orderItems.orderId, order.id))
+    .orderBy(orderItems.createdAt, orderItems.id);
   return { ...order, items, toShip: toShip(order, items) };
 }
 
@@ -80,10 +101,11 @@ export async function countOrdersToShip(db: DbOrTx, artistId: string) {
   const [{ n }] = await db
     .select({ n: count() })
     .from(orders)
-    .where(and(eq(orders.artistId, artistId), inArray(orders.status, ["paid", "partially_refunded"]), unshippedProduct));
+    .where(
+      and(eq(orders.artistId, artistId), inArray(orders.status, ["paid", "partially_refunded"]), unshippedProduct),
+    );
   return n;
 }
-
 
 /** Paid-time window for the CSV exports: `from` inclusive, `to` exclusive (the day after the last). */
 export type ExportRange = { from?: Date; to?: Date };

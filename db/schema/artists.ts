@@ -33,10 +33,7 @@ export const artists = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex("artists_slug_idx").on(t.slug),
-    check("artists_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`),
-  ],
+  (t) => [uniqueIndex("artists_slug_idx").on(t.slug), check("artists_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`)],
 );
 
 export type Artist = typeof artists.$inferSelect;

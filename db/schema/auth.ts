@@ -1,6 +1,6 @@
+import type { AdapterAccountType } from "@auth/core/adapters";
 import { sql } from "drizzle-orm";
 import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import type { AdapterAccountType } from "@auth/core/adapters";
 import { createdAt, id, updatedAt } from "./columns";
 
 // Column names follow the Auth.js Drizzle adapter's expectations (camelCase keys).

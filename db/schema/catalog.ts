@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { artists } from "./artists";
 import { createdAt, id, updatedAt } from "./columns";
 
@@ -104,7 +116,10 @@ export const tracks = pgTable(
     index("tracks_release_position_idx").on(t.releaseId, t.position),
     index("tracks_artist_idx").on(t.artistId),
     check("tracks_clip_positive", sql`${t.clipSeconds} > 0`),
-    check("tracks_price_not_negative", sql`(${t.priceAmount} is null or ${t.priceAmount} >= 0) and ${t.priceMinimum} >= 0`),
+    check(
+      "tracks_price_not_negative",
+      sql`(${t.priceAmount} is null or ${t.priceAmount} >= 0) and ${t.priceMinimum} >= 0`,
+    ),
   ],
 );
 

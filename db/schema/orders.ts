@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { artists } from "./artists";
 import { users } from "./auth";
 import { releases, tracks } from "./catalog";
@@ -7,7 +18,13 @@ import { createdAt, id, updatedAt } from "./columns";
 import { productOptions, products } from "./merch";
 import { paymentProviderEnum } from "./payments";
 
-export const orderStatusEnum = pgEnum("order_status", ["pending", "paid", "canceled", "refunded", "partially_refunded"]);
+export const orderStatusEnum = pgEnum("order_status", [
+  "pending",
+  "paid",
+  "canceled",
+  "refunded",
+  "partially_refunded",
+]);
 export const orderItemKindEnum = pgEnum("order_item_kind", ["release", "track", "product"]);
 export const reservationStatusEnum = pgEnum("reservation_status", ["held", "committed", "released"]);
 
@@ -85,7 +102,10 @@ export const orders = pgTable(
     index("orders_artist_paid_idx").on(t.artistId, t.paidAt),
     index("orders_email_idx").on(t.email),
     uniqueIndex("orders_provider_session_idx").on(t.providerSessionId),
-    check("orders_amounts_not_negative", sql`${t.subtotal} >= 0 and ${t.shipping} >= 0 and ${t.total} >= 0 and ${t.discount} >= 0`),
+    check(
+      "orders_amounts_not_negative",
+      sql`${t.subtotal} >= 0 and ${t.shipping} >= 0 and ${t.total} >= 0 and ${t.discount} >= 0`,
+    ),
     check("orders_refund_within_total", sql`${t.refundedAmount} between 0 and ${t.total}`),
   ],
 );

@@ -38,7 +38,9 @@ export const plays = pgTable(
   },
   (t) => [
     index("plays_artist_time_idx").on(t.artistId, t.playedAt),
-    uniqueIndex("plays_track_listen_idx").on(t.trackId, t.listenId).where(sql`${t.listenId} is not null`),
+    uniqueIndex("plays_track_listen_idx")
+      .on(t.trackId, t.listenId)
+      .where(sql`${t.listenId} is not null`),
     index("plays_track_idx").on(t.trackId),
     check("plays_seconds_not_negative", sql`${t.secondsListened} >= 0`),
   ],

@@ -22,12 +22,22 @@ export type InviteResult =
   | { ok: false; error: "forbidden" | "already_member" | "invalid"; fieldErrors?: Record<string, string> };
 
 /** Only owners invite. The invite is a link mailed to the address; it works for that address only. */
-export async function inviteMember(db: Db, inviterId: string, artistId: string, raw: unknown, locale: string): Promise<InviteResult> {
+export async function inviteMember(
+  db: Db,
+  inviterId: string,
+  artistId: string,
+  raw: unknown,
+  locale: string,
+): Promise<InviteResult> {
   const access = await checkArtistAccess(db, inviterId, { id: artistId }, "owner");
   if (!access.allowed) return { ok: false, error: "forbidden" };
   const parsed = inviteSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, error: "invalid", fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) };
+    return {
+      ok: false,
+      error: "invalid",
+      fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])),
+    };
   }
   const { email, role } = parsed.data;
   const [existing] = await db
@@ -42,7 +52,14 @@ export async function inviteMember(db: Db, inviterId: string, artistId: string, 
   const inviteUrl = `${env().APP_URL}/invite/${token}`;
   const { t } = translator(locale);
   await db.transaction(async (tx) => {
-    await tx.insert(artistInvites).values({ artistId, email, role, tokenHash, invitedById: inviterId, expiresAt: new Date(Date.now() + INVITE_TTL_MS) });
+    await tx.insert(artistInvites).values({
+      artistId,
+      email,
+      role,
+      tokenHash,
+      invitedById: inviterId,
+      expiresAt: new Date(Date.now() + INVITE_TTL_MS),
+    });
     await sendEmail(
       tx,
       renderEmail({
@@ -66,26 +83,51 @@ export async function previewInvite(db: Db, token: string): Promise<InvitePrevie
     .select({ invite: artistInvites, artistName: artists.name, artistSlug: artists.slug })
     .from(artistInvites)
     .innerJoin(artists, eq(artists.id, artistInvites.artistId))
-    .where(and(eq(artistInvites.tokenHash, hashToken(token)), isNull(artistInvites.acceptedAt), gt(artistInvites.expiresAt, new Date())))
+    .where(
+      and(
+        eq(artistInvites.tokenHash, hashToken(token)),
+        isNull(artistInvites.acceptedAt),
+        gt(artistInvites.expiresAt, new Date()),
+      ),
+    )
     .limit(1);
   if (!row) return { ok: false, error: "invalid_or_expired" };
-  return { ok: true, artistName: row.artistName, artistSlug: row.artistSlug, email: row.invite.email, role: row.invite.role };
+  return {
+    ok: true,
+    artistName: row.artistName,
+    artistSlug: row.artistSlug,
+    email: row.invite.email,
+    role: row.invite.role,
+  };
 }
 
-export type AcceptResult = { ok: true; artistSlug: string } | { ok: false; error: "invalid_or_expired" | "wrong_account" };
+export type AcceptResult =
+  { ok: true; artistSlug: string } | { ok: false; error: "invalid_or_expired" | "wrong_account" };
 
 export async function acceptInvite(db: Db, user: { id: string; email: string }, token: string): Promise<AcceptResult> {
   return db.transaction(async (tx) => {
     const [invite] = await tx
       .select()
       .from(artistInvites)
-      .where(and(eq(artistInvites.tokenHash, hashToken(token)), isNull(artistInvites.acceptedAt), gt(artistInvites.expiresAt, new Date())))
+      .where(
+        and(
+          eq(artistInvites.tokenHash, hashToken(token)),
+          isNull(artistInvites.acceptedAt),
+          gt(artistInvites.expiresAt, new Date()),
+        ),
+      )
       .for("update")
       .limit(1);
     if (!invite) return { ok: false, error: "invalid_or_expired" } as const;
     if (normalizeEmail(user.email) !== invite.email) return { ok: false, error: "wrong_account" } as const;
-    await tx.insert(artistMembers).values({ artistId: invite.artistId, userId: user.id, role: invite.role }).onConflictDoNothing();
-    await tx.update(artistInvites).set({ acceptedAt: new Date(), acceptedById: user.id }).where(eq(artistInvites.id, invite.id));
+    await tx
+      .insert(artistMembers)
+      .values({ artistId: invite.artistId, userId: user.id, role: invite.role })
+      .onConflictDoNothing();
+    await tx
+      .update(artistInvites)
+      .set({ acceptedAt: new Date(), acceptedById: user.id })
+      .where(eq(artistInvites.id, invite.id));
     const [artist] = await tx.select({ slug: artists.slug }).from(artists).where(eq(artists.id, invite.artistId));
     return { ok: true, artistSlug: artist.slug } as const;
   });
@@ -95,15 +137,32 @@ export async function listTeam(db: Db, userId: string, artistId: string) {
   const access = await checkArtistAccess(db, userId, { id: artistId });
   if (!access.allowed) return null;
   const members = await db
-    .select({ userId: users.id, name: users.name, email: users.email, role: artistMembers.role, since: artistMembers.createdAt })
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: artistMembers.role,
+      since: artistMembers.createdAt,
+    })
     .from(artistMembers)
     .innerJoin(users, eq(users.id, artistMembers.userId))
     .where(eq(artistMembers.artistId, artistId))
     .orderBy(asc(artistMembers.createdAt));
   const invites = await db
-    .select({ id: artistInvites.id, email: artistInvites.email, role: artistInvites.role, expiresAt: artistInvites.expiresAt })
+    .select({
+      id: artistInvites.id,
+      email: artistInvites.email,
+      role: artistInvites.role,
+      expiresAt: artistInvites.expiresAt,
+    })
     .from(artistInvites)
-    .where(and(eq(artistInvites.artistId, artistId), isNull(artistInvites.acceptedAt), gt(artistInvites.expiresAt, new Date())))
+    .where(
+      and(
+        eq(artistInvites.artistId, artistId),
+        isNull(artistInvites.acceptedAt),
+        gt(artistInvites.expiresAt, new Date()),
+      ),
+    )
     .orderBy(asc(artistInvites.createdAt));
   return { role: access.role, members, invites };
 }

@@ -2,13 +2,18 @@ import type { ImageKind, ImageProblem } from "@/lib/images";
 import type { ImageUploads, ProfileResult } from "./profile";
 
 /** Reads the profile form the onboarding and settings pages post. */
-export async function readProfileForm(form: FormData): Promise<{ fields: Record<string, string>; uploads: ImageUploads }> {
+export async function readProfileForm(
+  form: FormData,
+): Promise<{ fields: Record<string, string>; uploads: ImageUploads }> {
   const fields: Record<string, string> = {};
   for (const key of ["name", "slug", "location", "bio", "links", "currency", "timeZone", "accentColor"]) {
     const value = form.get(key);
     fields[key] = typeof value === "string" ? value : "";
   }
-  const uploads: ImageUploads = { removeAvatar: form.get("removeAvatar") === "on", removeBanner: form.get("removeBanner") === "on" };
+  const uploads: ImageUploads = {
+    removeAvatar: form.get("removeAvatar") === "on",
+    removeBanner: form.get("removeBanner") === "on",
+  };
   for (const kind of ["avatar", "banner"] as const) {
     const file = form.get(kind);
     if (file instanceof File && file.size > 0) uploads[kind] = Buffer.from(await file.arrayBuffer());
@@ -19,7 +24,11 @@ export async function readProfileForm(form: FormData): Promise<{ fields: Record<
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 /** Field error codes from lib/artists → sentences in the visitor's language. */
-export function describeProfileErrors(result: Extract<ProfileResult, { error: "invalid" }>, t: Translate, slug: string) {
+export function describeProfileErrors(
+  result: Extract<ProfileResult, { error: "invalid" }>,
+  t: Translate,
+  slug: string,
+) {
   const out: Record<string, string> = {};
   for (const [field, code] of Object.entries(result.fieldErrors)) {
     if (!code) continue;

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import type { ArtistLink } from "@/db/schema";
+import { DEFAULT_TIME_ZONE, isTimeZone } from "@/lib/time-zone";
 import { CURRENCIES } from "./currencies";
 import { checkSlug } from "./slug";
-import { DEFAULT_TIME_ZONE, isTimeZone } from "@/lib/time-zone";
-import type { ArtistLink } from "@/db/schema";
 
 /** Messages are codes; the UI translates them (lib/i18n messages under "errors"). */
 const KNOWN_HOSTS: Record<string, string> = {

@@ -1,15 +1,18 @@
 import { randomBytes } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import { isInvalidParameter, isUniqueViolation, type Db } from "@/db/client";
+import { rebuildDailyStats } from "@/db/queries/daily-stats";
 import { artistMembers, artists, type Artist, type MemberRole } from "@/db/schema";
 import { imageVariants, processImage, type ImageKind, type ImageProblem } from "@/lib/images";
 import { deleteFile, putFile } from "@/lib/storage";
 import { checkArtistAccess } from "./access";
 import { artistProfileSchema, fieldErrorsOf, type FieldErrors } from "./profile-input";
 import { checkSlug, slugify } from "./slug";
-import { rebuildDailyStats } from "@/db/queries/daily-stats";
 
-export type ImageUploads = Partial<Record<ImageKind, Buffer | null>> & { removeAvatar?: boolean; removeBanner?: boolean };
+export type ImageUploads = Partial<Record<ImageKind, Buffer | null>> & {
+  removeAvatar?: boolean;
+  removeBanner?: boolean;
+};
 
 export type ProfileResult =
   | { ok: true; artist: Artist }
@@ -61,13 +64,22 @@ async function validate(db: Db, raw: Record<string, unknown>, uploads: ImageUplo
   const { ready, problems } = await prepareImages(uploads);
   for (const kind of Object.keys(problems)) fieldErrors[kind] = `image_${problems[kind as ImageKind]!.reason}`;
   if (parsed.success) {
-    const [taken] = await db.select({ id: artists.id }).from(artists).where(eq(artists.slug, parsed.data.slug)).limit(1);
+    const [taken] = await db
+      .select({ id: artists.id })
+      .from(artists)
+      .where(eq(artists.slug, parsed.data.slug))
+      .limit(1);
     if (taken && taken.id !== ownId) fieldErrors.slug = "slug_taken";
   }
   return { parsed, fieldErrors, ready, problems };
 }
 
-export async function createArtist(db: Db, userId: string, raw: Record<string, unknown>, uploads: ImageUploads = {}): Promise<ProfileResult> {
+export async function createArtist(
+  db: Db,
+  userId: string,
+  raw: Record<string, unknown>,
+  uploads: ImageUploads = {},
+): Promise<ProfileResult> {
   const { parsed, fieldErrors, ready, problems } = await validate(db, raw, uploads);
   if (!parsed.success || Object.keys(fieldErrors).length > 0) return invalid(fieldErrors, problems);
   try {
@@ -77,7 +89,11 @@ export async function createArtist(db: Db, userId: string, raw: Record<string, u
       const avatarKey = ready.avatar ? await storeImage(created.id, "avatar", ready.avatar) : null;
       const bannerKey = ready.banner ? await storeImage(created.id, "banner", ready.banner) : null;
       if (!avatarKey && !bannerKey) return created;
-      const [withImages] = await tx.update(artists).set({ avatarKey, bannerKey }).where(eq(artists.id, created.id)).returning();
+      const [withImages] = await tx
+        .update(artists)
+        .set({ avatarKey, bannerKey })
+        .where(eq(artists.id, created.id))
+        .returning();
       return withImages;
     });
     return { ok: true, artist };
@@ -100,11 +116,23 @@ export async function updateArtistProfile(
   const { parsed, fieldErrors, ready, problems } = await validate(db, raw, uploads, artistId);
   if (!parsed.success || Object.keys(fieldErrors).length > 0) return invalid(fieldErrors, problems);
   const current = access.artist;
-  const avatarKey = ready.avatar ? await storeImage(artistId, "avatar", ready.avatar) : uploads.removeAvatar ? null : current.avatarKey;
-  const bannerKey = ready.banner ? await storeImage(artistId, "banner", ready.banner) : uploads.removeBanner ? null : current.bannerKey;
+  const avatarKey = ready.avatar
+    ? await storeImage(artistId, "avatar", ready.avatar)
+    : uploads.removeAvatar
+      ? null
+      : current.avatarKey;
+  const bannerKey = ready.banner
+    ? await storeImage(artistId, "banner", ready.banner)
+    : uploads.removeBanner
+      ? null
+      : current.bannerKey;
   try {
     const artist = await db.transaction(async (tx) => {
-      const [updated] = await tx.update(artists).set({ ...parsed.data, avatarKey, bannerKey }).where(eq(artists.id, artistId)).returning();
+      const [updated] = await tx
+        .update(artists)
+        .set({ ...parsed.data, avatarKey, bannerKey })
+        .where(eq(artists.id, artistId))
+        .returning();
       // The daily figures are cut in the band's zone: recount them in the new one, in the same transaction.
       if (updated.timeZone !== current.timeZone) await rebuildDailyStats(tx, artistId);
       return updated;

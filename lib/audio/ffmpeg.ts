@@ -4,7 +4,9 @@ import { env } from "@/lib/env";
 /** Raised when Debian's ffmpeg is not installed (or FFMPEG_PATH points nowhere). */
 export class FfmpegMissingError extends Error {
   constructor(command: string) {
-    super(`${command} was not found. Install it with: sudo apt-get install -y ffmpeg (or set FFMPEG_PATH / FFPROBE_PATH).`);
+    super(
+      `${command} was not found. Install it with: sudo apt-get install -y ffmpeg (or set FFMPEG_PATH / FFPROBE_PATH).`,
+    );
     this.name = "FfmpegMissingError";
   }
 }
@@ -43,7 +45,8 @@ export function runTool(
 export const ffmpeg = (args: string[], options?: Parameters<typeof runTool>[2]) =>
   runTool(env().FFMPEG_PATH, ["-hide_banner", "-nostdin", "-y", ...args], options);
 
-export const ffprobe = (args: string[]) => runTool(env().FFPROBE_PATH, ["-hide_banner", ...args], { timeoutMs: 60_000 });
+export const ffprobe = (args: string[]) =>
+  runTool(env().FFPROBE_PATH, ["-hide_banner", ...args], { timeoutMs: 60_000 });
 
 /** Fails with a clear message when ffmpeg cannot run. */
 export async function assertFfmpeg() {

@@ -30,7 +30,8 @@ async function loadTrack(db: DbOrTx, trackId: string) {
 }
 
 function humanError(error: unknown) {
-  if (error instanceof FfmpegMissingError) return "The server cannot convert audio right now (ffmpeg is missing). Try again later.";
+  if (error instanceof FfmpegMissingError)
+    return "The server cannot convert audio right now (ffmpeg is missing). Try again later.";
   return "We could not convert this file. Export it again as WAV or FLAC and upload it again.";
 }
 
@@ -56,7 +57,14 @@ export async function processTrack(db: DbOrTx, trackId: string): Promise<{ ok: t
     });
     await db
       .update(tracks)
-      .set({ streamKey: result.key, streamSize: result.streamSize, peaks: result.peaks, durationMs: result.durationMs, status: "ready", statusError: null })
+      .set({
+        streamKey: result.key,
+        streamSize: result.streamSize,
+        peaks: result.peaks,
+        durationMs: result.durationMs,
+        status: "ready",
+        statusError: null,
+      })
       .where(eq(tracks.id, trackId));
     return { ok: true };
   } catch (error) {
@@ -95,7 +103,10 @@ export type DownloadFile = { key: string; size: number; format: DownloadFormat }
 export async function ensureDownload(db: DbOrTx, trackId: string, formatId: DownloadFormatId): Promise<DownloadFile> {
   const format = downloadFormat(formatId);
   const cached = async (tx: DbOrTx) => {
-    const [file] = await tx.select().from(trackFiles).where(and(eq(trackFiles.trackId, trackId), eq(trackFiles.format, formatId)));
+    const [file] = await tx
+      .select()
+      .from(trackFiles)
+      .where(and(eq(trackFiles.trackId, trackId), eq(trackFiles.format, formatId)));
     return file && (await storage().stat(file.key)) ? { key: file.key, size: file.size, format } : null;
   };
   const hit = await cached(db);
@@ -110,7 +121,10 @@ export async function ensureDownload(db: DbOrTx, trackId: string, formatId: Down
     if (!formatsFor(track.master?.lossless ?? false).some((f) => f.id === formatId)) {
       throw new Error(`${format.label} needs a lossless master`);
     }
-    const [{ count }] = await tx.select({ count: sql<number>`count(*)::int` }).from(tracks).where(eq(tracks.releaseId, release.id));
+    const [{ count }] = await tx
+      .select({ count: sql<number>`count(*)::int` })
+      .from(tracks)
+      .where(eq(tracks.releaseId, release.id));
     const master = await storage().localCopy(track.masterKey);
     try {
       return await withTempDir(async (dir) => {

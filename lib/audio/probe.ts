@@ -31,10 +31,22 @@ type FormatFacts = {
 };
 
 async function ffprobeFormat(filePath: string): Promise<FormatFacts | null> {
-  const result = await ffprobe(["-v", "error", "-select_streams", "a:0", "-show_entries",
-    "stream=codec_name,sample_rate,channels,bits_per_sample,bit_rate:format=duration", "-of", "json", filePath]);
+  const result = await ffprobe([
+    "-v",
+    "error",
+    "-select_streams",
+    "a:0",
+    "-show_entries",
+    "stream=codec_name,sample_rate,channels,bits_per_sample,bit_rate:format=duration",
+    "-of",
+    "json",
+    filePath,
+  ]);
   if (result.code !== 0) return null;
-  const json = JSON.parse(result.stdout.toString()) as { streams?: Record<string, string | number>[]; format?: { duration?: string } };
+  const json = JSON.parse(result.stdout.toString()) as {
+    streams?: Record<string, string | number>[];
+    format?: { duration?: string };
+  };
   const stream = json.streams?.[0];
   if (!stream) return null;
   const num = (v: unknown) => (Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : undefined);
@@ -51,10 +63,13 @@ async function ffprobeFormat(filePath: string): Promise<FormatFacts | null> {
 /** Decodes the whole file (fast: hundreds of times realtime) and returns the seconds it really holds. */
 async function decodedSeconds(filePath: string): Promise<{ seconds: number; errors: string } | null> {
   let progress = "";
-  const result = await ffmpeg(["-v", "error", "-i", filePath, "-map", "0:a:0", "-f", "null", "-progress", "pipe:1", "-nostats", "-"], {
-    timeoutMs: 10 * 60_000,
-    onStdout: (chunk) => (progress = (progress + chunk.toString()).slice(-2048)),
-  });
+  const result = await ffmpeg(
+    ["-v", "error", "-i", filePath, "-map", "0:a:0", "-f", "null", "-progress", "pipe:1", "-nostats", "-"],
+    {
+      timeoutMs: 10 * 60_000,
+      onStdout: (chunk) => (progress = (progress + chunk.toString()).slice(-2048)),
+    },
+  );
   const times = [...progress.matchAll(/out_time_us=(\d+)/g)];
   if (result.code !== 0 || times.length === 0) return null;
   return { seconds: Number(times.at(-1)![1]) / 1e6, errors: result.stderr.trim() };
@@ -77,7 +92,9 @@ export async function probeMaster(filePath: string): Promise<ProbeResult> {
   if (!format) return { ok: false, reason: "unreadable" };
   const codec = (format.codec ?? "").toLowerCase();
   if (sniffed.container === "alac" && !codec.includes("alac")) {
-    return codec.includes("aac") ? { ok: false, reason: "lossy_aac" } : { ok: false, reason: "not_audio", looksLike: "MP4 file" };
+    return codec.includes("aac")
+      ? { ok: false, reason: "lossy_aac" }
+      : { ok: false, reason: "not_audio", looksLike: "MP4 file" };
   }
   const decoded = await decodedSeconds(filePath);
   if (!decoded || decoded.seconds <= 0) return { ok: false, reason: "unreadable" };

@@ -9,8 +9,10 @@ export type SniffResult = { ok: true; container: MasterContainer } | { ok: false
 const ascii = (bytes: Buffer, start: number, end: number) => bytes.subarray(start, end).toString("latin1");
 
 export function sniffAudio(head: Buffer): SniffResult {
-  if (head.length >= 12 && ascii(head, 0, 4) === "RIFF" && ascii(head, 8, 12) === "WAVE") return { ok: true, container: "wav" };
-  if (head.length >= 12 && ascii(head, 0, 4) === "RF64" && ascii(head, 8, 12) === "WAVE") return { ok: true, container: "wav" };
+  if (head.length >= 12 && ascii(head, 0, 4) === "RIFF" && ascii(head, 8, 12) === "WAVE")
+    return { ok: true, container: "wav" };
+  if (head.length >= 12 && ascii(head, 0, 4) === "RF64" && ascii(head, 8, 12) === "WAVE")
+    return { ok: true, container: "wav" };
   if (ascii(head, 0, 4) === "fLaC") return { ok: true, container: "flac" };
   if (head.length >= 12 && ascii(head, 0, 4) === "FORM" && ["AIFF", "AIFC"].includes(ascii(head, 8, 12))) {
     return { ok: true, container: "aiff" };

@@ -1,7 +1,14 @@
-import { downloadFormat, type DownloadFormatId } from "./formats";
 import { ffmpeg } from "./ffmpeg";
+import { downloadFormat, type DownloadFormatId } from "./formats";
 
-export type TrackTags = { title: string; artist: string; album: string; trackNumber: number; trackCount: number; year?: string };
+export type TrackTags = {
+  title: string;
+  artist: string;
+  album: string;
+  trackNumber: number;
+  trackCount: number;
+  year?: string;
+};
 
 async function check(result: { code: number; stderr: string }, what: string) {
   if (result.code !== 0) throw new Error(`${what} failed: ${result.stderr.trim().split("\n").slice(-3).join(" ")}`);
@@ -10,8 +17,32 @@ async function check(result: { code: number; stderr: string }, what: string) {
 /** The player's rendition: MP3 128 kbps CBR, 44.1 kHz stereo, no ID3/Xing, so bytes map to time (16000 B/s). */
 export async function makeStream(input: string, output: string) {
   const result = await ffmpeg(
-    ["-v", "error", "-i", input, "-map", "0:a:0", "-vn", "-map_metadata", "-1", "-ac", "2", "-ar", "44100",
-      "-c:a", "libmp3lame", "-b:a", "128k", "-write_xing", "0", "-id3v2_version", "0", "-f", "mp3", output],
+    [
+      "-v",
+      "error",
+      "-i",
+      input,
+      "-map",
+      "0:a:0",
+      "-vn",
+      "-map_metadata",
+      "-1",
+      "-ac",
+      "2",
+      "-ar",
+      "44100",
+      "-c:a",
+      "libmp3lame",
+      "-b:a",
+      "128k",
+      "-write_xing",
+      "0",
+      "-id3v2_version",
+      "0",
+      "-f",
+      "mp3",
+      output,
+    ],
     { timeoutMs: 30 * 60_000 },
   );
   await check(result, "Making the streaming file");
@@ -28,24 +59,27 @@ export async function computePeaks(input: string, durationSeconds: number, count
   let current = 0;
   let inBucket = 0;
   let carry: Buffer | null = null;
-  const result = await ffmpeg(["-v", "error", "-i", input, "-map", "0:a:0", "-ac", "1", "-ar", String(rate), "-f", "s16le", "-"], {
-    timeoutMs: 30 * 60_000,
-    onStdout: (chunk) => {
-      let data = carry ? Buffer.concat([carry, chunk]) : chunk;
-      const usable = data.length - (data.length % 2);
-      carry = usable < data.length ? data.subarray(usable) : null;
-      data = data.subarray(0, usable);
-      for (let i = 0; i < data.length; i += 2) {
-        const value = Math.abs(data.readInt16LE(i)) / 32768;
-        if (value > current) current = value;
-        if (++inBucket === samplesPerPeak) {
-          peaks.push(current);
-          current = 0;
-          inBucket = 0;
+  const result = await ffmpeg(
+    ["-v", "error", "-i", input, "-map", "0:a:0", "-ac", "1", "-ar", String(rate), "-f", "s16le", "-"],
+    {
+      timeoutMs: 30 * 60_000,
+      onStdout: (chunk) => {
+        let data = carry ? Buffer.concat([carry, chunk]) : chunk;
+        const usable = data.length - (data.length % 2);
+        carry = usable < data.length ? data.subarray(usable) : null;
+        data = data.subarray(0, usable);
+        for (let i = 0; i < data.length; i += 2) {
+          const value = Math.abs(data.readInt16LE(i)) / 32768;
+          if (value > current) current = value;
+          if (++inBucket === samplesPerPeak) {
+            peaks.push(current);
+            current = 0;
+            inBucket = 0;
+          }
         }
-      }
+      },
     },
-  });
+  );
   await check(result, "Reading the waveform");
   if (inBucket > 0) peaks.push(current);
   // Normalise so quiet masters still draw a readable waveform.
@@ -69,13 +103,27 @@ const CODEC_ARGS: Record<DownloadFormatId, string[]> = {
 const COVER_FORMATS = new Set<DownloadFormatId>(["mp3-320", "mp3-v0", "flac", "aac", "alac"]);
 
 /** A download file with tags (and the cover where the container holds one). */
-export async function makeDownload(input: string, output: string, formatId: DownloadFormatId, tags: TrackTags, coverJpeg?: string | null) {
+export async function makeDownload(
+  input: string,
+  output: string,
+  formatId: DownloadFormatId,
+  tags: TrackTags,
+  coverJpeg?: string | null,
+) {
   const format = downloadFormat(formatId);
   const withCover = Boolean(coverJpeg) && COVER_FORMATS.has(formatId);
   const args = ["-v", "error", "-i", input];
   if (withCover) args.push("-i", coverJpeg!);
   args.push("-map", "0:a:0");
-  if (withCover) args.push("-map", "1:v:0", "-c:v", formatId === "flac" || formatId.startsWith("mp3") ? "copy" : "mjpeg", "-disposition:v:0", "attached_pic");
+  if (withCover)
+    args.push(
+      "-map",
+      "1:v:0",
+      "-c:v",
+      formatId === "flac" || formatId.startsWith("mp3") ? "copy" : "mjpeg",
+      "-disposition:v:0",
+      "attached_pic",
+    );
   args.push("-map_metadata", "-1");
   const meta: Record<string, string | undefined> = {
     title: tags.title,
@@ -86,7 +134,12 @@ export async function makeDownload(input: string, output: string, formatId: Down
     date: tags.year,
   };
   for (const [key, value] of Object.entries(meta)) if (value) args.push("-metadata", `${key}=${value}`);
-  args.push(...CODEC_ARGS[formatId], "-f", formatId === "aac" || formatId === "alac" ? "ipod" : format.extension === "opus" ? "opus" : format.extension, output);
+  args.push(
+    ...CODEC_ARGS[formatId],
+    "-f",
+    formatId === "aac" || formatId === "alac" ? "ipod" : format.extension === "opus" ? "opus" : format.extension,
+    output,
+  );
   const result = await ffmpeg(args, { timeoutMs: 60 * 60_000 });
   await check(result, `Making ${format.label}`);
 }

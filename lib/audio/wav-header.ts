@@ -7,7 +7,13 @@ import { open } from "node:fs/promises";
  * as "to the end" by ffmpeg already; any other size is wrong when the bytes right after the
  * declared end are not the header of a next chunk (a LIST or id3 chunk after the audio is normal).
  */
-export type WavSizes = { riffSizeOffset: 4; dataSizeOffset: number; dataOffset: number; declared: number; fileSize: number };
+export type WavSizes = {
+  riffSizeOffset: 4;
+  dataSizeOffset: number;
+  dataOffset: number;
+  declared: number;
+  fileSize: number;
+};
 
 const CHUNK_ID = /^[A-Za-z0-9 _-]{4}$/;
 
@@ -23,7 +29,8 @@ export async function undercountedWavData(filePath: string): Promise<WavSizes | 
   try {
     const fileSize = (await handle.stat()).size;
     const head = await readAt(handle, 0, 12);
-    if (head.length < 12 || head.toString("latin1", 0, 4) !== "RIFF" || head.toString("latin1", 8, 12) !== "WAVE") return null;
+    if (head.length < 12 || head.toString("latin1", 0, 4) !== "RIFF" || head.toString("latin1", 8, 12) !== "WAVE")
+      return null;
     let offset = 12;
     // The chunks before the audio (fmt, LIST, bext…) are small; a few hundred at most.
     for (let guard = 0; guard < 512 && offset + 8 <= fileSize; guard++) {

@@ -48,7 +48,12 @@ export type AuthenticateResult =
  * counted (one atomic increment each) before the password is looked at, so N simultaneous
  * guesses run argon2 at most `max` times; a right password gives its hits back.
  */
-export async function authenticate(db: DbOrTx, email: string, password: string, ip: string): Promise<AuthenticateResult> {
+export async function authenticate(
+  db: DbOrTx,
+  email: string,
+  password: string,
+  ip: string,
+): Promise<AuthenticateResult> {
   const counters = [
     [`signin:ip:${ip}`, signInLimits.perIp],
     [accountKey(email), signInLimits.perAccount],
@@ -73,7 +78,9 @@ export async function createPasswordReset(db: DbOrTx, email: string): Promise<{ 
   const user = await findUserByEmail(db, email);
   if (!user) return null;
   const { token, tokenHash } = newToken();
-  await db.insert(passwordResetTokens).values({ tokenHash, userId: user.id, expiresAt: new Date(Date.now() + RESET_TTL_MS) });
+  await db
+    .insert(passwordResetTokens)
+    .values({ tokenHash, userId: user.id, expiresAt: new Date(Date.now() + RESET_TTL_MS) });
   return { token, user };
 }
 

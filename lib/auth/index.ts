@@ -1,6 +1,6 @@
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import NextAuth, { CredentialsSignin, type DefaultSession, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
@@ -8,7 +8,7 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { renderEmail, sendEmail } from "@/lib/email";
 import { env } from "@/lib/env";
 import { isHttpsRequest } from "@/lib/http";
-import { translator, LOCALE_COOKIE, negotiateLocale } from "@/lib/i18n";
+import { LOCALE_COOKIE, negotiateLocale, translator } from "@/lib/i18n";
 import { authenticate } from "./accounts";
 import { clientIp } from "./client-ip";
 import { checkSessionToken } from "./sessions";
@@ -80,7 +80,13 @@ const config = (useSecureCookies: boolean): NextAuthConfig => ({
         const password = typeof credentials.password === "string" ? credentials.password : "";
         if (!email || !password) return null;
         const result = await authenticate(getDb(), email, password, clientIp(request.headers));
-        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
+        if (result.ok)
+          return {
+            id: result.user.id,
+            email: result.user.email,
+            name: result.user.name,
+            sessionVersion: result.user.sessionVersion,
+          };
         if (result.reason === "rate_limited") throw new RateLimited();
         return null;
       },

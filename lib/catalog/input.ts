@@ -53,7 +53,12 @@ export const trackInputSchema = z.object({
   lyrics: text(20000),
   isrc,
   streaming: z.enum(STREAMING_MODES, { message: "streaming_invalid" }).default("full"),
-  clipSeconds: z.coerce.number({ message: "clip_invalid" }).int("clip_invalid").min(5, "clip_invalid").max(600, "clip_invalid").default(30),
+  clipSeconds: z.coerce
+    .number({ message: "clip_invalid" })
+    .int("clip_invalid")
+    .min(5, "clip_invalid")
+    .max(600, "clip_invalid")
+    .default(30),
 });
 
 export type FieldErrors = Record<string, string>;
@@ -67,5 +72,12 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 /** "03 - Van at Dawn (final master).wav" → "Van at Dawn (final master)" */
 export function titleFromFilename(filename: string) {
   const base = filename.replace(/\.[a-z0-9]{2,5}$/i, "").replace(/[_]+/g, " ");
-  return base.replace(/^\s*\d{1,3}\s*[-._)]?\s*/, "").trim().slice(0, 200) || base.trim().slice(0, 200) || "Untitled";
+  return (
+    base
+      .replace(/^\s*\d{1,3}\s*[-._)]?\s*/, "")
+      .trim()
+      .slice(0, 200) ||
+    base.trim().slice(0, 200) ||
+    "Untitled"
+  );
 }

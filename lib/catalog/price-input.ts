@@ -37,10 +37,16 @@ export function pricingSchema(currency: string) {
     .discriminatedUnion(
       "pricingMode",
       [
-        z.object({ pricingMode: z.literal("fixed"), priceAmount: requiredMoneyField(currency).refine((amount) => amount > 0, "price_zero") }),
+        z.object({
+          pricingMode: z.literal("fixed"),
+          priceAmount: requiredMoneyField(currency).refine((amount) => amount > 0, "price_zero"),
+        }),
         z
           .object({ pricingMode: z.literal("pay_what_you_want"), priceAmount: money, priceMinimum: money })
-          .refine((v) => v.priceAmount === null || v.priceAmount >= (v.priceMinimum ?? 0), { message: "suggested_below_minimum", path: ["priceAmount"] }),
+          .refine((v) => v.priceAmount === null || v.priceAmount >= (v.priceMinimum ?? 0), {
+            message: "suggested_below_minimum",
+            path: ["priceAmount"],
+          }),
         z.object({ pricingMode: z.literal("free") }),
       ],
       { error: "pricing_mode_invalid" },
@@ -69,12 +75,16 @@ export function parsePricing(raw: Record<string, unknown>, currency: string): Pr
 
 /** A track is sold on its own only when the band ticks `soldAlone`; otherwise only with its release. */
 export function parseTrackPricing(raw: Record<string, unknown>, currency: string): PricingResult<TrackPricing> {
-  if (raw.soldAlone !== "on" && raw.soldAlone !== true) return { ok: true, pricing: { pricingMode: null, priceAmount: null, priceMinimum: 0 } };
+  if (raw.soldAlone !== "on" && raw.soldAlone !== true)
+    return { ok: true, pricing: { pricingMode: null, priceAmount: null, priceMinimum: 0 } };
   return parsePricing(raw, currency);
 }
 
 /** What the price fields show for a stored price: a never-set fixed price (0) shows as blank. */
-export function pricingFormValues(row: { pricingMode: PricingMode | null; priceAmount: number | null; priceMinimum: number }, currency: string) {
+export function pricingFormValues(
+  row: { pricingMode: PricingMode | null; priceAmount: number | null; priceMinimum: number },
+  currency: string,
+) {
   const mode = row.pricingMode ?? "fixed";
   const amount = row.priceAmount ?? 0;
   return {

@@ -66,7 +66,11 @@ function toPublicTrack(track: TrackRow): PublicTrack {
 }
 
 async function loadRelease(db: DbOrTx, artist: Artist, release: ReleaseRow): Promise<PublicRelease> {
-  const rows = await db.select().from(tracks).where(eq(tracks.releaseId, release.id)).orderBy(asc(tracks.position), asc(tracks.createdAt));
+  const rows = await db
+    .select()
+    .from(tracks)
+    .where(eq(tracks.releaseId, release.id))
+    .orderBy(asc(tracks.position), asc(tracks.createdAt));
   const list = rows.map(toPublicTrack);
   return {
     artist,
@@ -89,7 +93,11 @@ async function findRelease(db: DbOrTx, artistSlug: string, releaseSlug: string) 
 }
 
 /** The release page's data for anyone: null when unknown or still a draft. */
-export async function getPublishedRelease(db: DbOrTx, artistSlug: string, releaseSlug: string): Promise<PublicRelease | null> {
+export async function getPublishedRelease(
+  db: DbOrTx,
+  artistSlug: string,
+  releaseSlug: string,
+): Promise<PublicRelease | null> {
   const row = await findRelease(db, artistSlug, releaseSlug);
   if (!row || row.release.status !== "published") return null;
   return loadRelease(db, row.artist, row.release);
@@ -99,7 +107,12 @@ export async function getPublishedRelease(db: DbOrTx, artistSlug: string, releas
  * The same page for the band's members, drafts included, so they see what fans will see before
  * publishing. Null for anyone who is not a member (a stranger cannot tell a draft from nothing).
  */
-export async function getReleaseForPreview(db: DbOrTx, userId: string, artistSlug: string, releaseSlug: string): Promise<PublicRelease | null> {
+export async function getReleaseForPreview(
+  db: DbOrTx,
+  userId: string,
+  artistSlug: string,
+  releaseSlug: string,
+): Promise<PublicRelease | null> {
   const row = await findRelease(db, artistSlug, releaseSlug);
   if (!row) return null;
   const access = await checkArtistAccess(db, userId, { id: row.artist.id });
@@ -107,7 +120,10 @@ export async function getReleaseForPreview(db: DbOrTx, userId: string, artistSlu
   return loadRelease(db, row.artist, row.release);
 }
 
-export type ReleaseSummary = Pick<ReleaseRow, "id" | "slug" | "title" | "kind" | "releaseDate" | "artworkKey" | "publishedAt">;
+export type ReleaseSummary = Pick<
+  ReleaseRow,
+  "id" | "slug" | "title" | "kind" | "releaseDate" | "artworkKey" | "publishedAt"
+>;
 
 /** The shop page's grid: published releases, newest release date first (undated ones by publication). */
 export async function listPublishedReleases(db: DbOrTx, artistId: string): Promise<ReleaseSummary[]> {
@@ -123,5 +139,8 @@ export async function listPublishedReleases(db: DbOrTx, artistId: string): Promi
     })
     .from(releases)
     .where(and(eq(releases.artistId, artistId), eq(releases.status, "published")))
-    .orderBy(sql`coalesce(${releases.releaseDate}, ${releases.publishedAt}::date) desc nulls last`, desc(releases.createdAt));
+    .orderBy(
+      sql`coalesce(${releases.releaseDate}, ${releases.publishedAt}::date) desc nulls last`,
+      desc(releases.createdAt),
+    );
 }

@@ -11,10 +11,15 @@ import { releaseForMember } from "./releases";
  * when none is sold alone, or `mixed` when the band priced tracks one by one (then a blank field
  * leaves them as they are rather than wiping their prices).
  */
-export function eachTrackPrice(list: Pick<Track, "pricingMode" | "priceAmount">[], currency: string): { value: string; mixed: boolean } {
+export function eachTrackPrice(
+  list: Pick<Track, "pricingMode" | "priceAmount">[],
+  currency: string,
+): { value: string; mixed: boolean } {
   if (list.every((t) => t.pricingMode === null)) return { value: "", mixed: false };
   const first = list[0];
-  const same = list.every((t) => t.pricingMode === "fixed" && t.priceAmount === first.priceAmount && (t.priceAmount ?? 0) > 0);
+  const same = list.every(
+    (t) => t.pricingMode === "fixed" && t.priceAmount === first.priceAmount && (t.priceAmount ?? 0) > 0,
+  );
   return same ? { value: moneyInputValue(first.priceAmount ?? 0, currency), mixed: false } : { value: "", mixed: true };
 }
 
@@ -32,14 +37,22 @@ export async function setReleasePrices(db: Db, userId: string, releaseId: string
   const each = moneyField(current.currency)
     .refine((amount) => amount === null || amount > 0, "price_zero")
     .safeParse(raw.trackPrice ?? "");
-  if (!each.success) Object.assign(fieldErrors, Object.fromEntries(Object.values(fieldErrorsOf(each.error)).map((code) => ["trackPrice", code])));
-  if (!pricing.ok || !each.success || Object.keys(fieldErrors).length) return { ok: false, error: "invalid", fieldErrors } as const;
+  if (!each.success)
+    Object.assign(
+      fieldErrors,
+      Object.fromEntries(Object.values(fieldErrorsOf(each.error)).map((code) => ["trackPrice", code])),
+    );
+  if (!pricing.ok || !each.success || Object.keys(fieldErrors).length)
+    return { ok: false, error: "invalid", fieldErrors } as const;
   const trackPrice = each.data;
   const keepTracks = trackPrice === null && raw.tracksMixed === "1";
   const release = await db.transaction(async (tx) => {
     const [row] = await tx.update(releases).set(pricing.pricing).where(eq(releases.id, releaseId)).returning();
     if (!keepTracks) {
-      const rule = trackPrice === null ? { pricingMode: null, priceAmount: null, priceMinimum: 0 } : { pricingMode: "fixed" as const, priceAmount: trackPrice, priceMinimum: 0 };
+      const rule =
+        trackPrice === null
+          ? { pricingMode: null, priceAmount: null, priceMinimum: 0 }
+          : { pricingMode: "fixed" as const, priceAmount: trackPrice, priceMinimum: 0 };
       await tx.update(tracks).set(rule).where(eq(tracks.releaseId, releaseId));
     }
     return row;

@@ -5,9 +5,9 @@ import { releases, tracks, type Release, type Track } from "@/db/schema";
 import { checkArtistAccess, slugify } from "@/lib/artists";
 import { audioKeys } from "@/lib/audio";
 import { imageVariants, processImage, type ImageProblem } from "@/lib/images";
+import { hasPrice } from "@/lib/money";
 import { storage } from "@/lib/storage";
 import { fieldErrorsOf, releaseInputSchema, type FieldErrors } from "./input";
-import { hasPrice } from "@/lib/money";
 import { parsePricing, type Pricing } from "./price-input";
 
 /** The release if `userId` is a member of its band; null for anything else (no leak either way). */
@@ -26,7 +26,8 @@ async function storeCover(artistId: string, releaseId: string, bytes: Buffer | n
     return { problem: problem as ImageProblem };
   }
   const key = `artists/${artistId}/releases/${releaseId}/cover-${randomBytes(6).toString("hex")}`;
-  for (const variant of result.variants) await storage().put(`${key}-${variant.suffix}.webp`, variant.data, "image/webp");
+  for (const variant of result.variants)
+    await storage().put(`${key}-${variant.suffix}.webp`, variant.data, "image/webp");
   return { key, size: result.source };
 }
 
@@ -38,7 +39,10 @@ async function removeCover(key: string | null) {
 }
 
 const slugTaken = async (db: DbOrTx, artistId: string, slug: string, ownId?: string) => {
-  const [row] = await db.select({ id: releases.id }).from(releases).where(and(eq(releases.artistId, artistId), eq(releases.slug, slug)));
+  const [row] = await db
+    .select({ id: releases.id })
+    .from(releases)
+    .where(and(eq(releases.artistId, artistId), eq(releases.slug, slug)));
   return Boolean(row && row.id !== ownId);
 };
 
@@ -61,10 +65,19 @@ export async function suggestReleaseSlug(db: DbOrTx, artistId: string, title: st
   return `${base}-${randomBytes(3).toString("hex")}`;
 }
 
-export async function createRelease(db: Db, userId: string, artistId: string, raw: Record<string, unknown>, cover?: Buffer | null) {
+export async function createRelease(
+  db: Db,
+  userId: string,
+  artistId: string,
+  raw: Record<string, unknown>,
+  cover?: Buffer | null,
+) {
   const access = await checkArtistAccess(db, userId, { id: artistId });
   if (!access.allowed) return { ok: false, error: "not_found" } as const;
-  const slug = typeof raw.slug === "string" && raw.slug.trim() ? raw.slug : await suggestReleaseSlug(db, artistId, String(raw.title ?? ""));
+  const slug =
+    typeof raw.slug === "string" && raw.slug.trim()
+      ? raw.slug
+      : await suggestReleaseSlug(db, artistId, String(raw.title ?? ""));
   const parsed = releaseInputSchema.safeParse({ ...raw, slug });
   const fieldErrors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   const pricing = readPricing(raw, access.artist.currency, fieldErrors);
@@ -72,11 +85,24 @@ export async function createRelease(db: Db, userId: string, artistId: string, ra
   if (!parsed.success || Object.keys(fieldErrors).length) return { ok: false, error: "invalid", fieldErrors } as const;
   const id = crypto.randomUUID();
   const stored = await storeCover(artistId, id, cover);
-  if (stored.problem) return { ok: false, error: "invalid", fieldErrors: { artwork: `image_${stored.problem.reason}` }, imageProblem: stored.problem } as const;
+  if (stored.problem)
+    return {
+      ok: false,
+      error: "invalid",
+      fieldErrors: { artwork: `image_${stored.problem.reason}` },
+      imageProblem: stored.problem,
+    } as const;
   try {
     const [release] = await db
       .insert(releases)
-      .values({ id, artistId, ...parsed.data, ...pricing, artworkKey: stored.key ?? null, currency: access.artist.currency })
+      .values({
+        id,
+        artistId,
+        ...parsed.data,
+        ...pricing,
+        artworkKey: stored.key ?? null,
+        currency: access.artist.currency,
+      })
       .returning();
     return { ok: true, release } as const;
   } catch (error) {
@@ -99,12 +125,23 @@ export async function updateRelease(
   const fieldErrors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   // Prices are in the release's own currency. Orders keep their own unit amounts, so a new price never changes a past sale.
   const pricing = readPricing(raw, current.currency, fieldErrors);
-  if (parsed.success && (await slugTaken(db, current.artistId, parsed.data.slug, current.id))) fieldErrors.slug = "slug_taken";
+  if (parsed.success && (await slugTaken(db, current.artistId, parsed.data.slug, current.id)))
+    fieldErrors.slug = "slug_taken";
   if (!parsed.success || Object.keys(fieldErrors).length) return { ok: false, error: "invalid", fieldErrors } as const;
   const stored = await storeCover(current.artistId, current.id, cover?.bytes);
-  if (stored.problem) return { ok: false, error: "invalid", fieldErrors: { artwork: `image_${stored.problem.reason}` }, imageProblem: stored.problem } as const;
+  if (stored.problem)
+    return {
+      ok: false,
+      error: "invalid",
+      fieldErrors: { artwork: `image_${stored.problem.reason}` },
+      imageProblem: stored.problem,
+    } as const;
   const artworkKey = stored.key ?? (cover?.remove ? null : current.artworkKey);
-  const [release] = await db.update(releases).set({ ...parsed.data, ...pricing, artworkKey }).where(eq(releases.id, releaseId)).returning();
+  const [release] = await db
+    .update(releases)
+    .set({ ...parsed.data, ...pricing, artworkKey })
+    .where(eq(releases.id, releaseId))
+    .returning();
   if (artworkKey !== current.artworkKey) await removeCover(current.artworkKey);
   /** `artworkSize`: the new artwork's own size, when one was uploaded. */
   return { ok: true, release, artworkSize: stored.size } as const;
@@ -120,19 +157,32 @@ export type PublishCheck =
  * chose for the release and for each track sold on its own: an item never priced would sell for
  * nothing, so giving it away must be the explicit "free" choice.
  */
-export async function setReleaseStatus(db: Db, userId: string, releaseId: string, status: "draft" | "published"): Promise<PublishCheck> {
+export async function setReleaseStatus(
+  db: Db,
+  userId: string,
+  releaseId: string,
+  status: "draft" | "published",
+): Promise<PublishCheck> {
   const current = await releaseForMember(db, userId, releaseId);
   if (!current) return { ok: false, error: "not_found" };
   if (status === "published") {
     const states = await db
-      .select({ id: tracks.id, title: tracks.title, status: tracks.status, pricingMode: tracks.pricingMode, priceAmount: tracks.priceAmount })
+      .select({
+        id: tracks.id,
+        title: tracks.title,
+        status: tracks.status,
+        pricingMode: tracks.pricingMode,
+        priceAmount: tracks.priceAmount,
+      })
       .from(tracks)
       .where(eq(tracks.releaseId, releaseId))
       .orderBy(asc(tracks.position));
     if (!states.some((t) => t.status === "ready")) return { ok: false, error: "no_ready_track" };
     if (states.some((t) => t.status === "processing")) return { ok: false, error: "tracks_processing" };
     if (!hasPrice(current)) return { ok: false, error: "release_unpriced" };
-    const unpriced = states.find((t) => t.pricingMode !== null && !hasPrice({ pricingMode: t.pricingMode, priceAmount: t.priceAmount }));
+    const unpriced = states.find(
+      (t) => t.pricingMode !== null && !hasPrice({ pricingMode: t.pricingMode, priceAmount: t.priceAmount }),
+    );
     if (unpriced) return { ok: false, error: "track_unpriced", track: { id: unpriced.id, title: unpriced.title } };
   }
   const [release] = await db
@@ -176,7 +226,13 @@ export async function listReleasesForArtist(db: DbOrTx, artistId: string): Promi
     .where(eq(releases.artistId, artistId))
     .groupBy(releases.id)
     .orderBy(desc(releases.createdAt));
-  return rows.map((r) => ({ ...r.release, trackCount: r.trackCount, processing: r.processing, failed: r.failed, durationMs: r.durationMs }));
+  return rows.map((r) => ({
+    ...r.release,
+    trackCount: r.trackCount,
+    processing: r.processing,
+    failed: r.failed,
+    durationMs: r.durationMs,
+  }));
 }
 
 export async function getReleaseForEdit(db: DbOrTx, userId: string, releaseId: string) {

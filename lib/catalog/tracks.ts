@@ -6,14 +6,21 @@ import { and, asc, eq, gte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { releases, tracks, type Track } from "@/db/schema";
 import { checkArtistAccess } from "@/lib/artists";
-import { audioKeys, probeMaster, type ProbeProblem, sniffAudio, repairWavSizes, undercountedWavData } from "@/lib/audio";
+import {
+  audioKeys,
+  probeMaster,
+  repairWavSizes,
+  sniffAudio,
+  undercountedWavData,
+  type ProbeProblem,
+} from "@/lib/audio";
 import { env } from "@/lib/env";
 import { enqueueTrackProcessing } from "@/lib/queue";
 import { storage, TooLargeError } from "@/lib/storage";
 import { fieldErrorsOf, titleFromFilename, trackInputSchema } from "./input";
-import { positionForUpload, uploadOrderKey, type UploadPlace } from "./upload-order";
 import { parseTrackPricing, type TrackPricing } from "./price-input";
 import { releaseForMember, removeTrackFiles } from "./releases";
+import { positionForUpload, uploadOrderKey, type UploadPlace } from "./upload-order";
 
 export const maxUploadBytes = () => env().MAX_UPLOAD_MB * 1024 * 1024;
 
@@ -96,7 +103,10 @@ export async function receiveTrackUpload(
   const masterKey = audioKeys.master(release.artistId, trackId, extension);
   let size: number;
   try {
-    ({ size } = await storage().putStream(masterKey, stream, { maxBytes: maxUploadBytes(), contentType: "application/octet-stream" }));
+    ({ size } = await storage().putStream(masterKey, stream, {
+      maxBytes: maxUploadBytes(),
+      contentType: "application/octet-stream",
+    }));
   } catch (error) {
     if (error instanceof TooLargeError) return { ok: false, reason: "too_large", maxMb };
     throw error;
@@ -105,15 +115,23 @@ export async function receiveTrackUpload(
   const probe = await probeRepairingWav(masterKey, copy.path).finally(() => copy.cleanup());
   if (!probe.ok) {
     await storage().delete(masterKey);
-    return probe.reason === "not_audio" ? { ok: false, reason: "not_audio", looksLike: probe.looksLike ?? null } : { ok: false, reason: probe.reason };
+    return probe.reason === "not_audio"
+      ? { ok: false, reason: "not_audio", looksLike: probe.looksLike ?? null }
+      : { ok: false, reason: probe.reason };
   }
   const uploadOrder = place ? uploadOrderKey(place, probe.tags.trackNumber) : null;
   const track = await db.transaction(async (tx) => {
     // One upload at a time per release picks its place (the others of its batch may land meanwhile).
     await tx.select({ id: releases.id }).from(releases).where(eq(releases.id, releaseId)).for("update");
-    const existing = await tx.select({ position: tracks.position, uploadOrder: tracks.uploadOrder }).from(tracks).where(eq(tracks.releaseId, releaseId));
+    const existing = await tx
+      .select({ position: tracks.position, uploadOrder: tracks.uploadOrder })
+      .from(tracks)
+      .where(eq(tracks.releaseId, releaseId));
     const position = positionForUpload(existing, uploadOrder);
-    await tx.update(tracks).set({ position: sql`${tracks.position} + 1` }).where(and(eq(tracks.releaseId, releaseId), gte(tracks.position, position)));
+    await tx
+      .update(tracks)
+      .set({ position: sql`${tracks.position} + 1` })
+      .where(and(eq(tracks.releaseId, releaseId), gte(tracks.position, position)));
     const [row] = await tx
       .insert(tracks)
       .values({
@@ -153,7 +171,10 @@ export async function updateTrack(db: Db, userId: string, trackId: string, raw: 
   // The single-track price is read only when the form carries its toggle; its currency is the release's.
   let pricing: TrackPricing | undefined;
   if (raw.soldAlone !== undefined) {
-    const [release] = await db.select({ currency: releases.currency }).from(releases).where(eq(releases.id, current.releaseId));
+    const [release] = await db
+      .select({ currency: releases.currency })
+      .from(releases)
+      .where(eq(releases.id, current.releaseId));
     const result = parseTrackPricing(raw, release.currency);
     if (result.ok) pricing = result.pricing;
     else Object.assign(fieldErrors, result.fieldErrors);
@@ -172,11 +193,17 @@ export async function reorderTracks(db: Db, userId: string, releaseId: string, o
   const release = await releaseForMember(db, userId, releaseId);
   if (!release) return { ok: false, error: "not_found" } as const;
   const existing = await db.select({ id: tracks.id }).from(tracks).where(eq(tracks.releaseId, releaseId));
-  const same = existing.length === orderedIds.length && new Set(orderedIds).size === orderedIds.length && existing.every((t) => orderedIds.includes(t.id));
+  const same =
+    existing.length === orderedIds.length &&
+    new Set(orderedIds).size === orderedIds.length &&
+    existing.every((t) => orderedIds.includes(t.id));
   if (!same) return { ok: false, error: "invalid" } as const;
   await db.transaction(async (tx) => {
     for (const [index, id] of orderedIds.entries()) {
-      await tx.update(tracks).set({ position: index + 1 }).where(and(eq(tracks.id, id), eq(tracks.releaseId, releaseId)));
+      await tx
+        .update(tracks)
+        .set({ position: index + 1 })
+        .where(and(eq(tracks.id, id), eq(tracks.releaseId, releaseId)));
     }
   });
   return { ok: true } as const;
@@ -187,8 +214,16 @@ export async function deleteTrack(db: Db, userId: string, trackId: string) {
   if (!track) return { ok: false, error: "not_found" } as const;
   await db.transaction(async (tx) => {
     await tx.delete(tracks).where(eq(tracks.id, trackId));
-    const rest = await tx.select({ id: tracks.id }).from(tracks).where(eq(tracks.releaseId, track.releaseId)).orderBy(asc(tracks.position));
-    for (const [index, row] of rest.entries()) await tx.update(tracks).set({ position: index + 1 }).where(eq(tracks.id, row.id));
+    const rest = await tx
+      .select({ id: tracks.id })
+      .from(tracks)
+      .where(eq(tracks.releaseId, track.releaseId))
+      .orderBy(asc(tracks.position));
+    for (const [index, row] of rest.entries())
+      await tx
+        .update(tracks)
+        .set({ position: index + 1 })
+        .where(eq(tracks.id, row.id));
   });
   await removeTrackFiles(track);
   return { ok: true } as const;

@@ -30,7 +30,10 @@ export function uploadOrderKey(place: UploadPlace, trackNumber: number | undefin
  * The position a new track takes: just before the first track (in the release's current order)
  * that was picked after it but arrived first; otherwise at the end.
  */
-export function positionForUpload(existing: { position: number; uploadOrder: string | null }[], key: string | null): number {
+export function positionForUpload(
+  existing: { position: number; uploadOrder: string | null }[],
+  key: string | null,
+): number {
   const sorted = [...existing].sort((a, b) => a.position - b.position);
   const end = (sorted.at(-1)?.position ?? 0) + 1;
   if (!key) return end;

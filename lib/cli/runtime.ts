@@ -1,7 +1,7 @@
-import { randomBytes, createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { spawnSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 
@@ -21,18 +21,26 @@ export function fail(message: string): never {
  * DATABASE_URL when set; otherwise the embedded PostgreSQL under .data/pg with the named
  * database created (dropped first when `fresh`). Migrations are applied either way.
  */
-export async function prepareDatabase(database: string, options: { fresh?: boolean } = {}): Promise<{ url: string; server?: EmbeddedServer }> {
+export async function prepareDatabase(
+  database: string,
+  options: { fresh?: boolean } = {},
+): Promise<{ url: string; server?: EmbeddedServer }> {
   let server: EmbeddedServer | undefined;
   let url = process.env.DATABASE_URL;
   if (!url) {
     const wanted = process.env.EMBEDDED_PG_PORT?.trim();
-    if (wanted && !/^\d{1,5}$/.test(wanted)) throw new Error(`EMBEDDED_PG_PORT must be a port number (it is "${wanted}"); unset it to let the embedded PostgreSQL pick a free port.`);
+    if (wanted && !/^\d{1,5}$/.test(wanted))
+      throw new Error(
+        `EMBEDDED_PG_PORT must be a port number (it is "${wanted}"); unset it to let the embedded PostgreSQL pick a free port.`,
+      );
     const started = Date.now();
     server = await startEmbeddedPostgres({ port: wanted ? Number(wanted) : undefined });
     if (options.fresh) await dropDatabase(server.url("postgres"), database);
     await ensureDatabase(server.url("postgres"), database);
     url = server.url(database);
-    log(`${server.reused ? "reusing" : "started"} embedded PostgreSQL on 127.0.0.1:${server.port} (${Date.now() - started} ms)`);
+    log(
+      `${server.reused ? "reusing" : "started"} embedded PostgreSQL on 127.0.0.1:${server.port} (${Date.now() - started} ms)`,
+    );
   }
   await migrateDatabase(url);
   return { url, server };
@@ -52,7 +60,18 @@ export function localAuthSecret(): string {
   return readFileSync(file, "utf8").trim();
 }
 
-const buildInputs = ["app", "components", "lib", "db", "public", "next.config.ts", "package-lock.json", "tsconfig.json", "postcss.config.mjs", "proxy.ts"];
+const buildInputs = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "public",
+  "next.config.ts",
+  "package-lock.json",
+  "tsconfig.json",
+  "postcss.config.mjs",
+  "proxy.ts",
+];
 
 function hashTree(hash: ReturnType<typeof createHash>, target: string) {
   if (!existsSync(target)) return;
@@ -118,8 +137,13 @@ export function ensureDebianPackage(command: string, pkg: string, why: string) {
     const update = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
     const install =
       update.status === 0 &&
-      spawnSync("apt-get", ["install", "-y", "-qq", pkg], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+      spawnSync("apt-get", ["install", "-y", "-qq", pkg], {
+        stdio: "inherit",
+        env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+      });
     if (install && install.status === 0 && commandExists(command)) return;
   }
-  fail(`${command} is needed (${why}) and is not installed. Run:\n\n    sudo apt-get update && sudo apt-get install -y ${pkg}\n`);
+  fail(
+    `${command} is needed (${why}) and is not installed. Run:\n\n    sudo apt-get update && sudo apt-get install -y ${pkg}\n`,
+  );
 }

@@ -2,8 +2,8 @@ import { createServer } from "node:http";
 import next from "next";
 import { closeProcessDb, processDb } from "@/db/pool";
 import { env } from "@/lib/env";
-import { clientResolver, frontDoor } from "@/lib/net";
 import { logger } from "@/lib/log";
+import { clientResolver, frontDoor } from "@/lib/net";
 import { fastStreamTrackId, serveStream } from "@/lib/stream";
 
 /**
@@ -28,7 +28,10 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const admit = frontDoor(clientResolver({ proxies: config.TRUSTED_PROXIES, hops: config.TRUSTED_PROXY_HOPS }), new URL(config.APP_URL).protocol === "https:");
+  const admit = frontDoor(
+    clientResolver({ proxies: config.TRUSTED_PROXIES, hops: config.TRUSTED_PROXY_HOPS }),
+    new URL(config.APP_URL).protocol === "https:",
+  );
 
   const server = createServer((req, res) => {
     admit(req, res);

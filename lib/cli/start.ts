@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { parseEnv } from "@/lib/env";
 import { seedDemo } from "@/db/seed";
+import { parseEnv } from "@/lib/env";
 import { buildIfNeeded, ensureDebianPackage, fail, localAuthSecret, log, nextBin, prepareDatabase } from "./runtime";
 import { appServerCommand } from "./server-command";
 
@@ -31,7 +31,9 @@ async function main() {
   }
   const port = process.env.PORT ?? "3000";
   if (!(await portIsFree(Number(port)))) {
-    fail(`Port ${port} is already in use (another Merchtable, or another server). Stop it, or run on another port: PORT=3001 npm start`);
+    fail(
+      `Port ${port} is already in use (another Merchtable, or another server). Stop it, or run on another port: PORT=3001 npm start`,
+    );
   }
   ensureDebianPackage("ffmpeg", "ffmpeg", "audio is transcoded with Debian's ffmpeg");
   const { url, server } = await prepareDatabase("merchtable").catch((error: Error) => fail(error.message));
@@ -42,7 +44,10 @@ async function main() {
   if (appEnv !== "production") await seedDemo(url);
   if (mode === "start") buildIfNeeded();
 
-  const app = mode === "start" ? appServerCommand(port) : { command: process.execPath, args: [nextBin(), "dev", "-p", port], env: { NEXT_TELEMETRY_DISABLED: "1" } };
+  const app =
+    mode === "start"
+      ? appServerCommand(port)
+      : { command: process.execPath, args: [nextBin(), "dev", "-p", port], env: { NEXT_TELEMETRY_DISABLED: "1" } };
   const child = spawn(app.command, app.args, { stdio: "inherit", env: { ...process.env, ...app.env } });
   log(`serving on ${process.env.APP_URL}  (demo shop: ${process.env.APP_URL}/demo-band)`);
   let stopping = false;

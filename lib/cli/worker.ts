@@ -1,5 +1,5 @@
-import { startWorkers } from "@/lib/jobs";
 import { assertFfmpeg } from "@/lib/audio";
+import { startWorkers } from "@/lib/jobs";
 import { fail, log } from "./runtime";
 
 /**
@@ -9,7 +9,8 @@ import { fail, log } from "./runtime";
  * settings as the app; run the web processes with WORKERS=off. Any number may run at once.
  */
 async function main() {
-  if (!process.env.DATABASE_URL) fail("DATABASE_URL is not set: the worker needs the app's database (it holds the job queue).");
+  if (!process.env.DATABASE_URL)
+    fail("DATABASE_URL is not set: the worker needs the app's database (it holds the job queue).");
   await assertFfmpeg().catch((error: Error) => fail(error.message));
   const stop = await startWorkers();
   log("worker running (audio, downloads, housekeeping); Ctrl+C stops it after the current job");

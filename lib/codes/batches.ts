@@ -18,7 +18,8 @@ export async function createCodeBatch(
   db: DbOrTx,
   input: { artistId: string; releaseId: string; count: number; label?: string; createdBy: string | null },
 ): Promise<CreateBatchResult> {
-  if (!Number.isInteger(input.count) || input.count < 1 || input.count > MAX_BATCH) return { ok: false, error: "count" };
+  if (!Number.isInteger(input.count) || input.count < 1 || input.count > MAX_BATCH)
+    return { ok: false, error: "count" };
   if (!/^[0-9a-f-]{36}$/i.test(input.releaseId)) return { ok: false, error: "release" };
   const [release] = await db
     .select({ id: releases.id })
@@ -29,13 +30,28 @@ export async function createCodeBatch(
   const batch = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(downloadCodeBatches)
-      .values({ artistId: input.artistId, releaseId: release.id, label: (input.label ?? "").trim().slice(0, MAX_LABEL), count: input.count, createdBy: input.createdBy })
+      .values({
+        artistId: input.artistId,
+        releaseId: release.id,
+        label: (input.label ?? "").trim().slice(0, MAX_LABEL),
+        count: input.count,
+        createdBy: input.createdBy,
+      })
       .returning();
     let missing = input.count;
     while (missing > 0) {
       const size = Math.min(missing, CHUNK);
-      const values = Array.from({ length: size }, () => ({ batchId: row.id, artistId: input.artistId, releaseId: release.id, code: newCode() }));
-      const inserted = await tx.insert(downloadCodes).values(values).onConflictDoNothing().returning({ id: downloadCodes.id });
+      const values = Array.from({ length: size }, () => ({
+        batchId: row.id,
+        artistId: input.artistId,
+        releaseId: release.id,
+        code: newCode(),
+      }));
+      const inserted = await tx
+        .insert(downloadCodes)
+        .values(values)
+        .onConflictDoNothing()
+        .returning({ id: downloadCodes.id });
       missing -= inserted.length;
     }
     return row;
@@ -53,7 +69,11 @@ export async function listCodeBatches(db: DbOrTx, artistId: string): Promise<Bat
     .groupBy(downloadCodes.batchId)
     .as("redeemed");
   const rows = await db
-    .select({ batch: downloadCodeBatches, releaseTitle: releases.title, redeemed: sql<number>`coalesce(${redeemed.n}, 0)::int` })
+    .select({
+      batch: downloadCodeBatches,
+      releaseTitle: releases.title,
+      redeemed: sql<number>`coalesce(${redeemed.n}, 0)::int`,
+    })
     .from(downloadCodeBatches)
     .innerJoin(releases, eq(releases.id, downloadCodeBatches.releaseId))
     .leftJoin(redeemed, eq(redeemed.batchId, downloadCodeBatches.id))
@@ -76,7 +96,11 @@ export async function getCodeBatch(db: DbOrTx, artistId: string, batchId: string
 
 export async function listBatchCodes(db: DbOrTx, batchId: string, page?: { offset: number; limit: number }) {
   const query = db
-    .select({ code: downloadCodes.code, redeemedAt: downloadCodes.redeemedAt, redeemedEmail: downloadCodes.redeemedEmail })
+    .select({
+      code: downloadCodes.code,
+      redeemedAt: downloadCodes.redeemedAt,
+      redeemedEmail: downloadCodes.redeemedEmail,
+    })
     .from(downloadCodes)
     .where(eq(downloadCodes.batchId, batchId))
     .orderBy(downloadCodes.createdAt, downloadCodes.code);

@@ -17,7 +17,11 @@ export function codesCsv(
 ): string {
   const lines = [["code", "redeem_url", "redeemed_at", "redeemed_by"].join(",")];
   for (const row of rows) {
-    lines.push([formatCode(row.code), link(row.code), row.redeemedAt?.toISOString() ?? "", row.redeemedEmail ?? ""].map(cell).join(","));
+    lines.push(
+      [formatCode(row.code), link(row.code), row.redeemedAt?.toISOString() ?? "", row.redeemedEmail ?? ""]
+        .map(cell)
+        .join(","),
+    );
   }
   return `${lines.join("\r\n")}\r\n`;
 }

@@ -14,7 +14,10 @@ export function newCode(): string {
 
 /** What a fan types, in any case, with or without dashes and spaces. */
 export function normalizeCode(text: string): string {
-  return text.toUpperCase().replace(/[^A-Z0-9]/g, "").slice(0, 40);
+  return text
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, "")
+    .slice(0, 40);
 }
 
 /** ABCD-EFGH-JK: read aloud and typed in groups of four. */

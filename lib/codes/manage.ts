@@ -13,7 +13,10 @@ const CONTROL = /\p{Cc}/u;
 export type RenameBatchResult = { ok: true; batch: DownloadCodeBatch } | { ok: false; error: "not_found" | "label" };
 
 /** An empty label is fine (the create form allows one); another band's batch is not found and stays as it was. */
-export async function renameCodeBatch(db: DbOrTx, input: { artistId: string; batchId: string; label: string }): Promise<RenameBatchResult> {
+export async function renameCodeBatch(
+  db: DbOrTx,
+  input: { artistId: string; batchId: string; label: string },
+): Promise<RenameBatchResult> {
   const label = input.label.trim();
   if (label.length > MAX_LABEL || CONTROL.test(label)) return { ok: false, error: "label" };
   if (!UUID.test(input.batchId)) return { ok: false, error: "not_found" };
@@ -34,7 +37,10 @@ export type DeleteBatchResult = { ok: true; unused: number; redeemed: number } |
  * The counts come from the rows actually deleted, so a code redeemed a moment before is counted
  * as redeemed.
  */
-export async function deleteCodeBatch(db: DbOrTx, input: { artistId: string; batchId: string; deletedBy: string | null }): Promise<DeleteBatchResult> {
+export async function deleteCodeBatch(
+  db: DbOrTx,
+  input: { artistId: string; batchId: string; deletedBy: string | null },
+): Promise<DeleteBatchResult> {
   if (!UUID.test(input.batchId)) return { ok: false, error: "not_found" };
   const result = await db.transaction(async (tx): Promise<DeleteBatchResult> => {
     const [batch] = await tx
@@ -43,17 +49,33 @@ export async function deleteCodeBatch(db: DbOrTx, input: { artistId: string; bat
       .where(and(eq(downloadCodeBatches.id, input.batchId), eq(downloadCodeBatches.artistId, input.artistId)))
       .for("update");
     if (!batch) return { ok: false, error: "not_found" };
-    const codes = await tx.delete(downloadCodes).where(eq(downloadCodes.batchId, batch.id)).returning({ redeemedAt: downloadCodes.redeemedAt });
+    const codes = await tx
+      .delete(downloadCodes)
+      .where(eq(downloadCodes.batchId, batch.id))
+      .returning({ redeemedAt: downloadCodes.redeemedAt });
     await tx.delete(downloadCodeBatches).where(eq(downloadCodeBatches.id, batch.id));
     const redeemed = codes.filter((c) => c.redeemedAt !== null).length;
     return { ok: true, unused: codes.length - redeemed, redeemed };
   });
-  if (result.ok) logger.info({ artistId: input.artistId, batchId: input.batchId, userId: input.deletedBy, unused: result.unused, redeemed: result.redeemed }, "code batch deleted");
+  if (result.ok)
+    logger.info(
+      {
+        artistId: input.artistId,
+        batchId: input.batchId,
+        userId: input.deletedBy,
+        unused: result.unused,
+        redeemed: result.redeemed,
+      },
+      "code batch deleted",
+    );
   return result;
 }
 
 /** What the confirmation says before a batch is deleted. */
 export async function countBatchCodes(db: DbOrTx, batchId: string) {
-  const [row] = await db.select({ total: count(), redeemed: count(downloadCodes.redeemedAt) }).from(downloadCodes).where(eq(downloadCodes.batchId, batchId));
+  const [row] = await db
+    .select({ total: count(), redeemed: count(downloadCodes.redeemedAt) })
+    .from(downloadCodes)
+    .where(eq(downloadCodes.batchId, batchId));
   return { unused: row.total - row.redeemed, redeemed: row.redeemed };
 }

@@ -27,9 +27,29 @@ const CURRENT = new Set(COUNTRY_CODES);
  * db/migrations/0014_current_country_codes.sql rewrote stored rows with this same table.
  */
 export const WITHDRAWN_COUNTRY_CODES: Readonly<Record<string, string>> = {
-  AN: "CW", BU: "MM", CS: "RS", DD: "DE", DY: "BJ", FX: "FR", HV: "BF", NH: "VU", RH: "ZW", SU: "RU",
-  TP: "TL", UK: "GB", VD: "VN", YD: "YE", YU: "RS", ZR: "CD",
-  AC: "SH", TA: "SH", DG: "IO", EA: "ES", IC: "ES", CP: "FR", CQ: "GG",
+  AN: "CW",
+  BU: "MM",
+  CS: "RS",
+  DD: "DE",
+  DY: "BJ",
+  FX: "FR",
+  HV: "BF",
+  NH: "VU",
+  RH: "ZW",
+  SU: "RU",
+  TP: "TL",
+  UK: "GB",
+  VD: "VN",
+  YD: "YE",
+  YU: "RS",
+  ZR: "CD",
+  AC: "SH",
+  TA: "SH",
+  DG: "IO",
+  EA: "ES",
+  IC: "ES",
+  CP: "FR",
+  CQ: "GG",
 };
 
 export function isCountryCode(value: string): boolean {
@@ -63,7 +83,9 @@ export function countryOptions(locale: string): CountryOption[] {
   const cached = optionsCache.get(lang);
   if (cached) return cached;
   const collator = new Intl.Collator(lang);
-  const options = COUNTRY_CODES.map((code) => ({ code, name: countryName(code, lang) })).sort((a, b) => collator.compare(a.name, b.name));
+  const options = COUNTRY_CODES.map((code) => ({ code, name: countryName(code, lang) })).sort((a, b) =>
+    collator.compare(a.name, b.name),
+  );
   optionsCache.set(lang, options);
   return options;
 }

@@ -10,9 +10,53 @@ import { COUNTRY_CODES } from "./codes";
 
 /** EU and EEA members, the UK, Switzerland and the European micro-states. */
 export const EUROPE = new Set([
-  "AD", "AL", "AT", "BA", "BE", "BG", "BY", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FO", "FR", "GB", "GI", "GR",
-  "HR", "HU", "IE", "IS", "IT", "LI", "LT", "LU", "LV", "MC", "MD", "ME", "MK", "MT", "NL", "NO", "PL", "PT", "RO", "RS",
-  "SE", "SI", "SK", "SM", "UA", "VA", "XK",
+  "AD",
+  "AL",
+  "AT",
+  "BA",
+  "BE",
+  "BG",
+  "BY",
+  "CH",
+  "CY",
+  "CZ",
+  "DE",
+  "DK",
+  "EE",
+  "ES",
+  "FI",
+  "FO",
+  "FR",
+  "GB",
+  "GI",
+  "GR",
+  "HR",
+  "HU",
+  "IE",
+  "IS",
+  "IT",
+  "LI",
+  "LT",
+  "LU",
+  "LV",
+  "MC",
+  "MD",
+  "ME",
+  "MK",
+  "MT",
+  "NL",
+  "NO",
+  "PL",
+  "PT",
+  "RO",
+  "RS",
+  "SE",
+  "SI",
+  "SK",
+  "SM",
+  "UA",
+  "VA",
+  "XK",
 ]);
 
 export type ZoneRate = {
@@ -23,8 +67,7 @@ export type ZoneRate = {
 };
 
 export type ShippingQuote<R extends ZoneRate = ZoneRate> =
-  | { ok: true; amount: number; rate: R | null }
-  | { ok: false; reason: "no_country" | "no_zone" };
+  { ok: true; amount: number; rate: R | null } | { ok: false; reason: "no_country" | "no_zone" };
 
 const specificity: Record<ZoneRate["zone"], number> = { custom: 0, home: 1, europe: 2, world: 3 };
 

@@ -32,7 +32,8 @@ export function csvResponse(filename: string, body: string): Response {
 
 /** Amounts as plain decimals ("12.50") in minor units' own precision, for sums in a spreadsheet. */
 export function csvAmount(minor: number, currency: string): string {
-  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const digits =
+    new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
   return (minor / 10 ** digits).toFixed(digits);
 }
 
@@ -42,6 +43,7 @@ export const csvTime = (date: Date | null) => (date ? date.toISOString().slice(0
 /** Route handlers have no next-intl context: the same rule as pages (cookie, then Accept-Language). */
 export function csvLocale(request: Request): Locale {
   const chosen = /(?:^|;\s*)([^=;]+)=([^;]*)/g;
-  for (const [, name, value] of (request.headers.get("cookie") ?? "").matchAll(chosen)) if (name === LOCALE_COOKIE && isLocale(value)) return value;
+  for (const [, name, value] of (request.headers.get("cookie") ?? "").matchAll(chosen))
+    if (name === LOCALE_COOKIE && isLocale(value)) return value;
   return negotiateLocale(request.headers.get("accept-language"));
 }

@@ -36,7 +36,10 @@ export function lineIsEligible(rule: DiscountRule, line: DiscountableLine): bool
       return line.physical;
     case "item":
       if (rule.itemKind !== line.kind || !rule.itemId) return false;
-      return rule.itemId === (line.kind === "release" ? line.releaseId : line.kind === "track" ? line.trackId : line.productId);
+      return (
+        rule.itemId ===
+        (line.kind === "release" ? line.releaseId : line.kind === "track" ? line.trackId : line.productId)
+      );
   }
 }
 
@@ -73,7 +76,10 @@ export function computeDiscount(rule: DiscountRule, lines: DiscountableLine[]): 
  * share does not divide by the quantity, the line is cut in two (some units one cent dearer), so
  * the page's total equals the order's to the cent.
  */
-export function discountedUnits(line: { unitAmount: number; quantity: number }, share: number): { unitAmount: number; quantity: number }[] {
+export function discountedUnits(
+  line: { unitAmount: number; quantity: number },
+  share: number,
+): { unitAmount: number; quantity: number }[] {
   const total = line.unitAmount * line.quantity - share;
   const unit = Math.floor(total / line.quantity);
   const dearer = total - unit * line.quantity;

@@ -1,5 +1,19 @@
-export { computeDiscount, discountedUnits, lineIsEligible, type DiscountRule, type DiscountSplit, type DiscountableLine } from "./compute";
-export { checkDiscount, findDiscountCode, getDiscountCodeById, normalizeDiscountCode, type DiscountCheck, type DiscountRefusal } from "./rules";
+export {
+  computeDiscount,
+  discountedUnits,
+  lineIsEligible,
+  type DiscountRule,
+  type DiscountSplit,
+  type DiscountableLine,
+} from "./compute";
+export {
+  checkDiscount,
+  findDiscountCode,
+  getDiscountCodeById,
+  normalizeDiscountCode,
+  type DiscountCheck,
+  type DiscountRefusal,
+} from "./rules";
 export { priceDiscount, type AppliedDiscount } from "./apply";
 export {
   createDiscountCode,

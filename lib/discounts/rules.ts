@@ -23,12 +23,20 @@ export function checkDiscount(code: DiscountCode, currency: string, now = new Da
 export async function findDiscountCode(db: DbOrTx, artistId: string, text: string): Promise<DiscountCode | null> {
   const code = normalizeDiscountCode(text);
   if (!code) return null;
-  const [row] = await db.select().from(discountCodes).where(and(eq(discountCodes.artistId, artistId), eq(discountCodes.code, code))).limit(1);
+  const [row] = await db
+    .select()
+    .from(discountCodes)
+    .where(and(eq(discountCodes.artistId, artistId), eq(discountCodes.code, code)))
+    .limit(1);
   return row ?? null;
 }
 
 export async function getDiscountCodeById(db: DbOrTx, artistId: string, id: string): Promise<DiscountCode | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const [row] = await db.select().from(discountCodes).where(and(eq(discountCodes.artistId, artistId), eq(discountCodes.id, id))).limit(1);
+  const [row] = await db
+    .select()
+    .from(discountCodes)
+    .where(and(eq(discountCodes.artistId, artistId), eq(discountCodes.id, id)))
+    .limit(1);
   return row ?? null;
 }

@@ -12,7 +12,12 @@ export async function claimDiscountUse(tx: DbOrTx, discountCodeId: string): Prom
   const claimed = await tx
     .update(discountCodes)
     .set({ usedCount: sql`${discountCodes.usedCount} + 1` })
-    .where(and(eq(discountCodes.id, discountCodeId), or(isNull(discountCodes.usageLimit), lt(discountCodes.usedCount, discountCodes.usageLimit))))
+    .where(
+      and(
+        eq(discountCodes.id, discountCodeId),
+        or(isNull(discountCodes.usageLimit), lt(discountCodes.usedCount, discountCodes.usageLimit)),
+      ),
+    )
     .returning({ id: discountCodes.id });
   return claimed.length > 0;
 }

@@ -1,6 +1,14 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { artists, downloadGrantItems, downloadGrants, releases, tracks, type DownloadGrant, type Release } from "@/db/schema";
+import {
+  artists,
+  downloadGrantItems,
+  downloadGrants,
+  releases,
+  tracks,
+  type DownloadGrant,
+  type Release,
+} from "@/db/schema";
 import { formatsFor, formatsForRelease, type DownloadFormat, type DownloadFormatId } from "@/lib/audio";
 import { hashToken } from "@/lib/auth/tokens";
 
@@ -15,7 +23,10 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export async function findGrantByToken(db: DbOrTx, token: string): Promise<GrantLookup> {
   if (!TOKEN.test(token)) return { found: false, reason: "unknown" };
-  const [grant] = await db.select().from(downloadGrants).where(eq(downloadGrants.tokenHash, hashToken(token)));
+  const [grant] = await db
+    .select()
+    .from(downloadGrants)
+    .where(eq(downloadGrants.tokenHash, hashToken(token)));
   if (!grant) return { found: false, reason: "unknown" };
   if (grant.revokedAt) return { found: false, reason: "revoked", grant };
   return { found: true, grant };
@@ -51,18 +62,32 @@ export function defaultFormat(formats: DownloadFormat[]): DownloadFormatId {
 /** What a grant opens, as the download page and the file routes see it. */
 export async function loadGrantContents(db: DbOrTx, grantId: string): Promise<GrantContents | null> {
   const [row] = await db
-    .select({ grant: downloadGrants, artist: { id: artists.id, name: artists.name, slug: artists.slug, accentColor: artists.accentColor } })
+    .select({
+      grant: downloadGrants,
+      artist: { id: artists.id, name: artists.name, slug: artists.slug, accentColor: artists.accentColor },
+    })
     .from(downloadGrants)
     .innerJoin(artists, eq(artists.id, downloadGrants.artistId))
     .where(eq(downloadGrants.id, grantId));
   if (!row) return null;
-  const entries = await db.select().from(downloadGrantItems).where(eq(downloadGrantItems.grantId, grantId)).orderBy(asc(downloadGrantItems.id));
+  const entries = await db
+    .select()
+    .from(downloadGrantItems)
+    .where(eq(downloadGrantItems.grantId, grantId))
+    .orderBy(asc(downloadGrantItems.id));
   const releaseIds = [...new Set(entries.map((e) => e.releaseId))];
   const releaseRows = releaseIds.length
-    ? await db.select().from(releases).where(and(inArray(releases.id, releaseIds), eq(releases.artistId, row.grant.artistId)))
+    ? await db
+        .select()
+        .from(releases)
+        .where(and(inArray(releases.id, releaseIds), eq(releases.artistId, row.grant.artistId)))
     : [];
   const trackRows = releaseIds.length
-    ? await db.select().from(tracks).where(inArray(tracks.releaseId, releaseIds)).orderBy(asc(tracks.position), asc(tracks.createdAt))
+    ? await db
+        .select()
+        .from(tracks)
+        .where(inArray(tracks.releaseId, releaseIds))
+        .orderBy(asc(tracks.position), asc(tracks.createdAt))
     : [];
 
   const items: DownloadItem[] = [];
@@ -74,7 +99,9 @@ export async function loadGrantContents(db: DbOrTx, grantId: string): Promise<Gr
       .map((t) => ({ id: t.id, position: t.position, title: t.title, lossless: t.master?.lossless ?? false }));
     const held = entry.trackId ? all.filter((t) => t.id === entry.trackId) : all;
     if (entry.trackId && !held.length) continue;
-    const formats = entry.trackId ? formatsFor(held[0].lossless) : formatsForRelease(held.map((t) => ({ masterLossless: t.lossless })));
+    const formats = entry.trackId
+      ? formatsFor(held[0].lossless)
+      : formatsForRelease(held.map((t) => ({ masterLossless: t.lossless })));
     items.push({
       releaseId: release.id,
       trackId: entry.trackId,
@@ -87,7 +114,12 @@ export async function loadGrantContents(db: DbOrTx, grantId: string): Promise<Gr
     });
   }
   // Whole releases first, then single tracks in album order, whatever order the rows came in.
-  items.sort((a, b) => Number(a.trackId !== null) - Number(b.trackId !== null) || a.release.title.localeCompare(b.release.title) || (a.tracks[0]?.position ?? 0) - (b.tracks[0]?.position ?? 0));
+  items.sort(
+    (a, b) =>
+      Number(a.trackId !== null) - Number(b.trackId !== null) ||
+      a.release.title.localeCompare(b.release.title) ||
+      (a.tracks[0]?.position ?? 0) - (b.tracks[0]?.position ?? 0),
+  );
   const { id, email, createdAt, revokedAt, orderId } = row.grant;
   return { grant: { id, email, createdAt, revokedAt, orderId }, artist: row.artist, items };
 }

@@ -62,7 +62,8 @@ export function verifyFileLink(raw: string, options: Options = {}): FileLinkChec
   const parsed = parseFileLink(raw);
   if (!parsed) return { ok: false, reason: "malformed" };
   const { signature, ...link } = parsed;
-  if (!macMatches(mac(signingKey("file-link", options.secret), fields(link)), signature)) return { ok: false, reason: "tampered" };
+  if (!macMatches(mac(signingKey("file-link", options.secret), fields(link)), signature))
+    return { ok: false, reason: "tampered" };
   const now = options.now ?? new Date();
   if (link.expires * 1000 <= now.getTime()) return { ok: false, reason: "expired" };
   return { ok: true, link };

@@ -48,7 +48,13 @@ export function safeFilename(stem: string, extension = "", options: { maxBytes?:
 }
 
 /** `01 Artist - Title.flac`: numbered so every player and file browser sorts the album in order. */
-export function trackFilename(input: { position: number; trackCount: number; artist: string; title: string; extension: string }) {
+export function trackFilename(input: {
+  position: number;
+  trackCount: number;
+  artist: string;
+  title: string;
+  extension: string;
+}) {
   const width = Math.max(2, String(input.trackCount).length);
   const number = String(input.position).padStart(width, "0");
   return safeFilename(`${number} ${input.artist.trim()} - ${input.title.trim()}`, input.extension);
@@ -70,6 +76,9 @@ export function contentDisposition(filename: string) {
     .replace(/[^\x20-\x7e]/g, "_")
     .replace(/["\\%]/g, "_");
   // encodeURIComponent leaves ' ( ) * alone, but RFC 8187's attr-char does not allow them.
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/db/client";
-import type { LibraryItem } from "@/lib/library";
 import type { DownloadFormatId } from "@/lib/audio";
 import { releaseArtworkUrl } from "@/lib/catalog";
+import type { LibraryItem } from "@/lib/library";
 import { loadGrantContents, type GrantContents } from "./contents";
 import { FILE_LINK_TTL_SECONDS, fileLinkPath, fileLinkStatusPath, signFileLink } from "./links";
 import { cachedTracksByFormat } from "./prepare";
@@ -31,13 +31,26 @@ export type PageItem = LibraryItem & {
  * What the download page hands to the browser: plain data, links signed for the next hour. Every
  * offered format gets its links up front, so switching formats needs no server round trip.
  */
-export async function downloadPageItems(db: DbOrTx, contents: GrantContents, now = new Date()): Promise<{ items: PageItem[]; expiresAt: number }> {
+export async function downloadPageItems(
+  db: DbOrTx,
+  contents: GrantContents,
+  now = new Date(),
+): Promise<{ items: PageItem[]; expiresAt: number }> {
   const expires = Math.floor(now.getTime() / 1000) + FILE_LINK_TTL_SECONDS;
-  const cached = await cachedTracksByFormat(db, contents.items.flatMap((item) => item.tracks.map((t) => t.id)));
+  const cached = await cachedTracksByFormat(
+    db,
+    contents.items.flatMap((item) => item.tracks.map((t) => t.id)),
+  );
   const items = contents.items.map((item): PageItem => {
     const trackIds = item.tracks.map((t) => t.id);
     const formats = item.formats.map((format): FormatChoice => {
-      const signed = signFileLink({ grantId: contents.grant.id, releaseId: item.releaseId, trackId: item.trackId, format: format.id, expires });
+      const signed = signFileLink({
+        grantId: contents.grant.id,
+        releaseId: item.releaseId,
+        trackId: item.trackId,
+        format: format.id,
+        expires,
+      });
       const done = cached.get(format.id);
       return {
         id: format.id,
@@ -69,7 +82,11 @@ export async function downloadPageItems(db: DbOrTx, contents: GrantContents, now
 export type DownloadPageData = { contents: GrantContents; items: PageItem[]; expiresAt: number };
 
 /** Everything /download/<token> and /library/<grant> show for one grant, or null if it is gone. */
-export async function loadDownloadPage(db: DbOrTx, grantId: string, now = new Date()): Promise<DownloadPageData | null> {
+export async function loadDownloadPage(
+  db: DbOrTx,
+  grantId: string,
+  now = new Date(),
+): Promise<DownloadPageData | null> {
   const contents = await loadGrantContents(db, grantId);
   if (!contents) return null;
   return { contents, ...(await downloadPageItems(db, contents, now)) };

@@ -23,7 +23,10 @@ const RETRY_FAILED_AFTER_MS = 10 * 60 * 1000;
 export async function cachedTracksByFormat(db: DbOrTx, trackIds: string[]): Promise<Map<string, Set<string>>> {
   const byFormat = new Map<string, Set<string>>();
   if (!trackIds.length) return byFormat;
-  const rows = await db.select({ trackId: trackFiles.trackId, format: trackFiles.format }).from(trackFiles).where(inArray(trackFiles.trackId, trackIds));
+  const rows = await db
+    .select({ trackId: trackFiles.trackId, format: trackFiles.format })
+    .from(trackFiles)
+    .where(inArray(trackFiles.trackId, trackIds));
   for (const row of rows) {
     const set = byFormat.get(row.format) ?? new Set<string>();
     set.add(row.trackId);

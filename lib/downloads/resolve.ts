@@ -35,11 +35,18 @@ export type CachedFile = { trackId: string; key: string; size: number; createdAt
  * The stored file of each track in this format, or the ids of those not made yet. A row whose
  * file has gone from storage is dropped here so that it gets made again.
  */
-export async function cachedFiles(db: DbOrTx, trackIds: string[], format: DownloadFormatId): Promise<{ files: CachedFile[]; missing: string[] }> {
+export async function cachedFiles(
+  db: DbOrTx,
+  trackIds: string[],
+  format: DownloadFormatId,
+): Promise<{ files: CachedFile[]; missing: string[] }> {
   const files: CachedFile[] = [];
   const missing: string[] = [];
   const rows = trackIds.length
-    ? await db.select().from(trackFiles).where(and(inArray(trackFiles.trackId, trackIds), eq(trackFiles.format, format)))
+    ? await db
+        .select()
+        .from(trackFiles)
+        .where(and(inArray(trackFiles.trackId, trackIds), eq(trackFiles.format, format)))
     : [];
   for (const trackId of trackIds) {
     const row = rows.find((r) => r.trackId === trackId);

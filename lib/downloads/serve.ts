@@ -11,10 +11,21 @@ import { prepareDownloads } from "./prepare";
 import { cachedFiles, resolveFileLink, type LinkRefusal } from "./resolve";
 import { zipStream } from "./zip";
 
-const REFUSAL_STATUS: Record<LinkRefusal, number> = { malformed: 404, not_found: 404, empty: 404, tampered: 403, expired: 403, revoked: 410 };
+const REFUSAL_STATUS: Record<LinkRefusal, number> = {
+  malformed: 404,
+  not_found: 404,
+  empty: 404,
+  tampered: 403,
+  expired: 403,
+  revoked: 410,
+};
 
 /** Files and refusals are for one fan only: never kept by a shared cache. */
-const PRIVATE = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff", "X-Robots-Tag": "noindex" } as const;
+const PRIVATE = {
+  "Cache-Control": "private, no-store",
+  "X-Content-Type-Options": "nosniff",
+  "X-Robots-Tag": "noindex",
+} as const;
 
 function requestTranslator(request: Request) {
   const cookie = request.headers.get("cookie")?.match(new RegExp(`(?:^|; )${LOCALE_COOKIE}=(en|fr)`))?.[1];
@@ -50,7 +61,9 @@ async function coverJpeg(artworkKey: string | null): Promise<Buffer | null> {
   for (const suffix of ["1200", "600"]) {
     const key = `${artworkKey}-${suffix}.webp`;
     if (!(await storage().stat(key))) continue;
-    const jpeg = await sharp(await readAll(key)).jpeg({ quality: 88 }).toBuffer();
+    const jpeg = await sharp(await readAll(key))
+      .jpeg({ quality: 88 })
+      .toBuffer();
     await storage().put(cached, jpeg, "image/jpeg");
     return jpeg;
   }
@@ -71,10 +84,24 @@ export async function fileLinkResponse(db: DbOrTx, request: Request, raw: string
   const { files, missing } = await cachedFiles(db, trackIds, format.id);
   if (missing.length) {
     const progress = await prepareDownloads(db, trackIds, format.id, { start: true });
-    return text(409, t("downloads.api.preparing", { format: format.label, ready: progress.ready, total: progress.total, library: new URL("/library", env().APP_URL).href }));
+    return text(
+      409,
+      t("downloads.api.preparing", {
+        format: format.label,
+        ready: progress.ready,
+        total: progress.total,
+        library: new URL("/library", env().APP_URL).href,
+      }),
+    );
   }
   const name = (track: (typeof item.tracks)[number]) =>
-    trackFilename({ position: track.position, trackCount: item.releaseTrackCount, artist: contents.artist.name, title: track.title, extension: format.extension });
+    trackFilename({
+      position: track.position,
+      trackCount: item.releaseTrackCount,
+      artist: contents.artist.name,
+      title: track.title,
+      extension: format.extension,
+    });
 
   if (item.trackId) {
     const track = item.tracks[0];
@@ -100,7 +127,10 @@ export async function fileLinkResponse(db: DbOrTx, request: Request, raw: string
     headers.set("Content-Length", String(span.end - span.start + 1));
     const source = await storage().read(file.key, span);
     request.signal.addEventListener("abort", () => source.destroy(), { once: true });
-    return new Response(Readable.toWeb(source) as ReadableStream, { status: decision.kind === "partial" ? 206 : 200, headers });
+    return new Response(Readable.toWeb(source) as ReadableStream, {
+      status: decision.kind === "partial" ? 206 : 200,
+      headers,
+    });
   }
 
   const mtime = item.release.releaseDate ? new Date(`${item.release.releaseDate}T12:00:00Z`) : item.release.createdAt;
@@ -119,7 +149,9 @@ export async function fileLinkResponse(db: DbOrTx, request: Request, raw: string
   const headers = new Headers({
     ...PRIVATE,
     "Content-Type": "application/zip",
-    "Content-Disposition": contentDisposition(albumZipFilename({ artist: contents.artist.name, album: item.release.title, formatLabel: format.label })),
+    "Content-Disposition": contentDisposition(
+      albumZipFilename({ artist: contents.artist.name, album: item.release.title, formatLabel: format.label }),
+    ),
   });
   // Next 16.4's sendResponse drops Content-Length from route handlers (lib/stream/stream.ts says the
   // same); set it anyway, it is the right answer and other runtimes pass it on.
@@ -134,7 +166,11 @@ export async function fileLinkResponse(db: DbOrTx, request: Request, raw: string
 export async function preparationResponse(db: DbOrTx, request: Request, raw: string): Promise<Response> {
   const t = requestTranslator(request);
   const resolved = await resolveFileLink(db, raw);
-  if (!resolved.ok) return json(REFUSAL_STATUS[resolved.reason], { error: refusalMessage(t, resolved.reason), reason: resolved.reason });
+  if (!resolved.ok)
+    return json(REFUSAL_STATUS[resolved.reason], {
+      error: refusalMessage(t, resolved.reason),
+      reason: resolved.reason,
+    });
   const start = request.method === "POST";
   const retry = start && (await request.json().catch(() => ({}))).retry === true;
   const trackIds = resolved.item.tracks.map((track) => track.id);

@@ -13,9 +13,15 @@ const RECEIPT_KEY = /^receipt:([0-9a-f-]{36})(?::|$)/i;
  * RFC 2369 List-Unsubscribe and RFC 8058 one-click, decided when the mail leaves rather than when
  * it was queued, so a fan who left in between is not offered it again.
  */
-export async function listUnsubscribeHeaders(db: DbOrTx, dedupeKey: string): Promise<Record<string, string> | undefined> {
+export async function listUnsubscribeHeaders(
+  db: DbOrTx,
+  dedupeKey: string,
+): Promise<Record<string, string> | undefined> {
   const orderId = RECEIPT_KEY.exec(dedupeKey)?.[1];
   const subscriberId = orderId ? await liveSubscriberForOrder(db, orderId) : null;
   if (!subscriberId) return undefined;
-  return { "List-Unsubscribe": `<${unsubscribeUrl(subscriberId)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+  return {
+    "List-Unsubscribe": `<${unsubscribeUrl(subscriberId)}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+  };
 }

@@ -2,8 +2,8 @@ import { and, asc, eq, isNull, lt, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { emailQueue } from "@/db/schema";
 import { logger } from "@/lib/log";
-import { sendEmail, type Email } from "./send";
 import { listUnsubscribeHeaders } from "./list-unsubscribe";
+import { sendEmail, type Email } from "./send";
 
 type QueuedEmail = typeof emailQueue.$inferSelect;
 
@@ -23,7 +23,11 @@ export function retryDelayMs(attempts: number) {
  * needs (List-Unsubscribe) are worked out when it is sent.
  */
 export async function queueEmail(tx: DbOrTx, email: Omit<Email, "headers">, dedupeKey: string): Promise<boolean> {
-  const rows = await tx.insert(emailQueue).values({ ...email, dedupeKey }).onConflictDoNothing({ target: emailQueue.dedupeKey }).returning({ id: emailQueue.id });
+  const rows = await tx
+    .insert(emailQueue)
+    .values({ ...email, dedupeKey })
+    .onConflictDoNothing({ target: emailQueue.dedupeKey })
+    .returning({ id: emailQueue.id });
   return rows.length > 0;
 }
 
@@ -31,7 +35,10 @@ export async function queueEmail(tx: DbOrTx, email: Omit<Email, "headers">, dedu
 export async function sendQueuedEmail(tx: DbOrTx, row: QueuedEmail) {
   const headers = await listUnsubscribeHeaders(tx, row.dedupeKey);
   await sendEmail(tx, { to: row.to, subject: row.subject, text: row.text, html: row.html ?? undefined, headers });
-  await tx.update(emailQueue).set({ sentAt: new Date(), attempts: row.attempts + 1 }).where(eq(emailQueue.id, row.id));
+  await tx
+    .update(emailQueue)
+    .set({ sentAt: new Date(), attempts: row.attempts + 1 })
+    .where(eq(emailQueue.id, row.id));
 }
 
 /**
@@ -45,7 +52,13 @@ export async function deliverQueuedEmails(db: DbOrTx, limit = 20): Promise<numbe
       const [row] = await tx
         .select()
         .from(emailQueue)
-        .where(and(isNull(emailQueue.sentAt), lt(emailQueue.attempts, MAX_ATTEMPTS), lte(emailQueue.nextAttemptAt, new Date())))
+        .where(
+          and(
+            isNull(emailQueue.sentAt),
+            lt(emailQueue.attempts, MAX_ATTEMPTS),
+            lte(emailQueue.nextAttemptAt, new Date()),
+          ),
+        )
         .orderBy(asc(emailQueue.createdAt))
         .limit(1)
         .for("update", { skipLocked: true });

@@ -28,7 +28,10 @@ export function renderEmail(input: EmailInput) {
     .join("\n\n");
   const table = rows.length
     ? `<table style="border-collapse:collapse;width:100%;margin:16px 0">${rows
-        .map(([label, value]) => `<tr><td style="padding:4px 8px 4px 0;border-bottom:1px solid #e7e5e4">${escape(label)}</td><td style="padding:4px 0;border-bottom:1px solid #e7e5e4;text-align:right;white-space:pre-line">${escape(value)}</td></tr>`)
+        .map(
+          ([label, value]) =>
+            `<tr><td style="padding:4px 8px 4px 0;border-bottom:1px solid #e7e5e4">${escape(label)}</td><td style="padding:4px 0;border-bottom:1px solid #e7e5e4;text-align:right;white-space:pre-line">${escape(value)}</td></tr>`,
+        )
         .join("")}</table>`
     : "";
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1c1917;max-width:560px;margin:auto;padding:24px">

@@ -1,5 +1,5 @@
-import nodemailer, { type Transporter } from "nodemailer";
 import { desc } from "drizzle-orm";
+import nodemailer, { type Transporter } from "nodemailer";
 import type { DbOrTx } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
 import { env } from "@/lib/env";

@@ -3,8 +3,8 @@ import type { DbOrTx } from "@/db/client";
 import { artists, products as productsTable, releases, tracks, type Artist } from "@/db/schema";
 import { getPublishedRelease, releaseArtworkUrl, type PublicRelease, type PublicTrack } from "@/lib/catalog";
 import { getPublishedProduct, listPublishedProducts, type PublicProduct } from "@/lib/merch";
-import { canTakePayments } from "@/lib/orders";
 import { hasPrice, isFreeToTake, priceRule, type PriceRule } from "@/lib/money";
+import { canTakePayments } from "@/lib/orders";
 
 /**
  * What a buy button sells. `free` items go to the release page (the fan leaves an email there);
@@ -25,14 +25,29 @@ export type EmbedOffer = {
   photo: string | null;
 };
 
-export type ReleaseWidget = { artist: Artist; release: PublicRelease["release"]; tracks: PublicTrack[]; offer: EmbedOffer };
+export type ReleaseWidget = {
+  artist: Artist;
+  release: PublicRelease["release"];
+  tracks: PublicTrack[];
+  offer: EmbedOffer;
+};
 export type TrackWidget = { artist: Artist; release: PublicRelease["release"]; track: PublicTrack; offer: EmbedOffer };
 export type ShopWidget = { artist: Artist; offers: EmbedOffer[] };
 
 /** Ids in widget URLs are our UUIDs; anything else is refused before it reaches a query. */
 export const isWidgetId = (id: string) => /^[0-9a-f-]{8,64}$/i.test(id);
 
-type PricedRow = { id: string; slug: string; title: string; kind: string; artworkKey: string | null; currency: string; pricingMode: "fixed" | "pay_what_you_want" | "free"; priceAmount: number | null; priceMinimum: number };
+type PricedRow = {
+  id: string;
+  slug: string;
+  title: string;
+  kind: string;
+  artworkKey: string | null;
+  currency: string;
+  pricingMode: "fixed" | "pay_what_you_want" | "free";
+  priceAmount: number | null;
+  priceMinimum: number;
+};
 
 function releaseOffer(artist: Artist, row: PricedRow): EmbedOffer {
   const rule = priceRule(row);
@@ -83,18 +98,38 @@ export async function loadReleaseWidget(db: DbOrTx, releaseId: string): Promise<
   if (!isWidgetId(releaseId)) return null;
   const data = await publishedById(db, releaseId);
   if (!data) return null;
-  return { artist: data.artist, release: data.release, tracks: data.tracks, offer: releaseOffer(data.artist, data.release) };
+  return {
+    artist: data.artist,
+    release: data.release,
+    tracks: data.tracks,
+    offer: releaseOffer(data.artist, data.release),
+  };
 }
 
 /** A track sold on its own is bought as a track; otherwise its button buys the release. */
 export async function loadTrackWidget(db: DbOrTx, trackId: string): Promise<TrackWidget | null> {
   if (!isWidgetId(trackId)) return null;
-  const [row] = await db.select({ releaseId: tracks.releaseId, pricingMode: tracks.pricingMode, priceAmount: tracks.priceAmount, priceMinimum: tracks.priceMinimum }).from(tracks).where(eq(tracks.id, trackId)).limit(1);
+  const [row] = await db
+    .select({
+      releaseId: tracks.releaseId,
+      pricingMode: tracks.pricingMode,
+      priceAmount: tracks.priceAmount,
+      priceMinimum: tracks.priceMinimum,
+    })
+    .from(tracks)
+    .where(eq(tracks.id, trackId))
+    .limit(1);
   const data = row ? await publishedById(db, row.releaseId) : null;
   const track = data?.tracks.find((t) => t.id === trackId);
   if (!data || !track) return null;
   const offer = row.pricingMode
-    ? trackOffer(data.artist, data.release, { id: track.id, title: track.title, pricingMode: row.pricingMode, priceAmount: row.priceAmount, priceMinimum: row.priceMinimum })
+    ? trackOffer(data.artist, data.release, {
+        id: track.id,
+        title: track.title,
+        pricingMode: row.pricingMode,
+        priceAmount: row.priceAmount,
+        priceMinimum: row.priceMinimum,
+      })
     : releaseOffer(data.artist, data.release);
   return { artist: data.artist, release: data.release, track, offer };
 }
@@ -102,9 +137,20 @@ export async function loadTrackWidget(db: DbOrTx, trackId: string): Promise<Trac
 function trackOffer(
   artist: Artist,
   release: PublicRelease["release"],
-  track: { id: string; title: string; pricingMode: PricedRow["pricingMode"]; priceAmount: number | null; priceMinimum: number },
+  track: {
+    id: string;
+    title: string;
+    pricingMode: PricedRow["pricingMode"];
+    priceAmount: number | null;
+    priceMinimum: number;
+  },
 ): EmbedOffer {
-  const base = releaseOffer(artist, { ...release, pricingMode: track.pricingMode, priceAmount: track.priceAmount, priceMinimum: track.priceMinimum });
+  const base = releaseOffer(artist, {
+    ...release,
+    pricingMode: track.pricingMode,
+    priceAmount: track.priceAmount,
+    priceMinimum: track.priceMinimum,
+  });
   return { ...base, kind: "track", id: track.id, title: track.title, subtitle: release.title };
 }
 
@@ -115,7 +161,11 @@ export async function loadBuyWidget(db: DbOrTx, id: string): Promise<{ artist: A
   if (release) return { artist: release.artist, offer: release.offer };
   const track = await loadTrackWidget(db, id);
   if (track) return { artist: track.artist, offer: track.offer };
-  const [owner] = await db.select({ artistId: productsTable.artistId }).from(productsTable).where(eq(productsTable.id, id)).limit(1);
+  const [owner] = await db
+    .select({ artistId: productsTable.artistId })
+    .from(productsTable)
+    .where(eq(productsTable.id, id))
+    .limit(1);
   if (!owner) return null;
   const [artist] = await db.select().from(artists).where(eq(artists.id, owner.artistId)).limit(1);
   const product = artist ? await getPublishedProduct(db, artist.id, id) : null;
@@ -132,7 +182,10 @@ export async function loadShopWidget(db: DbOrTx, artistSlug: string): Promise<Sh
       .select()
       .from(releases)
       .where(and(eq(releases.artistId, artist.id), eq(releases.status, "published")))
-      .orderBy(sql`coalesce(${releases.releaseDate}, ${releases.publishedAt}::date) desc nulls last`, desc(releases.createdAt)),
+      .orderBy(
+        sql`coalesce(${releases.releaseDate}, ${releases.publishedAt}::date) desc nulls last`,
+        desc(releases.createdAt),
+      ),
     db
       .select({ track: tracks, release: releases })
       .from(tracks)
@@ -143,10 +196,19 @@ export async function loadShopWidget(db: DbOrTx, artistSlug: string): Promise<Sh
   ]);
   const offers = [
     ...releaseRows.map((r) => releaseOffer(artist, r)),
-    ...trackRows.map(({ track, release }) => trackOffer(artist, release, { id: track.id, title: track.title, pricingMode: track.pricingMode!, priceAmount: track.priceAmount, priceMinimum: track.priceMinimum })),
+    ...trackRows.map(({ track, release }) =>
+      trackOffer(artist, release, {
+        id: track.id,
+        title: track.title,
+        pricingMode: track.pricingMode!,
+        priceAmount: track.priceAmount,
+        priceMinimum: track.priceMinimum,
+      }),
+    ),
     ...products.map((p) => productOffer(artist, p)),
   ];
   return { artist, offers };
 }
 
-export const offerImage = (offer: EmbedOffer, size: "small" | "medium") => offer.photo ?? releaseArtworkUrl(offer.artworkKey, size);
+export const offerImage = (offer: EmbedOffer, size: "small" | "medium") =>
+  offer.photo ?? releaseArtworkUrl(offer.artworkKey, size);

@@ -2,7 +2,14 @@
  * Widgets are plain HTML strings (no React on the page), so every value from the database or
  * the query string goes through `escapeHtml` before it is written into markup.
  */
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "`": "&#96;" };
+const ENTITIES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+  "`": "&#96;",
+};
 
 export function escapeHtml(value: string | number): string {
   return String(value).replace(/[&<>"'`]/g, (c) => ENTITIES[c]);
@@ -12,7 +19,8 @@ export function escapeHtml(value: string | number): string {
 export type Raw = { readonly __html: string };
 export const raw = (html: string): Raw => ({ __html: html });
 
-type Value = string | number | Raw | null | undefined | false | readonly (string | number | Raw | null | undefined | false)[];
+type Value =
+  string | number | Raw | null | undefined | false | readonly (string | number | Raw | null | undefined | false)[];
 
 function render(value: Value): string {
   if (value === null || value === undefined || value === false) return "";
@@ -31,5 +39,8 @@ export function html(strings: TemplateStringsArray, ...values: Value[]): Raw {
 
 /** JSON inside a <script type="application/json">: "<" is escaped so no "</script>" can close it. */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }

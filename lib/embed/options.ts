@@ -25,7 +25,14 @@ export type EmbedOptions = {
   lang: Locale;
 };
 
-export const DEFAULT_OPTIONS: Omit<EmbedOptions, "lang"> = { theme: "auto", bg: null, accent: null, layout: "large", artwork: "large", tracklist: true };
+export const DEFAULT_OPTIONS: Omit<EmbedOptions, "lang"> = {
+  theme: "auto",
+  bg: null,
+  accent: null,
+  layout: "large",
+  artwork: "large",
+  tracklist: true,
+};
 
 /** "#abc", "abc", "#aabbcc" or "aabbcc" → "#aabbcc"; anything else → null. */
 export function parseHexColor(raw: string | null | undefined): string | null {
@@ -36,13 +43,17 @@ export function parseHexColor(raw: string | null | undefined): string | null {
   return `#${hex.toLowerCase()}`;
 }
 
-const oneOf = <T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) => z.enum(values).catch(fallback);
+const oneOf = <T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
+  z.enum(values).catch(fallback);
 
 const schema = z.object({
   theme: oneOf(THEMES, DEFAULT_OPTIONS.theme),
   layout: oneOf(LAYOUTS, DEFAULT_OPTIONS.layout),
   artwork: oneOf(ARTWORK, DEFAULT_OPTIONS.artwork),
-  tracklist: z.enum(["0", "1"]).transform((v) => v === "1").catch(DEFAULT_OPTIONS.tracklist),
+  tracklist: z
+    .enum(["0", "1"])
+    .transform((v) => v === "1")
+    .catch(DEFAULT_OPTIONS.tracklist),
   bg: z.string().transform(parseHexColor).catch(null),
   accent: z.string().transform(parseHexColor).catch(null),
   lang: z.enum(LOCALES).optional().catch(undefined),

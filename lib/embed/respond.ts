@@ -21,7 +21,9 @@ import { themeCss } from "./theme";
  */
 function nonceFor(request: Request): string {
   const fromProxy = request.headers.get("x-nonce");
-  return fromProxy && /^[A-Za-z0-9+/=]{16,128}$/.test(fromProxy) ? fromProxy : Buffer.from(randomUUID()).toString("base64");
+  return fromProxy && /^[A-Za-z0-9+/=]{16,128}$/.test(fromProxy)
+    ? fromProxy
+    : Buffer.from(randomUUID()).toString("base64");
 }
 
 export function widgetHeaders(nonce: string, found: boolean): Record<string, string> {
@@ -41,23 +43,61 @@ async function build(db: DbOrTx, kind: EmbedKind, id: string, options: EmbedOpti
   if (kind === "release") {
     const w = await loadReleaseWidget(db, id);
     if (!w) return null;
-    const body = playerBody({ artist: w.artist, title: w.release.title, artworkKey: w.release.artworkKey, tracks: w.tracks, offer: w.offer, options, t, list: options.tracklist });
-    return { title: `${w.release.title} — ${w.artist.name}`, body, data: playerData(w.tracks, t), accent: w.artist.accentColor };
+    const body = playerBody({
+      artist: w.artist,
+      title: w.release.title,
+      artworkKey: w.release.artworkKey,
+      tracks: w.tracks,
+      offer: w.offer,
+      options,
+      t,
+      list: options.tracklist,
+    });
+    return {
+      title: `${w.release.title} — ${w.artist.name}`,
+      body,
+      data: playerData(w.tracks, t),
+      accent: w.artist.accentColor,
+    };
   }
   if (kind === "track") {
     const w = await loadTrackWidget(db, id);
     if (!w) return null;
-    const body = playerBody({ artist: w.artist, title: w.track.title, artworkKey: w.release.artworkKey, tracks: [w.track], offer: w.offer, options, t, list: false });
-    return { title: `${w.track.title} — ${w.artist.name}`, body, data: playerData([w.track], t), accent: w.artist.accentColor };
+    const body = playerBody({
+      artist: w.artist,
+      title: w.track.title,
+      artworkKey: w.release.artworkKey,
+      tracks: [w.track],
+      offer: w.offer,
+      options,
+      t,
+      list: false,
+    });
+    return {
+      title: `${w.track.title} — ${w.artist.name}`,
+      body,
+      data: playerData([w.track], t),
+      accent: w.artist.accentColor,
+    };
   }
   if (kind === "buy") {
     const w = await loadBuyWidget(db, id);
     if (!w) return null;
-    return { title: `${w.offer.title} — ${w.artist.name}`, body: buyBody(w.artist, w.offer, options, t), data: {}, accent: w.artist.accentColor };
+    return {
+      title: `${w.offer.title} — ${w.artist.name}`,
+      body: buyBody(w.artist, w.offer, options, t),
+      data: {},
+      accent: w.artist.accentColor,
+    };
   }
   const w = await loadShopWidget(db, id);
   if (!w) return null;
-  return { title: t("shop", { artist: w.artist.name }), body: shopBody(w, options, t), data: {}, accent: w.artist.accentColor };
+  return {
+    title: t("shop", { artist: w.artist.name }),
+    body: shopBody(w, options, t),
+    data: {},
+    accent: w.artist.accentColor,
+  };
 }
 
 /** One widget as a complete HTML response (404 with the "not available" box when unknown). */

@@ -31,8 +31,14 @@ export const EMBED_HEIGHTS: Record<EmbedKind, Record<EmbedLayout, { withList: nu
     slim: { withList: PLAYER_BOX.slim, withoutList: PLAYER_BOX.slim },
   },
   track: {
-    large: { withList: PLAYER_BOX.border + PLAYER_BOX.headerTall, withoutList: PLAYER_BOX.border + PLAYER_BOX.headerTall },
-    compact: { withList: PLAYER_BOX.border + PLAYER_BOX.headerShort, withoutList: PLAYER_BOX.border + PLAYER_BOX.headerShort },
+    large: {
+      withList: PLAYER_BOX.border + PLAYER_BOX.headerTall,
+      withoutList: PLAYER_BOX.border + PLAYER_BOX.headerTall,
+    },
+    compact: {
+      withList: PLAYER_BOX.border + PLAYER_BOX.headerShort,
+      withoutList: PLAYER_BOX.border + PLAYER_BOX.headerShort,
+    },
     slim: { withList: PLAYER_BOX.slim, withoutList: PLAYER_BOX.slim },
   },
   buy: {
@@ -56,7 +62,8 @@ type SizeOptions = Pick<EmbedOptions, "layout" | "tracklist"> & Partial<Pick<Emb
  */
 export function embedHeight(kind: EmbedKind, options: SizeOptions, trackCount?: number): number {
   const row = EMBED_HEIGHTS[kind][options.layout];
-  if ((kind !== "release" && kind !== "track") || options.layout === "slim") return options.tracklist ? row.withList : row.withoutList;
+  if ((kind !== "release" && kind !== "track") || options.layout === "slim")
+    return options.tracklist ? row.withList : row.withoutList;
   const tall = options.layout === "large" && (options.artwork ?? "large") === "large";
   const head = PLAYER_BOX.border + (tall ? PLAYER_BOX.headerTall : PLAYER_BOX.headerShort);
   if (kind === "track" || !options.tracklist || trackCount === 0) return head;

@@ -1,6 +1,6 @@
 import { escapeHtml } from "./html";
-import { embedHeight } from "./sizes";
 import { optionsQuery, type EmbedKind, type EmbedOptions } from "./options";
+import { embedHeight } from "./sizes";
 
 /** Absolute widget URL with only the options that differ from the defaults. */
 export function widgetUrl(appUrl: string, kind: EmbedKind, id: string, options: Partial<EmbedOptions> = {}): string {
@@ -17,13 +17,23 @@ export function iframeSnippet({ src, height, title, width }: Snippet): string {
 }
 
 /** The iframe plus the loader, which fits the frame to its content; or a click-to-load placeholder. */
-export function loaderSnippet(appUrl: string, snippet: Snippet, options: { clickToLoad: boolean; fallbackHref: string }): string {
+export function loaderSnippet(
+  appUrl: string,
+  snippet: Snippet,
+  options: { clickToLoad: boolean; fallbackHref: string },
+): string {
   const script = `<script src="${escapeHtml(new URL("/embed.js", appUrl).href)}" async></script>`;
   if (!options.clickToLoad) return `${iframeSnippet(snippet)}\n${script}`;
   return `<div data-merchtable-src="${escapeHtml(snippet.src)}" data-height="${snippet.height}" data-title="${escapeHtml(snippet.title)}"><a href="${escapeHtml(options.fallbackHref)}">${escapeHtml(snippet.title)}</a></div>\n${script}`;
 }
 
-export function publishedSnippet(appUrl: string, kind: EmbedKind, id: string, options: Partial<EmbedOptions> & Pick<EmbedOptions, "layout" | "tracklist">, title: string): Snippet {
+export function publishedSnippet(
+  appUrl: string,
+  kind: EmbedKind,
+  id: string,
+  options: Partial<EmbedOptions> & Pick<EmbedOptions, "layout" | "tracklist">,
+  title: string,
+): Snippet {
   return { src: widgetUrl(appUrl, kind, id, options), height: embedHeight(kind, options), title };
 }
 

@@ -28,7 +28,8 @@ function fromBackground(bg: string): string {
 export function themeCss(options: Pick<EmbedOptions, "theme" | "bg" | "accent">, bandAccent: string): string {
   const accent = options.accent ?? (/^#[0-9a-f]{6}$/i.test(bandAccent) ? bandAccent.toLowerCase() : "#b4442c");
   const accentVars = `--ac:${accent};--on:${inkOn(accent)}`;
-  if (options.bg) return `:root{${fromBackground(options.bg)};${accentVars};color-scheme:${inkOn(options.bg) === "#ffffff" ? "dark" : "light"}}`;
+  if (options.bg)
+    return `:root{${fromBackground(options.bg)};${accentVars};color-scheme:${inkOn(options.bg) === "#ffffff" ? "dark" : "light"}}`;
   if (options.theme === "light") return `:root{${LIGHT};${accentVars};color-scheme:light}`;
   if (options.theme === "dark") return `:root{${DARK};${accentVars};color-scheme:dark}`;
   return `:root{${LIGHT};${accentVars};color-scheme:light dark}@media (prefers-color-scheme:dark){:root{${DARK}}}`;

@@ -7,5 +7,8 @@ import { allSubscribers } from "./subscribers";
 export async function exportSubscribersCsv(db: DbOrTx, artistId: string, locale: string, search?: string) {
   const { t } = translator(locale);
   const rows = await allSubscribers(db, artistId, search);
-  return toCsv(t.raw("bandops.csv.fans") as string[], rows.map((s) => [s.email, s.source, csvTime(s.consentAt), csvTime(s.unsubscribedAt)]));
+  return toCsv(
+    t.raw("bandops.csv.fans") as string[],
+    rows.map((s) => [s.email, s.source, csvTime(s.consentAt), csvTime(s.unsubscribedAt)]),
+  );
 }

@@ -10,7 +10,10 @@ export const FANS_PAGE_SIZE = 50;
 export async function listSubscribers(db: DbOrTx, artistId: string, options: { search?: string; page?: number } = {}) {
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const search = options.search?.trim();
-  const where = and(eq(subscribers.artistId, artistId), search ? ilike(subscribers.email, containsPattern(search)) : undefined);
+  const where = and(
+    eq(subscribers.artistId, artistId),
+    search ? ilike(subscribers.email, containsPattern(search)) : undefined,
+  );
   const [{ total }] = await db.select({ total: count() }).from(subscribers).where(where);
   const rows = await db
     .select()
@@ -24,7 +27,10 @@ export async function listSubscribers(db: DbOrTx, artistId: string, options: { s
 
 /** Fans the band may still write to. */
 export async function countSubscribed(db: DbOrTx, artistId: string) {
-  const [{ n }] = await db.select({ n: count() }).from(subscribers).where(and(eq(subscribers.artistId, artistId), isNull(subscribers.unsubscribedAt)));
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(subscribers)
+    .where(and(eq(subscribers.artistId, artistId), isNull(subscribers.unsubscribedAt)));
   return n;
 }
 
@@ -49,17 +55,25 @@ export async function lookUpUnsubscribe(db: DbOrTx, token: string): Promise<Unsu
     .from(subscribers)
     .innerJoin(artists, eq(artists.id, subscribers.artistId))
     .where(eq(subscribers.id, id));
-  return row ? { ok: true, email: row.email, band: row.band, unsubscribed: row.unsubscribedAt !== null } : { ok: false };
+  return row
+    ? { ok: true, email: row.email, band: row.band, unsubscribed: row.unsubscribedAt !== null }
+    : { ok: false };
 }
 
 /**
  * Honours a signed link. Doing it twice is fine (the first date stays); a token we did not sign
  * changes nothing.
  */
-export async function unsubscribeWithToken(db: DbOrTx, token: string): Promise<{ ok: true; band: string; email: string } | { ok: false }> {
+export async function unsubscribeWithToken(
+  db: DbOrTx,
+  token: string,
+): Promise<{ ok: true; band: string; email: string } | { ok: false }> {
   const id = readUnsubscribeToken(token);
   if (!id) return { ok: false };
-  await db.update(subscribers).set({ unsubscribedAt: new Date() }).where(and(eq(subscribers.id, id), isNull(subscribers.unsubscribedAt)));
+  await db
+    .update(subscribers)
+    .set({ unsubscribedAt: new Date() })
+    .where(and(eq(subscribers.id, id), isNull(subscribers.unsubscribedAt)));
   const found = await lookUpUnsubscribe(db, token);
   return found.ok ? { ok: true, band: found.band, email: found.email } : { ok: false };
 }

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
+import { isIP } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { isIP } from "node:net";
 import { logger } from "@/lib/log";
 
 type GeoIp = typeof import("geoip-lite");
@@ -18,9 +18,15 @@ let loading: Promise<GeoIp | null> | null = null;
  */
 function countryOnlyDataDir(): string | undefined {
   try {
-    const dataDir = path.join(path.dirname(createRequire(path.join(process.cwd(), "package.json")).resolve("geoip-lite/package.json")), "data");
+    const dataDir = path.join(
+      path.dirname(createRequire(path.join(process.cwd(), "package.json")).resolve("geoip-lite/package.json")),
+      "data",
+    );
     // One folder per installed copy, so two checkouts on one machine never share links.
-    const dir = path.join(tmpdir(), `merchtable-geoip-${createHash("sha256").update(dataDir).digest("hex").slice(0, 12)}`);
+    const dir = path.join(
+      tmpdir(),
+      `merchtable-geoip-${createHash("sha256").update(dataDir).digest("hex").slice(0, 12)}`,
+    );
     mkdirSync(dir, { recursive: true });
     const present = new Set(readdirSync(dir));
     for (const file of ["geoip-country.dat", "geoip-country6.dat"]) {

@@ -1,8 +1,8 @@
 import { env } from "@/lib/env";
-import { formBodyLimitBytes, sizeMb } from "@/lib/images/limits";
 import { isLocale, negotiateLocale, type Locale } from "@/lib/i18n/config";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
+import { formBodyLimitBytes, sizeMb } from "@/lib/images/limits";
 
 /**
  * A form post larger than Next accepts (next.config.ts) is refused before Next cuts its body, with
@@ -11,7 +11,8 @@ import fr from "@/lib/i18n/messages/fr.json";
  * next-intl, so the message is filled here.)
  */
 const templates: Record<Locale, string> = { en: en.errors.form_too_large, fr: fr.errors.form_too_large };
-const fill = (template: string, values: Record<string, number>) => template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
+const fill = (template: string, values: Record<string, number>) =>
+  template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
 
 export function oversizedFormPost(
   request: { method: string; contentLength: string | null; localeCookie?: string; acceptLanguage: string | null },
@@ -22,5 +23,8 @@ export function oversizedFormPost(
   const limit = formBodyLimitBytes(maxImageMb);
   if (bytes <= limit) return null;
   const locale = isLocale(request.localeCookie) ? request.localeCookie : negotiateLocale(request.acceptLanguage);
-  return { status: 413, body: fill(templates[locale], { size: sizeMb(bytes), max: Math.floor(limit / 1024 / 1024), image: maxImageMb }) };
+  return {
+    status: 413,
+    body: fill(templates[locale], { size: sizeMb(bytes), max: Math.floor(limit / 1024 / 1024), image: maxImageMb }),
+  };
 }

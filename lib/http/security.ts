@@ -34,7 +34,9 @@ export const baselineHeaders: Record<string, string> = {
  * send no Referer at all, so the token never reaches another site's logs.
  */
 export function referrerPolicyFor(pathname: string) {
-  return /^\/(download|library)(\/|$)|^\/checkout\//.test(pathname) ? "no-referrer" : baselineHeaders["Referrer-Policy"];
+  return /^\/(download|library)(\/|$)|^\/checkout\//.test(pathname)
+    ? "no-referrer"
+    : baselineHeaders["Referrer-Policy"];
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -53,7 +55,12 @@ export type WriteCheck = { allowed: true } | { allowed: false; reason: "null_ori
  * frames, file://) or another site is refused. Requests without Origin come from non-browser
  * clients, which carry no ambient cookies worth forging.
  */
-export function checkWriteOrigin(method: string, pathname: string, origin: string | null, host: string | null): WriteCheck {
+export function checkWriteOrigin(
+  method: string,
+  pathname: string,
+  origin: string | null,
+  host: string | null,
+): WriteCheck {
   if (SAFE_METHODS.has(method.toUpperCase())) return { allowed: true };
   if (CROSS_SITE_WRITE_PATHS.some((p) => pathname.startsWith(p))) return { allowed: true };
   if (origin === null) return { allowed: true };

@@ -1,6 +1,6 @@
-import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { LOCALE_COOKIE, isLocale, negotiateLocale } from "./config";
+import { cookies, headers } from "next/headers";
+import { isLocale, LOCALE_COOKIE, negotiateLocale } from "./config";
 import { messages } from "./messages";
 
 /** The visitor's language: their explicit choice (cookie), else the browser's Accept-Language. */

@@ -33,20 +33,28 @@ export type ImageProblem =
   | { reason: "unreadable" };
 
 /** `source`: the picture's own size as uploaded (upright), e.g. to warn about small artwork. */
-export type ProcessedImage = { ok: true; variants: { suffix: string; data: Buffer }[]; source: { width: number; height: number } } | ({ ok: false } & ImageProblem);
+export type ProcessedImage =
+  | { ok: true; variants: { suffix: string; data: Buffer }[]; source: { width: number; height: number } }
+  | ({ ok: false } & ImageProblem);
 
 const signatures: { type: string; test: (b: Buffer) => boolean }[] = [
   { type: "jpeg", test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
   { type: "png", test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
   { type: "gif", test: (b) => b.subarray(0, 4).toString("latin1") === "GIF8" },
-  { type: "webp", test: (b) => b.subarray(0, 4).toString("latin1") === "RIFF" && b.subarray(8, 12).toString("latin1") === "WEBP" },
+  {
+    type: "webp",
+    test: (b) => b.subarray(0, 4).toString("latin1") === "RIFF" && b.subarray(8, 12).toString("latin1") === "WEBP",
+  },
   { type: "avif", test: (b) => b.subarray(4, 12).toString("latin1").startsWith("ftypavi") },
 ];
 
 const otherKinds: { type: string; test: (b: Buffer) => boolean }[] = [
   { type: "PDF", test: (b) => b.subarray(0, 5).toString("latin1") === "%PDF-" },
   { type: "ZIP", test: (b) => b[0] === 0x50 && b[1] === 0x4b },
-  { type: "audio (WAV)", test: (b) => b.subarray(0, 4).toString("latin1") === "RIFF" && b.subarray(8, 12).toString("latin1") === "WAVE" },
+  {
+    type: "audio (WAV)",
+    test: (b) => b.subarray(0, 4).toString("latin1") === "RIFF" && b.subarray(8, 12).toString("latin1") === "WAVE",
+  },
   { type: "audio (FLAC)", test: (b) => b.subarray(0, 4).toString("latin1") === "fLaC" },
   { type: "audio (MP3)", test: (b) => b.subarray(0, 3).toString("latin1") === "ID3" },
   { type: "SVG or HTML", test: (b) => /^\s*</.test(b.subarray(0, 64).toString("utf8")) },
@@ -75,7 +83,10 @@ export async function processImage(bytes: Buffer, kind: ImageKind): Promise<Proc
     const meta = await sharp(bytes, { limitInputPixels: 40_000_000 }).metadata();
     // EXIF orientations 5–8 are quarter turns: the upright picture is the other way round.
     const turned = (meta.orientation ?? 1) >= 5;
-    const source = { width: (turned ? meta.height : meta.width) ?? 0, height: (turned ? meta.width : meta.height) ?? 0 };
+    const source = {
+      width: (turned ? meta.height : meta.width) ?? 0,
+      height: (turned ? meta.width : meta.height) ?? 0,
+    };
     const variants = await Promise.all(
       presets[kind].map(async (preset) => ({
         suffix: preset.suffix,

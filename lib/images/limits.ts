@@ -27,4 +27,5 @@ export function formBodyLimitBytes(maxImageMb: number): number {
 /** Megabytes as the messages show them ("This image is 11 MB"). */
 export const sizeMb = (bytes: number) => Math.ceil(bytes / MB);
 
-export const isSmallArtwork = (size: { width: number; height: number }) => Math.min(size.width, size.height) < RECOMMENDED_ARTWORK_PX;
+export const isSmallArtwork = (size: { width: number; height: number }) =>
+  Math.min(size.width, size.height) < RECOMMENDED_ARTWORK_PX;

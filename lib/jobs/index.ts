@@ -29,7 +29,10 @@ export async function startWorkers(): Promise<() => Promise<void>> {
           if (job.retryCount >= job.retryLimit) {
             await db
               .update(tracks)
-              .set({ status: "failed", statusError: "Processing failed several times. Press Retry, or upload the file again." })
+              .set({
+                status: "failed",
+                statusError: "Processing failed several times. Press Retry, or upload the file again.",
+              })
               .where(eq(tracks.id, job.data.trackId));
           }
           throw error;

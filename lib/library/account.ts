@@ -7,6 +7,9 @@ import { users } from "@/db/schema";
  * sets emailVerified): password sign-ups never were, and anyone can sign up with anyone's email.
  */
 export async function verifiedAccountEmail(db: DbOrTx, userId: string): Promise<string | null> {
-  const [user] = await db.select({ email: users.email, emailVerified: users.emailVerified }).from(users).where(eq(users.id, userId));
+  const [user] = await db
+    .select({ email: users.email, emailVerified: users.emailVerified })
+    .from(users)
+    .where(eq(users.id, userId));
   return user?.emailVerified ? user.email.toLowerCase() : null;
 }

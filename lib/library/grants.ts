@@ -1,6 +1,14 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { artists, downloadGrantItems, downloadGrants, releases, tracks, type DownloadGrant, type Release } from "@/db/schema";
+import {
+  artists,
+  downloadGrantItems,
+  downloadGrants,
+  releases,
+  tracks,
+  type DownloadGrant,
+  type Release,
+} from "@/db/schema";
 import { releaseArtworkUrl } from "@/lib/catalog";
 
 export type LibraryItem = {
@@ -25,7 +33,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Every standing grant for this address, across every band, newest first. Refunded ones are left out. */
 export async function listLibrary(db: DbOrTx, email: string): Promise<LibraryEntry[]> {
   const grants = await db
-    .select({ id: downloadGrants.id, createdAt: downloadGrants.createdAt, artist: { name: artists.name, slug: artists.slug, accentColor: artists.accentColor } })
+    .select({
+      id: downloadGrants.id,
+      createdAt: downloadGrants.createdAt,
+      artist: { name: artists.name, slug: artists.slug, accentColor: artists.accentColor },
+    })
     .from(downloadGrants)
     .innerJoin(artists, eq(artists.id, downloadGrants.artistId))
     .where(and(eq(downloadGrants.email, email.toLowerCase()), isNull(downloadGrants.revokedAt)))
@@ -40,7 +52,12 @@ export async function listLibrary(db: DbOrTx, email: string): Promise<LibraryEnt
     .from(downloadGrantItems)
     .innerJoin(releases, eq(releases.id, downloadGrantItems.releaseId))
     .leftJoin(tracks, eq(tracks.id, downloadGrantItems.trackId))
-    .where(inArray(downloadGrantItems.grantId, grants.map((g) => g.id)))
+    .where(
+      inArray(
+        downloadGrantItems.grantId,
+        grants.map((g) => g.id),
+      ),
+    )
     .orderBy(asc(downloadGrantItems.id));
   return grants.map((grant) => ({
     grantId: grant.id,

@@ -34,7 +34,10 @@ export type LinkRequest =
  * or not, so the form tells nobody who bought what. Mail is queued: the caller delivers it after
  * answering (so the time taken says nothing either).
  */
-export async function requestLibraryLink(db: DbOrTx, input: { email: string; ip: string; locale: string; now?: Date }): Promise<LinkRequest> {
+export async function requestLibraryLink(
+  db: DbOrTx,
+  input: { email: string; ip: string; locale: string; now?: Date },
+): Promise<LinkRequest> {
   const parsed = z.email().max(320).safeParse(input.email.trim().toLowerCase());
   if (!parsed.success) return { ok: false, reason: "invalid_email" };
   const email = parsed.data;
@@ -92,7 +95,13 @@ export async function redeemLibraryLink(db: DbOrTx, token: string, now = new Dat
   const [spent] = await db
     .update(libraryLoginTokens)
     .set({ usedAt: now })
-    .where(and(eq(libraryLoginTokens.tokenHash, hashToken(token)), isNull(libraryLoginTokens.usedAt), gt(libraryLoginTokens.expiresAt, now)))
+    .where(
+      and(
+        eq(libraryLoginTokens.tokenHash, hashToken(token)),
+        isNull(libraryLoginTokens.usedAt),
+        gt(libraryLoginTokens.expiresAt, now),
+      ),
+    )
     .returning({ email: libraryLoginTokens.email });
   if (spent) return { ok: true, email: spent.email };
   const state = await libraryLinkState(db, token, now);

@@ -10,7 +10,10 @@ const PURPOSE = "library-session";
 
 export function sealLibrarySession(email: string, now = new Date()): { value: string; maxAge: number } {
   const expires = Math.floor(now.getTime() / 1000) + LIBRARY_SESSION_SECONDS;
-  return { value: seal(PURPOSE, JSON.stringify({ e: email.toLowerCase(), x: expires })), maxAge: LIBRARY_SESSION_SECONDS };
+  return {
+    value: seal(PURPOSE, JSON.stringify({ e: email.toLowerCase(), x: expires })),
+    maxAge: LIBRARY_SESSION_SECONDS,
+  };
 }
 
 /** The email the cookie was issued for, or null when it is missing, forged or past its date. */

@@ -38,7 +38,11 @@ export const stockField = z
   });
 
 const optionSchema = z.object({
-  id: z.string().trim().default("").transform((v) => v || null),
+  id: z
+    .string()
+    .trim()
+    .default("")
+    .transform((v) => v || null),
   label: z.string().trim().min(1, "option_label_required").max(40, "too_long"),
   stock: stockField,
 });
@@ -64,7 +68,11 @@ export function productSchema(currency: string) {
     currency: z.enum(CURRENCIES, { message: "currency_invalid" }),
     price: requiredMoneyField(currency),
     stock: stockField,
-    releaseId: z.string().trim().default("").transform((v) => v || null),
+    releaseId: z
+      .string()
+      .trim()
+      .default("")
+      .transform((v) => v || null),
     published: z.boolean().default(false),
     options: options.default([]),
   });

@@ -6,7 +6,8 @@ import { storage } from "@/lib/storage";
 /** A photo as the band uploaded it: its bytes and the file name it had (for error messages). */
 export type PhotoUpload = { name: string; bytes: Buffer };
 export type PhotoProblem = ImageProblem & { name: string };
-export type PreparedPhotos = { ok: true; photos: { suffix: string; data: Buffer }[][] } | { ok: false; problem: PhotoProblem };
+export type PreparedPhotos =
+  { ok: true; photos: { suffix: string; data: Buffer }[][] } | { ok: false; problem: PhotoProblem };
 
 /**
  * Decodes and re-encodes every photo before anything is stored, so one bad file refuses the

@@ -18,36 +18,64 @@ export type PhotoChanges = { add?: PhotoUpload[]; remove?: string[] };
  * Stock is only written when the band changed the number it was shown (`stockWas`): checkouts
  * take units meanwhile with conditional updates, and saving a new title must not put them back.
  */
-const stockTouched = (raw: { stock?: unknown; stockWas?: unknown }) => raw.stockWas === undefined || String(raw.stock ?? "").trim() !== String(raw.stockWas).trim();
+const stockTouched = (raw: { stock?: unknown; stockWas?: unknown }) =>
+  raw.stockWas === undefined || String(raw.stock ?? "").trim() !== String(raw.stockWas).trim();
 
-const invalid = (fieldErrors: FieldErrors, photoProblem?: PhotoProblem) => ({ ok: false, error: "invalid", fieldErrors, photoProblem }) as const;
+const invalid = (fieldErrors: FieldErrors, photoProblem?: PhotoProblem) =>
+  ({ ok: false, error: "invalid", fieldErrors, photoProblem }) as const;
 const notFound = { ok: false, error: "not_found" } as const;
 
 async function loadOptions(db: DbOrTx, productId: string) {
-  return db.select().from(productOptions).where(eq(productOptions.productId, productId)).orderBy(asc(productOptions.position), asc(productOptions.createdAt));
+  return db
+    .select()
+    .from(productOptions)
+    .where(eq(productOptions.productId, productId))
+    .orderBy(asc(productOptions.position), asc(productOptions.createdAt));
 }
 
 /** The product if it belongs to `artistId`; a product of any other band is simply not there. */
-export async function productOfArtist(db: DbOrTx, artistId: string, productId: string): Promise<ProductWithOptions | null> {
-  const [product] = await db.select().from(products).where(and(eq(products.id, productId), eq(products.artistId, artistId)));
+export async function productOfArtist(
+  db: DbOrTx,
+  artistId: string,
+  productId: string,
+): Promise<ProductWithOptions | null> {
+  const [product] = await db
+    .select()
+    .from(products)
+    .where(and(eq(products.id, productId), eq(products.artistId, artistId)));
   return product ? { ...product, options: await loadOptions(db, product.id) } : null;
 }
 
 async function releaseBelongs(db: DbOrTx, artistId: string, releaseId: string | null) {
   if (!releaseId) return true;
-  const [row] = await db.select({ id: releases.id }).from(releases).where(and(eq(releases.id, releaseId), eq(releases.artistId, artistId)));
+  const [row] = await db
+    .select({ id: releases.id })
+    .from(releases)
+    .where(and(eq(releases.id, releaseId), eq(releases.artistId, artistId)));
   return Boolean(row);
 }
 
 /** Checks the fields, the release and the photo bytes; writes nothing. */
-async function validate(db: Db, artistId: string, fallbackCurrency: string, raw: Record<string, unknown>, keptPhotos: number, add: PhotoUpload[]) {
+async function validate(
+  db: Db,
+  artistId: string,
+  fallbackCurrency: string,
+  raw: Record<string, unknown>,
+  keptPhotos: number,
+  add: PhotoUpload[],
+) {
   const parsed = parseProductInput(raw, fallbackCurrency);
   const fieldErrors: FieldErrors = parsed.ok ? {} : { ...parsed.fieldErrors };
   if (keptPhotos + add.length > MAX_PHOTOS) fieldErrors.photos = "photos_too_many";
   if (parsed.ok && !(await releaseBelongs(db, artistId, parsed.data.releaseId))) return { kind: "not_found" } as const;
   if (!parsed.ok || Object.keys(fieldErrors).length) return { kind: "invalid", fieldErrors } as const;
   const prepared = await preparePhotos(add);
-  if (!prepared.ok) return { kind: "invalid", fieldErrors: { photos: `photo_${prepared.problem.reason}` }, photoProblem: prepared.problem } as const;
+  if (!prepared.ok)
+    return {
+      kind: "invalid",
+      fieldErrors: { photos: `photo_${prepared.problem.reason}` },
+      photoProblem: prepared.problem,
+    } as const;
   return { kind: "ok", data: parsed.data, photos: prepared.photos } as const;
 }
 
@@ -57,7 +85,13 @@ function productColumns(data: ProductInput) {
   return { ...rest, priceAmount: price, stock: data.options.length ? null : data.stock };
 }
 
-export async function createProduct(db: Db, userId: string, artistId: string, raw: Record<string, unknown>, photos: PhotoChanges = {}): Promise<ProductResult> {
+export async function createProduct(
+  db: Db,
+  userId: string,
+  artistId: string,
+  raw: Record<string, unknown>,
+  photos: PhotoChanges = {},
+): Promise<ProductResult> {
   const access = await checkArtistAccess(db, userId, { id: artistId });
   if (!access.allowed) return notFound;
   const checked = await validate(db, artistId, access.artist.currency, raw, 0, photos.add ?? []);
@@ -81,7 +115,9 @@ export async function createProduct(db: Db, userId: string, artistId: string, ra
       const options = checked.data.options.length
         ? await tx
             .insert(productOptions)
-            .values(checked.data.options.map((o, position) => ({ productId: id, label: o.label, stock: o.stock, position })))
+            .values(
+              checked.data.options.map((o, position) => ({ productId: id, label: o.label, stock: o.stock, position })),
+            )
             .returning()
         : [];
       return { ...created, options };
@@ -120,7 +156,10 @@ export async function updateProduct(
   const product = await db.transaction(async (tx) => {
     const keepIds = checked.data.options.flatMap((o) => (o.id ? [o.id] : []));
     const gone = current.options.filter((o) => !keepIds.includes(o.id)).map((o) => o.id);
-    if (gone.length) await tx.delete(productOptions).where(and(eq(productOptions.productId, productId), inArray(productOptions.id, gone)));
+    if (gone.length)
+      await tx
+        .delete(productOptions)
+        .where(and(eq(productOptions.productId, productId), inArray(productOptions.id, gone)));
     for (const [position, option] of checked.data.options.entries()) {
       if (!option.id) {
         await tx.insert(productOptions).values({ productId, label: option.label, stock: option.stock, position });
@@ -133,7 +172,7 @@ export async function updateProduct(
         .where(and(eq(productOptions.id, option.id), eq(productOptions.productId, productId)));
     }
     // Options appearing or disappearing changes where stock lives, so the product's count is rewritten then.
-    const stockMoves = current.options.length === 0 !== (checked.data.options.length === 0);
+    const stockMoves = (current.options.length === 0) !== (checked.data.options.length === 0);
     const [updated] = await tx
       .update(products)
       .set({ ...columns, photoKeys: [...kept, ...added], ...(stockMoves || stockTouched(raw) ? { stock } : {}) })
@@ -167,11 +206,18 @@ export async function listProductsForArtist(db: DbOrTx, artistId: string): Promi
       releaseTitle: releases.title,
       optionCount: sql<number>`(select count(*)::int from ${productOptions} where ${productOptions.productId} = ${products.id})`,
       // Null when any option is unlimited (or there are none).
-      optionStock: sql<number | null>`(select case when bool_or(${productOptions.stock} is null) then null else sum(${productOptions.stock})::int end from ${productOptions} where ${productOptions.productId} = ${products.id})`,
+      optionStock: sql<
+        number | null
+      >`(select case when bool_or(${productOptions.stock} is null) then null else sum(${productOptions.stock})::int end from ${productOptions} where ${productOptions.productId} = ${products.id})`,
     })
     .from(products)
     .leftJoin(releases, eq(releases.id, products.releaseId))
     .where(eq(products.artistId, artistId))
     .orderBy(asc(products.position), desc(products.createdAt));
-  return rows.map((r) => ({ ...r.product, releaseTitle: r.releaseTitle, optionCount: r.optionCount, optionStock: r.optionStock }));
+  return rows.map((r) => ({
+    ...r.product,
+    releaseTitle: r.releaseTitle,
+    optionCount: r.optionCount,
+    optionStock: r.optionStock,
+  }));
 }

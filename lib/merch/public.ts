@@ -38,10 +38,17 @@ function toPublic(product: Product, options: ProductOption[], release: PublicPro
   };
 }
 
-async function withDetails(db: DbOrTx, rows: { product: Product; release: { id: string; slug: string; title: string; status: string } | null }[]) {
+async function withDetails(
+  db: DbOrTx,
+  rows: { product: Product; release: { id: string; slug: string; title: string; status: string } | null }[],
+) {
   const ids = rows.map((r) => r.product.id);
   const options = ids.length
-    ? await db.select().from(productOptions).where(inArray(productOptions.productId, ids)).orderBy(asc(productOptions.position), asc(productOptions.createdAt))
+    ? await db
+        .select()
+        .from(productOptions)
+        .where(inArray(productOptions.productId, ids))
+        .orderBy(asc(productOptions.position), asc(productOptions.createdAt))
     : [];
   return rows.map(({ product, release }) =>
     toPublic(
@@ -55,18 +62,32 @@ async function withDetails(db: DbOrTx, rows: { product: Product; release: { id: 
 const releaseColumns = { id: releases.id, slug: releases.slug, title: releases.title, status: releases.status };
 
 /** The band's published products in shop order, with options and photo URLs (only one release's editions with `releaseId`). */
-export async function listPublishedProducts(db: DbOrTx, artistId: string, releaseId?: string): Promise<PublicProduct[]> {
+export async function listPublishedProducts(
+  db: DbOrTx,
+  artistId: string,
+  releaseId?: string,
+): Promise<PublicProduct[]> {
   const rows = await db
     .select({ product: products, release: releaseColumns })
     .from(products)
     .leftJoin(releases, eq(releases.id, products.releaseId))
-    .where(and(eq(products.artistId, artistId), eq(products.published, true), releaseId ? eq(products.releaseId, releaseId) : undefined))
+    .where(
+      and(
+        eq(products.artistId, artistId),
+        eq(products.published, true),
+        releaseId ? eq(products.releaseId, releaseId) : undefined,
+      ),
+    )
     .orderBy(asc(products.position), asc(products.createdAt));
   return withDetails(db, rows);
 }
 
 /** One published product of this band, or null (unpublished, deleted or another band's). */
-export async function getPublishedProduct(db: DbOrTx, artistId: string, productId: string): Promise<PublicProduct | null> {
+export async function getPublishedProduct(
+  db: DbOrTx,
+  artistId: string,
+  productId: string,
+): Promise<PublicProduct | null> {
   const rows = await db
     .select({ product: products, release: releaseColumns })
     .from(products)

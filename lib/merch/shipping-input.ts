@@ -16,9 +16,15 @@ const country = z
   .refine((code) => isCountryCode(code), "country_invalid");
 
 /** One typed amount in the row's own currency (JPY has no decimals): minor units or an error code. */
-function amountIn(currency: string, text: string, required: boolean): { ok: true; amount: number } | { ok: false; code: string } {
+function amountIn(
+  currency: string,
+  text: string,
+  required: boolean,
+): { ok: true; amount: number } | { ok: false; code: string } {
   const parsed = (required ? requiredMoneyField(currency) : moneyField(currency)).safeParse(text);
-  return parsed.success ? { ok: true, amount: parsed.data ?? 0 } : { ok: false, code: parsed.error.issues[0]?.message ?? "money_format" };
+  return parsed.success
+    ? { ok: true, amount: parsed.data ?? 0 }
+    : { ok: false, code: parsed.error.issues[0]?.message ?? "money_format" };
 }
 
 /**
@@ -57,7 +63,8 @@ export const shippingSchema = z
     const zonesSeen = new Set<string>();
     const customCountries = new Set<string>();
     rates.forEach((rate, index) => {
-      const at = (field: string, message: string) => ctx.addIssue({ code: "custom", message, path: ["rates", index, field] });
+      const at = (field: string, message: string) =>
+        ctx.addIssue({ code: "custom", message, path: ["rates", index, field] });
       const first = amountIn(rate.currency, rate.firstItem, true);
       const extra = amountIn(rate.currency, rate.eachExtra, false);
       if (!first.ok) at("firstItem", first.code);
@@ -69,7 +76,8 @@ export const shippingSchema = z
         return;
       }
       if (rate.countries.length === 0) at("countries", "countries_required");
-      if (rate.countries.some((c) => customCountries.has(`${rate.currency}:${c}`))) at("countries", "country_in_two_zones");
+      if (rate.countries.some((c) => customCountries.has(`${rate.currency}:${c}`)))
+        at("countries", "country_in_two_zones");
       for (const c of rate.countries) customCountries.add(`${rate.currency}:${c}`);
     });
   })
@@ -77,17 +85,25 @@ export const shippingSchema = z
     country: home,
     // Only custom zones keep a country list (and a name); the others are defined by the rule itself.
     rates: rates.map((rate) => {
-      const amounts = { firstItem: amount(rate.currency, rate.firstItem, true), eachExtra: amount(rate.currency, rate.eachExtra, false) };
-      return rate.zone === "custom" ? { ...rate, ...amounts, countries: [...new Set(rate.countries)] } : { ...rate, ...amounts, label: "", countries: [] };
+      const amounts = {
+        firstItem: amount(rate.currency, rate.firstItem, true),
+        eachExtra: amount(rate.currency, rate.eachExtra, false),
+      };
+      return rate.zone === "custom"
+        ? { ...rate, ...amounts, countries: [...new Set(rate.countries)] }
+        : { ...rate, ...amounts, label: "", countries: [] };
     }),
   }));
 export type ShippingInput = z.infer<typeof shippingSchema>;
 
-export function parseShippingInput(raw: Record<string, unknown>): { ok: true; data: ShippingInput } | { ok: false; fieldErrors: FieldErrors } {
+export function parseShippingInput(
+  raw: Record<string, unknown>,
+): { ok: true; data: ShippingInput } | { ok: false; fieldErrors: FieldErrors } {
   const parsed = shippingSchema.safeParse(raw);
   if (parsed.success) return { ok: true, data: parsed.data };
   // A bad code inside a country list is reported on the list ("rates.2.countries").
   const fieldErrors: FieldErrors = {};
-  for (const [key, code] of Object.entries(fieldErrorsOf(parsed.error))) fieldErrors[key.replace(/(\.countries)\.\d+$/, "$1")] ??= code;
+  for (const [key, code] of Object.entries(fieldErrorsOf(parsed.error)))
+    fieldErrors[key.replace(/(\.countries)\.\d+$/, "$1")] ??= code;
   return { ok: false, fieldErrors };
 }

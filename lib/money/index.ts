@@ -18,7 +18,8 @@ export function formatMoney(amount: number, currency: string, locale: string): s
 /** Largest single price a band can set: 10 000 in the currency's major unit. */
 export const MAX_PRICE_MAJOR = 10_000;
 
-export type MoneyInput = { ok: true; amount: number } | { ok: false; error: "money_format" | "money_negative" | "money_too_large" };
+export type MoneyInput =
+  { ok: true; amount: number } | { ok: false; error: "money_format" | "money_negative" | "money_too_large" };
 
 /**
  * Reads what a person types: "7", "7.5", "7,50", "1 234,50", "€7". Rounds nothing: more decimals
@@ -59,12 +60,20 @@ export function hasPrice(row: { pricingMode: PricingMode; priceAmount: number | 
   return row.pricingMode !== "fixed" || (row.priceAmount ?? 0) > 0;
 }
 
-export function priceRule(row: { pricingMode: PricingMode; priceAmount: number | null; priceMinimum: number }): PriceRule {
+export function priceRule(row: {
+  pricingMode: PricingMode;
+  priceAmount: number | null;
+  priceMinimum: number;
+}): PriceRule {
   switch (row.pricingMode) {
     case "fixed":
       return { mode: "fixed", amount: row.priceAmount ?? 0 };
     case "pay_what_you_want":
-      return { mode: "pay_what_you_want", minimum: row.priceMinimum, suggested: Math.max(row.priceAmount ?? 0, row.priceMinimum) };
+      return {
+        mode: "pay_what_you_want",
+        minimum: row.priceMinimum,
+        suggested: Math.max(row.priceAmount ?? 0, row.priceMinimum),
+      };
     case "free":
       return { mode: "free" };
   }
@@ -75,7 +84,10 @@ export function isFreeToTake(rule: PriceRule) {
   return rule.mode === "free" || (rule.mode === "pay_what_you_want" && rule.minimum === 0);
 }
 
-export type UnitPrice = { ok: true; amount: number } | { ok: false; reason: "below_minimum"; minimum: number } | { ok: false; reason: "too_large" };
+export type UnitPrice =
+  | { ok: true; amount: number }
+  | { ok: false; reason: "below_minimum"; minimum: number }
+  | { ok: false; reason: "too_large" };
 
 /**
  * The price of one unit. Only pay-what-you-want reads the fan's amount, and only above the
@@ -89,7 +101,8 @@ export function unitPrice(rule: PriceRule, customAmount: number | null | undefin
       return { ok: true, amount: 0 };
     case "pay_what_you_want": {
       const amount = customAmount ?? rule.suggested;
-      if (!Number.isInteger(amount) || amount < rule.minimum) return { ok: false, reason: "below_minimum", minimum: rule.minimum };
+      if (!Number.isInteger(amount) || amount < rule.minimum)
+        return { ok: false, reason: "below_minimum", minimum: rule.minimum };
       if (amount > MAX_PRICE_MAJOR * 10 ** currencyDigits(currency)) return { ok: false, reason: "too_large" };
       return { ok: true, amount };
     }

@@ -1,5 +1,5 @@
-import { BlockList, isIP } from "node:net";
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
+import { BlockList, isIP } from "node:net";
 
 /**
  * Who is asking, decided once per request by the server in front of Next (lib/cli/server.ts)
@@ -19,7 +19,9 @@ export const HSTS_VALUE = "max-age=31536000";
 export type ProxyTrust = { proxies: string[]; hops: number };
 
 /** `10.0.0.1`, `::1`, `10.0.0.0/8`, `fd00::/8`: null when the entry is neither an address nor a CIDR. */
-export function parseProxyEntry(entry: string): { address: string; prefix: number | null; family: "ipv4" | "ipv6" } | null {
+export function parseProxyEntry(
+  entry: string,
+): { address: string; prefix: number | null; family: "ipv4" | "ipv6" } | null {
   const [address, prefixText, extra] = entry.trim().split("/");
   if (extra !== undefined) return null;
   const version = isIP(address);
@@ -38,7 +40,10 @@ export function normalizeAddress(address: string): string {
   return mapped ? mapped[1] : trimmed.toLowerCase();
 }
 
-export type ClientResolver = (remoteAddress: string | undefined, headers: IncomingHttpHeaders) => { ip: string; proto: "http" | "https"; viaTrustedProxy: boolean };
+export type ClientResolver = (
+  remoteAddress: string | undefined,
+  headers: IncomingHttpHeaders,
+) => { ip: string; proto: "http" | "https"; viaTrustedProxy: boolean };
 
 export function clientResolver(trust: ProxyTrust): ClientResolver {
   const list = new BlockList();

@@ -11,7 +11,11 @@ export type CancelReason = "expired" | "declined" | "failed";
  * the discount code's use it claimed is given back.
  * Only a pending order can be canceled, so a late "expired" event after a payment does nothing.
  */
-export async function cancelOrder(db: DbOrTx, orderId: string, reason: CancelReason): Promise<{ outcome: "canceled" | "not_pending" }> {
+export async function cancelOrder(
+  db: DbOrTx,
+  orderId: string,
+  reason: CancelReason,
+): Promise<{ outcome: "canceled" | "not_pending" }> {
   return db.transaction(async (tx) => {
     const [order] = await tx
       .update(orders)
@@ -30,8 +34,16 @@ export async function cancelOrder(db: DbOrTx, orderId: string, reason: CancelRea
  * Puts reserved units back (held ones of a canceled checkout, or committed ones of a refunded,
  * unshipped order). Each reservation flips state first, so it is returned at most once.
  */
-export async function returnStock(tx: DbOrTx, orderId: string, from: "held" | "committed", only?: (productId: string, optionId: string | null) => boolean) {
-  const rows = await tx.select().from(stockReservations).where(and(eq(stockReservations.orderId, orderId), eq(stockReservations.status, from)));
+export async function returnStock(
+  tx: DbOrTx,
+  orderId: string,
+  from: "held" | "committed",
+  only?: (productId: string, optionId: string | null) => boolean,
+) {
+  const rows = await tx
+    .select()
+    .from(stockReservations)
+    .where(and(eq(stockReservations.orderId, orderId), eq(stockReservations.status, from)));
   for (const row of rows) {
     if (only && !only(row.productId, row.optionId)) continue;
     const [flipped] = await tx
@@ -42,9 +54,15 @@ export async function returnStock(tx: DbOrTx, orderId: string, from: "held" | "c
     if (!flipped) continue;
     // Unlimited stock (null) stays unlimited: null + n is null.
     if (row.optionId) {
-      await tx.update(productOptions).set({ stock: sql`${productOptions.stock} + ${row.quantity}` }).where(eq(productOptions.id, row.optionId));
+      await tx
+        .update(productOptions)
+        .set({ stock: sql`${productOptions.stock} + ${row.quantity}` })
+        .where(eq(productOptions.id, row.optionId));
     } else {
-      await tx.update(products).set({ stock: sql`${products.stock} + ${row.quantity}` }).where(eq(products.id, row.productId));
+      await tx
+        .update(products)
+        .set({ stock: sql`${products.stock} + ${row.quantity}` })
+        .where(eq(products.id, row.productId));
     }
   }
 }

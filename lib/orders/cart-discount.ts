@@ -1,14 +1,19 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { carts, type Artist, type Cart } from "@/db/schema";
+import { checkDiscount, computeDiscount, findDiscountCode, type DiscountRefusal } from "@/lib/discounts";
 import { priceCart } from "./cart-pricing";
-import { computeDiscount } from "@/lib/discounts";
-import { checkDiscount, findDiscountCode, type DiscountRefusal } from "@/lib/discounts";
 
-export type ApplyDiscountResult = { ok: true; amount: number } | { ok: false; reason: DiscountRefusal | "not_applicable" | "empty" };
+export type ApplyDiscountResult =
+  { ok: true; amount: number } | { ok: false; reason: DiscountRefusal | "not_applicable" | "empty" };
 
 /** The fan's "apply" button: only a code that takes something off this cart now is kept on it. */
-export async function applyDiscountToCart(db: DbOrTx, cart: Cart | null, artist: Artist, text: string): Promise<ApplyDiscountResult> {
+export async function applyDiscountToCart(
+  db: DbOrTx,
+  cart: Cart | null,
+  artist: Artist,
+  text: string,
+): Promise<ApplyDiscountResult> {
   if (!cart) return { ok: false, reason: "empty" };
   const code = await findDiscountCode(db, artist.id, text);
   if (!code) return { ok: false, reason: "unknown" };

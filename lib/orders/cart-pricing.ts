@@ -11,9 +11,9 @@ import {
   type Cart,
   type OrderItemKind,
 } from "@/db/schema";
+import { quoteShipping, type ShippingQuote } from "@/lib/countries";
 import { priceDiscount, type AppliedDiscount } from "@/lib/discounts";
 import { hasPrice, priceRule, unitPrice, type PriceRule } from "@/lib/money";
-import { quoteShipping, type ShippingQuote } from "@/lib/countries";
 
 export type LineProblem = "unavailable" | "not_for_sale" | "out_of_stock" | "below_minimum" | "currency_mismatch";
 
@@ -64,9 +64,15 @@ export type PricedCart = {
  */
 export async function priceCart(db: DbOrTx, cart: Cart, artist: Artist): Promise<PricedCart> {
   const rows = await db.select().from(cartItems).where(eq(cartItems.cartId, cart.id)).orderBy(asc(cartItems.createdAt));
-  const ids = (key: "releaseId" | "trackId" | "productId" | "optionId") => rows.map((r) => r[key]).filter((v): v is string => !!v);
+  const ids = (key: "releaseId" | "trackId" | "productId" | "optionId") =>
+    rows.map((r) => r[key]).filter((v): v is string => !!v);
   const [releaseRows, trackRows, productRows, optionRows] = await Promise.all([
-    ids("releaseId").length ? db.select().from(releases).where(and(inArray(releases.id, ids("releaseId")), eq(releases.artistId, artist.id))) : [],
+    ids("releaseId").length
+      ? db
+          .select()
+          .from(releases)
+          .where(and(inArray(releases.id, ids("releaseId")), eq(releases.artistId, artist.id)))
+      : [],
     ids("trackId").length
       ? db
           .select({ track: tracks, release: releases })
@@ -74,8 +80,18 @@ export async function priceCart(db: DbOrTx, cart: Cart, artist: Artist): Promise
           .innerJoin(releases, eq(releases.id, tracks.releaseId))
           .where(and(inArray(tracks.id, ids("trackId")), eq(tracks.artistId, artist.id)))
       : [],
-    ids("productId").length ? db.select().from(products).where(and(inArray(products.id, ids("productId")), eq(products.artistId, artist.id))) : [],
-    ids("productId").length ? db.select().from(productOptions).where(inArray(productOptions.productId, ids("productId"))) : [],
+    ids("productId").length
+      ? db
+          .select()
+          .from(products)
+          .where(and(inArray(products.id, ids("productId")), eq(products.artistId, artist.id)))
+      : [],
+    ids("productId").length
+      ? db
+          .select()
+          .from(productOptions)
+          .where(inArray(productOptions.productId, ids("productId")))
+      : [],
   ]);
 
   const priced = rows.map((row): PricedLine & { currency: string | null } => {
@@ -103,7 +119,12 @@ export async function priceCart(db: DbOrTx, cart: Cart, artist: Artist): Promise
       grantsReleaseId: null,
       problem: "unavailable",
     });
-    let title: string, detail: string | null, imageKey: string | null, currency: string, rule: PriceRule, physical: boolean;
+    let title: string,
+      detail: string | null,
+      imageKey: string | null,
+      currency: string,
+      rule: PriceRule,
+      physical: boolean;
     let stockLeft: number | null = null;
     let grantsReleaseId: string | null = null;
     let releaseId = row.releaseId;
@@ -111,15 +132,35 @@ export async function priceCart(db: DbOrTx, cart: Cart, artist: Artist): Promise
       const release = releaseRows.find((r) => r.id === row.releaseId);
       if (!release || release.status !== "published") return missing();
       if (!hasPrice(release)) return { ...missing(), title: release.title, problem: "not_for_sale" };
-      [title, detail, imageKey, currency, rule, physical] = [release.title, null, release.artworkKey, release.currency, priceRule(release), false];
+      [title, detail, imageKey, currency, rule, physical] = [
+        release.title,
+        null,
+        release.artworkKey,
+        release.currency,
+        priceRule(release),
+        false,
+      ];
     } else if (row.kind === "track") {
       const found = trackRows.find((r) => r.track.id === row.trackId);
       if (!found || found.release.status !== "published") return missing();
-      if (!found.track.pricingMode || !hasPrice({ pricingMode: found.track.pricingMode, priceAmount: found.track.priceAmount })) {
+      if (
+        !found.track.pricingMode ||
+        !hasPrice({ pricingMode: found.track.pricingMode, priceAmount: found.track.priceAmount })
+      ) {
         return { ...missing(), title: found.track.title, problem: "not_for_sale" };
       }
-      rule = priceRule({ pricingMode: found.track.pricingMode, priceAmount: found.track.priceAmount, priceMinimum: found.track.priceMinimum });
-      [title, detail, imageKey, currency, physical] = [found.track.title, found.release.title, found.release.artworkKey, found.release.currency, false];
+      rule = priceRule({
+        pricingMode: found.track.pricingMode,
+        priceAmount: found.track.priceAmount,
+        priceMinimum: found.track.priceMinimum,
+      });
+      [title, detail, imageKey, currency, physical] = [
+        found.track.title,
+        found.release.title,
+        found.release.artworkKey,
+        found.release.currency,
+        false,
+      ];
       releaseId = found.release.id;
     } else {
       const product = productRows.find((p) => p.id === row.productId);
@@ -129,7 +170,13 @@ export async function priceCart(db: DbOrTx, cart: Cart, artist: Artist): Promise
       if (options.length ? !option : row.optionId) return missing();
       stockLeft = option ? option.stock : product.stock;
       grantsReleaseId = product.releaseId;
-      [title, detail, imageKey, currency, physical] = [product.title, option?.label ?? null, product.photoKeys[0] ?? null, product.currency, true];
+      [title, detail, imageKey, currency, physical] = [
+        product.title,
+        option?.label ?? null,
+        product.photoKeys[0] ?? null,
+        product.currency,
+        true,
+      ];
       rule = { mode: "fixed", amount: product.priceAmount };
     }
     const price = unitPrice(rule, row.customAmount, currency);
@@ -161,9 +208,19 @@ export async function priceCart(db: DbOrTx, cart: Cart, artist: Artist): Promise
   );
   const subtotal = lines.reduce((sum, line) => sum + (line.problem === "unavailable" ? 0 : line.lineTotal), 0);
   const physicalUnits = lines.filter((l) => l.physical && !l.problem).reduce((sum, l) => sum + l.quantity, 0);
-  const rates = physicalUnits ? await db.select().from(shippingRates).where(and(eq(shippingRates.artistId, artist.id), eq(shippingRates.currency, currency))) : [];
+  const rates = physicalUnits
+    ? await db
+        .select()
+        .from(shippingRates)
+        .where(and(eq(shippingRates.artistId, artist.id), eq(shippingRates.currency, currency)))
+    : [];
   const shipping = quoteShipping(rates, { country: cart.country, homeCountry: artist.country, physicalUnits });
-  const discountCode = await priceDiscount(db, { artistId: artist.id, discountCodeId: cart.discountCodeId, currency, lines });
+  const discountCode = await priceDiscount(db, {
+    artistId: artist.id,
+    discountCodeId: cart.discountCodeId,
+    currency,
+    lines,
+  });
   const discount = discountCode?.amount ?? 0;
   const total = subtotal - discount + (shipping.ok ? shipping.amount : 0);
   const ready = lines.length > 0 && lines.every((l) => l.problem === null) && shipping.ok;

@@ -13,8 +13,8 @@ import {
   type OrderItemKind,
 } from "@/db/schema";
 import { hashToken } from "@/lib/auth/tokens";
-import { priceCart, type PricedCart } from "./cart-pricing";
 import { hasPrice, priceRule, unitPrice } from "@/lib/money";
+import { priceCart, type PricedCart } from "./cart-pricing";
 
 /**
  * A fan's cart with one band. The browser keeps a random token in a cookie; the server keeps
@@ -53,7 +53,12 @@ export async function findCart(db: DbOrTx, token: string | undefined, artistId: 
   return cart ?? null;
 }
 
-async function openCart(db: DbOrTx, token: string, artistId: string, source: { source: string; sourceHost: string | null }): Promise<Cart> {
+async function openCart(
+  db: DbOrTx,
+  token: string,
+  artistId: string,
+  source: { source: string; sourceHost: string | null },
+): Promise<Cart> {
   const [cart] = await db
     .insert(carts)
     .values({ tokenHash: hashToken(token), artistId, ...source })
@@ -61,21 +66,40 @@ async function openCart(db: DbOrTx, token: string, artistId: string, source: { s
     // started on the band's own page; adding from the band's page later keeps the widget's credit.
     .onConflictDoUpdate({
       target: [carts.tokenHash, carts.artistId],
-      set: source.source === "shop" ? { updatedAt: new Date() } : { updatedAt: new Date(), source: source.source, sourceHost: source.sourceHost },
+      set:
+        source.source === "shop"
+          ? { updatedAt: new Date() }
+          : { updatedAt: new Date(), source: source.source, sourceHost: source.sourceHost },
     })
     .returning();
   return cart;
 }
 
-type Sellable = { artistId: string; currency: string; price: ReturnType<typeof unitPrice>; physical: boolean; stock: number | null };
+type Sellable = {
+  artistId: string;
+  currency: string;
+  price: ReturnType<typeof unitPrice>;
+  physical: boolean;
+  stock: number | null;
+};
 
 /** Checks that an item belongs to this band, is on sale, and what one unit costs. */
 async function loadSellable(db: DbOrTx, artist: Artist, item: AddItem): Promise<Sellable | CartError> {
   if (item.kind === "release") {
-    const [release] = await db.select().from(releases).where(and(eq(releases.id, item.id), eq(releases.artistId, artist.id))).limit(1);
+    const [release] = await db
+      .select()
+      .from(releases)
+      .where(and(eq(releases.id, item.id), eq(releases.artistId, artist.id)))
+      .limit(1);
     if (!release || release.status !== "published") return "not_found";
     if (!hasPrice(release)) return "not_for_sale";
-    return { artistId: artist.id, currency: release.currency, price: unitPrice(priceRule(release), item.customAmount, release.currency), physical: false, stock: null };
+    return {
+      artistId: artist.id,
+      currency: release.currency,
+      price: unitPrice(priceRule(release), item.customAmount, release.currency),
+      physical: false,
+      stock: null,
+    };
   }
   if (item.kind === "track") {
     const [row] = await db
@@ -85,11 +109,26 @@ async function loadSellable(db: DbOrTx, artist: Artist, item: AddItem): Promise<
       .where(and(eq(tracks.id, item.id), eq(tracks.artistId, artist.id)))
       .limit(1);
     if (!row || row.release.status !== "published") return "not_found";
-    if (!row.track.pricingMode || !hasPrice({ pricingMode: row.track.pricingMode, priceAmount: row.track.priceAmount })) return "not_for_sale";
-    const rule = priceRule({ pricingMode: row.track.pricingMode, priceAmount: row.track.priceAmount, priceMinimum: row.track.priceMinimum });
-    return { artistId: artist.id, currency: row.release.currency, price: unitPrice(rule, item.customAmount, row.release.currency), physical: false, stock: null };
+    if (!row.track.pricingMode || !hasPrice({ pricingMode: row.track.pricingMode, priceAmount: row.track.priceAmount }))
+      return "not_for_sale";
+    const rule = priceRule({
+      pricingMode: row.track.pricingMode,
+      priceAmount: row.track.priceAmount,
+      priceMinimum: row.track.priceMinimum,
+    });
+    return {
+      artistId: artist.id,
+      currency: row.release.currency,
+      price: unitPrice(rule, item.customAmount, row.release.currency),
+      physical: false,
+      stock: null,
+    };
   }
-  const [product] = await db.select().from(products).where(and(eq(products.id, item.id), eq(products.artistId, artist.id))).limit(1);
+  const [product] = await db
+    .select()
+    .from(products)
+    .where(and(eq(products.id, item.id), eq(products.artistId, artist.id)))
+    .limit(1);
   if (!product || !product.published) return "not_found";
   const options = await db.select().from(productOptions).where(eq(productOptions.productId, product.id));
   let stock = product.stock;
@@ -100,7 +139,13 @@ async function loadSellable(db: DbOrTx, artist: Artist, item: AddItem): Promise<
   } else if (item.optionId) {
     return "not_found";
   }
-  return { artistId: artist.id, currency: product.currency, price: { ok: true, amount: product.priceAmount }, physical: true, stock };
+  return {
+    artistId: artist.id,
+    currency: product.currency,
+    price: { ok: true, amount: product.priceAmount },
+    physical: true,
+    stock,
+  };
 }
 
 /**
@@ -113,7 +158,8 @@ export async function addToCart(
 ): Promise<CartResult> {
   const { artist, item } = input;
   const quantity = item.quantity ?? 1;
-  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) return { ok: false, error: "quantity_invalid" };
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY)
+    return { ok: false, error: "quantity_invalid" };
   const sellable = await loadSellable(db, artist, item);
   if (typeof sellable === "string") return { ok: false, error: sellable };
   if (!sellable.price.ok) {
@@ -123,7 +169,11 @@ export async function addToCart(
   }
 
   const cart = await openCart(db, input.token, artist.id, input.source ?? { source: "shop", sourceHost: null });
-  const existing = await db.select().from(cartItems).where(eq(cartItems.cartId, cart.id)).orderBy(asc(cartItems.createdAt));
+  const existing = await db
+    .select()
+    .from(cartItems)
+    .where(eq(cartItems.cartId, cart.id))
+    .orderBy(asc(cartItems.createdAt));
   const currencies = await currenciesOf(db, existing);
   if (currencies.size && !currencies.has(sellable.currency)) return { ok: false, error: "currency_mismatch" };
 
@@ -155,17 +205,28 @@ export async function addToCart(
   return { ok: true };
 }
 
-async function currenciesOf(db: DbOrTx, rows: { releaseId: string | null; trackId: string | null; productId: string | null }[]) {
+async function currenciesOf(
+  db: DbOrTx,
+  rows: { releaseId: string | null; trackId: string | null; productId: string | null }[],
+) {
   const found = new Set<string>();
   const releaseIds = rows.map((r) => r.releaseId).filter((v): v is string => !!v);
   const trackIds = rows.map((r) => r.trackId).filter((v): v is string => !!v);
   const productIds = rows.map((r) => r.productId).filter((v): v is string => !!v);
-  if (releaseIds.length) for (const r of await db.select({ c: releases.currency }).from(releases).where(inArray(releases.id, releaseIds))) found.add(r.c);
+  if (releaseIds.length)
+    for (const r of await db.select({ c: releases.currency }).from(releases).where(inArray(releases.id, releaseIds)))
+      found.add(r.c);
   if (trackIds.length) {
-    const rowsT = await db.select({ c: releases.currency }).from(tracks).innerJoin(releases, eq(releases.id, tracks.releaseId)).where(inArray(tracks.id, trackIds));
+    const rowsT = await db
+      .select({ c: releases.currency })
+      .from(tracks)
+      .innerJoin(releases, eq(releases.id, tracks.releaseId))
+      .where(inArray(tracks.id, trackIds));
     for (const r of rowsT) found.add(r.c);
   }
-  if (productIds.length) for (const r of await db.select({ c: products.currency }).from(products).where(inArray(products.id, productIds))) found.add(r.c);
+  if (productIds.length)
+    for (const r of await db.select({ c: products.currency }).from(products).where(inArray(products.id, productIds)))
+      found.add(r.c);
   return found;
 }
 
@@ -186,7 +247,8 @@ export async function updateCartItem(
   }
   const [artist] = await db.select().from(artists).where(eq(artists.id, input.cart.artistId)).limit(1);
   const quantity = row.kind === "product" ? (input.quantity ?? row.quantity) : 1;
-  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) return { ok: false, error: "quantity_invalid" };
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY)
+    return { ok: false, error: "quantity_invalid" };
   const customAmount = input.customAmount === undefined ? row.customAmount : input.customAmount;
   const sellable = await loadSellable(db, artist, {
     kind: row.kind,
@@ -213,7 +275,11 @@ export async function emptyCart(db: DbOrTx, cartId: string) {
   await db.delete(cartItems).where(eq(cartItems.cartId, cartId));
 }
 
-export async function loadPricedCart(db: DbOrTx, token: string | undefined, artist: Artist): Promise<PricedCart | null> {
+export async function loadPricedCart(
+  db: DbOrTx,
+  token: string | undefined,
+  artist: Artist,
+): Promise<PricedCart | null> {
   const cart = await findCart(db, token, artist.id);
   if (!cart) return null;
   return priceCart(db, cart, artist);
@@ -225,6 +291,9 @@ export type { PricedCart };
 export async function cartItemCount(db: DbOrTx, token: string | undefined, artistId: string): Promise<number> {
   const cart = await findCart(db, token, artistId);
   if (!cart) return 0;
-  const [row] = await db.select({ n: sql<number>`coalesce(sum(${cartItems.quantity}), 0)::int` }).from(cartItems).where(eq(cartItems.cartId, cart.id));
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(sum(${cartItems.quantity}), 0)::int` })
+    .from(cartItems)
+    .where(eq(cartItems.cartId, cart.id));
   return row?.n ?? 0;
 }

@@ -1,16 +1,16 @@
 import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { carts, orderItems, orders, productOptions, products, stockReservations, type Artist } from "@/db/schema";
-import { discountedUnits, claimDiscountUse } from "@/lib/discounts";
+import { claimDiscountUse, discountedUnits } from "@/lib/discounts";
 import { env } from "@/lib/env";
 import { countryOfIp } from "@/lib/geo";
 import { logger } from "@/lib/log";
+import { platformFee } from "@/lib/money";
 import { paymentProvider } from "@/lib/payments";
 import { cancelOrder } from "./cancel";
 import { findCart } from "./cart";
 import { priceCart, type PricedCart } from "./cart-pricing";
 import { fulfillOrder } from "./fulfill";
-import { platformFee } from "@/lib/money";
 
 export const CHECKOUT_MINUTES = 30;
 
@@ -54,7 +54,8 @@ export async function startCheckout(
   if (!cart) return { ok: false, error: "empty" };
   const priced = await priceCart(db, cart, input.artist);
   if (!priced.lines.length) return { ok: false, error: "empty" };
-  if (!priced.ready) return { ok: false, error: priced.lines.some((l) => l.problem === "out_of_stock") ? "out_of_stock" : "not_ready" };
+  if (!priced.ready)
+    return { ok: false, error: priced.lines.some((l) => l.problem === "out_of_stock") ? "out_of_stock" : "not_ready" };
   // A code that lapsed since the fan last saw the cart: take it off and show the new total, rather than charge more than shown.
   if (priced.discountCode && !priced.discountCode.check.ok) {
     await db.update(carts).set({ discountCodeId: null }).where(eq(carts.id, cart.id));
@@ -73,8 +74,13 @@ export async function startCheckout(
   try {
     // A parcel's country is the one its shipping was priced for; a download's is where the fan is
     // (the payment provider may correct it with the card's country when the order is paid).
-    const buyerCountry = priced.physicalUnits > 0 ? priced.cart.country : ((await countryOfIp(input.ip)) ?? priced.cart.country);
-    orderId = await createPendingOrder(db, priced, { ...input, buyerCountry, provider: free ? "free" : provider!.name });
+    const buyerCountry =
+      priced.physicalUnits > 0 ? priced.cart.country : ((await countryOfIp(input.ip)) ?? priced.cart.country);
+    orderId = await createPendingOrder(db, priced, {
+      ...input,
+      buyerCountry,
+      provider: free ? "free" : provider!.name,
+    });
   } catch (error) {
     if (error instanceof OutOfStock) return { ok: false, error: "out_of_stock" };
     if (error instanceof DiscountUsedUp) {
@@ -132,7 +138,14 @@ export function successUrl(base: string, orderId: string, sessionId: string) {
 async function createPendingOrder(
   db: DbOrTx,
   priced: PricedCart,
-  input: { artist: Artist; email: string | null; subscribe: boolean; locale: "en" | "fr"; buyerCountry: string | null; provider: "stripe" | "test" | "free" },
+  input: {
+    artist: Artist;
+    email: string | null;
+    subscribe: boolean;
+    locale: "en" | "fr";
+    buyerCountry: string | null;
+    provider: "stripe" | "test" | "free";
+  },
 ): Promise<string> {
   return db.transaction(async (tx) => {
     const shipping = priced.shipping.ok ? priced.shipping.amount : 0;
@@ -163,25 +176,27 @@ async function createPendingOrder(
     if (priced.discount > 0 && !(await claimDiscountUse(tx, priced.discountCode!.id))) throw new DiscountUsedUp();
     // Free orders need a session id too: the success page checks it before showing downloads.
     if (input.provider === "free") {
-      await tx.update(orders).set({ providerSessionId: `free_${crypto.randomUUID()}` }).where(eq(orders.id, order.id));
+      await tx
+        .update(orders)
+        .set({ providerSessionId: `free_${crypto.randomUUID()}` })
+        .where(eq(orders.id, order.id));
     }
     for (const line of priced.lines) {
-      await tx
-        .insert(orderItems)
-        .values({
-          orderId: order.id,
-          kind: line.kind,
-          releaseId: line.releaseId,
-          trackId: line.trackId,
-          productId: line.productId,
-          optionId: line.optionId,
-          title: line.title,
-          optionLabel: line.kind === "product" ? line.detail : null,
-          quantity: line.quantity,
-          unitAmount: line.unitAmount,
-          currency: priced.currency,
-        });
-      if (line.kind === "product" && line.productId) await reserve(tx, order.id, line.productId, line.optionId, line.quantity);
+      await tx.insert(orderItems).values({
+        orderId: order.id,
+        kind: line.kind,
+        releaseId: line.releaseId,
+        trackId: line.trackId,
+        productId: line.productId,
+        optionId: line.optionId,
+        title: line.title,
+        optionLabel: line.kind === "product" ? line.detail : null,
+        quantity: line.quantity,
+        unitAmount: line.unitAmount,
+        currency: priced.currency,
+      });
+      if (line.kind === "product" && line.productId)
+        await reserve(tx, order.id, line.productId, line.optionId, line.quantity);
     }
     return order.id;
   });
@@ -193,7 +208,12 @@ async function reserve(tx: DbOrTx, orderId: string, productId: string, optionId:
     ? await tx
         .update(productOptions)
         .set({ stock: sql`${productOptions.stock} - ${quantity}` })
-        .where(and(eq(productOptions.id, optionId), or(isNull(productOptions.stock), sql`${productOptions.stock} >= ${quantity}`)))
+        .where(
+          and(
+            eq(productOptions.id, optionId),
+            or(isNull(productOptions.stock), sql`${productOptions.stock} >= ${quantity}`),
+          ),
+        )
         .returning({ id: productOptions.id })
     : await tx
         .update(products)

@@ -14,4 +14,5 @@ export async function artistForDownload(db: DbOrTx, slug: string): Promise<Artis
   return access.allowed ? access.artist : null;
 }
 
-export const notFoundResponse = () => new Response("Not found.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+export const notFoundResponse = () =>
+  new Response("Not found.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });

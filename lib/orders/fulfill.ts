@@ -2,9 +2,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { cartItems, orderItems, orders, products, stockReservations, subscribers, type Order } from "@/db/schema";
 import { seal } from "@/lib/crypto";
-import { createDownloadGrant, type GrantItem } from "./download-grants";
 import { logger } from "@/lib/log";
 import type { PaymentConfirmation } from "@/lib/payments";
+import { createDownloadGrant, type GrantItem } from "./download-grants";
 import { queueOrderEmails } from "./receipt";
 
 export type FulfillResult =
@@ -20,13 +20,20 @@ export const DOWNLOAD_TOKEN_PURPOSE = "orders/download-token";
  * transaction. Pass a transaction to make it part of a larger one (the webhook records the
  * provider's event id alongside).
  */
-export async function fulfillOrder(db: DbOrTx, orderId: string, confirmation: PaymentConfirmation): Promise<FulfillResult> {
+export async function fulfillOrder(
+  db: DbOrTx,
+  orderId: string,
+  confirmation: PaymentConfirmation,
+): Promise<FulfillResult> {
   return db.transaction(async (tx) => {
     const current = await tx.select().from(orders).where(eq(orders.id, orderId)).limit(1);
     if (!current[0]) return { outcome: "not_payable", reason: "not_found" };
     const email = confirmation.email?.trim().toLowerCase() || current[0].email;
     // A parcel is counted where it ships; a download where the card was issued, when the provider says.
-    const cardCountry = !current[0].needsShipping && confirmation.country && /^[A-Z]{2}$/.test(confirmation.country) ? confirmation.country : null;
+    const cardCountry =
+      !current[0].needsShipping && confirmation.country && /^[A-Z]{2}$/.test(confirmation.country)
+        ? confirmation.country
+        : null;
     const [order] = await tx
       .update(orders)
       .set({
@@ -45,27 +52,48 @@ export async function fulfillOrder(db: DbOrTx, orderId: string, confirmation: Pa
       const [now] = await tx.select().from(orders).where(eq(orders.id, orderId)).limit(1);
       if (now.status === "canceled") {
         // Money arrived for an order whose hold had lapsed: someone must look at it (refund or ship).
-        logger.error({ orderId, paymentId: confirmation.paymentId }, "payment confirmed for a canceled order; review and refund it");
+        logger.error(
+          { orderId, paymentId: confirmation.paymentId },
+          "payment confirmed for a canceled order; review and refund it",
+        );
         return { outcome: "not_payable", reason: "canceled" };
       }
       return { outcome: "already_paid", order: now };
     }
 
-    await tx.update(stockReservations).set({ status: "committed" }).where(and(eq(stockReservations.orderId, order.id), eq(stockReservations.status, "held")));
+    await tx
+      .update(stockReservations)
+      .set({ status: "committed" })
+      .where(and(eq(stockReservations.orderId, order.id), eq(stockReservations.status, "held")));
 
     const items = await tx.select().from(orderItems).where(eq(orderItems.orderId, order.id));
     const grantItems = await grantedItems(tx, items);
     let downloadUrl: string | null = null;
     if (grantItems.length && order.email) {
-      const grant = await createDownloadGrant(tx, { artistId: order.artistId, orderId: order.id, email: order.email, items: grantItems });
+      const grant = await createDownloadGrant(tx, {
+        artistId: order.artistId,
+        orderId: order.id,
+        email: order.email,
+        items: grantItems,
+      });
       downloadUrl = grant.url;
-      await tx.update(orders).set({ downloadTokenSealed: seal(DOWNLOAD_TOKEN_PURPOSE, grant.token) }).where(eq(orders.id, order.id));
+      await tx
+        .update(orders)
+        .set({ downloadTokenSealed: seal(DOWNLOAD_TOKEN_PURPOSE, grant.token) })
+        .where(eq(orders.id, order.id));
     }
     if (order.subscribe && order.email) {
       await tx
         .insert(subscribers)
-        .values({ artistId: order.artistId, email: order.email, source: order.total === 0 ? "free_download" : "checkout" })
-        .onConflictDoUpdate({ target: [subscribers.artistId, subscribers.email], set: { unsubscribedAt: null, consentAt: new Date() } });
+        .values({
+          artistId: order.artistId,
+          email: order.email,
+          source: order.total === 0 ? "free_download" : "checkout",
+        })
+        .onConflictDoUpdate({
+          target: [subscribers.artistId, subscribers.email],
+          set: { unsubscribedAt: null, consentAt: new Date() },
+        });
     }
     if (order.cartId) await tx.delete(cartItems).where(eq(cartItems.cartId, order.cartId));
     await queueOrderEmails(tx, order, items, downloadUrl);
@@ -77,15 +105,22 @@ export async function fulfillOrder(db: DbOrTx, orderId: string, confirmation: Pa
 async function grantedItems(tx: DbOrTx, items: (typeof orderItems.$inferSelect)[]): Promise<GrantItem[]> {
   const grants: GrantItem[] = [];
   const add = (item: GrantItem) => {
-    if (!grants.some((g) => g.releaseId === item.releaseId && (g.trackId === null || g.trackId === item.trackId))) grants.push(item);
+    if (!grants.some((g) => g.releaseId === item.releaseId && (g.trackId === null || g.trackId === item.trackId)))
+      grants.push(item);
   };
-  for (const item of items) if (item.kind === "release" && item.releaseId) add({ releaseId: item.releaseId, trackId: null });
+  for (const item of items)
+    if (item.kind === "release" && item.releaseId) add({ releaseId: item.releaseId, trackId: null });
   const productIds = items.filter((i) => i.kind === "product" && i.productId).map((i) => i.productId!);
   if (productIds.length) {
-    for (const p of await tx.select({ releaseId: products.releaseId }).from(products).where(inArray(products.id, productIds))) {
+    for (const p of await tx
+      .select({ releaseId: products.releaseId })
+      .from(products)
+      .where(inArray(products.id, productIds))) {
       if (p.releaseId) add({ releaseId: p.releaseId, trackId: null });
     }
   }
-  for (const item of items) if (item.kind === "track" && item.releaseId && item.trackId) add({ releaseId: item.releaseId, trackId: item.trackId });
+  for (const item of items)
+    if (item.kind === "track" && item.releaseId && item.trackId)
+      add({ releaseId: item.releaseId, trackId: item.trackId });
   return grants;
 }

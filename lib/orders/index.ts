@@ -1,4 +1,16 @@
-export { addToCart, cartItemCount, emptyCart, findCart, loadPricedCart, setCartCountry, updateCartItem, MAX_QUANTITY, type AddItem, type CartError, type CartResult } from "./cart";
+export {
+  addToCart,
+  cartItemCount,
+  emptyCart,
+  findCart,
+  loadPricedCart,
+  setCartCountry,
+  updateCartItem,
+  MAX_QUANTITY,
+  type AddItem,
+  type CartError,
+  type CartResult,
+} from "./cart";
 export { priceCart, type PricedCart, type PricedLine, type LineProblem } from "./cart-pricing";
 export { cancelOrder, expireStaleOrders, type CancelReason } from "./cancel";
 export { startCheckout, successUrl, CHECKOUT_MINUTES, type CheckoutError, type CheckoutResult } from "./checkout";

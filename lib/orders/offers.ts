@@ -25,11 +25,24 @@ export function canTakePayments(artist: Pick<Artist, "payoutStatus" | "payoutAcc
 export async function releaseOffers(
   db: DbOrTx,
   artist: Artist,
-  release: { id: string; currency: string; pricingMode: "fixed" | "pay_what_you_want" | "free"; priceAmount: number | null; priceMinimum: number },
+  release: {
+    id: string;
+    currency: string;
+    pricingMode: "fixed" | "pay_what_you_want" | "free";
+    priceAmount: number | null;
+    priceMinimum: number;
+  },
 ): Promise<ReleaseOffers> {
   const [trackRows, products] = await Promise.all([
     db
-      .select({ id: tracks.id, position: tracks.position, title: tracks.title, pricingMode: tracks.pricingMode, priceAmount: tracks.priceAmount, priceMinimum: tracks.priceMinimum })
+      .select({
+        id: tracks.id,
+        position: tracks.position,
+        title: tracks.title,
+        pricingMode: tracks.pricingMode,
+        priceAmount: tracks.priceAmount,
+        priceMinimum: tracks.priceMinimum,
+      })
       .from(tracks)
       .where(and(eq(tracks.releaseId, release.id), isNotNull(tracks.pricingMode)))
       .orderBy(asc(tracks.position)),
@@ -40,10 +53,16 @@ export async function releaseOffers(
   return {
     currency: release.currency,
     release: { id: release.id, rule, freeToTake: forSale && isFreeToTake(rule), forSale },
-    tracks: trackRows.filter((t) => hasPrice({ pricingMode: t.pricingMode!, priceAmount: t.priceAmount })).map((t) => {
-      const trackRule = priceRule({ pricingMode: t.pricingMode!, priceAmount: t.priceAmount, priceMinimum: t.priceMinimum });
-      return { id: t.id, position: t.position, title: t.title, rule: trackRule, freeToTake: isFreeToTake(trackRule) };
-    }),
+    tracks: trackRows
+      .filter((t) => hasPrice({ pricingMode: t.pricingMode!, priceAmount: t.priceAmount }))
+      .map((t) => {
+        const trackRule = priceRule({
+          pricingMode: t.pricingMode!,
+          priceAmount: t.priceAmount,
+          priceMinimum: t.priceMinimum,
+        });
+        return { id: t.id, position: t.position, title: t.title, rule: trackRule, freeToTake: isFreeToTake(trackRule) };
+      }),
     // Only editions whose release is published show (withDetails drops a draft release).
     products: products.filter((p) => p.release?.id === release.id),
     canTakePayments: canTakePayments(artist),

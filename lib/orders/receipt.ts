@@ -10,7 +10,14 @@ import { formatMoney } from "@/lib/money";
 
 export function formatAddress(address: ShippingAddress, locale: string): string {
   const country = address.country ? countryName(address.country, locale) : "";
-  return [address.name, address.line1, address.line2, `${address.postalCode} ${address.city}`.trim(), address.state, country]
+  return [
+    address.name,
+    address.line1,
+    address.line2,
+    `${address.postalCode} ${address.city}`.trim(),
+    address.state,
+    country,
+  ]
     .filter(Boolean)
     .join("\n");
 }
@@ -21,7 +28,12 @@ function itemLabel(item: OrderItem) {
 }
 
 /** The lines and totals shown on both e-mails (and the same figures as the dashboard). */
-export function orderRows(order: Order, items: OrderItem[], locale: string, t: ReturnType<typeof translator>["t"]): [string, string][] {
+export function orderRows(
+  order: Order,
+  items: OrderItem[],
+  locale: string,
+  t: ReturnType<typeof translator>["t"],
+): [string, string][] {
   const money = (amount: number) => formatMoney(amount, order.currency, locale);
   const rows: [string, string][] = items.map((item) => [itemLabel(item), money(item.unitAmount * item.quantity)]);
   if (order.shipping) rows.push([t("orderEmail.shipping"), money(order.shipping)]);
@@ -42,7 +54,13 @@ async function unsubscribeLine(tx: DbOrTx, order: Order, t: ReturnType<typeof tr
 }
 
 /** The fan's receipt alone; `dedupeKey` differs when the band sends it again from the dashboard. */
-export async function queueReceipt(tx: DbOrTx, order: Order, items: OrderItem[], downloadUrl: string | null, dedupeKey: string) {
+export async function queueReceipt(
+  tx: DbOrTx,
+  order: Order,
+  items: OrderItem[],
+  downloadUrl: string | null,
+  dedupeKey: string,
+) {
   if (!order.email) return false;
   const [artist] = await tx.select().from(artists).where(eq(artists.id, order.artistId)).limit(1);
   const library = new URL("/library", env().APP_URL).toString();

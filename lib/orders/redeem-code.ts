@@ -1,11 +1,11 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { artists, downloadCodes, orderItems, orders, releases } from "@/db/schema";
+import { normalizeCode } from "@/lib/codes";
 import { unseal } from "@/lib/crypto";
+import { hit, release, type Limit } from "@/lib/rate-limit";
 import { downloadPageUrl } from "./download-grants";
 import { DOWNLOAD_TOKEN_PURPOSE, fulfillOrder } from "./fulfill";
-import { hit, release, type Limit } from "@/lib/rate-limit";
-import { normalizeCode } from "@/lib/codes";
 
 /** Ten wrong or spent codes per quarter hour and address: a fan with a smudged card is fine, a guesser is not. */
 export const redeemLimit: Limit = { max: 10, windowSeconds: 15 * 60 };
@@ -40,7 +40,13 @@ export async function redeemCode(
       .where(and(eq(downloadCodes.code, code), isNull(downloadCodes.redeemedAt), scope))
       .returning();
     if (!won) {
-      const [seen] = code ? await tx.select({ id: downloadCodes.id }).from(downloadCodes).where(and(eq(downloadCodes.code, code), scope)).limit(1) : [];
+      const [seen] = code
+        ? await tx
+            .select({ id: downloadCodes.id })
+            .from(downloadCodes)
+            .where(and(eq(downloadCodes.code, code), scope))
+            .limit(1)
+        : [];
       return { ok: false, reason: seen ? "used" : "unknown" };
     }
     const [found] = await tx
@@ -64,14 +70,28 @@ export async function redeemCode(
         expiresAt: new Date(),
       })
       .returning({ id: orders.id });
-    await tx.insert(orderItems).values({ orderId: order.id, kind: "release", releaseId: won.releaseId, title: found.release.title, unitAmount: 0, currency: found.release.currency });
+    await tx.insert(orderItems).values({
+      orderId: order.id,
+      kind: "release",
+      releaseId: won.releaseId,
+      title: found.release.title,
+      unitAmount: 0,
+      currency: found.release.currency,
+    });
     const fulfilled = await fulfillOrder(tx, order.id, { paymentId: `code_${won.id}` });
-    if (fulfilled.outcome !== "fulfilled") throw new Error(`code order ${order.id} could not be fulfilled: ${fulfilled.outcome}`);
+    if (fulfilled.outcome !== "fulfilled")
+      throw new Error(`code order ${order.id} could not be fulfilled: ${fulfilled.outcome}`);
     await tx.update(downloadCodes).set({ orderId: order.id }).where(eq(downloadCodes.id, won.id));
     const token = fulfilled.order.downloadTokenSealed ?? (await sealedToken(tx, order.id));
     const plain = token ? unseal(DOWNLOAD_TOKEN_PURPOSE, token) : null;
     if (!plain) throw new Error(`code order ${order.id} has no download token`);
-    return { ok: true, downloadUrl: downloadPageUrl(plain), releaseTitle: found.release.title, artistName: found.artistName, orderId: order.id };
+    return {
+      ok: true,
+      downloadUrl: downloadPageUrl(plain),
+      releaseTitle: found.release.title,
+      artistName: found.artistName,
+      orderId: order.id,
+    };
   });
   if (result.ok) await release(db, key, redeemLimit);
   return result;

@@ -1,10 +1,10 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { orderItems, orders } from "@/db/schema";
-import { revokeOrderGrants } from "./download-grants";
 import { logger } from "@/lib/log";
 import { paymentProvider } from "@/lib/payments";
 import { returnStock } from "./cancel";
+import { revokeOrderGrants } from "./download-grants";
 
 export type RefundOutcome = { outcome: "updated" | "unchanged" | "not_found" };
 
@@ -18,16 +18,25 @@ export async function recordRefundTotal(db: DbOrTx, orderId: string, refundedTot
     const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).limit(1).for("update");
     if (!order) return { outcome: "not_found" as const };
     const amount = Math.min(refundedTotal, order.total);
-    if (amount <= order.refundedAmount || !["paid", "partially_refunded"].includes(order.status)) return { outcome: "unchanged" as const };
+    if (amount <= order.refundedAmount || !["paid", "partially_refunded"].includes(order.status))
+      return { outcome: "unchanged" as const };
     const full = amount >= order.total;
-    await tx.update(orders).set({ refundedAmount: amount, status: full ? "refunded" : "partially_refunded" }).where(eq(orders.id, orderId));
+    await tx
+      .update(orders)
+      .set({ refundedAmount: amount, status: full ? "refunded" : "partially_refunded" })
+      .where(eq(orders.id, orderId));
     if (full) {
       await revokeOrderGrants(tx, orderId);
       const shipped = await tx
         .select({ productId: orderItems.productId, optionId: orderItems.optionId })
         .from(orderItems)
         .where(and(eq(orderItems.orderId, orderId), isNotNull(orderItems.shippedAt)));
-      await returnStock(tx, orderId, "committed", (productId, optionId) => !shipped.some((s) => s.productId === productId && s.optionId === optionId));
+      await returnStock(
+        tx,
+        orderId,
+        "committed",
+        (productId, optionId) => !shipped.some((s) => s.productId === productId && s.optionId === optionId),
+      );
     }
     logger.info({ orderId, refunded: amount, full }, "refund recorded");
     return { outcome: "updated" as const };
@@ -44,17 +53,28 @@ export async function refundOrder(
   db: DbOrTx,
   input: { artistId: string; orderId: string; amount: number },
 ): Promise<{ ok: true } | { ok: false; error: RefundError }> {
-  const [order] = await db.select().from(orders).where(and(eq(orders.id, input.orderId), eq(orders.artistId, input.artistId))).limit(1);
+  const [order] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.id, input.orderId), eq(orders.artistId, input.artistId)))
+    .limit(1);
   if (!order) return { ok: false, error: "not_found" };
   if (!["paid", "partially_refunded"].includes(order.status) || order.provider === "free" || !order.providerPaymentId) {
     return { ok: false, error: "not_refundable" };
   }
   const left = order.total - order.refundedAmount;
-  if (!Number.isInteger(input.amount) || input.amount <= 0 || input.amount > left) return { ok: false, error: "amount_invalid" };
+  if (!Number.isInteger(input.amount) || input.amount <= 0 || input.amount > left)
+    return { ok: false, error: "amount_invalid" };
   const provider = paymentProvider(db);
   if (provider.name !== order.provider) return { ok: false, error: "provider_mismatch" };
   try {
-    await provider.refund({ orderId: order.id, paymentId: order.providerPaymentId, amount: input.amount, currency: order.currency, refundedTotal: order.refundedAmount + input.amount });
+    await provider.refund({
+      orderId: order.id,
+      paymentId: order.providerPaymentId,
+      amount: input.amount,
+      currency: order.currency,
+      refundedTotal: order.refundedAmount + input.amount,
+    });
   } catch (error) {
     logger.error({ err: error, orderId: order.id }, "refund failed at the payment provider");
     return { ok: false, error: "provider_failed" };

@@ -15,13 +15,26 @@ export type ResendResult = { ok: true; email: string } | { ok: false; error: "no
  */
 export async function resendReceipt(db: DbOrTx, artistId: string, orderId: string): Promise<ResendResult> {
   return db.transaction(async (tx) => {
-    const [order] = await tx.select().from(orders).where(and(eq(orders.id, orderId), eq(orders.artistId, artistId)));
+    const [order] = await tx
+      .select()
+      .from(orders)
+      .where(and(eq(orders.id, orderId), eq(orders.artistId, artistId)));
     if (!order) return { ok: false, error: "not_found" as const };
     if (!["paid", "partially_refunded"].includes(order.status)) return { ok: false, error: "not_paid" as const };
     if (!order.email) return { ok: false, error: "no_email" as const };
-    const items = await tx.select().from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(orderItems.createdAt, orderItems.id);
+    const items = await tx
+      .select()
+      .from(orderItems)
+      .where(eq(orderItems.orderId, order.id))
+      .orderBy(orderItems.createdAt, orderItems.id);
     const token = order.downloadTokenSealed ? unseal(DOWNLOAD_TOKEN_PURPOSE, order.downloadTokenSealed) : null;
-    await queueReceipt(tx, order, items, token ? downloadPageUrl(token) : null, `receipt:${order.id}:resend:${randomUUID()}`);
+    await queueReceipt(
+      tx,
+      order,
+      items,
+      token ? downloadPageUrl(token) : null,
+      `receipt:${order.id}:resend:${randomUUID()}`,
+    );
     return { ok: true, email: order.email };
   });
 }

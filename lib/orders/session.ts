@@ -12,6 +12,10 @@ export async function orderBySession(db: DbOrTx, sessionId: string, provider?: "
     .where(and(eq(orders.providerSessionId, sessionId), provider ? eq(orders.provider, provider) : undefined))
     .limit(1);
   if (!row) return null;
-  const items = await db.select().from(orderItems).where(eq(orderItems.orderId, row.order.id)).orderBy(asc(orderItems.createdAt), asc(orderItems.id));
+  const items = await db
+    .select()
+    .from(orderItems)
+    .where(eq(orderItems.orderId, row.order.id))
+    .orderBy(asc(orderItems.createdAt), asc(orderItems.id));
   return { ...row, items };
 }

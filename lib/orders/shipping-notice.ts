@@ -7,7 +7,8 @@ import { formatAddress } from "./receipt";
 import { trackingUrl } from "./tracking";
 
 export type MarkShippedError = "not_found" | "not_shippable" | "already_shipped";
-export type MarkShippedResult = { ok: true; shipped: OrderItem[]; emailed: boolean } | { ok: false; error: MarkShippedError };
+export type MarkShippedResult =
+  { ok: true; shipped: OrderItem[]; emailed: boolean } | { ok: false; error: MarkShippedError };
 
 /**
  * The band posted a parcel: the order's unshipped physical items (or the chosen ones) get the
@@ -17,15 +18,30 @@ export type MarkShippedResult = { ok: true; shipped: OrderItem[]; emailed: boole
  */
 export async function markShipped(
   db: DbOrTx,
-  input: { artistId: string; orderId: string; itemIds?: string[]; carrier: string | null; trackingNumber: string | null },
+  input: {
+    artistId: string;
+    orderId: string;
+    itemIds?: string[];
+    carrier: string | null;
+    trackingNumber: string | null;
+  },
 ): Promise<MarkShippedResult> {
   return db.transaction(async (tx) => {
-    const [order] = await tx.select().from(orders).where(and(eq(orders.id, input.orderId), eq(orders.artistId, input.artistId)));
+    const [order] = await tx
+      .select()
+      .from(orders)
+      .where(and(eq(orders.id, input.orderId), eq(orders.artistId, input.artistId)));
     if (!order) return { ok: false, error: "not_found" as const };
-    if (order.status !== "paid" && order.status !== "partially_refunded") return { ok: false, error: "not_shippable" as const };
+    if (order.status !== "paid" && order.status !== "partially_refunded")
+      return { ok: false, error: "not_shippable" as const };
     if (input.itemIds && input.itemIds.length === 0) return { ok: false, error: "not_found" as const };
     if (input.itemIds) {
-      const own = await tx.select({ id: orderItems.id }).from(orderItems).where(and(eq(orderItems.orderId, order.id), inArray(orderItems.id, input.itemIds), eq(orderItems.kind, "product")));
+      const own = await tx
+        .select({ id: orderItems.id })
+        .from(orderItems)
+        .where(
+          and(eq(orderItems.orderId, order.id), inArray(orderItems.id, input.itemIds), eq(orderItems.kind, "product")),
+        );
       if (own.length !== new Set(input.itemIds).size) return { ok: false, error: "not_found" as const };
     }
     const shipped = await tx
@@ -53,11 +69,17 @@ async function queueShippedEmail(tx: DbOrTx, order: Order, shipped: OrderItem[])
   const { locale, t } = translator(order.locale);
   const { carrier, trackingNumber } = shipped[0];
   const url = trackingUrl(carrier, trackingNumber);
-  const rows: [string, string][] = shipped.map((item) => [`${item.quantity > 1 ? `${item.quantity} × ` : ""}${item.title}${item.optionLabel ? ` (${item.optionLabel})` : ""}`, ""]);
+  const rows: [string, string][] = shipped.map((item) => [
+    `${item.quantity > 1 ? `${item.quantity} × ` : ""}${item.title}${item.optionLabel ? ` (${item.optionLabel})` : ""}`,
+    "",
+  ]);
   if (carrier) rows.push([t("bandops.emails.shipped.carrier"), carrier]);
   if (trackingNumber) rows.push([t("bandops.emails.shipped.tracking"), trackingNumber]);
   if (order.shippingAddress) rows.push([t("bandops.emails.shipped.to"), formatAddress(order.shippingAddress, locale)]);
-  const ids = shipped.map((i) => i.id).sort().join(",");
+  const ids = shipped
+    .map((i) => i.id)
+    .sort()
+    .join(",");
   return queueEmail(
     tx,
     renderEmail({
@@ -66,7 +88,12 @@ async function queueShippedEmail(tx: DbOrTx, order: Order, shipped: OrderItem[])
       intro: t("bandops.emails.shipped.intro", { band: artist.name }),
       rows,
       action: url ? { label: t("bandops.emails.shipped.track"), url } : undefined,
-      outro: [trackingNumber ? "" : t("bandops.emails.shipped.noTracking"), t("orderEmail.receipt.reference", { id: order.id.slice(0, 8) })].filter(Boolean).join("\n\n"),
+      outro: [
+        trackingNumber ? "" : t("bandops.emails.shipped.noTracking"),
+        t("orderEmail.receipt.reference", { id: order.id.slice(0, 8) }),
+      ]
+        .filter(Boolean)
+        .join("\n\n"),
     }),
     `shipped:${order.id}:${ids}`,
   );

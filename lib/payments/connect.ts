@@ -63,7 +63,11 @@ export function payoutsReturnUrl(slug: string) {
 }
 
 /** A one-time Stripe page where the band enters its details; it comes back to the payouts page. */
-export async function startPayoutOnboarding(db: DbOrTx, band: BandRef, stripe: Stripe = stripeClient()): Promise<{ url: string }> {
+export async function startPayoutOnboarding(
+  db: DbOrTx,
+  band: BandRef,
+  stripe: Stripe = stripeClient(),
+): Promise<{ url: string }> {
   const account = await ensureAccount(db, band, stripe);
   // Links are single use and short-lived: a fresh one per click, the key only covers SDK retries.
   const link = await stripe.accountLinks.create(
@@ -79,7 +83,11 @@ export async function startPayoutOnboarding(db: DbOrTx, band: BandRef, stripe: S
 }
 
 /** Reads the account at Stripe (the band is back from onboarding, or the webhook is late). */
-export async function syncPayoutStatus(db: DbOrTx, band: BandRef, stripe: Stripe = stripeClient()): Promise<PayoutState | null> {
+export async function syncPayoutStatus(
+  db: DbOrTx,
+  band: BandRef,
+  stripe: Stripe = stripeClient(),
+): Promise<PayoutState | null> {
   if (!band.payoutAccountId) return null;
   const account = await stripe.accounts.retrieve(band.payoutAccountId);
   await applyAccountUpdate(db, account);

@@ -16,7 +16,14 @@ export function paymentProvider(db: DbOrTx): PaymentProvider {
 
 export const testPaymentsActive = () => !env().STRIPE_SECRET_KEY && !isProduction();
 
-export type { CheckoutRequest, CheckoutSession, CheckoutState, PaymentConfirmation, PaymentProvider, RefundRequest } from "./types";
+export type {
+  CheckoutRequest,
+  CheckoutSession,
+  CheckoutState,
+  PaymentConfirmation,
+  PaymentProvider,
+  RefundRequest,
+} from "./types";
 export { applyAccountUpdate, payoutStateOf } from "./connect";
 export { stripeClient, verifyStripeEvent, WebhookSignatureError } from "./stripe-client";
 export { confirmationOf, orderIdOf } from "./stripe-session";

@@ -41,8 +41,15 @@ export class WebhookSignatureError extends Error {}
  * accounts) signs with its own secret, and a rotated secret overlaps the new one for a while.
  * Signatures older than five minutes are refused (replays).
  */
-export function verifyStripeEvent(rawBody: string, signature: string | null, secrets: string | undefined): Stripe.Event {
-  const list = (secrets ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+export function verifyStripeEvent(
+  rawBody: string,
+  signature: string | null,
+  secrets: string | undefined,
+): Stripe.Event {
+  const list = (secrets ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (list.length === 0) throw new WebhookSignatureError("STRIPE_WEBHOOK_SECRET is not set: webhooks are refused.");
   if (!signature) throw new WebhookSignatureError("The request has no Stripe-Signature header.");
   let last: unknown;

@@ -14,7 +14,8 @@ const idOf = (ref: string | { id: string } | null | undefined) => (typeof ref ==
  * are rendered in the webhook endpoint's own API version, which may be older (shipping_details).
  */
 function shippingOf(session: Stripe.Checkout.Session): ShippingAddress | null {
-  const legacy = (session as { shipping_details?: Stripe.Checkout.Session.CollectedInformation.ShippingDetails | null }).shipping_details;
+  const legacy = (session as { shipping_details?: Stripe.Checkout.Session.CollectedInformation.ShippingDetails | null })
+    .shipping_details;
   const details = session.collected_information?.shipping_details ?? legacy;
   const address = details?.address;
   if (!details || !address?.country) return null;
@@ -63,6 +64,7 @@ export function checkoutStateOf(session: Stripe.Checkout.Session): CheckoutState
     return { status: "paid", confirmation: confirmationOf(session) };
   }
   const intent = typeof session.payment_intent === "object" ? session.payment_intent : null;
-  if (intent && (intent.status === "canceled" || intent.status === "requires_payment_method")) return { status: "failed" };
+  if (intent && (intent.status === "canceled" || intent.status === "requires_payment_method"))
+    return { status: "failed" };
   return { status: "processing" };
 }

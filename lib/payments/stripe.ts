@@ -18,7 +18,10 @@ function sessionExpiry(requested: number, nowSeconds: number) {
 
 type Settings = Pick<Env, "STRIPE_SECRET_KEY" | "STRIPE_API_URL" | "STRIPE_TAX">;
 
-export function checkoutParams(request: CheckoutRequest, options: { tax: boolean; now?: Date }): Stripe.Checkout.SessionCreateParams {
+export function checkoutParams(
+  request: CheckoutRequest,
+  options: { tax: boolean; now?: Date },
+): Stripe.Checkout.SessionCreateParams {
   if (!request.destinationAccountId) {
     throw new Error(`Order ${request.orderId}: the band has no connected payout account, so Stripe cannot pay it out.`);
   }
@@ -33,7 +36,13 @@ export function checkoutParams(request: CheckoutRequest, options: { tax: boolean
       quantity: line.quantity,
       price_data: { currency, unit_amount: line.unitAmount, product_data: { name: line.name }, ...taxBehavior },
     })),
-    ...(ships && { shipping_address_collection: { allowed_countries: [request.shippingCountry as Stripe.Checkout.SessionCreateParams.ShippingAddressCollection.AllowedCountry] } }),
+    ...(ships && {
+      shipping_address_collection: {
+        allowed_countries: [
+          request.shippingCountry as Stripe.Checkout.SessionCreateParams.ShippingAddressCollection.AllowedCountry,
+        ],
+      },
+    }),
     ...((ships || request.shippingAmount > 0) && {
       shipping_options: [
         {
@@ -99,7 +108,13 @@ export function createStripeProvider(settings?: Settings): PaymentProvider {
         refundedTotal = (typeof charge === "object" && charge ? charge.amount_refunded : 0) + request.amount;
       }
       const refund = await stripe.refunds.create(
-        { payment_intent: request.paymentId, amount: request.amount, reverse_transfer: true, refund_application_fee: true, metadata: { orderId: request.orderId } },
+        {
+          payment_intent: request.paymentId,
+          amount: request.amount,
+          reverse_transfer: true,
+          refund_application_fee: true,
+          metadata: { orderId: request.orderId },
+        },
         { idempotencyKey: `refund:${request.orderId}:to-${refundedTotal}` },
       );
       return { refundId: refund.id };

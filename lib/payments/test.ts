@@ -20,7 +20,8 @@ export function createTestProvider(db: DbOrTx): PaymentProvider {
     async getCheckoutState(sessionId): Promise<CheckoutState> {
       const [order] = await db.select().from(orders).where(eq(orders.providerSessionId, sessionId)).limit(1);
       if (!order || order.status === "canceled") return { status: "failed" };
-      if (order.status !== "pending") return { status: "paid", confirmation: { paymentId: order.providerPaymentId ?? sessionId } };
+      if (order.status !== "pending")
+        return { status: "paid", confirmation: { paymentId: order.providerPaymentId ?? sessionId } };
       return order.expiresAt < new Date() ? { status: "expired" } : { status: "open" };
     },
     async cancelCheckout() {

@@ -30,7 +30,8 @@ export type ClipFacts = { isClip: boolean; clipSeconds: number };
 
 /** Seconds a listener can hear of the track: the clip, or the whole track. */
 export function playableSeconds(durationSeconds: number | null, clip: ClipFacts): number | null {
-  const duration = durationSeconds !== null && Number.isFinite(durationSeconds) && durationSeconds > 0 ? durationSeconds : null;
+  const duration =
+    durationSeconds !== null && Number.isFinite(durationSeconds) && durationSeconds > 0 ? durationSeconds : null;
   if (!clip.isClip) return duration;
   return duration === null ? clip.clipSeconds : Math.min(duration, clip.clipSeconds);
 }
@@ -48,7 +49,11 @@ export function reportPoints(length: number | null): number[] {
   return [...new Set(points.filter((p) => complete === null || p <= complete))].sort((a, b) => a - b);
 }
 
-export function classifyPlay(secondsListened: number, durationSeconds: number | null, clip: ClipFacts = { isClip: false, clipSeconds: 0 }): PlayOutcome {
+export function classifyPlay(
+  secondsListened: number,
+  durationSeconds: number | null,
+  clip: ClipFacts = { isClip: false, clipSeconds: 0 },
+): PlayOutcome {
   const heard = Number.isFinite(secondsListened) ? Math.max(0, secondsListened) : 0;
   const length = playableSeconds(durationSeconds, clip);
   const complete = completeFromSeconds(length);

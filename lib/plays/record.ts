@@ -50,7 +50,8 @@ export async function recordPlay(
 ): Promise<RecordResult> {
   const now = options.now ?? new Date();
   const secret = options.secret ?? env().AUTH_SECRET;
-  if (!secret) throw new Error("AUTH_SECRET is not set: plays cannot be recorded without the key that hashes listeners.");
+  if (!secret)
+    throw new Error("AUTH_SECRET is not set: plays cannot be recorded without the key that hashes listeners.");
 
   const [track] = await db
     .select({
@@ -89,7 +90,8 @@ export async function recordPlay(
       .where(and(eq(plays.trackId, track.id), eq(plays.listenId, listenId)))
       .limit(1);
     if (existing) {
-      if (existing.listenerHash !== listener && existing.listenerHash !== yesterday) return { ok: false, reason: "not_found" };
+      if (existing.listenerHash !== listener && existing.listenerHash !== yesterday)
+        return { ok: false, reason: "not_found" };
       return upgrade(db, existing.id, seconds, outcome);
     }
   }
@@ -146,8 +148,16 @@ async function upgrade(db: DbOrTx, playId: string, seconds: number, outcome: Pla
   await db
     .update(plays)
     .set(upgradeSet(seconds, outcome))
-    .where(and(eq(plays.id, playId), sql`(${plays.secondsListened} < ${seconds} or ${plays.outcome} > ${outcome}::play_outcome)`));
-  const [row] = await db.select({ outcome: plays.outcome, seconds: plays.secondsListened }).from(plays).where(eq(plays.id, playId));
+    .where(
+      and(
+        eq(plays.id, playId),
+        sql`(${plays.secondsListened} < ${seconds} or ${plays.outcome} > ${outcome}::play_outcome)`,
+      ),
+    );
+  const [row] = await db
+    .select({ outcome: plays.outcome, seconds: plays.secondsListened })
+    .from(plays)
+    .where(eq(plays.id, playId));
   if (!row) return { ok: false, reason: "not_found" };
   return { ok: true, playId, outcome: row.outcome, seconds: row.seconds };
 }

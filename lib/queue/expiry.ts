@@ -26,6 +26,11 @@ export const downloadJobExpirySeconds = () => env().JOB_EXPIRE_SECONDS ?? DOWNLO
  * A track still "processing" longer than its job may run has lost its job (the server died
  * mid-conversion): the band gets Retry instead of waiting.
  */
-export function isStuckProcessing(track: { status: string; durationMs: number | null; updatedAt: Date }, now = Date.now()): boolean {
-  return track.status === "processing" && now - track.updatedAt.getTime() > trackJobExpirySeconds(track.durationMs) * 1000;
+export function isStuckProcessing(
+  track: { status: string; durationMs: number | null; updatedAt: Date },
+  now = Date.now(),
+): boolean {
+  return (
+    track.status === "processing" && now - track.updatedAt.getTime() > trackJobExpirySeconds(track.durationMs) * 1000
+  );
 }

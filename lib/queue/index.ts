@@ -34,7 +34,12 @@ export async function boss(): Promise<PgBoss> {
   state.boss ??= (async () => {
     // Expired jobs (their worker died) go back to the queue at the next maintenance run.
     const maintenanceIntervalSeconds = Math.min(30, env().JOB_EXPIRE_SECONDS ?? 30);
-    const instance = new PgBoss({ connectionString: databaseUrl(), schema: "pgboss", max: 4, maintenanceIntervalSeconds });
+    const instance = new PgBoss({
+      connectionString: databaseUrl(),
+      schema: "pgboss",
+      max: 4,
+      maintenanceIntervalSeconds,
+    });
     instance.on("error", (error) => logger.error({ err: error }, "job queue error"));
     await instance.start();
     await instance.createQueue(TRACK_QUEUE, { name: TRACK_QUEUE, ...RETRIES });
@@ -53,9 +58,11 @@ export async function boss(): Promise<PgBoss> {
  */
 function onTransaction(tx: Tx): PgBoss.Db {
   const client = (tx as unknown as { session?: { client?: TransactionSql } }).session?.client;
-  if (!client || typeof client.unsafe !== "function") throw new Error("enqueue: the transaction handle has no postgres.js client");
+  if (!client || typeof client.unsafe !== "function")
+    throw new Error("enqueue: the transaction handle has no postgres.js client");
   // Parameters as node-postgres (pg-boss's own driver) sends them: objects as JSON, undefined as null.
-  const param = (v: unknown) => (v === undefined ? null : v !== null && typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : v);
+  const param = (v: unknown) =>
+    v === undefined ? null : v !== null && typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : v;
   return { executeSql: async (text, values) => ({ rows: await client.unsafe(text, values.map(param) as never[]) }) };
 }
 
@@ -64,12 +71,18 @@ function onTransaction(tx: Tx): PgBoss.Db {
  * the transaction that marks it "processing" when one is given. Its expiry scales with the audio.
  */
 export async function enqueueTrackProcessing(trackId: string, options: { durationMs?: number | null; tx?: Tx } = {}) {
-  await (await boss()).send(TRACK_QUEUE, { trackId }, {
-    ...RETRIES,
-    singletonKey: trackId,
-    expireInSeconds: trackJobExpirySeconds(options.durationMs ?? null),
-    ...(options.tx ? { db: onTransaction(options.tx) } : {}),
-  });
+  await (
+    await boss()
+  ).send(
+    TRACK_QUEUE,
+    { trackId },
+    {
+      ...RETRIES,
+      singletonKey: trackId,
+      expireInSeconds: trackJobExpirySeconds(options.durationMs ?? null),
+      ...(options.tx ? { db: onTransaction(options.tx) } : {}),
+    },
+  );
 }
 
 export type DownloadJob = { trackId: string; format: DownloadFormatId };
@@ -79,14 +92,22 @@ export const downloadJobKey = (job: DownloadJob) => `${job.trackId}:${job.format
 
 /** Queues one track in one download format (a no-op while the same one is already queued). */
 export async function enqueueDownloadPreparation(job: DownloadJob) {
-  await (await boss()).send(DOWNLOAD_QUEUE, job, { ...DOWNLOAD_RETRIES, singletonKey: downloadJobKey(job), expireInSeconds: downloadJobExpirySeconds() });
+  await (
+    await boss()
+  ).send(DOWNLOAD_QUEUE, job, {
+    ...DOWNLOAD_RETRIES,
+    singletonKey: downloadJobKey(job),
+    expireInSeconds: downloadJobExpirySeconds(),
+  });
 }
 
 /**
  * The newest job of each track and format, if pg-boss still keeps one (finished jobs stay a few
  * hours), so the download page can tell "being made" from "failed".
  */
-export async function downloadPreparationStates(jobs: DownloadJob[]): Promise<Map<string, { state: JobState; createdOn: Date }>> {
+export async function downloadPreparationStates(
+  jobs: DownloadJob[],
+): Promise<Map<string, { state: JobState; createdOn: Date }>> {
   const states = new Map<string, { state: JobState; createdOn: Date }>();
   if (!jobs.length) return states;
   const { rows } = await (await boss()).getDb().executeSql(
@@ -95,7 +116,8 @@ export async function downloadPreparationStates(jobs: DownloadJob[]): Promise<Ma
       order by singleton_key, created_on desc`,
     [DOWNLOAD_QUEUE, jobs.map(downloadJobKey)],
   );
-  for (const row of rows as { key: string; state: JobState; createdOn: Date }[]) states.set(row.key, { state: row.state, createdOn: new Date(row.createdOn) });
+  for (const row of rows as { key: string; state: JobState; createdOn: Date }[])
+    states.set(row.key, { state: row.state, createdOn: new Date(row.createdOn) });
   return states;
 }
 

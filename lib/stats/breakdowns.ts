@@ -1,6 +1,12 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { statsCountriesDaily, statsFormatsDaily, statsItemsDaily, statsPlaysDaily, statsSourcesDaily } from "@/db/schema";
+import {
+  statsCountriesDaily,
+  statsFormatsDaily,
+  statsItemsDaily,
+  statsPlaysDaily,
+  statsSourcesDaily,
+} from "@/db/schema";
 import { inPeriod, num } from "./filters";
 import type { Period } from "./period";
 import { foldRows, type BreakdownRow, type RawRow } from "./rows";
@@ -55,11 +61,27 @@ export async function bySource(db: DbOrTx, artistId: string, period: Period): Pr
   return foldRows(rows.map((r) => ({ ...r, amount: num(r.amount) }))).slice(0, LIMIT);
 }
 
-export type TrackPlays = { trackId: string; title: string; release: string; complete: number; partial: number; skip: number; total: number };
+export type TrackPlays = {
+  trackId: string;
+  title: string;
+  release: string;
+  complete: number;
+  partial: number;
+  skip: number;
+  total: number;
+};
 
 /** Plays per track, split by how far the listener went. */
 export async function playsByTrack(db: DbOrTx, artistId: string, period: Period): Promise<TrackPlays[]> {
-  const rows = await db.execute<{ track_id: string; title: string; release: string; complete: string; partial: string; skip: string; total: string }>(sql`
+  const rows = await db.execute<{
+    track_id: string;
+    title: string;
+    release: string;
+    complete: string;
+    partial: string;
+    skip: string;
+    total: string;
+  }>(sql`
     with p as (
       select s.track_id, sum(s.complete) as complete, sum(s.partial) as partial, sum(s.skip) as skip, sum(s.complete + s.partial + s.skip) as total
       from ${statsPlaysDaily} s where ${inPeriod(artistId, period)} group by 1
@@ -67,5 +89,13 @@ export async function playsByTrack(db: DbOrTx, artistId: string, period: Period)
     select p.*, t.title, r.title as release from p join tracks t on t.id = p.track_id and t.artist_id = ${artistId} join releases r on r.id = t.release_id
     where p.total > 0
     order by p.total desc, t.title limit ${LIMIT}`);
-  return rows.map((r) => ({ trackId: r.track_id, title: r.title, release: r.release, complete: num(r.complete), partial: num(r.partial), skip: num(r.skip), total: num(r.total) }));
+  return rows.map((r) => ({
+    trackId: r.track_id,
+    title: r.title,
+    release: r.release,
+    complete: num(r.complete),
+    partial: num(r.partial),
+    skip: num(r.skip),
+    total: num(r.total),
+  }));
 }

@@ -5,7 +5,14 @@ import { daysBetween, num } from "./filters";
 import type { Period } from "./period";
 
 /** Money per currency: never added across currencies. net = gross − fees − refunds. */
-export type CurrencyTotals = { currency: string; gross: number; fees: number; refunds: number; net: number; orders: number };
+export type CurrencyTotals = {
+  currency: string;
+  gross: number;
+  fees: number;
+  refunds: number;
+  net: number;
+  orders: number;
+};
 
 export type PeriodTotals = {
   money: CurrencyTotals[];
@@ -21,7 +28,15 @@ export type PeriodTotals = {
 
 export type Overview = { current: PeriodTotals; previous: PeriodTotals };
 
-const emptyTotals = (): PeriodTotals => ({ money: [], orders: 0, units: 0, plays: 0, freeDownloads: 0, codeRedemptions: 0, conversion: null });
+const emptyTotals = (): PeriodTotals => ({
+  money: [],
+  orders: 0,
+  units: 0,
+  plays: 0,
+  freeDownloads: 0,
+  codeRedemptions: 0,
+  conversion: null,
+});
 
 /**
  * The headline figures of a period and of the one just before it, for a band the caller has
@@ -30,7 +45,18 @@ const emptyTotals = (): PeriodTotals => ({ money: [], orders: 0, units: 0, plays
 export async function getOverview(db: DbOrTx, artistId: string, period: Period): Promise<Overview> {
   const both = daysBetween(artistId, period.previousFirstDay, period.lastDay);
   const isCurrent = sql`(s.day >= ${period.firstDay}::date)`;
-  const rows = await db.execute<{ cur: boolean; currency: string; gross: string; fees: string; refunds: string; orders: string; units: string; free: string; codes: string; plays: string }>(sql`
+  const rows = await db.execute<{
+    cur: boolean;
+    currency: string;
+    gross: string;
+    fees: string;
+    refunds: string;
+    orders: string;
+    units: string;
+    free: string;
+    codes: string;
+    plays: string;
+  }>(sql`
     select ${isCurrent} as cur, s.currency,
       sum(s.gross) filter (where s.kind = 'sale') as gross, sum(s.fees) filter (where s.kind = 'sale') as fees,
       sum(s.refunds) filter (where s.kind = 'sale') as refunds, sum(s.orders) filter (where s.kind = 'sale') as orders,
@@ -43,13 +69,15 @@ export async function getOverview(db: DbOrTx, artistId: string, period: Period):
   for (const row of rows) {
     const totals = side(row.cur);
     const [gross, fees, refunds, orders] = [num(row.gross), num(row.fees), num(row.refunds), num(row.orders)];
-    if (orders > 0) totals.money.push({ currency: row.currency, gross, fees, refunds, net: gross - fees - refunds, orders });
+    if (orders > 0)
+      totals.money.push({ currency: row.currency, gross, fees, refunds, net: gross - fees - refunds, orders });
     totals.orders += orders;
     totals.units += num(row.units);
     totals.freeDownloads += num(row.free);
     totals.codeRedemptions += num(row.codes);
     totals.plays += num(row.plays);
   }
-  for (const totals of [result.current, result.previous]) totals.conversion = totals.plays > 0 ? totals.orders / totals.plays : null;
+  for (const totals of [result.current, result.previous])
+    totals.conversion = totals.plays > 0 ? totals.orders / totals.plays : null;
   return result;
 }

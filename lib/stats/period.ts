@@ -26,7 +26,8 @@ export type Period = {
   bucket: Bucket;
 };
 
-export type PeriodResult = { ok: true; period: Period } | { ok: false; error: "bad_date" | "range_order" | "range_too_long" };
+export type PeriodResult =
+  { ok: true; period: Period } | { ok: false; error: "bad_date" | "range_order" | "range_too_long" };
 
 const DAY = 86_400_000;
 /** Ten years of days keeps a custom range's month buckets to a readable chart. */
@@ -41,7 +42,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function partsFormatter(timeZone: string) {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
     formatters.set(timeZone, f);
   }
   return f;
@@ -49,8 +59,19 @@ function partsFormatter(timeZone: string) {
 
 /** The wall clock in `timeZone` at `instant`, read as if it were UTC (ms). */
 function wallClock(instant: number, timeZone: string): number {
-  const p = Object.fromEntries(partsFormatter(timeZone).formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
-  return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  const p = Object.fromEntries(
+    partsFormatter(timeZone)
+      .formatToParts(new Date(instant))
+      .map((x) => [x.type, x.value]),
+  );
+  return Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+    Number(p.second),
+  );
 }
 
 /** The band's date at `instant`. */
@@ -105,12 +126,19 @@ function build(preset: PeriodPreset, firstDay: string, lastDay: string, timeZone
  * Reads ?period=7d|30d|90d|year|custom&from=YYYY-MM-DD&to=YYYY-MM-DD for a band in `timeZone`;
  * an unknown preset means 30 days, an unknown zone UTC.
  */
-export function parsePeriod(input: { period?: string; from?: string; to?: string }, now: Date = new Date(), timeZone: string = DEFAULT_TIME_ZONE): PeriodResult {
+export function parsePeriod(
+  input: { period?: string; from?: string; to?: string },
+  now: Date = new Date(),
+  timeZone: string = DEFAULT_TIME_ZONE,
+): PeriodResult {
   const zone = isTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
   const today = localDay(now, zone);
-  const preset = (PERIOD_PRESETS as readonly string[]).includes(input.period ?? "") ? (input.period as PeriodPreset) : "30d";
+  const preset = (PERIOD_PRESETS as readonly string[]).includes(input.period ?? "")
+    ? (input.period as PeriodPreset)
+    : "30d";
   if (preset === "year") return { ok: true, period: build("year", `${today.slice(0, 4)}-01-01`, today, zone) };
-  if (preset !== "custom") return { ok: true, period: build(preset, addDays(today, 1 - Number(preset.slice(0, -1))), today, zone) };
+  if (preset !== "custom")
+    return { ok: true, period: build(preset, addDays(today, 1 - Number(preset.slice(0, -1))), today, zone) };
   const first = parseDay(input.from);
   const last = parseDay(input.to);
   if (!first || !last) return { ok: false, error: "bad_date" };

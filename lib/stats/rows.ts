@@ -1,9 +1,26 @@
 import { num } from "./filters";
 
 /** A line of a breakdown: counts add up, amounts stay one per currency. */
-export type BreakdownRow = { key: string; label: string; host: string | null; orders: number; units: number; plays: number; money: { currency: string; amount: number }[] };
+export type BreakdownRow = {
+  key: string;
+  label: string;
+  host: string | null;
+  orders: number;
+  units: number;
+  plays: number;
+  money: { currency: string; amount: number }[];
+};
 
-export type RawRow = { key: string; label?: string | null; host?: string | null; currency?: string | null; orders?: unknown; units?: unknown; plays?: unknown; amount?: unknown };
+export type RawRow = {
+  key: string;
+  label?: string | null;
+  host?: string | null;
+  currency?: string | null;
+  orders?: unknown;
+  units?: unknown;
+  plays?: unknown;
+  amount?: unknown;
+};
 
 /** Folds SQL rows (one per key and currency) into one line per key, biggest first. */
 export function foldRows(raw: Iterable<RawRow>): BreakdownRow[] {
@@ -21,5 +38,7 @@ export function foldRows(raw: Iterable<RawRow>): BreakdownRow[] {
     if (r.currency) row.money.push({ currency: r.currency, amount: num(r.amount) });
   }
   for (const row of byKey.values()) row.money.sort((a, b) => a.currency.localeCompare(b.currency));
-  return [...byKey.values()].sort((a, b) => b.orders + b.units - (a.orders + a.units) || b.plays - a.plays || a.label.localeCompare(b.label));
+  return [...byKey.values()].sort(
+    (a, b) => b.orders + b.units - (a.orders + a.units) || b.plays - a.plays || a.label.localeCompare(b.label),
+  );
 }

@@ -15,7 +15,13 @@ export type Series = { bucket: Period["bucket"]; currencies: string[]; points: S
  */
 export async function getSeries(db: DbOrTx, artistId: string, period: Period): Promise<Series> {
   const unit = sql.raw(`'${period.bucket}'`);
-  const rows = await db.execute<{ start: string; currency: string | null; net: string | null; orders: string | null; plays: string | null }>(sql`
+  const rows = await db.execute<{
+    start: string;
+    currency: string | null;
+    net: string | null;
+    orders: string | null;
+    plays: string | null;
+  }>(sql`
     with b as (
       select generate_series(date_trunc(${unit}, ${period.firstDay}::timestamp), ${period.lastDay}::timestamp, ('1 ' || ${unit})::interval) as t
     ), s as (

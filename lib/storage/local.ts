@@ -19,7 +19,8 @@ export function byteLimit(maxBytes: number | undefined, onBytes?: (total: number
   });
 }
 
-const tempName = (target: string) => `${target}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.part`;
+const tempName = (target: string) =>
+  `${target}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.part`;
 
 /** Files under one folder. Writes go to a temporary name and are renamed, so readers never see half a file. */
 export function localDriver(root: string): StorageDriver {
@@ -39,7 +40,11 @@ export function localDriver(root: string): StorageDriver {
       const temp = tempName(target);
       let size = 0;
       try {
-        await pipeline(source, byteLimit(options.maxBytes, (n) => (size = n)), createWriteStream(temp));
+        await pipeline(
+          source,
+          byteLimit(options.maxBytes, (n) => (size = n)),
+          createWriteStream(temp),
+        );
         await rename(temp, target);
         return { size };
       } catch (error) {

@@ -93,22 +93,34 @@ export function s3Driver(config: Env, options: { partSize?: number } = {}): Stor
     if (first.done) throw new Error("unreachable: parts() always yields a last part");
     if (first.value.last) {
       // Small files (artwork, short renditions) go up in one request.
-      await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: first.value.data, ContentType: opts.contentType }));
+      await client.send(
+        new PutObjectCommand({ Bucket: bucket, Key: key, Body: first.value.data, ContentType: opts.contentType }),
+      );
       return { size: first.value.data.length };
     }
-    const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: opts.contentType }));
+    const { UploadId } = await client.send(
+      new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: opts.contentType }),
+    );
     const done: CompletedPart[] = [];
     let size = 0;
     try {
-      for (let part: IteratorResult<{ data: Buffer; last: boolean }> = first; !part.done; part = await iterator.next()) {
+      for (
+        let part: IteratorResult<{ data: Buffer; last: boolean }> = first;
+        !part.done;
+        part = await iterator.next()
+      ) {
         const { data, last } = part.value;
         if (last && data.length === 0) break; // the stream ended exactly on a part boundary
         const PartNumber = done.length + 1;
-        const { ETag } = await client.send(new UploadPartCommand({ Bucket: bucket, Key: key, UploadId, PartNumber, Body: data }));
+        const { ETag } = await client.send(
+          new UploadPartCommand({ Bucket: bucket, Key: key, UploadId, PartNumber, Body: data }),
+        );
         done.push({ ETag, PartNumber });
         size += data.length;
       }
-      await client.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId, MultipartUpload: { Parts: done } }));
+      await client.send(
+        new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId, MultipartUpload: { Parts: done } }),
+      );
       return { size };
     } catch (error) {
       // Abandoned parts are billed until aborted: leave nothing behind.
@@ -121,7 +133,9 @@ export function s3Driver(config: Env, options: { partSize?: number } = {}): Stor
   return {
     name: "s3",
     async put(key, data, contentType) {
-      await client.send(new PutObjectCommand({ Bucket: bucket, Key: checkedKey(key), Body: data, ContentType: contentType }));
+      await client.send(
+        new PutObjectCommand({ Bucket: bucket, Key: checkedKey(key), Body: data, ContentType: contentType }),
+      );
     },
     putStream,
     async putFromPath(key, filePath, contentType) {
@@ -138,7 +152,11 @@ export function s3Driver(config: Env, options: { partSize?: number } = {}): Stor
     },
     async read(key, range) {
       const { Body } = await client.send(
-        new GetObjectCommand({ Bucket: bucket, Key: checkedKey(key), Range: range ? `bytes=${range.start}-${range.end}` : undefined }),
+        new GetObjectCommand({
+          Bucket: bucket,
+          Key: checkedKey(key),
+          Range: range ? `bytes=${range.start}-${range.end}` : undefined,
+        }),
       );
       if (!Body) throw new Error(`S3 returned no body for ${key}`);
       return Body as Readable;
@@ -154,10 +172,14 @@ export function s3Driver(config: Env, options: { partSize?: number } = {}): Stor
         const Objects = (page.Contents ?? []).flatMap((o) => (o.Key ? [{ Key: o.Key }] : []));
         // A page holds at most 1000 keys, which is also DeleteObjects' limit.
         if (Objects.length > 0) {
-          const result = await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects, Quiet: true } }));
+          const result = await client.send(
+            new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects, Quiet: true } }),
+          );
           if (result.Errors?.length) {
             const first = result.Errors[0];
-            throw new Error(`S3 could not delete ${result.Errors.length} object(s) under ${Prefix}, e.g. ${first.Key}: ${first.Code} ${first.Message}`);
+            throw new Error(
+              `S3 could not delete ${result.Errors.length} object(s) under ${Prefix}, e.g. ${first.Key}: ${first.Code} ${first.Message}`,
+            );
           }
         }
         ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;

@@ -23,7 +23,11 @@ export interface StorageDriver {
   readonly name: "local" | "s3";
   put(key: string, data: Buffer, contentType?: string): Promise<void>;
   /** Streams `source` to `key`. Over maxBytes: rejects with TooLargeError and stores nothing. */
-  putStream(key: string, source: Readable, options?: { maxBytes?: number; contentType?: string }): Promise<{ size: number }>;
+  putStream(
+    key: string,
+    source: Readable,
+    options?: { maxBytes?: number; contentType?: string },
+  ): Promise<{ size: number }>;
   /** Copies a local file in (ffmpeg output). */
   putFromPath(key: string, filePath: string, contentType?: string): Promise<{ size: number }>;
   stat(key: string): Promise<StoredFile | null>;

@@ -29,7 +29,10 @@ export type StreamTarget = {
 
 export type StreamAccess =
   | { allowed: true; target: StreamTarget }
-  | { allowed: false; reason: "not_found" | "not_ready" | "streaming_off" | "draft" | "missing_file" | "needs_session" };
+  | {
+      allowed: false;
+      reason: "not_found" | "not_ready" | "streaming_off" | "draft" | "missing_file" | "needs_session";
+    };
 
 /** Track ids are UUIDs; anything much longer is not worth a query. */
 const MAX_ID_LENGTH = 64;

@@ -29,13 +29,22 @@ function send(res: ServerResponse, plan: StreamPlan, body?: Uint8Array) {
  * fifth of what the disk and socket allow (issue 3). Drafts need the session cookie, which only
  * Next reads: for those it returns false and the caller hands the request to Next.
  */
-export async function serveStream(db: DbOrTx, trackId: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+export async function serveStream(
+  db: DbOrTx,
+  trackId: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<boolean> {
   const access = await resolveStream(db, trackId, null);
   if (!access.allowed && access.reason === "needs_session") return false;
-  const plan = planStream(req.method ?? "GET", (name) => {
-    const value = req.headers[name];
-    return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
-  }, access);
+  const plan = planStream(
+    req.method ?? "GET",
+    (name) => {
+      const value = req.headers[name];
+      return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+    },
+    access,
+  );
   if (!plan.span || !access.allowed) {
     send(res, plan);
     return true;

@@ -22,7 +22,11 @@ export type StreamPlan = {
 
 export const NOT_FOUND: StreamPlan = {
   status: 404,
-  headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+  headers: {
+    "Content-Type": "text/plain; charset=utf-8",
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+  },
   span: null,
   text: "Not found",
 };

@@ -22,7 +22,9 @@ function collect(source: Readable, signal: AbortSignal, count: number): Promise<
     signal.addEventListener("abort", stop, { once: true });
     source.on("data", (chunk: Buffer) => chunks.push(chunk));
     // File streams hand out Buffers over plain (never shared) ArrayBuffers, which Response takes.
-    source.once("end", () => resolve((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, count)) as Uint8Array<ArrayBuffer>));
+    source.once("end", () =>
+      resolve((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, count)) as Uint8Array<ArrayBuffer>),
+    );
     source.once("error", reject);
     source.once("close", () => signal.removeEventListener("abort", stop));
   });
@@ -33,7 +35,12 @@ function collect(source: Readable, signal: AbortSignal, count: number): Promise<
  * spans come as a stream read as the client takes it, closed as soon as the client goes away.
  * Rejects with ENOENT when the file went away under a cached answer.
  */
-export async function readSpan(target: StreamTarget, start: number, end: number, signal: AbortSignal): Promise<SpanBody | null> {
+export async function readSpan(
+  target: StreamTarget,
+  start: number,
+  end: number,
+  signal: AbortSignal,
+): Promise<SpanBody | null> {
   const source = await storage().read(target.key, { start, end });
   if (signal.aborted) {
     source.destroy();
@@ -44,7 +51,10 @@ export async function readSpan(target: StreamTarget, start: number, end: number,
     if (signal.aborted || error.code === "ERR_STREAM_PREMATURE_CLOSE") return;
     // The file went away under a cached answer (a new rendition, a deleted track): ask again next time.
     publishedStreamCache.forget(target.trackId);
-    logger.error({ err: error, trackId: target.trackId, key: target.key, start, end }, "stream: reading the audio file failed");
+    logger.error(
+      { err: error, trackId: target.trackId, key: target.key, start, end },
+      "stream: reading the audio file failed",
+    );
   };
   if (end - start + 1 <= BUFFERED_SPAN_BYTES) {
     const data = await collect(source, signal, end - start + 1).catch((error: NodeJS.ErrnoException) => {

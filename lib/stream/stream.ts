@@ -3,10 +3,19 @@ import type { StreamAccess } from "./stream-access";
 import { NOT_FOUND, planStream, type StreamPlan } from "./stream-plan";
 import { isMissingFile, readSpan } from "./stream-read";
 
-export { publishedStreamCache, resolveStream, streamEtag, STREAM_BYTES_PER_SECOND, type StreamAccess, type StreamTarget, type Viewer } from "./stream-access";
+export {
+  publishedStreamCache,
+  resolveStream,
+  streamEtag,
+  STREAM_BYTES_PER_SECOND,
+  type StreamAccess,
+  type StreamTarget,
+  type Viewer,
+} from "./stream-access";
 export { PUBLIC_MAX_AGE } from "./stream-plan";
 
-const withoutBody = (plan: StreamPlan) => new Response(plan.text ?? null, { status: plan.status, headers: plan.headers });
+const withoutBody = (plan: StreamPlan) =>
+  new Response(plan.text ?? null, { status: plan.status, headers: plan.headers });
 
 /**
  * The answer to GET or HEAD /api/stream/<id> as a web Response (the Next route). The same plan
@@ -24,6 +33,7 @@ export async function streamResponse(request: Request, access: StreamAccess): Pr
     if (isMissingFile(error)) return withoutBody(NOT_FOUND);
     throw error;
   }
-  const payload = body === null ? null : body.kind === "buffer" ? body.data : (Readable.toWeb(body.source) as ReadableStream);
+  const payload =
+    body === null ? null : body.kind === "buffer" ? body.data : (Readable.toWeb(body.source) as ReadableStream);
   return new Response(payload, { status: plan.status, headers: plan.headers });
 }

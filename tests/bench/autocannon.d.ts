@@ -1,7 +1,21 @@
 // autocannon ships no types; these are the parts the benchmarks use.
 declare module "autocannon" {
-  type Histogram = { average: number; mean: number; stddev: number; min: number; max: number; p50: number; p90: number; p99: number };
-  export type Request = { method?: string; path?: string; headers?: Record<string, string>; setupRequest?: (request: Request) => Request };
+  type Histogram = {
+    average: number;
+    mean: number;
+    stddev: number;
+    min: number;
+    max: number;
+    p50: number;
+    p90: number;
+    p99: number;
+  };
+  export type Request = {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    setupRequest?: (request: Request) => Request;
+  };
   export type Options = {
     url: string;
     connections?: number;

@@ -1,7 +1,17 @@
 import { createDb } from "@/db/client";
 import { LARGE_BAND } from "@/db/seed-large";
 import { fail, log, prepareDatabase } from "@/lib/cli/runtime";
-import { byCountry, bySource, getOverview, getSeries, parsePeriod, playsByTrack, salesByFormat, salesByRelease, type Period } from "@/lib/stats";
+import {
+  byCountry,
+  bySource,
+  getOverview,
+  getSeries,
+  parsePeriod,
+  playsByTrack,
+  salesByFormat,
+  salesByRelease,
+  type Period,
+} from "@/lib/stats";
 import { fixed, printTable } from "./table";
 
 /**
@@ -31,7 +41,9 @@ export async function benchDashboard(databaseUrl: string) {
       select a.id, (select count(*)::int from orders where artist_id = a.id) as orders, (select count(*)::int from plays where artist_id = a.id) as plays
       from artists a where a.slug = ${LARGE_BAND.slug}`;
     if (!band) {
-      log("dashboard: no large database here — run `npm run seed:large` first (same DATABASE_URL; a few minutes), then `npm run bench` again");
+      log(
+        "dashboard: no large database here — run `npm run seed:large` first (same DATABASE_URL; a few minutes), then `npm run bench` again",
+      );
       return;
     }
     const [{ total }] = await client<{ total: number }[]>`select count(*)::int as total from orders`;
@@ -80,7 +92,8 @@ async function benchWrites(client: ReturnType<typeof createDb>["client"], runs: 
   await client`insert into tracks (id, release_id, artist_id, position, title, master_key) values (${id}, ${id}, ${id}, 1, 'T', 'masters/none.flac')`;
   try {
     let n = 0;
-    const play = () => client`insert into plays (id, track_id, release_id, artist_id, seconds_listened, outcome, country) values (${`${id}-p${n++}`}, ${id}, ${id}, ${id}, 30, 'complete', 'FR')`;
+    const play = () =>
+      client`insert into plays (id, track_id, release_id, artist_id, seconds_listened, outcome, country) values (${`${id}-p${n++}`}, ${id}, ${id}, ${id}, 30, 'complete', 'FR')`;
     const order = () =>
       client.begin(async (tx) => {
         const orderId = `${id}-o${n++}`;
@@ -89,7 +102,10 @@ async function benchWrites(client: ReturnType<typeof createDb>["client"], runs: 
         await tx`insert into order_items (id, order_id, kind, release_id, title, unit_amount, currency) values (${orderId}, ${orderId}, 'release', ${id}, 'R', 700, 'EUR')`;
       });
     const rows: string[][] = [];
-    for (const [label, run] of [["record a play", play], ["pay an order (order + item, one commit)", order]] as const) {
+    for (const [label, run] of [
+      ["record a play", play],
+      ["pay an order (order + item, one commit)", order],
+    ] as const) {
       const times = await timings(run, runs);
       rows.push([label, fixed(quantile(times, 0.5), 2), fixed(quantile(times, 0.95), 2)]);
     }

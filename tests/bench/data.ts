@@ -39,7 +39,10 @@ export async function prepareBenchData(url: string): Promise<BenchData> {
       durationMs: TRACK_SECONDS * 1000,
       peaks,
     });
-    await db.update(releases).set({ title: "Bench Release", kind: "album", description: "Ten tracks for the release page benchmark." }).where(eq(releases.id, release.id));
+    await db
+      .update(releases)
+      .set({ title: "Bench Release", kind: "album", description: "Ten tracks for the release page benchmark." })
+      .where(eq(releases.id, release.id));
     // The other tracks share the first one's rendition: the page only lists them.
     for (let position = 2; position <= TRACKS; position++) {
       await db.insert(tracks).values({
@@ -55,7 +58,12 @@ export async function prepareBenchData(url: string): Promise<BenchData> {
         peaks,
       });
     }
-    return { trackId: track.id, streamKey: track.streamKey!, size, releasePath: `/${BENCH_BAND.slug}/${BENCH_BAND.release}` };
+    return {
+      trackId: track.id,
+      streamKey: track.streamKey!,
+      size,
+      releasePath: `/${BENCH_BAND.slug}/${BENCH_BAND.release}`,
+    };
   } finally {
     rmSync(work, { recursive: true, force: true });
     await client.end({ timeout: 5 });

@@ -1,7 +1,13 @@
 import http from "node:http";
 import { benchSeconds } from "./table";
 
-export type LeanResult = { requestsPerSecond: number; mbPerSecond: number; p99: number; statuses: Record<number, number>; clientCpu: number };
+export type LeanResult = {
+  requestsPerSecond: number;
+  mbPerSecond: number;
+  p99: number;
+  statuses: Record<number, number>;
+  clientCpu: number;
+};
 
 /**
  * A second load generator built on node:http (llhttp, written in C), used beside autocannon
@@ -9,7 +15,10 @@ export type LeanResult = { requestsPerSecond: number; mbPerSecond: number; p99: 
  * bodies it measures itself, not the server. `connections` loops send requests back to back over
  * keep-alive sockets for BENCH_SECONDS, discarding the bodies.
  */
-export async function leanLoad(url: string, options: { connections: number; headers?: () => Record<string, string>; seconds?: number }): Promise<LeanResult> {
+export async function leanLoad(
+  url: string,
+  options: { connections: number; headers?: () => Record<string, string>; seconds?: number },
+): Promise<LeanResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const seconds = options.seconds ?? benchSeconds();
   const statuses: Record<number, number> = {};
@@ -31,7 +40,10 @@ export async function leanLoad(url: string, options: { connections: number; head
         .on("error", reject);
     });
   // Warm up like autocannon's runs do, then measure.
-  for (const [duration, measured] of [[2, false], [seconds, true]] as const) {
+  for (const [duration, measured] of [
+    [2, false],
+    [seconds, true],
+  ] as const) {
     if (measured) {
       bytes = 0;
       latencies.length = 0;

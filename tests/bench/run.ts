@@ -2,13 +2,13 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { seedDemo } from "@/db/seed";
 import { buildIfNeeded, fail, localAuthSecret, log, prepareDatabase } from "@/lib/cli/runtime";
+import { benchDashboard } from "./dashboard";
 import { demoReleasePath, prepareBenchData } from "./data";
 import { benchReleasePage } from "./release-page";
 import { findNginx, startNext, startNginx, type Running } from "./servers";
-import { benchDashboard } from "./dashboard";
 import { benchStream } from "./stream";
-import { benchWidgets } from "./widgets";
 import { main as benchTranscode } from "./transcode";
+import { benchWidgets } from "./widgets";
 
 /**
  * `npm run bench`: figures, printed, never asserted. Prepares its own database (DATABASE_URL, or
@@ -38,7 +38,9 @@ async function seedDemoAlbum(url: string) {
  * next-env.d.ts to point at that folder; parallel runs in one checkout must leave them as they were.
  */
 function buildKeepingConfig() {
-  const kept = ["tsconfig.json", "next-env.d.ts"].filter(existsSync).map((file) => [file, readFileSync(file, "utf8")] as const);
+  const kept = ["tsconfig.json", "next-env.d.ts"]
+    .filter(existsSync)
+    .map((file) => [file, readFileSync(file, "utf8")] as const);
   const restore = () => {
     for (const [file, text] of kept) if (readFileSync(file, "utf8") !== text) writeFileSync(file, text);
   };
@@ -76,7 +78,12 @@ async function main() {
       nginxUrl: nginx ? `${nginx.url}/${data.streamKey}` : null,
       size: data.size,
     });
-    await benchReleasePage({ baseUrl: app.url, releasePath, shopPath: `/${releasePath.split("/")[1]}`, staticPath: "/robots.txt" });
+    await benchReleasePage({
+      baseUrl: app.url,
+      releasePath,
+      shopPath: `/${releasePath.split("/")[1]}`,
+      staticPath: "/robots.txt",
+    });
     await benchWidgets({ baseUrl: app.url, databaseUrl: url, artistSlug: releasePath.split("/")[1] });
   } finally {
     await nginx?.stop();

@@ -19,7 +19,12 @@ export function freePort(): Promise<number> {
 }
 
 /** Polls `url` until it answers (any status when `anyStatus`, else a 2xx). */
-async function waitUntilUp(url: string, child: ChildProcess, what: string, options: { timeoutMs?: number; anyStatus?: boolean } = {}) {
+async function waitUntilUp(
+  url: string,
+  child: ChildProcess,
+  what: string,
+  options: { timeoutMs?: number; anyStatus?: boolean } = {},
+) {
   const timeoutMs = options.timeoutMs ?? 90_000;
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
@@ -120,7 +125,10 @@ http {
 }
 `,
   );
-  const child = spawn(binary, ["-p", prefix, "-c", conf, "-e", path.join(prefix, "error.log")], { stdio: "ignore", detached: true });
+  const child = spawn(binary, ["-p", prefix, "-c", conf, "-e", path.join(prefix, "error.log")], {
+    stdio: "ignore",
+    detached: true,
+  });
   const url = `http://127.0.0.1:${port}`;
   const stopServer = stopper(child);
   const stop = async () => {

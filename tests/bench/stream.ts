@@ -25,7 +25,10 @@ const randomRange = (size: number) => () => {
 };
 
 async function withAutocannon(url: string, scenario: Scenario): Promise<Figures> {
-  const request: Request = { method: "GET", setupRequest: (r) => ({ ...r, headers: { ...r.headers, ...scenario.headers() } }) };
+  const request: Request = {
+    method: "GET",
+    setupRequest: (r) => ({ ...r, headers: { ...r.headers, ...scenario.headers() } }),
+  };
   const result = await measure({ url, connections: CONNECTIONS, requests: [request] });
   return {
     requestsPerSecond: result.requests.average,
@@ -64,7 +67,16 @@ export async function benchStream(target: StreamBenchTarget) {
   const rows: string[][] = [];
   const ratios: string[][] = [];
   const row = (scenario: string, server: string, client: string, f: Figures) =>
-    rows.push([scenario, server, client, fixed(f.requestsPerSecond), fixed(f.mbPerSecond, 1), fixed(f.p99), clientLoad(f.clientCpu), f.odd]);
+    rows.push([
+      scenario,
+      server,
+      client,
+      fixed(f.requestsPerSecond),
+      fixed(f.mbPerSecond, 1),
+      fixed(f.p99),
+      clientLoad(f.clientCpu),
+      f.odd,
+    ]);
 
   for (const scenario of scenarios) {
     for (const client of CLIENTS) {
@@ -94,5 +106,9 @@ export async function benchStream(target: StreamBenchTarget) {
     ["scenario", "server", "client", "req/s", "MB/s", "p99 ms", "client CPU", "unexpected"],
     rows,
   );
-  printTable("Streaming: app as a share of nginx (target ≥ 80 %)", ["scenario", "client", "req/s", "MB/s", "verdict"], ratios);
+  printTable(
+    "Streaming: app as a share of nginx (target ≥ 80 %)",
+    ["scenario", "client", "req/s", "MB/s", "verdict"],
+    ratios,
+  );
 }

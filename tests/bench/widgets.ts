@@ -28,11 +28,29 @@ async function widgetPaths(databaseUrl: string, slug: string): Promise<[string, 
   try {
     const [artist] = await db.select().from(artists).where(eq(artists.slug, slug)).limit(1);
     if (!artist) return [];
-    const [release] = await db.select().from(releases).where(and(eq(releases.artistId, artist.id), eq(releases.status, "published"))).limit(1);
-    const [track] = release ? await db.select().from(tracks).where(and(eq(tracks.releaseId, release.id), eq(tracks.status, "ready"))).limit(1) : [];
-    const [product] = await db.select().from(products).where(and(eq(products.artistId, artist.id), eq(products.published, true))).limit(1);
+    const [release] = await db
+      .select()
+      .from(releases)
+      .where(and(eq(releases.artistId, artist.id), eq(releases.status, "published")))
+      .limit(1);
+    const [track] = release
+      ? await db
+          .select()
+          .from(tracks)
+          .where(and(eq(tracks.releaseId, release.id), eq(tracks.status, "ready")))
+          .limit(1)
+      : [];
+    const [product] = await db
+      .select()
+      .from(products)
+      .where(and(eq(products.artistId, artist.id), eq(products.published, true)))
+      .limit(1);
     const paths: [string, string][] = [];
-    if (release) paths.push(["release, large", `/embed/release/${release.id}`], ["release, slim", `/embed/release/${release.id}?layout=slim`]);
+    if (release)
+      paths.push(
+        ["release, large", `/embed/release/${release.id}`],
+        ["release, slim", `/embed/release/${release.id}?layout=slim`],
+      );
     if (track) paths.push(["track", `/embed/track/${track.id}`]);
     if (release) paths.push(["buy (release)", `/embed/buy/${release.id}`]);
     if (product) paths.push(["buy (product)", `/embed/buy/${product.id}`]);
@@ -56,11 +74,18 @@ export async function benchWidgets(options: { baseUrl: string; databaseUrl: stri
   }
   const host = createServer((request, response) => {
     const src = new URL(request.url ?? "/", "http://x").searchParams.get("src") ?? "";
-    response.writeHead(200, { "Content-Type": "text/html" }).end(`<!doctype html><body><iframe src="${options.baseUrl}${src}" style="width:640px;height:640px;border:0"></iframe></body>`);
+    response
+      .writeHead(200, { "Content-Type": "text/html" })
+      .end(
+        `<!doctype html><body><iframe src="${options.baseUrl}${src}" style="width:640px;height:640px;border:0"></iframe></body>`,
+      );
   });
   await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
   const hostUrl = `http://127.0.0.1:${(host.address() as { port: number }).port}`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
   const rows: string[][] = [];
   try {
     for (const [label, path] of paths) {
@@ -71,7 +96,16 @@ export async function benchWidgets(options: { baseUrl: string; databaseUrl: stri
         const url = response.url();
         if (!url.startsWith(options.baseUrl)) return;
         const kind = kindOf(response.request().resourceType(), url);
-        seen.push(response.body().then((body) => ({ kind, gz: kind === "image" || kind === "audio" ? body.length : gzipSync(body).length, raw: body.length }), () => ({ kind, gz: 0, raw: 0 })));
+        seen.push(
+          response.body().then(
+            (body) => ({
+              kind,
+              gz: kind === "image" || kind === "audio" ? body.length : gzipSync(body).length,
+              raw: body.length,
+            }),
+            () => ({ kind, gz: 0, raw: 0 }),
+          ),
+        );
       });
       await page.goto(`${hostUrl}/?src=${encodeURIComponent(path)}`, { waitUntil: "networkidle" });
       const loaded = await Promise.all(seen);
@@ -79,8 +113,24 @@ export async function benchWidgets(options: { baseUrl: string; databaseUrl: stri
       const js = sum(["js"]);
       const total = sum(["html", "css", "js", "other"]);
       const audio = sum(["audio"]);
-      const verdict = js <= BUDGET.jsKb * 1024 && total <= BUDGET.totalKb * 1024 && loaded.length <= BUDGET.requests && audio <= BUDGET.audioBytes ? "within" : "OVER";
-      rows.push([label, kb(sum(["html"])), "inline", kb(js), kb(total), kb(sum(["image"])), String(loaded.length), String(audio), verdict]);
+      const verdict =
+        js <= BUDGET.jsKb * 1024 &&
+        total <= BUDGET.totalKb * 1024 &&
+        loaded.length <= BUDGET.requests &&
+        audio <= BUDGET.audioBytes
+          ? "within"
+          : "OVER";
+      rows.push([
+        label,
+        kb(sum(["html"])),
+        "inline",
+        kb(js),
+        kb(total),
+        kb(sum(["image"])),
+        String(loaded.length),
+        String(audio),
+        verdict,
+      ]);
       await context.close();
     }
   } finally {
@@ -88,7 +138,17 @@ export async function benchWidgets(options: { baseUrl: string; databaseUrl: stri
     host.close();
   }
   const loader = gzipSync(readFileSync("public/embed.js")).length;
-  rows.push(["loader /embed.js (on the host page)", "", "", kb(loader), kb(loader), "", "1", "0", loader <= BUDGET.loaderKb * 1024 ? "within" : "OVER"]);
+  rows.push([
+    "loader /embed.js (on the host page)",
+    "",
+    "",
+    kb(loader),
+    kb(loader),
+    "",
+    "1",
+    "0",
+    loader <= BUDGET.loaderKb * 1024 ? "within" : "OVER",
+  ]);
   printTable(
     `Widgets, first load (KB gzipped; budget: JS ≤ ${BUDGET.jsKb}, total ≤ ${BUDGET.totalKb} without artwork, ≤ ${BUDGET.requests} requests, 0 audio bytes; loader ≤ ${BUDGET.loaderKb})`,
     ["widget", "HTML", "CSS", "JS", "total", "artwork", "requests", "audio bytes", "budget"],

@@ -4,7 +4,15 @@ import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { artists } from "@/db/schema";
-import { artifacts, createBandThroughOnboarding, pictureFile, seedUser, signInWithPassword, testDb, uniqueId } from "./helpers";
+import {
+  artifacts,
+  createBandThroughOnboarding,
+  pictureFile,
+  seedUser,
+  signInWithPassword,
+  testDb,
+  uniqueId,
+} from "./helpers";
 
 async function onboarding(page: Page) {
   const user = await seedUser();
@@ -13,7 +21,8 @@ async function onboarding(page: Page) {
   return user;
 }
 
-const countArtists = async (slug: string) => (await testDb().select().from(artists).where(eq(artists.slug, slug))).length;
+const countArtists = async (slug: string) =>
+  (await testDb().select().from(artists).where(eq(artists.slug, slug))).length;
 
 test("each bad onboarding input gets a clear message and stores nothing", async ({ page }) => {
   await onboarding(page);
@@ -44,9 +53,15 @@ test("each bad onboarding input gets a clear message and stores nothing", async 
   const textSlug = `text-${uniqueId()}`;
   await name.fill("Text Pretending");
   await slug.fill(textSlug);
-  await page.getByLabel("Picture").setInputFiles({ name: "cover.jpg", mimeType: "image/jpeg", buffer: Buffer.from("these are my notes, not a photo\n") });
+  await page.getByLabel("Picture").setInputFiles({
+    name: "cover.jpg",
+    mimeType: "image/jpeg",
+    buffer: Buffer.from("these are my notes, not a photo\n"),
+  });
   await submit.click();
-  await expect(page.getByText("This file is not an image (it looks like text). Upload a JPEG, PNG, WebP, GIF or AVIF.")).toBeVisible();
+  await expect(
+    page.getByText("This file is not an image (it looks like text). Upload a JPEG, PNG, WebP, GIF or AVIF."),
+  ).toBeVisible();
   expect(await countArtists(textSlug)).toBe(0);
   await page.screenshot({ path: `${artifacts}/onboarding-errors.png`, fullPage: true });
 });
@@ -69,7 +84,9 @@ test("a member edits the profile and sees a refused picture explained", async ({
   await createBandThroughOnboarding(page, `Editors ${uniqueId()}`);
   await page.getByRole("link", { name: "Profile" }).click();
   await page.getByLabel("Location").fill("Brussels");
-  await page.getByLabel("Banner").setInputFiles({ name: "x.png", mimeType: "image/png", buffer: Buffer.from("%PDF-1.4 fake") });
+  await page
+    .getByLabel("Banner")
+    .setInputFiles({ name: "x.png", mimeType: "image/png", buffer: Buffer.from("%PDF-1.4 fake") });
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("This file is not an image (it looks like PDF).")).toBeVisible();
   await page.getByLabel("Banner").setInputFiles(await pictureFile("banner.png", 2000, 600));

@@ -10,7 +10,24 @@ import { artifacts, uniqueId } from "./helpers";
 /** A three-second master whose name and tag say where it goes on the record. */
 function master(dir: string, number: number, title: string, frequency: number) {
   const file = path.join(dir, `${String(number).padStart(2, "0")} - ${title}.wav`);
-  execFileSync("ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", `sine=frequency=${frequency}:duration=3`, "-ac", "2", "-ar", "44100", "-metadata", `title=${title}`, "-metadata", `track=${number}`, file]);
+  execFileSync("ffmpeg", [
+    "-v",
+    "error",
+    "-y",
+    "-f",
+    "lavfi",
+    "-i",
+    `sine=frequency=${frequency}:duration=3`,
+    "-ac",
+    "2",
+    "-ar",
+    "44100",
+    "-metadata",
+    `title=${title}`,
+    "-metadata",
+    `track=${number}`,
+    file,
+  ]);
   return file;
 }
 
@@ -39,9 +56,13 @@ function counter() {
   };
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `${artifacts}/journey-${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `${artifacts}/journey-${name}.png`, fullPage: true });
 
-test("the band journey: from the home page to the player's code on the band's site in at most 20 actions, tracks in their numbered order", async ({ page, context }) => {
+test("the band journey: from the home page to the player's code on the band's site in at most 20 actions, tracks in their numbered order", async ({
+  page,
+  context,
+}) => {
   test.setTimeout(180_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
   const act = counter();
@@ -115,7 +136,14 @@ test("the band journey: from the home page to the player's code on the band's si
   // The code on the band's own site: the frame is exactly as tall as the player (no white block).
   const height = Number(/height="(\d+)"/.exec(snippet)![1]);
   expect(height).toBeLessThan(420);
-  const site = createServer((_, response) => void response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(`<!doctype html><html><body style="margin:24px;background:#fdfbf7"><h1>Tidewater</h1>${snippet}<p>After the player.</p></body></html>`));
+  const site = createServer(
+    (_, response) =>
+      void response
+        .writeHead(200, { "Content-Type": "text/html; charset=utf-8" })
+        .end(
+          `<!doctype html><html><body style="margin:24px;background:#fdfbf7"><h1>Tidewater</h1>${snippet}<p>After the player.</p></body></html>`,
+        ),
+  );
   await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
   try {
     await page.goto(`http://127.0.0.1:${(site.address() as { port: number }).port}/`);

@@ -26,7 +26,10 @@ test("a new user signs up, creates a band with a picture and sees its shop", asy
   await expect(page).toHaveURL(new RegExp(`/les-etoiles-${id}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Les Étoiles ${id}`);
   await expect(page.getByText("Marseille, France")).toBeVisible();
-  await expect(page.getByRole("link", { name: /Instagram/ })).toHaveAttribute("href", "https://www.instagram.com/lesetoiles");
+  await expect(page.getByRole("link", { name: /Instagram/ })).toHaveAttribute(
+    "href",
+    "https://www.instagram.com/lesetoiles",
+  );
   const avatar = page.getByRole("img", { name: `Les Étoiles ${id}` });
   await expect(avatar).toBeVisible();
   expect(await avatar.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(512);

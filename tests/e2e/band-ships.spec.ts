@@ -13,7 +13,9 @@ function mailTo(page: Page, email: string, about: string) {
     .first();
 }
 
-test("a fan buys the CD, the band ships it with a tracking number and prints the slip, the fan is told and can unsubscribe", async ({ page }) => {
+test("a fan buys the CD, the band ships it with a tracking number and prints the slip, the fan is told and can unsubscribe", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const email = `ship-fan-${uniqueId()}@example.test`;
 
@@ -61,7 +63,10 @@ test("a fan buys the CD, the band ships it with a tracking number and prints the
   await ship.getByRole("button", { name: "Mark as shipped and email the fan" }).click();
   await expect(ship).toContainText("Marked as shipped. The fan will get an email.");
   await expect(page.getByTestId("order-items")).toContainText("with La Poste / Colissimo, tracking 6A12345678901");
-  await expect(page.getByTestId("order-items").getByRole("link", { name: "Track" })).toHaveAttribute("href", "https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901");
+  await expect(page.getByTestId("order-items").getByRole("link", { name: "Track" })).toHaveAttribute(
+    "href",
+    "https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901",
+  );
   await expect(page.getByTestId("order-status")).not.toContainText("To ship");
   await page.screenshot({ path: `${artifacts}/band-order-shipped.png`, fullPage: true });
   await page.getByRole("button", { name: "Send the receipt again" }).click();
@@ -104,7 +109,9 @@ test("a fan buys the CD, the band ships it with a tracking number and prints the
   await expect(shipped).toContainText("6A12345678901");
   await expect(shipped.getByRole("link", { name: /laposte\.fr/ }).first()).toBeVisible();
 
-  await expect(page.getByTestId("dev-mail").filter({ hasText: email }).filter({ hasText: "Your purchase from" })).toHaveCount(2);
+  await expect(
+    page.getByTestId("dev-mail").filter({ hasText: email }).filter({ hasText: "Your purchase from" }),
+  ).toHaveCount(2);
 
   // The receipt carries an unsubscribe link: opening it changes nothing, the button does.
   const receipt = mailTo(page, email, "Your purchase from");
@@ -125,12 +132,25 @@ test("someone outside the band gets 404 for its orders, slips, exports and fans"
   // A band of its own with one paid order, made straight in the database (the demo band's figures stay as other tests expect).
   const owner = await seedUser();
   const slug = `private-${uniqueId()}`;
-  const [band] = await testDb().insert(artists).values({ slug, name: `Private ${slug}` }).returning();
+  const [band] = await testDb()
+    .insert(artists)
+    .values({ slug, name: `Private ${slug}` })
+    .returning();
   await testDb().insert(artistMembers).values({ artistId: band.id, userId: owner.id, role: "owner" });
   const email = `secret-${uniqueId()}@example.test`;
   const [order] = await testDb()
     .insert(orders)
-    .values({ artistId: band.id, status: "paid", email, currency: "EUR", subtotal: 700, total: 700, provider: "test", paidAt: new Date(), expiresAt: new Date() })
+    .values({
+      artistId: band.id,
+      status: "paid",
+      email,
+      currency: "EUR",
+      subtotal: 700,
+      total: 700,
+      provider: "test",
+      paidAt: new Date(),
+      expiresAt: new Date(),
+    })
     .returning();
   await testDb().insert(subscribers).values({ artistId: band.id, email, source: "checkout" });
 

@@ -9,7 +9,10 @@ const ALBUM = "/demo-band/first-light";
 
 async function cdStock() {
   const [artist] = await testDb().select({ id: artists.id }).from(artists).where(eq(artists.slug, "demo-band"));
-  const [cd] = await testDb().select().from(products).where(and(eq(products.artistId, artist.id), eq(products.kind, "cd")));
+  const [cd] = await testDb()
+    .select()
+    .from(products)
+    .where(and(eq(products.artistId, artist.id), eq(products.kind, "cd")));
   return cd.stock;
 }
 
@@ -28,7 +31,10 @@ function inbox(page: Page, email: string) {
 async function checkout(page: Page, email: string) {
   await expect(page.getByTestId("cart-page")).toBeVisible();
   await page.getByTestId("checkout-form").getByLabel(/Email/).fill(email);
-  await page.getByTestId("checkout-form").getByRole("button", { name: /Checkout/ }).click();
+  await page
+    .getByTestId("checkout-form")
+    .getByRole("button", { name: /Checkout/ })
+    .click();
   await expect(page.getByTestId("test-banner")).toContainText("No money moves");
 }
 
@@ -43,7 +49,9 @@ async function addCdToCart(page: Page) {
   await expect(page.getByTestId("cart-total")).toHaveText("€15.00");
 }
 
-test("a guest buys the demo album with test payments, gets the receipt by email and downloads the FLAC zip", async ({ page }) => {
+test("a guest buys the demo album with test payments, gets the receipt by email and downloads the FLAC zip", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const email = `fan-${uniqueId()}@example.test`;
   await page.goto(ALBUM);
@@ -84,7 +92,9 @@ test("a guest buys the demo album with test payments, gets the receipt by email 
   expect(zip.headers()["content-disposition"]).toContain("The Demo Band - First Light (FLAC).zip");
 });
 
-test("a fan back from the payment page by its back link gets the CD back on sale; opening the cart or thank-you address alone changes nothing", async ({ page }) => {
+test("a fan back from the payment page by its back link gets the CD back on sale; opening the cart or thank-you address alone changes nothing", async ({
+  page,
+}) => {
   const email = `back-fan-${uniqueId()}@example.test`;
   const before = await cdStock();
   await addCdToCart(page);
@@ -96,7 +106,9 @@ test("a fan back from the payment page by its back link gets the CD back on sale
   await page.goto(`/demo-band/cart?canceled=${order.id}`);
   await expect(page.getByText("Payment canceled.")).toBeVisible();
   await page.goto(`/checkout/success?order=${order.id}&session=${order.providerSessionId}`);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your payment is being confirmed. This page refreshes by itself.");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Your payment is being confirmed. This page refreshes by itself.",
+  );
   const [untouched] = await testDb().select().from(orders).where(eq(orders.id, order.id));
   expect(untouched.status).toBe("pending");
   expect(await cdStock()).toBe(before! - 1);
@@ -149,17 +161,22 @@ test("a fan buys the CD: shipping by country, address on the payment page, stock
   await page.screenshot({ path: `${artifacts}/band-order-to-ship.png`, fullPage: true });
 });
 
-test("the ship-to list names each country once, under current codes only, in English and in French", async ({ page }) => {
+test("the ship-to list names each country once, under current codes only, in English and in French", async ({
+  page,
+}) => {
   await page.goto(ALBUM);
   await page.getByTestId("physical-edition").getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByTestId("cart-line")).toHaveCount(1);
   const options = () =>
-    page.locator("#ship-country option:not([value=''])").evaluateAll((list) => list.map((o) => ({ code: (o as HTMLOptionElement).value, name: o.textContent ?? "" })));
+    page
+      .locator("#ship-country option:not([value=''])")
+      .evaluateAll((list) => list.map((o) => ({ code: (o as HTMLOptionElement).value, name: o.textContent ?? "" })));
   const check = async (germany: string) => {
     const list = await options();
     const names = list.map((o) => o.name);
     expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
-    for (const withdrawn of ["DD", "FX", "UK", "SU", "CS", "YU", "ZR", "TP", "AN"]) expect(list.map((o) => o.code)).not.toContain(withdrawn);
+    for (const withdrawn of ["DD", "FX", "UK", "SU", "CS", "YU", "ZR", "TP", "AN"])
+      expect(list.map((o) => o.code)).not.toContain(withdrawn);
     expect(list.filter((o) => o.name === germany)).toEqual([{ code: "DE", name: germany }]);
     expect(list.length).toBeGreaterThanOrEqual(249);
   };
@@ -187,8 +204,19 @@ test("a declined payment leaves the stock as it was and the cart intact", async 
 test("the free-download form captures the fan's email and news opt-in", async ({ page }) => {
   const db = testDb();
   const id = uniqueId();
-  const [artist] = await db.insert(artists).values({ slug: `free-band-${id}`, name: `Free Band ${id}` }).returning();
-  await db.insert(releases).values({ artistId: artist.id, slug: "gift", title: "A Gift", status: "published", publishedAt: new Date(), pricingMode: "free", priceAmount: 0 });
+  const [artist] = await db
+    .insert(artists)
+    .values({ slug: `free-band-${id}`, name: `Free Band ${id}` })
+    .returning();
+  await db.insert(releases).values({
+    artistId: artist.id,
+    slug: "gift",
+    title: "A Gift",
+    status: "published",
+    publishedAt: new Date(),
+    pricingMode: "free",
+    priceAmount: 0,
+  });
   const email = `free-${id}@example.test`;
 
   await page.goto(`/${artist.slug}/gift`);

@@ -7,7 +7,20 @@ import { artifacts, createBandThroughOnboarding, seedUser, signInWithPassword, u
 
 function wav(dir: string, name: string, frequency: number) {
   const file = path.join(dir, `${name}.wav`);
-  execFileSync("ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", `sine=frequency=${frequency}:duration=3`, "-ac", "2", "-ar", "44100", file]);
+  execFileSync("ffmpeg", [
+    "-v",
+    "error",
+    "-y",
+    "-f",
+    "lavfi",
+    "-i",
+    `sine=frequency=${frequency}:duration=3`,
+    "-ac",
+    "2",
+    "-ar",
+    "44100",
+    file,
+  ]);
   return file;
 }
 
@@ -29,7 +42,9 @@ test("a band uploads three masters, reorders them, publishes, and fans see the r
 
   const dir = mkdtempSync(path.join(tmpdir(), "mt-e2e-"));
   // Picked in another order, finishing in any order: numbered by name.
-  await page.getByTestId("track-files").setInputFiles([wav(dir, "Charlie", 550), wav(dir, "Alpha", 330), wav(dir, "Bravo", 440)]);
+  await page
+    .getByTestId("track-files")
+    .setInputFiles([wav(dir, "Charlie", 550), wav(dir, "Alpha", 330), wav(dir, "Bravo", 440)]);
   const rows = page.getByTestId("upload-row");
   await expect(rows).toHaveCount(3);
   await expect(page.getByRole("progressbar", { name: /Uploading/ })).toHaveCount(3);
@@ -86,7 +101,11 @@ test("a file that is not audio is refused with a clear message and nothing is ad
   await page.getByRole("link", { name: "New release" }).click();
   await page.getByLabel("Title").fill("Bad Files");
   await page.getByRole("button", { name: "Create release" }).click();
-  await page.getByTestId("track-files").setInputFiles({ name: "song.wav", mimeType: "audio/wav", buffer: Buffer.from("these are lyrics, not a recording\n") });
+  await page.getByTestId("track-files").setInputFiles({
+    name: "song.wav",
+    mimeType: "audio/wav",
+    buffer: Buffer.from("these are lyrics, not a recording\n"),
+  });
   await expect(page.getByTestId("upload-row")).toHaveAttribute("data-state", "error");
   await expect(page.getByRole("alert").filter({ hasText: "This file is a text file, not audio" })).toBeVisible();
   await expect(page.getByTestId("track-row")).toHaveCount(0);

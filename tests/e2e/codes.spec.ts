@@ -8,11 +8,23 @@ import { artifacts, seedUser, signInWithPassword, testDb, uniqueId } from "./hel
 async function seedBandWithAlbum() {
   const user = await seedUser();
   const slug = `band-${uniqueId()}`;
-  const [artist] = await testDb().insert(artists).values({ slug, name: `Band ${slug}`, currency: "EUR", country: "FR" }).returning();
+  const [artist] = await testDb()
+    .insert(artists)
+    .values({ slug, name: `Band ${slug}`, currency: "EUR", country: "FR" })
+    .returning();
   await testDb().insert(artistMembers).values({ artistId: artist.id, userId: user.id, role: "owner" });
   const [album] = await testDb()
     .insert(releases)
-    .values({ artistId: artist.id, slug: "tour-album", title: "Tour Album", status: "published", publishedAt: new Date(), pricingMode: "fixed", priceAmount: 800, currency: "EUR" })
+    .values({
+      artistId: artist.id,
+      slug: "tour-album",
+      title: "Tour Album",
+      status: "published",
+      publishedAt: new Date(),
+      pricingMode: "fixed",
+      priceAmount: 800,
+      currency: "EUR",
+    })
     .returning();
   return { user, artist, album };
 }
@@ -71,7 +83,13 @@ test("the band prints a sheet of 10 codes and a fan redeems one, once", async ({
   await fan.screenshot({ path: `${artifacts}/codes-redeemed.png`, fullPage: true });
   expect((await fan.request.get(href!)).status()).toBe(200);
   const [order] = await testDb().select().from(orders).where(eq(orders.artistId, artist.id));
-  expect(order).toMatchObject({ status: "paid", provider: "code", source: "code", total: 0, email: "fan@example.test" });
+  expect(order).toMatchObject({
+    status: "paid",
+    provider: "code",
+    source: "code",
+    total: 0,
+    email: "fan@example.test",
+  });
 
   await fan.goto(`/${artist.slug}/redeem?code=${code}`);
   await fan.getByTestId("redeem-form").getByLabel("Email").fill("friend@example.test");
@@ -95,20 +113,36 @@ test("the band prints a sheet of 10 codes and a fan redeems one, once", async ({
   }
 });
 
-test("the band renames a batch, then withdraws it after being told what happens to its codes", async ({ page, browser }) => {
+test("the band renames a batch, then withdraws it after being told what happens to its codes", async ({
+  page,
+  browser,
+}) => {
   const { user, artist, album } = await seedBandWithAlbum();
-  const [batch] = await testDb().insert(downloadCodeBatches).values({ artistId: artist.id, releaseId: album.id, label: "Spring tour", count: 3 }).returning();
+  const [batch] = await testDb()
+    .insert(downloadCodeBatches)
+    .values({ artistId: artist.id, releaseId: album.id, label: "Spring tour", count: 3 })
+    .returning();
   const codes = [newCode(), newCode(), newCode()];
   await testDb()
     .insert(downloadCodes)
-    .values(codes.map((code, i) => ({ batchId: batch.id, artistId: artist.id, releaseId: album.id, code, redeemedAt: i === 0 ? new Date() : null, redeemedEmail: i === 0 ? "early@example.test" : null })));
+    .values(
+      codes.map((code, i) => ({
+        batchId: batch.id,
+        artistId: artist.id,
+        releaseId: album.id,
+        code,
+        redeemedAt: i === 0 ? new Date() : null,
+        redeemedEmail: i === 0 ? "early@example.test" : null,
+      })),
+    );
 
   // A member of another band cannot even open it.
   const stranger = await seedBandWithAlbum();
   const other = await browser.newPage();
   await signInWithPassword(other, stranger.user.email, stranger.user.password);
   await expect(other).toHaveURL(new RegExp(`/dashboard/${stranger.artist.slug}$`));
-  for (const slug of [artist.slug, stranger.artist.slug]) expect((await other.request.get(`/dashboard/${slug}/codes/${batch.id}`)).status()).toBe(404);
+  for (const slug of [artist.slug, stranger.artist.slug])
+    expect((await other.request.get(`/dashboard/${slug}/codes/${batch.id}`)).status()).toBe(404);
 
   await signInWithPassword(page, user.email, user.password);
   await expect(page).toHaveURL(new RegExp(`/dashboard/${artist.slug}$`));
@@ -147,11 +181,16 @@ test("the band renames a batch, then withdraws it after being told what happens 
   await fan.goto(`/${artist.slug}/redeem?code=${formatCode(codes[1])}`);
   await fan.getByTestId("redeem-form").getByLabel("Email").fill("late@example.test");
   await fan.getByRole("button", { name: "Get the download" }).click();
-  await expect(fan.getByTestId("error-code")).toHaveText("This code doesn't exist. Check the letters on your card (there is no 0, O, 1 or I).");
+  await expect(fan.getByTestId("error-code")).toHaveText(
+    "This code doesn't exist. Check the letters on your card (there is no 0, O, 1 or I).",
+  );
   expect(await testDb().select().from(orders).where(eq(orders.artistId, artist.id))).toEqual([]);
 });
 
-test("the band makes a 25% code and a fan pays the discounted total, shown on the payment page", async ({ page, browser }) => {
+test("the band makes a 25% code and a fan pays the discounted total, shown on the payment page", async ({
+  page,
+  browser,
+}) => {
   const { user, artist } = await seedBandWithAlbum();
   await signInWithPassword(page, user.email, user.password);
   await expect(page).toHaveURL(new RegExp(`/dashboard/${artist.slug}$`));
@@ -184,7 +223,10 @@ test("the band makes a 25% code and a fan pays the discounted total, shown on th
   await fan.screenshot({ path: `${artifacts}/cart-discount.png`, fullPage: true });
 
   await fan.getByTestId("checkout-form").getByLabel(/Email/).fill("fan@example.test");
-  await fan.getByTestId("checkout-form").getByRole("button", { name: /Checkout/ }).click();
+  await fan
+    .getByTestId("checkout-form")
+    .getByRole("button", { name: /Checkout/ })
+    .click();
   await expect(fan.getByTestId("test-banner")).toBeVisible();
   await expect(fan.getByText("−€2.00")).toBeVisible();
   await fan.getByRole("button", { name: /Pay €6.00/ }).click();
@@ -206,5 +248,7 @@ test("the band makes a 25% code and a fan pays the discounted total, shown on th
   await page.getByRole("link", { name: "Back to discount codes" }).click();
   await expect(page.getByTestId("discount-row")).toContainText("30%");
   await expect(page.getByTestId("discount-uses")).toHaveText("1 / 1");
-  expect((await page.request.get(`/dashboard/${artist.slug}/discounts/00000000-0000-4000-8000-000000000000`)).status()).toBe(404);
+  expect(
+    (await page.request.get(`/dashboard/${artist.slug}/discounts/00000000-0000-4000-8000-000000000000`)).status(),
+  ).toBe(404);
 });

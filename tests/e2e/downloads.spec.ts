@@ -19,22 +19,51 @@ const TITLES = ["Van at Dawn", "Merch Table Waltz", "Soundcheck", "Last Train Ho
 async function paidAlbumOrder(email = `fan-${uniqueId()}@example.test`) {
   const db = testDb();
   const [artist] = await db.select().from(artists).where(eq(artists.slug, "demo-band"));
-  const [album] = await db.select().from(releases).where(and(eq(releases.artistId, artist.id), eq(releases.slug, "first-light")));
+  const [album] = await db
+    .select()
+    .from(releases)
+    .where(and(eq(releases.artistId, artist.id), eq(releases.slug, "first-light")));
   const order = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(orders)
-      .values({ artistId: artist.id, status: "paid", email, currency: "EUR", subtotal: 700, total: 700, provider: "test", providerSessionId: `test_${uniqueId()}`, expiresAt: new Date() })
+      .values({
+        artistId: artist.id,
+        status: "paid",
+        email,
+        currency: "EUR",
+        subtotal: 700,
+        total: 700,
+        provider: "test",
+        providerSessionId: `test_${uniqueId()}`,
+        expiresAt: new Date(),
+      })
       .returning();
-    await tx.insert(orderItems).values({ orderId: row.id, kind: "release", releaseId: album.id, title: album.title, unitAmount: 700, currency: "EUR" });
+    await tx.insert(orderItems).values({
+      orderId: row.id,
+      kind: "release",
+      releaseId: album.id,
+      title: album.title,
+      unitAmount: 700,
+      currency: "EUR",
+    });
     return row;
   });
-  const grant = await createDownloadGrant(db, { artistId: artist.id, orderId: order.id, email, items: [{ releaseId: album.id, trackId: null }] });
+  const grant = await createDownloadGrant(db, {
+    artistId: artist.id,
+    orderId: order.id,
+    email,
+    items: [{ releaseId: album.id, trackId: null }],
+  });
   return { email, order, grant, path: `/download/${grant.token}` };
 }
 
 /** What ffprobe reads in a file: its codec and length, or an error if it does not decode. */
 function probe(file: string) {
-  const result = spawnSync("ffprobe", ["-v", "error", "-show_entries", "format=duration:stream=codec_name", "-of", "json", file], { encoding: "utf8" });
+  const result = spawnSync(
+    "ffprobe",
+    ["-v", "error", "-show_entries", "format=duration:stream=codec_name", "-of", "json", file],
+    { encoding: "utf8" },
+  );
   if (result.status !== 0) throw new Error(`ffprobe refused ${file}: ${result.stderr}`);
   const json = JSON.parse(result.stdout) as { format: { duration: string }; streams: { codec_name: string }[] };
   return { codec: json.streams[0]?.codec_name, seconds: Number(json.format.duration) };
@@ -55,7 +84,9 @@ function inbox(page: Page, email: string) {
     .first();
 }
 
-test("a fan opens the download page, picks FLAC, waits while it is made, and gets a zip of tagged files that play", async ({ page }) => {
+test("a fan opens the download page, picks FLAC, waits while it is made, and gets a zip of tagged files that play", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const { path: pagePath } = await paidAlbumOrder();
   const response = await page.goto(pagePath);
@@ -75,7 +106,9 @@ test("a fan opens the download page, picks FLAC, waits while it is made, and get
   const button = item.getByTestId("download-button");
   if (await button.isVisible()) {
     await button.click();
-    await expect(item.getByTestId("download-status")).toHaveText(/Asking for FLAC…|Preparing FLAC… \d of 4|FLAC is ready/);
+    await expect(item.getByTestId("download-status")).toHaveText(
+      /Asking for FLAC…|Preparing FLAC… \d of 4|FLAC is ready/,
+    );
     await page.screenshot({ path: `${artifacts}/download-preparing.png`, fullPage: true });
   }
   const link = item.getByTestId("download-link");
@@ -93,7 +126,9 @@ test("a fan opens the download page, picks FLAC, waits while it is made, and get
   expect(zip.headers()["content-disposition"]).toContain("The Demo Band - First Light (FLAC).zip");
   const body = await zip.body();
   const entries = await unzip(body);
-  expect([...entries.keys()].sort()).toEqual([...TITLES.map((title, i) => `0${i + 1} The Demo Band - ${title}.flac`), "cover.jpg"].sort());
+  expect([...entries.keys()].sort()).toEqual(
+    [...TITLES.map((title, i) => `0${i + 1} The Demo Band - ${title}.flac`), "cover.jpg"].sort(),
+  );
 
   const dir = mkdtempSync(path.join(tmpdir(), "merchtable-zip-"));
   for (const [i, title] of TITLES.entries()) {
@@ -128,10 +163,16 @@ test("a wrong download link points to the library; a refunded order says so", as
   await expect(page.getByTestId("download-item")).toHaveCount(0);
 });
 
-test("a refunded order's thank-you page says it was refunded, in English and in French, with no download link", async ({ page, browser }) => {
+test("a refunded order's thank-you page says it was refunded, in English and in French, with no download link", async ({
+  page,
+  browser,
+}) => {
   const { order, grant } = await paidAlbumOrder();
   // As fulfilment leaves it: the thank-you page finds the download link through the sealed token.
-  await testDb().update(orders).set({ downloadTokenSealed: seal(DOWNLOAD_TOKEN_PURPOSE, grant.token) }).where(eq(orders.id, order.id));
+  await testDb()
+    .update(orders)
+    .set({ downloadTokenSealed: seal(DOWNLOAD_TOKEN_PURPOSE, grant.token) })
+    .where(eq(orders.id, order.id));
   const thanks = `/checkout/success?order=${order.id}&session=${order.providerSessionId}`;
   await page.goto(thanks);
   await expect(page.getByTestId("go-to-downloads")).toBeVisible();
@@ -141,11 +182,16 @@ test("a refunded order's thank-you page says it was refunded, in English and in 
   await revokeOrderGrants(testDb(), order.id);
   await page.goto(thanks);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This order was refunded");
-  await expect(page.getByTestId("order-refunded")).toContainText("The Demo Band refunded this order, so its downloads are closed.");
+  await expect(page.getByTestId("order-refunded")).toContainText(
+    "The Demo Band refunded this order, so its downloads are closed.",
+  );
   await expect(page.getByTestId("go-to-downloads")).toHaveCount(0);
   await page.screenshot({ path: `${artifacts}/thank-you-refunded.png` });
 
-  const french = await browser.newContext({ locale: "fr-FR", extraHTTPHeaders: { "Accept-Language": "fr-FR,fr;q=0.9" } });
+  const french = await browser.newContext({
+    locale: "fr-FR",
+    extraHTTPHeaders: { "Accept-Language": "fr-FR,fr;q=0.9" },
+  });
   const frPage = await french.newPage();
   await frPage.goto(thanks);
   await expect(frPage.getByRole("heading", { level: 1 })).toHaveText("Cette commande a été remboursée");
@@ -154,7 +200,10 @@ test("a refunded order's thank-you page says it was refunded, in English and in 
   await french.close();
 });
 
-test("a fan asks for their library by email, follows the link once, and finds the purchase", async ({ page, context }) => {
+test("a fan asks for their library by email, follows the link once, and finds the purchase", async ({
+  page,
+  context,
+}) => {
   const { email, grant } = await paidAlbumOrder();
   const stranger = await paidAlbumOrder();
 
@@ -165,7 +214,9 @@ test("a fan asks for their library by email, follows the link once, and finds th
   await expect(page.getByText("Enter an email address like name@example.com.")).toBeVisible();
   await page.getByLabel("Email address").fill(email.toUpperCase());
   await page.getByRole("button", { name: "Email me a link" }).click();
-  await expect(page.getByTestId("library-link-sent")).toContainText(`If there are purchases for ${email}, a link to your library is on its way.`);
+  await expect(page.getByTestId("library-link-sent")).toContainText(
+    `If there are purchases for ${email}, a link to your library is on its way.`,
+  );
   await page.screenshot({ path: `${artifacts}/library-link-sent.png`, fullPage: true });
 
   // The mail is sent just after the answer.
@@ -173,7 +224,9 @@ test("a fan asks for their library by email, follows the link once, and finds th
     await page.goto("/dev/mail");
     await expect(inbox(page, email)).toContainText("Your Merchtable library", { timeout: 1000 });
   }).toPass({ timeout: 15_000 });
-  const href = (await inbox(page, email).getByRole("link", { name: /\/library\/open\?token=/ }).getAttribute("href"))!;
+  const href = (await inbox(page, email)
+    .getByRole("link", { name: /\/library\/open\?token=/ })
+    .getAttribute("href"))!;
   await page.goto(href);
   await page.getByRole("button", { name: "Open my library" }).click();
 
@@ -203,5 +256,7 @@ test("a fan asks for their library by email, follows the link once, and finds th
   await expect(page).toHaveURL(/\/library$/);
   // The link worked once.
   await page.goto(href);
-  await expect(page.getByTestId("library-open").getByRole("alert")).toHaveText("This link has already been used. Ask for a new one below.");
+  await expect(page.getByTestId("library-open").getByRole("alert")).toHaveText(
+    "This link has already been used. Ask for a new one below.",
+  );
 });

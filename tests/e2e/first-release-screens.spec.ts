@@ -12,14 +12,27 @@ async function bandWithDraft(page: Page) {
   await createBandThroughOnboarding(page, name);
   const db = testDb();
   const [artist] = await db.select().from(artists).where(eq(artists.name, name));
-  const [release] = await db.insert(releases).values({ artistId: artist.id, slug: "tides", title: "Tides", currency: "EUR" }).returning();
+  const [release] = await db
+    .insert(releases)
+    .values({ artistId: artist.id, slug: "tides", title: "Tides", currency: "EUR" })
+    .returning();
   await db.insert(tracks).values(
-    ["Ebb", "Flood"].map((title, i) => ({ artistId: artist.id, releaseId: release.id, position: i + 1, title, masterKey: `none/${i}`, status: "ready" as const, durationMs: 3000 })),
+    ["Ebb", "Flood"].map((title, i) => ({
+      artistId: artist.id,
+      releaseId: release.id,
+      position: i + 1,
+      title,
+      masterKey: `none/${i}`,
+      status: "ready" as const,
+      durationMs: 3000,
+    })),
   );
   return { artist, release, base: `/dashboard/${artist.slug}` };
 }
 
-test("a price error shows beside the field and the Save button, and goes away as soon as it is fixed", async ({ page }) => {
+test("a price error shows beside the field and the Save button, and goes away as soon as it is fixed", async ({
+  page,
+}) => {
   const { release, base } = await bandWithDraft(page);
   await page.goto(`${base}/releases/${release.id}`);
   // No price yet: said beside Publish, with a link down to the price.
@@ -31,7 +44,9 @@ test("a price error shows beside the field and the Save button, and goes away as
   await each.fill("0");
   const save = form.getByRole("button", { name: "Save prices" });
   await save.click();
-  await expect(form.getByTestId("error-trackPrice")).toHaveText("A fixed price must be above 0. To give it away, choose Free.");
+  await expect(form.getByTestId("error-trackPrice")).toHaveText(
+    "A fixed price must be above 0. To give it away, choose Free.",
+  );
   const status = form.getByTestId("price-status");
   await expect(status).toHaveText("Check the fields marked in red.");
   // Beside the button pressed, not at the top of the page.
@@ -47,7 +62,10 @@ test("a price error shows beside the field and the Save button, and goes away as
   await save.click();
   await expect(status).toHaveText("Prices saved.");
   await expect(page.getByTestId("price-needed")).toHaveCount(0);
-  const rows = await testDb().select({ pricingMode: tracks.pricingMode, priceAmount: tracks.priceAmount }).from(tracks).where(eq(tracks.releaseId, release.id));
+  const rows = await testDb()
+    .select({ pricingMode: tracks.pricingMode, priceAmount: tracks.priceAmount })
+    .from(tracks)
+    .where(eq(tracks.releaseId, release.id));
   expect(rows).toEqual([
     { pricingMode: "fixed", priceAmount: 100 },
     { pricingMode: "fixed", priceAmount: 100 },
@@ -84,7 +102,9 @@ for (const { locale, width } of [
       if (locale === "fr") await context.addCookies([{ name: "NEXT_LOCALE", value: "fr", url: baseURL }]);
       await page.goto(base);
       const next = page.getByTestId("next-step");
-      await expect(next).toContainText(locale === "fr" ? "Terminer et publier « Tides »" : "Finish and publish “Tides”");
+      await expect(next).toContainText(
+        locale === "fr" ? "Terminer et publier « Tides »" : "Finish and publish “Tides”",
+      );
       expect((await next.boundingBox())!.y).toBeLessThan(width < 1024 ? 500 : 300);
       await page.screenshot({ path: `${artifacts}/first-overview-${locale}-${width}.png`, fullPage: true });
 
@@ -95,13 +115,30 @@ for (const { locale, width } of [
         await toggle.click();
         await expect(page.getByRole("link", { name: locale === "fr" ? "Commandes" : "Orders" })).toBeVisible();
         await page.screenshot({ path: `${artifacts}/first-menu-${locale}-${width}.png` });
-        await page.getByRole("link", { name: locale === "fr" ? "Sorties" : "Releases" }).first().click();
+        await page
+          .getByRole("link", { name: locale === "fr" ? "Sorties" : "Releases" })
+          .first()
+          .click();
         await expect(toggle).toHaveAttribute("aria-expanded", "false");
       } else {
         await expect(toggle).toBeHidden();
         const menu = page.getByRole("navigation", { name: "Dashboard" });
-        for (const group of ["Music", "Sell", "Your site"]) await expect(menu.getByText(group, { exact: true })).toBeVisible();
-        await expect(menu.getByRole("link")).toHaveText(["Overview", "Releases", "Merch", "Orders", "Codes", "Discounts", "Shipping", "Payouts", "Fans", "Embed", "Profile", "Members"]);
+        for (const group of ["Music", "Sell", "Your site"])
+          await expect(menu.getByText(group, { exact: true })).toBeVisible();
+        await expect(menu.getByRole("link")).toHaveText([
+          "Overview",
+          "Releases",
+          "Merch",
+          "Orders",
+          "Codes",
+          "Discounts",
+          "Shipping",
+          "Payouts",
+          "Fans",
+          "Embed",
+          "Profile",
+          "Members",
+        ]);
       }
 
       await page.goto(`${base}/releases/${release.id}`);

@@ -44,7 +44,9 @@ test("pages run with the CSP in force and no console errors", async ({ page }) =
   expect(errors).toEqual([]);
 });
 
-test("a client that claims HTTPS over plain HTTP gets no HSTS and no Secure cookie (it is no trusted proxy)", async ({ request }) => {
+test("a client that claims HTTPS over plain HTTP gets no HSTS and no Secure cookie (it is no trusted proxy)", async ({
+  request,
+}) => {
   const headers = { "X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.7" };
   for (const path of ["/", "/api/health"]) {
     const response = await request.get(path, { headers, maxRedirects: 0 });

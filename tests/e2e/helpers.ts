@@ -15,7 +15,10 @@ export function testDb() {
 /** A user made directly in the database; only the flow under test goes through the browser. */
 export async function seedUser(password = "band-password-1") {
   const email = `user-${uniqueId()}@example.test`;
-  const [user] = await testDb().insert(users).values({ email, name: "Test Member", passwordHash: await hashPassword(password) }).returning();
+  const [user] = await testDb()
+    .insert(users)
+    .values({ email, name: "Test Member", passwordHash: await hashPassword(password) })
+    .returning();
   return { ...user, password };
 }
 

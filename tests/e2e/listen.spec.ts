@@ -3,8 +3,8 @@ import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import sharp from "sharp";
 import { and, eq, sql } from "drizzle-orm";
+import sharp from "sharp";
 import { artistMembers, artists, plays, releases, tracks, type MasterInfo } from "@/db/schema";
 import { audioKeys } from "@/lib/audio/formats";
 import { processImage } from "@/lib/images";
@@ -13,15 +13,46 @@ import { artifacts, seedUser, signInWithPassword, testDb, uniqueId } from "./hel
 
 // The test server reads STORAGE_DIR (tests/support/run-all.ts sets one per TEST_INSTANCE).
 const storageDir = process.env.STORAGE_DIR ?? ".data/storage";
-const flac: MasterInfo = { container: "flac", lossless: true, sampleRate: 44100, bitsPerSample: 16, channels: 2, bitrate: null };
-const mp3: MasterInfo = { container: "mp3", lossless: false, sampleRate: 44100, bitsPerSample: null, channels: 2, bitrate: 320_000 };
+const flac: MasterInfo = {
+  container: "flac",
+  lossless: true,
+  sampleRate: 44100,
+  bitsPerSample: 16,
+  channels: 2,
+  bitrate: null,
+};
+const mp3: MasterInfo = {
+  container: "mp3",
+  lossless: false,
+  sampleRate: 44100,
+  bitsPerSample: null,
+  channels: 2,
+  bitrate: 320_000,
+};
 
 /** A sine tone as the pipeline's streaming rendition (MP3 128 kbps CBR), made by ffmpeg here. */
 function tone(seconds: number, frequency: number) {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "merchtable-listen-")), `${frequency}.mp3`);
   const result = spawnSync(
     process.env.FFMPEG_PATH ?? "ffmpeg",
-    ["-v", "error", "-y", "-f", "lavfi", "-i", `sine=frequency=${frequency}:duration=${seconds}`, "-ar", "44100", "-ac", "2", "-c:a", "libmp3lame", "-b:a", "128k", file],
+    [
+      "-v",
+      "error",
+      "-y",
+      "-f",
+      "lavfi",
+      "-i",
+      `sine=frequency=${frequency}:duration=${seconds}`,
+      "-ar",
+      "44100",
+      "-ac",
+      "2",
+      "-c:a",
+      "libmp3lame",
+      "-b:a",
+      "128k",
+      file,
+    ],
     { encoding: "utf8" },
   );
   if (result.status !== 0) throw new Error(`ffmpeg could not make a test tone: ${result.stderr}`);
@@ -29,16 +60,32 @@ function tone(seconds: number, frequency: number) {
 }
 
 /** A waveform that visibly rises and falls, like the pipeline's ~240 peaks. */
-const peaks = (seed: number) => Array.from({ length: 240 }, (_, i) => Math.round((0.35 + 0.6 * Math.abs(Math.sin((i + seed) / 17)) * (0.7 + 0.3 * Math.sin(i / 3))) * 1000) / 1000);
+const peaks = (seed: number) =>
+  Array.from(
+    { length: 240 },
+    (_, i) =>
+      Math.round((0.35 + 0.6 * Math.abs(Math.sin((i + seed) / 17)) * (0.7 + 0.3 * Math.sin(i / 3))) * 1000) / 1000,
+  );
 
-type Spec = { title: string; seconds: number; frequency: number; streaming?: "full" | "clip" | "off"; clipSeconds?: number; master?: MasterInfo };
+type Spec = {
+  title: string;
+  seconds: number;
+  frequency: number;
+  streaming?: "full" | "clip" | "off";
+  clipSeconds?: number;
+  master?: MasterInfo;
+};
 
 /** A band with a published release whose tracks are processed and stored, as after upload. */
 async function publishedRelease(specs: Spec[], options: { status?: "draft" | "published"; ownerId?: string } = {}) {
   const db = testDb();
   const id = uniqueId();
-  const [artist] = await db.insert(artists).values({ slug: `night-bus-${id}`, name: `Night Bus ${id}`, accentColor: "#2f6f5e" }).returning();
-  if (options.ownerId) await db.insert(artistMembers).values({ artistId: artist.id, userId: options.ownerId, role: "owner" });
+  const [artist] = await db
+    .insert(artists)
+    .values({ slug: `night-bus-${id}`, name: `Night Bus ${id}`, accentColor: "#2f6f5e" })
+    .returning();
+  if (options.ownerId)
+    await db.insert(artistMembers).values({ artistId: artist.id, userId: options.ownerId, role: "owner" });
   const status = options.status ?? "published";
   const [release] = await db
     .insert(releases)
@@ -57,7 +104,12 @@ async function publishedRelease(specs: Spec[], options: { status?: "draft" | "pu
     .returning();
   const store = localDriver(storageDir);
   // Artwork as the catalogue stores it: re-encoded WebP variants under one key prefix.
-  const art = await processImage(await sharp({ create: { width: 1400, height: 1400, channels: 3, background: "#2f6f5e" } }).png().toBuffer(), "cover");
+  const art = await processImage(
+    await sharp({ create: { width: 1400, height: 1400, channels: 3, background: "#2f6f5e" } })
+      .png()
+      .toBuffer(),
+    "cover",
+  );
   if (!art.ok) throw new Error(`test artwork refused: ${art.reason}`);
   const artworkKey = `artists/${artist.id}/releases/${release.id}/cover-${id}`;
   for (const variant of art.variants) await store.put(`${artworkKey}-${variant.suffix}.webp`, variant.data);
@@ -93,10 +145,18 @@ async function publishedRelease(specs: Spec[], options: { status?: "draft" | "pu
 }
 
 const audioState = (page: Page) =>
-  page.getByTestId("player-audio").evaluate((audio: HTMLAudioElement) => ({ time: audio.currentTime, paused: audio.paused, src: audio.currentSrc }));
+  page
+    .getByTestId("player-audio")
+    .evaluate((audio: HTMLAudioElement) => ({ time: audio.currentTime, paused: audio.paused, src: audio.currentSrc }));
 
-test("a fan plays a release: play, seek on the waveform and with the keyboard, next track, play recorded", async ({ page }) => {
-  const { artist, tracks: [first, second, third, fourth], url } = await publishedRelease([
+test("a fan plays a release: play, seek on the waveform and with the keyboard, next track, play recorded", async ({
+  page,
+}) => {
+  const {
+    artist,
+    tracks: [first, second, third, fourth],
+    url,
+  } = await publishedRelease([
     { title: "Blue Hour", seconds: 8, frequency: 330 },
     { title: "Night Shift", seconds: 6, frequency: 440 },
     { title: "Terminus", seconds: 8, frequency: 550, streaming: "clip", clipSeconds: 3, master: mp3 },
@@ -114,10 +174,16 @@ test("a fan plays a release: play, seek on the waveform and with the keyboard, n
   await expect(page.getByTestId("release-credits")).toContainText("Words and music by Night Bus.");
   await expect(page.getByTestId("download-formats")).toContainText("MP3 320");
   await expect(page.getByTestId("download-formats")).not.toContainText("FLAC");
-  await expect(page.getByTestId("lossless-unavailable")).toHaveText("Lossless formats are not available for this release.");
+  await expect(page.getByTestId("lossless-unavailable")).toHaveText(
+    "Lossless formats are not available for this release.",
+  );
   const head = (await (await page.request.get(url)).text()).split("</head>")[0];
   expect(head).toContain('<meta property="og:type" content="music.album"/>');
-  expect(head).toMatch(new RegExp(`<meta property="og:image" content="http://[^"]+/media/artists/${artist.id}/releases/[^"]+-1200\\.webp"/>`));
+  expect(head).toMatch(
+    new RegExp(
+      `<meta property="og:image" content="http://[^"]+/media/artists/${artist.id}/releases/[^"]+-1200\\.webp"/>`,
+    ),
+  );
   expect(head).toMatch(new RegExp(`<meta property="og:audio" content="http://[^"]+/api/stream/${first.id}"/>`));
   const cover = page.getByRole("img", { name: `Cover of Late Lines by ${artist.name}` });
   await expect(cover).toBeVisible();
@@ -151,7 +217,9 @@ test("a fan plays a release: play, seek on the waveform and with the keyboard, n
   await expect(slider).toHaveAttribute("aria-valuetext", /^0:0[5-8] of 0:08$/);
 
   // The first track ends and the second starts by itself.
-  await expect.poll(async () => (await audioState(page)).src, { timeout: 15_000 }).toContain(`/api/stream/${second.id}`);
+  await expect
+    .poll(async () => (await audioState(page)).src, { timeout: 15_000 })
+    .toContain(`/api/stream/${second.id}`);
   await expect.poll(async () => (await audioState(page)).time, { timeout: 10_000 }).toBeGreaterThan(0.5);
   await expect(page.getByTestId("now-playing")).toHaveText("Night Shift");
   await expect(page.getByTestId("player-announcement")).toHaveText("Now playing: Night Shift");
@@ -159,7 +227,11 @@ test("a fan plays a release: play, seek on the waveform and with the keyboard, n
   // Leaving the first track reported what was heard of it (not the seconds skipped by seeking).
   const db = testDb();
   // Reported as it went, then once more when it ended: still one play, with every second heard.
-  await expect.poll(async () => (await db.select().from(plays).where(eq(plays.trackId, first.id)))[0]?.secondsListened ?? 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+  await expect
+    .poll(async () => (await db.select().from(plays).where(eq(plays.trackId, first.id)))[0]?.secondsListened ?? 0, {
+      timeout: 10_000,
+    })
+    .toBeGreaterThanOrEqual(2);
   const [play, ...more] = await db.select().from(plays).where(eq(plays.trackId, first.id));
   expect(more).toEqual([]);
   expect(play).toMatchObject({ source: "shop", sourceHost: null, isClip: false, releaseId: first.releaseId });
@@ -174,7 +246,17 @@ test("a fan plays a release: play, seek on the waveform and with the keyboard, n
   await expect.poll(async () => (await audioState(page)).paused, { timeout: 15_000 }).toBe(true);
   expect((await audioState(page)).src).not.toContain(fourth.id);
   await expect(page.getByTestId("player-duration")).toHaveText("0:03");
-  await expect.poll(async () => (await db.select().from(plays).where(and(eq(plays.trackId, third.id), eq(plays.isClip, true)))).length).toBe(1);
+  await expect
+    .poll(
+      async () =>
+        (
+          await db
+            .select()
+            .from(plays)
+            .where(and(eq(plays.trackId, third.id), eq(plays.isClip, true)))
+        ).length,
+    )
+    .toBe(1);
 
   await page.screenshot({ path: `${artifacts}/listen-release-light.png`, fullPage: true });
   await page.emulateMedia({ colorScheme: "dark" });
@@ -183,9 +265,15 @@ test("a fan plays a release: play, seek on the waveform and with the keyboard, n
   await page.screenshot({ path: `${artifacts}/listen-release-dark-phone.png`, fullPage: true });
 });
 
-test("a fan still listening is counted as the listen goes: one play from the first second, upgraded in place to partial, then complete", async ({ page }) => {
+test("a fan still listening is counted as the listen goes: one play from the first second, upgraded in place to partial, then complete", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
-  const { artist, tracks: [song], url } = await publishedRelease([{ title: "Long Way Round", seconds: 12, frequency: 294 }]);
+  const {
+    artist,
+    tracks: [song],
+    url,
+  } = await publishedRelease([{ title: "Long Way Round", seconds: 12, frequency: 294 }]);
   const db = testDb();
   const outcomes = async () => (await db.select().from(plays).where(eq(plays.trackId, song.id))).map((p) => p.outcome);
   await page.goto(url);
@@ -199,12 +287,18 @@ test("a fan still listening is counted as the listen goes: one play from the fir
   expect((await audioState(page)).paused).toBe(false);
   // Past 10 s of 12 (all but the last 2 s) it is complete, still one play in the band's figures.
   await expect.poll(outcomes, { timeout: 15_000 }).toEqual(["complete"]);
-  const [day] = await db.execute<{ plays: number }>(sql`select sum(plays)::int as plays from stats_daily where artist_id = ${artist.id} and kind = 'play'`);
+  const [day] = await db.execute<{ plays: number }>(
+    sql`select sum(plays)::int as plays from stats_daily where artist_id = ${artist.id} and kind = 'play'`,
+  );
   expect(day.plays).toBe(1);
 });
 
 test("a fan who browses away and comes back finds the track where they left it", async ({ page }) => {
-  const { artist, tracks: [, second], url } = await publishedRelease([
+  const {
+    artist,
+    tracks: [, second],
+    url,
+  } = await publishedRelease([
     { title: "Blue Hour", seconds: 8, frequency: 330 },
     { title: "Night Shift", seconds: 8, frequency: 440 },
   ]);
@@ -227,7 +321,10 @@ test("a fan who browses away and comes back finds the track where they left it",
 
 test("a draft is a 404 for fans and a preview for the band's members", async ({ page }) => {
   const member = await seedUser();
-  const { url } = await publishedRelease([{ title: "Sketch", seconds: 6, frequency: 440 }], { status: "draft", ownerId: member.id });
+  const { url } = await publishedRelease([{ title: "Sketch", seconds: 6, frequency: 440 }], {
+    status: "draft",
+    ownerId: member.id,
+  });
 
   const response = await page.goto(url);
   expect(response?.status()).toBe(404);

@@ -10,13 +10,37 @@ async function bandWithCd() {
   const db = testDb();
   const id = uniqueId();
   const owner = await seedUser();
-  const [artist] = await db.insert(artists).values({ slug: `night-ferry-${id}`, name: `Night Ferry ${id}`, country: "FR" }).returning();
+  const [artist] = await db
+    .insert(artists)
+    .values({ slug: `night-ferry-${id}`, name: `Night Ferry ${id}`, country: "FR" })
+    .returning();
   await db.insert(artistMembers).values({ artistId: artist.id, userId: owner.id, role: "owner" });
   const [release] = await db
     .insert(releases)
-    .values({ artistId: artist.id, slug: "harbour-lights", title: "Harbour Lights", status: "published", publishedAt: new Date(), pricingMode: "fixed", priceAmount: 700, currency: "EUR" })
+    .values({
+      artistId: artist.id,
+      slug: "harbour-lights",
+      title: "Harbour Lights",
+      status: "published",
+      publishedAt: new Date(),
+      pricingMode: "fixed",
+      priceAmount: 700,
+      currency: "EUR",
+    })
     .returning();
-  const [cd] = await db.insert(products).values({ artistId: artist.id, releaseId: release.id, kind: "cd", title: "Harbour Lights CD", priceAmount: 1000, currency: "EUR", stock: 10, published: true }).returning();
+  const [cd] = await db
+    .insert(products)
+    .values({
+      artistId: artist.id,
+      releaseId: release.id,
+      kind: "cd",
+      title: "Harbour Lights CD",
+      priceAmount: 1000,
+      currency: "EUR",
+      stock: 10,
+      published: true,
+    })
+    .returning();
   await db.insert(shippingRates).values([
     { artistId: artist.id, zone: "home", firstItem: 300, eachExtra: 100, currency: "EUR" },
     { artistId: artist.id, zone: "europe", firstItem: 600, eachExtra: 200, currency: "EUR" },
@@ -36,7 +60,10 @@ async function siteWithShop(slug: string): Promise<{ url: string; server: Server
   return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server };
 }
 
-test("after a CD bought through a widget on another site, the band's overview shows the sale, the site and the buyer's country", async ({ page, context }) => {
+test("after a CD bought through a widget on another site, the band's overview shows the sale, the site and the buyer's country", async ({
+  page,
+  context,
+}) => {
   const band = await bandWithCd();
   const site = await siteWithShop(band.artist.slug);
   const email = `ferry-fan-${uniqueId()}@example.test`;
@@ -50,7 +77,10 @@ test("after a CD bought through a widget on another site, the band's overview sh
     await tab.locator("#ship-country").selectOption("DE");
     await expect(tab.getByRole("button", { name: /Checkout/ })).toBeEnabled();
     await tab.getByTestId("checkout-form").getByLabel(/Email/).fill(email);
-    await tab.getByTestId("checkout-form").getByRole("button", { name: /Checkout/ }).click();
+    await tab
+      .getByTestId("checkout-form")
+      .getByRole("button", { name: /Checkout/ })
+      .click();
     const pay = tab.getByTestId("test-pay-form");
     await pay.getByLabel("Full name").fill("Jonas Weber");
     await pay.getByLabel("Address", { exact: true }).fill("Hafenstraße 3");
@@ -63,7 +93,13 @@ test("after a CD bought through a widget on another site, the band's overview sh
     site.server.close();
   }
   const [order] = await testDb().select().from(orders).where(eq(orders.email, email));
-  expect(order).toMatchObject({ status: "paid", total: 1600, source: "embed", sourceHost: "127.0.0.1", buyerCountry: "DE" });
+  expect(order).toMatchObject({
+    status: "paid",
+    total: 1600,
+    source: "embed",
+    sourceHost: "127.0.0.1",
+    buyerCountry: "DE",
+  });
 
   await signInWithPassword(page, band.owner.email, band.owner.password);
   await expect(page).not.toHaveURL(/\/signin/);
@@ -73,8 +109,12 @@ test("after a CD bought through a widget on another site, the band's overview sh
   await expect(page.getByTestId("kpi-units")).toHaveText("1");
   const sources = page.getByTestId("breakdown-source");
   await expect(sources.getByRole("row").filter({ hasText: "Embedded on 127.0.0.1" })).toContainText("1");
-  await expect(page.getByTestId("breakdown-country").getByRole("row").filter({ hasText: "Germany (DE)" })).toBeVisible();
-  await expect(page.getByTestId("breakdown-format").getByRole("row").filter({ hasText: "CD & merch" })).toContainText("€10.00");
+  await expect(
+    page.getByTestId("breakdown-country").getByRole("row").filter({ hasText: "Germany (DE)" }),
+  ).toBeVisible();
+  await expect(page.getByTestId("breakdown-format").getByRole("row").filter({ hasText: "CD & merch" })).toContainText(
+    "€10.00",
+  );
   await expect(page.getByTestId("sales-chart-EUR").locator(".recharts-bar-rectangle").first()).toBeVisible();
   await page.screenshot({ path: `${artifacts}/overview-en.png`, fullPage: true });
 
@@ -97,9 +137,28 @@ test("a band sets its time zone in Settings, and its overview counts days from m
   await db.transaction(async (tx) => {
     const [order] = await tx
       .insert(orders)
-      .values({ artistId: band.artist.id, status: "paid", email: `fan-${uniqueId()}@example.test`, currency: "EUR", subtotal: 700, total: 700, platformFee: 70, provider: "test", expiresAt: new Date(), paidAt: new Date(), buyerCountry: "JP" })
+      .values({
+        artistId: band.artist.id,
+        status: "paid",
+        email: `fan-${uniqueId()}@example.test`,
+        currency: "EUR",
+        subtotal: 700,
+        total: 700,
+        platformFee: 70,
+        provider: "test",
+        expiresAt: new Date(),
+        paidAt: new Date(),
+        buyerCountry: "JP",
+      })
       .returning();
-    await tx.insert(orderItems).values({ orderId: order.id, kind: "product", productId: band.cd.id, title: "Harbour Lights CD", unitAmount: 700, currency: "EUR" });
+    await tx.insert(orderItems).values({
+      orderId: order.id,
+      kind: "product",
+      productId: band.cd.id,
+      title: "Harbour Lights CD",
+      unitAmount: 700,
+      currency: "EUR",
+    });
   });
   await signInWithPassword(page, band.owner.email, band.owner.password);
   await expect(page).not.toHaveURL(/\/signin/);

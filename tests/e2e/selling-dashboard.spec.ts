@@ -7,7 +7,10 @@ import { artifacts, pictureFile, seedUser, signInWithPassword, testDb, uniqueId 
 async function seedBand(country: string | null) {
   const user = await seedUser();
   const slug = `band-${uniqueId()}`;
-  const [artist] = await testDb().insert(artists).values({ slug, name: `Band ${slug}`, currency: "EUR", country }).returning();
+  const [artist] = await testDb()
+    .insert(artists)
+    .values({ slug, name: `Band ${slug}`, currency: "EUR", country })
+    .returning();
   await testDb().insert(artistMembers).values({ artistId: artist.id, userId: user.id, role: "owner" });
   return { user, artist };
 }
@@ -54,7 +57,14 @@ test("a band member puts a CD with 5 in stock on sale and sets a home shipping r
   await page.screenshot({ path: `${artifacts}/shipping-settings.png`, fullPage: true });
 
   const [cd] = await testDb().select().from(products).where(eq(products.artistId, artist.id));
-  expect(cd).toMatchObject({ kind: "cd", title: "Debut CD", priceAmount: 1200, currency: "EUR", stock: 5, published: true });
+  expect(cd).toMatchObject({
+    kind: "cd",
+    title: "Debut CD",
+    priceAmount: 1200,
+    currency: "EUR",
+    stock: 5,
+    published: true,
+  });
   expect(cd.photoKeys).toHaveLength(1);
   const rates = await testDb().select().from(shippingRates).where(eq(shippingRates.artistId, artist.id));
   expect(rates.map((r) => [r.zone, r.currency, r.firstItem, r.eachExtra])).toEqual([["home", "EUR", 400, 100]]);
@@ -66,31 +76,55 @@ test("a band member puts a CD with 5 in stock on sale and sets a home shipping r
 
 test("a band member opens a paid order and refunds part of it", async ({ page }) => {
   const { user, artist } = await seedBand("FR");
-  const [cd] = await testDb().insert(products).values({ artistId: artist.id, kind: "cd", title: "Debut CD", priceAmount: 1200, currency: "EUR", stock: 4, published: true }).returning();
+  const [cd] = await testDb()
+    .insert(products)
+    .values({
+      artistId: artist.id,
+      kind: "cd",
+      title: "Debut CD",
+      priceAmount: 1200,
+      currency: "EUR",
+      stock: 4,
+      published: true,
+    })
+    .returning();
   const email = `fan-${uniqueId()}@example.test`;
   // As fulfilment leaves a test-provider order: paid, with its payment reference and the address.
   const order = await testDb().transaction(async (tx) => {
     const [row] = await tx
-    .insert(orders)
-    .values({
-      artistId: artist.id,
-      status: "paid",
-      email,
+      .insert(orders)
+      .values({
+        artistId: artist.id,
+        status: "paid",
+        email,
+        currency: "EUR",
+        subtotal: 1200,
+        shipping: 400,
+        total: 1600,
+        provider: "test",
+        providerSessionId: `test_${uniqueId()}`,
+        providerPaymentId: `test_pay_${uniqueId()}`,
+        needsShipping: true,
+        shippingAddress: {
+          name: "Camille Fan",
+          line1: "3 rue des Lilas",
+          postalCode: "69001",
+          city: "Lyon",
+          country: "FR",
+        },
+        buyerCountry: "FR",
+        expiresAt: new Date(),
+        paidAt: new Date(),
+      })
+      .returning();
+    await tx.insert(orderItems).values({
+      orderId: row.id,
+      kind: "product",
+      productId: cd.id,
+      title: "Debut CD",
+      unitAmount: 1200,
       currency: "EUR",
-      subtotal: 1200,
-      shipping: 400,
-      total: 1600,
-      provider: "test",
-      providerSessionId: `test_${uniqueId()}`,
-      providerPaymentId: `test_pay_${uniqueId()}`,
-      needsShipping: true,
-      shippingAddress: { name: "Camille Fan", line1: "3 rue des Lilas", postalCode: "69001", city: "Lyon", country: "FR" },
-      buyerCountry: "FR",
-      expiresAt: new Date(),
-      paidAt: new Date(),
-    })
-    .returning();
-    await tx.insert(orderItems).values({ orderId: row.id, kind: "product", productId: cd.id, title: "Debut CD", unitAmount: 1200, currency: "EUR" });
+    });
     return row;
   });
 

@@ -5,7 +5,10 @@ import { artifacts, seedUser, signInWithPassword, testDb, uniqueId } from "./hel
 test("'Sign out everywhere' ends a session copied to another browser", async ({ browser, page, context }) => {
   const user = await seedUser();
   const slug = `everywhere-${uniqueId()}`;
-  const [band] = await testDb().insert(artists).values({ slug, name: `Everywhere ${slug}` }).returning();
+  const [band] = await testDb()
+    .insert(artists)
+    .values({ slug, name: `Everywhere ${slug}` })
+    .returning();
   await testDb().insert(artistMembers).values({ artistId: band.id, userId: user.id, role: "owner" });
 
   await signInWithPassword(page, user.email, user.password);

@@ -7,29 +7,75 @@ async function bandWithOneOfEverything() {
   const db = testDb();
   const owner = await seedUser();
   const id = uniqueId();
-  const [band] = await db.insert(artists).values({ slug: `tab-band-${id}`, name: `Tab Band ${id}`, country: "FR" }).returning();
+  const [band] = await db
+    .insert(artists)
+    .values({ slug: `tab-band-${id}`, name: `Tab Band ${id}`, country: "FR" })
+    .returning();
   await db.insert(artistMembers).values({ artistId: band.id, userId: owner.id, role: "owner" });
-  const [release] = await db.insert(releases).values({ artistId: band.id, slug: "open-tabs", title: "Open Tabs" }).returning();
-  const [product] = await db.insert(products).values({ artistId: band.id, kind: "shirt", title: "Tour Shirt", priceAmount: 2000, currency: "EUR" }).returning();
+  const [release] = await db
+    .insert(releases)
+    .values({ artistId: band.id, slug: "open-tabs", title: "Open Tabs" })
+    .returning();
+  const [product] = await db
+    .insert(products)
+    .values({ artistId: band.id, kind: "shirt", title: "Tour Shirt", priceAmount: 2000, currency: "EUR" })
+    .returning();
   const [order] = await db
     .insert(orders)
-    .values({ artistId: band.id, status: "paid", email: `tab-fan-${id}@example.test`, currency: "EUR", subtotal: 700, total: 700, provider: "test", providerSessionId: `test_${id}`, expiresAt: new Date(), paidAt: new Date() })
+    .values({
+      artistId: band.id,
+      status: "paid",
+      email: `tab-fan-${id}@example.test`,
+      currency: "EUR",
+      subtotal: 700,
+      total: 700,
+      provider: "test",
+      providerSessionId: `test_${id}`,
+      expiresAt: new Date(),
+      paidAt: new Date(),
+    })
     .returning();
-  const [batch] = await db.insert(downloadCodeBatches).values({ artistId: band.id, releaseId: release.id, label: "Spring tour", count: 0 }).returning();
-  const [discount] = await db.insert(discountCodes).values({ artistId: band.id, code: "TABS10", kind: "percent", amount: 10 }).returning();
+  const [batch] = await db
+    .insert(downloadCodeBatches)
+    .values({ artistId: band.id, releaseId: release.id, label: "Spring tour", count: 0 })
+    .returning();
+  const [discount] = await db
+    .insert(discountCodes)
+    .values({ artistId: band.id, code: "TABS10", kind: "percent", amount: 10 })
+    .returning();
   return { owner, band, release, product, order, batch, discount };
 }
 
-test("every dashboard page has its own browser-tab title naming the page and the band, in English and in French", async ({ page }) => {
+test("every dashboard page has its own browser-tab title naming the page and the band, in English and in French", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const { owner, band, release, product, order, batch, discount } = await bandWithOneOfEverything();
   await signInWithPassword(page, owner.email, owner.password);
   await expect(page).not.toHaveURL(/\/signin/);
 
   const paths = [
-    "", "/releases", "/releases/new", `/releases/${release.id}`, "/merch", "/merch/new", `/merch/${product.id}`, "/shipping", "/orders",
-    `/orders/${order.id}`, `/orders/${order.id}/packing-slip`, "/fans", "/payouts", "/codes", `/codes/${batch.id}`, `/codes/${batch.id}/print`,
-    "/discounts", `/discounts/${discount.id}`, "/settings", "/members", "/embed",
+    "",
+    "/releases",
+    "/releases/new",
+    `/releases/${release.id}`,
+    "/merch",
+    "/merch/new",
+    `/merch/${product.id}`,
+    "/shipping",
+    "/orders",
+    `/orders/${order.id}`,
+    `/orders/${order.id}/packing-slip`,
+    "/fans",
+    "/payouts",
+    "/codes",
+    `/codes/${batch.id}`,
+    `/codes/${batch.id}/print`,
+    "/discounts",
+    `/discounts/${discount.id}`,
+    "/settings",
+    "/members",
+    "/embed",
   ];
   const titles = async () => {
     const seen: Record<string, string> = {};

@@ -15,9 +15,15 @@ test("a track whose conversion died with its server offers Retry, and Retry conv
   const user = await seedUser();
   const db = testDb();
   const slug = `band-${uniqueId()}`;
-  const [artist] = await db.insert(artists).values({ slug, name: `Band ${slug}` }).returning();
+  const [artist] = await db
+    .insert(artists)
+    .values({ slug, name: `Band ${slug}` })
+    .returning();
   await db.insert(artistMembers).values({ artistId: artist.id, userId: user.id, role: "owner" });
-  const [release] = await db.insert(releases).values({ artistId: artist.id, slug: "stranded", title: "Stranded", priceAmount: 500 }).returning();
+  const [release] = await db
+    .insert(releases)
+    .values({ artistId: artist.id, slug: "stranded", title: "Stranded", priceAmount: 500 })
+    .returning();
   // The master is stored; the track was marked converting two hours ago and its job is gone.
   const trackId = crypto.randomUUID();
   const file = path.join(mkdtempSync(path.join(tmpdir(), "mt-retry-")), "tone.flac");
@@ -26,9 +32,16 @@ test("a track whose conversion died with its server offers Retry, and Retry conv
   await localDriver(storageDir).putFromPath(masterKey, file);
   const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
   await db.insert(tracks).values({
-    id: trackId, releaseId: release.id, artistId: artist.id, position: 1, title: "Lost Take", durationMs: 2000, masterKey,
+    id: trackId,
+    releaseId: release.id,
+    artistId: artist.id,
+    position: 1,
+    title: "Lost Take",
+    durationMs: 2000,
+    masterKey,
     master: { container: "flac", lossless: true, sampleRate: 44100, bitsPerSample: 16, channels: 2, bitrate: null },
-    status: "processing", createdAt: twoHoursAgo,
+    status: "processing",
+    createdAt: twoHoursAgo,
   });
   await db.update(tracks).set({ updatedAt: twoHoursAgo }).where(eq(tracks.id, trackId));
 

@@ -6,14 +6,24 @@ import { testDb, uniqueId } from "./helpers";
 
 async function seedSubscriber() {
   const slug = `band-${uniqueId()}`;
-  const [artist] = await testDb().insert(artists).values({ slug, name: `Band ${slug}`, currency: "EUR", country: "FR" }).returning();
-  const [fan] = await testDb().insert(subscribers).values({ artistId: artist.id, email: `fan-${uniqueId()}@example.test`, source: "checkout" }).returning();
+  const [artist] = await testDb()
+    .insert(artists)
+    .values({ slug, name: `Band ${slug}`, currency: "EUR", country: "FR" })
+    .returning();
+  const [fan] = await testDb()
+    .insert(subscribers)
+    .values({ artistId: artist.id, email: `fan-${uniqueId()}@example.test`, source: "checkout" })
+    .returning();
   return { artist, fan };
 }
 
-const unsubscribedAt = async (id: string) => (await testDb().select().from(subscribers).where(eq(subscribers.id, id)))[0].unsubscribedAt;
+const unsubscribedAt = async (id: string) =>
+  (await testDb().select().from(subscribers).where(eq(subscribers.id, id)))[0].unsubscribedAt;
 
-test("a mail client's one-click POST to the unsubscribe link unsubscribes at once; opening it still asks first", async ({ page, request }) => {
+test("a mail client's one-click POST to the unsubscribe link unsubscribes at once; opening it still asks first", async ({
+  page,
+  request,
+}) => {
   const { artist, fan } = await seedSubscriber();
   const path = `/library/unsubscribe/${unsubscribeToken(fan.id)}`;
 
@@ -22,7 +32,8 @@ test("a mail client's one-click POST to the unsubscribe link unsubscribes at onc
   expect(await unsubscribedAt(fan.id)).toBeNull();
 
   // What Gmail and others send for List-Unsubscribe-Post (RFC 8058): no cookies, a form body, maybe their own Origin.
-  const oneClick = () => request.post(path, { form: { "List-Unsubscribe": "One-Click" }, headers: { origin: "https://mail.example" } });
+  const oneClick = () =>
+    request.post(path, { form: { "List-Unsubscribe": "One-Click" }, headers: { origin: "https://mail.example" } });
   const first = await oneClick();
   expect(first.status()).toBe(200);
   expect(await first.text()).toContain(artist.name);
@@ -37,7 +48,9 @@ test("a mail client's one-click POST to the unsubscribe link unsubscribes at onc
 
 test("the page's own confirm button still works, and a forged link changes nothing", async ({ page, request }) => {
   const { artist, fan } = await seedSubscriber();
-  const forged = await request.post(`/library/unsubscribe/${fan.id}.forged`, { form: { "List-Unsubscribe": "One-Click" } });
+  const forged = await request.post(`/library/unsubscribe/${fan.id}.forged`, {
+    form: { "List-Unsubscribe": "One-Click" },
+  });
   expect(forged.status()).toBe(404);
   expect(await unsubscribedAt(fan.id)).toBeNull();
 

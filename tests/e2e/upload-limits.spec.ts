@@ -9,7 +9,10 @@ const TOO_LARGE = "This image is 11 MB; the limit is 10 MB. Export a smaller one
 async function seedBand() {
   const user = await seedUser();
   const slug = `band-${uniqueId()}`;
-  const [artist] = await testDb().insert(artists).values({ slug, name: `Band ${slug}`, currency: "EUR" }).returning();
+  const [artist] = await testDb()
+    .insert(artists)
+    .values({ slug, name: `Band ${slug}`, currency: "EUR" })
+    .returning();
   await testDb().insert(artistMembers).values({ artistId: artist.id, userId: user.id, role: "owner" });
   return { user, artist };
 }
@@ -20,7 +23,11 @@ async function setWithoutChangeEvent(page: Page, content: number[] | number, nam
     ({ content, name }) => {
       const input = document.querySelector<HTMLInputElement>('input[name="artwork"]')!;
       const files = new DataTransfer();
-      files.items.add(new File([typeof content === "number" ? new Uint8Array(content) : Uint8Array.from(content)], name, { type: "image/png" }));
+      files.items.add(
+        new File([typeof content === "number" ? new Uint8Array(content) : Uint8Array.from(content)], name, {
+          type: "image/png",
+        }),
+      );
       input.files = files.files;
     },
     { content, name },
@@ -32,15 +39,22 @@ async function heavyPhoto(name: string, mb: number) {
   const side = Math.round(Math.sqrt((mb * MB) / 3));
   const pixels = Buffer.alloc(side * side * 3);
   for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 2654435761) >>> 24;
-  const buffer = await sharp(pixels, { raw: { width: side, height: side, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+  const buffer = await sharp(pixels, { raw: { width: side, height: side, channels: 3 } })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
   return { name, mimeType: "image/png", buffer };
 }
 
-test("an 11 MB cover gets the size message in the browser and from the server, small artwork a warning, never a 500", async ({ page }) => {
+test("an 11 MB cover gets the size message in the browser and from the server, small artwork a warning, never a 500", async ({
+  page,
+}) => {
   const { user, artist } = await seedBand();
   await signInWithPassword(page, user.email, user.password);
   await expect(page).toHaveURL(new RegExp(`/dashboard/${artist.slug}$`));
-  const [release] = await testDb().insert(releases).values({ artistId: artist.id, slug: "heavy-cover", title: "Heavy Cover", priceAmount: 700 }).returning();
+  const [release] = await testDb()
+    .insert(releases)
+    .values({ artistId: artist.id, slug: "heavy-cover", title: "Heavy Cover", priceAmount: 700 })
+    .returning();
   await page.goto(`/dashboard/${artist.slug}/releases/${release.id}`);
   await expect(page.getByTestId("release-title")).toHaveText("Heavy Cover");
   const statuses: number[] = [];
@@ -59,7 +73,8 @@ test("an 11 MB cover gets the size message in the browser and from the server, s
   const small = await pictureFile("small.png", 600, 600);
   await artwork.setInputFiles(small);
   await expect(page.getByTestId("error-artwork")).toHaveCount(0);
-  const warning = "This artwork is 600×600 px; 1400×1400 or larger looks sharp on big screens. You can keep it and replace it later.";
+  const warning =
+    "This artwork is 600×600 px; 1400×1400 or larger looks sharp on big screens. You can keep it and replace it later.";
   await expect(page.getByTestId("artwork-warning")).toHaveText(warning);
   // ...and from the server once uploaded (here sent past the browser's checks).
   await page.reload();
@@ -79,13 +94,20 @@ test("an 11 MB cover gets the size message in the browser and from the server, s
   await page.screenshot({ path: `${artifacts}/artwork-too-large-server.png`, fullPage: true });
 
   // Bigger than any form may be (five pictures at the limit): a clear 413 before Next reads it.
-  const huge = await page.request.post(page.url(), { headers: { "Next-Action": "0".repeat(40), "Content-Type": "multipart/form-data; boundary=x" }, data: Buffer.alloc(52 * MB) });
+  const huge = await page.request.post(page.url(), {
+    headers: { "Next-Action": "0".repeat(40), "Content-Type": "multipart/form-data; boundary=x" },
+    data: Buffer.alloc(52 * MB),
+  });
   expect(huge.status()).toBe(413);
-  expect(await huge.text()).toBe("This upload is 52 MB; a form takes up to 51 MB in all, and each picture up to 10 MB. Export smaller pictures and try again.");
+  expect(await huge.text()).toBe(
+    "This upload is 52 MB; a form takes up to 51 MB in all, and each picture up to 10 MB. Export smaller pictures and try again.",
+  );
   expect(statuses.filter((s) => s >= 500)).toEqual([]);
 });
 
-test("two 6 MB product photos, each under the limit, are saved together; a 11 MB one is stopped in the browser", async ({ page }) => {
+test("two 6 MB product photos, each under the limit, are saved together; a 11 MB one is stopped in the browser", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const { user, artist } = await seedBand();
   await signInWithPassword(page, user.email, user.password);
@@ -96,7 +118,10 @@ test("two 6 MB product photos, each under the limit, are saved together; a 11 MB
   await form.getByLabel("Title").fill("Heavy Shirt");
   await form.getByLabel("Price").fill("20");
   const photos = form.locator('input[type="file"]');
-  await photos.setInputFiles([await heavyPhoto("front.png", 6), { name: "back.png", mimeType: "image/png", buffer: Buffer.alloc(11 * MB, 1) }]);
+  await photos.setInputFiles([
+    await heavyPhoto("front.png", 6),
+    { name: "back.png", mimeType: "image/png", buffer: Buffer.alloc(11 * MB, 1) },
+  ]);
   await expect(page.getByTestId("error-photos")).toHaveText("“back.png” is 11 MB; photos can be up to 10 MB.");
   await expect(photos).toHaveValue("");
 

@@ -42,7 +42,10 @@ describe("sign-up", () => {
   it("refuses an email that already has an account, whatever its case", async () => {
     const email = newEmail();
     await registerUser(db, { name: "A", email, password: "password-1" });
-    expect(await registerUser(db, { name: "B", email: email.toUpperCase(), password: "password-2" })).toEqual({ ok: false, error: "email_taken" });
+    expect(await registerUser(db, { name: "B", email: email.toUpperCase(), password: "password-2" })).toEqual({
+      ok: false,
+      error: "email_taken",
+    });
   });
 });
 
@@ -70,18 +73,28 @@ describe("sign-in", () => {
     const email = newEmail();
     await registerUser(db, { name: "A", email, password: "right-password" });
     verified.count = 0;
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => authenticate(db, email, `guess-${i}`, unique("ip"))));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => authenticate(db, email, `guess-${i}`, unique("ip"))),
+    );
     expect(verified.count).toBeLessThanOrEqual(signInLimits.perAccount.max);
-    expect(results.filter((r) => !r.ok && r.reason === "invalid").length).toBeLessThanOrEqual(signInLimits.perAccount.max);
-    expect(results.filter((r) => !r.ok && r.reason === "rate_limited").length).toBeGreaterThanOrEqual(40 - signInLimits.perAccount.max);
-    expect(await authenticate(db, email, "right-password", unique("ip"))).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(results.filter((r) => !r.ok && r.reason === "invalid").length).toBeLessThanOrEqual(
+      signInLimits.perAccount.max,
+    );
+    expect(results.filter((r) => !r.ok && r.reason === "rate_limited").length).toBeGreaterThanOrEqual(
+      40 - signInLimits.perAccount.max,
+    );
+    expect(await authenticate(db, email, "right-password", unique("ip"))).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+    });
   });
 
   it("does not count right passwords against the address (a shared office signs in all day)", async () => {
     const ip = unique("ip");
     const email = newEmail();
     await registerUser(db, { name: "A", email, password: "right-password" });
-    for (let i = 0; i < signInLimits.perIp.max + 2; i++) expect((await authenticate(db, email, "right-password", ip)).ok).toBe(true);
+    for (let i = 0; i < signInLimits.perIp.max + 2; i++)
+      expect((await authenticate(db, email, "right-password", ip)).ok).toBe(true);
   });
 
   it("blocks an address that guesses across many accounts", async () => {

@@ -1,10 +1,10 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
 import { eq } from "drizzle-orm";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { artistMembers, artists } from "@/db/schema";
-import { createArtist, updateArtistProfile, suggestSlug } from "@/lib/artists";
+import { createArtist, suggestSlug, updateArtistProfile } from "@/lib/artists";
 import { makeArtist, makeUser, unique, useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
@@ -18,7 +18,10 @@ const profile = (overrides: Record<string, string> = {}) => ({
   accentColor: "#224488",
   ...overrides,
 });
-const picture = () => sharp({ create: { width: 800, height: 800, channels: 3, background: "#336699" } }).jpeg().toBuffer();
+const picture = () =>
+  sharp({ create: { width: 800, height: 800, channels: 3, background: "#336699" } })
+    .jpeg()
+    .toBuffer();
 const storedFiles = async (artistId: string) =>
   readdir(path.join(process.env.STORAGE_DIR ?? ".data/storage", "artists", artistId)).catch(() => [] as string[]);
 const countArtists = async (slug: string) => (await db.select().from(artists).where(eq(artists.slug, slug))).length;
@@ -54,7 +57,10 @@ describe("bad input changes nothing", () => {
   it("an empty name is refused", async () => {
     const user = await makeUser(db);
     const slug = unique("nameless");
-    expect(await createArtist(db, user.id, profile({ name: "   ", slug }))).toMatchObject({ ok: false, fieldErrors: { name: "name_required" } });
+    expect(await createArtist(db, user.id, profile({ name: "   ", slug }))).toMatchObject({
+      ok: false,
+      fieldErrors: { name: "name_required" },
+    });
     expect(await countArtists(slug)).toBe(0);
   });
 
@@ -62,7 +68,10 @@ describe("bad input changes nothing", () => {
     const [a, b] = [await makeUser(db), await makeUser(db)];
     const slug = unique("taken");
     await makeArtist(db, a.id, { slug });
-    expect(await createArtist(db, b.id, profile({ slug }))).toMatchObject({ ok: false, fieldErrors: { slug: "slug_taken" } });
+    expect(await createArtist(db, b.id, profile({ slug }))).toMatchObject({
+      ok: false,
+      fieldErrors: { slug: "slug_taken" },
+    });
 
     const raced = unique("raced");
     const results = await Promise.all([a, b].map((u) => createArtist(db, u.id, profile({ slug: raced }))));
@@ -75,7 +84,11 @@ describe("bad input changes nothing", () => {
     const user = await makeUser(db);
     const slug = unique("textfile");
     const result = await createArtist(db, user.id, profile({ slug }), { avatar: Buffer.from("just some notes\n") });
-    expect(result).toMatchObject({ ok: false, fieldErrors: { avatar: "image_not_image" }, imageProblems: { avatar: { reason: "not_image", looksLike: "text" } } });
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { avatar: "image_not_image" },
+      imageProblems: { avatar: { reason: "not_image", looksLike: "text" } },
+    });
     expect(await countArtists(slug)).toBe(0);
   });
 
@@ -92,9 +105,15 @@ describe("bad input changes nothing", () => {
     const user = await makeUser(db);
     const created = await createArtist(db, user.id, profile(), { avatar: await picture() });
     if (!created.ok) throw new Error("setup failed");
-    const result = await updateArtistProfile(db, user.id, created.artist.id, profile({ name: "Renamed", slug: created.artist.slug }), {
-      avatar: Buffer.from("%PDF-1.7 not a picture"),
-    });
+    const result = await updateArtistProfile(
+      db,
+      user.id,
+      created.artist.id,
+      profile({ name: "Renamed", slug: created.artist.slug }),
+      {
+        avatar: Buffer.from("%PDF-1.7 not a picture"),
+      },
+    );
     expect(result).toMatchObject({ ok: false, fieldErrors: { avatar: "image_not_image" } });
     const [after] = await db.select().from(artists).where(eq(artists.id, created.artist.id));
     expect(after.name).toBe("Night Swimmers");
@@ -107,7 +126,9 @@ describe("profile updates", () => {
     const user = await makeUser(db);
     const created = await createArtist(db, user.id, profile(), { avatar: await picture() });
     if (!created.ok) throw new Error("setup failed");
-    const updated = await updateArtistProfile(db, user.id, created.artist.id, profile({ slug: created.artist.slug }), { avatar: await picture() });
+    const updated = await updateArtistProfile(db, user.id, created.artist.id, profile({ slug: created.artist.slug }), {
+      avatar: await picture(),
+    });
     if (!updated.ok) throw new Error(JSON.stringify(updated));
     expect(updated.artist.avatarKey).not.toBe(created.artist.avatarKey);
     const files = await storedFiles(created.artist.id);

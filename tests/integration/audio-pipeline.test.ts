@@ -7,11 +7,19 @@ import { releases, trackFiles, tracks } from "@/db/schema";
 import { audioKeys, DOWNLOAD_FORMATS } from "@/lib/audio/formats";
 import { ensureDownload, processTrack } from "@/lib/audio/pipeline";
 import { probeMaster } from "@/lib/audio/probe";
+import { processImage } from "@/lib/images";
 import { startWorkers } from "@/lib/jobs";
 import { enqueueTrackProcessing } from "@/lib/queue";
-import { processImage } from "@/lib/images";
 import { storage } from "@/lib/storage";
-import { durationOf, emptyFile, makeAudioDir, pngNamedWav, tagsOf, tone, truncated } from "@/tests/support/audio-fixtures";
+import {
+  durationOf,
+  emptyFile,
+  makeAudioDir,
+  pngNamedWav,
+  tagsOf,
+  tone,
+  truncated,
+} from "@/tests/support/audio-fixtures";
 import { makeArtist, makeUser, unique, useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
@@ -31,9 +39,15 @@ describe("reading a master", () => {
   it("refuses a PNG named song.wav, a truncated FLAC, a zero-byte file and AAC, saying why", async () => {
     expect(await probeMaster(pngNamedWav(dir))).toEqual({ ok: false, reason: "not_audio", looksLike: "PNG image" });
     const flac = tone(dir, "long", "flac", 20);
-    expect(await probeMaster(truncated(flac, path.join(dir, "cut.flac")))).toMatchObject({ ok: false, reason: "truncated" });
+    expect(await probeMaster(truncated(flac, path.join(dir, "cut.flac")))).toMatchObject({
+      ok: false,
+      reason: "truncated",
+    });
     const wav = tone(dir, "long", "wav", 5);
-    expect(await probeMaster(truncated(wav, path.join(dir, "cut.wav")))).toMatchObject({ ok: false, reason: "truncated" });
+    expect(await probeMaster(truncated(wav, path.join(dir, "cut.wav")))).toMatchObject({
+      ok: false,
+      reason: "truncated",
+    });
     expect(await probeMaster(emptyFile(dir))).toEqual({ ok: false, reason: "empty" });
     expect(await probeMaster(tone(dir, "aac", "aac.m4a", 2))).toEqual({ ok: false, reason: "lossy_aac" });
   });
@@ -44,12 +58,24 @@ async function trackFromFile(file: string, options: { lossless?: boolean; title?
   const artist = await makeArtist(db, user.id, { name: "The Testers" });
   const releaseId = crypto.randomUUID();
   const cover = await processImage(
-    await (await import("sharp")).default({ create: { width: 800, height: 800, channels: 3, background: "#c33" } }).png().toBuffer(),
+    await (
+      await import("sharp")
+    )
+      .default({ create: { width: 800, height: 800, channels: 3, background: "#c33" } })
+      .png()
+      .toBuffer(),
     "cover",
   );
   const artworkKey = `artists/${artist.id}/releases/${releaseId}/cover-test`;
   if (cover.ok) for (const v of cover.variants) await storage().put(`${artworkKey}-${v.suffix}.webp`, v.data);
-  await db.insert(releases).values({ id: releaseId, artistId: artist.id, slug: unique("rel"), title: "Test Album", releaseDate: "2025-05-01", artworkKey });
+  await db.insert(releases).values({
+    id: releaseId,
+    artistId: artist.id,
+    slug: unique("rel"),
+    title: "Test Album",
+    releaseDate: "2025-05-01",
+    artworkKey,
+  });
   const trackId = crypto.randomUUID();
   const masterKey = audioKeys.master(artist.id, trackId, path.extname(file).slice(1));
   await storage().putFromPath(masterKey, file);
@@ -61,7 +87,16 @@ async function trackFromFile(file: string, options: { lossless?: boolean; title?
     position: 1,
     title: options.title ?? "First Tone",
     masterKey,
-    master: probe.ok ? probe.info : { container: "wav", lossless: options.lossless ?? true, sampleRate: 44100, bitsPerSample: 16, channels: 2, bitrate: null },
+    master: probe.ok
+      ? probe.info
+      : {
+          container: "wav",
+          lossless: options.lossless ?? true,
+          sampleRate: 44100,
+          bitsPerSample: 16,
+          channels: 2,
+          bitrate: null,
+        },
     durationMs: probe.ok ? probe.durationMs : null,
   });
   return { trackId, artistId: artist.id };

@@ -3,7 +3,15 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { countOrdersToShip, getOrderForArtist, listOrdersForArtist, ORDERS_PAGE_SIZE } from "@/db/queries/orders";
 import { orderItems, orders, products } from "@/db/schema";
-import { addToCart, findCart, fulfillOrder, refundOrder, setCartCountry, startCheckout, type AddItem } from "@/lib/orders";
+import {
+  addToCart,
+  findCart,
+  fulfillOrder,
+  refundOrder,
+  setCartCountry,
+  startCheckout,
+  type AddItem,
+} from "@/lib/orders";
 import { useTestDb } from "@/tests/support/factories";
 import { makeShop } from "@/tests/support/orders";
 
@@ -15,9 +23,17 @@ async function paidOrder(shop: Shop, items: AddItem[], country = "FR") {
   const token = randomBytes(16).toString("base64url");
   for (const item of items) expect(await addToCart(db, { token, artist: shop.artist, item })).toEqual({ ok: true });
   await setCartCountry(db, (await findCart(db, token, shop.artist.id))!, country);
-  const started = await startCheckout(db, { token, artist: shop.artist, email: "fan@example.test", subscribe: false, locale: "en" });
+  const started = await startCheckout(db, {
+    token,
+    artist: shop.artist,
+    email: "fan@example.test",
+    subscribe: false,
+    locale: "en",
+  });
   if (!started.ok) throw new Error(started.error);
-  expect(await fulfillOrder(db, started.orderId, { paymentId: `test_pay_${started.orderId}` })).toMatchObject({ outcome: "fulfilled" });
+  expect(await fulfillOrder(db, started.orderId, { paymentId: `test_pay_${started.orderId}` })).toMatchObject({
+    outcome: "fulfilled",
+  });
   return started.orderId;
 }
 
@@ -39,7 +55,9 @@ describe("the band's orders", () => {
       [download, false],
     ]);
     expect(all).toMatchObject({ total: 2, page: 1, pages: 1 });
-    expect(all.orders[0].items).toEqual([expect.objectContaining({ kind: "product", title: "Test Album CD", quantity: 2 })]);
+    expect(all.orders[0].items).toEqual([
+      expect.objectContaining({ kind: "product", title: "Test Album CD", quantity: 2 }),
+    ]);
 
     expect((await listOrdersForArtist(db, shop.artist.id, { onlyToShip: true })).orders.map((o) => o.id)).toEqual([cd]);
     expect(await countOrdersToShip(db, shop.artist.id)).toBe(1);
@@ -56,7 +74,11 @@ describe("the band's orders", () => {
     const theirs = await paidOrder(other, [{ kind: "release", id: other.album.id }]);
     expect(await getOrderForArtist(db, shop.artist.id, theirs)).toBeNull();
     expect(await getOrderForArtist(db, shop.artist.id, "not-an-id")).toBeNull();
-    expect(await getOrderForArtist(db, other.artist.id, theirs)).toMatchObject({ id: theirs, status: "paid", provider: "test" });
+    expect(await getOrderForArtist(db, other.artist.id, theirs)).toMatchObject({
+      id: theirs,
+      status: "paid",
+      provider: "test",
+    });
   });
 
   it("pages through many orders, 25 at a time", async () => {
@@ -91,32 +113,64 @@ describe("a band refunds an order through the test provider", () => {
     const paid = (await getOrderForArtist(db, shop.artist.id, orderId))!;
     expect(paid).toMatchObject({ total: 1200 + 400, toShip: true });
 
-    expect(await refundOrder(db, { artistId: shop.artist.id, orderId, amount: paid.total + 1 })).toEqual({ ok: false, error: "amount_invalid" });
-    expect(await refundOrder(db, { artistId: shop.artist.id, orderId, amount: -100 })).toEqual({ ok: false, error: "amount_invalid" });
+    expect(await refundOrder(db, { artistId: shop.artist.id, orderId, amount: paid.total + 1 })).toEqual({
+      ok: false,
+      error: "amount_invalid",
+    });
+    expect(await refundOrder(db, { artistId: shop.artist.id, orderId, amount: -100 })).toEqual({
+      ok: false,
+      error: "amount_invalid",
+    });
     const other = await makeShop(db);
-    expect(await refundOrder(db, { artistId: other.artist.id, orderId, amount: 100 })).toEqual({ ok: false, error: "not_found" });
+    expect(await refundOrder(db, { artistId: other.artist.id, orderId, amount: 100 })).toEqual({
+      ok: false,
+      error: "not_found",
+    });
     expect(await getOrderForArtist(db, shop.artist.id, orderId)).toMatchObject({ status: "paid", refundedAmount: 0 });
 
     expect(await refundOrder(db, { artistId: shop.artist.id, orderId, amount: 400 })).toEqual({ ok: true });
-    expect(await getOrderForArtist(db, shop.artist.id, orderId)).toMatchObject({ status: "partially_refunded", refundedAmount: 400, toShip: true });
+    expect(await getOrderForArtist(db, shop.artist.id, orderId)).toMatchObject({
+      status: "partially_refunded",
+      refundedAmount: 400,
+      toShip: true,
+    });
     // What is left is the most that can still go back.
-    expect(await refundOrder(db, { artistId: shop.artist.id, orderId, amount: 1201 })).toEqual({ ok: false, error: "amount_invalid" });
+    expect(await refundOrder(db, { artistId: shop.artist.id, orderId, amount: 1201 })).toEqual({
+      ok: false,
+      error: "amount_invalid",
+    });
 
     expect(await refundOrder(db, { artistId: shop.artist.id, orderId, amount: 1200 })).toEqual({ ok: true });
-    expect(await getOrderForArtist(db, shop.artist.id, orderId)).toMatchObject({ status: "refunded", refundedAmount: 1600, toShip: false });
+    expect(await getOrderForArtist(db, shop.artist.id, orderId)).toMatchObject({
+      status: "refunded",
+      refundedAmount: 1600,
+      toShip: false,
+    });
     expect(await countOrdersToShip(db, shop.artist.id)).toBe(0);
     expect((await db.select().from(products).where(eq(products.id, shop.cd.id)))[0].stock).toBe(5);
-    expect(await refundOrder(db, { artistId: shop.artist.id, orderId, amount: 1 })).toEqual({ ok: false, error: "not_refundable" });
+    expect(await refundOrder(db, { artistId: shop.artist.id, orderId, amount: 1 })).toEqual({
+      ok: false,
+      error: "not_refundable",
+    });
   });
 
   it("a free download has nothing to refund", async () => {
     const shop = await makeShop(db, { albumMode: "free" });
     const token = randomBytes(16).toString("base64url");
     await addToCart(db, { token, artist: shop.artist, item: { kind: "release", id: shop.album.id } });
-    const started = await startCheckout(db, { token, artist: shop.artist, email: "fan@example.test", subscribe: false, locale: "en" });
+    const started = await startCheckout(db, {
+      token,
+      artist: shop.artist,
+      email: "fan@example.test",
+      subscribe: false,
+      locale: "en",
+    });
     if (!started.ok) throw new Error(started.error);
     const [order] = await db.select().from(orders).where(eq(orders.id, started.orderId));
     expect(order).toMatchObject({ provider: "free", total: 0 });
-    expect(await refundOrder(db, { artistId: shop.artist.id, orderId: order.id, amount: 1 })).toEqual({ ok: false, error: "not_refundable" });
+    expect(await refundOrder(db, { artistId: shop.artist.id, orderId: order.id, amount: 1 })).toEqual({
+      ok: false,
+      error: "not_refundable",
+    });
   });
 });

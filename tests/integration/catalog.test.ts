@@ -1,13 +1,25 @@
 import { readFileSync } from "node:fs";
+import { Readable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { releases, tracks } from "@/db/schema";
-import { createRelease, deleteRelease, getReleaseForEdit, setReleaseStatus, updateRelease } from "@/lib/catalog/releases";
-import { deleteTrack, receiveTrackUpload, reorderTracks, retryTrackProcessing, updateTrack } from "@/lib/catalog/tracks";
+import {
+  createRelease,
+  deleteRelease,
+  getReleaseForEdit,
+  setReleaseStatus,
+  updateRelease,
+} from "@/lib/catalog/releases";
+import {
+  deleteTrack,
+  receiveTrackUpload,
+  reorderTracks,
+  retryTrackProcessing,
+  updateTrack,
+} from "@/lib/catalog/tracks";
 import { loadReleaseWidget } from "@/lib/embed/data";
 import { addToCart, releaseOffers } from "@/lib/orders";
 import { storage } from "@/lib/storage";
-import { Readable } from "node:stream";
 import { emptyFile, makeAudioDir, pngNamedWav, tone, truncated } from "@/tests/support/audio-fixtures";
 import { makeArtist, makeUser, useTestDb } from "@/tests/support/factories";
 
@@ -31,27 +43,53 @@ describe("releases", () => {
     const { user, artist } = await band();
     const first = await createRelease(db, user.id, artist.id, { title: "Première Lumière", kind: "album" });
     expect(first).toMatchObject({ ok: true, release: { slug: "premiere-lumiere", status: "draft" } });
-    expect(await createRelease(db, user.id, artist.id, { title: "Again", slug: "premiere-lumiere" })).toMatchObject({ ok: false, fieldErrors: { slug: "slug_taken" } });
-    expect(await createRelease(db, user.id, artist.id, { title: "Redeem", slug: "redeem" })).toMatchObject({ ok: false, fieldErrors: { slug: "slug_reserved" } });
-    expect(await createRelease(db, user.id, artist.id, { title: "  " })).toMatchObject({ ok: false, fieldErrors: { title: "title_required" } });
-    expect(await createRelease(db, user.id, artist.id, { title: "Dated", releaseDate: "2025-02-30" })).toMatchObject({ ok: false, fieldErrors: { releaseDate: "date_invalid" } });
-    expect(await createRelease(db, user.id, artist.id, { title: "Dated", releaseDate: "2025-13-45" })).toMatchObject({ ok: false, fieldErrors: { releaseDate: "date_invalid" } });
+    expect(await createRelease(db, user.id, artist.id, { title: "Again", slug: "premiere-lumiere" })).toMatchObject({
+      ok: false,
+      fieldErrors: { slug: "slug_taken" },
+    });
+    expect(await createRelease(db, user.id, artist.id, { title: "Redeem", slug: "redeem" })).toMatchObject({
+      ok: false,
+      fieldErrors: { slug: "slug_reserved" },
+    });
+    expect(await createRelease(db, user.id, artist.id, { title: "  " })).toMatchObject({
+      ok: false,
+      fieldErrors: { title: "title_required" },
+    });
+    expect(await createRelease(db, user.id, artist.id, { title: "Dated", releaseDate: "2025-02-30" })).toMatchObject({
+      ok: false,
+      fieldErrors: { releaseDate: "date_invalid" },
+    });
+    expect(await createRelease(db, user.id, artist.id, { title: "Dated", releaseDate: "2025-13-45" })).toMatchObject({
+      ok: false,
+      fieldErrors: { releaseDate: "date_invalid" },
+    });
     // Another band may use the same address.
     const other = await band();
-    expect(await createRelease(db, other.user.id, other.artist.id, { title: "Première Lumière" })).toMatchObject({ ok: true });
+    expect(await createRelease(db, other.user.id, other.artist.id, { title: "Première Lumière" })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("cannot be published without a ready track", async () => {
     const { user, artist } = await band();
     const created = await createRelease(db, user.id, artist.id, { title: "Empty" });
     if (!created.ok) throw new Error("setup");
-    expect(await setReleaseStatus(db, user.id, created.release.id, "published")).toEqual({ ok: false, error: "no_ready_track" });
+    expect(await setReleaseStatus(db, user.id, created.release.id, "published")).toEqual({
+      ok: false,
+      error: "no_ready_track",
+    });
     const added = await upload(user.id, created.release.id, tone(dir, "pub", "wav", 1));
     expect(added.ok).toBe(true);
-    expect(await setReleaseStatus(db, user.id, created.release.id, "published")).toEqual({ ok: false, error: "no_ready_track" });
+    expect(await setReleaseStatus(db, user.id, created.release.id, "published")).toEqual({
+      ok: false,
+      error: "no_ready_track",
+    });
     await db.update(tracks).set({ status: "ready" }).where(eq(tracks.releaseId, created.release.id));
     await db.update(releases).set({ priceAmount: 700 }).where(eq(releases.id, created.release.id));
-    expect(await setReleaseStatus(db, user.id, created.release.id, "published")).toMatchObject({ ok: true, release: { status: "published" } });
+    expect(await setReleaseStatus(db, user.id, created.release.id, "published")).toMatchObject({
+      ok: true,
+      release: { status: "published" },
+    });
   });
 
   it("cannot be published without a price: free has to be chosen, and a track sold on its own needs its own price", async () => {
@@ -64,29 +102,56 @@ describe("releases", () => {
     if (!added.ok) throw new Error("setup");
     await db.update(tracks).set({ status: "ready" }).where(eq(tracks.releaseId, release.id));
 
-    expect(await setReleaseStatus(db, user.id, release.id, "published")).toEqual({ ok: false, error: "release_unpriced" });
-    expect((await db.select().from(releases).where(eq(releases.id, release.id)))[0]).toMatchObject({ status: "draft", publishedAt: null });
+    expect(await setReleaseStatus(db, user.id, release.id, "published")).toEqual({
+      ok: false,
+      error: "release_unpriced",
+    });
+    expect((await db.select().from(releases).where(eq(releases.id, release.id)))[0]).toMatchObject({
+      status: "draft",
+      publishedAt: null,
+    });
 
     // Free, chosen on purpose, publishes.
     const details = { title: "Unpriced", slug: release.slug, kind: "album" };
-    expect(await updateRelease(db, user.id, release.id, { ...details, pricingMode: "free" })).toMatchObject({ ok: true, release: { pricingMode: "free", priceAmount: 0 } });
+    expect(await updateRelease(db, user.id, release.id, { ...details, pricingMode: "free" })).toMatchObject({
+      ok: true,
+      release: { pricingMode: "free", priceAmount: 0 },
+    });
     expect(await setReleaseStatus(db, user.id, release.id, "published")).toMatchObject({ ok: true });
     await setReleaseStatus(db, user.id, release.id, "draft");
 
     // A price set, but a track sold on its own with none (as a bulk edit or old data can leave it).
-    expect(await updateRelease(db, user.id, release.id, { ...details, pricingMode: "fixed", priceAmount: "7" })).toMatchObject({ ok: true, release: { priceAmount: 700 } });
+    expect(
+      await updateRelease(db, user.id, release.id, { ...details, pricingMode: "fixed", priceAmount: "7" }),
+    ).toMatchObject({ ok: true, release: { priceAmount: 700 } });
     await db.update(tracks).set({ pricingMode: "fixed", priceAmount: null }).where(eq(tracks.id, added.track.id));
-    expect(await setReleaseStatus(db, user.id, release.id, "published")).toEqual({ ok: false, error: "track_unpriced", track: { id: added.track.id, title: added.track.title } });
+    expect(await setReleaseStatus(db, user.id, release.id, "published")).toEqual({
+      ok: false,
+      error: "track_unpriced",
+      track: { id: added.track.id, title: added.track.title },
+    });
     await db.update(tracks).set({ priceAmount: 100 }).where(eq(tracks.id, added.track.id));
-    expect(await setReleaseStatus(db, user.id, release.id, "published")).toMatchObject({ ok: true, release: { status: "published" } });
+    expect(await setReleaseStatus(db, user.id, release.id, "published")).toMatchObject({
+      ok: true,
+      release: { status: "published" },
+    });
   });
 
   it("an unpriced release already on sale (from before prices were required) is not sold for nothing", async () => {
     const { user, artist } = await band();
     const created = await createRelease(db, user.id, artist.id, { title: "Old Draft" });
     if (!created.ok) throw new Error("setup");
-    await db.update(releases).set({ status: "published", publishedAt: new Date() }).where(eq(releases.id, created.release.id));
-    expect(await addToCart(db, { token: "unpriced-cart-token-0123456789", artist, item: { kind: "release", id: created.release.id } })).toEqual({ ok: false, error: "not_for_sale" });
+    await db
+      .update(releases)
+      .set({ status: "published", publishedAt: new Date() })
+      .where(eq(releases.id, created.release.id));
+    expect(
+      await addToCart(db, {
+        token: "unpriced-cart-token-0123456789",
+        artist,
+        item: { kind: "release", id: created.release.id },
+      }),
+    ).toEqual({ ok: false, error: "not_for_sale" });
     const [release] = await db.select().from(releases).where(eq(releases.id, created.release.id));
     expect((await releaseOffers(db, artist, release)).release).toMatchObject({ forSale: false, freeToTake: false });
     expect((await loadReleaseWidget(db, release.id))!.offer.state).toBe("blocked");
@@ -104,8 +169,14 @@ describe("a member of band A, acting on band B's catalogue", () => {
     if (!added.ok) throw new Error("setup");
     const trackId = added.track.id;
 
-    expect(await createRelease(db, a.user.id, b.artist.id, { title: "Intruder" })).toEqual({ ok: false, error: "not_found" });
-    expect(await updateRelease(db, a.user.id, rel.id, { title: "Hacked", slug: "hacked" })).toEqual({ ok: false, error: "not_found" });
+    expect(await createRelease(db, a.user.id, b.artist.id, { title: "Intruder" })).toEqual({
+      ok: false,
+      error: "not_found",
+    });
+    expect(await updateRelease(db, a.user.id, rel.id, { title: "Hacked", slug: "hacked" })).toEqual({
+      ok: false,
+      error: "not_found",
+    });
     expect(await setReleaseStatus(db, a.user.id, rel.id, "published")).toEqual({ ok: false, error: "not_found" });
     expect(await getReleaseForEdit(db, a.user.id, rel.id)).toBeNull();
     expect(await upload(a.user.id, rel.id, tone(dir, "a-track", "wav", 1))).toEqual({ ok: false, reason: "not_found" });
@@ -128,7 +199,11 @@ describe("uploading masters", () => {
     const created = await createRelease(db, user.id, artist.id, { title: "Uploads" });
     if (!created.ok) throw new Error("setup");
     const wav = await upload(user.id, created.release.id, tone(dir, "wav-ok", "wav", 1), "01 - Opening Song.wav");
-    expect(wav).toMatchObject({ ok: true, lossy: false, track: { title: "Opening Song", position: 1, status: "processing" } });
+    expect(wav).toMatchObject({
+      ok: true,
+      lossy: false,
+      track: { title: "Opening Song", position: 1, status: "processing" },
+    });
     const mp3 = await upload(user.id, created.release.id, tone(dir, "mp3-ok", "mp3", 1, 440, "Tagged MP3"));
     expect(mp3).toMatchObject({ ok: true, lossy: true, track: { title: "Tagged MP3", position: 2 } });
   });
@@ -138,7 +213,11 @@ describe("uploading masters", () => {
     const created = await createRelease(db, user.id, artist.id, { title: "Bad files" });
     if (!created.ok) throw new Error("setup");
     const id = created.release.id;
-    expect(await upload(user.id, id, pngNamedWav(dir))).toEqual({ ok: false, reason: "not_audio", looksLike: "PNG image" });
+    expect(await upload(user.id, id, pngNamedWav(dir))).toEqual({
+      ok: false,
+      reason: "not_audio",
+      looksLike: "PNG image",
+    });
     const cut = truncated(tone(dir, "whole", "flac", 20), `${dir}/cut.flac`);
     expect(await upload(user.id, id, cut)).toEqual({ ok: false, reason: "truncated" });
     expect(await upload(user.id, id, emptyFile(dir))).toEqual({ ok: false, reason: "empty" });
@@ -151,12 +230,16 @@ describe("uploading masters", () => {
       // Declared too large: refused before reading. Undeclared: cut off while streaming.
       (env() as { MAX_UPLOAD_MB: number }).MAX_UPLOAD_MB = size / 1024 / 1024 / 2;
       expect(await upload(user.id, id, big)).toMatchObject({ ok: false, reason: "too_large" });
-      expect(await receiveTrackUpload(db, user.id, id, "big.wav", Readable.from(readFileSync(big)), null)).toMatchObject({ ok: false, reason: "too_large" });
+      expect(
+        await receiveTrackUpload(db, user.id, id, "big.wav", Readable.from(readFileSync(big)), null),
+      ).toMatchObject({ ok: false, reason: "too_large" });
     } finally {
       (env() as { MAX_UPLOAD_MB: number }).MAX_UPLOAD_MB = limit;
     }
     expect(await db.select().from(tracks).where(eq(tracks.releaseId, id))).toHaveLength(0);
-    const leftovers = await storage().localCopy(`masters/${artist.id}`).then((c) => c.path);
+    const leftovers = await storage()
+      .localCopy(`masters/${artist.id}`)
+      .then((c) => c.path);
     const { readdirSync, existsSync } = await import("node:fs");
     expect(existsSync(leftovers) ? readdirSync(leftovers) : []).toEqual([]);
   });
@@ -178,9 +261,17 @@ describe("tracks", () => {
     expect(await titles()).toEqual(["Song 3", "Song 1", "Song 2"]);
     expect(await reorderTracks(db, user.id, id, [ids[0], ids[1]])).toEqual({ ok: false, error: "invalid" });
 
-    expect(await updateTrack(db, user.id, ids[0], { title: "Song 1", isrc: "fr-ab1-25-00001" })).toMatchObject({ ok: true, track: { isrc: "FRAB12500001" } });
-    expect(await updateTrack(db, user.id, ids[0], { title: "Song 1", isrc: "123" })).toMatchObject({ ok: false, fieldErrors: { isrc: "isrc_invalid" } });
-    expect(await updateTrack(db, user.id, ids[0], { title: "Song 1", streaming: "clip", clipSeconds: "2" })).toMatchObject({ ok: false, fieldErrors: { clipSeconds: "clip_invalid" } });
+    expect(await updateTrack(db, user.id, ids[0], { title: "Song 1", isrc: "fr-ab1-25-00001" })).toMatchObject({
+      ok: true,
+      track: { isrc: "FRAB12500001" },
+    });
+    expect(await updateTrack(db, user.id, ids[0], { title: "Song 1", isrc: "123" })).toMatchObject({
+      ok: false,
+      fieldErrors: { isrc: "isrc_invalid" },
+    });
+    expect(
+      await updateTrack(db, user.id, ids[0], { title: "Song 1", streaming: "clip", clipSeconds: "2" }),
+    ).toMatchObject({ ok: false, fieldErrors: { clipSeconds: "clip_invalid" } });
 
     const [victim] = await db.select().from(tracks).where(eq(tracks.id, ids[0]));
     expect(await deleteTrack(db, user.id, ids[0])).toEqual({ ok: true });

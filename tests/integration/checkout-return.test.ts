@@ -1,14 +1,15 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { orders } from "@/db/schema";
 import { GET } from "@/app/(shop)/checkout/return/route";
+import { orders } from "@/db/schema";
 import { useTestDb } from "@/tests/support/factories";
 import { openStripeCheckout, useStripeStandIn } from "@/tests/support/stripe-events";
 
 const db = useTestDb();
 const stripe = useStripeStandIn();
 
-const statusOf = async (orderId: string) => (await db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)))[0].status;
+const statusOf = async (orderId: string) =>
+  (await db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)))[0].status;
 const back = (orderId: string, session: string) =>
   GET(new Request(`http://localhost:3000/checkout/return?order=${orderId}&session=${encodeURIComponent(session)}`));
 

@@ -1,11 +1,11 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { handlers } from "@/lib/auth";
 import { clientIp } from "@/lib/auth/client-ip";
-import { redeemCode, redeemLimit } from "@/lib/orders/redeem-code";
 import { CLIENT_PROTO_HEADER, clientResolver, frontDoor, HSTS_VALUE, type ProxyTrust } from "@/lib/net/client-address";
+import { redeemCode, redeemLimit } from "@/lib/orders/redeem-code";
 import { reset } from "@/lib/rate-limit";
 import { unique, useTestDb } from "@/tests/support/factories";
 
@@ -24,26 +24,36 @@ async function serve(trust: Partial<ProxyTrust>, appUrlIsHttps = false) {
   const admit = frontDoor(clientResolver({ proxies: [], hops: 0, ...trust }), appUrlIsHttps);
   server = createServer((req, res) => {
     admit(req, res);
-    const headers = new Headers(Object.entries(req.headers).map(([name, value]): [string, string] => [name, String(value)]));
+    const headers = new Headers(
+      Object.entries(req.headers).map(([name, value]): [string, string] => [name, String(value)]),
+    );
     const ip = clientIp(headers);
-    void redeemCode(db, { code: "NOSUCHCODE", email: "guess@example.test", subscribe: false, locale: "en", ip }).then((result) => {
-      res.setHeader("content-type", "application/json");
-      res.end(
-        JSON.stringify({
-          ip,
-          proto: headers.get(CLIENT_PROTO_HEADER),
-          forwardedFor: headers.get("x-forwarded-for"),
-          cdnCountry: headers.get("cf-ipcountry"),
-          result: result.ok ? "ok" : result.reason,
-        }),
-      );
-    });
+    void redeemCode(db, { code: "NOSUCHCODE", email: "guess@example.test", subscribe: false, locale: "en", ip }).then(
+      (result) => {
+        res.setHeader("content-type", "application/json");
+        res.end(
+          JSON.stringify({
+            ip,
+            proto: headers.get(CLIENT_PROTO_HEADER),
+            forwardedFor: headers.get("x-forwarded-for"),
+            cdnCountry: headers.get("cf-ipcountry"),
+            result: result.ok ? "ok" : result.reason,
+          }),
+        );
+      },
+    );
   });
   await new Promise<void>((done) => server!.listen(0, "127.0.0.1", done));
   const { port } = server.address() as AddressInfo;
   return async (headers: Record<string, string> = {}) => {
     const response = await fetch(`http://127.0.0.1:${port}/redeem`, { headers });
-    const body = (await response.json()) as { ip: string; proto: string; forwardedFor: string; cdnCountry: string | null; result: string };
+    const body = (await response.json()) as {
+      ip: string;
+      proto: string;
+      forwardedFor: string;
+      cdnCountry: string | null;
+      result: string;
+    };
     return { ...body, hsts: response.headers.get("strict-transport-security") };
   };
 }
@@ -60,7 +70,10 @@ describe("per-address limits behind the server", () => {
     await reset(db, "redeem:ip:127.0.0.1");
     const ask = await serve({});
     const answers = [];
-    for (let i = 0; i <= redeemLimit.max; i++) answers.push(await ask({ "x-forwarded-for": spoofed(), "x-real-ip": "192.0.2.1", "x-merchtable-client-ip": "192.0.2.2" }));
+    for (let i = 0; i <= redeemLimit.max; i++)
+      answers.push(
+        await ask({ "x-forwarded-for": spoofed(), "x-real-ip": "192.0.2.1", "x-merchtable-client-ip": "192.0.2.2" }),
+      );
     expect(answers.map((a) => a.ip)).toEqual(Array(redeemLimit.max + 1).fill("127.0.0.1"));
     expect(answers.map((a) => a.forwardedFor)).toEqual(Array(redeemLimit.max + 1).fill("127.0.0.1"));
     expect(answers.slice(0, redeemLimit.max).every((a) => a.result === "unknown")).toBe(true);
@@ -72,7 +85,8 @@ describe("per-address limits behind the server", () => {
     const fan = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
     await reset(db, `redeem:ip:${fan}`);
     const net = `100.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-    for (let i = 0; i < 2 * redeemLimit.max; i++) expect((await ask({ "x-forwarded-for": `${net}.${i + 1}` })).result).toBe("unknown");
+    for (let i = 0; i < 2 * redeemLimit.max; i++)
+      expect((await ask({ "x-forwarded-for": `${net}.${i + 1}` })).result).toBe("unknown");
     const same = [];
     for (let i = 0; i <= redeemLimit.max; i++) same.push(await ask({ "x-forwarded-for": `6.6.6.6, ${fan}` }));
     expect(same[0].ip).toBe(fan);
@@ -116,7 +130,9 @@ describe("Strict-Transport-Security", () => {
 
 describe("Secure cookies", () => {
   const csrfCookie = async (headers: Record<string, string>) =>
-    (await handlers.GET(new NextRequest("http://localhost:3000/api/auth/csrf", { headers }))).headers.getSetCookie()[0] ?? "";
+    (
+      await handlers.GET(new NextRequest("http://localhost:3000/api/auth/csrf", { headers }))
+    ).headers.getSetCookie()[0] ?? "";
 
   it("Auth.js sets __Host- Secure cookies over HTTPS, plain ones over HTTP", async () => {
     const secure = await csrfCookie({ [CLIENT_PROTO_HEADER]: "https" });

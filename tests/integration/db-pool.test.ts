@@ -1,5 +1,5 @@
-import { afterAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
 import { db, getDb } from "@/db";
 import { closeProcessDb, processDb } from "@/db/pool";
 

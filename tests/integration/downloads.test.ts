@@ -1,6 +1,6 @@
 import path from "node:path";
-import sharp from "sharp";
 import { eq } from "drizzle-orm";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { orders, releases, tracks } from "@/db/schema";
 import { audioKeys, downloadFormat } from "@/lib/audio/formats";
@@ -8,12 +8,12 @@ import { ensureDownload } from "@/lib/audio/pipeline";
 import { probeMaster } from "@/lib/audio/probe";
 import { unseal } from "@/lib/crypto";
 import { findGrantByToken, loadGrantContents } from "@/lib/downloads/contents";
-import { createDownloadGrant } from "@/lib/orders/download-grants";
 import { signFileLink } from "@/lib/downloads/links";
 import { downloadPageItems } from "@/lib/downloads/page-data";
 import { fileLinkResponse, preparationResponse } from "@/lib/downloads/serve";
 import { processImage } from "@/lib/images";
 import { addToCart, DOWNLOAD_TOKEN_PURPOSE, fulfillOrder, refundOrder, startCheckout } from "@/lib/orders";
+import { createDownloadGrant } from "@/lib/orders/download-grants";
 import { storage } from "@/lib/storage";
 import { makeAudioDir, tone } from "@/tests/support/audio-fixtures";
 import { makeArtist, makeUser, unique, useTestDb } from "@/tests/support/factories";
@@ -28,10 +28,23 @@ async function albumWithMasters(titles: string[], options: { lossy?: boolean } =
   const user = await makeUser(db);
   const artist = await makeArtist(db, user.id, { name: "Les Essais" });
   const releaseId = crypto.randomUUID();
-  const cover = await processImage(await sharp({ create: { width: 800, height: 800, channels: 3, background: "#2a6" } }).png().toBuffer(), "cover");
+  const cover = await processImage(
+    await sharp({ create: { width: 800, height: 800, channels: 3, background: "#2a6" } })
+      .png()
+      .toBuffer(),
+    "cover",
+  );
   const artworkKey = `artists/${artist.id}/releases/${releaseId}/cover-test`;
   if (cover.ok) for (const v of cover.variants) await storage().put(`${artworkKey}-${v.suffix}.webp`, v.data);
-  await db.insert(releases).values({ id: releaseId, artistId: artist.id, slug: unique("rel"), title: "Été / Hiver", status: "published", publishedAt: new Date(), artworkKey });
+  await db.insert(releases).values({
+    id: releaseId,
+    artistId: artist.id,
+    slug: unique("rel"),
+    title: "Été / Hiver",
+    status: "published",
+    publishedAt: new Date(),
+    artworkKey,
+  });
   const trackIds: string[] = [];
   for (const [i, title] of titles.entries()) {
     const file = tone(dir, unique("t"), options.lossy ? "mp3" : "flac", 1, 300 + i * 110);
@@ -40,15 +53,31 @@ async function albumWithMasters(titles: string[], options: { lossy?: boolean } =
     const id = crypto.randomUUID();
     const masterKey = audioKeys.master(artist.id, id, path.extname(file).slice(1));
     await storage().putFromPath(masterKey, file);
-    await db.insert(tracks).values({ id, releaseId, artistId: artist.id, position: i + 1, title, masterKey, master: probe.info, durationMs: probe.durationMs, status: "ready" });
+    await db.insert(tracks).values({
+      id,
+      releaseId,
+      artistId: artist.id,
+      position: i + 1,
+      title,
+      masterKey,
+      master: probe.info,
+      durationMs: probe.durationMs,
+      status: "ready",
+    });
     trackIds.push(id);
   }
   const email = `${unique("fan")}@example.test`;
-  const grant = await createDownloadGrant(db, { artistId: artist.id, orderId: null, email, items: [{ releaseId, trackId: null }] });
+  const grant = await createDownloadGrant(db, {
+    artistId: artist.id,
+    orderId: null,
+    email,
+    items: [{ releaseId, trackId: null }],
+  });
   return { artist, releaseId, trackIds, email, grant };
 }
 
-const get = (signed: string, headers: Record<string, string> = {}) => fileLinkResponse(db, new Request(`http://test/api/download/${signed}`, { headers }), signed);
+const get = (signed: string, headers: Record<string, string> = {}) =>
+  fileLinkResponse(db, new Request(`http://test/api/download/${signed}`, { headers }), signed);
 
 async function stored(key: string) {
   const chunks: Buffer[] = [];
@@ -60,7 +89,14 @@ describe("finding a download page by its token", () => {
   it("opens a grant for its token and nothing for an unknown or malformed one", async () => {
     const { grant } = await albumWithMasters(["Un"]);
     expect(await findGrantByToken(db, grant.token)).toMatchObject({ found: true, grant: { id: grant.grantId } });
-    for (const token of ["", "abc", `${grant.token}x`, grant.token.slice(0, -1) + "!", "../../etc/passwd", "A".repeat(43)]) {
+    for (const token of [
+      "",
+      "abc",
+      `${grant.token}x`,
+      grant.token.slice(0, -1) + "!",
+      "../../etc/passwd",
+      "A".repeat(43),
+    ]) {
       expect(await findGrantByToken(db, token), token).toEqual({ found: false, reason: "unknown" });
     }
   });
@@ -68,8 +104,16 @@ describe("finding a download page by its token", () => {
   it("says a refunded order's page is closed (bought, paid, then refunded in full)", async () => {
     const shop = await makeShop(db);
     const cart = unique("cart");
-    expect(await addToCart(db, { token: cart, artist: shop.artist, item: { kind: "release", id: shop.album.id } })).toEqual({ ok: true });
-    const checkout = await startCheckout(db, { token: cart, artist: shop.artist, email: "refunded@example.test", subscribe: false, locale: "en" });
+    expect(
+      await addToCart(db, { token: cart, artist: shop.artist, item: { kind: "release", id: shop.album.id } }),
+    ).toEqual({ ok: true });
+    const checkout = await startCheckout(db, {
+      token: cart,
+      artist: shop.artist,
+      email: "refunded@example.test",
+      subscribe: false,
+      locale: "en",
+    });
     if (!checkout.ok) throw new Error(checkout.error);
     await fulfillOrder(db, checkout.orderId, { paymentId: "pi_refund_me" });
     const [order] = await db.select().from(orders).where(eq(orders.id, checkout.orderId));
@@ -77,7 +121,9 @@ describe("finding a download page by its token", () => {
     const before = await findGrantByToken(db, token);
     expect(before.found).toBe(true);
 
-    expect(await refundOrder(db, { artistId: shop.artist.id, orderId: order.id, amount: order.total })).toEqual({ ok: true });
+    expect(await refundOrder(db, { artistId: shop.artist.id, orderId: order.id, amount: order.total })).toEqual({
+      ok: true,
+    });
     const after = await findGrantByToken(db, token);
     expect(after).toMatchObject({ found: false, reason: "revoked", grant: { orderId: order.id } });
 
@@ -108,7 +154,9 @@ describe("file links", () => {
     response = await get(altered);
     expect(response.status).toBe(403);
     expect(await response.text()).toMatch(/altered/);
-    const forgedSignature = [...parts.slice(0, 5), (parts[5].startsWith("A") ? "B" : "A") + parts[5].slice(1)].join(".");
+    const forgedSignature = [...parts.slice(0, 5), (parts[5].startsWith("A") ? "B" : "A") + parts[5].slice(1)].join(
+      ".",
+    );
     expect((await get(forgedSignature)).status).toBe(403);
 
     // Signed for my grant but naming their release, or signed for their grant naming mine: nothing.
@@ -132,7 +180,9 @@ describe("file links", () => {
     expect(Number(response.headers.get("content-length"))).toBe(body.length);
 
     const entries = await unzip(body);
-    expect([...entries.keys()].sort()).toEqual([`01 ${artist.name} - Aube.flac`, `02 ${artist.name} - Crépuscule - Nuit.flac`, "cover.jpg"].sort());
+    expect([...entries.keys()].sort()).toEqual(
+      [`01 ${artist.name} - Aube.flac`, `02 ${artist.name} - Crépuscule - Nuit.flac`, "cover.jpg"].sort(),
+    );
     for (const [i, id] of trackIds.entries()) {
       const name = [...entries.keys()].find((n) => n.startsWith(`0${i + 1} `))!;
       const file = await stored(audioKeys.download(artist.id, id, downloadFormat("flac")));
@@ -145,7 +195,12 @@ describe("file links", () => {
 
   it("serves a single track as its file, honouring byte ranges", async () => {
     const { artist, releaseId, trackIds, email } = await albumWithMasters(["Seul", "Pas celui-ci"]);
-    const single = await createDownloadGrant(db, { artistId: artist.id, orderId: null, email, items: [{ releaseId, trackId: trackIds[0] }] });
+    const single = await createDownloadGrant(db, {
+      artistId: artist.id,
+      orderId: null,
+      email,
+      items: [{ releaseId, trackId: trackIds[0] }],
+    });
     await ensureDownload(db, trackIds[0], "mp3-320");
     const link = signFileLink({ grantId: single.grantId, releaseId, trackId: trackIds[0], format: "mp3-320" });
     const file = await stored(audioKeys.download(artist.id, trackIds[0], downloadFormat("mp3-320")));
@@ -158,7 +213,9 @@ describe("file links", () => {
     expect(part.headers.get("content-range")).toBe(`bytes 100-199/${file.length}`);
     expect(Buffer.from(await part.arrayBuffer()).equals(file.subarray(100, 200))).toBe(true);
     // The other track of the album is not part of this grant.
-    expect((await get(signFileLink({ grantId: single.grantId, releaseId, trackId: trackIds[1], format: "mp3-320" }))).status).toBe(404);
+    expect(
+      (await get(signFileLink({ grantId: single.grantId, releaseId, trackId: trackIds[1], format: "mp3-320" }))).status,
+    ).toBe(404);
   });
 });
 
@@ -168,7 +225,14 @@ describe("preparing formats that are not made yet", () => {
     await ensureDownload(db, trackIds[0], "opus");
     const link = signFileLink({ grantId: grant.grantId, releaseId, trackId: null, format: "opus" });
     const status = (method: "GET" | "POST", body?: object) =>
-      preparationResponse(db, new Request(`http://test/api/download/${link}/status`, { method, body: body ? JSON.stringify(body) : undefined }), link).then((r) => r.json());
+      preparationResponse(
+        db,
+        new Request(`http://test/api/download/${link}/status`, {
+          method,
+          body: body ? JSON.stringify(body) : undefined,
+        }),
+        link,
+      ).then((r) => r.json());
 
     // The page's data says how far each format is.
     const { items } = await downloadPageItems(db, (await loadGrantContents(db, grant.grantId))!);
@@ -203,6 +267,8 @@ describe("preparing formats that are not made yet", () => {
     expect(items[0].losslessUnavailable).toBe(true);
     expect(items[0].formats.map((f) => f.id)).not.toContain("flac");
     expect(items[0].defaultFormat).toBe("mp3-320");
-    expect((await get(signFileLink({ grantId: grant.grantId, releaseId, trackId: null, format: "flac" }))).status).toBe(404);
+    expect((await get(signFileLink({ grantId: grant.grantId, releaseId, trackId: null, format: "flac" }))).status).toBe(
+      404,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { carts, cartItems } from "@/db/schema";
+import { cartItems, carts } from "@/db/schema";
 import { hashToken } from "@/lib/auth/tokens";
 import { useTestDb } from "@/tests/support/factories";
 import { makeShop } from "@/tests/support/orders";
@@ -42,7 +42,10 @@ async function follow(artistSlug: string, query: Record<string, string>) {
 }
 
 async function cartOf(artistId: string) {
-  const [cart] = await db.select().from(carts).where(eq(carts.tokenHash, hashToken(jar.get("mt_cart")!)));
+  const [cart] = await db
+    .select()
+    .from(carts)
+    .where(eq(carts.tokenHash, hashToken(jar.get("mt_cart")!)));
   expect(cart.artistId).toBe(artistId);
   return { cart, items: await db.select().from(cartItems).where(eq(cartItems.cartId, cart.id)) };
 }
@@ -50,7 +53,11 @@ async function cartOf(artistId: string) {
 describe("a buy link from a widget", () => {
   it("adds the item in the new tab, remembers the embedding site, and lands on the band's cart", async () => {
     const shop = await makeShop(db);
-    const response = await follow(shop.artist.slug, { kind: "release", id: shop.album.id, host: "WWW.Band-Site.example:8080" });
+    const response = await follow(shop.artist.slug, {
+      kind: "release",
+      id: shop.album.id,
+      host: "WWW.Band-Site.example:8080",
+    });
     expect(response).toBeNull();
     expect(redirects).toEqual([`/${shop.artist.slug}/cart`]);
     const { cart, items } = await cartOf(shop.artist.id);

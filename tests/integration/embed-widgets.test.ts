@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { GET as releaseWidget } from "@/app/embed/release/[id]/route";
 import { GET as buyWidget } from "@/app/embed/buy/[id]/route";
+import { GET as playerScript } from "@/app/embed/player.js/route";
+import { GET as releaseWidget } from "@/app/embed/release/[id]/route";
 import { GET as shopWidget } from "@/app/embed/shop/[artist]/route";
 import { GET as trackWidget } from "@/app/embed/track/[id]/route";
-import { GET as playerScript } from "@/app/embed/player.js/route";
 import { releases } from "@/db/schema";
-import { contentSecurityPolicy, isEmbedPath } from "@/lib/http/security";
-import { parseEmbedOptions, parseHexColor, embedHeight, PLAYER_SCRIPT_PATH } from "@/lib/embed";
+import { embedHeight, parseEmbedOptions, parseHexColor, PLAYER_SCRIPT_PATH } from "@/lib/embed";
 import { normalizeEmbedHost } from "@/lib/embed/host";
+import { contentSecurityPolicy, isEmbedPath } from "@/lib/http/security";
 import { useTestDb } from "@/tests/support/factories";
 import { makeShop } from "@/tests/support/orders";
 
@@ -18,25 +18,58 @@ let draftId = "";
 
 beforeAll(async () => {
   shop = await makeShop(db);
-  const [draft] = await db.insert(releases).values({ artistId: shop.artist.id, slug: `draft-${Date.now()}`, title: "Secret Draft", status: "draft" }).returning();
+  const [draft] = await db
+    .insert(releases)
+    .values({ artistId: shop.artist.id, slug: `draft-${Date.now()}`, title: "Secret Draft", status: "draft" })
+    .returning();
   draftId = draft.id;
 });
 
-function call<P>(handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>, path: string, params: P, headers: Record<string, string> = {}) {
+function call<P>(
+  handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>,
+  path: string,
+  params: P,
+  headers: Record<string, string> = {},
+) {
   return handler(new Request(`http://localhost${path}`, { headers }), { params: Promise.resolve(params) });
 }
 
 describe("widget options from a stranger's query string", () => {
   it("keeps valid values and turns anything else into the defaults", () => {
-    const good = parseEmbedOptions(new URLSearchParams("theme=dark&bg=fff&accent=%23A1B2C3&layout=slim&artwork=none&tracklist=0&lang=fr"), null);
-    expect(good).toEqual({ theme: "dark", bg: "#ffffff", accent: "#a1b2c3", layout: "slim", artwork: "none", tracklist: false, lang: "fr" });
-    const bad = parseEmbedOptions(new URLSearchParams("theme=neon&bg=red&accent=12345&layout=huge&artwork=9999&tracklist=yes&lang=de"), "fr-FR,fr;q=0.9");
-    expect(bad).toEqual({ theme: "auto", bg: null, accent: null, layout: "large", artwork: "large", tracklist: true, lang: "fr" });
+    const good = parseEmbedOptions(
+      new URLSearchParams("theme=dark&bg=fff&accent=%23A1B2C3&layout=slim&artwork=none&tracklist=0&lang=fr"),
+      null,
+    );
+    expect(good).toEqual({
+      theme: "dark",
+      bg: "#ffffff",
+      accent: "#a1b2c3",
+      layout: "slim",
+      artwork: "none",
+      tracklist: false,
+      lang: "fr",
+    });
+    const bad = parseEmbedOptions(
+      new URLSearchParams("theme=neon&bg=red&accent=12345&layout=huge&artwork=9999&tracklist=yes&lang=de"),
+      "fr-FR,fr;q=0.9",
+    );
+    expect(bad).toEqual({
+      theme: "auto",
+      bg: null,
+      accent: null,
+      layout: "large",
+      artwork: "large",
+      tracklist: true,
+      lang: "fr",
+    });
   });
 
-  it.each(["#ggg", "ff00ff00", "#12", "</style><script>", "rgb(0,0,0)", "#fff;background:url(x)", ""])("refuses %j as a colour", (value) => {
-    expect(parseHexColor(value)).toBeNull();
-  });
+  it.each(["#ggg", "ff00ff00", "#12", "</style><script>", "rgb(0,0,0)", "#fff;background:url(x)", ""])(
+    "refuses %j as a colour",
+    (value) => {
+      expect(parseHexColor(value)).toBeNull();
+    },
+  );
 
   it("publishes a fixed height per widget and layout, whatever size is asked for", () => {
     expect(embedHeight("release", { layout: "slim", tracklist: true })).toBe(120);
@@ -69,7 +102,12 @@ describe("widget options from a stranger's query string", () => {
 
 describe("a release widget", () => {
   it("is a complete page with the player, buy link, inline CSS and one script carrying the proxy's nonce", async () => {
-    const response = await call(releaseWidget, `/embed/release/${shop.album.id}?layout=compact&accent=0a0`, { id: shop.album.id }, { "x-nonce": "bm9uY2Utb2YtdGhlLXByb3h5LTEyMw==" });
+    const response = await call(
+      releaseWidget,
+      `/embed/release/${shop.album.id}?layout=compact&accent=0a0`,
+      { id: shop.album.id },
+      { "x-nonce": "bm9uY2Utb2YtdGhlLXByb3h5LTEyMw==" },
+    );
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toMatch(/^<!doctype html><html lang="en">/);
@@ -78,16 +116,24 @@ describe("a release widget", () => {
     expect(html).toContain(`/${shop.artist.slug}/cart/add?kind=release&amp;id=${shop.album.id}`);
     expect(html).toContain('target="_blank" rel="noopener"');
     expect(html).toContain("--ac:#00aa00");
-    expect(html).toContain(`<script src="${PLAYER_SCRIPT_PATH}" nonce="bm9uY2Utb2YtdGhlLXByb3h5LTEyMw==" defer></script>`);
+    expect(html).toContain(
+      `<script src="${PLAYER_SCRIPT_PATH}" nonce="bm9uY2Utb2YtdGhlLXByb3h5LTEyMw==" defer></script>`,
+    );
     expect(html.match(/<script/g)).toHaveLength(2); // the page's data (JSON, not run) and the player
     expect(html).not.toMatch(/https?:\/\/(?!localhost)/); // no third-party request of any kind
-    expect(response.headers.get("content-security-policy")).toBe(contentSecurityPolicy("bm9uY2Utb2YtdGhlLXByb3h5LTEyMw==", { embed: true, dev: false }));
+    expect(response.headers.get("content-security-policy")).toBe(
+      contentSecurityPolicy("bm9uY2Utb2YtdGhlLXByb3h5LTEyMw==", { embed: true, dev: false }),
+    );
     expect(response.headers.get("set-cookie")).toBeNull();
   });
 
   it("writes script in the query string back as harmless text, never as markup", async () => {
     const evil = encodeURIComponent('"><script>alert(1)</script>');
-    const response = await call(releaseWidget, `/embed/release/${shop.album.id}?theme=${evil}&bg=${evil}&accent=${evil}&layout=${evil}&lang=${evil}`, { id: shop.album.id });
+    const response = await call(
+      releaseWidget,
+      `/embed/release/${shop.album.id}?theme=${evil}&bg=${evil}&accent=${evil}&layout=${evil}&lang=${evil}`,
+      { id: shop.album.id },
+    );
     const html = await response.text();
     expect(response.status).toBe(200);
     expect(html).not.toContain("alert(1)");
@@ -95,7 +141,11 @@ describe("a release widget", () => {
   });
 
   it("escapes the band's own text", async () => {
-    const [evil] = await db.update(releases).set({ title: `<img src=x onerror=alert(1)> & "Co"` }).where(eq(releases.id, shop.album.id)).returning();
+    const [evil] = await db
+      .update(releases)
+      .set({ title: `<img src=x onerror=alert(1)> & "Co"` })
+      .where(eq(releases.id, shop.album.id))
+      .returning();
     const html = await (await call(releaseWidget, `/embed/release/${evil.id}`, { id: evil.id })).text();
     expect(html).not.toContain("<img src=x");
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;Co&quot;");
@@ -103,8 +153,15 @@ describe("a release widget", () => {
   });
 
   it("speaks French when asked, or when the visitor's browser prefers it", async () => {
-    expect(await (await call(releaseWidget, `/embed/release/${shop.album.id}?lang=fr`, { id: shop.album.id })).text()).toContain("Acheter");
-    const byBrowser = await call(releaseWidget, `/embed/release/${shop.album.id}`, { id: shop.album.id }, { "accept-language": "fr-FR,fr;q=0.9" });
+    expect(
+      await (await call(releaseWidget, `/embed/release/${shop.album.id}?lang=fr`, { id: shop.album.id })).text(),
+    ).toContain("Acheter");
+    const byBrowser = await call(
+      releaseWidget,
+      `/embed/release/${shop.album.id}`,
+      { id: shop.album.id },
+      { "accept-language": "fr-FR,fr;q=0.9" },
+    );
     expect(await byBrowser.text()).toContain('<html lang="fr">');
     expect(byBrowser.headers.get("vary")).toContain("Accept-Language");
   });
@@ -142,9 +199,12 @@ describe("track, buy and shop widgets", () => {
   });
 
   it("the shop widget lists every item with its price, as a table in the compact layout", async () => {
-    const html = await (await call(shopWidget, `/embed/shop/${shop.artist.slug}?layout=compact`, { artist: shop.artist.slug })).text();
+    const html = await (
+      await call(shopWidget, `/embed/shop/${shop.artist.slug}?layout=compact`, { artist: shop.artist.slug })
+    ).text();
     expect(html).toContain('data-testid="embed-shop-table"');
-    for (const text of ["Test Album", "Song 1", "Test Album CD", "Shirt", "€7.00", "€12.00", "€20.00"]) expect(html).toContain(text);
+    for (const text of ["Test Album", "Song 1", "Test Album CD", "Shirt", "€7.00", "€12.00", "€20.00"])
+      expect(html).toContain(text);
     expect((await call(shopWidget, "/embed/shop/nobody", { artist: "no-such-band-here" })).status).toBe(404);
   });
 

@@ -63,7 +63,9 @@ describe("the embedded PostgreSQL", () => {
     const pid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
     process.kill(pid, "SIGSTOP");
     try {
-      await expect(startEmbeddedPostgres({ dataDir, answerTimeoutMs: 1500 })).rejects.toThrow(/did not answer within .* It was left running/);
+      await expect(startEmbeddedPostgres({ dataDir, answerTimeoutMs: 1500 })).rejects.toThrow(
+        /did not answer within .* It was left running/,
+      );
       expect(alive(pid)).toBe(true);
     } finally {
       process.kill(pid, "SIGCONT");
@@ -73,6 +75,8 @@ describe("the embedded PostgreSQL", () => {
 
   it("refuses a taken EMBEDDED_PG_PORT with a message naming it", async () => {
     const taken = await occupy();
-    await expect(startEmbeddedPostgres({ dataDir: path.join(root, "other"), port: taken })).rejects.toThrow(`Port ${taken} (EMBEDDED_PG_PORT) is taken`);
+    await expect(startEmbeddedPostgres({ dataDir: path.join(root, "other"), port: taken })).rejects.toThrow(
+      `Port ${taken} (EMBEDDED_PG_PORT) is taken`,
+    );
   });
 });

@@ -3,7 +3,15 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET as exportRoute } from "@/app/(dashboard)/dashboard/[artist]/fans/export/route";
 import { emailQueue, subscribers } from "@/db/schema";
-import { countSubscribed, listSubscribers, lookUpUnsubscribe, readUnsubscribeToken, unsubscribeToken, unsubscribeUrl, unsubscribeWithToken } from "@/lib/fans";
+import {
+  countSubscribed,
+  listSubscribers,
+  lookUpUnsubscribe,
+  readUnsubscribeToken,
+  unsubscribeToken,
+  unsubscribeUrl,
+  unsubscribeWithToken,
+} from "@/lib/fans";
 import { addToCart, findCart, fulfillOrder, setCartCountry, startCheckout } from "@/lib/orders";
 import { useTestDb } from "@/tests/support/factories";
 import { makeShop } from "@/tests/support/orders";
@@ -28,21 +36,33 @@ async function buy(shop: Shop, email: string, subscribe: boolean) {
 }
 
 const subscriberOf = async (shop: Shop, email: string) =>
-  (await db.select().from(subscribers).where(and(eq(subscribers.artistId, shop.artist.id), eq(subscribers.email, email))))[0];
+  (
+    await db
+      .select()
+      .from(subscribers)
+      .where(and(eq(subscribers.artistId, shop.artist.id), eq(subscribers.email, email)))
+  )[0];
 
 describe("the band's fans", () => {
   it("lists opted-in buyers with source and date, searchable, unsubscribed ones marked", async () => {
     const shop = await makeShop(db);
     await buy(shop, "yes@example.test", true);
     await buy(shop, "no@example.test", false);
-    await db.insert(subscribers).values({ artistId: shop.artist.id, email: "free@example.test", source: "free_download", unsubscribedAt: new Date() });
+    await db.insert(subscribers).values({
+      artistId: shop.artist.id,
+      email: "free@example.test",
+      source: "free_download",
+      unsubscribedAt: new Date(),
+    });
     const list = await listSubscribers(db, shop.artist.id);
     expect(list.subscribers.map((s) => [s.email, s.source, s.unsubscribedAt !== null]).sort()).toEqual([
       ["free@example.test", "free_download", true],
       ["yes@example.test", "checkout", false],
     ]);
     expect(await countSubscribed(db, shop.artist.id)).toBe(1);
-    expect((await listSubscribers(db, shop.artist.id, { search: "YES@" })).subscribers.map((s) => s.email)).toEqual(["yes@example.test"]);
+    expect((await listSubscribers(db, shop.artist.id, { search: "YES@" })).subscribers.map((s) => s.email)).toEqual([
+      "yes@example.test",
+    ]);
     expect((await listSubscribers(db, (await makeShop(db)).artist.id)).total).toBe(0);
   });
 
@@ -50,7 +70,10 @@ describe("the band's fans", () => {
     const shop = await makeShop(db);
     const other = await makeShop(db);
     await buy(shop, "yes@example.test", true);
-    const call = () => exportRoute(new Request(`http://localhost/dashboard/${shop.artist.slug}/fans/export`), { params: Promise.resolve({ artist: shop.artist.slug }) });
+    const call = () =>
+      exportRoute(new Request(`http://localhost/dashboard/${shop.artist.slug}/fans/export`), {
+        params: Promise.resolve({ artist: shop.artist.slug }),
+      });
     viewer = { id: other.owner.id, email: other.owner.email, name: null };
     const refused = await call();
     expect(refused.status).toBe(404);
@@ -69,7 +92,13 @@ describe("unsubscribing", () => {
     const shop = await makeShop(db);
     const yes = await buy(shop, "yes@example.test", true);
     const no = await buy(shop, "no@example.test", false);
-    const receipt = async (orderId: string) => (await db.select().from(emailQueue).where(eq(emailQueue.dedupeKey, `receipt:${orderId}`)))[0].text;
+    const receipt = async (orderId: string) =>
+      (
+        await db
+          .select()
+          .from(emailQueue)
+          .where(eq(emailQueue.dedupeKey, `receipt:${orderId}`))
+      )[0].text;
     const fan = await subscriberOf(shop, "yes@example.test");
     expect(await receipt(yes)).toContain(unsubscribeUrl(fan.id));
     expect(await receipt(no)).not.toContain("/unsubscribe/");
@@ -80,7 +109,14 @@ describe("unsubscribing", () => {
     await buy(shop, "yes@example.test", true);
     const fan = await subscriberOf(shop, "yes@example.test");
     const good = unsubscribeToken(fan.id);
-    for (const bad of [`${fan.id}.AAAA`, `${fan.id}`, `${fan.id}x.${good.split(".")[1]}`, "", `${good}x`, `other.${good.split(".")[1]}`]) {
+    for (const bad of [
+      `${fan.id}.AAAA`,
+      `${fan.id}`,
+      `${fan.id}x.${good.split(".")[1]}`,
+      "",
+      `${good}x`,
+      `other.${good.split(".")[1]}`,
+    ]) {
       expect(readUnsubscribeToken(bad)).toBeNull();
       expect(await unsubscribeWithToken(db, bad)).toEqual({ ok: false });
       expect(await lookUpUnsubscribe(db, bad)).toEqual({ ok: false });
@@ -93,11 +129,24 @@ describe("unsubscribing", () => {
     await buy(shop, "yes@example.test", true);
     const fan = await subscriberOf(shop, "yes@example.test");
     const token = unsubscribeToken(fan.id);
-    expect(await lookUpUnsubscribe(db, token)).toEqual({ ok: true, email: "yes@example.test", band: shop.artist.name, unsubscribed: false });
-    expect(await unsubscribeWithToken(db, token)).toEqual({ ok: true, band: shop.artist.name, email: "yes@example.test" });
+    expect(await lookUpUnsubscribe(db, token)).toEqual({
+      ok: true,
+      email: "yes@example.test",
+      band: shop.artist.name,
+      unsubscribed: false,
+    });
+    expect(await unsubscribeWithToken(db, token)).toEqual({
+      ok: true,
+      band: shop.artist.name,
+      email: "yes@example.test",
+    });
     const first = (await subscriberOf(shop, "yes@example.test")).unsubscribedAt;
     expect(first).toBeInstanceOf(Date);
-    expect(await unsubscribeWithToken(db, token)).toEqual({ ok: true, band: shop.artist.name, email: "yes@example.test" });
+    expect(await unsubscribeWithToken(db, token)).toEqual({
+      ok: true,
+      band: shop.artist.name,
+      email: "yes@example.test",
+    });
     expect((await subscriberOf(shop, "yes@example.test")).unsubscribedAt).toEqual(first);
     expect(await lookUpUnsubscribe(db, token)).toMatchObject({ unsubscribed: true });
     expect(await countSubscribed(db, shop.artist.id)).toBe(0);

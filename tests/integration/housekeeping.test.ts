@@ -17,7 +17,10 @@ const chore = (queue: string) => CHORES.find((c) => c.queue === queue)!;
 /** A checkout abandoned an hour ago, its CD still held. */
 async function abandonedCheckout() {
   const pending = await makePendingStripeOrder(db, { cds: 2 });
-  await db.update(orders).set({ expiresAt: new Date(Date.now() - 3_600_000) }).where(eq(orders.id, pending.order.id));
+  await db
+    .update(orders)
+    .set({ expiresAt: new Date(Date.now() - 3_600_000) })
+    .where(eq(orders.id, pending.order.id));
   return pending;
 }
 
@@ -28,8 +31,10 @@ async function queueMail(to = `${randomBytes(4).toString("hex")}@example.test`) 
   return row;
 }
 
-const orderStatus = async (id: string) => (await db.select({ s: orders.status }).from(orders).where(eq(orders.id, id)))[0].s;
-const sentAt = async (id: string) => (await db.select({ s: emailQueue.sentAt }).from(emailQueue).where(eq(emailQueue.id, id)))[0].s;
+const orderStatus = async (id: string) =>
+  (await db.select({ s: orders.status }).from(orders).where(eq(orders.id, id)))[0].s;
+const sentAt = async (id: string) =>
+  (await db.select({ s: emailQueue.sentAt }).from(emailQueue).where(eq(emailQueue.id, id)))[0].s;
 
 /** Runs a chore until `done` (other files' unsent mail may be older than ours), at most 20 times. */
 async function runUntil(run: () => Promise<unknown>, done: () => Promise<boolean>) {
@@ -62,14 +67,28 @@ describe("the every-minute housekeeping", () => {
 
   it("delivering mail retries a failed message once its wait is over, and gives up after MAX_ATTEMPTS", async () => {
     const failed = await queueMail();
-    await db.update(emailQueue).set({ attempts: 3, lastError: "connect ECONNREFUSED 127.0.0.1:587" }).where(eq(emailQueue.id, failed.id));
+    await db
+      .update(emailQueue)
+      .set({ attempts: 3, lastError: "connect ECONNREFUSED 127.0.0.1:587" })
+      .where(eq(emailQueue.id, failed.id));
     const dead = await queueMail();
-    await db.update(emailQueue).set({ attempts: MAX_ATTEMPTS, lastError: "550 mailbox unavailable" }).where(eq(emailQueue.id, dead.id));
+    await db
+      .update(emailQueue)
+      .set({ attempts: MAX_ATTEMPTS, lastError: "550 mailbox unavailable" })
+      .where(eq(emailQueue.id, dead.id));
     // One that failed a moment ago waits its turn (the SMTP server may still be down).
     const waiting = await queueMail();
-    await db.update(emailQueue).set({ attempts: 2, nextAttemptAt: new Date(Date.now() + retryDelayMs(2)) }).where(eq(emailQueue.id, waiting.id));
+    await db
+      .update(emailQueue)
+      .set({ attempts: 2, nextAttemptAt: new Date(Date.now() + retryDelayMs(2)) })
+      .where(eq(emailQueue.id, waiting.id));
 
-    expect(await runUntil(() => chore("email-deliver").run(db), async () => (await sentAt(failed.id)) !== null)).toBe(true);
+    expect(
+      await runUntil(
+        () => chore("email-deliver").run(db),
+        async () => (await sentAt(failed.id)) !== null,
+      ),
+    ).toBe(true);
     const [row] = await db.select().from(emailQueue).where(eq(emailQueue.id, failed.id));
     expect(row.attempts).toBe(4);
     expect(await db.select().from(outboxEmails).where(eq(outboxEmails.to, failed.to))).toHaveLength(1);
@@ -83,19 +102,44 @@ describe("the every-minute housekeeping", () => {
     const mails = await Promise.all(Array.from({ length: 30 }, () => queueMail()));
     const second = createDb(process.env.DATABASE_URL!, { max: 2 });
     try {
-      const bothSent = async () => (await db.select().from(emailQueue).where(inArray(emailQueue.id, mails.map((m) => m.id)))).every((m) => m.sentAt);
+      const bothSent = async () =>
+        (
+          await db
+            .select()
+            .from(emailQueue)
+            .where(
+              inArray(
+                emailQueue.id,
+                mails.map((m) => m.id),
+              ),
+            )
+        ).every((m) => m.sentAt);
       const sweep = () => Promise.all([chore("email-deliver").run(db), chore("email-deliver").run(second.db)]);
       expect(await runUntil(sweep, bothSent)).toBe(true);
     } finally {
       await second.client.end({ timeout: 5 });
     }
-    const delivered = await db.select({ to: outboxEmails.to }).from(outboxEmails).where(inArray(outboxEmails.to, mails.map((m) => m.to)));
+    const delivered = await db
+      .select({ to: outboxEmails.to })
+      .from(outboxEmails)
+      .where(
+        inArray(
+          outboxEmails.to,
+          mails.map((m) => m.to),
+        ),
+      );
     expect(delivered.map((d) => d.to).sort()).toEqual(mails.map((m) => m.to).sort());
   });
 
   it("startWorkers schedules each chore every minute and its worker runs the chore's job", async () => {
     const stop = await startWorkers();
-    const boss = new PgBoss({ connectionString: process.env.DATABASE_URL!, schema: "pgboss", max: 2, schedule: false, supervise: false });
+    const boss = new PgBoss({
+      connectionString: process.env.DATABASE_URL!,
+      schema: "pgboss",
+      max: 2,
+      schedule: false,
+      supervise: false,
+    });
     await boss.start();
     try {
       const schedules = await boss.getSchedules();

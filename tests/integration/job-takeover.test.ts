@@ -25,7 +25,14 @@ describe("a conversion left by a killed process", () => {
     const created = await createRelease(db, user.id, artist.id, { title: "Crash Test" });
     if (!created.ok) throw new Error("setup");
     const file = tone(dir, "crash", "wav", 2);
-    const uploaded = await receiveTrackUpload(db, user.id, created.release.id, "crash.wav", Readable.from(readFileSync(file)), null);
+    const uploaded = await receiveTrackUpload(
+      db,
+      user.id,
+      created.release.id,
+      "crash.wav",
+      Readable.from(readFileSync(file)),
+      null,
+    );
     if (!uploaded.ok) throw new Error(uploaded.reason);
     const trackId = uploaded.track.id;
 
@@ -53,7 +60,9 @@ describe("a conversion left by a killed process", () => {
       }
       expect(track.status).toBe("ready");
       expect(track.durationMs).toBe(2000);
-      const [done] = (await db.execute(sql`select state::text as state, retry_count as "retryCount" from pgboss.job where id = ${taken[0].id}`)) as unknown as { state: string; retryCount: number }[];
+      const [done] = (await db.execute(
+        sql`select state::text as state, retry_count as "retryCount" from pgboss.job where id = ${taken[0].id}`,
+      )) as unknown as { state: string; retryCount: number }[];
       expect(done.state).toBe("completed");
       expect(done.retryCount).toBeGreaterThanOrEqual(1);
     } finally {

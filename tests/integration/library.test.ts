@@ -2,7 +2,6 @@ import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { downloadGrants, emailQueue, libraryLoginTokens, users } from "@/db/schema";
 import { seal } from "@/lib/crypto";
-import { createDownloadGrant } from "@/lib/orders/download-grants";
 import {
   findLibraryGrant,
   libraryLinkLimits,
@@ -14,6 +13,7 @@ import {
   sealLibrarySession,
   verifiedAccountEmail,
 } from "@/lib/library";
+import { createDownloadGrant } from "@/lib/orders/download-grants";
 import { makeUser, unique, useTestDb } from "@/tests/support/factories";
 import { makeShop } from "@/tests/support/orders";
 
@@ -21,7 +21,10 @@ const db = useTestDb();
 const ip = () => `203.0.113.${Math.floor(Math.random() * 250)}-${unique("ip")}`;
 
 async function mailsTo(email: string) {
-  return db.select().from(emailQueue).where(and(eq(emailQueue.to, email), like(emailQueue.dedupeKey, "library-link:%")));
+  return db
+    .select()
+    .from(emailQueue)
+    .where(and(eq(emailQueue.to, email), like(emailQueue.dedupeKey, "library-link:%")));
 }
 
 /**
@@ -42,7 +45,12 @@ async function linkTokenFor(email: string, earlier: string[] = []) {
 async function fanWithPurchases() {
   const email = `${unique("fan")}@example.test`;
   const shop = await makeShop(db);
-  const grant = await createDownloadGrant(db, { artistId: shop.artist.id, orderId: null, email, items: [{ releaseId: shop.album.id, trackId: null }] });
+  const grant = await createDownloadGrant(db, {
+    artistId: shop.artist.id,
+    orderId: null,
+    email,
+    items: [{ releaseId: shop.album.id, trackId: null }],
+  });
   return { email, shop, grant };
 }
 
@@ -65,12 +73,18 @@ describe("asking for a library link", () => {
   });
 
   it("refuses a malformed address and stops after a few requests for one address", async () => {
-    expect(await requestLibraryLink(db, { email: "not an email", ip: ip(), locale: "en" })).toEqual({ ok: false, reason: "invalid_email" });
+    expect(await requestLibraryLink(db, { email: "not an email", ip: ip(), locale: "en" })).toEqual({
+      ok: false,
+      reason: "invalid_email",
+    });
     const { email } = await fanWithPurchases();
     for (let i = 0; i < libraryLinkLimits.perEmail.max; i++) {
       expect((await requestLibraryLink(db, { email, ip: ip(), locale: "en" })).ok).toBe(true);
     }
-    expect(await requestLibraryLink(db, { email, ip: ip(), locale: "en" })).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(await requestLibraryLink(db, { email, ip: ip(), locale: "en" })).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+    });
     expect(await mailsTo(email)).toHaveLength(libraryLinkLimits.perEmail.max);
   });
 
@@ -79,7 +93,9 @@ describe("asking for a library link", () => {
     for (let i = 0; i < libraryLinkLimits.perIp.max; i++) {
       await requestLibraryLink(db, { email: `${unique("probe")}@example.test`, ip: from, locale: "en" });
     }
-    expect(await requestLibraryLink(db, { email: `${unique("probe")}@example.test`, ip: from, locale: "en" })).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(
+      await requestLibraryLink(db, { email: `${unique("probe")}@example.test`, ip: from, locale: "en" }),
+    ).toMatchObject({ ok: false, reason: "rate_limited" });
   });
 });
 
@@ -118,7 +134,9 @@ describe("the library cookie", () => {
     const flipped = value.slice(0, 20) + (value[20] === "a" ? "b" : "a") + value.slice(21);
     expect(readLibrarySession(flipped, now)).toBeNull();
     // Sealed for another purpose (say, the order's download token): not a library session.
-    expect(readLibrarySession(seal("download-token", JSON.stringify({ e: "fan@example.test", x: 9e9 })), now)).toBeNull();
+    expect(
+      readLibrarySession(seal("download-token", JSON.stringify({ e: "fan@example.test", x: 9e9 })), now),
+    ).toBeNull();
     expect(readLibrarySession(undefined, now)).toBeNull();
     expect(readLibrarySession("garbage", now)).toBeNull();
   });
@@ -128,17 +146,41 @@ describe("what the library shows", () => {
   it("lists only this address's standing purchases, across bands, newest first", async () => {
     const { email, shop } = await fanWithPurchases();
     const other = await makeShop(db);
-    const single = await createDownloadGrant(db, { artistId: other.artist.id, orderId: null, email, items: [{ releaseId: other.album.id, trackId: other.tracks[1].id }] });
-    const refunded = await createDownloadGrant(db, { artistId: other.artist.id, orderId: null, email, items: [{ releaseId: other.album.id, trackId: null }] });
+    const single = await createDownloadGrant(db, {
+      artistId: other.artist.id,
+      orderId: null,
+      email,
+      items: [{ releaseId: other.album.id, trackId: other.tracks[1].id }],
+    });
+    const refunded = await createDownloadGrant(db, {
+      artistId: other.artist.id,
+      orderId: null,
+      email,
+      items: [{ releaseId: other.album.id, trackId: null }],
+    });
     await db.update(downloadGrants).set({ revokedAt: new Date() }).where(eq(downloadGrants.id, refunded.grantId));
-    const someoneElse = await createDownloadGrant(db, { artistId: shop.artist.id, orderId: null, email: `${unique("else")}@example.test`, items: [{ releaseId: shop.album.id, trackId: null }] });
+    const someoneElse = await createDownloadGrant(db, {
+      artistId: shop.artist.id,
+      orderId: null,
+      email: `${unique("else")}@example.test`,
+      items: [{ releaseId: shop.album.id, trackId: null }],
+    });
     // "Newest" by a clock two quick writes can share: the first purchase is dated a day earlier.
-    await db.update(downloadGrants).set({ createdAt: new Date(Date.now() - 86_400_000) }).where(eq(downloadGrants.id, (await fanGrant(email, shop.artist.id))!));
+    await db
+      .update(downloadGrants)
+      .set({ createdAt: new Date(Date.now() - 86_400_000) })
+      .where(eq(downloadGrants.id, (await fanGrant(email, shop.artist.id))!));
 
     const entries = await listLibrary(db, email.toUpperCase());
     expect(entries.map((e) => e.grantId)).toEqual([single.grantId, (await fanGrant(email, shop.artist.id))!]);
-    expect(entries[0]).toMatchObject({ artist: { name: other.artist.name }, items: [{ title: "Song 2", releaseTitle: "Test Album", isTrack: true }] });
-    expect(entries[1]).toMatchObject({ artist: { name: shop.artist.name }, items: [{ title: "Test Album", isTrack: false, kind: "album" }] });
+    expect(entries[0]).toMatchObject({
+      artist: { name: other.artist.name },
+      items: [{ title: "Song 2", releaseTitle: "Test Album", isTrack: true }],
+    });
+    expect(entries[1]).toMatchObject({
+      artist: { name: shop.artist.name },
+      items: [{ title: "Test Album", isTrack: false, kind: "album" }],
+    });
     expect(entries.map((e) => e.grantId)).not.toContain(someoneElse.grantId);
 
     expect(await findLibraryGrant(db, email, single.grantId)).toMatchObject({ id: single.grantId });
@@ -156,6 +198,9 @@ describe("what the library shows", () => {
 });
 
 async function fanGrant(email: string, artistId: string) {
-  const [row] = await db.select({ id: downloadGrants.id }).from(downloadGrants).where(and(eq(downloadGrants.email, email), eq(downloadGrants.artistId, artistId)));
+  const [row] = await db
+    .select({ id: downloadGrants.id })
+    .from(downloadGrants)
+    .where(and(eq(downloadGrants.email, email), eq(downloadGrants.artistId, artistId)));
   return row?.id;
 }

@@ -3,10 +3,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { POST as oneClick } from "@/app/api/unsubscribe/[token]/route";
 import { subscribers } from "@/db/schema";
 import { createCodeBatch, listBatchCodes } from "@/lib/codes";
-import { redeemCode } from "@/lib/orders";
 import { sendQueuedEmail } from "@/lib/email";
 import { listUnsubscribeHeaders } from "@/lib/email/list-unsubscribe";
 import { unsubscribeToken, unsubscribeUrl } from "@/lib/fans";
+import { redeemCode } from "@/lib/orders";
 import { unique, useTestDb } from "@/tests/support/factories";
 import { makeShop, queuedEmails } from "@/tests/support/orders";
 import { startSmtpStandIn } from "@/tests/support/smtp-stand-in";
@@ -21,7 +21,12 @@ type Shop = Awaited<ReturnType<typeof makeShop>>;
 
 /** A fan redeems a card (the shortest way to a receipt), ticking "news from the band" or not. */
 async function receiptFor(shop: Shop, email: string, subscribe: boolean) {
-  const made = await createCodeBatch(db, { artistId: shop.artist.id, releaseId: shop.album.id, count: 1, createdBy: null });
+  const made = await createCodeBatch(db, {
+    artistId: shop.artist.id,
+    releaseId: shop.album.id,
+    count: 1,
+    createdBy: null,
+  });
   if (!made.ok) throw new Error(made.error);
   const [{ code }] = await listBatchCodes(db, made.batch.id);
   const redeemed = await redeemCode(db, { code, email, subscribe, locale: "en", ip: unique("10.2.0") });
@@ -31,7 +36,12 @@ async function receiptFor(shop: Shop, email: string, subscribe: boolean) {
 }
 
 const subscriberOf = async (shop: Shop, email: string) =>
-  (await db.select().from(subscribers).where(and(eq(subscribers.artistId, shop.artist.id), eq(subscribers.email, email))))[0];
+  (
+    await db
+      .select()
+      .from(subscribers)
+      .where(and(eq(subscribers.artistId, shop.artist.id), eq(subscribers.email, email)))
+  )[0];
 
 const post = (token: string) =>
   oneClick(
@@ -64,7 +74,9 @@ describe("the receipt of a fan who asked for the band's news", () => {
     expect(mail?.headers.has("list-unsubscribe-post")).toBe(false);
 
     const news = await receiptFor(shop, "leaver@example.test", true);
-    expect(await listUnsubscribeHeaders(db, `receipt:${news.orderId}:resend:${crypto.randomUUID()}`)).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+    expect(await listUnsubscribeHeaders(db, `receipt:${news.orderId}:resend:${crypto.randomUUID()}`)).toMatchObject({
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    });
     expect(await listUnsubscribeHeaders(db, `shipped:${news.orderId}:x`)).toBeUndefined();
     expect((await post(unsubscribeToken((await subscriberOf(shop, "leaver@example.test")).id))).status).toBe(200);
     expect(await listUnsubscribeHeaders(db, `receipt:${news.orderId}`)).toBeUndefined();
@@ -98,7 +110,12 @@ describe("one-click unsubscribe (RFC 8058)", () => {
     await receiptFor(shop, "fan@example.test", true);
     const fan = await subscriberOf(shop, "fan@example.test");
     const good = unsubscribeToken(fan.id);
-    for (const bad of [`${fan.id}.forged`, `${good.slice(0, -2)}xx`, `${crypto.randomUUID()}.${good.split(".")[1]}`, "nonsense"]) {
+    for (const bad of [
+      `${fan.id}.forged`,
+      `${good.slice(0, -2)}xx`,
+      `${crypto.randomUUID()}.${good.split(".")[1]}`,
+      "nonsense",
+    ]) {
       const response = await post(bad);
       expect(response.status).toBe(404);
       expect(await response.text()).toContain("not valid");

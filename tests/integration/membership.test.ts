@@ -1,7 +1,15 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { artistInvites, artistMembers, artists, outboxEmails } from "@/db/schema";
-import { acceptInvite, checkArtistAccess, inviteMember, listTeam, removeMember, revokeInvite, updateArtistProfile } from "@/lib/artists";
+import {
+  acceptInvite,
+  checkArtistAccess,
+  inviteMember,
+  listTeam,
+  removeMember,
+  revokeInvite,
+  updateArtistProfile,
+} from "@/lib/artists";
 import { addMember, makeArtist, makeUser, useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
@@ -14,20 +22,37 @@ async function twoBands() {
   return { alice, bob, bandA, bandB };
 }
 
-const profileOf = (artist: { name: string; slug: string }) => ({ name: "Hijacked", slug: artist.slug, currency: "EUR", accentColor: "#000000" });
+const profileOf = (artist: { name: string; slug: string }) => ({
+  name: "Hijacked",
+  slug: artist.slug,
+  currency: "EUR",
+  accentColor: "#000000",
+});
 
 describe("a member of band A, acting on band B", () => {
   it("is not a member, whether B is named by id or by slug", async () => {
     const { alice, bandB } = await twoBands();
     expect(await checkArtistAccess(db, alice.id, { id: bandB.id })).toEqual({ allowed: false, reason: "not_member" });
-    expect(await checkArtistAccess(db, alice.id, { slug: bandB.slug })).toEqual({ allowed: false, reason: "not_member" });
-    expect(await checkArtistAccess(db, alice.id, { id: "no-such-band" })).toEqual({ allowed: false, reason: "not_found" });
+    expect(await checkArtistAccess(db, alice.id, { slug: bandB.slug })).toEqual({
+      allowed: false,
+      reason: "not_member",
+    });
+    expect(await checkArtistAccess(db, alice.id, { id: "no-such-band" })).toEqual({
+      allowed: false,
+      reason: "not_found",
+    });
   });
 
   it("cannot edit B's profile, invite to B, list or remove B's members", async () => {
     const { alice, bob, bandB } = await twoBands();
-    expect(await updateArtistProfile(db, alice.id, bandB.id, profileOf(bandB))).toEqual({ ok: false, error: "forbidden" });
-    expect(await inviteMember(db, alice.id, bandB.id, { email: "mole@example.test", role: "owner" }, "en")).toEqual({ ok: false, error: "forbidden" });
+    expect(await updateArtistProfile(db, alice.id, bandB.id, profileOf(bandB))).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
+    expect(await inviteMember(db, alice.id, bandB.id, { email: "mole@example.test", role: "owner" }, "en")).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
     expect(await listTeam(db, alice.id, bandB.id)).toBeNull();
     expect(await removeMember(db, alice.id, bandB.id, bob.id)).toEqual({ ok: false, error: "forbidden" });
 
@@ -53,8 +78,13 @@ describe("roles inside a band", () => {
     const { alice, bandA } = await twoBands();
     const carol = await makeUser(db);
     await addMember(db, bandA.id, carol.id, "member");
-    expect((await updateArtistProfile(db, carol.id, bandA.id, { ...profileOf(bandA), name: "New name" })).ok).toBe(true);
-    expect(await inviteMember(db, carol.id, bandA.id, { email: "x@example.test", role: "member" }, "en")).toEqual({ ok: false, error: "forbidden" });
+    expect((await updateArtistProfile(db, carol.id, bandA.id, { ...profileOf(bandA), name: "New name" })).ok).toBe(
+      true,
+    );
+    expect(await inviteMember(db, carol.id, bandA.id, { email: "x@example.test", role: "member" }, "en")).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
     expect(await removeMember(db, carol.id, bandA.id, alice.id)).toEqual({ ok: false, error: "forbidden" });
   });
 
@@ -71,7 +101,13 @@ describe("inviting a bandmate", () => {
   it("mails a link that makes the invited address a member, once", async () => {
     const { alice, bandA } = await twoBands();
     const drummer = await makeUser(db, { email: `drums-${bandA.slug}@example.test` });
-    const sent = await inviteMember(db, alice.id, bandA.id, { email: drummer.email.toUpperCase(), role: "member" }, "fr");
+    const sent = await inviteMember(
+      db,
+      alice.id,
+      bandA.id,
+      { email: drummer.email.toUpperCase(), role: "member" },
+      "fr",
+    );
     if (!sent.ok) throw new Error(JSON.stringify(sent));
     const token = sent.inviteUrl.split("/invite/")[1];
 
@@ -89,14 +125,27 @@ describe("inviting a bandmate", () => {
 
   it("refuses bad addresses, existing members and expired links", async () => {
     const { alice, bandA } = await twoBands();
-    expect(await inviteMember(db, alice.id, bandA.id, { email: "not-an-email", role: "member" }, "en")).toMatchObject({ ok: false, error: "invalid", fieldErrors: { email: "email_invalid" } });
-    expect(await inviteMember(db, alice.id, bandA.id, { email: alice.email, role: "member" }, "en")).toEqual({ ok: false, error: "already_member" });
+    expect(await inviteMember(db, alice.id, bandA.id, { email: "not-an-email", role: "member" }, "en")).toMatchObject({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { email: "email_invalid" },
+    });
+    expect(await inviteMember(db, alice.id, bandA.id, { email: alice.email, role: "member" }, "en")).toEqual({
+      ok: false,
+      error: "already_member",
+    });
 
     const late = await makeUser(db);
     const sent = await inviteMember(db, alice.id, bandA.id, { email: late.email, role: "member" }, "en");
     if (!sent.ok) throw new Error("setup failed");
-    await db.update(artistInvites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(artistInvites.email, late.email));
-    expect(await acceptInvite(db, late, sent.inviteUrl.split("/invite/")[1])).toEqual({ ok: false, error: "invalid_or_expired" });
+    await db
+      .update(artistInvites)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(artistInvites.email, late.email));
+    expect(await acceptInvite(db, late, sent.inviteUrl.split("/invite/")[1])).toEqual({
+      ok: false,
+      error: "invalid_or_expired",
+    });
     expect(await acceptInvite(db, late, "forged")).toEqual({ ok: false, error: "invalid_or_expired" });
   });
 });

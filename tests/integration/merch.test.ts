@@ -2,22 +2,45 @@ import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { productOptions, products, releases, shippingRates } from "@/db/schema";
-import { createProduct, deleteProduct, getShippingSettings, listProductsForArtist, productOfArtist, saveShippingSettings, updateProduct } from "@/lib/merch";
+import {
+  createProduct,
+  deleteProduct,
+  getShippingSettings,
+  listProductsForArtist,
+  productOfArtist,
+  saveShippingSettings,
+  updateProduct,
+} from "@/lib/merch";
 import { statFile } from "@/lib/storage";
 import { addMember, makeArtist, makeUser, unique, useTestDb } from "@/tests/support/factories";
 
 const db = useTestDb();
 
-const png = (size = 64) => sharp({ create: { width: size, height: size, channels: 3, background: "#336699" } }).png().toBuffer();
+const png = (size = 64) =>
+  sharp({ create: { width: size, height: size, channels: 3, background: "#336699" } })
+    .png()
+    .toBuffer();
 
 async function band() {
   const owner = await makeUser(db);
   const artist = await makeArtist(db, owner.id);
-  const [release] = await db.insert(releases).values({ artistId: artist.id, slug: unique("r"), title: "Debut", currency: "EUR" }).returning();
+  const [release] = await db
+    .insert(releases)
+    .values({ artistId: artist.id, slug: unique("r"), title: "Debut", currency: "EUR" })
+    .returning();
   return { owner, artist, release };
 }
 
-const cd = (overrides: Record<string, unknown> = {}) => ({ kind: "cd", title: "Debut CD", description: "Jewel case", price: "12,50", currency: "EUR", stock: "5", published: true, ...overrides });
+const cd = (overrides: Record<string, unknown> = {}) => ({
+  kind: "cd",
+  title: "Debut CD",
+  description: "Jewel case",
+  price: "12,50",
+  currency: "EUR",
+  stock: "5",
+  published: true,
+  ...overrides,
+});
 
 async function productCount(artistId: string) {
   return (await db.select().from(products).where(eq(products.artistId, artistId))).length;
@@ -26,9 +49,19 @@ async function productCount(artistId: string) {
 describe("a band puts an item on the merch table", () => {
   it("creates a CD with stock, a download, photos re-encoded as WebP; edits and deletes it", async () => {
     const { owner, artist, release } = await band();
-    const created = await createProduct(db, owner.id, artist.id, cd({ releaseId: release.id }), { add: [{ name: "front.png", bytes: await png() }] });
+    const created = await createProduct(db, owner.id, artist.id, cd({ releaseId: release.id }), {
+      add: [{ name: "front.png", bytes: await png() }],
+    });
     if (!created.ok) throw new Error(JSON.stringify(created));
-    expect(created.product).toMatchObject({ kind: "cd", title: "Debut CD", priceAmount: 1250, currency: "EUR", stock: 5, releaseId: release.id, published: true });
+    expect(created.product).toMatchObject({
+      kind: "cd",
+      title: "Debut CD",
+      priceAmount: 1250,
+      currency: "EUR",
+      stock: 5,
+      releaseId: release.id,
+      published: true,
+    });
     expect(created.product.photoKeys).toHaveLength(1);
     const stored = await statFile(`${created.product.photoKeys[0]}-600.webp`);
     expect(stored?.size).toBeGreaterThan(0);
@@ -36,11 +69,24 @@ describe("a band puts an item on the merch table", () => {
     const [summary] = await listProductsForArtist(db, artist.id);
     expect(summary).toMatchObject({ id: created.product.id, releaseTitle: "Debut", optionCount: 0 });
 
-    const updated = await updateProduct(db, owner.id, artist.id, created.product.id, cd({ title: "Debut CD (digipak)", stock: "", stockWas: "5", published: false }), {
-      remove: created.product.photoKeys,
-    });
+    const updated = await updateProduct(
+      db,
+      owner.id,
+      artist.id,
+      created.product.id,
+      cd({ title: "Debut CD (digipak)", stock: "", stockWas: "5", published: false }),
+      {
+        remove: created.product.photoKeys,
+      },
+    );
     if (!updated.ok) throw new Error(JSON.stringify(updated));
-    expect(updated.product).toMatchObject({ title: "Debut CD (digipak)", stock: null, published: false, releaseId: null, photoKeys: [] });
+    expect(updated.product).toMatchObject({
+      title: "Debut CD (digipak)",
+      stock: null,
+      published: false,
+      releaseId: null,
+      photoKeys: [],
+    });
     expect(await statFile(`${created.product.photoKeys[0]}-600.webp`)).toBeNull();
 
     expect(await deleteProduct(db, owner.id, artist.id, created.product.id)).toEqual({ ok: true });
@@ -59,7 +105,10 @@ describe("a band puts an item on the merch table", () => {
     if (!created.ok) throw new Error(JSON.stringify(created));
     // With options, stock lives on each option.
     expect(created.product.stock).toBeNull();
-    expect(created.product.options.map((o) => [o.label, o.stock])).toEqual([["M", 3], ["L", null]]);
+    expect(created.product.options.map((o) => [o.label, o.stock])).toEqual([
+      ["M", 3],
+      ["L", null],
+    ]);
     const [m, l] = created.product.options;
 
     // A fan buys one M while the band has the form open showing "3".
@@ -104,20 +153,49 @@ describe("bad input is refused with a reason and writes nothing", () => {
     expect(result).toMatchObject({
       ok: false,
       error: "invalid",
-      fieldErrors: { price: "money_negative", stock: "stock_invalid", title: "title_required", "options.1.stock": "stock_negative" },
+      fieldErrors: {
+        price: "money_negative",
+        stock: "stock_invalid",
+        title: "title_required",
+        "options.1.stock": "stock_negative",
+      },
     });
-    const twoMs = { ...cd(), options: [{ id: "", label: "M", stock: "" }, { id: "", label: "m ", stock: "1" }] };
-    expect(await createProduct(db, owner.id, artist.id, twoMs)).toMatchObject({ fieldErrors: { "options.1.label": "option_label_duplicate" } });
+    const twoMs = {
+      ...cd(),
+      options: [
+        { id: "", label: "M", stock: "" },
+        { id: "", label: "m ", stock: "1" },
+      ],
+    };
+    expect(await createProduct(db, owner.id, artist.id, twoMs)).toMatchObject({
+      fieldErrors: { "options.1.label": "option_label_duplicate" },
+    });
     const blankOption = { ...cd(), options: [{ id: "", label: "", stock: "3" }] };
-    expect(await createProduct(db, owner.id, artist.id, blankOption)).toMatchObject({ fieldErrors: { "options.0.label": "option_label_required" } });
+    expect(await createProduct(db, owner.id, artist.id, blankOption)).toMatchObject({
+      fieldErrors: { "options.0.label": "option_label_required" },
+    });
     const tooMany = { ...cd(), options: Array.from({ length: 21 }, (_, i) => ({ id: "", label: `S${i}`, stock: "" })) };
-    expect(await createProduct(db, owner.id, artist.id, tooMany)).toMatchObject({ fieldErrors: { options: "options_too_many" } });
-    expect(await createProduct(db, owner.id, artist.id, cd({ stock: "-4" }))).toMatchObject({ fieldErrors: { stock: "stock_negative" } });
-    expect(await createProduct(db, owner.id, artist.id, cd({ stock: "100001" }))).toMatchObject({ fieldErrors: { stock: "stock_too_large" } });
-    expect(await createProduct(db, owner.id, artist.id, cd({ price: "" }))).toMatchObject({ fieldErrors: { price: "price_required" } });
-    expect(await createProduct(db, owner.id, artist.id, cd({ price: "7.555" }))).toMatchObject({ fieldErrors: { price: "money_format" } });
-    expect(await createProduct(db, owner.id, artist.id, cd({ kind: "poster" }))).toMatchObject({ fieldErrors: { kind: "product_kind_invalid" } });
-    expect(await createProduct(db, owner.id, artist.id, cd({ currency: "XYZ" }))).toMatchObject({ fieldErrors: { currency: "currency_invalid" } });
+    expect(await createProduct(db, owner.id, artist.id, tooMany)).toMatchObject({
+      fieldErrors: { options: "options_too_many" },
+    });
+    expect(await createProduct(db, owner.id, artist.id, cd({ stock: "-4" }))).toMatchObject({
+      fieldErrors: { stock: "stock_negative" },
+    });
+    expect(await createProduct(db, owner.id, artist.id, cd({ stock: "100001" }))).toMatchObject({
+      fieldErrors: { stock: "stock_too_large" },
+    });
+    expect(await createProduct(db, owner.id, artist.id, cd({ price: "" }))).toMatchObject({
+      fieldErrors: { price: "price_required" },
+    });
+    expect(await createProduct(db, owner.id, artist.id, cd({ price: "7.555" }))).toMatchObject({
+      fieldErrors: { price: "money_format" },
+    });
+    expect(await createProduct(db, owner.id, artist.id, cd({ kind: "poster" }))).toMatchObject({
+      fieldErrors: { kind: "product_kind_invalid" },
+    });
+    expect(await createProduct(db, owner.id, artist.id, cd({ currency: "XYZ" }))).toMatchObject({
+      fieldErrors: { currency: "currency_invalid" },
+    });
     expect(await productCount(artist.id)).toBe(0);
   });
 
@@ -125,14 +203,26 @@ describe("bad input is refused with a reason and writes nothing", () => {
     const { owner, artist } = await band();
     const good = await png();
     const five = Array.from({ length: 5 }, (_, i) => ({ name: `p${i}.png`, bytes: good }));
-    expect(await createProduct(db, owner.id, artist.id, cd(), { add: five })).toMatchObject({ ok: false, fieldErrors: { photos: "photos_too_many" } });
+    expect(await createProduct(db, owner.id, artist.id, cd(), { add: five })).toMatchObject({
+      ok: false,
+      fieldErrors: { photos: "photos_too_many" },
+    });
 
     const fake = { name: "cover.png", bytes: Buffer.from("%PDF-1.7\nnot a picture at all") };
-    const refused = await createProduct(db, owner.id, artist.id, cd(), { add: [{ name: "ok.png", bytes: good }, fake] });
-    expect(refused).toMatchObject({ ok: false, fieldErrors: { photos: "photo_not_image" }, photoProblem: { name: "cover.png", reason: "not_image" } });
+    const refused = await createProduct(db, owner.id, artist.id, cd(), {
+      add: [{ name: "ok.png", bytes: good }, fake],
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      fieldErrors: { photos: "photo_not_image" },
+      photoProblem: { name: "cover.png", reason: "not_image" },
+    });
 
     const broken = { name: "broken.png", bytes: Buffer.concat([good.subarray(0, 40), Buffer.alloc(200, 7)]) };
-    expect(await createProduct(db, owner.id, artist.id, cd(), { add: [broken] })).toMatchObject({ ok: false, fieldErrors: { photos: "photo_unreadable" } });
+    expect(await createProduct(db, owner.id, artist.id, cd(), { add: [broken] })).toMatchObject({
+      ok: false,
+      fieldErrors: { photos: "photo_unreadable" },
+    });
     expect(await productCount(artist.id)).toBe(0);
 
     // On an item with three photos, two more are one too many even when none is removed.
@@ -146,20 +236,45 @@ describe("bad input is refused with a reason and writes nothing", () => {
   it("another band's item, release or option is not found, and nothing changes", async () => {
     const mine = await band();
     const theirs = await band();
-    const their = await createProduct(db, theirs.owner.id, theirs.artist.id, { ...cd(), options: [{ id: "", label: "M", stock: "1" }] });
+    const their = await createProduct(db, theirs.owner.id, theirs.artist.id, {
+      ...cd(),
+      options: [{ id: "", label: "M", stock: "1" }],
+    });
     const own = await createProduct(db, mine.owner.id, mine.artist.id, cd());
     if (!their.ok || !own.ok) throw new Error("setup");
 
-    expect(await createProduct(db, mine.owner.id, mine.artist.id, cd({ releaseId: theirs.release.id }))).toEqual({ ok: false, error: "not_found" });
-    expect(await updateProduct(db, mine.owner.id, mine.artist.id, their.product.id, cd({ title: "Mine now" }))).toEqual({ ok: false, error: "not_found" });
-    expect(await updateProduct(db, mine.owner.id, mine.artist.id, own.product.id, cd({ releaseId: theirs.release.id }))).toEqual({ ok: false, error: "not_found" });
-    const stolenOption = { ...cd(), options: [{ id: their.product.options[0].id, label: "M", stock: "50", stockWas: "1" }] };
-    expect(await updateProduct(db, mine.owner.id, mine.artist.id, own.product.id, stolenOption)).toEqual({ ok: false, error: "not_found" });
+    expect(await createProduct(db, mine.owner.id, mine.artist.id, cd({ releaseId: theirs.release.id }))).toEqual({
+      ok: false,
+      error: "not_found",
+    });
+    expect(await updateProduct(db, mine.owner.id, mine.artist.id, their.product.id, cd({ title: "Mine now" }))).toEqual(
+      { ok: false, error: "not_found" },
+    );
+    expect(
+      await updateProduct(db, mine.owner.id, mine.artist.id, own.product.id, cd({ releaseId: theirs.release.id })),
+    ).toEqual({ ok: false, error: "not_found" });
+    const stolenOption = {
+      ...cd(),
+      options: [{ id: their.product.options[0].id, label: "M", stock: "50", stockWas: "1" }],
+    };
+    expect(await updateProduct(db, mine.owner.id, mine.artist.id, own.product.id, stolenOption)).toEqual({
+      ok: false,
+      error: "not_found",
+    });
     // The owner of band A asking through band B's id is not a member of B.
-    expect(await deleteProduct(db, mine.owner.id, theirs.artist.id, their.product.id)).toEqual({ ok: false, error: "not_found" });
-    expect(await deleteProduct(db, mine.owner.id, mine.artist.id, their.product.id)).toEqual({ ok: false, error: "not_found" });
+    expect(await deleteProduct(db, mine.owner.id, theirs.artist.id, their.product.id)).toEqual({
+      ok: false,
+      error: "not_found",
+    });
+    expect(await deleteProduct(db, mine.owner.id, mine.artist.id, their.product.id)).toEqual({
+      ok: false,
+      error: "not_found",
+    });
 
-    expect(await productOfArtist(db, theirs.artist.id, their.product.id)).toMatchObject({ title: "Debut CD", options: [{ stock: 1 }] });
+    expect(await productOfArtist(db, theirs.artist.id, their.product.id)).toMatchObject({
+      title: "Debut CD",
+      options: [{ stock: 1 }],
+    });
     expect(await productOfArtist(db, mine.artist.id, own.product.id)).toMatchObject({ releaseId: null, options: [] });
     expect(await productOfArtist(db, mine.artist.id, their.product.id)).toBeNull();
     expect(await productCount(mine.artist.id)).toBe(1);
@@ -167,7 +282,15 @@ describe("bad input is refused with a reason and writes nothing", () => {
 });
 
 describe("shipping settings", () => {
-  const rate = (overrides: Record<string, unknown> = {}) => ({ zone: "home", label: "", countries: [], currency: "EUR", firstItem: "4", eachExtra: "1", ...overrides });
+  const rate = (overrides: Record<string, unknown> = {}) => ({
+    zone: "home",
+    label: "",
+    countries: [],
+    currency: "EUR",
+    firstItem: "4",
+    eachExtra: "1",
+    ...overrides,
+  });
 
   it("saves home, Europe, world and a custom list in more than one currency", async () => {
     const { owner, artist } = await band();
@@ -200,26 +323,64 @@ describe("shipping settings", () => {
       const result = await saveShippingSettings(db, owner.id, artist.id, raw);
       return result.ok ? null : result;
     };
-    expect(await bad({ country: "", rates: [rate()] })).toMatchObject({ fieldErrors: { "rates.0.zone": "home_needs_country" } });
+    expect(await bad({ country: "", rates: [rate()] })).toMatchObject({
+      fieldErrors: { "rates.0.zone": "home_needs_country" },
+    });
     expect(await bad({ country: "XX", rates: [] })).toMatchObject({ fieldErrors: { country: "country_invalid" } });
-    expect(await bad({ country: "FR", rates: [rate({ firstItem: "-4" })] })).toMatchObject({ fieldErrors: { "rates.0.firstItem": "money_negative" } });
-    expect(await bad({ country: "FR", rates: [rate({ firstItem: "" })] })).toMatchObject({ fieldErrors: { "rates.0.firstItem": "price_required" } });
-    expect(await bad({ country: "FR", rates: [rate({ currency: "JPY", firstItem: "4.5" })] })).toMatchObject({ fieldErrors: { "rates.0.firstItem": "money_format" } });
-    expect(await bad({ country: "FR", rates: [rate({ eachExtra: "abc" })] })).toMatchObject({ fieldErrors: { "rates.0.eachExtra": "money_format" } });
-    expect(await bad({ country: "FR", rates: [rate(), rate()] })).toMatchObject({ fieldErrors: { "rates.1.zone": "zone_duplicate" } });
-    expect(await bad({ country: "FR", rates: [rate({ zone: "moon" })] })).toMatchObject({ fieldErrors: { "rates.0.zone": "zone_invalid" } });
-    expect(await bad({ country: "FR", rates: [rate({ currency: "ABC" })] })).toMatchObject({ fieldErrors: { "rates.0.currency": "currency_invalid" } });
-    expect(await bad({ country: "FR", rates: [rate({ zone: "custom", countries: [] })] })).toMatchObject({ fieldErrors: { "rates.0.countries": "countries_required" } });
-    expect(await bad({ country: "FR", rates: [rate({ zone: "custom", countries: ["SE", "QQ"] })] })).toMatchObject({ fieldErrors: { "rates.0.countries": "country_invalid" } });
+    expect(await bad({ country: "FR", rates: [rate({ firstItem: "-4" })] })).toMatchObject({
+      fieldErrors: { "rates.0.firstItem": "money_negative" },
+    });
+    expect(await bad({ country: "FR", rates: [rate({ firstItem: "" })] })).toMatchObject({
+      fieldErrors: { "rates.0.firstItem": "price_required" },
+    });
+    expect(await bad({ country: "FR", rates: [rate({ currency: "JPY", firstItem: "4.5" })] })).toMatchObject({
+      fieldErrors: { "rates.0.firstItem": "money_format" },
+    });
+    expect(await bad({ country: "FR", rates: [rate({ eachExtra: "abc" })] })).toMatchObject({
+      fieldErrors: { "rates.0.eachExtra": "money_format" },
+    });
+    expect(await bad({ country: "FR", rates: [rate(), rate()] })).toMatchObject({
+      fieldErrors: { "rates.1.zone": "zone_duplicate" },
+    });
+    expect(await bad({ country: "FR", rates: [rate({ zone: "moon" })] })).toMatchObject({
+      fieldErrors: { "rates.0.zone": "zone_invalid" },
+    });
+    expect(await bad({ country: "FR", rates: [rate({ currency: "ABC" })] })).toMatchObject({
+      fieldErrors: { "rates.0.currency": "currency_invalid" },
+    });
+    expect(await bad({ country: "FR", rates: [rate({ zone: "custom", countries: [] })] })).toMatchObject({
+      fieldErrors: { "rates.0.countries": "countries_required" },
+    });
+    expect(await bad({ country: "FR", rates: [rate({ zone: "custom", countries: ["SE", "QQ"] })] })).toMatchObject({
+      fieldErrors: { "rates.0.countries": "country_invalid" },
+    });
     expect(
-      await bad({ country: "FR", rates: [rate({ zone: "custom", countries: ["SE"] }), rate({ zone: "custom", countries: ["NO", "SE"] })] }),
+      await bad({
+        country: "FR",
+        rates: [rate({ zone: "custom", countries: ["SE"] }), rate({ zone: "custom", countries: ["NO", "SE"] })],
+      }),
     ).toMatchObject({ fieldErrors: { "rates.1.countries": "country_in_two_zones" } });
-    expect(await bad({ country: "FR", rates: Array.from({ length: 21 }, (_, i) => rate({ zone: "custom", countries: [["SE", "NO", "DK"][i % 3]] })) })).toMatchObject({
+    expect(
+      await bad({
+        country: "FR",
+        rates: Array.from({ length: 21 }, (_, i) => rate({ zone: "custom", countries: [["SE", "NO", "DK"][i % 3]] })),
+      }),
+    ).toMatchObject({
       fieldErrors: { rates: "rates_too_many" },
     });
     // Every row's problems come back together, not one round at a time.
-    expect(await bad({ country: "", rates: [rate({ firstItem: "" }), rate({ zone: "custom", countries: [], firstItem: "x" })] })).toMatchObject({
-      fieldErrors: { "rates.0.firstItem": "price_required", "rates.0.zone": "home_needs_country", "rates.1.firstItem": "money_format", "rates.1.countries": "countries_required" },
+    expect(
+      await bad({
+        country: "",
+        rates: [rate({ firstItem: "" }), rate({ zone: "custom", countries: [], firstItem: "x" })],
+      }),
+    ).toMatchObject({
+      fieldErrors: {
+        "rates.0.firstItem": "price_required",
+        "rates.0.zone": "home_needs_country",
+        "rates.1.firstItem": "money_format",
+        "rates.1.countries": "countries_required",
+      },
     });
     const rows = await db.select().from(shippingRates).where(eq(shippingRates.artistId, artist.id));
     expect(rows.map((r) => [r.zone, r.firstItem])).toEqual([["home", 400]]);
@@ -229,7 +390,10 @@ describe("shipping settings", () => {
     const { owner, artist } = await band();
     await saveShippingSettings(db, owner.id, artist.id, { country: "FR", rates: [rate()] });
     const stranger = await makeUser(db);
-    expect(await saveShippingSettings(db, stranger.id, artist.id, { country: "DE", rates: [] })).toEqual({ ok: false, error: "not_found" });
+    expect(await saveShippingSettings(db, stranger.id, artist.id, { country: "DE", rates: [] })).toEqual({
+      ok: false,
+      error: "not_found",
+    });
     expect((await getShippingSettings(db, artist.id)).country).toBe("FR");
     expect((await getShippingSettings(db, artist.id)).rates).toHaveLength(1);
   });

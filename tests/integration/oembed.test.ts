@@ -42,7 +42,9 @@ describe("oEmbed for pasted URLs", () => {
   });
 
   it("a track is the release URL with ?track=, and the shop is the band's page", async () => {
-    const track = await ask({ url: new URL(`/${shop.artist.slug}/${shop.album.slug}?track=${shop.tracks[0].id}`, app).href });
+    const track = await ask({
+      url: new URL(`/${shop.artist.slug}/${shop.album.slug}?track=${shop.tracks[0].id}`, app).href,
+    });
     expect(track.status).toBe(200);
     expect(track.body.html).toContain(`/embed/track/${shop.tracks[0].id}`);
     expect(track.body.title).toContain("Song 1");

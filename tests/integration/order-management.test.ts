@@ -4,8 +4,16 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET as exportRoute } from "@/app/(dashboard)/dashboard/[artist]/orders/export/route";
 import { listOrdersForArtist } from "@/db/queries/orders";
 import { emailQueue, orderItems, orders } from "@/db/schema";
-import { addToCart, findCart, fulfillOrder, refundOrder, setCartCountry, startCheckout, type AddItem } from "@/lib/orders";
 import { csvCell, toCsv } from "@/lib/csv";
+import {
+  addToCart,
+  findCart,
+  fulfillOrder,
+  refundOrder,
+  setCartCountry,
+  startCheckout,
+  type AddItem,
+} from "@/lib/orders";
 import { parseExportRange } from "@/lib/orders/exports";
 import { resendReceipt } from "@/lib/orders/resend-receipt";
 import { markShipped } from "@/lib/orders/shipping-notice";
@@ -29,15 +37,24 @@ async function paidOrder(shop: Shop, items: AddItem[], email = "fan@example.test
   await setCartCountry(db, (await findCart(db, token, shop.artist.id))!, "FR");
   const started = await startCheckout(db, { token, artist: shop.artist, email, subscribe: false, locale: "en" });
   if (!started.ok) throw new Error(started.error);
-  expect(await fulfillOrder(db, started.orderId, { paymentId: `test_pay_${started.orderId}` })).toMatchObject({ outcome: "fulfilled" });
+  expect(await fulfillOrder(db, started.orderId, { paymentId: `test_pay_${started.orderId}` })).toMatchObject({
+    outcome: "fulfilled",
+  });
   return started.orderId;
 }
 
-const items = (orderId: string) => db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(orderItems.createdAt, orderItems.id);
-const shippedMails = (orderId: string) => db.select().from(emailQueue).where(like(emailQueue.dedupeKey, `shipped:${orderId}:%`));
+const items = (orderId: string) =>
+  db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(orderItems.createdAt, orderItems.id);
+const shippedMails = (orderId: string) =>
+  db
+    .select()
+    .from(emailQueue)
+    .where(like(emailQueue.dedupeKey, `shipped:${orderId}:%`));
 
 function exportCall(slug: string, query: string) {
-  return exportRoute(new Request(`http://localhost/dashboard/${slug}/orders/export?${query}`), { params: Promise.resolve({ artist: slug }) });
+  return exportRoute(new Request(`http://localhost/dashboard/${slug}/orders/export?${query}`), {
+    params: Promise.resolve({ artist: slug }),
+  });
 }
 
 describe("the band's order list", () => {
@@ -48,9 +65,12 @@ describe("the band's order list", () => {
     const shipped = await paidOrder(shop, [{ kind: "product", id: shop.cd.id }], "carol_100%@example.test");
     const refunded = await paidOrder(shop, [{ kind: "release", id: shop.album.id }], "dave@example.test");
     await db.update(orderItems).set({ shippedAt: new Date() }).where(eq(orderItems.orderId, shipped));
-    expect(await refundOrder(db, { artistId: shop.artist.id, orderId: refunded, amount: 700 })).toMatchObject({ ok: true });
+    expect(await refundOrder(db, { artistId: shop.artist.id, orderId: refunded, amount: 700 })).toMatchObject({
+      ok: true,
+    });
 
-    const ids = async (options: Parameters<typeof listOrdersForArtist>[2]) => (await listOrdersForArtist(db, shop.artist.id, options)).orders.map((o) => o.id).sort();
+    const ids = async (options: Parameters<typeof listOrdersForArtist>[2]) =>
+      (await listOrdersForArtist(db, shop.artist.id, options)).orders.map((o) => o.id).sort();
     expect(await ids({ filter: "all" })).toEqual([download, toShip, shipped, refunded].sort());
     expect(await ids({ filter: "to-ship" })).toEqual([toShip]);
     expect(await ids({ filter: "shipped" })).toEqual([shipped]);
@@ -66,8 +86,16 @@ describe("the band's order list", () => {
 describe("marking an order shipped", () => {
   it("records carrier and tracking, emails the fan once, and a second click changes nothing", async () => {
     const shop = await makeShop(db);
-    const orderId = await paidOrder(shop, [{ kind: "release", id: shop.album.id }, { kind: "product", id: shop.cd.id, quantity: 2 }]);
-    const first = await markShipped(db, { artistId: shop.artist.id, orderId, carrier: "DHL", trackingNumber: "JD0146 0000 1234" });
+    const orderId = await paidOrder(shop, [
+      { kind: "release", id: shop.album.id },
+      { kind: "product", id: shop.cd.id, quantity: 2 },
+    ]);
+    const first = await markShipped(db, {
+      artistId: shop.artist.id,
+      orderId,
+      carrier: "DHL",
+      trackingNumber: "JD0146 0000 1234",
+    });
     expect(first).toMatchObject({ ok: true, emailed: true });
     // Items of one order share their creation time: pick them by kind, not by position.
     const byKind = async () => Object.fromEntries((await items(orderId)).map((i) => [i.kind, i]));
@@ -80,9 +108,13 @@ describe("marking an order shipped", () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ to: "fan@example.test", subject: expect.stringContaining("has shipped") });
     expect(mails[0].text).toContain("JD0146 0000 1234");
-    expect(mails[0].text).toContain("https://www.dhl.com/global-en/home/tracking/tracking-parcel.html?submit=1&tracking-id=JD014600001234");
+    expect(mails[0].text).toContain(
+      "https://www.dhl.com/global-en/home/tracking/tracking-parcel.html?submit=1&tracking-id=JD014600001234",
+    );
 
-    expect(await markShipped(db, { artistId: shop.artist.id, orderId, carrier: "UPS", trackingNumber: "1Z999" })).toEqual({ ok: false, error: "already_shipped" });
+    expect(
+      await markShipped(db, { artistId: shop.artist.id, orderId, carrier: "UPS", trackingNumber: "1Z999" }),
+    ).toEqual({ ok: false, error: "already_shipped" });
     expect(await shippedMails(orderId)).toHaveLength(1);
     expect((await byKind()).product).toMatchObject({ carrier: "DHL", shippedAt: cd.shippedAt });
     expect((await listOrdersForArtist(db, shop.artist.id, { filter: "to-ship" })).orders).toEqual([]);
@@ -90,14 +122,33 @@ describe("marking an order shipped", () => {
 
   it("ships one parcel at a time when the band picks items", async () => {
     const shop = await makeShop(db);
-    const orderId = await paidOrder(shop, [{ kind: "product", id: shop.cd.id }, { kind: "product", id: shop.shirt.id, optionId: shop.sizes[1].id }]);
+    const orderId = await paidOrder(shop, [
+      { kind: "product", id: shop.cd.id },
+      { kind: "product", id: shop.shirt.id, optionId: shop.sizes[1].id },
+    ]);
     const all = await items(orderId);
     const cd = all.find((i) => i.productId === shop.cd.id)!;
     const shirt = all.find((i) => i.productId === shop.shirt.id)!;
-    expect(await markShipped(db, { artistId: shop.artist.id, orderId, itemIds: [cd.id], carrier: null, trackingNumber: null })).toMatchObject({ ok: true, emailed: true });
+    expect(
+      await markShipped(db, {
+        artistId: shop.artist.id,
+        orderId,
+        itemIds: [cd.id],
+        carrier: null,
+        trackingNumber: null,
+      }),
+    ).toMatchObject({ ok: true, emailed: true });
     const shipped = Object.fromEntries((await items(orderId)).map((i) => [i.id, i.shippedAt !== null]));
     expect(shipped).toEqual({ [cd.id]: true, [shirt.id]: false });
-    expect(await markShipped(db, { artistId: shop.artist.id, orderId, itemIds: [shirt.id], carrier: "La Poste", trackingNumber: "6A123" })).toMatchObject({ ok: true });
+    expect(
+      await markShipped(db, {
+        artistId: shop.artist.id,
+        orderId,
+        itemIds: [shirt.id],
+        carrier: "La Poste",
+        trackingNumber: "6A123",
+      }),
+    ).toMatchObject({ ok: true });
     expect(await shippedMails(orderId)).toHaveLength(2);
   });
 
@@ -107,9 +158,19 @@ describe("marking an order shipped", () => {
     const theirs = await paidOrder(other, [{ kind: "product", id: other.cd.id }]);
     const mine = await paidOrder(shop, [{ kind: "product", id: shop.cd.id }]);
     const [theirItem] = await items(theirs);
-    expect(await markShipped(db, { artistId: shop.artist.id, orderId: theirs, carrier: "DHL", trackingNumber: "X1" })).toEqual({ ok: false, error: "not_found" });
+    expect(
+      await markShipped(db, { artistId: shop.artist.id, orderId: theirs, carrier: "DHL", trackingNumber: "X1" }),
+    ).toEqual({ ok: false, error: "not_found" });
     // Their item slipped into my order's form.
-    expect(await markShipped(db, { artistId: shop.artist.id, orderId: mine, itemIds: [theirItem.id], carrier: "DHL", trackingNumber: "X1" })).toEqual({ ok: false, error: "not_found" });
+    expect(
+      await markShipped(db, {
+        artistId: shop.artist.id,
+        orderId: mine,
+        itemIds: [theirItem.id],
+        carrier: "DHL",
+        trackingNumber: "X1",
+      }),
+    ).toEqual({ ok: false, error: "not_found" });
     expect((await items(theirs))[0].shippedAt).toBeNull();
     expect((await items(mine))[0].shippedAt).toBeNull();
     expect(await shippedMails(theirs)).toHaveLength(0);
@@ -120,12 +181,21 @@ describe("marking an order shipped", () => {
     const shop = await makeShop(db);
     const orderId = await paidOrder(shop, [{ kind: "product", id: shop.cd.id }]);
     const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
-    expect(await refundOrder(db, { artistId: shop.artist.id, orderId, amount: order.total })).toMatchObject({ ok: true });
-    expect(await markShipped(db, { artistId: shop.artist.id, orderId, carrier: null, trackingNumber: null })).toEqual({ ok: false, error: "not_shippable" });
+    expect(await refundOrder(db, { artistId: shop.artist.id, orderId, amount: order.total })).toMatchObject({
+      ok: true,
+    });
+    expect(await markShipped(db, { artistId: shop.artist.id, orderId, carrier: null, trackingNumber: null })).toEqual({
+      ok: false,
+      error: "not_shippable",
+    });
   });
 
   it("validates carrier and tracking number and knows a few carriers' tracking pages", () => {
-    expect(parseTracking("  Colissimo ", " 6A 123 ")).toEqual({ ok: true, carrier: "Colissimo", trackingNumber: "6A 123" });
+    expect(parseTracking("  Colissimo ", " 6A 123 ")).toEqual({
+      ok: true,
+      carrier: "Colissimo",
+      trackingNumber: "6A 123",
+    });
     expect(parseTracking("", "")).toEqual({ ok: true, carrier: null, trackingNumber: null });
     expect(parseTracking("x".repeat(61), "")).toMatchObject({ ok: false, error: "carrier_too_long" });
     expect(parseTracking("DHL", "1".repeat(61))).toMatchObject({ ok: false, error: "tracking_too_long" });
@@ -141,7 +211,11 @@ describe("resending a receipt", () => {
     const shop = await makeShop(db);
     const other = await makeShop(db);
     const orderId = await paidOrder(shop, [{ kind: "release", id: shop.album.id }]);
-    const receipts = () => db.select().from(emailQueue).where(like(emailQueue.dedupeKey, `receipt:${orderId}%`));
+    const receipts = () =>
+      db
+        .select()
+        .from(emailQueue)
+        .where(like(emailQueue.dedupeKey, `receipt:${orderId}%`));
     expect(await resendReceipt(db, shop.artist.id, orderId)).toEqual({ ok: true, email: "fan@example.test" });
     const [original, again] = (await receipts()).sort((a, b) => a.dedupeKey.length - b.dedupeKey.length);
     expect(again.dedupeKey).toMatch(new RegExp(`^receipt:${orderId}:resend:`));
@@ -156,7 +230,14 @@ describe("resending a receipt", () => {
 describe("CSV exports", () => {
   it("are attachments with a BOM, one row per order or per line, with formulas neutralised", async () => {
     const shop = await makeShop(db);
-    await paidOrder(shop, [{ kind: "release", id: shop.album.id }, { kind: "product", id: shop.cd.id, quantity: 2 }], "=HYPERLINK(\"http://evil\")@example.test");
+    await paidOrder(
+      shop,
+      [
+        { kind: "release", id: shop.album.id },
+        { kind: "product", id: shop.cd.id, quantity: 2 },
+      ],
+      '=HYPERLINK("http://evil")@example.test',
+    );
     await paidOrder(shop, [{ kind: "release", id: shop.album.id }], "plain@example.test");
     viewer = { id: shop.owner.id, email: shop.owner.email, name: null };
 
@@ -183,9 +264,15 @@ describe("CSV exports", () => {
   it("filter by paid date, and refuse a malformed range", async () => {
     const shop = await makeShop(db);
     const old = await paidOrder(shop, [{ kind: "release", id: shop.album.id }], "old@example.test");
-    await db.update(orders).set({ paidAt: new Date("2026-01-31T23:59:59Z") }).where(eq(orders.id, old));
+    await db
+      .update(orders)
+      .set({ paidAt: new Date("2026-01-31T23:59:59Z") })
+      .where(eq(orders.id, old));
     const recent = await paidOrder(shop, [{ kind: "release", id: shop.album.id }], "new@example.test");
-    await db.update(orders).set({ paidAt: new Date("2026-02-01T00:00:00Z") }).where(eq(orders.id, recent));
+    await db
+      .update(orders)
+      .set({ paidAt: new Date("2026-02-01T00:00:00Z") })
+      .where(eq(orders.id, recent));
     viewer = { id: shop.owner.id, email: shop.owner.email, name: null };
     const january = await (await exportCall(shop.artist.slug, "kind=orders&from=2026-01-01&to=2026-01-31")).text();
     expect(january).toContain("old@example.test");
@@ -196,7 +283,10 @@ describe("CSV exports", () => {
     expect((await exportCall(shop.artist.slug, "kind=orders&from=2026-02-30")).status).toBe(400);
     expect((await exportCall(shop.artist.slug, "kind=orders&from=2026-03-01&to=2026-02-01")).status).toBe(400);
     expect((await exportCall(shop.artist.slug, "kind=everything")).status).toBe(400);
-    expect(parseExportRange("2026-02-28", "2026-02-28")).toEqual({ ok: true, range: { from: new Date("2026-02-28T00:00:00Z"), to: new Date("2026-03-01T00:00:00Z") } });
+    expect(parseExportRange("2026-02-28", "2026-02-28")).toEqual({
+      ok: true,
+      range: { from: new Date("2026-02-28T00:00:00Z"), to: new Date("2026-03-01T00:00:00Z") },
+    });
   });
 
   it("a member of another band, or nobody, gets 404 and no data", async () => {

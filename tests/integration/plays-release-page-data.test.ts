@@ -6,8 +6,22 @@ import { addMember, makeArtist, makeUser, unique, useTestDb } from "@/tests/supp
 // The data behind the release page and the shop's release grid (lib/catalog/public.ts).
 const db = useTestDb();
 
-const flac: MasterInfo = { container: "flac", lossless: true, sampleRate: 44100, bitsPerSample: 16, channels: 2, bitrate: null };
-const mp3: MasterInfo = { container: "mp3", lossless: false, sampleRate: 44100, bitsPerSample: null, channels: 2, bitrate: 320000 };
+const flac: MasterInfo = {
+  container: "flac",
+  lossless: true,
+  sampleRate: 44100,
+  bitsPerSample: 16,
+  channels: 2,
+  bitrate: null,
+};
+const mp3: MasterInfo = {
+  container: "mp3",
+  lossless: false,
+  sampleRate: 44100,
+  bitsPerSample: null,
+  channels: 2,
+  bitrate: 320000,
+};
 
 async function band() {
   const owner = await makeUser(db);
@@ -18,15 +32,36 @@ async function release(artistId: string, values: Partial<typeof releases.$inferI
   const status = values.status ?? "published";
   const [row] = await db
     .insert(releases)
-    .values({ artistId, slug: unique("rel"), title: "Untitled", status, publishedAt: status === "published" ? new Date() : null, ...values })
+    .values({
+      artistId,
+      slug: unique("rel"),
+      title: "Untitled",
+      status,
+      publishedAt: status === "published" ? new Date() : null,
+      ...values,
+    })
     .returning();
   return row;
 }
 
-async function track(r: { id: string; artistId: string }, position: number, values: Partial<typeof tracks.$inferInsert> = {}) {
+async function track(
+  r: { id: string; artistId: string },
+  position: number,
+  values: Partial<typeof tracks.$inferInsert> = {},
+) {
   const [row] = await db
     .insert(tracks)
-    .values({ releaseId: r.id, artistId: r.artistId, position, title: `Track ${position}`, masterKey: "masters/x", master: flac, status: "ready", streamKey: "streams/x.mp3", ...values })
+    .values({
+      releaseId: r.id,
+      artistId: r.artistId,
+      position,
+      title: `Track ${position}`,
+      masterKey: "masters/x",
+      master: flac,
+      status: "ready",
+      streamKey: "streams/x.mp3",
+      ...values,
+    })
     .returning();
   return row;
 }
@@ -60,7 +95,17 @@ describe("a release page's data", () => {
     await track(lossless, 1);
     await track(lossless, 2);
     const losslessPage = await getPublishedRelease(db, artist.slug, lossless.slug);
-    expect(losslessPage?.formats.map((f) => f.id)).toEqual(["mp3-320", "mp3-v0", "flac", "aac", "ogg", "opus", "alac", "wav", "aiff"]);
+    expect(losslessPage?.formats.map((f) => f.id)).toEqual([
+      "mp3-320",
+      "mp3-v0",
+      "flac",
+      "aac",
+      "ogg",
+      "opus",
+      "alac",
+      "wav",
+      "aiff",
+    ]);
     expect(losslessPage?.lossyMaster).toBe(false);
 
     const mixed = await release(artist.id);

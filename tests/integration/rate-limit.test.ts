@@ -13,7 +13,10 @@ describe("rate limits", () => {
     await hit(db, key, limit, t0);
     expect(await hit(db, key, limit, t0)).toEqual({ allowed: true, remaining: 0 });
     expect(await peek(db, key, limit, t0)).toEqual({ allowed: false, retryAfterSeconds: 60 });
-    expect(await hit(db, key, limit, new Date(t0.getTime() + 20_000))).toEqual({ allowed: false, retryAfterSeconds: 40 });
+    expect(await hit(db, key, limit, new Date(t0.getTime() + 20_000))).toEqual({
+      allowed: false,
+      retryAfterSeconds: 40,
+    });
   });
 
   it("start afresh when the window has passed, or when reset", async () => {

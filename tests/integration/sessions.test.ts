@@ -1,5 +1,5 @@
-import { afterAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
+import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { artistMembers } from "@/db/schema";
 import { checkArtistAccess, removeMember } from "@/lib/artists";
@@ -44,7 +44,9 @@ async function signInCookie(email: string, password: string): Promise<string> {
 
 /** What /api/auth/session (and so every auth() in a page or action) makes of a cookie. */
 async function sessionFor(cookie: string): Promise<{ user?: { id: string; email: string } } | null> {
-  const response = await handlers.GET(new NextRequest(`${base}/session`, { headers: { cookie, [CLIENT_IP_HEADER]: unique("ip") } }));
+  const response = await handlers.GET(
+    new NextRequest(`${base}/session`, { headers: { cookie, [CLIENT_IP_HEADER]: unique("ip") } }),
+  );
   return (await response.json()) as { user?: { id: string; email: string } } | null;
 }
 
@@ -97,6 +99,9 @@ describe("password reset links", () => {
     const older = await createPasswordReset(db, email);
     const newer = await createPasswordReset(db, email);
     expect(await resetPassword(db, newer!.token, "second-password")).toMatchObject({ ok: true });
-    expect(await resetPassword(db, older!.token, "attacker-password")).toEqual({ ok: false, error: "invalid_or_expired" });
+    expect(await resetPassword(db, older!.token, "attacker-password")).toEqual({
+      ok: false,
+      error: "invalid_or_expired",
+    });
   });
 });

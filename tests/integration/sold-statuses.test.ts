@@ -1,9 +1,17 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { orderItems, orders, orderStatusEnum, SOLD_ORDER_STATUSES, statsDaily, statsItemsDaily, type OrderStatus } from "@/db/schema";
 import { rebuildDailyStats } from "@/db/queries/daily-stats";
-import { makeShop } from "@/tests/support/orders";
+import {
+  orderItems,
+  orders,
+  orderStatusEnum,
+  SOLD_ORDER_STATUSES,
+  statsDaily,
+  statsItemsDaily,
+  type OrderStatus,
+} from "@/db/schema";
 import { useTestDb } from "@/tests/support/factories";
+import { makeShop } from "@/tests/support/orders";
 
 /*
  * The band's orders list and exports (db/queries/orders.ts) show the orders in
@@ -21,9 +29,25 @@ async function albumOrder(shop: Shop, day: string, status: OrderStatus) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(orders)
-      .values({ artistId: shop.artist.id, status, currency: "EUR", subtotal: 700, total: 700, provider: "test", expiresAt: new Date(), paidAt: new Date(`${day}T12:00:00Z`) })
+      .values({
+        artistId: shop.artist.id,
+        status,
+        currency: "EUR",
+        subtotal: 700,
+        total: 700,
+        provider: "test",
+        expiresAt: new Date(),
+        paidAt: new Date(`${day}T12:00:00Z`),
+      })
       .returning();
-    await tx.insert(orderItems).values({ orderId: row.id, kind: "release", releaseId: shop.album.id, title: "Test Album", currency: "EUR", unitAmount: 700 });
+    await tx.insert(orderItems).values({
+      orderId: row.id,
+      kind: "release",
+      releaseId: shop.album.id,
+      title: "Test Album",
+      currency: "EUR",
+      unitAmount: 700,
+    });
     return row;
   });
 }
@@ -46,26 +70,33 @@ async function counted(artistId: string) {
 }
 
 describe("the statuses that count as sold", () => {
-  it.each(orderStatusEnum.enumValues)("an order %s counts in the figures exactly when SOLD_ORDER_STATUSES lists it", async (status) => {
-    const shop = await makeShop(db);
-    const inserted = await albumOrder(shop, DAYS.inserted, status);
-    const fromPending = await albumOrder(shop, DAYS.fromPending, "pending");
-    await db.update(orders).set({ status }).where(eq(orders.id, fromPending.id));
-    const fromPaid = await albumOrder(shop, DAYS.fromPaid, "paid");
-    await db.update(orders).set({ status }).where(eq(orders.id, fromPaid.id));
+  it.each(orderStatusEnum.enumValues)(
+    "an order %s counts in the figures exactly when SOLD_ORDER_STATUSES lists it",
+    async (status) => {
+      const shop = await makeShop(db);
+      const inserted = await albumOrder(shop, DAYS.inserted, status);
+      const fromPending = await albumOrder(shop, DAYS.fromPending, "pending");
+      await db.update(orders).set({ status }).where(eq(orders.id, fromPending.id));
+      const fromPaid = await albumOrder(shop, DAYS.fromPaid, "paid");
+      await db.update(orders).set({ status }).where(eq(orders.id, fromPaid.id));
 
-    const n = SOLD_ORDER_STATUSES.includes(status) ? 1 : 0;
-    const expected = { [DAYS.inserted]: n, [DAYS.fromPending]: n, [DAYS.fromPaid]: n };
-    expect(await counted(shop.artist.id)).toEqual({ totals: expected, items: expected });
+      const n = SOLD_ORDER_STATUSES.includes(status) ? 1 : 0;
+      const expected = { [DAYS.inserted]: n, [DAYS.fromPending]: n, [DAYS.fromPaid]: n };
+      expect(await counted(shop.artist.id)).toEqual({ totals: expected, items: expected });
 
-    // A recount from the raw orders agrees, and deleting the orders takes back the orders they
-    // counted. (Only the day's totals: their lines are deleted with them, before the deferred
-    // trigger reads them. The app never deletes an order.)
-    await rebuildDailyStats(db, shop.artist.id);
-    expect(await counted(shop.artist.id)).toEqual({ totals: expected, items: expected });
-    await db.delete(orders).where(inArray(orders.id, [inserted.id, fromPending.id, fromPaid.id]));
-    expect((await counted(shop.artist.id)).totals).toEqual({ [DAYS.inserted]: 0, [DAYS.fromPending]: 0, [DAYS.fromPaid]: 0 });
-  });
+      // A recount from the raw orders agrees, and deleting the orders takes back the orders they
+      // counted. (Only the day's totals: their lines are deleted with them, before the deferred
+      // trigger reads them. The app never deletes an order.)
+      await rebuildDailyStats(db, shop.artist.id);
+      expect(await counted(shop.artist.id)).toEqual({ totals: expected, items: expected });
+      await db.delete(orders).where(inArray(orders.id, [inserted.id, fromPending.id, fromPaid.id]));
+      expect((await counted(shop.artist.id)).totals).toEqual({
+        [DAYS.inserted]: 0,
+        [DAYS.fromPending]: 0,
+        [DAYS.fromPaid]: 0,
+      });
+    },
+  );
 
   it("is the list every stats trigger and function of the database writes", async () => {
     const sources = await db.execute<{ name: string; text: string }>(sql`
@@ -75,12 +106,26 @@ describe("the statuses that count as sold", () => {
     // `o.status::text NOT IN ('paid', …)` in function bodies; `(new.status)::text = ANY (ARRAY['paid'::text, …])` in triggers.
     const list = /status\)?(?:::text)?\s*(?:not\s+)?(?:in\s*\(|=\s*any\s*\(\s*array\[)([^)\]]*)/gi;
     const found = sources.flatMap(({ name, text }) =>
-      [...text.matchAll(list)].map((m) => ({ name, statuses: [...m[1].matchAll(/'([^']*)'/g)].map((l) => l[1]).sort() })),
+      [...text.matchAll(list)].map((m) => ({
+        name,
+        statuses: [...m[1].matchAll(/'([^']*)'/g)].map((l) => l[1]).sort(),
+      })),
     );
     expect(new Set(found.map((f) => f.name))).toEqual(
-      new Set(["stats_apply_order", "stats_orders_trigger", "stats_rebuild", "stats_orders_insert", "stats_orders_update", "stats_orders_delete"]),
+      new Set([
+        "stats_apply_order",
+        "stats_orders_trigger",
+        "stats_rebuild",
+        "stats_orders_insert",
+        "stats_orders_update",
+        "stats_orders_delete",
+      ]),
     );
-    for (const f of found) expect({ name: f.name, statuses: f.statuses }).toEqual({ name: f.name, statuses: [...SOLD_ORDER_STATUSES].sort() });
+    for (const f of found)
+      expect({ name: f.name, statuses: f.statuses }).toEqual({
+        name: f.name,
+        statuses: [...SOLD_ORDER_STATUSES].sort(),
+      });
     expect(found).toHaveLength(8);
   });
 });

@@ -42,9 +42,11 @@ const collect = async (stream: Readable) => {
 };
 /** A stream of `size` random bytes in small chunks, as a request body arrives. */
 function chunked(data: Buffer, chunk = 64 * 1024) {
-  return Readable.from((function* () {
-    for (let i = 0; i < data.length; i += chunk) yield data.subarray(i, i + chunk);
-  })());
+  return Readable.from(
+    (function* () {
+      for (let i = 0; i < data.length; i += chunk) yield data.subarray(i, i + chunk);
+    })(),
+  );
 }
 
 describe("S3 storage", () => {
@@ -77,7 +79,9 @@ describe("S3 storage", () => {
 
   it("uploads a stream under one part size in a single request", async () => {
     const data = randomBytes(300 * 1024);
-    expect(await driver.putStream("masters/a1/t1.wav", chunked(data), { contentType: "audio/wav" })).toEqual({ size: data.length });
+    expect(await driver.putStream("masters/a1/t1.wav", chunked(data), { contentType: "audio/wav" })).toEqual({
+      size: data.length,
+    });
     expect(s3.objects.get("masters/a1/t1.wav")?.body.equals(data)).toBe(true);
     expect(s3.requests.some((r) => r.url.includes("uploads"))).toBe(false);
   });
@@ -85,14 +89,17 @@ describe("S3 storage", () => {
   it("uploads a large stream in parts, reading no further ahead than the part in hand", async () => {
     const data = randomBytes(12 * MiB + 12345);
     const before = s3.requests.length;
-    const partsStored = () => s3.requests.slice(before).filter((r) => r.method === "PUT" && r.url.includes("partNumber=")).length;
+    const partsStored = () =>
+      s3.requests.slice(before).filter((r) => r.method === "PUT" && r.url.includes("partNumber=")).length;
     let furthestAhead = 0;
-    const source = Readable.from((function* () {
-      for (let i = 0; i < data.length; i += 64 * 1024) {
-        furthestAhead = Math.max(furthestAhead, i - partsStored() * 5 * MiB);
-        yield data.subarray(i, i + 64 * 1024);
-      }
-    })());
+    const source = Readable.from(
+      (function* () {
+        for (let i = 0; i < data.length; i += 64 * 1024) {
+          furthestAhead = Math.max(furthestAhead, i - partsStored() * 5 * MiB);
+          yield data.subarray(i, i + 64 * 1024);
+        }
+      })(),
+    );
     expect(await driver.putStream("masters/a1/big.flac", source)).toEqual({ size: data.length });
     // One part being filled plus the stream's own small buffer: never the whole file.
     expect(furthestAhead).toBeLessThan(5 * MiB + 256 * 1024);
@@ -165,9 +172,12 @@ describe("streaming from S3", () => {
       const { track } = await makeStreamableTrack(db, band.id, { file: mp3, streaming: "clip", clipSeconds: 1 });
       expect(s3.objects.get(track.streamKey!)?.body.equals(file)).toBe(true);
 
-      const response = await GET(new Request(`http://localhost/api/stream/${track.id}`, { headers: { range: "bytes=-100" } }), {
-        params: Promise.resolve({ trackId: track.id }),
-      });
+      const response = await GET(
+        new Request(`http://localhost/api/stream/${track.id}`, { headers: { range: "bytes=-100" } }),
+        {
+          params: Promise.resolve({ trackId: track.id }),
+        },
+      );
       expect(response.status).toBe(206);
       expect(response.headers.get("content-range")).toBe("bytes 15900-15999/16000");
       expect(Buffer.from(await response.arrayBuffer()).equals(file.subarray(15900, 16000))).toBe(true);

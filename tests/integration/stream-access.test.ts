@@ -8,8 +8,8 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET, HEAD } from "@/app/api/stream/[trackId]/route";
 import { tracks } from "@/db/schema";
-import { publishedStreamCache } from "@/lib/stream/stream";
 import { setStorageForTests, storage, type StorageDriver } from "@/lib/storage";
+import { publishedStreamCache } from "@/lib/stream/stream";
 import { addMember, makeArtist, makeUser, useTestDb } from "@/tests/support/factories";
 import { makeStreamableTrack, makeStreamMp3 } from "@/tests/support/stream-fixtures";
 
@@ -47,7 +47,9 @@ describe("a clip-only track", () => {
   let trackId = "";
   beforeAll(async () => {
     const { artist } = await band();
-    ({ track: { id: trackId } } = await makeStreamableTrack(db, artist.id, { file: mp3, streaming: "clip", clipSeconds: CLIP_SECONDS }));
+    ({
+      track: { id: trackId },
+    } = await makeStreamableTrack(db, artist.id, { file: mp3, streaming: "clip", clipSeconds: CLIP_SECONDS }));
     expect(file.length).toBeGreaterThan(CLIP * 2);
   });
 
@@ -82,7 +84,11 @@ describe("a clip-only track", () => {
   it("plays for the clip's seconds", async () => {
     const clip = path.join(mkdtempSync(path.join(tmpdir(), "merchtable-clip-")), "clip.mp3");
     writeFileSync(clip, await bytes(await call(trackId)));
-    const probe = spawnSync(process.env.FFPROBE_PATH ?? "ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", clip], { encoding: "utf8" });
+    const probe = spawnSync(
+      process.env.FFPROBE_PATH ?? "ffprobe",
+      ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", clip],
+      { encoding: "utf8" },
+    );
     expect(Number(probe.stdout.trim())).toBeCloseTo(CLIP_SECONDS, 1);
   });
 

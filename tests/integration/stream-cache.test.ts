@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/stream/[trackId]/route";
 import { artistMembers, releases, tracks } from "@/db/schema";
-import { publishedStreamCache } from "@/lib/stream/stream";
 import { storage } from "@/lib/storage";
+import { publishedStreamCache } from "@/lib/stream/stream";
 import { addMember, makeArtist, makeUser, useTestDb } from "@/tests/support/factories";
 import { makeStreamableTrack, makeStreamMp3 } from "@/tests/support/stream-fixtures";
 
@@ -55,7 +55,10 @@ describe("a published track's answer is reused for a few seconds, never longer",
     const full = await call(track.id);
     const size = Number(full.headers.get("content-range")!.split("/")[1]);
     expect(size).toBeGreaterThan(32_000);
-    await db.update(tracks).set({ streaming: "clip", clipSeconds: 2, updatedAt: new Date() }).where(eq(tracks.id, track.id));
+    await db
+      .update(tracks)
+      .set({ streaming: "clip", clipSeconds: 2, updatedAt: new Date() })
+      .where(eq(tracks.id, track.id));
     now += TTL;
     const clipped = await call(track.id, "bytes=0-");
     expect(clipped.headers.get("content-range")).toBe(`bytes 0-31999/32000`);
@@ -116,7 +119,9 @@ describe("drafts are never cached", () => {
     viewer = null;
     expect((await call(track.id)).status).toBe(404);
     viewer = { id: drummer.id, email: drummer.email, name: null };
-    await db.delete(artistMembers).where(and(eq(artistMembers.artistId, artist.id), eq(artistMembers.userId, drummer.id)));
+    await db
+      .delete(artistMembers)
+      .where(and(eq(artistMembers.artistId, artist.id), eq(artistMembers.userId, drummer.id)));
     expect((await call(track.id)).status).toBe(404);
   });
 

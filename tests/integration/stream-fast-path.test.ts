@@ -9,8 +9,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET, HEAD } from "@/app/api/stream/[trackId]/route";
 import { tracks } from "@/db/schema";
-import { fastStreamTrackId, serveStream } from "@/lib/stream/stream-node";
 import { setStorageForTests, storage } from "@/lib/storage";
+import { fastStreamTrackId, serveStream } from "@/lib/stream/stream-node";
 import { makeArtist, makeUser, useTestDb } from "@/tests/support/factories";
 import { makeStreamableTrack, makeStreamMp3 } from "@/tests/support/stream-fixtures";
 
@@ -77,8 +77,12 @@ describe("the fast path answers exactly as the stream route", () => {
     const artist = await makeArtist(db, owner.id);
     // Longer than the span read whole (512 KiB), so both ways of sending a body are compared.
     const mp3 = makeStreamMp3(40);
-    ({ track: { id: full } } = await makeStreamableTrack(db, artist.id, { file: mp3 }));
-    ({ track: { id: clip } } = await makeStreamableTrack(db, artist.id, { file: mp3, streaming: "clip", clipSeconds: 3 }));
+    ({
+      track: { id: full },
+    } = await makeStreamableTrack(db, artist.id, { file: mp3 }));
+    ({
+      track: { id: clip },
+    } = await makeStreamableTrack(db, artist.id, { file: mp3, streaming: "clip", clipSeconds: 3 }));
     const head = await viaRoute(full, "HEAD", {});
     etag = head.headers.etag!;
     lastModified = head.headers["last-modified"]!;
@@ -174,7 +178,9 @@ describe("a listener who goes away from the fast path", () => {
             resolve();
           });
         });
-        request.on("error", (error: NodeJS.ErrnoException) => (error.code === "ECONNRESET" ? resolve() : reject(error)));
+        request.on("error", (error: NodeJS.ErrnoException) =>
+          error.code === "ECONNRESET" ? resolve() : reject(error),
+        );
       });
       await vi.waitFor(() => expect(opened[0]?.destroyed).toBe(true));
       expect((opened[0] as unknown as { bytesRead: number }).bytesRead).toBeLessThan(8 * 1024 * 1024);

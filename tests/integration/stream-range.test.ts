@@ -17,7 +17,9 @@ beforeAll(async () => {
   const band = await makeArtist(db, owner.id);
   const mp3 = makeStreamMp3(5);
   file = readFileSync(mp3);
-  ({ track: { id: trackId } } = await makeStreamableTrack(db, band.id, { file: mp3 }));
+  ({
+    track: { id: trackId },
+  } = await makeStreamableTrack(db, band.id, { file: mp3 }));
 });
 
 function call(method: "GET" | "HEAD", headers: Record<string, string> = {}, id = trackId) {

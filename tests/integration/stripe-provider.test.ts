@@ -13,7 +13,11 @@ const db = useTestDb();
 let stripe: StripeStandIn;
 let provider: PaymentProvider;
 let taxedProvider: PaymentProvider;
-const settings = (tax: boolean) => ({ STRIPE_SECRET_KEY: "sk_test_standin", STRIPE_API_URL: stripe.url, STRIPE_TAX: tax });
+const settings = (tax: boolean) => ({
+  STRIPE_SECRET_KEY: "sk_test_standin",
+  STRIPE_API_URL: stripe.url,
+  STRIPE_TAX: tax,
+});
 
 beforeAll(async () => {
   stripe = await startStripeStandIn();
@@ -47,7 +51,9 @@ function cdOrder(overrides: Partial<CheckoutRequest> = {}): CheckoutRequest {
 
 /** What the stand-in received for the last session created for this order. */
 function sessionRequest(orderId: string) {
-  const found = stripe.requestsTo("POST", "/v1/checkout/sessions").filter((r) => (r.body.metadata as Params).orderId === orderId);
+  const found = stripe
+    .requestsTo("POST", "/v1/checkout/sessions")
+    .filter((r) => (r.body.metadata as Params).orderId === orderId);
   expect(found.length).toBeGreaterThan(0);
   return found[found.length - 1];
 }
@@ -69,12 +75,24 @@ describe("a fan checking out through Stripe", () => {
       success_url: request.successUrl,
       cancel_url: request.cancelUrl,
       line_items: [
-        { quantity: "2", price_data: { currency: "eur", unit_amount: "1200", product_data: { name: "Night Drive (CD)" } } },
-        { quantity: "1", price_data: { currency: "eur", unit_amount: "800", product_data: { name: "Night Drive (album)" } } },
+        {
+          quantity: "2",
+          price_data: { currency: "eur", unit_amount: "1200", product_data: { name: "Night Drive (CD)" } },
+        },
+        {
+          quantity: "1",
+          price_data: { currency: "eur", unit_amount: "800", product_data: { name: "Night Drive (album)" } },
+        },
       ],
-      payment_intent_data: { application_fee_amount: "365", transfer_data: { destination: "acct_test_band" }, metadata: { orderId: request.orderId } },
+      payment_intent_data: {
+        application_fee_amount: "365",
+        transfer_data: { destination: "acct_test_band" },
+        metadata: { orderId: request.orderId },
+      },
       shipping_address_collection: { allowed_countries: ["DE"] },
-      shipping_options: [{ shipping_rate_data: { type: "fixed_amount", fixed_amount: { amount: "450", currency: "eur" } } }],
+      shipping_options: [
+        { shipping_rate_data: { type: "fixed_amount", fixed_amount: { amount: "450", currency: "eur" } } },
+      ],
     });
     expect(sent.body.automatic_tax).toBeUndefined();
     expect(Number(sent.body.expires_at)).toBe(Math.floor(request.expiresAt.getTime() / 1000));
@@ -91,7 +109,11 @@ describe("a fan checking out through Stripe", () => {
   });
 
   it("asks for no address when only downloads are bought", async () => {
-    const request = cdOrder({ lines: [{ name: "Night Drive (album)", unitAmount: 800, quantity: 1 }], shippingAmount: 0, shippingCountry: null });
+    const request = cdOrder({
+      lines: [{ name: "Night Drive (album)", unitAmount: 800, quantity: 1 }],
+      shippingAmount: 0,
+      shippingCountry: null,
+    });
     await provider.createCheckout(request);
     const sent = sessionRequest(request.orderId);
     expect(sent.body.shipping_address_collection).toBeUndefined();
@@ -112,13 +134,21 @@ describe("a fan checking out through Stripe", () => {
     const first = await provider.createCheckout(request);
     const second = await provider.createCheckout(request);
     expect(second.sessionId).toBe(first.sessionId);
-    expect([...stripe.sessions.values()].filter((s) => (s.metadata as Params).orderId === request.orderId)).toHaveLength(1);
-    expect(stripe.requestsTo("POST", "/v1/checkout/sessions").filter((r) => r.headers["idempotency-key"] === `checkout:${request.orderId}`)).toHaveLength(2);
+    expect(
+      [...stripe.sessions.values()].filter((s) => (s.metadata as Params).orderId === request.orderId),
+    ).toHaveLength(1);
+    expect(
+      stripe
+        .requestsTo("POST", "/v1/checkout/sessions")
+        .filter((r) => r.headers["idempotency-key"] === `checkout:${request.orderId}`),
+    ).toHaveLength(2);
   });
 
   it("refuses to open a checkout whose money would have nowhere to go", async () => {
     const before = stripe.requests.length;
-    await expect(provider.createCheckout(cdOrder({ destinationAccountId: null }))).rejects.toThrow(/no connected payout account/);
+    await expect(provider.createCheckout(cdOrder({ destinationAccountId: null }))).rejects.toThrow(
+      /no connected payout account/,
+    );
     expect(stripe.requests.length).toBe(before);
   });
 });
@@ -129,7 +159,10 @@ describe("what the success page learns from Stripe", () => {
     const { sessionId } = await taxedProvider.createCheckout(request);
     expect(await provider.getCheckoutState(sessionId)).toEqual({ status: "open" });
 
-    const shipping = { name: "Ada Fan", address: { line1: "Torstraße 1", line2: null, postal_code: "10119", city: "Berlin", state: null, country: "DE" } };
+    const shipping = {
+      name: "Ada Fan",
+      address: { line1: "Torstraße 1", line2: null, postal_code: "10119", city: "Berlin", state: null, country: "DE" },
+    };
     const { intent } = stripe.pay(sessionId, { email: "ada@example.test", tax: 608, shipping });
     expect(await provider.getCheckoutState(sessionId)).toEqual({
       status: "paid",
@@ -170,7 +203,12 @@ describe("a band refunding a fan", () => {
     const { orderId, paymentId, charge } = await paidOrder();
     await provider.refund({ orderId, paymentId, amount: 1000, currency: "EUR", refundedTotal: 1000 });
     const sent = stripe.requestsTo("POST", "/v1/refunds").at(-1)!;
-    expect(sent.body).toMatchObject({ payment_intent: paymentId, amount: "1000", reverse_transfer: "true", refund_application_fee: "true" });
+    expect(sent.body).toMatchObject({
+      payment_intent: paymentId,
+      amount: "1000",
+      reverse_transfer: "true",
+      refund_application_fee: "true",
+    });
     expect(sent.headers["idempotency-key"]).toBe(`refund:${orderId}:to-1000`);
     expect(charge.amount_refunded).toBe(1000);
   });
@@ -191,7 +229,9 @@ describe("a band refunding a fan", () => {
     const { orderId, paymentId, charge } = await paidOrder();
     await provider.refund({ orderId, paymentId, amount: 300, currency: "EUR", refundedTotal: 300 });
     await provider.refund({ orderId, paymentId, amount: 200, currency: "EUR" });
-    expect(stripe.requestsTo("POST", "/v1/refunds").at(-1)!.headers["idempotency-key"]).toBe(`refund:${orderId}:to-500`);
+    expect(stripe.requestsTo("POST", "/v1/refunds").at(-1)!.headers["idempotency-key"]).toBe(
+      `refund:${orderId}:to-500`,
+    );
     expect(charge.amount_refunded).toBe(500);
   });
 });
@@ -206,9 +246,15 @@ describe("a band connecting its payout account", () => {
 
     const { url } = await startPayoutOnboarding(db, fresh, client);
     expect(url).toMatch(/^https:\/\/connect\.stripe\.test\//);
-    const [created] = stripe.requestsTo("POST", "/v1/accounts").filter((r) => (r.body.metadata as Params).artistId === band.id);
+    const [created] = stripe
+      .requestsTo("POST", "/v1/accounts")
+      .filter((r) => (r.body.metadata as Params).artistId === band.id);
     expect(created.headers["idempotency-key"]).toBe(`connect-account:${band.id}`);
-    expect(created.body).toMatchObject({ type: "express", country: "FR", capabilities: { transfers: { requested: "true" } } });
+    expect(created.body).toMatchObject({
+      type: "express",
+      country: "FR",
+      capabilities: { transfers: { requested: "true" } },
+    });
 
     const [stored] = await db.select().from(artists).where(eq(artists.id, band.id));
     expect(stored.payoutAccountId).toMatch(/^acct_/);

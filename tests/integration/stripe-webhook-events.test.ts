@@ -6,7 +6,13 @@ import { receiveStripeWebhook } from "@/lib/orders/payment-events/webhook";
 import { startPayoutOnboarding } from "@/lib/payments/connect";
 import { makeArtist, makeUser, useTestDb } from "@/tests/support/factories";
 import { cdStock } from "@/tests/support/order-factories";
-import { openStripeCheckout, orderTrail, signEvent, stripeEvent, useStripeStandIn } from "@/tests/support/stripe-events";
+import {
+  openStripeCheckout,
+  orderTrail,
+  signEvent,
+  stripeEvent,
+  useStripeStandIn,
+} from "@/tests/support/stripe-events";
 import type { StripeStandIn } from "@/tests/support/stripe-stand-in";
 
 const db = useTestDb();
@@ -23,11 +29,17 @@ const receive = (event: { id: string }) => {
   const signed = signEvent(event);
   return receiveStripeWebhook(db, signed.payload, signed.signature);
 };
-const redeliver = (signed: { payload: string; signature: string }) => receiveStripeWebhook(db, signed.payload, signed.signature);
+const redeliver = (signed: { payload: string; signature: string }) =>
+  receiveStripeWebhook(db, signed.payload, signed.signature);
 
 /** Stripe copies the PaymentIntent's metadata (our order id) onto the charge it creates. */
 function chargeOf(paid: ReturnType<StripeStandIn["pay"]>, checkout: Checkout, amountRefunded: number) {
-  return { ...paid.charge, metadata: { orderId: checkout.order.id }, amount_refunded: amountRefunded, refunded: amountRefunded === paid.charge.amount };
+  return {
+    ...paid.charge,
+    metadata: { orderId: checkout.order.id },
+    amount_refunded: amountRefunded,
+    refunded: amountRefunded === paid.charge.amount,
+  };
 }
 
 describe("a checkout nobody pays", () => {
@@ -54,7 +66,10 @@ describe("a checkout nobody pays", () => {
     expect(await cdStock(db, checkout.cd.id)).toBe(8);
 
     stripe.failDelayedPayment(checkout.sessionId);
-    expect(await send("checkout.session.async_payment_failed", session)).toMatchObject({ status: 200, result: "applied" });
+    expect(await send("checkout.session.async_payment_failed", session)).toMatchObject({
+      status: 200,
+      result: "applied",
+    });
     const trail = await orderTrail(db, checkout.order.id);
     expect(trail.order.status).toBe("canceled");
     expect(trail.grants).toEqual([]);
@@ -79,7 +94,10 @@ describe("a delayed payment (SEPA debit) that takes days", () => {
     expect(await cdStock(db, checkout.cd.id)).toBe(9);
 
     Object.assign(session, { payment_status: "paid" });
-    expect(await send("checkout.session.async_payment_succeeded", session)).toMatchObject({ status: 200, result: "applied" });
+    expect(await send("checkout.session.async_payment_succeeded", session)).toMatchObject({
+      status: 200,
+      result: "applied",
+    });
     const trail = await orderTrail(db, checkout.order.id);
     expect(trail.order.status).toBe("paid");
     expect(trail.grants).toHaveLength(1);
@@ -87,7 +105,10 @@ describe("a delayed payment (SEPA debit) that takes days", () => {
     expect(await cdStock(db, checkout.cd.id)).toBe(9);
 
     // The "completed, still unpaid" event retried after the payment changes nothing.
-    expect(await send("checkout.session.completed", { ...session, payment_status: "unpaid" })).toMatchObject({ status: 200, result: "applied" });
+    expect(await send("checkout.session.completed", { ...session, payment_status: "unpaid" })).toMatchObject({
+      status: 200,
+      result: "applied",
+    });
     const after = (await orderTrail(db, checkout.order.id)).order;
     expect(after.status).toBe("paid");
     expect(after.expiresAt).toEqual(trail.order.expiresAt);
@@ -99,9 +120,18 @@ describe("events arriving out of order", () => {
     const checkout = await openStripeCheckout(db, { cds: 1 });
     const { session } = stripe.pay(checkout.sessionId, { email: checkout.email });
     expect(await send("checkout.session.completed", session)).toMatchObject({ status: 200, result: "applied" });
-    expect(await send("checkout.session.async_payment_succeeded", session)).toMatchObject({ status: 200, result: "applied" });
-    expect(await send("checkout.session.expired", { ...session, status: "expired" })).toMatchObject({ status: 200, result: "applied" });
-    expect(await send("checkout.session.async_payment_failed", session)).toMatchObject({ status: 200, result: "applied" });
+    expect(await send("checkout.session.async_payment_succeeded", session)).toMatchObject({
+      status: 200,
+      result: "applied",
+    });
+    expect(await send("checkout.session.expired", { ...session, status: "expired" })).toMatchObject({
+      status: 200,
+      result: "applied",
+    });
+    expect(await send("checkout.session.async_payment_failed", session)).toMatchObject({
+      status: 200,
+      result: "applied",
+    });
 
     const trail = await orderTrail(db, checkout.order.id);
     expect(trail.order.status).toBe("paid");
@@ -115,7 +145,10 @@ describe("events arriving out of order", () => {
   it("a payment confirmed after the session's expiry was applied leaves the order canceled and unfulfilled, for a person to refund", async () => {
     const checkout = await openStripeCheckout(db, { cds: 1 });
     const session = stripe.sessions.get(checkout.sessionId)!;
-    expect(await send("checkout.session.expired", { ...session, status: "expired" })).toMatchObject({ status: 200, result: "applied" });
+    expect(await send("checkout.session.expired", { ...session, status: "expired" })).toMatchObject({
+      status: 200,
+      result: "applied",
+    });
     const { session: paid } = stripe.pay(checkout.sessionId, { email: checkout.email });
     expect(await send("checkout.session.completed", paid)).toMatchObject({ status: 200, result: "applied" });
 
@@ -158,7 +191,10 @@ describe("refunds made at Stripe", () => {
 
     const partial = await send("charge.refunded", chargeOf(paid, checkout, 500));
     expect(partial).toMatchObject({ status: 200, result: "applied" });
-    expect(await send("charge.refunded", chargeOf(paid, checkout, 500))).toMatchObject({ status: 200, result: "applied" });
+    expect(await send("charge.refunded", chargeOf(paid, checkout, 500))).toMatchObject({
+      status: 200,
+      result: "applied",
+    });
     let trail = await orderTrail(db, checkout.order.id);
     expect(trail.order).toMatchObject({ status: "partially_refunded", refundedAmount: 500 });
     expect(trail.grants[0].revokedAt).toBeNull();
@@ -167,9 +203,15 @@ describe("refunds made at Stripe", () => {
     const full = await send("charge.refunded", chargeOf(paid, checkout, total));
     expect(full).toMatchObject({ status: 200, result: "applied" });
     expect(await redeliver(full.signed)).toMatchObject({ status: 200, result: "already_applied" });
-    expect(await send("charge.refunded", chargeOf(paid, checkout, total))).toMatchObject({ status: 200, result: "applied" });
+    expect(await send("charge.refunded", chargeOf(paid, checkout, total))).toMatchObject({
+      status: 200,
+      result: "applied",
+    });
     expect(await redeliver(partial.signed)).toMatchObject({ status: 200, result: "already_applied" });
-    expect(await send("charge.refunded", chargeOf(paid, checkout, 500))).toMatchObject({ status: 200, result: "applied" });
+    expect(await send("charge.refunded", chargeOf(paid, checkout, 500))).toMatchObject({
+      status: 200,
+      result: "applied",
+    });
 
     trail = await orderTrail(db, checkout.order.id);
     expect(trail.order).toMatchObject({ status: "refunded", refundedAmount: total });
@@ -183,8 +225,14 @@ describe("refunds made at Stripe", () => {
     const checkout = await openStripeCheckout(db, { cds: 1 });
     const paid = stripe.pay(checkout.sessionId, { email: checkout.email });
     await send("checkout.session.completed", paid.session);
-    await db.update(orderItems).set({ shippedAt: new Date() }).where(and(eq(orderItems.orderId, checkout.order.id), eq(orderItems.kind, "product")));
-    expect(await send("charge.refunded", chargeOf(paid, checkout, paid.charge.amount as number))).toMatchObject({ status: 200, result: "applied" });
+    await db
+      .update(orderItems)
+      .set({ shippedAt: new Date() })
+      .where(and(eq(orderItems.orderId, checkout.order.id), eq(orderItems.kind, "product")));
+    expect(await send("charge.refunded", chargeOf(paid, checkout, paid.charge.amount as number))).toMatchObject({
+      status: 200,
+      result: "applied",
+    });
     const trail = await orderTrail(db, checkout.order.id);
     expect(trail.order.status).toBe("refunded");
     expect(trail.reservations).toEqual([{ status: "committed", quantity: 1 }]);
@@ -197,9 +245,18 @@ describe("a band's payout account changing at Stripe", () => {
     const owner = await makeUser(db);
     const band = await makeArtist(db, owner.id);
     await startPayoutOnboarding(db, { ...band, country: "FR" });
-    const [{ payoutAccountId: accountId }] = await db.select({ payoutAccountId: artists.payoutAccountId }).from(artists).where(eq(artists.id, band.id));
-    const payoutStatus = async () => (await db.select({ s: artists.payoutStatus }).from(artists).where(eq(artists.id, band.id)))[0].s;
-    const snapshot = (chargesEnabled: boolean) => ({ id: accountId!, object: "account", charges_enabled: chargesEnabled, details_submitted: true });
+    const [{ payoutAccountId: accountId }] = await db
+      .select({ payoutAccountId: artists.payoutAccountId })
+      .from(artists)
+      .where(eq(artists.id, band.id));
+    const payoutStatus = async () =>
+      (await db.select({ s: artists.payoutStatus }).from(artists).where(eq(artists.id, band.id)))[0].s;
+    const snapshot = (chargesEnabled: boolean) => ({
+      id: accountId!,
+      object: "account",
+      charges_enabled: chargesEnabled,
+      details_submitted: true,
+    });
     expect(await payoutStatus()).toBe("pending");
 
     stripe.updateAccount(accountId!, { details_submitted: true, charges_enabled: true });
@@ -212,13 +269,23 @@ describe("a band's payout account changing at Stripe", () => {
     expect(await payoutStatus()).toBe("active");
 
     stripe.updateAccount(accountId!, { charges_enabled: false });
-    expect(await send("account.updated", snapshot(false), { account: accountId! })).toMatchObject({ status: 200, result: "applied" });
+    expect(await send("account.updated", snapshot(false), { account: accountId! })).toMatchObject({
+      status: 200,
+      result: "applied",
+    });
     expect(await payoutStatus()).toBe("pending");
   });
 
   it("an update for an account no band uses changes nothing and asks Stripe nothing", async () => {
     const before = stripe.requests.length;
-    expect(await send("account.updated", { id: "acct_test_unknown", object: "account", charges_enabled: true, details_submitted: true })).toMatchObject({ status: 200, result: "applied" });
+    expect(
+      await send("account.updated", {
+        id: "acct_test_unknown",
+        object: "account",
+        charges_enabled: true,
+        details_submitted: true,
+      }),
+    ).toMatchObject({ status: 200, result: "applied" });
     expect(stripe.requests.length).toBe(before);
   });
 });

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/stripe/webhook/route";
 import { useTestDb } from "@/tests/support/factories";
-import { openStripeCheckout, orderTrail, signEvent, stripeEvent, useStripeStandInEnv, webhookRequest } from "@/tests/support/stripe-events";
+import {
+  openStripeCheckout,
+  orderTrail,
+  signEvent,
+  stripeEvent,
+  useStripeStandInEnv,
+  webhookRequest,
+} from "@/tests/support/stripe-events";
 import { startStripeStandIn, type StripeStandIn } from "@/tests/support/stripe-stand-in";
 
 // Its own file: the environment is parsed once per process, and here STRIPE_WEBHOOK_SECRET is unset.

@@ -1,12 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { paymentEvents } from "@/db/schema";
 import { POST } from "@/app/api/stripe/webhook/route";
+import { paymentEvents } from "@/db/schema";
 import { receiveStripeWebhook } from "@/lib/orders/payment-events/webhook";
 import { addMember, makeUser, useTestDb } from "@/tests/support/factories";
 import { cdStock } from "@/tests/support/order-factories";
-import { openStripeCheckout, orderTrail, signEvent, stripeEvent, useStripeStandIn, webhookRequest, type SignedEvent } from "@/tests/support/stripe-events";
+import {
+  openStripeCheckout,
+  orderTrail,
+  signEvent,
+  stripeEvent,
+  useStripeStandIn,
+  webhookRequest,
+  type SignedEvent,
+} from "@/tests/support/stripe-events";
 
 const db = useTestDb();
 const stripe = useStripeStandIn();
@@ -42,7 +50,11 @@ describe("Stripe delivering the same payment many times", () => {
     expect(trail.events).toHaveLength(1);
     expect(trail.events[0]).toMatchObject({ provider: "stripe", type: "checkout.session.completed" });
     expect(trail.emails).toEqual(
-      [`receipt:${checkout.order.id}`, `notice:${checkout.order.id}:${checkout.owner.email}`, `notice:${checkout.order.id}:${drummer.email}`].sort(),
+      [
+        `receipt:${checkout.order.id}`,
+        `notice:${checkout.order.id}:${checkout.owner.email}`,
+        `notice:${checkout.order.id}:${drummer.email}`,
+      ].sort(),
     );
     expect(trail.reservations).toEqual([{ status: "committed", quantity: 2 }]);
     expect(await cdStock(db, checkout.cd.id)).toBe(8);
@@ -69,7 +81,10 @@ describe("a request that is not provably from Stripe", () => {
       expect(answer.body.error).toEqual(expect.any(String));
     }
     // Without a configured secret the function refuses too (never fails open).
-    expect(await receiveStripeWebhook(db, genuine.payload, genuine.signature, "")).toMatchObject({ status: 400, error: expect.stringMatching(/STRIPE_WEBHOOK_SECRET/) });
+    expect(await receiveStripeWebhook(db, genuine.payload, genuine.signature, "")).toMatchObject({
+      status: 400,
+      error: expect.stringMatching(/STRIPE_WEBHOOK_SECRET/),
+    });
 
     const trail = await orderTrail(db, checkout.order.id, [event.id]);
     expect(trail.order.status).toBe("pending");
@@ -86,8 +101,12 @@ describe("a request that is not provably from Stripe", () => {
   it("accepts a signature made with the second of two configured secrets (Connect endpoint, rotation)", async () => {
     const event = stripeEvent("customer.created", { id: "cus_test_1", object: "customer" });
     const signed = signEvent(event, { secret: "whsec_connect" });
-    expect(await receiveStripeWebhook(db, signed.payload, signed.signature, "whsec_platform, whsec_connect")).toMatchObject({ status: 200, result: "ignored" });
-    expect(await receiveStripeWebhook(db, signed.payload, signed.signature, "whsec_platform")).toMatchObject({ status: 400 });
+    expect(
+      await receiveStripeWebhook(db, signed.payload, signed.signature, "whsec_platform, whsec_connect"),
+    ).toMatchObject({ status: 200, result: "ignored" });
+    expect(await receiveStripeWebhook(db, signed.payload, signed.signature, "whsec_platform")).toMatchObject({
+      status: 400,
+    });
   });
 });
 
@@ -97,8 +116,16 @@ describe("an event whose effect fails", () => {
     const event = await paidSessionEvent(checkout);
     // A real failure inside the transaction: the database refuses to touch this order.
     const fn = `test_refuse_${randomUUID().replace(/-/g, "")}`;
-    await db.execute(sql.raw(`create function ${fn}() returns trigger language plpgsql as $$ begin raise exception 'order row refused by test'; end $$`));
-    await db.execute(sql.raw(`create trigger ${fn} before update on orders for each row when (old.id = '${checkout.order.id}') execute function ${fn}()`));
+    await db.execute(
+      sql.raw(
+        `create function ${fn}() returns trigger language plpgsql as $$ begin raise exception 'order row refused by test'; end $$`,
+      ),
+    );
+    await db.execute(
+      sql.raw(
+        `create trigger ${fn} before update on orders for each row when (old.id = '${checkout.order.id}') execute function ${fn}()`,
+      ),
+    );
     try {
       const failed = await deliver(event);
       expect(failed.status).toBe(500);
@@ -130,15 +157,43 @@ describe("events that are not for this shop", () => {
   });
 
   it("acknowledges a paid session that is not one of our orders (another integration's id), changing nothing", async () => {
-    const foreign = { id: `cs_test_${randomUUID()}`, object: "checkout.session", status: "complete", payment_status: "paid", metadata: { orderId: "ord_7731" }, client_reference_id: "ord_7731", payment_intent: "pi_test_foreign", amount_total: 500, customer_details: { email: "x@example.test" } };
-    const unknown = { ...foreign, id: `cs_test_${randomUUID()}`, metadata: { orderId: randomUUID() }, client_reference_id: null };
+    const foreign = {
+      id: `cs_test_${randomUUID()}`,
+      object: "checkout.session",
+      status: "complete",
+      payment_status: "paid",
+      metadata: { orderId: "ord_7731" },
+      client_reference_id: "ord_7731",
+      payment_intent: "pi_test_foreign",
+      amount_total: 500,
+      customer_details: { email: "x@example.test" },
+    };
+    const unknown = {
+      ...foreign,
+      id: `cs_test_${randomUUID()}`,
+      metadata: { orderId: randomUUID() },
+      client_reference_id: null,
+    };
     for (const session of [foreign, unknown]) {
-      for (const type of ["checkout.session.completed", "checkout.session.expired", "checkout.session.async_payment_failed"]) {
+      for (const type of [
+        "checkout.session.completed",
+        "checkout.session.expired",
+        "checkout.session.async_payment_failed",
+      ]) {
         const event = signEvent(stripeEvent(type, session));
         expect(await deliver(event)).toEqual({ status: 200, body: { received: true, result: "applied" } });
       }
     }
-    const refund = signEvent(stripeEvent("charge.refunded", { id: "ch_test_foreign", object: "charge", amount: 500, amount_refunded: 500, payment_intent: "pi_test_foreign", metadata: { orderId: "ord_7731" } }));
+    const refund = signEvent(
+      stripeEvent("charge.refunded", {
+        id: "ch_test_foreign",
+        object: "charge",
+        amount: 500,
+        amount_refunded: 500,
+        payment_intent: "pi_test_foreign",
+        metadata: { orderId: "ord_7731" },
+      }),
+    );
     expect(await deliver(refund)).toEqual({ status: 200, body: { received: true, result: "applied" } });
   });
 });

@@ -26,7 +26,21 @@ function ffmpeg(args: string[], stdout?: string) {
 /** A short FLAC whose tags say which track of the album it is. */
 function taggedFlac(name: string, trackNumber: number) {
   const file = path.join(dir, name);
-  ffmpeg(["-f", "lavfi", "-i", `sine=frequency=${200 + trackNumber * 50}:duration=1`, "-ac", "2", "-metadata", `title=Song ${trackNumber}`, "-metadata", `track=${trackNumber}`, "-c:a", "flac", file]);
+  ffmpeg([
+    "-f",
+    "lavfi",
+    "-i",
+    `sine=frequency=${200 + trackNumber * 50}:duration=1`,
+    "-ac",
+    "2",
+    "-metadata",
+    `title=Song ${trackNumber}`,
+    "-metadata",
+    `track=${trackNumber}`,
+    "-c:a",
+    "flac",
+    file,
+  ]);
   return file;
 }
 
@@ -38,25 +52,45 @@ async function newRelease() {
   return { user, releaseId: created.release.id };
 }
 
-const upload = (userId: string, releaseId: string, file: string, place: UploadPlace | null, name = path.basename(file)) =>
+const upload = (
+  userId: string,
+  releaseId: string,
+  file: string,
+  place: UploadPlace | null,
+  name = path.basename(file),
+) =>
   receiveTrackUpload(db, userId, releaseId, name, Readable.from(readFileSync(file)), readFileSync(file).length, place);
 
 /** What the browser does when several files are picked: a batch, each file's place by name. */
 function pick(files: string[]) {
   const batch = Date.now();
-  return [...files].sort((a, b) => naturalNameOrder(path.basename(a), path.basename(b))).map((file, index) => ({ file, place: { batch, index } }));
+  return [...files]
+    .sort((a, b) => naturalNameOrder(path.basename(a), path.basename(b)))
+    .map((file, index) => ({ file, place: { batch, index } }));
 }
 
 const titles = async (releaseId: string) =>
-  (await db.select({ title: tracks.title, position: tracks.position }).from(tracks).where(eq(tracks.releaseId, releaseId)).orderBy(asc(tracks.position))).map((t) => `${t.position}. ${t.title}`);
+  (
+    await db
+      .select({ title: tracks.title, position: tracks.position })
+      .from(tracks)
+      .where(eq(tracks.releaseId, releaseId))
+      .orderBy(asc(tracks.position))
+  ).map((t) => `${t.position}. ${t.title}`);
 
 describe("tracks picked together", () => {
   it("are numbered by their tags' track numbers, whichever upload finishes first", async () => {
     const { user, releaseId } = await newRelease();
     await upload(user.id, releaseId, tone(dir, "earlier", "wav", 1, 440, "Already There"), null);
     // File names disagree with the tags on purpose; the uploads land in a shuffled order.
-    const picked = pick([taggedFlac("a.flac", 3), taggedFlac("b.flac", 1), taggedFlac("c.flac", 4), taggedFlac("d.flac", 2)]);
-    for (const i of [2, 0, 3, 1]) expect((await upload(user.id, releaseId, picked[i].file, picked[i].place)).ok).toBe(true);
+    const picked = pick([
+      taggedFlac("a.flac", 3),
+      taggedFlac("b.flac", 1),
+      taggedFlac("c.flac", 4),
+      taggedFlac("d.flac", 2),
+    ]);
+    for (const i of [2, 0, 3, 1])
+      expect((await upload(user.id, releaseId, picked[i].file, picked[i].place)).ok).toBe(true);
     expect(await titles(releaseId)).toEqual(["1. Already There", "2. Song 1", "3. Song 2", "4. Song 3", "5. Song 4"]);
   });
 
@@ -82,7 +116,10 @@ describe("a WAV written to a pipe (its header does not know its size)", () => {
   it("gets its real duration, whether the header says 0xFFFFFFFF or 0", async () => {
     const { user, releaseId } = await newRelease();
     const streamed = path.join(dir, "streamed.wav");
-    ffmpeg(["-f", "lavfi", "-i", "sine=frequency=330:duration=5:sample_rate=44100", "-ac", "2", "-f", "wav", "pipe:1"], streamed);
+    ffmpeg(
+      ["-f", "lavfi", "-i", "sine=frequency=330:duration=5:sample_rate=44100", "-ac", "2", "-f", "wav", "pipe:1"],
+      streamed,
+    );
     const bytes = readFileSync(streamed);
     expect(bytes.readUInt32LE(bytes.indexOf("data") + 4)).toBe(0xffffffff);
     const zero = Buffer.from(bytes);
@@ -108,7 +145,10 @@ describe("a WAV whose header gives a placeholder size", () => {
   it("is stored with its sizes corrected and keeps all five seconds, not the 45 ms the header counts", async () => {
     const { user, releaseId } = await newRelease();
     const piped = path.join(dir, "placeholder-source.wav");
-    ffmpeg(["-f", "lavfi", "-i", "sine=frequency=440:duration=5:sample_rate=44100", "-ac", "2", "-f", "wav", "pipe:1"], piped);
+    ffmpeg(
+      ["-f", "lavfi", "-i", "sine=frequency=440:duration=5:sample_rate=44100", "-ac", "2", "-f", "wav", "pipe:1"],
+      piped,
+    );
     const bytes = Buffer.from(readFileSync(piped));
     bytes.writeUInt32LE(8000, 4);
     bytes.writeUInt32LE(8000, bytes.indexOf("data") + 4);
@@ -127,7 +167,17 @@ describe("a WAV whose header gives a placeholder size", () => {
   it("leaves an honest WAV with a chunk after its audio as it is", async () => {
     const { user, releaseId } = await newRelease();
     const file = path.join(dir, "with-trailer.wav");
-    ffmpeg(["-f", "lavfi", "-i", "sine=frequency=440:duration=2:sample_rate=44100", "-ac", "2", "-c:a", "pcm_s16le", file]);
+    ffmpeg([
+      "-f",
+      "lavfi",
+      "-i",
+      "sine=frequency=440:duration=2:sample_rate=44100",
+      "-ac",
+      "2",
+      "-c:a",
+      "pcm_s16le",
+      file,
+    ]);
     const trailer = Buffer.alloc(8 + 200_000, 0x41);
     trailer.write("id3 ", 0, "latin1");
     trailer.writeUInt32LE(200_000, 4);
@@ -144,7 +194,9 @@ describe("a WAV whose header gives a placeholder size", () => {
 
 describe("an uploaded track and its conversion job", () => {
   const jobsOf = async (trackId: string) =>
-    (await db.execute<{ state: string; expire: number }>(sql`select state::text as state, extract(epoch from expire_in)::int as expire from pgboss.job where name = 'track-process' and singleton_key = ${trackId}`)) as unknown as { state: string; expire: number }[];
+    (await db.execute<{ state: string; expire: number }>(
+      sql`select state::text as state, extract(epoch from expire_in)::int as expire from pgboss.job where name = 'track-process' and singleton_key = ${trackId}`,
+    )) as unknown as { state: string; expire: number }[];
 
   it("are saved together, with an expiry that fits the track's length", async () => {
     const { user, releaseId } = await newRelease();

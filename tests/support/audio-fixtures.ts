@@ -25,8 +25,15 @@ export function tone(dir: string, name: string, kind: string, seconds = 3, frequ
     "aac.m4a": ["-c:a", "aac"],
   };
   ffmpeg([
-    "-f", "lavfi", "-i", `sine=frequency=${frequency}:duration=${seconds}:sample_rate=44100`, "-ac", "2",
-    ...(title ? ["-metadata", `title=${title}`] : []), ...codec[kind], file,
+    "-f",
+    "lavfi",
+    "-i",
+    `sine=frequency=${frequency}:duration=${seconds}:sample_rate=44100`,
+    "-ac",
+    "2",
+    ...(title ? ["-metadata", `title=${title}`] : []),
+    ...codec[kind],
+    file,
   ]);
   return file;
 }
@@ -58,7 +65,10 @@ export function durationOf(file: string) {
 
 export function tagsOf(file: string): Record<string, string> {
   const result = spawnSync("ffprobe", ["-v", "error", "-show_entries", "format_tags:stream_tags", "-of", "json", file]);
-  const json = JSON.parse(result.stdout.toString()) as { format?: { tags?: Record<string, string> }; streams?: { tags?: Record<string, string> }[] };
+  const json = JSON.parse(result.stdout.toString()) as {
+    format?: { tags?: Record<string, string> };
+    streams?: { tags?: Record<string, string> }[];
+  };
   const all = { ...Object.assign({}, ...(json.streams ?? []).map((s) => s.tags ?? {})), ...(json.format?.tags ?? {}) };
   return Object.fromEntries(Object.entries(all).map(([k, v]) => [k.toLowerCase(), String(v)]));
 }

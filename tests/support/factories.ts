@@ -7,7 +7,8 @@ import { hashPassword } from "@/lib/auth/password";
 /** One pool per test file, closed when the file is done. */
 export function useTestDb(): Db {
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("Integration tests need DATABASE_URL: run them through `npm test` (it starts the database).");
+  if (!url)
+    throw new Error("Integration tests need DATABASE_URL: run them through `npm test` (it starts the database).");
   const { db, client } = createDb(url, { max: 5 });
   afterAll(() => client.end({ timeout: 5 }));
   return db;
@@ -19,14 +20,21 @@ export async function makeUser(db: Db, overrides: { email?: string; password?: s
   const email = overrides.email ?? `${unique("fan")}@example.test`;
   const [user] = await db
     .insert(users)
-    .values({ email, name: overrides.name ?? "Test User", passwordHash: overrides.password ? await hashPassword(overrides.password) : null })
+    .values({
+      email,
+      name: overrides.name ?? "Test User",
+      passwordHash: overrides.password ? await hashPassword(overrides.password) : null,
+    })
     .returning();
   return user;
 }
 
 export async function makeArtist(db: Db, ownerId: string, overrides: { slug?: string; name?: string } = {}) {
   const slug = overrides.slug ?? unique("band");
-  const [artist] = await db.insert(artists).values({ slug, name: overrides.name ?? `Band ${slug}` }).returning();
+  const [artist] = await db
+    .insert(artists)
+    .values({ slug, name: overrides.name ?? `Band ${slug}` })
+    .returning();
   await db.insert(artistMembers).values({ artistId: artist.id, userId: ownerId, role: "owner" });
   return artist;
 }

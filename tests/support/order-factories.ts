@@ -15,7 +15,10 @@ export async function makePendingStripeOrder(db: Db, options: { cds?: number; cd
   const shop = await makeShop(db, { cdStock: options.cdStock ?? 10 });
   const cds = options.cds ?? 1;
   const accountId = `acct_test_${randomBytes(6).toString("hex")}`;
-  await db.update(artists).set({ payoutAccountId: accountId, payoutStatus: "active" }).where(eq(artists.id, shop.artist.id));
+  await db
+    .update(artists)
+    .set({ payoutAccountId: accountId, payoutStatus: "active" })
+    .where(eq(artists.id, shop.artist.id));
 
   const subtotal = shop.album.priceAmount! + shop.cd.priceAmount * cds;
   const sessionId = `cs_test_${randomBytes(12).toString("hex")}`;
@@ -38,13 +41,33 @@ export async function makePendingStripeOrder(db: Db, options: { cds?: number; cd
     })
     .returning();
   await db.insert(orderItems).values([
-    { orderId: order.id, kind: "release", releaseId: shop.album.id, title: shop.album.title, unitAmount: shop.album.priceAmount!, currency: "EUR" },
+    {
+      orderId: order.id,
+      kind: "release",
+      releaseId: shop.album.id,
+      title: shop.album.title,
+      unitAmount: shop.album.priceAmount!,
+      currency: "EUR",
+    },
     ...(cds > 0
-      ? [{ orderId: order.id, kind: "product" as const, productId: shop.cd.id, title: shop.cd.title, quantity: cds, unitAmount: shop.cd.priceAmount, currency: "EUR" }]
+      ? [
+          {
+            orderId: order.id,
+            kind: "product" as const,
+            productId: shop.cd.id,
+            title: shop.cd.title,
+            quantity: cds,
+            unitAmount: shop.cd.priceAmount,
+            currency: "EUR",
+          },
+        ]
       : []),
   ]);
   if (cds > 0) {
-    await db.update(products).set({ stock: sql`${products.stock} - ${cds}` }).where(eq(products.id, shop.cd.id));
+    await db
+      .update(products)
+      .set({ stock: sql`${products.stock} - ${cds}` })
+      .where(eq(products.id, shop.cd.id));
     await db.insert(stockReservations).values({ orderId: order.id, productId: shop.cd.id, quantity: cds });
   }
   return { ...shop, order, sessionId, accountId };

@@ -1,16 +1,32 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { artists, emailQueue, productOptions, products, releases, shippingRates, tracks, type Artist } from "@/db/schema";
+import {
+  artists,
+  emailQueue,
+  productOptions,
+  products,
+  releases,
+  shippingRates,
+  tracks,
+  type Artist,
+} from "@/db/schema";
 import { makeArtist, makeUser, unique } from "./factories";
 
 /**
  * A band ready to sell: a published album (€7, tracks €1 each), a CD with stock that includes
  * the album, a shirt in sizes, and shipping rates from France. Built straight in the database.
  */
-export async function makeShop(db: Db, options: { cdStock?: number | null; albumMode?: "fixed" | "pay_what_you_want" | "free"; albumMinimum?: number } = {}) {
+export async function makeShop(
+  db: Db,
+  options: { cdStock?: number | null; albumMode?: "fixed" | "pay_what_you_want" | "free"; albumMinimum?: number } = {},
+) {
   const owner = await makeUser(db);
   const base = await makeArtist(db, owner.id);
-  const [artist] = await db.update(artists).set({ country: "FR", currency: "EUR" }).where(eq(artists.id, base.id)).returning();
+  const [artist] = await db
+    .update(artists)
+    .set({ country: "FR", currency: "EUR" })
+    .where(eq(artists.id, base.id))
+    .returning();
   const [album] = await db
     .insert(releases)
     .values({
@@ -42,9 +58,21 @@ export async function makeShop(db: Db, options: { cdStock?: number | null; album
     .returning();
   const [cd] = await db
     .insert(products)
-    .values({ artistId: artist.id, releaseId: album.id, kind: "cd", title: "Test Album CD", priceAmount: 1200, currency: "EUR", stock: options.cdStock === undefined ? 10 : options.cdStock, published: true })
+    .values({
+      artistId: artist.id,
+      releaseId: album.id,
+      kind: "cd",
+      title: "Test Album CD",
+      priceAmount: 1200,
+      currency: "EUR",
+      stock: options.cdStock === undefined ? 10 : options.cdStock,
+      published: true,
+    })
     .returning();
-  const [shirt] = await db.insert(products).values({ artistId: artist.id, kind: "shirt", title: "Shirt", priceAmount: 2000, currency: "EUR", published: true }).returning();
+  const [shirt] = await db
+    .insert(products)
+    .values({ artistId: artist.id, kind: "shirt", title: "Shirt", priceAmount: 2000, currency: "EUR", published: true })
+    .returning();
   const sizes = await db
     .insert(productOptions)
     .values([

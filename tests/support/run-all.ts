@@ -31,7 +31,11 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
 function vitestTally(file: string): Tally | null {
   if (!existsSync(file)) return null;
   const report = JSON.parse(readFileSync(file, "utf8"));
-  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
 }
 
 function playwrightTally(file: string): Tally | null {
@@ -44,16 +48,23 @@ async function main() {
   const only = process.argv[2];
   const extra = process.argv.slice(3);
   const suites = only ? [only] : ["static", "unit", "integration", "e2e"];
-  if (suites.some((s) => !["static", "unit", "integration", "e2e"].includes(s))) fail(`Unknown suite "${only}". Use static, unit, integration or e2e.`);
+  if (suites.some((s) => !["static", "unit", "integration", "e2e"].includes(s)))
+    fail(`Unknown suite "${only}". Use static, unit, integration or e2e.`);
   ensureDebianPackage("ffmpeg", "ffmpeg", "audio is transcoded with Debian's ffmpeg");
   if (suites.includes("e2e")) {
-    ensureDebianPackage(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", "chromium", "the browser tests drive Debian's Chromium");
+    ensureDebianPackage(
+      process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      "chromium",
+      "the browser tests drive Debian's Chromium",
+    );
   }
   rmSync(artifacts, { recursive: true, force: true });
   mkdirSync(artifacts, { recursive: true });
 
   // On the embedded server the test database is dropped and recreated for every run.
-  const { url, server } = await prepareDatabase("merchtable_test", { fresh: true }).catch((e: Error) => fail(e.message));
+  const { url, server } = await prepareDatabase("merchtable_test", { fresh: true }).catch((e: Error) =>
+    fail(e.message),
+  );
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -80,17 +91,40 @@ async function main() {
       ["typecheck", ["node_modules/next/dist/bin/next", "typegen"]],
       ["typecheck", ["node_modules/typescript/bin/tsc", "--noEmit"]],
       ["lint", ["node_modules/eslint/bin/eslint.js", ".", "--max-warnings=0", ...(only === "static" ? extra : [])]],
-      ["deps", ["node_modules/dependency-cruiser/bin/dependency-cruise.mjs", ...DEPS_SCOPE, "--config", ".dependency-cruiser.cjs"]],
+      [
+        "deps",
+        [
+          "node_modules/dependency-cruiser/bin/dependency-cruise.mjs",
+          ...DEPS_SCOPE,
+          "--config",
+          ".dependency-cruiser.cjs",
+        ],
+      ],
+      ["format", ["node_modules/prettier/bin/prettier.cjs", "--check", ".", "--log-level=warn"]],
     ];
     const failedChecks = new Set<string>();
-    for (const [name, args] of checks) if (!failedChecks.has(name) && run(process.execPath, args, env).status !== 0) failedChecks.add(name);
-    add("static (typecheck, lint, deps)", { passed: 3 - failedChecks.size, failed: failedChecks.size, skipped: 0 }, 0);
+    for (const [name, args] of checks)
+      if (!failedChecks.has(name) && run(process.execPath, args, env).status !== 0) failedChecks.add(name);
+    const names = new Set(checks.map(([name]) => name));
+    add(
+      `static (${[...names].join(", ")})`,
+      { passed: names.size - failedChecks.size, failed: failedChecks.size, skipped: 0 },
+      0,
+    );
   }
 
   const vitestProjects = suites.filter((s) => s !== "e2e" && s !== "static");
   if (vitestProjects.length) {
     const out = path.join(artifacts, "vitest.json");
-    const args = ["node_modules/vitest/vitest.mjs", "run", ...vitestProjects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...extra];
+    const args = [
+      "node_modules/vitest/vitest.mjs",
+      "run",
+      ...vitestProjects.flatMap((p) => ["--project", p]),
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${out}`,
+      ...extra,
+    ];
     const result = run(process.execPath, args, env);
     add(vitestProjects.join(" + "), vitestTally(out), result.status);
   }

@@ -31,7 +31,8 @@ const xmlUnescape = (text: string) =>
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, "&");
-const tags = (xml: string, name: string) => [...xml.matchAll(new RegExp(`<${name}>([\\s\\S]*?)</${name}>`, "g"))].map((m) => xmlUnescape(m[1]));
+const tags = (xml: string, name: string) =>
+  [...xml.matchAll(new RegExp(`<${name}>([\\s\\S]*?)</${name}>`, "g"))].map((m) => xmlUnescape(m[1]));
 
 async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -59,7 +60,11 @@ function send(response: ServerResponse, status: number, body = "", headers: Reco
   response.end(body);
 }
 const error = (response: ServerResponse, status: number, code: string, message: string) =>
-  send(response, status, `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${xmlEscape(message)}</Message></Error>`);
+  send(
+    response,
+    status,
+    `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${xmlEscape(message)}</Message></Error>`,
+  );
 
 export async function startS3StandIn(options: { bucket?: string; listPageSize?: number } = {}): Promise<S3StandIn> {
   const bucket = options.bucket ?? "merchtable-test";
@@ -91,8 +96,14 @@ export async function startS3StandIn(options: { bucket?: string; listPageSize?: 
         const contents = page
           .map((k) => `<Contents><Key>${xmlEscape(k)}</Key><Size>${objects.get(k)!.body.length}</Size></Contents>`)
           .join("");
-        const next = truncated ? `<NextContinuationToken>${xmlEscape(page[page.length - 1])}</NextContinuationToken>` : "";
-        return send(response, 200, `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>${bucket}</Name><Prefix>${xmlEscape(prefix)}</Prefix><KeyCount>${page.length}</KeyCount><IsTruncated>${truncated}</IsTruncated>${contents}${next}</ListBucketResult>`);
+        const next = truncated
+          ? `<NextContinuationToken>${xmlEscape(page[page.length - 1])}</NextContinuationToken>`
+          : "";
+        return send(
+          response,
+          200,
+          `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>${bucket}</Name><Prefix>${xmlEscape(prefix)}</Prefix><KeyCount>${page.length}</KeyCount><IsTruncated>${truncated}</IsTruncated>${contents}${next}</ListBucketResult>`,
+        );
       }
       if (method === "POST" && q.has("delete")) {
         const body = (await readBody(request)).toString("utf8");
@@ -107,8 +118,16 @@ export async function startS3StandIn(options: { bucket?: string; listPageSize?: 
 
     if (method === "POST" && q.has("uploads")) {
       const uploadId = randomUUID();
-      uploads.set(uploadId, { key, contentType: String(request.headers["content-type"] ?? "binary/octet-stream"), parts: new Map() });
-      return send(response, 200, `<?xml version="1.0" encoding="UTF-8"?><InitiateMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${xmlEscape(key)}</Key><UploadId>${uploadId}</UploadId></InitiateMultipartUploadResult>`);
+      uploads.set(uploadId, {
+        key,
+        contentType: String(request.headers["content-type"] ?? "binary/octet-stream"),
+        parts: new Map(),
+      });
+      return send(
+        response,
+        200,
+        `<?xml version="1.0" encoding="UTF-8"?><InitiateMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${xmlEscape(key)}</Key><UploadId>${uploadId}</UploadId></InitiateMultipartUploadResult>`,
+      );
     }
     const uploadId = q.get("uploadId");
     if (uploadId) {
@@ -131,22 +150,38 @@ export async function startS3StandIn(options: { bucket?: string; listPageSize?: 
         const chosen: Buffer[] = [];
         for (const [i, n] of numbers.entries()) {
           const part = upload.parts.get(n);
-          if (!part || md5(part) !== etags[i]) return error(response, 400, "InvalidPart", `Part ${n} is missing or its ETag differs`);
+          if (!part || md5(part) !== etags[i])
+            return error(response, 400, "InvalidPart", `Part ${n} is missing or its ETag differs`);
           if (i > 0 && numbers[i - 1] >= n) return error(response, 400, "InvalidPartOrder", "Parts must ascend");
-          if (i < numbers.length - 1 && part.length < MIN_PART) return error(response, 400, "EntityTooSmall", `Part ${n} is under 5 MiB`);
+          if (i < numbers.length - 1 && part.length < MIN_PART)
+            return error(response, 400, "EntityTooSmall", `Part ${n} is under 5 MiB`);
           chosen.push(part);
         }
         const data = Buffer.concat(chosen);
-        objects.set(key, { body: data, contentType: upload.contentType, lastModified: new Date(), etag: `"${randomUUID()}-${numbers.length}"` });
+        objects.set(key, {
+          body: data,
+          contentType: upload.contentType,
+          lastModified: new Date(),
+          etag: `"${randomUUID()}-${numbers.length}"`,
+        });
         uploads.delete(uploadId);
-        return send(response, 200, `<?xml version="1.0" encoding="UTF-8"?><CompleteMultipartUploadResult><Key>${xmlEscape(key)}</Key><ETag>${xmlEscape(objects.get(key)!.etag)}</ETag></CompleteMultipartUploadResult>`);
+        return send(
+          response,
+          200,
+          `<?xml version="1.0" encoding="UTF-8"?><CompleteMultipartUploadResult><Key>${xmlEscape(key)}</Key><ETag>${xmlEscape(objects.get(key)!.etag)}</ETag></CompleteMultipartUploadResult>`,
+        );
       }
     }
 
     if (method === "PUT") {
       const data = await readBody(request);
       const etag = md5(data);
-      objects.set(key, { body: data, contentType: String(request.headers["content-type"] ?? "binary/octet-stream"), lastModified: new Date(), etag });
+      objects.set(key, {
+        body: data,
+        contentType: String(request.headers["content-type"] ?? "binary/octet-stream"),
+        lastModified: new Date(),
+        etag,
+      });
       return send(response, 200, "", { ETag: etag });
     }
     if (method === "DELETE") {
@@ -155,14 +190,27 @@ export async function startS3StandIn(options: { bucket?: string; listPageSize?: 
     }
     const object = objects.get(key);
     if (method === "HEAD" || method === "GET") {
-      if (!object) return method === "HEAD" ? send(response, 404) : error(response, 404, "NoSuchKey", "The specified key does not exist.");
-      const headers = { "Content-Type": object.contentType, ETag: object.etag, "Last-Modified": object.lastModified.toUTCString(), "Accept-Ranges": "bytes" };
+      if (!object)
+        return method === "HEAD"
+          ? send(response, 404)
+          : error(response, 404, "NoSuchKey", "The specified key does not exist.");
+      const headers = {
+        "Content-Type": object.contentType,
+        ETag: object.etag,
+        "Last-Modified": object.lastModified.toUTCString(),
+        "Accept-Ranges": "bytes",
+      };
       const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? "");
       if (range) {
         const start = Number(range[1]);
         const end = Math.min(range[2] === "" ? object.body.length - 1 : Number(range[2]), object.body.length - 1);
-        if (start >= object.body.length) return error(response, 416, "InvalidRange", "The requested range is not satisfiable");
-        response.writeHead(206, { ...headers, "Content-Length": String(end - start + 1), "Content-Range": `bytes ${start}-${end}/${object.body.length}` });
+        if (start >= object.body.length)
+          return error(response, 416, "InvalidRange", "The requested range is not satisfiable");
+        response.writeHead(206, {
+          ...headers,
+          "Content-Length": String(end - start + 1),
+          "Content-Range": `bytes ${start}-${end}/${object.body.length}`,
+        });
         return response.end(method === "GET" ? object.body.subarray(start, end + 1) : undefined);
       }
       response.writeHead(200, { ...headers, "Content-Length": String(object.body.length) });

@@ -20,7 +20,32 @@ export function makeStreamMp3(seconds: number, dir = mkdtempSync(path.join(tmpdi
   const result = spawnSync(
     process.env.FFMPEG_PATH ?? "ffmpeg",
     // No ID3 tag and no Xing header, as lib/audio/transcode.ts makes them: bytes map to time.
-    ["-v", "error", "-y", "-f", "lavfi", "-i", `sine=frequency=440:duration=${seconds}`, "-ar", "44100", "-ac", "2", "-c:a", "libmp3lame", "-b:a", "128k", "-write_xing", "0", "-id3v2_version", "0", "-map_metadata", "-1", "-f", "mp3", file],
+    [
+      "-v",
+      "error",
+      "-y",
+      "-f",
+      "lavfi",
+      "-i",
+      `sine=frequency=440:duration=${seconds}`,
+      "-ar",
+      "44100",
+      "-ac",
+      "2",
+      "-c:a",
+      "libmp3lame",
+      "-b:a",
+      "128k",
+      "-write_xing",
+      "0",
+      "-id3v2_version",
+      "0",
+      "-map_metadata",
+      "-1",
+      "-f",
+      "mp3",
+      file,
+    ],
     { encoding: "utf8" },
   );
   if (result.status !== 0) throw new Error(`ffmpeg could not make a test MP3: ${result.stderr || result.error}`);

@@ -85,15 +85,24 @@ export function webhookRequest(body: string, signature: string | null) {
  * A fan midway through a real checkout: a band with an active payout account, a cart with the
  * album and `cds` CDs shipped to France, and startCheckout's pending order with its Stripe session.
  */
-export async function openStripeCheckout(db: Db, options: { cds?: number; cdStock?: number; email?: string; ip?: string } = {}) {
+export async function openStripeCheckout(
+  db: Db,
+  options: { cds?: number; cdStock?: number; email?: string; ip?: string } = {},
+) {
   const shop = await makeShop(db, { cdStock: options.cdStock ?? 10 });
   const accountId = `acct_test_${randomBytes(6).toString("hex")}`;
-  const [artist] = await db.update(artists).set({ payoutAccountId: accountId, payoutStatus: "active" }).where(eq(artists.id, shop.artist.id)).returning();
+  const [artist] = await db
+    .update(artists)
+    .set({ payoutAccountId: accountId, payoutStatus: "active" })
+    .where(eq(artists.id, shop.artist.id))
+    .returning();
   const token = randomBytes(16).toString("base64url");
   expect(await addToCart(db, { token, artist, item: { kind: "release", id: shop.album.id } })).toEqual({ ok: true });
   const cds = options.cds ?? 1;
   if (cds > 0) {
-    expect(await addToCart(db, { token, artist, item: { kind: "product", id: shop.cd.id, quantity: cds } })).toEqual({ ok: true });
+    expect(await addToCart(db, { token, artist, item: { kind: "product", id: shop.cd.id, quantity: cds } })).toEqual({
+      ok: true,
+    });
     await setCartCountry(db, (await findCart(db, token, artist.id))!, "FR");
   }
   const email = options.email ?? `fan-${randomBytes(3).toString("hex")}@example.test`;
@@ -109,8 +118,20 @@ export async function openStripeCheckout(db: Db, options: { cds?: number; cdStoc
 export async function orderTrail(db: Db, orderId: string, eventIds: string[] = []) {
   const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
   const grants = await db.select().from(downloadGrants).where(eq(downloadGrants.orderId, orderId));
-  const reservations = await db.select({ status: stockReservations.status, quantity: stockReservations.quantity }).from(stockReservations).where(eq(stockReservations.orderId, orderId));
-  const emails = (await db.select({ key: emailQueue.dedupeKey }).from(emailQueue).where(like(emailQueue.dedupeKey, `%${orderId}%`))).map((e) => e.key).sort();
-  const events = eventIds.length ? await db.select().from(paymentEvents).where(inArray(paymentEvents.id, eventIds)) : [];
+  const reservations = await db
+    .select({ status: stockReservations.status, quantity: stockReservations.quantity })
+    .from(stockReservations)
+    .where(eq(stockReservations.orderId, orderId));
+  const emails = (
+    await db
+      .select({ key: emailQueue.dedupeKey })
+      .from(emailQueue)
+      .where(like(emailQueue.dedupeKey, `%${orderId}%`))
+  )
+    .map((e) => e.key)
+    .sort();
+  const events = eventIds.length
+    ? await db.select().from(paymentEvents).where(inArray(paymentEvents.id, eventIds))
+    : [];
   return { order, grants, reservations, emails, events };
 }

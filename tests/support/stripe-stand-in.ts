@@ -11,7 +11,13 @@ import type { AddressInfo } from "node:net";
  * refused, as Stripe does. Every request is recorded for assertions.
  */
 export type Params = { [key: string]: string | Params | Params[] | string[] };
-export type RecordedRequest = { method: string; path: string; body: Params; query: Params; headers: Record<string, string | undefined> };
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  body: Params;
+  query: Params;
+  headers: Record<string, string | undefined>;
+};
 type StripeObject = Record<string, unknown> & { id: string };
 type Answer = { status: number; body: unknown };
 
@@ -36,7 +42,10 @@ export function parseStripeForm(text: string): Params {
   return root;
 }
 
-const error = (status: number, message: string, type = "invalid_request_error"): Answer => ({ status, body: { error: { type, message } } });
+const error = (status: number, message: string, type = "invalid_request_error"): Answer => ({
+  status,
+  body: { error: { type, message } },
+});
 const int = (value: unknown) => Number(value ?? 0);
 
 export async function startStripeStandIn() {
@@ -50,10 +59,16 @@ export async function startStripeStandIn() {
   function createSession(body: Params): Answer {
     const expiresAt = int(body.expires_at || now() + 86_400);
     if (expiresAt < now() + 30 * 60 || expiresAt > now() + 24 * 3600) {
-      return error(400, "The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.");
+      return error(
+        400,
+        "The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.",
+      );
     }
     const lines = (body.line_items ?? []) as Params[];
-    const subtotal = lines.reduce((sum, line) => sum + int((line.price_data as Params).unit_amount) * int(line.quantity), 0);
+    const subtotal = lines.reduce(
+      (sum, line) => sum + int((line.price_data as Params).unit_amount) * int(line.quantity),
+      0,
+    );
     const shippingRate = ((body.shipping_options ?? []) as Params[])[0]?.shipping_rate_data as Params | undefined;
     const shipping = int((shippingRate?.fixed_amount as Params | undefined)?.amount);
     const session: StripeObject = {
@@ -88,8 +103,10 @@ export async function startStripeStandIn() {
   function withExpansions(object: StripeObject, query: Params): StripeObject {
     const expand = Object.values((query.expand ?? []) as string[]);
     const copy: StripeObject = { ...object };
-    if (expand.includes("payment_intent") && typeof copy.payment_intent === "string") copy.payment_intent = paymentIntents.get(copy.payment_intent) ?? null;
-    if (expand.includes("latest_charge") && typeof copy.latest_charge === "string") copy.latest_charge = charges.get(copy.latest_charge) ?? null;
+    if (expand.includes("payment_intent") && typeof copy.payment_intent === "string")
+      copy.payment_intent = paymentIntents.get(copy.payment_intent) ?? null;
+    if (expand.includes("latest_charge") && typeof copy.latest_charge === "string")
+      copy.latest_charge = charges.get(copy.latest_charge) ?? null;
     return copy;
   }
 
@@ -103,7 +120,17 @@ export async function startStripeStandIn() {
     }
     charge.amount_refunded = int(charge.amount_refunded) + amount;
     charge.refunded = charge.amount_refunded === charge.amount;
-    const refund = { id: id("re"), object: "refund", amount, currency: charge.currency, charge: charge.id, payment_intent: intent.id, status: "succeeded", metadata: body.metadata ?? {}, created: now() };
+    const refund = {
+      id: id("re"),
+      object: "refund",
+      amount,
+      currency: charge.currency,
+      charge: charge.id,
+      payment_intent: intent.id,
+      status: "succeeded",
+      metadata: body.metadata ?? {},
+      created: now(),
+    };
     return { status: 200, body: refund };
   }
 
@@ -129,18 +156,23 @@ export async function startStripeStandIn() {
     if (method === "POST" && path === "/v1/checkout/sessions") return createSession(body);
     if (method === "GET" && (m = path.match(/^\/v1\/checkout\/sessions\/([^/]+)$/))) {
       const session = sessions.get(m[1]);
-      return session ? { status: 200, body: withExpansions(session, query) } : error(404, `No such checkout.session: '${m[1]}'`);
+      return session
+        ? { status: 200, body: withExpansions(session, query) }
+        : error(404, `No such checkout.session: '${m[1]}'`);
     }
     if (method === "POST" && (m = path.match(/^\/v1\/checkout\/sessions\/([^/]+)\/expire$/))) {
       const session = sessions.get(m[1]);
       if (!session) return error(404, `No such checkout.session: '${m[1]}'`);
-      if (session.status !== "open") return error(400, `Only Checkout Sessions with a status in ["open"] can be expired.`);
+      if (session.status !== "open")
+        return error(400, `Only Checkout Sessions with a status in ["open"] can be expired.`);
       session.status = "expired";
       return { status: 200, body: session };
     }
     if (method === "GET" && (m = path.match(/^\/v1\/payment_intents\/([^/]+)$/))) {
       const intent = paymentIntents.get(m[1]);
-      return intent ? { status: 200, body: withExpansions(intent, query) } : error(404, `No such payment_intent: '${m[1]}'`);
+      return intent
+        ? { status: 200, body: withExpansions(intent, query) }
+        : error(404, `No such payment_intent: '${m[1]}'`);
     }
     if (method === "POST" && path === "/v1/refunds") return createRefund(body);
     if (method === "POST" && path === "/v1/accounts") return createAccount(body);
@@ -150,7 +182,15 @@ export async function startStripeStandIn() {
     }
     if (method === "POST" && path === "/v1/account_links") {
       if (!accounts.has(String(body.account))) return error(404, `No such account: '${body.account}'`);
-      return { status: 200, body: { object: "account_link", url: `https://connect.stripe.test/setup/e/${body.account}/${randomBytes(6).toString("hex")}`, created: now(), expires_at: now() + 300 } };
+      return {
+        status: 200,
+        body: {
+          object: "account_link",
+          url: `https://connect.stripe.test/setup/e/${body.account}/${randomBytes(6).toString("hex")}`,
+          created: now(),
+          expires_at: now() + 300,
+        },
+      };
     }
     return error(404, `Unrecognized request URL (${method}: ${path}).`);
   }
@@ -162,7 +202,9 @@ export async function startStripeStandIn() {
     const method = request.method ?? "GET";
     const body = parseStripeForm(Buffer.concat(chunks).toString("utf8"));
     const query = parseStripeForm(url.search.slice(1));
-    const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : v]));
+    const headers = Object.fromEntries(
+      Object.entries(request.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : v]),
+    );
     requests.push({ method, path: url.pathname, body, query, headers });
 
     let answer: Answer;
@@ -172,7 +214,11 @@ export async function startStripeStandIn() {
     if (!String(headers.authorization ?? "").startsWith("Bearer sk_")) {
       answer = error(401, "Invalid API Key provided.", "authentication_error");
     } else if (earlier && earlier.fingerprint !== fingerprint) {
-      answer = error(400, `Keys for idempotent requests can only be used with the same parameters they were first used with. (${key})`, "idempotency_error");
+      answer = error(
+        400,
+        `Keys for idempotent requests can only be used with the same parameters they were first used with. (${key})`,
+        "idempotency_error",
+      );
     } else if (earlier) {
       answer = earlier.answer;
       response.setHeader("Idempotent-Replayed", "true");
@@ -203,15 +249,35 @@ export async function startStripeStandIn() {
     /** The fan pays (or starts a delayed payment) on the hosted page. */
     pay(
       sessionId: string,
-      facts: { paymentStatus?: "paid" | "unpaid"; email?: string; tax?: number; shipping?: { name: string; address: Record<string, string | null> }; cardCountry?: string } = {},
+      facts: {
+        paymentStatus?: "paid" | "unpaid";
+        email?: string;
+        tax?: number;
+        shipping?: { name: string; address: Record<string, string | null> };
+        cardCountry?: string;
+      } = {},
     ) {
       const session = sessions.get(sessionId)!;
       const tax = facts.tax ?? 0;
       const total = int(session.amount_total) + tax;
-      const charge: StripeObject = { id: id("ch"), object: "charge", amount: total, amount_refunded: 0, refunded: false, currency: session.currency };
+      const charge: StripeObject = {
+        id: id("ch"),
+        object: "charge",
+        amount: total,
+        amount_refunded: 0,
+        refunded: false,
+        currency: session.currency,
+      };
       // Checkout collects a card's billing country; the charge knows the card's issuing country.
       if (facts.cardCountry) charge.payment_method_details = { type: "card", card: { country: facts.cardCountry } };
-      const intent: StripeObject = { id: id("pi"), object: "payment_intent", amount: total, currency: session.currency, status: facts.paymentStatus === "unpaid" ? "processing" : "succeeded", latest_charge: charge.id };
+      const intent: StripeObject = {
+        id: id("pi"),
+        object: "payment_intent",
+        amount: total,
+        currency: session.currency,
+        status: facts.paymentStatus === "unpaid" ? "processing" : "succeeded",
+        latest_charge: charge.id,
+      };
       charge.payment_intent = intent.id;
       charges.set(charge.id, charge);
       paymentIntents.set(intent.id, intent);
@@ -221,7 +287,10 @@ export async function startStripeStandIn() {
         payment_intent: intent.id,
         amount_total: total,
         total_details: { ...(session.total_details as object), amount_tax: tax },
-        customer_details: { email: facts.email ?? session.customer_email ?? "fan@example.test", ...(facts.cardCountry ? { address: { country: facts.cardCountry } } : {}) },
+        customer_details: {
+          email: facts.email ?? session.customer_email ?? "fan@example.test",
+          ...(facts.cardCountry ? { address: { country: facts.cardCountry } } : {}),
+        },
         collected_information: facts.shipping ? { shipping_details: facts.shipping } : null,
       });
       return { session, intent, charge };

@@ -54,7 +54,11 @@ export function runWidgetScript(code: string, data: WidgetData, referrer = "http
     row.setAttribute("data-track", String(index));
     return row;
   });
-  const elements: Record<string, FakeElement> = { "audio[data-audio]": audio, "[data-play]": toggle, "[data-seek]": seek };
+  const elements: Record<string, FakeElement> = {
+    "audio[data-audio]": audio,
+    "[data-play]": toggle,
+    "[data-seek]": seek,
+  };
   const window = Object.assign(new EventTarget(), {
     document: {
       referrer,

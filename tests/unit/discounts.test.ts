@@ -15,9 +15,24 @@ const line = (id: string, over: Partial<DiscountableLine> = {}): DiscountableLin
   ...over,
 });
 const album = line("album");
-const cds = line("cd", { kind: "product", releaseId: null, productId: "p-cd", physical: true, quantity: 2, unitAmount: 1200, lineTotal: 2400 });
+const cds = line("cd", {
+  kind: "product",
+  releaseId: null,
+  productId: "p-cd",
+  physical: true,
+  quantity: 2,
+  unitAmount: 1200,
+  lineTotal: 2400,
+});
 const song = line("song", { kind: "track", releaseId: "r-album", trackId: "t-1", unitAmount: 100, lineTotal: 100 });
-const rule = (over: Partial<DiscountRule>): DiscountRule => ({ kind: "percent", amount: 10, scope: "all", itemKind: null, itemId: null, ...over });
+const rule = (over: Partial<DiscountRule>): DiscountRule => ({
+  kind: "percent",
+  amount: 10,
+  scope: "all",
+  itemKind: null,
+  itemId: null,
+  ...over,
+});
 
 describe("what a discount code takes off a cart", () => {
   it("takes a percentage once on the eligible subtotal, halves rounded in the fan's favour", () => {
@@ -39,9 +54,16 @@ describe("what a discount code takes off a cart", () => {
   it("applies to digital, physical or one item only, and never to lines with a problem", () => {
     expect(computeDiscount(rule({ scope: "digital", amount: 50 }), [album, cds]).amount).toBe(350);
     expect(computeDiscount(rule({ scope: "physical", amount: 50 }), [album, cds]).amount).toBe(1200);
-    expect(computeDiscount(rule({ scope: "item", itemKind: "track", itemId: "t-1", amount: 50 }), [album, song, cds]).amount).toBe(50);
-    expect(computeDiscount(rule({ scope: "item", itemKind: "release", itemId: "r-album", amount: 50 }), [album, song]).amount).toBe(350);
-    expect(computeDiscount(rule({ scope: "item", itemKind: "product", itemId: "p-other", amount: 50 }), [cds]).amount).toBe(0);
+    expect(
+      computeDiscount(rule({ scope: "item", itemKind: "track", itemId: "t-1", amount: 50 }), [album, song, cds]).amount,
+    ).toBe(50);
+    expect(
+      computeDiscount(rule({ scope: "item", itemKind: "release", itemId: "r-album", amount: 50 }), [album, song])
+        .amount,
+    ).toBe(350);
+    expect(
+      computeDiscount(rule({ scope: "item", itemKind: "product", itemId: "p-other", amount: 50 }), [cds]).amount,
+    ).toBe(0);
     expect(computeDiscount(rule({ amount: 50 }), [album, { ...cds, problem: "out_of_stock" }]).amount).toBe(350);
   });
 

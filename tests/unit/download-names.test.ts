@@ -1,20 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { albumZipFilename, contentDisposition, MAX_NAME_BYTES, safeFilename, trackFilename } from "@/lib/downloads/names";
+import {
+  albumZipFilename,
+  contentDisposition,
+  MAX_NAME_BYTES,
+  safeFilename,
+  trackFilename,
+} from "@/lib/downloads/names";
 
 // eslint-disable-next-line no-control-regex -- a name must hold no control character
 const forbidden = /[<>:"/\\|?*\u0000-\u001f\u007f]/;
 
 describe("download file names a fan can save on any computer", () => {
   it("names album tracks 'NN Artist - Title.ext' so they sort in album order", () => {
-    expect(trackFilename({ position: 1, trackCount: 4, artist: "The Demo Band", title: "Van at Dawn", extension: "flac" })).toBe(
-      "01 The Demo Band - Van at Dawn.flac",
+    expect(
+      trackFilename({ position: 1, trackCount: 4, artist: "The Demo Band", title: "Van at Dawn", extension: "flac" }),
+    ).toBe("01 The Demo Band - Van at Dawn.flac");
+    expect(trackFilename({ position: 7, trackCount: 120, artist: "Long", title: "Set", extension: "mp3" })).toBe(
+      "007 Long - Set.mp3",
     );
-    expect(trackFilename({ position: 7, trackCount: 120, artist: "Long", title: "Set", extension: "mp3" })).toBe("007 Long - Set.mp3");
-    expect(albumZipFilename({ artist: "The Demo Band", album: "First Light", formatLabel: "FLAC" })).toBe("The Demo Band - First Light (FLAC).zip");
+    expect(albumZipFilename({ artist: "The Demo Band", album: "First Light", formatLabel: "FLAC" })).toBe(
+      "The Demo Band - First Light (FLAC).zip",
+    );
   });
 
   it("removes the characters Windows refuses, keeping the name readable", () => {
-    expect(safeFilename('AC/DC: "Live" at <Home>? * | back\\slash', "mp3")).toBe("AC-DC 'Live' at Home - back-slash.mp3");
+    expect(safeFilename('AC/DC: "Live" at <Home>? * | back\\slash', "mp3")).toBe(
+      "AC-DC 'Live' at Home - back-slash.mp3",
+    );
     for (const name of ['a<b>c:d"e/f\\g|h?i*j', "tab\there", "new\nline", "nul\u0000byte", "del\u007f", "bell\u0007"]) {
       const safe = safeFilename(name, "flac");
       expect(safe, name).not.toMatch(forbidden);

@@ -2,7 +2,10 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { describeNonImage, processImage, sniffImageType } from "@/lib/images";
 
-const png = (w: number, h: number) => sharp({ create: { width: w, height: h, channels: 3, background: "#884422" } }).png().toBuffer();
+const png = (w: number, h: number) =>
+  sharp({ create: { width: w, height: h, channels: 3, background: "#884422" } })
+    .png()
+    .toBuffer();
 
 describe("artwork uploads", () => {
   it("are re-encoded to WebP at the sizes the pages use", async () => {

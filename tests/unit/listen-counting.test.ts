@@ -4,18 +4,42 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { usePlayReporter } from "@/components/player/use-play-reporter";
 import { PLAYER_SCRIPT } from "@/lib/embed/player-script";
 import type { WidgetData, WidgetTrack } from "@/lib/embed/script/player";
-import { classifyPlay, listenCounter, playableSeconds, reportPoints, type ListenCounter, type ListenReport } from "@/lib/plays/classify";
+import {
+  classifyPlay,
+  listenCounter,
+  playableSeconds,
+  reportPoints,
+  type ListenCounter,
+  type ListenReport,
+} from "@/lib/plays/classify";
 import { runWidgetScript } from "@/tests/support/widget-page";
 
 /** One listener's actions on an 8 s track, as both players' <audio> elements see them. */
 type Step = { play: number } | { to: number } | { seek: number } | "pause" | { wait: number } | "end";
 
-const track: WidgetTrack = { id: "track-8s", title: "Porch Song", src: "/api/stream/track-8s", clip: null, duration: 8 };
+const track: WidgetTrack = {
+  id: "track-8s",
+  title: "Porch Song",
+  src: "/api/stream/track-8s",
+  clip: null,
+  duration: 8,
+};
 /** Time updates every quarter second from the clock's position up to `to`. */
-const until = (from: number, to: number) => Array.from({ length: Math.round((to - from) / 0.25) }, (_, i) => ({ to: from + (i + 1) * 0.25 }));
+const until = (from: number, to: number) =>
+  Array.from({ length: Math.round((to - from) / 0.25) }, (_, i) => ({ to: from + (i + 1) * 0.25 }));
 
 /** Heard 0–3 s, seeked to 6 s, heard to 7 s, paused for good; later played 7–8 s to the end. */
-const listening: Step[] = [{ play: 0 }, ...until(0, 3), { seek: 6 }, ...until(6, 7), "pause", { wait: 21 }, { play: 7 }, ...until(7, 8), "end"];
+const listening: Step[] = [
+  { play: 0 },
+  ...until(0, 3),
+  { seek: 6 },
+  ...until(6, 7),
+  "pause",
+  { wait: 21 },
+  { play: 7 },
+  ...until(7, 8),
+  "end",
+];
 
 /** The shop player: release-player.tsx's <audio> handlers calling its reporter. */
 function driveShop(reporter: ListenCounter, steps: Step[], length: number | null) {
@@ -90,7 +114,11 @@ describe("how a player counts a listen (lib/plays/classify's listenCounter)", ()
 
   it("does not count a seek as listening, and a pause of 20 s ends the listen: playing on starts a new one", () => {
     const reports: ListenReport[] = [];
-    driveShop(listenCounter((report) => reports.push(report)), listening, 8);
+    driveShop(
+      listenCounter((report) => reports.push(report)),
+      listening,
+      8,
+    );
     expect(listens(reports)).toEqual([
       { listen: 0, trackId: track.id, seconds: 0.5 },
       { listen: 0, trackId: track.id, seconds: 4 },
@@ -112,7 +140,8 @@ describe("the shop's player and the widgets' player", () => {
     driveShop(reporter!, listening, 8);
     const widgetReports = driveWidget(listening);
 
-    const counted = (reports: Record<string, unknown>[]) => listens(reports).map(({ source: _source, host: _host, ...rest }) => rest);
+    const counted = (reports: Record<string, unknown>[]) =>
+      listens(reports).map(({ source: _source, host: _host, ...rest }) => rest);
     expect(counted(widgetReports)).toEqual(counted(shopReports));
     expect(counted(shopReports)).toHaveLength(3);
     expect(shopReports.every((report) => report.source === "shop" && report.host === undefined)).toBe(true);
@@ -132,6 +161,10 @@ describe("the shop's player and the widgets' player", () => {
     const reports = driveWidget([{ play: 0 }, ...until(0, 3)], { tracks: [clip] });
     const length = playableSeconds(8, { isClip: true, clipSeconds: 3 });
     expect(reports.map((r) => r.seconds)).toEqual([...reportPoints(length), 3]);
-    expect(reports.map((r) => classifyPlay(r.seconds as number, 8, { isClip: true, clipSeconds: 3 }))).toEqual(["skip", "complete", "complete"]);
+    expect(reports.map((r) => classifyPlay(r.seconds as number, 8, { isClip: true, clipSeconds: 3 }))).toEqual([
+      "skip",
+      "complete",
+      "complete",
+    ]);
   });
 });

@@ -5,7 +5,9 @@ import { messages } from "@/lib/i18n/messages";
 const { en, fr } = messages;
 
 function keys(tree: object, prefix = ""): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === "object" ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === "object" ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 }
 
 describe("the visitor's language", () => {
@@ -21,7 +23,8 @@ describe("the visitor's language", () => {
   it("has every English string translated into French", () => {
     expect(keys(fr).sort()).toEqual(keys(en).sort());
     const untranslated = keys(en).filter((k) => {
-      const get = (tree: object) => k.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree);
+      const get = (tree: object) =>
+        k.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree);
       const value = get(en) as string;
       return value.length > 12 && value === get(fr);
     });

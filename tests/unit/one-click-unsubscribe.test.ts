@@ -17,8 +17,15 @@ describe("a mail client's one-click unsubscribe", () => {
   });
 
   it("is not refused when the client posts from its own origin: the signed token is the proof", () => {
-    expect(checkWriteOrigin("POST", "/library/unsubscribe/abc.def", "https://mail.example", "shop.test")).toEqual({ allowed: true });
-    expect(checkWriteOrigin("POST", "/api/unsubscribe/abc.def", "https://mail.example", "shop.test")).toEqual({ allowed: true });
-    expect(checkWriteOrigin("POST", "/library/open", "https://mail.example", "shop.test")).toEqual({ allowed: false, reason: "foreign_origin" });
+    expect(checkWriteOrigin("POST", "/library/unsubscribe/abc.def", "https://mail.example", "shop.test")).toEqual({
+      allowed: true,
+    });
+    expect(checkWriteOrigin("POST", "/api/unsubscribe/abc.def", "https://mail.example", "shop.test")).toEqual({
+      allowed: true,
+    });
+    expect(checkWriteOrigin("POST", "/library/open", "https://mail.example", "shop.test")).toEqual({
+      allowed: false,
+      reason: "foreign_origin",
+    });
   });
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { artistProfileSchema, parseLinks } from "@/lib/artists/profile-input";
 
-const valid = { name: "Night Swimmers", slug: "night-swimmers", location: "", bio: "", links: "", currency: "EUR", accentColor: "#AA3300" };
+const valid = {
+  name: "Night Swimmers",
+  slug: "night-swimmers",
+  location: "",
+  bio: "",
+  links: "",
+  currency: "EUR",
+  accentColor: "#AA3300",
+};
 
 describe("a band's profile form", () => {
   it("accepts a plain profile and normalises it", () => {
@@ -10,10 +18,21 @@ describe("a band's profile form", () => {
   });
 
   it("explains each refused field with a code", () => {
-    const result = artistProfileSchema.safeParse({ ...valid, name: " ", slug: "api", currency: "XXX", accentColor: "red" });
+    const result = artistProfileSchema.safeParse({
+      ...valid,
+      name: " ",
+      slug: "api",
+      currency: "XXX",
+      accentColor: "red",
+    });
     expect(result.success).toBe(false);
     const codes = Object.fromEntries(result.error!.issues.map((i) => [i.path[0], i.message]));
-    expect(codes).toEqual({ name: "name_required", slug: "slug_reserved", currency: "currency_invalid", accentColor: "color_invalid" });
+    expect(codes).toEqual({
+      name: "name_required",
+      slug: "slug_reserved",
+      currency: "currency_invalid",
+      accentColor: "color_invalid",
+    });
   });
 
   it("turns pasted links into labelled https links", () => {
@@ -30,6 +49,9 @@ describe("a band's profile form", () => {
   it("refuses links that are not web addresses", () => {
     expect(parseLinks("javascript:alert(1)")).toEqual({ ok: false, error: "link_invalid" });
     expect(parseLinks("ftp://files.example")).toEqual({ ok: false, error: "link_invalid" });
-    expect(parseLinks(Array.from({ length: 9 }, (_, i) => `https://e${i}.test`).join("\n"))).toEqual({ ok: false, error: "links_too_many" });
+    expect(parseLinks(Array.from({ length: 9 }, (_, i) => `https://e${i}.test`).join("\n"))).toEqual({
+      ok: false,
+      error: "links_too_many",
+    });
   });
 });

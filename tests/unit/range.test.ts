@@ -101,6 +101,8 @@ describe("conditional GET", () => {
     expect(notModified({ ...none, ifModifiedSince: "Sat, 01 Mar 2025 10:20:29 GMT" }, current)).toBe(false);
     expect(notModified({ ...none, ifModifiedSince: "not a date" }, current)).toBe(false);
     // If-None-Match wins: a mismatching tag is not rescued by a matching date.
-    expect(notModified({ ifNoneMatch: '"old"', ifModifiedSince: "Sat, 01 Mar 2025 10:20:30 GMT" }, current)).toBe(false);
+    expect(notModified({ ifNoneMatch: '"old"', ifModifiedSince: "Sat, 01 Mar 2025 10:20:30 GMT" }, current)).toBe(
+      false,
+    );
   });
 });

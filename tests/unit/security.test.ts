@@ -4,15 +4,26 @@ import { checkWriteOrigin, contentSecurityPolicy, isEmbedPath, referrerPolicyFor
 describe("cross-site writes", () => {
   it("are refused when Origin is null or another site", () => {
     expect(checkWriteOrigin("POST", "/signin", "null", "shop.test")).toEqual({ allowed: false, reason: "null_origin" });
-    expect(checkWriteOrigin("POST", "/dashboard/x", "https://evil.test", "shop.test")).toEqual({ allowed: false, reason: "foreign_origin" });
-    expect(checkWriteOrigin("DELETE", "/api/x", "not a url", "shop.test")).toEqual({ allowed: false, reason: "foreign_origin" });
-    expect(checkWriteOrigin("POST", "/x", "https://shop.test:8443", "shop.test")).toEqual({ allowed: false, reason: "foreign_origin" });
+    expect(checkWriteOrigin("POST", "/dashboard/x", "https://evil.test", "shop.test")).toEqual({
+      allowed: false,
+      reason: "foreign_origin",
+    });
+    expect(checkWriteOrigin("DELETE", "/api/x", "not a url", "shop.test")).toEqual({
+      allowed: false,
+      reason: "foreign_origin",
+    });
+    expect(checkWriteOrigin("POST", "/x", "https://shop.test:8443", "shop.test")).toEqual({
+      allowed: false,
+      reason: "foreign_origin",
+    });
   });
 
   it("are allowed from the app's own origin, from non-browser clients and for signed webhooks", () => {
     expect(checkWriteOrigin("POST", "/signin", "http://shop.test", "shop.test")).toEqual({ allowed: true });
     expect(checkWriteOrigin("POST", "/signin", null, "shop.test")).toEqual({ allowed: true });
-    expect(checkWriteOrigin("POST", "/api/stripe/webhook", "https://stripe.test", "shop.test")).toEqual({ allowed: true });
+    expect(checkWriteOrigin("POST", "/api/stripe/webhook", "https://stripe.test", "shop.test")).toEqual({
+      allowed: true,
+    });
     expect(checkWriteOrigin("GET", "/", "https://evil.test", "shop.test")).toEqual({ allowed: true });
   });
 });
@@ -35,10 +46,24 @@ describe("framing", () => {
 
 describe("referrer policy", () => {
   it("sends no Referer from pages whose address is a secret, the usual policy elsewhere", () => {
-    for (const path of ["/download/abc", "/library", "/library/open", "/library/123", "/checkout/success", "/checkout/test/test_x"]) {
+    for (const path of [
+      "/download/abc",
+      "/library",
+      "/library/open",
+      "/library/123",
+      "/checkout/success",
+      "/checkout/test/test_x",
+    ]) {
       expect(referrerPolicyFor(path), path).toBe("no-referrer");
     }
-    for (const path of ["/", "/demo-band", "/demo-band/first-light", "/libraryband", "/downloads-band", "/dashboard/demo-band"]) {
+    for (const path of [
+      "/",
+      "/demo-band",
+      "/demo-band/first-light",
+      "/libraryband",
+      "/downloads-band",
+      "/dashboard/demo-band",
+    ]) {
       expect(referrerPolicyFor(path), path).toBe("strict-origin-when-cross-origin");
     }
   });

@@ -10,10 +10,22 @@ const rates: ZoneRate[] = [
 
 describe("the cart's shipping rule", () => {
   it("charges the first unit at the zone's first-item price and every other unit at each-extra", () => {
-    expect(quoteShipping(rates, { country: "FR", homeCountry: "FR", physicalUnits: 1 })).toMatchObject({ ok: true, amount: 400 });
-    expect(quoteShipping(rates, { country: "FR", homeCountry: "FR", physicalUnits: 3 })).toMatchObject({ ok: true, amount: 600 });
-    expect(quoteShipping(rates, { country: "DE", homeCountry: "FR", physicalUnits: 2 })).toMatchObject({ ok: true, amount: 1000 });
-    expect(quoteShipping(rates, { country: "JP", homeCountry: "FR", physicalUnits: 2 })).toMatchObject({ ok: true, amount: 2000 });
+    expect(quoteShipping(rates, { country: "FR", homeCountry: "FR", physicalUnits: 1 })).toMatchObject({
+      ok: true,
+      amount: 400,
+    });
+    expect(quoteShipping(rates, { country: "FR", homeCountry: "FR", physicalUnits: 3 })).toMatchObject({
+      ok: true,
+      amount: 600,
+    });
+    expect(quoteShipping(rates, { country: "DE", homeCountry: "FR", physicalUnits: 2 })).toMatchObject({
+      ok: true,
+      amount: 1000,
+    });
+    expect(quoteShipping(rates, { country: "JP", homeCountry: "FR", physicalUnits: 2 })).toMatchObject({
+      ok: true,
+      amount: 2000,
+    });
   });
 
   it("uses the most specific zone: custom list, then home, then Europe, then world", () => {
@@ -23,14 +35,27 @@ describe("the cart's shipping rule", () => {
   });
 
   it("digital-only carts ship for nothing and need no country", () => {
-    expect(quoteShipping([], { country: null, homeCountry: null, physicalUnits: 0 })).toEqual({ ok: true, amount: 0, rate: null });
+    expect(quoteShipping([], { country: null, homeCountry: null, physicalUnits: 0 })).toEqual({
+      ok: true,
+      amount: 0,
+      rate: null,
+    });
   });
 
   it("says when it cannot ship instead of charging nothing", () => {
     const europeOnly = rates.filter((r) => r.zone !== "world");
-    expect(quoteShipping(europeOnly, { country: "US", homeCountry: "FR", physicalUnits: 1 })).toEqual({ ok: false, reason: "no_zone" });
-    expect(quoteShipping(rates, { country: null, homeCountry: "FR", physicalUnits: 1 })).toEqual({ ok: false, reason: "no_country" });
-    expect(quoteShipping([], { country: "FR", homeCountry: "FR", physicalUnits: 1 })).toEqual({ ok: false, reason: "no_zone" });
+    expect(quoteShipping(europeOnly, { country: "US", homeCountry: "FR", physicalUnits: 1 })).toEqual({
+      ok: false,
+      reason: "no_zone",
+    });
+    expect(quoteShipping(rates, { country: null, homeCountry: "FR", physicalUnits: 1 })).toEqual({
+      ok: false,
+      reason: "no_country",
+    });
+    expect(quoteShipping([], { country: "FR", homeCountry: "FR", physicalUnits: 1 })).toEqual({
+      ok: false,
+      reason: "no_zone",
+    });
   });
 
   it("knows real country codes", () => {

@@ -19,12 +19,26 @@ describe("the form body limit", () => {
   });
 
   it("answers a post over it with a 413 that says the sizes, in the visitor's language", () => {
-    const ask = (contentLength: string | null, extra: { method?: string; localeCookie?: string; acceptLanguage?: string } = {}) =>
-      oversizedFormPost({ method: extra.method ?? "POST", contentLength, localeCookie: extra.localeCookie, acceptLanguage: extra.acceptLanguage ?? null }, 10);
+    const ask = (
+      contentLength: string | null,
+      extra: { method?: string; localeCookie?: string; acceptLanguage?: string } = {},
+    ) =>
+      oversizedFormPost(
+        {
+          method: extra.method ?? "POST",
+          contentLength,
+          localeCookie: extra.localeCookie,
+          acceptLanguage: extra.acceptLanguage ?? null,
+        },
+        10,
+      );
     expect(ask(String(51 * MB))).toBeNull();
     expect(ask(null)).toBeNull();
     expect(ask(String(60 * MB), { method: "GET" })).toBeNull();
-    expect(ask(String(52 * MB))).toEqual({ status: 413, body: "This upload is 52 MB; a form takes up to 51 MB in all, and each picture up to 10 MB. Export smaller pictures and try again." });
+    expect(ask(String(52 * MB))).toEqual({
+      status: 413,
+      body: "This upload is 52 MB; a form takes up to 51 MB in all, and each picture up to 10 MB. Export smaller pictures and try again.",
+    });
     expect(ask(String(52 * MB), { acceptLanguage: "fr-FR,fr;q=0.9" })?.body).toMatch(/^Cet envoi fait 52 Mo/);
     expect(ask(String(52 * MB), { acceptLanguage: "fr", localeCookie: "en" })?.body).toMatch(/^This upload/);
   });
@@ -38,13 +52,9 @@ describe("the form body limit", () => {
 
 describe("the order of tracks picked together", () => {
   it("sorts names as a person reads them", () => {
-    expect(["10 Coda.wav", "2 Second.wav", "1 Intro.wav", "track 11.flac", "Track 9.flac"].sort(naturalNameOrder)).toEqual([
-      "1 Intro.wav",
-      "2 Second.wav",
-      "10 Coda.wav",
-      "Track 9.flac",
-      "track 11.flac",
-    ]);
+    expect(
+      ["10 Coda.wav", "2 Second.wav", "1 Intro.wav", "track 11.flac", "Track 9.flac"].sort(naturalNameOrder),
+    ).toEqual(["1 Intro.wav", "2 Second.wav", "10 Coda.wav", "Track 9.flac", "track 11.flac"]);
   });
 
   it("puts tagged track numbers first, then the picked order, and refuses odd headers", () => {
@@ -54,7 +64,13 @@ describe("the order of tracks picked together", () => {
     expect(uploadOrderKey(place(0), 12) < uploadOrderKey(place(1), undefined)).toBe(true);
     expect(uploadOrderKey(place(1), undefined) < uploadOrderKey({ batch: now + 1, index: 0 }, 1)).toBe(true);
     expect(parseUploadPlace(String(now), "2", now)).toEqual(place(2));
-    for (const [batch, index] of [[null, "1"], ["abc", "1"], [String(now), "-1"], [String(now - 3 * 86_400_000), "1"], [String(now), "99999"]]) {
+    for (const [batch, index] of [
+      [null, "1"],
+      ["abc", "1"],
+      [String(now), "-1"],
+      [String(now - 3 * 86_400_000), "1"],
+      [String(now), "99999"],
+    ]) {
       expect(parseUploadPlace(batch, index, now)).toBeNull();
     }
   });

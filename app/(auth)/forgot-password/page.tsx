@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { AuthShell } from "@/app/(auth)/auth-shell";
 import { ForgotPasswordForm } from "@/app/(auth)/auth-forms";
+import { AuthShell } from "@/app/(auth)/auth-shell";
 
 export default async function ForgotPasswordPage() {
   const t = await getTranslations("auth.forgot");

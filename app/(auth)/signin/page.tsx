@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { MagicLinkForm, PasswordSignInForm } from "@/app/(auth)/auth-forms";
+import { AuthShell } from "@/app/(auth)/auth-shell";
 import { Notice } from "@/components/ui/notice";
 import { currentUser } from "@/lib/auth";
-import { AuthShell } from "@/app/(auth)/auth-shell";
-import { MagicLinkForm, PasswordSignInForm } from "@/app/(auth)/auth-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth.signin"))("title") };
@@ -13,7 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SignInPage({ searchParams }: PageProps<"/signin">) {
   const params = await searchParams;
-  const callback = typeof params.callbackUrl === "string" && params.callbackUrl.startsWith("/") && !params.callbackUrl.startsWith("//") ? params.callbackUrl : "/dashboard";
+  const callback =
+    typeof params.callbackUrl === "string" && params.callbackUrl.startsWith("/") && !params.callbackUrl.startsWith("//")
+      ? params.callbackUrl
+      : "/dashboard";
   if (await currentUser()) redirect(callback);
   const t = await getTranslations("auth");
   const linkError = params.error === "Verification" || params.error === "Configuration";

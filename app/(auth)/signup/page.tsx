@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { currentUser } from "@/lib/auth";
-import { AuthShell } from "@/app/(auth)/auth-shell";
 import { SignUpForm } from "@/app/(auth)/auth-forms";
+import { AuthShell } from "@/app/(auth)/auth-shell";
+import { currentUser } from "@/lib/auth";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth.signup"))("title") };

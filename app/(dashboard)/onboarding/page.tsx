@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { createArtistAction } from "@/app/(dashboard)/profile-actions";
 import { ArtistProfileForm } from "@/components/dashboard/artist-profile-form";
 import { db } from "@/db";
 import { listArtistsForUser } from "@/lib/artists";
 import { requireUser } from "@/lib/auth";
-import { listTimeZones } from "@/lib/time-zone";
 import { env } from "@/lib/env";
-import { createArtistAction } from "@/app/(dashboard)/profile-actions";
+import { listTimeZones } from "@/lib/time-zone";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("onboarding"))("title") };
@@ -27,7 +27,16 @@ export default async function OnboardingPage() {
           appUrl={env().APP_URL}
           maxImageMb={env().MAX_IMAGE_MB}
           timeZones={listTimeZones()}
-          initial={{ name: "", slug: "", location: "", bio: "", links: "", currency: "EUR", timeZone: "UTC", accentColor: "#b4442c" }}
+          initial={{
+            name: "",
+            slug: "",
+            location: "",
+            bio: "",
+            links: "",
+            currency: "EUR",
+            timeZone: "UTC",
+            accentColor: "#b4442c",
+          }}
         />
       </div>
     </div>

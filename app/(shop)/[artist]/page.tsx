@@ -1,18 +1,18 @@
 /* eslint-disable @next/next/no-img-element -- artwork is already re-encoded to the sizes we show */
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getTranslations } from "next-intl/server";
+import { ProductOffer } from "@/components/cart/buy-panel";
+import { ReleaseCard } from "@/components/release/release-card";
 import { db } from "@/db";
 import { getArtistBySlug, imageUrl } from "@/lib/artists";
 import { checkArtistAccess } from "@/lib/artists/access";
 import { currentUser } from "@/lib/auth";
+import { listPublishedReleases, releaseArtworkUrl } from "@/lib/catalog/public";
 import { oembedDiscoveryUrl } from "@/lib/embed";
 import { env } from "@/lib/env";
-import { listPublishedReleases, releaseArtworkUrl } from "@/lib/catalog/public";
-import { ReleaseCard } from "@/components/release/release-card";
-import { ProductOffer } from "@/components/cart/buy-panel";
 import { listPublishedProducts } from "@/lib/merch";
 import { canTakePayments, cartItemCount } from "@/lib/orders";
 import { readCartToken } from "./cart/cart-cookie";
@@ -27,8 +27,18 @@ export async function generateMetadata({ params }: PageProps<"/[artist]">): Prom
   return {
     title: artist.name,
     description,
-    alternates: { canonical: `/${artist.slug}`, types: { "application/json+oembed": oembedDiscoveryUrl(env().APP_URL, `/${artist.slug}`) } },
-    openGraph: { type: "profile", title: artist.name, description, url: `/${artist.slug}`, siteName: "Merchtable", images: image ? [{ url: image }] : [] },
+    alternates: {
+      canonical: `/${artist.slug}`,
+      types: { "application/json+oembed": oembedDiscoveryUrl(env().APP_URL, `/${artist.slug}`) },
+    },
+    openGraph: {
+      type: "profile",
+      title: artist.name,
+      description,
+      url: `/${artist.slug}`,
+      siteName: "Merchtable",
+      images: image ? [{ url: image }] : [],
+    },
     twitter: { card: image ? "summary_large_image" : "summary", title: artist.name, description },
   };
 }
@@ -69,12 +79,19 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
             {artist.location && <p className="mt-1 text-muted">{artist.location}</p>}
           </div>
           {cartCount > 0 && (
-            <Link href={`/${artist.slug}/cart`} className="self-start rounded-md bg-ink px-3 py-2 text-sm font-medium text-white hover:bg-stone-700 sm:self-end" data-testid="view-cart">
+            <Link
+              href={`/${artist.slug}/cart`}
+              className="self-start rounded-md bg-ink px-3 py-2 text-sm font-medium text-white hover:bg-stone-700 sm:self-end"
+              data-testid="view-cart"
+            >
               {tBuy("viewCart")} ({cartCount})
             </Link>
           )}
           {isMember && (
-            <Link href={`/dashboard/${artist.slug}`} className="self-start rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium hover:bg-stone-50 sm:self-end">
+            <Link
+              href={`/dashboard/${artist.slug}`}
+              className="self-start rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium hover:bg-stone-50 sm:self-end"
+            >
               {t("manage")}
             </Link>
           )}
@@ -93,7 +110,10 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
                       href={`/${artist.slug}/${release.slug}`}
                       title={release.title}
                       kindLabel={tRelease(`kind.${release.kind}`)}
-                      year={release.releaseDate?.slice(0, 4) ?? (release.publishedAt ? String(release.publishedAt.getUTCFullYear()) : null)}
+                      year={
+                        release.releaseDate?.slice(0, 4) ??
+                        (release.publishedAt ? String(release.publishedAt.getUTCFullYear()) : null)
+                      }
                       artworkUrl={releaseArtworkUrl(release.artworkKey, "small")}
                       artworkUrl2x={releaseArtworkUrl(release.artworkKey, "medium")}
                     />
@@ -140,7 +160,12 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
                     const host = new URL(link.url).hostname.replace(/^www\./, "");
                     return (
                       <li key={link.url}>
-                        <a href={link.url} rel="nofollow noopener noreferrer" target="_blank" className="flex items-center justify-between gap-3 px-4 py-2.5 hover:bg-stone-50">
+                        <a
+                          href={link.url}
+                          rel="nofollow noopener noreferrer"
+                          target="_blank"
+                          className="flex items-center justify-between gap-3 px-4 py-2.5 hover:bg-stone-50"
+                        >
                           <span className="truncate font-medium">{link.label}</span>
                           {host !== link.label && <span className="shrink-0 text-xs text-muted">{host}</span>}
                         </a>

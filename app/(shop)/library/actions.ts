@@ -1,9 +1,9 @@
 "use server";
 
-import { after } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { after } from "next/server";
 import { db } from "@/db";
 import { clientIp } from "@/lib/auth/client-ip";
 import { deliverSoon } from "@/lib/email";
@@ -20,8 +20,14 @@ export async function requestLibraryLinkAction(_prev: LibraryFormState, form: Fo
   const t = await getTranslations("downloads.library");
   const email = String(form.get("email") ?? "").slice(0, 400);
   const result = await requestLibraryLink(db, { email, ip: clientIp(await headers()), locale: await getLocale() });
-  if (!result.ok && result.reason === "invalid_email") return { ok: false, fieldErrors: { email: t("invalidEmail") }, values: { email } };
-  if (!result.ok) return { ok: false, error: t("rateLimited", { minutes: Math.ceil(result.retryAfterSeconds / 60) }), values: { email } };
+  if (!result.ok && result.reason === "invalid_email")
+    return { ok: false, fieldErrors: { email: t("invalidEmail") }, values: { email } };
+  if (!result.ok)
+    return {
+      ok: false,
+      error: t("rateLimited", { minutes: Math.ceil(result.retryAfterSeconds / 60) }),
+      values: { email },
+    };
   // Sent after the answer, so how long the answer takes says nothing either.
   after(() => deliverSoon(db));
   return { ok: true, message: t("sent", { email: result.email }) };

@@ -18,7 +18,13 @@ export async function libraryViewer(): Promise<LibraryViewer | null> {
 
 export async function openLibrarySession(email: string) {
   const { value, maxAge } = sealLibrarySession(email);
-  (await cookies()).set(LIBRARY_COOKIE, value, { httpOnly: true, sameSite: "lax", secure: await secureCookies(), path: "/", maxAge });
+  (await cookies()).set(LIBRARY_COOKIE, value, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: await secureCookies(),
+    path: "/",
+    maxAge,
+  });
 }
 
 export async function closeLibrarySession() {

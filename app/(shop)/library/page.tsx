@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { connection } from "next/server";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { db } from "@/db";
 import { ReleaseArtwork } from "@/components/release/release-artwork";
+import { db } from "@/db";
 import { listLibrary, type LibraryEntry } from "@/lib/library";
 import { signOutOfLibraryAction } from "./actions";
 import { LibraryLinkForm } from "./library-forms";
@@ -42,7 +42,11 @@ export default async function LibraryPage() {
         </div>
         {viewer.via === "link" && (
           <form action={signOutOfLibraryAction}>
-            <button type="submit" className="text-sm text-muted underline underline-offset-2 hover:text-ink" data-testid="library-sign-out">
+            <button
+              type="submit"
+              className="text-sm text-muted underline underline-offset-2 hover:text-ink"
+              data-testid="library-sign-out"
+            >
               {t("signOut")}
             </button>
           </form>
@@ -64,7 +68,11 @@ export default async function LibraryPage() {
 }
 
 async function LibraryRow({ entry }: { entry: LibraryEntry }) {
-  const [t, release, format] = await Promise.all([getTranslations("downloads.library"), getTranslations("release"), getFormatter()]);
+  const [t, release, format] = await Promise.all([
+    getTranslations("downloads.library"),
+    getTranslations("release"),
+    getFormatter(),
+  ]);
   const [first, ...rest] = entry.items;
   const title = first?.title ?? entry.artist.name;
   return (
@@ -74,7 +82,13 @@ async function LibraryRow({ entry }: { entry: LibraryEntry }) {
         className="group grid grid-cols-[4rem_minmax(0,1fr)_auto] items-center gap-4 py-5 sm:grid-cols-[5rem_minmax(0,1fr)_auto]"
         aria-label={t("openLabel", { title, band: entry.artist.name })}
       >
-        <ReleaseArtwork src={first?.artworkUrl ?? null} src2x={first?.artworkUrl2x} alt="" title={first?.releaseTitle ?? title} className="ring-1 ring-black/5" />
+        <ReleaseArtwork
+          src={first?.artworkUrl ?? null}
+          src2x={first?.artworkUrl2x}
+          alt=""
+          title={first?.releaseTitle ?? title}
+          className="ring-1 ring-black/5"
+        />
         <div className="min-w-0">
           <p className="truncate text-sm text-muted">{entry.artist.name}</p>
           <p className="truncate font-semibold group-hover:underline" data-testid="library-entry-title">
@@ -87,7 +101,9 @@ async function LibraryRow({ entry }: { entry: LibraryEntry }) {
             {t("bought", { date: format.dateTime(entry.createdAt, { dateStyle: "medium" }) })}
           </p>
         </div>
-        <span className="hidden rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium group-hover:bg-stone-50 sm:inline-block">{t("open")}</span>
+        <span className="hidden rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium group-hover:bg-stone-50 sm:inline-block">
+          {t("open")}
+        </span>
       </Link>
     </li>
   );

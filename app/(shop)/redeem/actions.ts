@@ -1,17 +1,20 @@
 "use server";
 
-import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
 import { normalizeEmail } from "@/lib/auth/accounts";
 import { clientIp } from "@/lib/auth/client-ip";
-import { redeemCode } from "@/lib/orders";
 import { deliverSoon } from "@/lib/email";
 import { isLocale } from "@/lib/i18n";
+import { redeemCode } from "@/lib/orders";
 
-export type RedeemState = null | { ok: true; message: string; downloadUrl: string } | { ok: false; error: string; field?: "code" | "email"; values: { code: string; email: string } };
+export type RedeemState =
+  | null
+  | { ok: true; message: string; downloadUrl: string }
+  | { ok: false; error: string; field?: "code" | "email"; values: { code: string; email: string } };
 
 const schema = z.object({
   artist: z.string().max(80).default(""),
@@ -24,7 +27,10 @@ const schema = z.object({
 export async function redeemAction(_state: RedeemState, form: FormData): Promise<RedeemState> {
   const t = await getTranslations("codes.redeem");
   // Sent back so the form keeps what the fan typed after an error (React resets it after an action).
-  const values = { code: String(form.get("code") ?? "").slice(0, 60), email: String(form.get("email") ?? "").slice(0, 254) };
+  const values = {
+    code: String(form.get("code") ?? "").slice(0, 60),
+    email: String(form.get("email") ?? "").slice(0, 254),
+  };
   const input = schema.safeParse(Object.fromEntries(form));
   if (!input.success) {
     const codeBad = input.error.issues.some((i) => i.path[0] === "code");
@@ -43,9 +49,18 @@ export async function redeemAction(_state: RedeemState, form: FormData): Promise
     artistId: artist?.id,
   });
   if (!result.ok) {
-    if (result.reason === "rate_limited") return { ok: false, error: t("errors.rate_limited", { minutes: Math.ceil(result.retryAfterSeconds / 60) }), values };
+    if (result.reason === "rate_limited")
+      return {
+        ok: false,
+        error: t("errors.rate_limited", { minutes: Math.ceil(result.retryAfterSeconds / 60) }),
+        values,
+      };
     return { ok: false, error: t(`errors.${result.reason}`), field: "code", values };
   }
   await deliverSoon(db);
-  return { ok: true, message: t("done", { release: result.releaseTitle, band: result.artistName }), downloadUrl: result.downloadUrl };
+  return {
+    ok: true,
+    message: t("done", { release: result.releaseTitle, band: result.artistName }),
+    downloadUrl: result.downloadUrl,
+  };
 }

@@ -14,7 +14,11 @@ export default async function RedeemPage({ searchParams }: PageProps<"/redeem">)
       <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
       <p className="mt-2 text-sm text-muted">{t("intro")}</p>
       <div className="mt-6">
-        <RedeemForm action={redeemAction} artistSlug={null} initialCode={typeof code === "string" ? code.slice(0, 60) : ""} />
+        <RedeemForm
+          action={redeemAction}
+          artistSlug={null}
+          initialCode={typeof code === "string" ? code.slice(0, 60) : ""}
+        />
       </div>
     </div>
   );

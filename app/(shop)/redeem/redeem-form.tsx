@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -23,7 +23,11 @@ export function RedeemForm({
     return (
       <div className="space-y-4" data-testid="redeem-done">
         <Notice tone="success">{state.message}</Notice>
-        <a href={state.downloadUrl} className="inline-flex rounded-md bg-ink px-4 py-2 text-sm font-medium text-white hover:bg-stone-700" data-testid="redeem-download">
+        <a
+          href={state.downloadUrl}
+          className="inline-flex rounded-md bg-ink px-4 py-2 text-sm font-medium text-white hover:bg-stone-700"
+          data-testid="redeem-download"
+        >
           {t("download")}
         </a>
         <p className="text-sm text-muted">{t("mailed")}</p>

@@ -15,6 +15,9 @@ export async function GET() {
     );
   } catch (error) {
     logger.error({ err: error }, "health check: database unreachable");
-    return Response.json({ status: "degraded", app: "ok", database: "unreachable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { status: "degraded", app: "ok", database: "unreachable" },
+      { status: 503, headers: { "Cache-Control": "no-store" } },
+    );
   }
 }

@@ -9,7 +9,10 @@ const playSchema = z.object({
   seconds: z.number().finite().min(0).max(86_400),
   source: z.enum(["shop", "embed"]).default("shop"),
   host: z.string().max(300).optional(),
-  listenId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional(),
+  listenId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/)
+    .optional(),
 });
 
 /** A beacon is a few dozen bytes; anything much larger is not from our player. */
@@ -54,7 +57,10 @@ export async function POST(request: Request) {
   }
   const parsed = playSchema.safeParse(json);
   if (!parsed.success) {
-    return problem(400, "Expected { trackId: string, seconds: number ≥ 0, source?: \"shop\" | \"embed\", host?: string, listenId?: 16 to 64 letters, digits, - or _ }.");
+    return problem(
+      400,
+      'Expected { trackId: string, seconds: number ≥ 0, source?: "shop" | "embed", host?: string, listenId?: 16 to 64 letters, digits, - or _ }.',
+    );
   }
 
   const ip = clientIp(request.headers);
@@ -65,7 +71,9 @@ export async function POST(request: Request) {
   });
   if (result.ok) return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
   if (result.reason === "rate_limited") {
-    return problem(429, "Too many plays reported from this listener; try again later.", { "Retry-After": String(result.retryAfterSeconds) });
+    return problem(429, "Too many plays reported from this listener; try again later.", {
+      "Retry-After": String(result.retryAfterSeconds),
+    });
   }
   return problem(404, "No published, playable track has this id.");
 }

@@ -1,5 +1,5 @@
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
 import { db } from "@/db";
 import { listOutbox, outboxEnabled } from "@/lib/email";
 

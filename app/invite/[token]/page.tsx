@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { db } from "@/db";
@@ -10,7 +10,12 @@ import { acceptInviteAction } from "./actions";
 
 export default async function InvitePage({ params }: PageProps<"/invite/[token]">) {
   const { token } = await params;
-  const [t, tRoles, preview, user] = await Promise.all([getTranslations("invite"), getTranslations("dashboard.roles"), previewInvite(db, token), currentUser()]);
+  const [t, tRoles, preview, user] = await Promise.all([
+    getTranslations("invite"),
+    getTranslations("dashboard.roles"),
+    previewInvite(db, token),
+    currentUser(),
+  ]);
   return (
     <div className="mx-auto max-w-md px-4 py-16">
       {!preview.ok ? (
@@ -22,7 +27,10 @@ export default async function InvitePage({ params }: PageProps<"/invite/[token]"
           {!user ? (
             <div className="space-y-3">
               <p className="text-sm text-muted">{t("signInFirst", { email: preview.email })}</p>
-              <Link href={`/signin?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`} className="inline-block rounded-md bg-ink px-4 py-2 text-sm font-medium text-white">
+              <Link
+                href={`/signin?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`}
+                className="inline-block rounded-md bg-ink px-4 py-2 text-sm font-medium text-white"
+              >
                 {t("accept")}
               </Link>
             </div>

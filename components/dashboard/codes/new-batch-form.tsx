@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useActionState } from "react";
 import { Field, selectClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -22,8 +22,7 @@ export function NewBatchForm({
   return (
     <form action={formAction} className="grid gap-4 sm:grid-cols-2" data-testid="new-batch-form">
       <input type="hidden" name="artistId" value={artistId} />
-      <div className="sm:col-span-2">
-      </div>
+      <div className="sm:col-span-2"></div>
       <div>
         <label htmlFor="releaseId" className="mb-1 block text-sm font-medium">
           {t("release")}
@@ -36,7 +35,16 @@ export function NewBatchForm({
           ))}
         </select>
       </div>
-      <Field label={t("count")} name="count" type="number" min={1} max={10000} defaultValue={100} hint={t("countHint")} required />
+      <Field
+        label={t("count")}
+        name="count"
+        type="number"
+        min={1}
+        max={10000}
+        defaultValue={100}
+        hint={t("countHint")}
+        required
+      />
       <Field label={t("label")} name="label" maxLength={120} hint={t("labelHint")} className="sm:col-span-2" />
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <SubmitButton>{t("submit")}</SubmitButton>

@@ -3,7 +3,21 @@
 import { useState } from "react";
 
 /** A read-only code box with a copy button (selecting the text still works without clipboard access). */
-export function CopyField({ label, hint, value, testId, copy, copied }: { label: string; hint?: string; value: string; testId: string; copy: string; copied: string }) {
+export function CopyField({
+  label,
+  hint,
+  value,
+  testId,
+  copy,
+  copied,
+}: {
+  label: string;
+  hint?: string;
+  value: string;
+  testId: string;
+  copy: string;
+  copied: string;
+}) {
   const [done, setDone] = useState(false);
   const id = `${testId}-field`;
   return (
@@ -25,7 +39,15 @@ export function CopyField({ label, hint, value, testId, copy, copied }: { label:
         </button>
       </div>
       {hint && <p className="text-xs text-muted">{hint}</p>}
-      <textarea id={id} readOnly value={value} rows={Math.min(6, value.split("\n").length + 2)} onFocus={(e) => e.currentTarget.select()} className="block w-full rounded-md border border-stone-300 bg-stone-50 p-2 font-mono text-xs" data-testid={testId} />
+      <textarea
+        id={id}
+        readOnly
+        value={value}
+        rows={Math.min(6, value.split("\n").length + 2)}
+        onFocus={(e) => e.currentTarget.select()}
+        className="block w-full rounded-md border border-stone-300 bg-stone-50 p-2 font-mono text-xs"
+        data-testid={testId}
+      />
     </div>
   );
 }

@@ -27,7 +27,9 @@ export async function FanList({ fans, locale }: { fans: Subscriber[]; locale: st
           <td className="whitespace-nowrap px-4 py-3">{day.format(fan.consentAt)}</td>
           <td className="whitespace-nowrap px-4 py-3">
             {fan.unsubscribedAt ? (
-              <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">{t("unsubscribed", { date: day.format(fan.unsubscribedAt) })}</span>
+              <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">
+                {t("unsubscribed", { date: day.format(fan.unsubscribedAt) })}
+              </span>
             ) : (
               <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs text-emerald-800">{t("subscribed")}</span>
             )}

@@ -10,12 +10,17 @@ const tones: Record<OrderStatus, string> = {
 
 /** The order's status as a pill; labels come translated from the page (selling.orders.statuses). */
 export function StatusBadge({ status, label }: { status: OrderStatus; label: string }) {
-  return <span className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs ${tones[status]}`}>{label}</span>;
+  return (
+    <span className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs ${tones[status]}`}>{label}</span>
+  );
 }
 
 export function ToShipBadge({ label }: { label: string }) {
   return (
-    <span className="inline-block whitespace-nowrap rounded-full bg-sky-50 px-2 py-0.5 text-xs font-medium text-sky-800" data-testid="to-ship-badge">
+    <span
+      className="inline-block whitespace-nowrap rounded-full bg-sky-50 px-2 py-0.5 text-xs font-medium text-sky-800"
+      data-testid="to-ship-badge"
+    >
       {label}
     </span>
   );

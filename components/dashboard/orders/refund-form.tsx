@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useRef, useState, useTransition, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
+import { useActionState, useRef, useState, useTransition, type FormEvent } from "react";
 import { FieldNotes, selectClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { formatMoney, parseMoneyInput } from "@/lib/money";
@@ -40,7 +40,8 @@ export function RefundForm({
     if (mode === "partial") {
       const parsed = parseMoneyInput(typed, order.currency);
       if (!parsed.ok) return setProblem(t(`errors.${parsed.error}`, { amount: money(order.left) }));
-      if (parsed.amount <= 0 || parsed.amount > order.left) return setProblem(t("errors.amount_invalid", { amount: money(order.left) }));
+      if (parsed.amount <= 0 || parsed.amount > order.left)
+        return setProblem(t("errors.amount_invalid", { amount: money(order.left) }));
       amount = parsed.amount;
     }
     setProblem(null);
@@ -82,7 +83,13 @@ export function RefundForm({
           {t("full", { amount: money(order.left) })}
         </label>
         <label className="flex items-center gap-2">
-          <input type="radio" name="mode" value="partial" checked={mode === "partial"} onChange={() => setMode("partial")} />
+          <input
+            type="radio"
+            name="mode"
+            value="partial"
+            checked={mode === "partial"}
+            onChange={() => setMode("partial")}
+          />
           {t("partial")}
         </label>
       </fieldset>
@@ -103,7 +110,10 @@ export function RefundForm({
               aria-describedby={problem ? "refund-amount-error" : undefined}
               className={`${selectClass} pr-14 tabular-nums`}
             />
-            <span aria-hidden className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-xs font-medium text-muted">
+            <span
+              aria-hidden
+              className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-xs font-medium text-muted"
+            >
               {order.currency}
             </span>
           </div>
@@ -119,13 +129,27 @@ export function RefundForm({
       >
         {t("submit")}
       </button>
-      <dialog ref={dialog} className="m-auto max-w-md rounded-lg border border-line bg-white p-6 text-ink shadow-xl backdrop:bg-black/40" data-testid="refund-confirm">
-        <p className="text-sm">{confirming !== null && t("confirm", { amount: money(confirming), email: order.email ?? "—" })}</p>
+      <dialog
+        ref={dialog}
+        className="m-auto max-w-md rounded-lg border border-line bg-white p-6 text-ink shadow-xl backdrop:bg-black/40"
+        data-testid="refund-confirm"
+      >
+        <p className="text-sm">
+          {confirming !== null && t("confirm", { amount: money(confirming), email: order.email ?? "—" })}
+        </p>
         <div className="mt-6 flex justify-end gap-3">
-          <button type="button" onClick={() => dialog.current?.close()} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium hover:bg-stone-50">
+          <button
+            type="button"
+            onClick={() => dialog.current?.close()}
+            className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium hover:bg-stone-50"
+          >
             {t("cancel")}
           </button>
-          <button type="button" onClick={confirm} className="rounded-md bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800">
+          <button
+            type="button"
+            onClick={confirm}
+            className="rounded-md bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800"
+          >
             {t("confirmButton")}
           </button>
         </div>

@@ -1,13 +1,23 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useActionState } from "react";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 type State = null | { ok: true; message: string } | { ok: false; error: string };
 
-export function ResendReceiptForm({ action, artistId, orderId, email }: { action: (state: State, form: FormData) => Promise<State>; artistId: string; orderId: string; email: string }) {
+export function ResendReceiptForm({
+  action,
+  artistId,
+  orderId,
+  email,
+}: {
+  action: (state: State, form: FormData) => Promise<State>;
+  artistId: string;
+  orderId: string;
+  email: string;
+}) {
   const t = useTranslations("bandops.orders.resend");
   const [state, formAction] = useActionState(action, null);
   return (

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { Notice } from "@/components/ui/notice";
@@ -42,7 +42,8 @@ export function ShipForm({
       </div>
     );
   }
-  const fieldError = (field: "carrier" | "trackingNumber") => (state && !state.ok && state.field === field ? state.error : null);
+  const fieldError = (field: "carrier" | "trackingNumber") =>
+    state && !state.ok && state.field === field ? state.error : null;
   return (
     <form action={formAction} className="space-y-4" noValidate data-testid="ship-form">
       <input type="hidden" name="artistId" value={artistId} />
@@ -55,7 +56,13 @@ export function ShipForm({
             {t("all")}
           </label>
           <label className="flex items-center gap-2">
-            <input type="radio" name="scope" value="items" checked={scope === "items"} onChange={() => setScope("items")} />
+            <input
+              type="radio"
+              name="scope"
+              value="items"
+              checked={scope === "items"}
+              onChange={() => setScope("items")}
+            />
             {t("items")}
           </label>
           {scope === "items" && (
@@ -67,7 +74,9 @@ export function ShipForm({
                     name="itemId"
                     value={item.id}
                     checked={picked.includes(item.id)}
-                    onChange={(e) => setPicked((ids) => (e.target.checked ? [...ids, item.id] : ids.filter((id) => id !== item.id)))}
+                    onChange={(e) =>
+                      setPicked((ids) => (e.target.checked ? [...ids, item.id] : ids.filter((id) => id !== item.id)))
+                    }
                   />
                   {item.label}
                 </label>
@@ -77,8 +86,26 @@ export function ShipForm({
         </fieldset>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label={t("carrier")} name="carrier" value={carrier} onChange={(e) => setCarrier(e.target.value)} list="known-carriers" maxLength={60} autoComplete="off" error={fieldError("carrier")} />
-        <Field label={t("trackingNumber")} name="trackingNumber" value={trackingNumber} onChange={(e) => setTrackingNumber(e.target.value)} maxLength={60} autoComplete="off" spellCheck={false} error={fieldError("trackingNumber")} />
+        <Field
+          label={t("carrier")}
+          name="carrier"
+          value={carrier}
+          onChange={(e) => setCarrier(e.target.value)}
+          list="known-carriers"
+          maxLength={60}
+          autoComplete="off"
+          error={fieldError("carrier")}
+        />
+        <Field
+          label={t("trackingNumber")}
+          name="trackingNumber"
+          value={trackingNumber}
+          onChange={(e) => setTrackingNumber(e.target.value)}
+          maxLength={60}
+          autoComplete="off"
+          spellCheck={false}
+          error={fieldError("trackingNumber")}
+        />
       </div>
       <datalist id="known-carriers">
         {carriers.map((c) => (

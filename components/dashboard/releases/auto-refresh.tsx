@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect } from "react";
 import { useRouter } from "next/navigation";
+import { useEffect } from "react";
 
 /** Refreshes the page every few seconds while something is still converting. */
 export function AutoRefresh({ active, everyMs = 2000 }: { active: boolean; everyMs?: number }) {

@@ -22,16 +22,27 @@ export function ConfirmDialog({
   const dialog = useRef<HTMLDialogElement>(null);
   return (
     <>
-      <button type="button" onClick={() => dialog.current?.showModal()} className="rounded-md border border-red-200 bg-white px-3 py-1.5 text-sm text-red-700 hover:bg-red-50">
+      <button
+        type="button"
+        onClick={() => dialog.current?.showModal()}
+        className="rounded-md border border-red-200 bg-white px-3 py-1.5 text-sm text-red-700 hover:bg-red-50"
+      >
         {trigger}
       </button>
-      <dialog ref={dialog} className="m-auto max-w-md rounded-lg border border-line bg-white p-6 text-ink shadow-xl backdrop:bg-black/40">
+      <dialog
+        ref={dialog}
+        className="m-auto max-w-md rounded-lg border border-line bg-white p-6 text-ink shadow-xl backdrop:bg-black/40"
+      >
         <p className="text-sm">{message}</p>
         <form action={action} className="mt-6 flex justify-end gap-3">
           {Object.entries(fields).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
-          <button type="button" onClick={() => dialog.current?.close()} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium hover:bg-stone-50">
+          <button
+            type="button"
+            onClick={() => dialog.current?.close()}
+            className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium hover:bg-stone-50"
+          >
             {cancelLabel}
           </button>
           <SubmitButton variant="danger">{confirmLabel}</SubmitButton>

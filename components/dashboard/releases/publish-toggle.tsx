@@ -22,7 +22,9 @@ export function PublishToggle({
     <form action={formAction} className="flex flex-col items-end gap-2">
       <input type="hidden" name="releaseId" value={releaseId} />
       <input type="hidden" name="status" value={published ? "draft" : "published"} />
-      <SubmitButton variant={published ? "secondary" : "primary"}>{published ? labels.unpublish : labels.publish}</SubmitButton>
+      <SubmitButton variant={published ? "secondary" : "primary"}>
+        {published ? labels.unpublish : labels.publish}
+      </SubmitButton>
       {state && !state.ok && state.error && (
         <p role="alert" className="max-w-xs text-right text-sm text-red-700">
           {state.error}

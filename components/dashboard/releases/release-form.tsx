@@ -1,15 +1,18 @@
 "use client";
 
-import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { Field, FieldNotes, TextArea, selectClass } from "@/components/ui/field";
-import { oversizedFile, smallArtwork } from "@/components/ui/image-files";
+import { useActionState, useState } from "react";
+import { Field, FieldNotes, selectClass, TextArea } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
+import { oversizedFile, smallArtwork } from "@/components/ui/image-files";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { slugify } from "@/lib/artists/slug";
 import { RECOMMENDED_ARTWORK_PX } from "@/lib/images/limits";
 
-type State = null | { ok: true; message?: string; warning?: string } | { ok: false; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
+type State =
+  | null
+  | { ok: true; message?: string; warning?: string }
+  | { ok: false; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
 
 export type ReleaseFormInitial = {
   id?: string;
@@ -48,7 +51,10 @@ export function ReleaseForm({
   const values = { ...initial, ...(failed?.values ?? {}) };
   const [artworkError, setArtworkError] = useState<string | null>(null);
   const [pickedWarning, setPickedWarning] = useState<string | null>(null);
-  const errors: Record<string, string> = { ...(failed?.fieldErrors ?? {}), ...(artworkError ? { artwork: artworkError } : {}) };
+  const errors: Record<string, string> = {
+    ...(failed?.fieldErrors ?? {}),
+    ...(artworkError ? { artwork: artworkError } : {}),
+  };
   const artworkWarning = pickedWarning ?? (state?.ok ? state.warning : undefined);
   const [title, setTitle] = useState(values.title);
   const [slug, setSlug] = useState(values.slug);
@@ -89,7 +95,12 @@ export function ReleaseForm({
             aria-describedby="slug-hint slug-error"
             className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm focus:border-ink focus:outline-none aria-[invalid=true]:border-red-600"
           />
-          <FieldNotes hintId="slug-hint" hint={t("form.slugHint", { url: `${shopUrl}/${slug || "…"}` })} errorId="slug-error" error={errors.slug} />
+          <FieldNotes
+            hintId="slug-hint"
+            hint={t("form.slugHint", { url: `${shopUrl}/${slug || "…"}` })}
+            errorId="slug-error"
+            error={errors.slug}
+          />
         </div>
       </div>
       <div className="grid gap-6 sm:grid-cols-3">
@@ -105,13 +116,29 @@ export function ReleaseForm({
             ))}
           </select>
         </div>
-        <Field label={t("form.releaseDate")} name="releaseDate" type="date" defaultValue={values.releaseDate} error={errors.releaseDate} />
-        <Field label={t("form.catalogNumber")} name="catalogNumber" defaultValue={values.catalogNumber} maxLength={40} error={errors.catalogNumber} />
+        <Field
+          label={t("form.releaseDate")}
+          name="releaseDate"
+          type="date"
+          defaultValue={values.releaseDate}
+          error={errors.releaseDate}
+        />
+        <Field
+          label={t("form.catalogNumber")}
+          name="catalogNumber"
+          defaultValue={values.catalogNumber}
+          maxLength={40}
+          error={errors.catalogNumber}
+        />
       </div>
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
         {initial.artworkUrl && (
           // eslint-disable-next-line @next/next/no-img-element -- already re-encoded
-          <img src={initial.artworkUrl} alt="" className="h-28 w-28 shrink-0 rounded-md border border-line object-cover" />
+          <img
+            src={initial.artworkUrl}
+            alt=""
+            className="h-28 w-28 shrink-0 rounded-md border border-line object-cover"
+          />
         )}
         <div className="flex-1 space-y-2">
           <Field
@@ -127,7 +154,11 @@ export function ReleaseForm({
               setArtworkError(tooLarge ? te("image_too_large", tooLarge) : null);
               setPickedWarning(null);
               if (tooLarge) input.value = "";
-              else void smallArtwork(input.files?.[0]).then((small) => small && setPickedWarning(t("form.artworkSmall", { ...small, min: RECOMMENDED_ARTWORK_PX })));
+              else
+                void smallArtwork(input.files?.[0]).then(
+                  (small) =>
+                    small && setPickedWarning(t("form.artworkSmall", { ...small, min: RECOMMENDED_ARTWORK_PX })),
+                );
             }}
           />
           {artworkWarning && (
@@ -143,8 +174,22 @@ export function ReleaseForm({
           )}
         </div>
       </div>
-      <TextArea label={t("form.description")} name="description" defaultValue={values.description} rows={4} maxLength={5000} error={errors.description} />
-      <TextArea label={t("form.credits")} name="credits" defaultValue={values.credits} rows={3} maxLength={5000} error={errors.credits} />
+      <TextArea
+        label={t("form.description")}
+        name="description"
+        defaultValue={values.description}
+        rows={4}
+        maxLength={5000}
+        error={errors.description}
+      />
+      <TextArea
+        label={t("form.credits")}
+        name="credits"
+        defaultValue={values.credits}
+        rows={3}
+        maxLength={5000}
+        error={errors.credits}
+      />
       <div className="border-t border-line pt-6">
         <div className="flex flex-wrap items-center gap-3">
           <SubmitButton>{submitLabel}</SubmitButton>

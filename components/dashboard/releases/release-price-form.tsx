@@ -1,13 +1,16 @@
 "use client";
 
-import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { FormStatus } from "@/components/ui/form-status";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionState, useState } from "react";
 import { MoneyField } from "@/components/dashboard/selling/money-field";
 import { PricingFields, type PricingValues } from "@/components/dashboard/selling/pricing-fields";
+import { FormStatus } from "@/components/ui/form-status";
+import { SubmitButton } from "@/components/ui/submit-button";
 
-type State = null | { ok: true; message?: string } | { ok: false; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
+type State =
+  | null
+  | { ok: true; message?: string }
+  | { ok: false; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
 
 /**
  * The release's price and every track's at once ("sell each track at €1"), on the page the band
@@ -52,7 +55,16 @@ export function ReleasePriceForm({
     >
       <input type="hidden" name="releaseId" value={releaseId} />
       {eachTrack.mixed && <input type="hidden" name="tracksMixed" value="1" />}
-      <PricingFields idPrefix="release" currency={currency} values={{ pricingMode: value("pricingMode"), priceAmount: value("priceAmount"), priceMinimum: value("priceMinimum") }} errors={errors} />
+      <PricingFields
+        idPrefix="release"
+        currency={currency}
+        values={{
+          pricingMode: value("pricingMode"),
+          priceAmount: value("priceAmount"),
+          priceMinimum: value("priceMinimum"),
+        }}
+        errors={errors}
+      />
       {trackCount > 0 && (
         <MoneyField
           id="trackPrice"

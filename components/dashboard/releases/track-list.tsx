@@ -1,10 +1,10 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
 import { ConfirmDialog } from "./confirm-dialog";
-import { TrackEditor } from "./track-editor";
 import type { EditableTrack } from "./editable-track";
+import { TrackEditor } from "./track-editor";
 
 export type { EditableTrack } from "./editable-track";
 
@@ -15,10 +15,22 @@ type Actions = {
   retry: (form: FormData) => Promise<void>;
 };
 
-const badge = { processing: "bg-amber-50 text-amber-800", ready: "bg-emerald-50 text-emerald-800", failed: "bg-red-50 text-red-800" };
+const badge = {
+  processing: "bg-amber-50 text-amber-800",
+  ready: "bg-emerald-50 text-emerald-800",
+  failed: "bg-red-50 text-red-800",
+};
 
 /** The release's tracks: reorder by dragging or with the keyboard, edit inline, retry, delete. */
-export function TrackList({ releaseId, tracks, actions }: { releaseId: string; tracks: EditableTrack[]; actions: Actions }) {
+export function TrackList({
+  releaseId,
+  tracks,
+  actions,
+}: {
+  releaseId: string;
+  tracks: EditableTrack[];
+  actions: Actions;
+}) {
   const t = useTranslations("catalog");
   const [order, setOrder] = useState(tracks.map((tr) => tr.id));
   const [dragged, setDragged] = useState<string | null>(null);
@@ -28,7 +40,10 @@ export function TrackList({ releaseId, tracks, actions }: { releaseId: string; t
   const [, startTransition] = useTransition();
   const byId = new Map(tracks.map((tr) => [tr.id, tr]));
   // Server data wins when the set of tracks changes (upload, delete): adjusted during render, as React advises.
-  const key = tracks.map((tr) => tr.id).sort().join();
+  const key = tracks
+    .map((tr) => tr.id)
+    .sort()
+    .join();
   const [orderOf, setOrderOf] = useState(key);
   if (orderOf !== key) {
     setOrderOf(key);
@@ -50,7 +65,8 @@ export function TrackList({ releaseId, tracks, actions }: { releaseId: string; t
     });
   }
 
-  const duration = (ms: number | null) => (ms === null ? "–" : `${Math.floor(ms / 60000)}:${String(Math.round(ms / 1000) % 60).padStart(2, "0")}`);
+  const duration = (ms: number | null) =>
+    ms === null ? "–" : `${Math.floor(ms / 60000)}:${String(Math.round(ms / 1000) % 60).padStart(2, "0")}`;
 
   if (visible.length === 0) return <p className="px-4 py-6 text-sm text-muted">{t("editor.noTracks")}</p>;
   return (
@@ -114,23 +130,45 @@ export function TrackList({ releaseId, tracks, actions }: { releaseId: string; t
                   {t(`track.status.${track.status}`)}
                 </span>
                 <span className="flex items-center gap-1">
-                  <button type="button" onClick={() => move(id, index - 1)} disabled={index === 0} aria-label={t("track.moveUp", { title: track.title })} className="rounded px-1.5 py-1 hover:bg-stone-100 disabled:opacity-30">
+                  <button
+                    type="button"
+                    onClick={() => move(id, index - 1)}
+                    disabled={index === 0}
+                    aria-label={t("track.moveUp", { title: track.title })}
+                    className="rounded px-1.5 py-1 hover:bg-stone-100 disabled:opacity-30"
+                  >
                     ↑
                   </button>
-                  <button type="button" onClick={() => move(id, index + 1)} disabled={index === visible.length - 1} aria-label={t("track.moveDown", { title: track.title })} className="rounded px-1.5 py-1 hover:bg-stone-100 disabled:opacity-30">
+                  <button
+                    type="button"
+                    onClick={() => move(id, index + 1)}
+                    disabled={index === visible.length - 1}
+                    aria-label={t("track.moveDown", { title: track.title })}
+                    className="rounded px-1.5 py-1 hover:bg-stone-100 disabled:opacity-30"
+                  >
                     ↓
                   </button>
-                  <button type="button" onClick={() => setEditing(editing === id ? null : id)} aria-expanded={editing === id} className="rounded px-2 py-1 underline-offset-2 hover:underline">
+                  <button
+                    type="button"
+                    onClick={() => setEditing(editing === id ? null : id)}
+                    aria-expanded={editing === id}
+                    className="rounded px-2 py-1 underline-offset-2 hover:underline"
+                  >
                     {editing === id ? t("track.close") : t("track.edit")}
                   </button>
                 </span>
               </div>
               {(track.status === "failed" || track.stuck) && (
                 <div className="flex items-center justify-between gap-3 px-4 pb-3 text-sm" data-testid="track-retry">
-                  <p className={track.stuck ? "text-amber-800" : "text-red-700"}>{track.stuck ? t("track.stuck") : track.statusError}</p>
+                  <p className={track.stuck ? "text-amber-800" : "text-red-700"}>
+                    {track.stuck ? t("track.stuck") : track.statusError}
+                  </p>
                   <form action={actions.retry}>
                     <input type="hidden" name="trackId" value={id} />
-                    <button type="submit" className="rounded-md border border-stone-300 bg-white px-3 py-1 text-sm hover:bg-stone-50">
+                    <button
+                      type="submit"
+                      className="rounded-md border border-stone-300 bg-white px-3 py-1 text-sm hover:bg-stone-50"
+                    >
                       {t("track.retry")}
                     </button>
                   </form>

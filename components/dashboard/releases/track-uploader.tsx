@@ -1,8 +1,8 @@
 "use client";
 
-import { useRef, useState } from "react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
 import { naturalNameOrder } from "@/lib/catalog/upload-order";
 
 type Upload = {
@@ -27,7 +27,8 @@ export function TrackUploader({ releaseId, maxLabel }: { releaseId: string; maxL
   const nextId = useRef(1);
   const input = useRef<HTMLInputElement>(null);
 
-  const patch = (id: number, change: Partial<Upload>) => setUploads((list) => list.map((u) => (u.id === id ? { ...u, ...change } : u)));
+  const patch = (id: number, change: Partial<Upload>) =>
+    setUploads((list) => list.map((u) => (u.id === id ? { ...u, ...change } : u)));
 
   function send(file: File, batch: number, index: number) {
     const id = nextId.current++;
@@ -101,7 +102,11 @@ export function TrackUploader({ releaseId, maxLabel }: { releaseId: string; maxL
         <p className="text-xs text-muted">{t("hint", { max: maxLabel })}</p>
       </div>
       {uploads.length > 0 && (
-        <ul className="divide-y divide-line rounded-lg border border-line bg-white" aria-live="polite" data-testid="uploads">
+        <ul
+          className="divide-y divide-line rounded-lg border border-line bg-white"
+          aria-live="polite"
+          data-testid="uploads"
+        >
           {uploads.map((u) => (
             <li key={u.id} className="space-y-1.5 px-4 py-3 text-sm" data-testid="upload-row" data-state={u.state}>
               <div className="flex items-center justify-between gap-3">
@@ -113,14 +118,26 @@ export function TrackUploader({ releaseId, maxLabel }: { releaseId: string; maxL
                   {u.state === "canceled" && t("canceled")}
                 </span>
                 {(u.state === "uploading" || u.state === "checking") && (
-                  <button type="button" onClick={() => u.xhr?.abort()} className="shrink-0 rounded px-2 py-0.5 text-xs underline hover:bg-stone-100">
+                  <button
+                    type="button"
+                    onClick={() => u.xhr?.abort()}
+                    className="shrink-0 rounded px-2 py-0.5 text-xs underline hover:bg-stone-100"
+                  >
                     {t("cancel")}
                   </button>
                 )}
               </div>
-              <progress max={100} value={u.percent} aria-label={t("progress", { name: u.name })} className="h-1.5 w-full accent-ink" />
+              <progress
+                max={100}
+                value={u.percent}
+                aria-label={t("progress", { name: u.name })}
+                className="h-1.5 w-full accent-ink"
+              />
               {u.message && (
-                <p role={u.state === "error" ? "alert" : undefined} className={u.state === "error" ? "text-red-700" : "text-amber-800"}>
+                <p
+                  role={u.state === "error" ? "alert" : undefined}
+                  className={u.state === "error" ? "text-red-700" : "text-amber-800"}
+                >
                   {u.message}
                 </p>
               )}

@@ -29,7 +29,10 @@ export function CountryPicker({
       {value.length > 0 && (
         <ul className="mb-2 flex flex-wrap gap-1.5" aria-label={label}>
           {value.map((code) => (
-            <li key={code} className="inline-flex items-center gap-1 rounded-full border border-stone-300 bg-white py-0.5 pl-2.5 pr-1 text-xs">
+            <li
+              key={code}
+              className="inline-flex items-center gap-1 rounded-full border border-stone-300 bg-white py-0.5 pl-2.5 pr-1 text-xs"
+            >
               {name(code)}
               <button
                 type="button"

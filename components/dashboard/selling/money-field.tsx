@@ -13,7 +13,10 @@ export function MoneyField({
   error,
   className,
   ...input
-}: { label: string; name: string; currency: string; hint?: string; error?: string | null } & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
+}: { label: string; name: string; currency: string; hint?: string; error?: string | null } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  "name"
+>) {
   const id = input.id ?? name;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -34,7 +37,10 @@ export function MoneyField({
           className={`${selectClass} pr-14 tabular-nums`}
           {...input}
         />
-        <span aria-hidden className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-xs font-medium text-muted">
+        <span
+          aria-hidden
+          className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-xs font-medium text-muted"
+        >
           {currency}
         </span>
       </div>

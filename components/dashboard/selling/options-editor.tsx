@@ -26,7 +26,8 @@ export function OptionsEditor({
   max: number;
 }) {
   const t = useTranslations("selling.productForm");
-  const edit = (key: string, patch: Partial<OptionRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const edit = (key: string, patch: Partial<OptionRow>) =>
+    onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   return (
     <fieldset data-testid="product-options">
       <legend className="text-sm font-medium">{t("options")}</legend>

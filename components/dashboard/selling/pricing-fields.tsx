@@ -1,7 +1,7 @@
 "use client";
 
-import { useState } from "react";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import type { PricingMode } from "@/db/schema";
 import { MoneyField } from "./money-field";
 
@@ -33,8 +33,18 @@ export function PricingFields({
         <legend className="mb-2 text-sm font-medium">{t("mode")}</legend>
         <div className="inline-flex flex-wrap rounded-md border border-stone-300 bg-white p-0.5 text-sm">
           {MODES.map((m) => (
-            <label key={m} className={`cursor-pointer rounded px-3 py-1.5 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ink ${mode === m ? "bg-ink text-white" : "hover:bg-stone-100"}`}>
-              <input type="radio" name="pricingMode" value={m} checked={mode === m} onChange={() => setMode(m)} className="sr-only" />
+            <label
+              key={m}
+              className={`cursor-pointer rounded px-3 py-1.5 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ink ${mode === m ? "bg-ink text-white" : "hover:bg-stone-100"}`}
+            >
+              <input
+                type="radio"
+                name="pricingMode"
+                value={m}
+                checked={mode === m}
+                onChange={() => setMode(m)}
+                className="sr-only"
+              />
               {t(`modes.${m}`)}
             </label>
           ))}

@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState, useState, useTransition, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import { Field, FieldNotes, TextArea, selectClass } from "@/components/ui/field";
-import { oversizedFile } from "@/components/ui/image-files";
+import { useActionState, useState, useTransition, type FormEvent } from "react";
+import { Field, FieldNotes, selectClass, TextArea } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
+import { oversizedFile } from "@/components/ui/image-files";
 import { Notice } from "@/components/ui/notice";
 import { MoneyField } from "./money-field";
 import { OptionsEditor, type OptionRow } from "./options-editor";
@@ -25,7 +25,8 @@ export type ProductFormInitial = {
   photos: { key: string; url: string }[];
 };
 
-const rowsOf = (options: ProductFormInitial["options"]): OptionRow[] => options.map((o) => ({ ...o, key: o.id, stockWas: o.stock }));
+const rowsOf = (options: ProductFormInitial["options"]): OptionRow[] =>
+  options.map((o) => ({ ...o, key: o.id, stockWas: o.stock }));
 
 /**
  * A physical item: new and edit. Submitted by hand (not as a form action) so that a refused
@@ -72,7 +73,10 @@ export function ProductForm({
   }
   const failed = state && !state.ok ? state : null;
   const [photoError, setPhotoError] = useState<string | null>(null);
-  const errors: Record<string, string> = { ...(failed?.fieldErrors ?? {}), ...(photoError ? { photos: photoError } : {}) };
+  const errors: Record<string, string> = {
+    ...(failed?.fieldErrors ?? {}),
+    ...(photoError ? { photos: photoError } : {}),
+  };
   const room = limits.photos - initial.photos.length + removing.length;
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -101,17 +105,44 @@ export function ProductForm({
           </select>
           <FieldNotes errorId="kind-error" error={errors.kind} />
         </div>
-        <Field label={t("title")} name="title" defaultValue={initial.title} maxLength={120} required error={errors.title} />
+        <Field
+          label={t("title")}
+          name="title"
+          defaultValue={initial.title}
+          maxLength={120}
+          required
+          error={errors.title}
+        />
       </div>
-      <TextArea label={t("description")} name="description" defaultValue={initial.description} rows={4} maxLength={5000} error={errors.description} />
+      <TextArea
+        label={t("description")}
+        name="description"
+        defaultValue={initial.description}
+        rows={4}
+        maxLength={5000}
+        error={errors.description}
+      />
 
       <div className="grid gap-6 sm:grid-cols-3">
-        <MoneyField label={t("price")} name="price" currency={currency} defaultValue={initial.price} placeholder="12.00" error={errors.price} />
+        <MoneyField
+          label={t("price")}
+          name="price"
+          currency={currency}
+          defaultValue={initial.price}
+          placeholder="12.00"
+          error={errors.price}
+        />
         <div>
           <label htmlFor="currency" className="mb-1 block text-sm font-medium">
             {t("currency")}
           </label>
-          <select id="currency" name="currency" value={currency} onChange={(e) => setCurrency(e.target.value)} className={selectClass}>
+          <select
+            id="currency"
+            name="currency"
+            value={currency}
+            onChange={(e) => setCurrency(e.target.value)}
+            className={selectClass}
+          >
             {currencies.map((c) => (
               <option key={c} value={c}>
                 {c}
@@ -121,7 +152,15 @@ export function ProductForm({
           <FieldNotes errorId="currency-error" error={errors.currency} />
         </div>
         {options.length === 0 ? (
-          <Field label={t("stock")} name="stock" defaultValue={initial.stock} inputMode="numeric" placeholder="∞" hint={t("stockHint")} error={errors.stock} />
+          <Field
+            label={t("stock")}
+            name="stock"
+            defaultValue={initial.stock}
+            inputMode="numeric"
+            placeholder="∞"
+            hint={t("stockHint")}
+            error={errors.stock}
+          />
         ) : (
           <div>
             <span className="mb-1 block text-sm font-medium">{t("stock")}</span>
@@ -138,7 +177,13 @@ export function ProductForm({
         <label htmlFor="releaseId" className="mb-1 block text-sm font-medium">
           {t("release")}
         </label>
-        <select id="releaseId" name="releaseId" defaultValue={initial.releaseId} className={`${selectClass} sm:max-w-md`} aria-describedby="releaseId-hint">
+        <select
+          id="releaseId"
+          name="releaseId"
+          defaultValue={initial.releaseId}
+          className={`${selectClass} sm:max-w-md`}
+          aria-describedby="releaseId-hint"
+        >
           <option value="">{t("releaseNone")}</option>
           {releases.map((release) => (
             <option key={release.id} value={release.id}>
@@ -146,7 +191,12 @@ export function ProductForm({
             </option>
           ))}
         </select>
-        <FieldNotes hintId="releaseId-hint" hint={t("releaseHint")} errorId="releaseId-error" error={errors.releaseId} />
+        <FieldNotes
+          hintId="releaseId-hint"
+          hint={t("releaseHint")}
+          errorId="releaseId-error"
+          error={errors.releaseId}
+        />
       </div>
 
       <fieldset>
@@ -167,7 +217,9 @@ export function ProductForm({
                     name="removePhoto"
                     value={photo.key}
                     checked={removing.includes(photo.key)}
-                    onChange={(e) => setRemoving(e.target.checked ? [...removing, photo.key] : removing.filter((k) => k !== photo.key))}
+                    onChange={(e) =>
+                      setRemoving(e.target.checked ? [...removing, photo.key] : removing.filter((k) => k !== photo.key))
+                    }
                   />
                   {t("removePhoto")}
                 </label>

@@ -1,14 +1,22 @@
 "use client";
 
-import { useActionState, useState, useTransition, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
+import { useActionState, useState, useTransition, type FormEvent } from "react";
 import { FieldNotes, selectClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { CountryPicker } from "./country-picker";
 import { MoneyField } from "./money-field";
 
 type State = null | { ok: true; message: string } | { ok: false; error?: string; fieldErrors?: Record<string, string> };
-export type RateRow = { key: string; zone: string; label: string; countries: string[]; currency: string; firstItem: string; eachExtra: string };
+export type RateRow = {
+  key: string;
+  zone: string;
+  label: string;
+  countries: string[];
+  currency: string;
+  firstItem: string;
+  eachExtra: string;
+};
 type Country = { code: string; name: string };
 
 let nextKey = 0;
@@ -46,7 +54,8 @@ export function ShippingForm({
   const failed = state && !state.ok ? state : null;
   const errors = failed?.fieldErrors ?? {};
   const homeName = countries.find((c) => c.code === home)?.name;
-  const edit = (key: string, patch: Partial<RateRow>) => setRates(rates.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const edit = (key: string, patch: Partial<RateRow>) =>
+    setRates(rates.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -61,7 +70,14 @@ export function ShippingForm({
         <label htmlFor="country" className="mb-1 block text-sm font-medium">
           {t("from")}
         </label>
-        <select id="country" name="country" value={home} onChange={(e) => setHome(e.target.value)} className={selectClass} aria-describedby="country-hint">
+        <select
+          id="country"
+          name="country"
+          value={home}
+          onChange={(e) => setHome(e.target.value)}
+          className={selectClass}
+          aria-describedby="country-hint"
+        >
           <option value="">{t("fromNone")}</option>
           {countries.map((c) => (
             <option key={c.code} value={c.code}>
@@ -78,16 +94,30 @@ export function ShippingForm({
         {rates.map((rate, index) => {
           const err = (field: string) => errors[`rates.${index}.${field}`];
           return (
-            <div key={rate.key} className="space-y-4 rounded-md border border-line bg-stone-50 p-4" data-testid="rate-row">
+            <div
+              key={rate.key}
+              className="space-y-4 rounded-md border border-line bg-stone-50 p-4"
+              data-testid="rate-row"
+            >
               <div className="grid gap-4 sm:grid-cols-[1fr_6rem_9rem_9rem_auto] sm:items-start">
                 <div>
                   <label htmlFor={`zone-${rate.key}`} className="mb-1 block text-sm font-medium">
                     {t("zone")}
                   </label>
-                  <select id={`zone-${rate.key}`} name="rateZone" value={rate.zone} onChange={(e) => edit(rate.key, { zone: e.target.value })} className={selectClass}>
+                  <select
+                    id={`zone-${rate.key}`}
+                    name="rateZone"
+                    value={rate.zone}
+                    onChange={(e) => edit(rate.key, { zone: e.target.value })}
+                    className={selectClass}
+                  >
                     {ZONES.map((zone) => (
                       <option key={zone} value={zone}>
-                        {zone === "home" ? (homeName ? t("zones.home", { country: homeName }) : t("zones.homeUnset")) : t(`zones.${zone}`)}
+                        {zone === "home"
+                          ? homeName
+                            ? t("zones.home", { country: homeName })
+                            : t("zones.homeUnset")
+                          : t(`zones.${zone}`)}
                       </option>
                     ))}
                   </select>
@@ -97,7 +127,13 @@ export function ShippingForm({
                   <label htmlFor={`currency-${rate.key}`} className="mb-1 block text-sm font-medium">
                     {t("currency")}
                   </label>
-                  <select id={`currency-${rate.key}`} name="rateCurrency" value={rate.currency} onChange={(e) => edit(rate.key, { currency: e.target.value })} className={selectClass}>
+                  <select
+                    id={`currency-${rate.key}`}
+                    name="rateCurrency"
+                    value={rate.currency}
+                    onChange={(e) => edit(rate.key, { currency: e.target.value })}
+                    className={selectClass}
+                  >
                     {currencies.map((c) => (
                       <option key={c} value={c}>
                         {c}
@@ -106,8 +142,25 @@ export function ShippingForm({
                   </select>
                   <FieldNotes errorId={`rate-${index}-currency-error`} error={err("currency")} />
                 </div>
-                <MoneyField id={`first-${rate.key}`} label={t("firstItem")} name="rateFirstItem" currency={rate.currency} value={rate.firstItem} onChange={(e) => edit(rate.key, { firstItem: e.target.value })} error={err("firstItem")} />
-                <MoneyField id={`extra-${rate.key}`} label={t("eachExtra")} name="rateEachExtra" currency={rate.currency} value={rate.eachExtra} placeholder="0" onChange={(e) => edit(rate.key, { eachExtra: e.target.value })} error={err("eachExtra")} />
+                <MoneyField
+                  id={`first-${rate.key}`}
+                  label={t("firstItem")}
+                  name="rateFirstItem"
+                  currency={rate.currency}
+                  value={rate.firstItem}
+                  onChange={(e) => edit(rate.key, { firstItem: e.target.value })}
+                  error={err("firstItem")}
+                />
+                <MoneyField
+                  id={`extra-${rate.key}`}
+                  label={t("eachExtra")}
+                  name="rateEachExtra"
+                  currency={rate.currency}
+                  value={rate.eachExtra}
+                  placeholder="0"
+                  onChange={(e) => edit(rate.key, { eachExtra: e.target.value })}
+                  error={err("eachExtra")}
+                />
                 <button
                   type="button"
                   onClick={() => setRates(rates.filter((r) => r.key !== rate.key))}
@@ -118,7 +171,11 @@ export function ShippingForm({
                   ✕
                 </button>
               </div>
-              <input type="hidden" name="rateCountries" value={rate.zone === "custom" ? rate.countries.join(",") : ""} />
+              <input
+                type="hidden"
+                name="rateCountries"
+                value={rate.zone === "custom" ? rate.countries.join(",") : ""}
+              />
               <input type="hidden" name="rateLabel" value={rate.zone === "custom" ? rate.label : ""} />
               {rate.zone === "custom" && (
                 <div className="grid gap-4 sm:grid-cols-[14rem_1fr]">
@@ -126,7 +183,14 @@ export function ShippingForm({
                     <label htmlFor={`label-${rate.key}`} className="mb-1 block text-sm font-medium">
                       {t("label")}
                     </label>
-                    <input id={`label-${rate.key}`} value={rate.label} maxLength={60} placeholder={t("labelPlaceholder")} onChange={(e) => edit(rate.key, { label: e.target.value })} className={selectClass} />
+                    <input
+                      id={`label-${rate.key}`}
+                      value={rate.label}
+                      maxLength={60}
+                      placeholder={t("labelPlaceholder")}
+                      onChange={(e) => edit(rate.key, { label: e.target.value })}
+                      className={selectClass}
+                    />
                     <FieldNotes errorId={`rate-${index}-label-error`} error={err("label")} />
                   </div>
                   <CountryPicker
@@ -144,7 +208,20 @@ export function ShippingForm({
         })}
         <button
           type="button"
-          onClick={() => setRates([...rates, { key: `new-${++nextKey}`, zone: nextZone(rates, currency), label: "", countries: [], currency, firstItem: "", eachExtra: "" }])}
+          onClick={() =>
+            setRates([
+              ...rates,
+              {
+                key: `new-${++nextKey}`,
+                zone: nextZone(rates, currency),
+                label: "",
+                countries: [],
+                currency,
+                firstItem: "",
+                eachExtra: "",
+              },
+            ])
+          }
           className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-50"
         >
           + {t("addRate")}
@@ -169,5 +246,8 @@ export function ShippingForm({
 
 /** A new row proposes the first plain zone not used yet in the band's currency, then custom lists. */
 function nextZone(rates: RateRow[], currency: string) {
-  return ZONES.find((zone) => zone !== "custom" && !rates.some((r) => r.zone === zone && r.currency === currency)) ?? "custom";
+  return (
+    ZONES.find((zone) => zone !== "custom" && !rates.some((r) => r.zone === zone && r.currency === currency)) ??
+    "custom"
+  );
 }

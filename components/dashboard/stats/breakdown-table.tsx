@@ -4,7 +4,15 @@ import type { BreakdownRow } from "@/lib/stats";
 import { StatsPanel } from "./stats-panel";
 
 /** A breakdown as a table: each currency on its own line in the amount cell, never added up. */
-export async function BreakdownTable({ id, title, note, rows, label, measure, locale }: {
+export async function BreakdownTable({
+  id,
+  title,
+  note,
+  rows,
+  label,
+  measure,
+  locale,
+}: {
   id: string;
   title: string;
   note: string;

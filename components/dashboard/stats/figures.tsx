@@ -11,7 +11,8 @@ export async function Figures({ overview, locale }: { overview: Overview; locale
   const { current, previous } = overview;
   const currencies = [...new Set([...current.money, ...previous.money].map((m) => m.currency))].sort();
   const zero = (currency: string): CurrencyTotals => ({ currency, gross: 0, fees: 0, refunds: 0, net: 0, orders: 0 });
-  const percent = (value: number | null) => (value === null ? "—" : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(value));
+  const percent = (value: number | null) =>
+    value === null ? "—" : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(value);
   const count = (value: number) => new Intl.NumberFormat(locale).format(value);
   const counts = [
     { key: "orders", now: current.orders, before: previous.orders, show: count },
@@ -19,26 +20,45 @@ export async function Figures({ overview, locale }: { overview: Overview; locale
     { key: "plays", now: current.plays, before: previous.plays, show: count },
     { key: "freeDownloads", now: current.freeDownloads, before: previous.freeDownloads, show: count },
     { key: "codes", now: current.codeRedemptions, before: previous.codeRedemptions, show: count },
-    { key: "conversion", now: current.conversion ?? 0, before: previous.conversion ?? 0, show: (v: number) => percent(v), raw: [current.conversion, previous.conversion] },
+    {
+      key: "conversion",
+      now: current.conversion ?? 0,
+      before: previous.conversion ?? 0,
+      show: (v: number) => percent(v),
+      raw: [current.conversion, previous.conversion],
+    },
   ] as const;
   return (
     <div className="space-y-4">
       {currencies.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-stone-300 bg-white px-6 py-6 text-center text-sm text-muted">{t("noSales")}</p>
+        <p className="rounded-lg border border-dashed border-stone-300 bg-white px-6 py-6 text-center text-sm text-muted">
+          {t("noSales")}
+        </p>
       ) : (
         <div className="grid gap-4 md:grid-cols-2" data-testid="money-figures">
           {currencies.map((currency) => {
             const now = current.money.find((m) => m.currency === currency) ?? zero(currency);
             const before = previous.money.find((m) => m.currency === currency) ?? zero(currency);
             return (
-              <section key={currency} className="rounded-lg border border-line bg-white p-5" data-testid={`money-${currency}`}>
+              <section
+                key={currency}
+                className="rounded-lg border border-line bg-white p-5"
+                data-testid={`money-${currency}`}
+              >
                 <h2 className="text-xs font-semibold tracking-wider text-muted">{currency}</h2>
                 <dl className="mt-3 divide-y divide-line text-sm">
                   {MONEY_ROWS.map((row) => (
-                    <div key={row} className={`grid grid-cols-[1fr_auto] items-baseline gap-x-4 py-2 ${row === "net" ? "font-semibold" : ""}`}>
+                    <div
+                      key={row}
+                      className={`grid grid-cols-[1fr_auto] items-baseline gap-x-4 py-2 ${row === "net" ? "font-semibold" : ""}`}
+                    >
                       <dt>{t(`kpi.${row}`)}</dt>
                       <dd className="text-right tabular-nums" data-testid={`${row}-${currency}`}>
-                        {row === "fees" || row === "refunds" ? (now[row] > 0 ? `−${formatMoney(now[row], currency, locale)}` : formatMoney(0, currency, locale)) : formatMoney(now[row], currency, locale)}
+                        {row === "fees" || row === "refunds"
+                          ? now[row] > 0
+                            ? `−${formatMoney(now[row], currency, locale)}`
+                            : formatMoney(0, currency, locale)
+                          : formatMoney(now[row], currency, locale)}
                       </dd>
                       <dd className="col-span-2 flex justify-end gap-2 text-xs font-normal text-muted">
                         <Change now={now[row]} before={before[row]} locale={locale} />

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { control } from "@/components/ui/field";
 import { PERIOD_PRESETS, type Period } from "@/lib/stats";
 
@@ -9,9 +9,18 @@ export async function PeriodPicker({ base, period }: { base: string; period: Per
   const tab = (active: boolean) => `rounded px-3 py-1.5 ${active ? "bg-ink text-white" : "hover:bg-stone-100"}`;
   return (
     <div className="flex flex-wrap items-end justify-between gap-3">
-      <nav aria-label={t("periodLabel")} className="inline-flex flex-wrap rounded-md border border-stone-300 bg-white p-0.5 text-sm">
+      <nav
+        aria-label={t("periodLabel")}
+        className="inline-flex flex-wrap rounded-md border border-stone-300 bg-white p-0.5 text-sm"
+      >
         {PERIOD_PRESETS.filter((p) => p !== "custom").map((p) => (
-          <Link key={p} href={`${base}?period=${p}`} className={tab(period.preset === p)} aria-current={period.preset === p ? "page" : undefined} data-testid={`period-${p}`}>
+          <Link
+            key={p}
+            href={`${base}?period=${p}`}
+            className={tab(period.preset === p)}
+            aria-current={period.preset === p ? "page" : undefined}
+            data-testid={`period-${p}`}
+          >
             {t(`periods.${p}`)}
           </Link>
         ))}
@@ -26,7 +35,10 @@ export async function PeriodPicker({ base, period }: { base: string; period: Per
           <span className="text-xs text-muted">{t("to")}</span>
           <input type="date" name="to" required defaultValue={period.lastDay} className={`${control} w-40`} />
         </label>
-        <button type="submit" className={`rounded-md border px-3 py-2 font-medium ${period.preset === "custom" ? "border-ink bg-ink text-white" : "border-stone-300 bg-white hover:bg-stone-50"}`}>
+        <button
+          type="submit"
+          className={`rounded-md border px-3 py-2 font-medium ${period.preset === "custom" ? "border-ink bg-ink text-white" : "border-stone-300 bg-white hover:bg-stone-50"}`}
+        >
           {t("apply")}
         </button>
       </form>

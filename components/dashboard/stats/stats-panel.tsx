@@ -1,7 +1,14 @@
 import type { ReactNode } from "react";
 
 /** A titled card of the overview holding one table, or a line saying the period has nothing. */
-export function StatsPanel({ testId, title, note, empty, head, children }: {
+export function StatsPanel({
+  testId,
+  title,
+  note,
+  empty,
+  head,
+  children,
+}: {
   testId: string;
   title: string;
   note: string;

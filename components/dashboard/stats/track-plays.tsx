@@ -45,7 +45,10 @@ export async function TrackPlaysTable({ rows, locale }: { rows: TrackPlays[]; lo
           ))}
           <td className="px-4 py-2 text-right font-medium tabular-nums">{count.format(row.total)}</td>
           <td className="px-4 py-2" aria-hidden>
-            <div className="flex h-2 overflow-hidden rounded-full bg-stone-100" style={{ width: `${(row.total / most) * 100}%` }}>
+            <div
+              className="flex h-2 overflow-hidden rounded-full bg-stone-100"
+              style={{ width: `${(row.total / most) * 100}%` }}
+            >
               {OUTCOMES.map((o) => (
                 <div key={o.key} className={o.bar} style={{ width: `${(row[o.key] / row.total) * 100}%` }} />
               ))}

@@ -1,7 +1,7 @@
-import { formatMoney } from "@/lib/money";
 import type { EmbedOffer } from "@/lib/embed/data";
 import { html, type Raw } from "@/lib/embed/html";
 import type { EmbedOptions } from "@/lib/embed/options";
+import { formatMoney } from "@/lib/money";
 
 export type T = (key: string, values?: Record<string, string | number>) => string;
 
@@ -28,19 +28,59 @@ export function addToCartPath(artistSlug: string, offer: EmbedOffer, lang: strin
  * picks one here rather than on an error page), a link to the release page for free items, or
  * a plain label when it cannot be bought.
  */
-export function buyControl(artistSlug: string, offer: EmbedOffer, options: Pick<EmbedOptions, "lang">, t: T, label: "short" | "price"): Raw {
+export function buyControl(
+  artistSlug: string,
+  offer: EmbedOffer,
+  options: Pick<EmbedOptions, "lang">,
+  t: T,
+  label: "short" | "price",
+): Raw {
   const price = priceText(offer, t, options.lang);
   const newTab = html`<span class="sr"> (${t("newTab")})</span>`;
-  if (offer.state === "sold_out") return html`<span class="buy" aria-disabled="true" data-testid="embed-sold-out">${t("soldOut")}</span>`;
+  if (offer.state === "sold_out")
+    return html`<span class="buy" aria-disabled="true" data-testid="embed-sold-out">${t("soldOut")}</span>`;
   if (offer.state === "blocked") return html`<span class="buy" aria-disabled="true">${t("notOnSale")}</span>`;
   if (offer.state === "free") {
-    return html`<a class="buy" href="${offer.pagePath}" target="_blank" rel="noopener" data-testid="embed-free">${t("getFree")}${newTab}</a>`;
+    return html`<a class="buy" href="${offer.pagePath}" target="_blank" rel="noopener" data-testid="embed-free"
+      >${t("getFree")}${newTab}</a
+    >`;
   }
   const text = label === "price" ? html`${t("buy")} <span class="pr">${price}</span>` : html`${t("buy")}`;
   const name = html`<span class="sr"> ${offer.title}</span>`;
   if (offer.options.length) {
-    const choices = offer.options.map((o) => html`<option value="${o.id}"${o.soldOut ? " disabled" : ""}>${o.label}${o.soldOut ? ` (${t("soldOut")})` : ""}</option>`);
-    return html`<form method="get" action="/${artistSlug}/cart/add" target="_blank" rel="noopener" data-testid="embed-buy-form"><input type="hidden" name="kind" value="product"><input type="hidden" name="id" value="${offer.id}"><input type="hidden" name="lang" value="${options.lang}"><input type="hidden" name="host" value=""><select name="option" aria-label="${t("option")}: ${offer.title}" required>${choices}</select><button class="buy" type="submit">${text}${name}${newTab}</button></form>`;
+    const choices = offer.options.map(
+      (o) =>
+        html`<option value="${o.id}" ${o.soldOut ? " disabled" : ""}>
+          ${o.label}${o.soldOut ? ` (${t("soldOut")})` : ""}
+        </option>`,
+    );
+    return html`<form
+      method="get"
+      action="/${artistSlug}/cart/add"
+      target="_blank"
+      rel="noopener"
+      data-testid="embed-buy-form"
+    >
+      <input type="hidden" name="kind" value="product" /><input type="hidden" name="id" value="${offer.id}" /><input
+        type="hidden"
+        name="lang"
+        value="${options.lang}"
+      /><input type="hidden" name="host" value="" /><select
+        name="option"
+        aria-label="${t("option")}: ${offer.title}"
+        required
+      >
+        ${choices}</select
+      ><button class="buy" type="submit">${text}${name}${newTab}</button>
+    </form>`;
   }
-  return html`<a class="buy" href="${addToCartPath(artistSlug, offer, options.lang)}" target="_blank" rel="noopener" data-buy data-testid="embed-buy">${text}${name}${newTab}</a>`;
+  return html`<a
+    class="buy"
+    href="${addToCartPath(artistSlug, offer, options.lang)}"
+    target="_blank"
+    rel="noopener"
+    data-buy
+    data-testid="embed-buy"
+    >${text}${name}${newTab}</a
+  >`;
 }

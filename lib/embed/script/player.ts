@@ -1,7 +1,13 @@
 import { listenCounter, playableSeconds } from "@/lib/plays/classify";
 
 /** A track as the widget page passes it (lib/embed/render/player.ts); `src` only when it streams. */
-export type WidgetTrack = { id: string; title: string; src: string | null; clip: number | null; duration: number | null };
+export type WidgetTrack = {
+  id: string;
+  title: string;
+  src: string | null;
+  clip: number | null;
+  duration: number | null;
+};
 /** Labels with a "{title}" placeholder, in the widget's language. */
 export type WidgetLabels = { play: string; pause: string; position: string; nowPlaying: string };
 /** The page's <script type="application/json" id="mt-data">; players fill both, other widgets neither. */
@@ -19,7 +25,13 @@ function clock(seconds: number) {
 }
 
 function sendPlay(report: { trackId: string; seconds: number; listenId: string }, host: string) {
-  const body = JSON.stringify({ trackId: report.trackId, seconds: report.seconds, source: "embed", host: host || undefined, listenId: report.listenId });
+  const body = JSON.stringify({
+    trackId: report.trackId,
+    seconds: report.seconds,
+    source: "embed",
+    host: host || undefined,
+    listenId: report.listenId,
+  });
   // sendBeacon survives the page going away; the fallback sends no cookie (widgets never use one).
   if (typeof navigator.sendBeacon === "function" && navigator.sendBeacon("/api/plays", body)) return;
   fetch("/api/plays", { method: "POST", body, keepalive: true, credentials: "omit" }).catch(() => {
@@ -130,7 +142,11 @@ export function startPlayer(data: WidgetData, host: string) {
   }
   audio.addEventListener("play", () => {
     const track = tracks[current];
-    counter.started(track.id, audio.currentTime, playableSeconds(track.duration, { isClip: track.clip !== null, clipSeconds: track.clip || 0 }));
+    counter.started(
+      track.id,
+      audio.currentTime,
+      playableSeconds(track.duration, { isClip: track.clip !== null, clipSeconds: track.clip || 0 }),
+    );
     paint();
   });
   audio.addEventListener("pause", () => {

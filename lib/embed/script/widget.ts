@@ -12,7 +12,9 @@ function embeddingHost() {
   let host = "";
   try {
     const ancestors = location.ancestorOrigins;
-    host = new URL(ancestors && ancestors.length ? ancestors[0] : document.referrer).hostname.toLowerCase().replace(/^www\./, "");
+    host = new URL(ancestors && ancestors.length ? ancestors[0] : document.referrer).hostname
+      .toLowerCase()
+      .replace(/^www\./, "");
   } catch {
     // No referrer (or a browser that hides it): the plays and the sale are credited to no site.
   }

@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
-import type Stripe from "stripe";
 import type { Logger } from "pino";
+import type Stripe from "stripe";
 import type { Tx } from "@/db/client";
 import { artists } from "@/db/schema";
-import { applyAccountUpdate, payoutStateOf } from "@/lib/payments";
-import { stripeClient } from "@/lib/payments";
+import { applyAccountUpdate, payoutStateOf, stripeClient } from "@/lib/payments";
 
 /**
  * A band's connected account changed (onboarding finished, details under review, restricted).
@@ -13,7 +12,11 @@ import { stripeClient } from "@/lib/payments";
  */
 export async function onAccountUpdated(tx: Tx, event: Stripe.AccountUpdatedEvent, log: Logger) {
   const accountId = event.data.object.id;
-  const [band] = await tx.select({ id: artists.id }).from(artists).where(eq(artists.payoutAccountId, accountId)).limit(1);
+  const [band] = await tx
+    .select({ id: artists.id })
+    .from(artists)
+    .where(eq(artists.payoutAccountId, accountId))
+    .limit(1);
   if (!band) {
     log.info({ accountId }, "account update for an account no band uses: ignored");
     return;

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import type Stripe from "stripe";
 import type { Logger } from "pino";
+import type Stripe from "stripe";
 import type { Tx } from "@/db/client";
 import { orders } from "@/db/schema";
 import { recordRefundTotal } from "@/lib/orders/refunds";
@@ -10,9 +10,17 @@ import { recordRefundTotal } from "@/lib/orders/refunds";
  * id Stripe copied from the PaymentIntent's metadata onto the charge (set by checkoutParams).
  */
 async function orderOfCharge(tx: Tx, charge: Stripe.Charge, paymentId: string) {
-  const [byPayment] = await tx.select({ id: orders.id, status: orders.status }).from(orders).where(eq(orders.providerPaymentId, paymentId)).limit(1);
+  const [byPayment] = await tx
+    .select({ id: orders.id, status: orders.status })
+    .from(orders)
+    .where(eq(orders.providerPaymentId, paymentId))
+    .limit(1);
   if (byPayment || !charge.metadata?.orderId) return byPayment;
-  const [byMetadata] = await tx.select({ id: orders.id, status: orders.status }).from(orders).where(eq(orders.id, charge.metadata.orderId)).limit(1);
+  const [byMetadata] = await tx
+    .select({ id: orders.id, status: orders.status })
+    .from(orders)
+    .where(eq(orders.id, charge.metadata.orderId))
+    .limit(1);
   return byMetadata;
 }
 
@@ -33,7 +41,9 @@ export async function onChargeRefunded(tx: Tx, event: Stripe.ChargeRefundedEvent
     return;
   }
   if (order.status === "pending") {
-    throw new Error(`Refund of ${paymentId} arrived before order ${order.id} was paid; it will be applied on Stripe's retry.`);
+    throw new Error(
+      `Refund of ${paymentId} arrived before order ${order.id} was paid; it will be applied on Stripe's retry.`,
+    );
   }
   const { outcome } = await recordRefundTotal(tx, order.id, charge.amount_refunded);
   log.info({ orderId: order.id, refunded: charge.amount_refunded, outcome }, "refund recorded");

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import type Stripe from "stripe";
 import type { Logger } from "pino";
+import type Stripe from "stripe";
 import type { Tx } from "@/db/client";
 import { orders } from "@/db/schema";
 import { orderIdOf } from "@/lib/payments";

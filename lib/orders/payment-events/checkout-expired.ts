@@ -1,5 +1,5 @@
-import type Stripe from "stripe";
 import type { Logger } from "pino";
+import type Stripe from "stripe";
 import type { Tx } from "@/db/client";
 import { cancelOrder } from "@/lib/orders/cancel";
 import { orderIdOf } from "@/lib/payments";

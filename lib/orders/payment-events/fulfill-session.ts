@@ -1,5 +1,5 @@
-import type Stripe from "stripe";
 import type { Logger } from "pino";
+import type Stripe from "stripe";
 import type { Tx } from "@/db/client";
 import { fulfillOrder } from "@/lib/orders/fulfill";
 import { confirmationOf, orderIdOf } from "@/lib/payments";
@@ -17,7 +17,10 @@ export async function fulfillSession(tx: Tx, session: Stripe.Checkout.Session, l
   }
   const result = await fulfillOrder(tx, orderId, confirmationOf(session));
   if (result.outcome === "not_payable") {
-    log.warn({ orderId, sessionId: session.id, reason: result.reason }, "paid checkout session for an order that cannot be paid");
+    log.warn(
+      { orderId, sessionId: session.id, reason: result.reason },
+      "paid checkout session for an order that cannot be paid",
+    );
     return;
   }
   log.info({ orderId, sessionId: session.id, outcome: result.outcome }, "order paid through Stripe");

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { outboxEnabled } from "@/lib/email";
+import Link from "next/link";
 import { AuthShell } from "@/app/(auth)/auth-shell";
+import { outboxEnabled } from "@/lib/email";
 
 export default async function CheckEmailPage() {
   const t = await getTranslations("auth.checkEmail");

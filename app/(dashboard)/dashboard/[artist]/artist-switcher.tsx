@@ -5,7 +5,17 @@ import { selectClass } from "@/components/ui/field";
 
 const NEW = "__new__";
 
-export function ArtistSwitcher({ label, current, bands, newLabel }: { label: string; current: string; bands: { slug: string; name: string }[]; newLabel: string }) {
+export function ArtistSwitcher({
+  label,
+  current,
+  bands,
+  newLabel,
+}: {
+  label: string;
+  current: string;
+  bands: { slug: string; name: string }[];
+  newLabel: string;
+}) {
   const router = useRouter();
   return (
     <div>

@@ -42,10 +42,15 @@ export function DashboardNav({ groups, labels }: { groups: NavGroup[]; labels: {
         </span>
         <span aria-hidden>{open ? "▴" : "▾"}</span>
       </button>
-      <div id="dashboard-menu" className={`${open ? "mt-2 grid" : "hidden"} gap-4 rounded-md border border-line bg-white p-2 sm:grid-cols-2 lg:mt-0 lg:grid lg:grid-cols-1 lg:border-0 lg:bg-transparent lg:p-0`}>
+      <div
+        id="dashboard-menu"
+        className={`${open ? "mt-2 grid" : "hidden"} gap-4 rounded-md border border-line bg-white p-2 sm:grid-cols-2 lg:mt-0 lg:grid lg:grid-cols-1 lg:border-0 lg:bg-transparent lg:p-0`}
+      >
         {groups.map((group, index) => (
           <div key={group.title ?? index}>
-            {group.title && <p className="mb-1 px-3 text-xs font-semibold uppercase tracking-wide text-muted">{group.title}</p>}
+            {group.title && (
+              <p className="mb-1 px-3 text-xs font-semibold uppercase tracking-wide text-muted">{group.title}</p>
+            )}
             <ul className="space-y-0.5 text-sm">
               {group.items.map((item) => {
                 const active = isActive(item.href);
@@ -58,7 +63,11 @@ export function DashboardNav({ groups, labels }: { groups: NavGroup[]; labels: {
                     >
                       {item.label}
                       {item.badge && item.badge.count > 0 && (
-                        <span className="rounded-full bg-sky-600 px-1.5 text-xs font-medium tabular-nums text-white" title={item.badge.label} data-testid="nav-to-ship">
+                        <span
+                          className="rounded-full bg-sky-600 px-1.5 text-xs font-medium tabular-nums text-white"
+                          title={item.badge.label}
+                          data-testid="nav-to-ship"
+                        >
                           <span aria-hidden>{item.badge.count}</span>
                           <span className="sr-only">{item.badge.label}</span>
                         </span>

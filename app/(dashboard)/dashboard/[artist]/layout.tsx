@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { db } from "@/db";
 import { countOrdersToShip } from "@/db/queries/orders";
 import { listArtistsForUser } from "@/lib/artists";
@@ -52,7 +52,11 @@ export default async function ArtistDashboardLayout({ children, params }: Layout
             {
               title: tn("sell"),
               items: [
-                { href: `${base}/orders`, label: ts("orders"), badge: { count: toShip, label: ts("toShip", { count: toShip }) } },
+                {
+                  href: `${base}/orders`,
+                  label: ts("orders"),
+                  badge: { count: toShip, label: ts("toShip", { count: toShip }) },
+                },
                 { href: `${base}/codes`, label: tcodes("nav") },
                 { href: `${base}/discounts`, label: tdisc("nav") },
                 { href: `${base}/shipping`, label: ts("shipping") },

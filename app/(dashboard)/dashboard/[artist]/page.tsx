@@ -1,13 +1,13 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { NextStep } from "@/components/dashboard/next-step";
 import { PeriodPicker } from "@/components/dashboard/stats/period-picker";
 import { StatsOverview } from "@/components/dashboard/stats/stats-overview";
-import { NextStep } from "@/components/dashboard/next-step";
 import { Notice } from "@/components/ui/notice";
 import { db } from "@/db";
 import { listTeam } from "@/lib/artists";
-import { listReleasesForArtist } from "@/lib/catalog/releases";
 import { requireArtistMember } from "@/lib/artists/guard";
+import { listReleasesForArtist } from "@/lib/catalog/releases";
 import { getActivity, periodOrDefault } from "@/lib/stats";
 import { overviewTitle } from "./page-title";
 
@@ -24,7 +24,11 @@ export async function generateMetadata({ params }: PageProps<"/dashboard/[artist
 export default async function ArtistOverviewPage({ params, searchParams }: PageProps<"/dashboard/[artist]">) {
   const { artist, user } = await requireArtistMember({ slug: (await params).artist });
   const query = await searchParams;
-  const { period, error } = periodOrDefault({ period: param(query.period), from: param(query.from), to: param(query.to) }, new Date(), artist.timeZone);
+  const { period, error } = periodOrDefault(
+    { period: param(query.period), from: param(query.from), to: param(query.to) },
+    new Date(),
+    artist.timeZone,
+  );
   const [t, tf, ts, locale, team, releases, activity] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("firstRun.overview"),
@@ -36,19 +40,46 @@ export default async function ArtistOverviewPage({ params, searchParams }: PageP
   ]);
   const base = `/dashboard/${artist.slug}`;
   // Period dates are the band's own (YYYY-MM-DD in its zone): shown as written, without a zone shift.
-  const day = (date: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  const day = (date: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
   const published = releases.some((r) => r.status === "published");
   const draft = releases.find((r) => r.status === "draft");
   const steps = [
     published || !draft
-      ? { key: "release", label: tf("steps.release"), why: tf("steps.releaseWhy"), action: tf("steps.releaseAction"), done: published, href: `${base}/releases/new` }
-      : { key: "release", label: tf("steps.finish", { title: draft.title }), why: tf("steps.finishWhy"), action: tf("steps.finishAction"), done: false, href: `${base}/releases/${draft.id}` },
-    { key: "embed", label: tf("steps.embed"), why: tf("steps.embedWhy"), action: tf("steps.embedAction"), done: activity.embedded, href: `${base}/embed` },
+      ? {
+          key: "release",
+          label: tf("steps.release"),
+          why: tf("steps.releaseWhy"),
+          action: tf("steps.releaseAction"),
+          done: published,
+          href: `${base}/releases/new`,
+        }
+      : {
+          key: "release",
+          label: tf("steps.finish", { title: draft.title }),
+          why: tf("steps.finishWhy"),
+          action: tf("steps.finishAction"),
+          done: false,
+          href: `${base}/releases/${draft.id}`,
+        },
+    {
+      key: "embed",
+      label: tf("steps.embed"),
+      why: tf("steps.embedWhy"),
+      action: tf("steps.embedAction"),
+      done: activity.embedded,
+      href: `${base}/embed`,
+    },
     { key: "avatar", label: t("overview.checkAvatar"), done: Boolean(artist.avatarKey), href: `${base}/settings` },
     { key: "banner", label: t("overview.checkBanner"), done: Boolean(artist.bannerKey), href: `${base}/settings` },
     { key: "bio", label: t("overview.checkBio"), done: artist.bio.length > 0, href: `${base}/settings` },
     { key: "links", label: t("overview.checkLinks"), done: artist.links.length > 0, href: `${base}/settings` },
-    { key: "members", label: t("overview.checkMembers"), done: (team?.members.length ?? 0) + (team?.invites.length ?? 0) > 1, href: `${base}/members` },
+    {
+      key: "members",
+      label: t("overview.checkMembers"),
+      done: (team?.members.length ?? 0) + (team?.invites.length ?? 0) > 1,
+      href: `${base}/members`,
+    },
   ];
   const next = steps.find((step) => !step.done);
   return (
@@ -58,9 +89,20 @@ export default async function ArtistOverviewPage({ params, searchParams }: PageP
       </h1>
       {next && (
         <NextStep
-          step={{ label: next.label, why: "why" in next ? next.why : undefined, action: "action" in next ? (next.action ?? tf("go")) : tf("go"), href: next.href }}
-          labels={{ next: tf("next"), progress: tf("progress", { done: steps.filter((s) => s.done).length, count: steps.length }), others: tf("others") }}
-          others={steps.filter((step) => step !== next).map((step) => ({ label: step.label, href: step.href, done: step.done }))}
+          step={{
+            label: next.label,
+            why: "why" in next ? next.why : undefined,
+            action: "action" in next ? (next.action ?? tf("go")) : tf("go"),
+            href: next.href,
+          }}
+          labels={{
+            next: tf("next"),
+            progress: tf("progress", { done: steps.filter((s) => s.done).length, count: steps.length }),
+            others: tf("others"),
+          }}
+          others={steps
+            .filter((step) => step !== next)
+            .map((step) => ({ label: step.label, href: step.href, done: step.done }))}
           doneLabels={{ done: t("overview.done"), todo: t("overview.todo") }}
         />
       )}
@@ -71,7 +113,12 @@ export default async function ArtistOverviewPage({ params, searchParams }: PageP
               {tf("figures")}
             </h2>
             <p className="text-sm text-muted" data-testid="period-summary">
-              {ts("intro", { from: day(period.firstDay), to: day(period.lastDay), days: period.days, zone: period.timeZone.replaceAll("_", " ") })}
+              {ts("intro", {
+                from: day(period.firstDay),
+                to: day(period.lastDay),
+                days: period.days,
+                zone: period.timeZone.replaceAll("_", " "),
+              })}
             </p>
           </div>
           <PeriodPicker base={base} period={period} />
@@ -79,7 +126,10 @@ export default async function ArtistOverviewPage({ params, searchParams }: PageP
           <StatsOverview artistId={artist.id} period={period} locale={locale} />
         </section>
       ) : (
-        <p className="rounded-lg border border-dashed border-stone-300 px-6 py-5 text-sm text-muted" data-testid="no-figures">
+        <p
+          className="rounded-lg border border-dashed border-stone-300 px-6 py-5 text-sm text-muted"
+          data-testid="no-figures"
+        >
           {tf("noFigures")}{" "}
           {published && (
             <Link href={`/${artist.slug}`} className="underline underline-offset-2">

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 
 /** Shown to the band's members on a draft: the page works, but fans get a 404 until it is published. */
 export async function DraftBanner({ band, editHref }: { band: string; editHref: string }) {
@@ -11,7 +11,10 @@ export async function DraftBanner({ band, editHref }: { band: string; editHref: 
           <p className="font-semibold">{t("draftBanner")}</p>
           <p className="text-sm">{t("draftBannerHint", { band })}</p>
         </div>
-        <Link href={editHref} className="shrink-0 self-start rounded-md border border-amber-200 bg-surface px-3 py-1.5 text-sm font-medium text-ink hover:bg-stone-50 sm:self-auto">
+        <Link
+          href={editHref}
+          className="shrink-0 self-start rounded-md border border-amber-200 bg-surface px-3 py-1.5 text-sm font-medium text-ink hover:bg-stone-50 sm:self-auto"
+        >
           {t("edit")}
         </Link>
       </div>

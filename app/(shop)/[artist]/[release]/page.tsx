@@ -1,21 +1,21 @@
 import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { db } from "@/db";
+import { readCartToken } from "@/app/(shop)/[artist]/cart/cart-cookie";
+import { BuyPanel } from "@/components/cart/buy-panel";
 import { ReleasePlayer } from "@/components/player/release-player";
 import type { PlayerTrack } from "@/components/player/types";
-import { BuyPanel } from "@/components/cart/buy-panel";
 import { DownloadFormats } from "@/components/release/download-formats";
 import { ReleaseArtwork } from "@/components/release/release-artwork";
+import { db } from "@/db";
 import { checkArtistAccess } from "@/lib/artists/access";
 import { currentUser } from "@/lib/auth";
+import { getPublishedRelease, getReleaseForPreview, releaseArtworkUrl, type PublicRelease } from "@/lib/catalog/public";
 import { oembedDiscoveryUrl } from "@/lib/embed";
 import { env } from "@/lib/env";
 import { cartItemCount, releaseOffers } from "@/lib/orders";
-import { readCartToken } from "@/app/(shop)/[artist]/cart/cart-cookie";
-import { getPublishedRelease, getReleaseForPreview, releaseArtworkUrl, type PublicRelease } from "@/lib/catalog/public";
 import { DraftBanner } from "./draft-banner";
 import { ReleaseText } from "./release-text";
 
@@ -38,7 +38,8 @@ export async function generateMetadata({ params, searchParams }: PageProps<"/[ar
   const { artist, release, tracks } = data;
   const t = await getTranslations("release");
   const title = `${release.title} — ${artist.name}`;
-  const description = release.description.split("\n")[0]?.slice(0, 200) || `${t(`kind.${release.kind}`)} · ${artist.name}`;
+  const description =
+    release.description.split("\n")[0]?.slice(0, 200) || `${t(`kind.${release.kind}`)} · ${artist.name}`;
   const url = `/${artist.slug}/${release.slug}`;
   const image = releaseArtworkUrl(release.artworkKey, "large");
   const firstPlayable = tracks.find((track) => track.playback === "full" || track.playback === "clip");
@@ -46,7 +47,17 @@ export async function generateMetadata({ params, searchParams }: PageProps<"/[ar
     title,
     description,
     // oEmbed discovery; a track is the release URL with ?track=<id> (there is no track page).
-    alternates: { canonical: url, types: data.isDraft ? undefined : { "application/json+oembed": oembedDiscoveryUrl(env().APP_URL, typeof track === "string" ? `${url}?track=${encodeURIComponent(track)}` : url) } },
+    alternates: {
+      canonical: url,
+      types: data.isDraft
+        ? undefined
+        : {
+            "application/json+oembed": oembedDiscoveryUrl(
+              env().APP_URL,
+              typeof track === "string" ? `${url}?track=${encodeURIComponent(track)}` : url,
+            ),
+          },
+    },
     robots: data.isDraft ? { index: false, follow: false } : undefined,
     openGraph: {
       type: "music.album",
@@ -57,8 +68,19 @@ export async function generateMetadata({ params, searchParams }: PageProps<"/[ar
       // Next resolves og:url and og:image against metadataBase, but not these.
       musicians: [new URL(`/${artist.slug}`, env().APP_URL).href],
       releaseDate: release.releaseDate ?? undefined,
-      images: image ? [{ url: image, width: 1200, height: 1200, alt: t("artworkAlt", { title: release.title, artist: artist.name }) }] : [],
-      audio: firstPlayable ? [{ url: new URL(`/api/stream/${firstPlayable.id}`, env().APP_URL).href, type: "audio/mpeg" }] : undefined,
+      images: image
+        ? [
+            {
+              url: image,
+              width: 1200,
+              height: 1200,
+              alt: t("artworkAlt", { title: release.title, artist: artist.name }),
+            },
+          ]
+        : [],
+      audio: firstPlayable
+        ? [{ url: new URL(`/api/stream/${firstPlayable.id}`, env().APP_URL).href, type: "audio/mpeg" }]
+        : undefined,
     },
     twitter: { card: image ? "summary_large_image" : "summary", title, description },
   };
@@ -86,7 +108,10 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
   // Drafts cannot be bought: the band's preview shows the page without the buy box.
   const [offers, cartCount] = isDraft
     ? [null, 0]
-    : await Promise.all([releaseOffers(db, artist, release), readCartToken().then((token) => cartItemCount(db, token, artist.id))]);
+    : await Promise.all([
+        releaseOffers(db, artist, release),
+        readCartToken().then((token) => cartItemCount(db, token, artist.id)),
+      ]);
 
   const alt = t("artworkAlt", { title: release.title, artist: artist.name });
   const date = release.releaseDate ? new Date(`${release.releaseDate}T00:00:00Z`) : null;
@@ -121,7 +146,10 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
               {t.rich("by", {
                 name: artist.name,
                 artist: (chunks) => (
-                  <Link href={`/${artist.slug}`} className="font-medium underline decoration-line decoration-2 underline-offset-4 hover:decoration-accent">
+                  <Link
+                    href={`/${artist.slug}`}
+                    className="font-medium underline decoration-line decoration-2 underline-offset-4 hover:decoration-accent"
+                  >
                     {chunks}
                   </Link>
                 ),
@@ -156,11 +184,15 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
           {release.description && (
             <ReleaseText title={t("about")} text={release.description} testId="release-description" />
           )}
-          {release.credits && <ReleaseText title={t("credits")} text={release.credits} testId="release-credits" small />}
+          {release.credits && (
+            <ReleaseText title={t("credits")} text={release.credits} testId="release-credits" small />
+          )}
         </div>
 
         <aside className="min-w-0 space-y-6">
-          {offers && <BuyPanel artist={artist} offers={offers} releaseKind={t(`kind.${release.kind}`)} cartCount={cartCount} />}
+          {offers && (
+            <BuyPanel artist={artist} offers={offers} releaseKind={t(`kind.${release.kind}`)} cartCount={cartCount} />
+          )}
           <DownloadFormats formats={formats} lossyMaster={lossyMaster} hasTracks={tracks.length > 0} />
           {release.catalogNumber && (
             <dl className="text-sm">
@@ -170,7 +202,10 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
               </dd>
             </dl>
           )}
-          <Link href={`/${artist.slug}`} className="block text-sm text-muted underline underline-offset-2 hover:text-ink">
+          <Link
+            href={`/${artist.slug}`}
+            className="block text-sm text-muted underline underline-offset-2 hover:text-ink"
+          >
             {t("backToShop", { artist: artist.name })}
           </Link>
         </aside>

@@ -1,5 +1,15 @@
 /** A release's description or credits: the band's own line breaks, paragraphs on blank lines. */
-export function ReleaseText({ title, text, testId, small = false }: { title: string; text: string; testId: string; small?: boolean }) {
+export function ReleaseText({
+  title,
+  text,
+  testId,
+  small = false,
+}: {
+  title: string;
+  text: string;
+  testId: string;
+  small?: boolean;
+}) {
   return (
     <section data-testid={testId}>
       <h2 className="text-xs font-semibold uppercase tracking-wide text-muted">{title}</h2>

@@ -1,16 +1,16 @@
 "use server";
 
+import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
 import { normalizeEmail } from "@/lib/auth/accounts";
 import { clientIp } from "@/lib/auth/client-ip";
+import { isCountryCode } from "@/lib/countries";
 import { deliverSoon } from "@/lib/email";
 import { isLocale } from "@/lib/i18n";
-import { isCountryCode } from "@/lib/countries";
 import { formatMoney, parseMoneyInput } from "@/lib/money";
 import {
   addToCart,
@@ -31,15 +31,27 @@ const itemSchema = z.object({
   artist: z.string().min(1).max(80),
   kind: z.enum(["release", "track", "product"]),
   id: z.string().uuid(),
-  optionId: z.string().uuid().optional().or(z.literal("").transform(() => undefined)),
+  optionId: z
+    .string()
+    .uuid()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   quantity: z.coerce.number().int().min(1).max(99).default(1),
   amount: z.string().max(20).optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/).default("EUR"),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default("EUR"),
 });
 
-async function cartErrorMessage(error: CartError | CheckoutError | "amount_invalid" | "email_invalid" | "country_invalid", currency = "EUR", minimum?: number) {
+async function cartErrorMessage(
+  error: CartError | CheckoutError | "amount_invalid" | "email_invalid" | "country_invalid",
+  currency = "EUR",
+  minimum?: number,
+) {
   const t = await getTranslations("cart.errors");
-  if (error === "below_minimum") return t("below_minimum", { minimum: formatMoney(minimum ?? 0, currency, await getLocale()) });
+  if (error === "below_minimum")
+    return t("below_minimum", { minimum: formatMoney(minimum ?? 0, currency, await getLocale()) });
   return t(error);
 }
 
@@ -60,9 +72,16 @@ export async function addToCartAction(_state: CartActionState, form: FormData): 
   const result = await addToCart(db, {
     token: await cartToken(),
     artist,
-    item: { kind: input.data.kind, id: input.data.id, optionId: input.data.optionId ?? null, quantity: input.data.quantity, customAmount },
+    item: {
+      kind: input.data.kind,
+      id: input.data.id,
+      optionId: input.data.optionId ?? null,
+      quantity: input.data.quantity,
+      customAmount,
+    },
   });
-  if (!result.ok) return { ok: false, error: await cartErrorMessage(result.error, input.data.currency, result.minimum) };
+  if (!result.ok)
+    return { ok: false, error: await cartErrorMessage(result.error, input.data.currency, result.minimum) };
   redirect(`/${artist.slug}/cart`);
 }
 
@@ -71,7 +90,10 @@ const lineSchema = z.object({
   itemId: z.string().uuid(),
   quantity: z.coerce.number().int().min(0).max(99).optional(),
   amount: z.string().max(20).optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/).default("EUR"),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default("EUR"),
   remove: z.string().optional(),
 });
 
@@ -89,7 +111,8 @@ export async function updateCartLineAction(_state: CartActionState, form: FormDa
     quantity: input.data.remove ? 0 : input.data.quantity,
     customAmount: input.data.amount === undefined ? undefined : customAmount,
   });
-  if (!result.ok) return { ok: false, error: await cartErrorMessage(result.error, input.data.currency, result.minimum) };
+  if (!result.ok)
+    return { ok: false, error: await cartErrorMessage(result.error, input.data.currency, result.minimum) };
   redirect(`/${artist!.slug}/cart`);
 }
 
@@ -125,7 +148,8 @@ export async function checkoutAction(_state: CartActionState, form: FormData): P
     ip: clientIp(await headers()),
   });
   if (!result.ok) {
-    if (result.error === "discount_invalid" || result.error === "discount_used_up") return { ok: false, error: (await getTranslations("discounts.cart.errors"))(result.error) };
+    if (result.error === "discount_invalid" || result.error === "discount_used_up")
+      return { ok: false, error: (await getTranslations("discounts.cart.errors"))(result.error) };
     return { ok: false, error: await cartErrorMessage(result.error) };
   }
   await deliverSoon(db);
@@ -141,7 +165,12 @@ export async function applyDiscountAction(_state: CartActionState, form: FormDat
   const artist = input.success ? await getArtistBySlug(db, input.data.artist) : null;
   if (!input.success || !artist) return { ok: false, error: t("unknown") };
   if (!input.data.code.trim()) return { ok: false, error: t("unknown") };
-  const result = await applyDiscountToCart(db, await findCart(db, await readCartToken(), artist.id), artist, input.data.code);
+  const result = await applyDiscountToCart(
+    db,
+    await findCart(db, await readCartToken(), artist.id),
+    artist,
+    input.data.code,
+  );
   if (!result.ok) return { ok: false, error: t(result.reason) };
   redirect(`/${artist.slug}/cart`);
 }
@@ -174,11 +203,23 @@ export async function freeDownloadAction(_state: CartActionState, form: FormData
   if (!artist) return { ok: false, error: await cartErrorMessage("not_found") };
   // A one-off cart: the fan's own cart (with paid items, perhaps) is left alone.
   const token = crypto.randomUUID().replaceAll("-", "");
-  const added = await addToCart(db, { token, artist, item: { kind: input.data.kind, id: input.data.id, customAmount: 0 } });
+  const added = await addToCart(db, {
+    token,
+    artist,
+    item: { kind: input.data.kind, id: input.data.id, customAmount: 0 },
+  });
   if (!added.ok) return { ok: false, error: await cartErrorMessage(added.error, artist.currency, added.minimum) };
   const locale = await getLocale();
   const email = normalizeEmail(input.data.email);
-  const result = await startCheckout(db, { token, artist, email, subscribe: input.data.subscribe === "on", locale: isLocale(locale) ? locale : "en", requireFree: true, ip: clientIp(await headers()) });
+  const result = await startCheckout(db, {
+    token,
+    artist,
+    email,
+    subscribe: input.data.subscribe === "on",
+    locale: isLocale(locale) ? locale : "en",
+    requireFree: true,
+    ip: clientIp(await headers()),
+  });
   if (!result.ok) return { ok: false, error: await cartErrorMessage(result.error) };
   await deliverSoon(db);
   return { ok: true, message: t("freeSent", { email }) };

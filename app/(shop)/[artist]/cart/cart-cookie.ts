@@ -37,7 +37,13 @@ export async function cartTokenForLink(): Promise<{ token: string; keep: () => P
   return {
     token,
     keep: async () => {
-      (await cookies()).set(CART_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: await secureCookies(), path: "/", maxAge: 60 * 60 * 24 * 30 });
+      (await cookies()).set(CART_COOKIE, token, {
+        httpOnly: true,
+        sameSite: "lax",
+        secure: await secureCookies(),
+        path: "/",
+        maxAge: 60 * 60 * 24 * 30,
+      });
     },
   };
 }

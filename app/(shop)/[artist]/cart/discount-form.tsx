@@ -48,7 +48,11 @@ export function DiscountCodeForm({
           aria-describedby={state && !state.ok ? "discount-code-error" : undefined}
           className="block w-full min-w-0 rounded-md border border-stone-300 bg-white px-3 py-2 font-mono text-sm uppercase shadow-xs focus:border-ink focus:outline-none"
         />
-        <button type="submit" disabled={pending} className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium hover:bg-stone-50 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium hover:bg-stone-50 disabled:opacity-60"
+        >
           {labels.apply}
         </button>
       </div>

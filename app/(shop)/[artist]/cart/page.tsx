@@ -1,21 +1,27 @@
 /* eslint-disable @next/next/no-img-element -- artwork and photos are already re-encoded to the sizes we show */
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
-import { db } from "@/db";
 import { CartLineForm } from "@/components/cart/cart-line-form";
 import { CheckoutForm } from "@/components/cart/checkout-form";
 import { CountrySelect } from "@/components/cart/country-select";
 import { Notice } from "@/components/ui/notice";
+import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
-import { countryName, countryOptions } from "@/lib/countries";
 import { releaseArtworkUrl } from "@/lib/catalog/public";
+import { countryName, countryOptions } from "@/lib/countries";
 import { photoUrls } from "@/lib/merch";
 import { formatMoney, moneyInputValue } from "@/lib/money";
 import { canTakePayments, loadPricedCart, MAX_QUANTITY, type PricedLine } from "@/lib/orders";
 import { testPaymentsActive } from "@/lib/payments";
-import { applyDiscountAction, checkoutAction, removeDiscountAction, setCountryAction, updateCartLineAction } from "./actions";
+import {
+  applyDiscountAction,
+  checkoutAction,
+  removeDiscountAction,
+  setCountryAction,
+  updateCartLineAction,
+} from "./actions";
 import { readCartToken } from "./cart-cookie";
 import { DiscountCodeForm } from "./discount-form";
 
@@ -31,7 +37,12 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
   if (!artist) notFound();
   const query = await searchParams;
   const token = await readCartToken();
-  const [t, td, locale, priced] = await Promise.all([getTranslations("cart"), getTranslations("discounts.cart"), getLocale(), loadPricedCart(db, token, artist)]);
+  const [t, td, locale, priced] = await Promise.all([
+    getTranslations("cart"),
+    getTranslations("discounts.cart"),
+    getLocale(),
+    loadPricedCart(db, token, artist),
+  ]);
   const discountCode = priced?.discountCode ?? null;
   const money = (amount: number) => formatMoney(amount, priced?.currency ?? artist.currency, locale);
   const lines = priced?.lines ?? [];
@@ -41,7 +52,11 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
   const lineLabels = { update: t("update"), remove: t("remove") };
 
   return (
-    <div className="mx-auto max-w-5xl px-4 py-8 sm:px-6 sm:py-12" style={{ "--color-accent": artist.accentColor } as React.CSSProperties} data-testid="cart-page">
+    <div
+      className="mx-auto max-w-5xl px-4 py-8 sm:px-6 sm:py-12"
+      style={{ "--color-accent": artist.accentColor } as React.CSSProperties}
+      data-testid="cart-page"
+    >
       <p className="text-sm text-muted">
         <Link href={`/${artist.slug}`} className="underline underline-offset-2 hover:text-ink">
           {artist.name}
@@ -92,8 +107,20 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
                         artistSlug={artist.slug}
                         itemId={line.id}
                         currency={priced!.currency}
-                        quantity={line.physical && line.problem !== "unavailable" ? { value: line.quantity, max: Math.min(MAX_QUANTITY, Math.max(line.stockLeft ?? MAX_QUANTITY, 1)), label: t("quantity") } : undefined}
-                        amount={line.rule?.mode === "pay_what_you_want" ? { value: moneyInputValue(line.unitAmount, priced!.currency), label: t("yourPrice") } : undefined}
+                        quantity={
+                          line.physical && line.problem !== "unavailable"
+                            ? {
+                                value: line.quantity,
+                                max: Math.min(MAX_QUANTITY, Math.max(line.stockLeft ?? MAX_QUANTITY, 1)),
+                                label: t("quantity"),
+                              }
+                            : undefined
+                        }
+                        amount={
+                          line.rule?.mode === "pay_what_you_want"
+                            ? { value: moneyInputValue(line.unitAmount, priced!.currency), label: t("yourPrice") }
+                            : undefined
+                        }
                         labels={{ ...lineLabels, removeItem: `${t("remove")}: ${line.title}` }}
                       />
                     </div>
@@ -101,7 +128,10 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
                 );
               })}
             </ul>
-            <Link href={`/${artist.slug}`} className="mt-4 inline-block text-sm text-muted underline underline-offset-2 hover:text-ink">
+            <Link
+              href={`/${artist.slug}`}
+              className="mt-4 inline-block text-sm text-muted underline underline-offset-2 hover:text-ink"
+            >
               {t("backToShop", { band: artist.name })}
             </Link>
           </section>
@@ -116,7 +146,9 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
                   countries={countries}
                   labels={{ country: t("country"), choose: t("chooseCountry"), update: t("update") }}
                 />
-                {!priced!.shipping.ok && priced!.shipping.reason === "no_country" && <p className="text-sm text-muted">{t("countryNeeded")}</p>}
+                {!priced!.shipping.ok && priced!.shipping.reason === "no_country" && (
+                  <p className="text-sm text-muted">{t("countryNeeded")}</p>
+                )}
                 {!priced!.shipping.ok && priced!.shipping.reason === "no_zone" && (
                   <p role="alert" className="text-sm font-medium text-red-700" data-testid="cannot-ship">
                     {t("cannotShip", { band: artist.name, country: shipTo ?? "" })}
@@ -124,7 +156,10 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
                 )}
                 {priced!.shipping.ok && priced!.shipping.rate && (
                   <p className="text-xs text-muted">
-                    {t("shippingRule", { first: money(priced!.shipping.rate.firstItem), extra: money(priced!.shipping.rate.eachExtra) })}
+                    {t("shippingRule", {
+                      first: money(priced!.shipping.rate.firstItem),
+                      extra: money(priced!.shipping.rate.eachExtra),
+                    })}
                   </p>
                 )}
               </div>
@@ -137,7 +172,9 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
               labels={{ label: td("label"), apply: td("apply"), remove: td("remove") }}
             />
             {discountCode && !discountCode.check.ok && (
-              <Notice tone="error">{td("refused", { code: discountCode.code, reason: td(`errors.${discountCode.check.reason}`) })}</Notice>
+              <Notice tone="error">
+                {td("refused", { code: discountCode.code, reason: td(`errors.${discountCode.check.reason}`) })}
+              </Notice>
             )}
             <dl className="space-y-2 text-sm" data-testid="cart-totals">
               <div className="flex justify-between">
@@ -180,7 +217,10 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
               }}
             />
             {testPaymentsActive() && priced!.total > 0 && (
-              <p className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900 ring-1 ring-amber-200" data-testid="test-mode-note">
+              <p
+                className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900 ring-1 ring-amber-200"
+                data-testid="test-mode-note"
+              >
                 {t("testMode")}
               </p>
             )}

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { db } from "@/db";
-import { getArtistBySlug } from "@/lib/artists";
 import { redeemAction } from "@/app/(shop)/redeem/actions";
 import { RedeemForm } from "@/app/(shop)/redeem/redeem-form";
+import { db } from "@/db";
+import { getArtistBySlug } from "@/lib/artists";
 
 export const metadata: Metadata = { title: "Redeem a code", robots: { index: false, follow: false } };
 
@@ -16,7 +16,10 @@ export default async function ArtistRedeemPage({ params, searchParams }: PagePro
   const t = await getTranslations("codes.redeem");
   const code = (await searchParams).code;
   return (
-    <div className="mx-auto max-w-md px-4 py-12 sm:px-6" style={{ "--color-accent": artist.accentColor } as React.CSSProperties}>
+    <div
+      className="mx-auto max-w-md px-4 py-12 sm:px-6"
+      style={{ "--color-accent": artist.accentColor } as React.CSSProperties}
+    >
       <p className="text-sm text-muted">
         <Link href={`/${artist.slug}`} className="underline underline-offset-2 hover:text-ink">
           {artist.name}
@@ -25,7 +28,11 @@ export default async function ArtistRedeemPage({ params, searchParams }: PagePro
       <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t("titleBand", { band: artist.name })}</h1>
       <p className="mt-2 text-sm text-muted">{t("intro")}</p>
       <div className="mt-6">
-        <RedeemForm action={redeemAction} artistSlug={artist.slug} initialCode={typeof code === "string" ? code.slice(0, 60) : ""} />
+        <RedeemForm
+          action={redeemAction}
+          artistSlug={artist.slug}
+          initialCode={typeof code === "string" ? code.slice(0, 60) : ""}
+        />
       </div>
     </div>
   );

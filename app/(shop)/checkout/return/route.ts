@@ -10,7 +10,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A GET that writes: never cached, never indexed, and no page of ours links to it with <Link> (no prefetch). */
 function seeOther(location: string) {
-  return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store", "X-Robots-Tag": "noindex" } });
+  return new Response(null, {
+    status: 303,
+    headers: { Location: location, "Cache-Control": "no-store", "X-Robots-Tag": "noindex" },
+  });
 }
 
 /**

@@ -1,17 +1,21 @@
+import { and, eq } from "drizzle-orm";
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { and, eq } from "drizzle-orm";
-import { getLocale, getTranslations } from "next-intl/server";
+import { Notice } from "@/components/ui/notice";
 import { db } from "@/db";
 import { artists, orderItems, orders, type OrderStatus } from "@/db/schema";
-import { Notice } from "@/components/ui/notice";
 import { unseal } from "@/lib/crypto";
-import { downloadPageUrl } from "@/lib/orders/download-grants";
 import { translator } from "@/lib/i18n";
 import { DOWNLOAD_TOKEN_PURPOSE, orderRows } from "@/lib/orders";
+import { downloadPageUrl } from "@/lib/orders/download-grants";
 
-export const metadata: Metadata = { title: "Thank you", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: "Thank you",
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -34,9 +38,17 @@ export default async function CheckoutSuccessPage({ searchParams }: PageProps<"/
   if (!row) notFound();
 
   // A full refund closes the downloads (lib/orders/refunds.ts): the page says so instead of offering a dead link.
-  const stateOf = (status: OrderStatus) => (status === "pending" ? "processing" : status === "canceled" ? "failed" : status === "refunded" ? "refunded" : "paid");
+  const stateOf = (status: OrderStatus) =>
+    status === "pending"
+      ? "processing"
+      : status === "canceled"
+        ? "failed"
+        : status === "refunded"
+          ? "refunded"
+          : "paid";
   // `failed`: the return handler found the payment session expired or failed while the order still waits for its expiry.
-  const state = row.order.status === "pending" && typeof query.failed === "string" ? "failed" : stateOf(row.order.status);
+  const state =
+    row.order.status === "pending" && typeof query.failed === "string" ? "failed" : stateOf(row.order.status);
   const returnUrl = `/checkout/return?order=${orderId}&session=${encodeURIComponent(session)}`;
 
   const { order, artist } = row;
@@ -55,7 +67,10 @@ export default async function CheckoutSuccessPage({ searchParams }: PageProps<"/
       {state === "failed" && (
         <div className="space-y-4">
           <Notice tone="error">{t("failed")}</Notice>
-          <Link href={`/${artist.slug}/cart`} className="inline-block rounded-md bg-ink px-4 py-2 text-sm font-medium text-white">
+          <Link
+            href={`/${artist.slug}/cart`}
+            className="inline-block rounded-md bg-ink px-4 py-2 text-sm font-medium text-white"
+          >
             {artist.name}
           </Link>
         </div>
@@ -76,7 +91,11 @@ export default async function CheckoutSuccessPage({ searchParams }: PageProps<"/
             <p className="mt-2 text-muted">{t("successIntro", { band: artist.name, email: order.email ?? "" })}</p>
           </div>
           {token && (
-            <a href={downloadPageUrl(token)} className="block rounded-md bg-ink px-4 py-3 text-center font-medium text-white hover:bg-stone-700" data-testid="go-to-downloads">
+            <a
+              href={downloadPageUrl(token)}
+              className="block rounded-md bg-ink px-4 py-3 text-center font-medium text-white hover:bg-stone-700"
+              data-testid="go-to-downloads"
+            >
               {t("download")}
             </a>
           )}

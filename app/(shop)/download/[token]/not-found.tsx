@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 
 /** A wrong or cut-off token: the library is where a fan finds their purchases again. */
 export default async function DownloadNotFound() {

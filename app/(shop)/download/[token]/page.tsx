@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { getTranslations } from "next-intl/server";
-import { db } from "@/db";
 import { DownloadPage } from "@/components/downloads/download-page";
 import { RefundedNotice } from "@/components/downloads/refunded";
+import { db } from "@/db";
 import { findGrantByToken, loadGrantContents } from "@/lib/downloads/contents";
 import { loadDownloadPage } from "@/lib/downloads/page-data";
 

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
-import { getTranslations } from "next-intl/server";
-import { db } from "@/db";
+import { libraryViewer } from "@/app/(shop)/library/library-session";
 import { DownloadPage } from "@/components/downloads/download-page";
 import { RefundedNotice } from "@/components/downloads/refunded";
+import { db } from "@/db";
 import { loadDownloadPage } from "@/lib/downloads/page-data";
 import { findLibraryGrant } from "@/lib/library";
-import { libraryViewer } from "@/app/(shop)/library/library-session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("downloads.page");

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
-import { getTranslations } from "next-intl/server";
-import { db } from "@/db";
-import { Notice } from "@/components/ui/notice";
-import { libraryLinkState } from "@/lib/library";
 import { LibraryLinkForm, OpenLibraryForm } from "@/app/(shop)/library/library-forms";
 import { libraryViewer } from "@/app/(shop)/library/library-session";
+import { Notice } from "@/components/ui/notice";
+import { db } from "@/db";
+import { libraryLinkState } from "@/lib/library";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("downloads.library.confirm");
@@ -21,7 +21,11 @@ export default async function OpenLibraryPage({ searchParams }: PageProps<"/libr
   await connection();
   const token = (await searchParams).token;
   const raw = typeof token === "string" ? token : "";
-  const [t, state, viewer] = await Promise.all([getTranslations("downloads.library.confirm"), libraryLinkState(db, raw), libraryViewer()]);
+  const [t, state, viewer] = await Promise.all([
+    getTranslations("downloads.library.confirm"),
+    libraryLinkState(db, raw),
+    libraryViewer(),
+  ]);
   // The link clicked a second time from the same browser: the library is already open here.
   if (state !== "live" && viewer) redirect("/library");
   return (

@@ -14,5 +14,8 @@ export async function POST(request: Request, { params }: RouteContext<"/api/unsu
   const result = await unsubscribeWithToken(db, token);
   const headers = { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" };
   if (!result.ok) return new Response(t("bandops.unsubscribe.invalid"), { status: 404, headers });
-  return new Response(t("bandops.unsubscribe.done", { band: result.band, email: result.email }), { status: 200, headers });
+  return new Response(t("bandops.unsubscribe.done", { band: result.band, email: result.email }), {
+    status: 200,
+    headers,
+  });
 }

@@ -15,9 +15,15 @@ import { logger } from "@/lib/log";
  */
 export async function POST(request: Request) {
   const t = await getTranslations("catalog.upload");
-  const json = (status: number, body: Record<string, unknown>) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+  const json = (status: number, body: Record<string, unknown>) =>
+    Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
   // proxy.ts does not see this route (it would buffer the body): refuse cross-site posts here.
-  const origin = checkWriteOrigin("POST", "/api/uploads/track", request.headers.get("origin"), request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
+  const origin = checkWriteOrigin(
+    "POST",
+    "/api/uploads/track",
+    request.headers.get("origin"),
+    request.headers.get("x-forwarded-host") ?? request.headers.get("host"),
+  );
   if (!origin.allowed) return new Response("This request came from another site and was refused.", { status: 403 });
   const user = await currentUser();
   const releaseId = new URL(request.url).searchParams.get("releaseId") ?? "";
@@ -42,7 +48,11 @@ export async function POST(request: Request) {
     return json(500, { error: t("errors.unreadable") });
   }
   if (result.ok) {
-    return json(201, { track: { id: result.track.id, title: result.track.title }, lossy: result.lossy, note: result.lossy ? t("lossy") : null });
+    return json(201, {
+      track: { id: result.track.id, title: result.track.title },
+      lossy: result.lossy,
+      note: result.lossy ? t("lossy") : null,
+    });
   }
   const status = { not_found: 404, too_large: 413 }[result.reason as string] ?? 422;
   const message =

@@ -1,8 +1,8 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { createCodeBatch, deleteCodeBatch, renameCodeBatch } from "@/lib/codes";
@@ -16,7 +16,13 @@ export async function createBatchAction(_prev: BatchFormState, form: FormData): 
   const { user, artist } = await requireArtistMember({ id: str(form, "artistId") });
   const t = await getTranslations("codes.new");
   const count = Number(str(form, "count").trim());
-  const result = await createCodeBatch(db, { artistId: artist.id, releaseId: str(form, "releaseId"), count, label: str(form, "label"), createdBy: user.id });
+  const result = await createCodeBatch(db, {
+    artistId: artist.id,
+    releaseId: str(form, "releaseId"),
+    count,
+    label: str(form, "label"),
+    createdBy: user.id,
+  });
   if (!result.ok) return { ok: false, error: t(`errors.${result.error}`) };
   revalidatePath(`/dashboard/${artist.slug}/codes`);
   return { ok: true, message: t("created", { count: result.batch.count }) };
@@ -26,7 +32,11 @@ export async function createBatchAction(_prev: BatchFormState, form: FormData): 
 export async function renameBatchAction(_prev: BatchFormState, form: FormData): Promise<BatchFormState> {
   const { artist } = await requireArtistMember({ id: str(form, "artistId") });
   const t = await getTranslations("codes.batch");
-  const result = await renameCodeBatch(db, { artistId: artist.id, batchId: str(form, "batchId"), label: str(form, "label") });
+  const result = await renameCodeBatch(db, {
+    artistId: artist.id,
+    batchId: str(form, "batchId"),
+    label: str(form, "label"),
+  });
   if (!result.ok) return { ok: false, error: t(`errors.${result.error}`) };
   revalidatePath(`/dashboard/${artist.slug}/codes`, "layout");
   return { ok: true, message: t("renamed") };

@@ -1,14 +1,14 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 import { NewBatchForm } from "@/components/dashboard/codes/new-batch-form";
-import { Notice } from "@/components/ui/notice";
 import { ListTable } from "@/components/ui/list-table";
+import { Notice } from "@/components/ui/notice";
 import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { listReleasesForArtist } from "@/lib/catalog/releases";
 import { listCodeBatches } from "@/lib/codes";
 import { createBatchAction } from "./actions";
-import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata() {
   return pageTitle("codes");
@@ -34,11 +34,17 @@ export default async function CodesPage({ params, searchParams }: PageProps<"/da
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="mt-1 text-sm text-muted">{t("intro")}</p>
       </div>
-      {Number.isInteger(deleted) && deleted >= 0 && <Notice tone="success">{t("list.deleted", { unused: deleted })}</Notice>}
+      {Number.isInteger(deleted) && deleted >= 0 && (
+        <Notice tone="success">{t("list.deleted", { unused: deleted })}</Notice>
+      )}
       <section className="rounded-lg border border-line bg-white p-5">
         <h2 className="mb-4 font-semibold">{tn("title")}</h2>
         {releases.length ? (
-          <NewBatchForm action={createBatchAction} artistId={artist.id} releases={releases.map((r) => ({ id: r.id, title: r.title }))} />
+          <NewBatchForm
+            action={createBatchAction}
+            artistId={artist.id}
+            releases={releases.map((r) => ({ id: r.id, title: r.title }))}
+          />
         ) : (
           <p className="text-sm text-muted">{tn("noReleases")}</p>
         )}

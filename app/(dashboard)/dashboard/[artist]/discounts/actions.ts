@@ -1,12 +1,15 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
+import { revalidatePath } from "next/cache";
 import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { createDiscountCode, deleteDiscountCode, parseDiscountForm, updateDiscountCode } from "@/lib/discounts";
 
-export type DiscountFormState = null | { ok: true; message: string } | { ok: false; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
+export type DiscountFormState =
+  | null
+  | { ok: true; message: string }
+  | { ok: false; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
 export type DiscountRowState = null | { ok: false; error: string };
 
 const str = (form: FormData, key: string) => String(form.get(key) ?? "");
@@ -23,7 +26,13 @@ async function readForm(form: FormData, artistId: string) {
   const parsed = await parseDiscountForm(db, artistId, raw);
   const refused: DiscountFormState | null = parsed.ok
     ? null
-    : { ok: false, values, fieldErrors: Object.fromEntries(Object.entries(parsed.fieldErrors).map(([field, key]) => [field, t(`errors.${key}` as "errors.invalid")])) };
+    : {
+        ok: false,
+        values,
+        fieldErrors: Object.fromEntries(
+          Object.entries(parsed.fieldErrors).map(([field, key]) => [field, t(`errors.${key}` as "errors.invalid")]),
+        ),
+      };
   return { t, values, parsed, refused };
 }
 
@@ -44,8 +53,13 @@ export async function updateDiscountAction(_prev: DiscountFormState, form: FormD
   if (!parsed.ok) return refused;
   const result = await updateDiscountCode(db, artist.id, str(form, "id"), parsed.value);
   if (!result.ok) {
-    if (result.error === "not_found") return { ok: false, values, error: (await getTranslations("discounts.list"))("notFound") };
-    return { ok: false, values, fieldErrors: result.error === "taken" ? { code: t("errors.taken") } : { usageLimit: t("errors.belowUsed") } };
+    if (result.error === "not_found")
+      return { ok: false, values, error: (await getTranslations("discounts.list"))("notFound") };
+    return {
+      ok: false,
+      values,
+      fieldErrors: result.error === "taken" ? { code: t("errors.taken") } : { usageLimit: t("errors.belowUsed") },
+    };
   }
   revalidatePath(`/dashboard/${artist.slug}/discounts`);
   return { ok: true, message: t("saved", { code: parsed.value.code }) };
@@ -61,7 +75,8 @@ export async function toggleDiscountAction(_prev: DiscountRowState, form: FormDa
 
 export async function deleteDiscountAction(_prev: DiscountRowState, form: FormData): Promise<DiscountRowState> {
   const { artist } = await requireArtistMember({ id: str(form, "artistId") });
-  if (!(await deleteDiscountCode(db, artist.id, str(form, "id")))) return { ok: false, error: (await getTranslations("discounts.list"))("notFound") };
+  if (!(await deleteDiscountCode(db, artist.id, str(form, "id"))))
+    return { ok: false, error: (await getTranslations("discounts.list"))("notFound") };
   revalidatePath(`/dashboard/${artist.slug}/discounts`);
   return null;
 }

@@ -1,5 +1,6 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 import { DiscountForm } from "@/components/dashboard/discounts/discount-form";
 import { DiscountRowActions } from "@/components/dashboard/discounts/discount-row-actions";
 import { ListTable } from "@/components/ui/list-table";
@@ -10,7 +11,6 @@ import { requireArtistMember } from "@/lib/artists/guard";
 import { discountItemChoices, listDiscountCodes } from "@/lib/discounts";
 import { formatMoney } from "@/lib/money";
 import { createDiscountAction, deleteDiscountAction, toggleDiscountAction } from "./actions";
-import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata() {
   return pageTitle("discounts");
@@ -18,13 +18,22 @@ export async function generateMetadata() {
 
 export default async function DiscountsPage({ params }: PageProps<"/dashboard/[artist]/discounts">) {
   const { artist } = await requireArtistMember({ slug: (await params).artist });
-  const [t, locale, codes] = await Promise.all([getTranslations("discounts"), getLocale(), listDiscountCodes(db, artist.id)]);
+  const [t, locale, codes] = await Promise.all([
+    getTranslations("discounts"),
+    getLocale(),
+    listDiscountCodes(db, artist.id),
+  ]);
   const items = await discountItemChoices(db, artist.id, (k) => t(`itemKinds.${k}`));
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const percent = new Intl.NumberFormat(locale, { style: "percent" });
-  const describe = (code: DiscountCode) => (code.kind === "percent" ? percent.format(code.amount / 100) : formatMoney(code.amount, code.currency ?? artist.currency, locale));
+  const describe = (code: DiscountCode) =>
+    code.kind === "percent"
+      ? percent.format(code.amount / 100)
+      : formatMoney(code.amount, code.currency ?? artist.currency, locale);
   const scope = (code: DiscountCode) =>
-    code.scope === "item" ? (items.find((i) => i.value === `${code.itemKind}:${code.itemId}`)?.label ?? t("scopes.item")) : t(`scopes.${code.scope}`);
+    code.scope === "item"
+      ? (items.find((i) => i.value === `${code.itemKind}:${code.itemId}`)?.label ?? t("scopes.item"))
+      : t(`scopes.${code.scope}`);
   return (
     <div className="space-y-8">
       <div>
@@ -49,13 +58,19 @@ export default async function DiscountsPage({ params }: PageProps<"/dashboard/[a
         {codes.map((code) => (
           <tr key={code.id} data-testid="discount-row">
             <td className="px-4 py-3 font-mono font-medium">
-              <Link href={`/dashboard/${artist.slug}/discounts/${code.id}`} className="underline-offset-2 hover:underline" aria-label={t("form.edit", { code: code.code })}>
+              <Link
+                href={`/dashboard/${artist.slug}/discounts/${code.id}`}
+                className="underline-offset-2 hover:underline"
+                aria-label={t("form.edit", { code: code.code })}
+              >
                 {code.code}
               </Link>
             </td>
             <td className="whitespace-nowrap px-4 py-3 tabular-nums">{describe(code)}</td>
             <td className="px-4 py-3 text-muted">{scope(code)}</td>
-            <td className="whitespace-nowrap px-4 py-3">{code.expiresAt ? date.format(code.expiresAt) : t("list.never")}</td>
+            <td className="whitespace-nowrap px-4 py-3">
+              {code.expiresAt ? date.format(code.expiresAt) : t("list.never")}
+            </td>
             <td className="px-4 py-3 text-right tabular-nums" data-testid="discount-uses">
               {code.usedCount}
               {code.usageLimit !== null && ` / ${code.usageLimit}`}
@@ -68,7 +83,12 @@ export default async function DiscountsPage({ params }: PageProps<"/dashboard/[a
                 active={code.active}
                 toggle={toggleDiscountAction}
                 remove={deleteDiscountAction}
-                labels={{ activate: t("list.activate"), deactivate: t("list.deactivate"), delete: t("list.delete"), deleteCode: t("list.deleteCode", { code: code.code }) }}
+                labels={{
+                  activate: t("list.activate"),
+                  deactivate: t("list.deactivate"),
+                  delete: t("list.delete"),
+                  deleteCode: t("list.deleteCode", { code: code.code }),
+                }}
               />
             </td>
           </tr>
@@ -76,7 +96,13 @@ export default async function DiscountsPage({ params }: PageProps<"/dashboard/[a
       </ListTable>
       <section className="rounded-lg border border-line bg-white p-5">
         <h2 className="mb-4 font-semibold">{t("form.title")}</h2>
-        <DiscountForm action={createDiscountAction} artistId={artist.id} currency={artist.currency} currencies={CURRENCIES} items={items} />
+        <DiscountForm
+          action={createDiscountAction}
+          artistId={artist.id}
+          currency={artist.currency}
+          currencies={CURRENCIES}
+          items={items}
+        />
       </section>
     </div>
   );

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useActionState } from "react";
 import { Field, selectClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -14,7 +14,13 @@ export function InviteForm({ artistId }: { artistId: string }) {
     <form action={action} className="space-y-4" data-testid="invite-form">
       <input type="hidden" name="artistId" value={artistId} />
       <div className="grid gap-4 sm:grid-cols-[1fr_10rem_auto] sm:items-end">
-        <Field label={t("members.email")} name="email" type="email" required error={state && !state.ok ? state.fieldErrors?.email : undefined} />
+        <Field
+          label={t("members.email")}
+          name="email"
+          type="email"
+          required
+          error={state && !state.ok ? state.fieldErrors?.email : undefined}
+        />
         <div>
           <label htmlFor="role" className="mb-1 block text-sm font-medium">
             {t("members.role")}
@@ -31,7 +37,17 @@ export function InviteForm({ artistId }: { artistId: string }) {
   );
 }
 
-export function RowAction({ kind, artistId, id, label }: { kind: "remove" | "revoke"; artistId: string; id: string; label: string }) {
+export function RowAction({
+  kind,
+  artistId,
+  id,
+  label,
+}: {
+  kind: "remove" | "revoke";
+  artistId: string;
+  id: string;
+  label: string;
+}) {
   const [state, action] = useActionState(kind === "remove" ? removeMemberAction : revokeInviteAction, null);
   return (
     <form action={action} className="inline-flex flex-col items-end gap-1">

@@ -1,15 +1,16 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { createProduct, deleteProduct, updateProduct, type PhotoUpload, type ProductResult } from "@/lib/merch";
 import { describeProductErrors } from "./describe";
 
 /** Every action is a public POST endpoint: membership is checked here and again in lib/merch. */
-export type ProductFormState = null | { ok: true; message: string } | { ok: false; error?: string; fieldErrors?: Record<string, string> };
+export type ProductFormState =
+  null | { ok: true; message: string } | { ok: false; error?: string; fieldErrors?: Record<string, string> };
 
 const FIELDS = ["kind", "title", "description", "price", "currency", "stock", "stockWas", "releaseId"] as const;
 const str = (form: FormData, key: string) => String(form.get(key) ?? "");
@@ -19,13 +20,24 @@ const all = (form: FormData, key: string) => form.getAll(key).map((v) => (typeof
 async function readProductForm(form: FormData) {
   const raw: Record<string, unknown> = Object.fromEntries(FIELDS.map((f) => [f, str(form, f)]));
   raw.published = form.get("published") === "on";
-  const [ids, labels, stocks, stocksWas] = [all(form, "optionId"), all(form, "optionLabel"), all(form, "optionStock"), all(form, "optionStockWas")];
+  const [ids, labels, stocks, stocksWas] = [
+    all(form, "optionId"),
+    all(form, "optionLabel"),
+    all(form, "optionStock"),
+    all(form, "optionStockWas"),
+  ];
   raw.options = labels
-    .map((label, i) => ({ id: ids[i] ?? "", label, stock: stocks[i] ?? "", stockWas: ids[i] ? stocksWas[i] : undefined }))
+    .map((label, i) => ({
+      id: ids[i] ?? "",
+      label,
+      stock: stocks[i] ?? "",
+      stockWas: ids[i] ? stocksWas[i] : undefined,
+    }))
     .filter((o) => o.id || o.label.trim() || o.stock.trim());
   const add: PhotoUpload[] = [];
   for (const file of form.getAll("photos")) {
-    if (file instanceof File && file.size > 0) add.push({ name: file.name, bytes: Buffer.from(await file.arrayBuffer()) });
+    if (file instanceof File && file.size > 0)
+      add.push({ name: file.name, bytes: Buffer.from(await file.arrayBuffer()) });
   }
   return { raw, photos: { add, remove: all(form, "removePhoto") } };
 }

@@ -11,8 +11,10 @@ export function describeProductErrors(result: Extract<ProductResult, { error: "i
       out[field] = t(code);
       continue;
     }
-    if (problem.reason === "too_large") out[field] = t(code, { name: problem.name, size: problem.sizeMb, max: problem.maxMb });
-    else if (problem.reason === "not_image" && problem.looksLike) out[field] = t("photo_not_image_like", { name: problem.name, kind: problem.looksLike });
+    if (problem.reason === "too_large")
+      out[field] = t(code, { name: problem.name, size: problem.sizeMb, max: problem.maxMb });
+    else if (problem.reason === "not_image" && problem.looksLike)
+      out[field] = t("photo_not_image_like", { name: problem.name, kind: problem.looksLike });
     else out[field] = t(code, { name: problem.name });
   }
   return out;

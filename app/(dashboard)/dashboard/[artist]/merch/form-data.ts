@@ -1,15 +1,19 @@
 import { asc, eq } from "drizzle-orm";
+import type { ProductFormInitial } from "@/components/dashboard/selling/product-form";
 import { db } from "@/db";
 import { releases } from "@/db/schema";
 import { CURRENCIES } from "@/lib/artists/currencies";
 import { env } from "@/lib/env";
-import { MAX_OPTIONS, MAX_PHOTOS, PRODUCT_KINDS, photoUrls, type ProductWithOptions } from "@/lib/merch";
+import { MAX_OPTIONS, MAX_PHOTOS, photoUrls, PRODUCT_KINDS, type ProductWithOptions } from "@/lib/merch";
 import { moneyInputValue } from "@/lib/money";
-import type { ProductFormInitial } from "@/components/dashboard/selling/product-form";
 
 /** What the new and edit pages both hand to the product form. Call after the membership check. */
 export async function productFormProps(artistId: string) {
-  const list = await db.select({ id: releases.id, title: releases.title }).from(releases).where(eq(releases.artistId, artistId)).orderBy(asc(releases.title));
+  const list = await db
+    .select({ id: releases.id, title: releases.title })
+    .from(releases)
+    .where(eq(releases.artistId, artistId))
+    .orderBy(asc(releases.title));
   return {
     kinds: PRODUCT_KINDS,
     currencies: CURRENCIES,

@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { getShippingSettings, listProductsForArtist, photoUrls, type ProductSummary } from "@/lib/merch";
 import { formatMoney } from "@/lib/money";
-import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata() {
   return pageTitle("merch");
@@ -22,7 +22,9 @@ export default async function MerchPage({ params }: PageProps<"/dashboard/[artis
   // The cart charges shipping with rates in its own currency, so an item priced in a currency
   // with no rates cannot be ordered: say which.
   const rateCurrencies = new Set(shipping.rates.map((r) => r.currency));
-  const unshippable = [...new Set(list.filter((p) => p.published).map((p) => p.currency))].filter((c) => !rateCurrencies.has(c));
+  const unshippable = [...new Set(list.filter((p) => p.published).map((p) => p.currency))].filter(
+    (c) => !rateCurrencies.has(c),
+  );
   const stockLabel = (product: ProductSummary) => {
     const units = product.optionCount ? product.optionStock : product.stock;
     if (units === null) return t("unlimited");
@@ -35,7 +37,10 @@ export default async function MerchPage({ params }: PageProps<"/dashboard/[artis
           <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
           <p className="mt-1 max-w-prose text-sm text-muted">{t("intro")}</p>
         </div>
-        <Link href={`/dashboard/${artist.slug}/merch/new`} className="rounded-md bg-ink px-4 py-2 text-sm font-medium text-white hover:bg-stone-700">
+        <Link
+          href={`/dashboard/${artist.slug}/merch/new`}
+          className="rounded-md bg-ink px-4 py-2 text-sm font-medium text-white hover:bg-stone-700"
+        >
           {t("new")}
         </Link>
       </div>
@@ -48,14 +53,20 @@ export default async function MerchPage({ params }: PageProps<"/dashboard/[artis
         </p>
       )}
       {list.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-stone-300 bg-white px-6 py-10 text-center text-sm text-muted">{t("empty")}</p>
+        <p className="rounded-lg border border-dashed border-stone-300 bg-white px-6 py-10 text-center text-sm text-muted">
+          {t("empty")}
+        </p>
       ) : (
         <ul className="divide-y divide-line rounded-lg border border-line bg-white" data-testid="product-list">
           {list.map((product) => {
             const photo = product.photoKeys[0] ? photoUrls(product.photoKeys[0]).small : null;
             return (
               <li key={product.id}>
-                <Link href={`/dashboard/${artist.slug}/merch/${product.id}`} className="flex items-center gap-4 px-4 py-3 hover:bg-stone-50" data-testid="product-row">
+                <Link
+                  href={`/dashboard/${artist.slug}/merch/${product.id}`}
+                  className="flex items-center gap-4 px-4 py-3 hover:bg-stone-50"
+                  data-testid="product-row"
+                >
                   <span className="h-14 w-14 shrink-0 overflow-hidden rounded bg-stone-200">
                     {/* eslint-disable-next-line @next/next/no-img-element -- re-encoded photo */}
                     {photo && <img src={photo} alt="" className="h-full w-full object-cover" />}
@@ -70,8 +81,12 @@ export default async function MerchPage({ params }: PageProps<"/dashboard/[artis
                       {product.releaseTitle && ` · ${t("withDownload", { title: product.releaseTitle })}`}
                     </span>
                   </span>
-                  <span className="shrink-0 text-sm tabular-nums">{formatMoney(product.priceAmount, product.currency, locale)}</span>
-                  <span className={`shrink-0 rounded-full px-2 py-0.5 text-xs ${product.published ? "bg-emerald-50 text-emerald-800" : "bg-stone-100 text-muted"}`}>
+                  <span className="shrink-0 text-sm tabular-nums">
+                    {formatMoney(product.priceAmount, product.currency, locale)}
+                  </span>
+                  <span
+                    className={`shrink-0 rounded-full px-2 py-0.5 text-xs ${product.published ? "bg-emerald-50 text-emerald-800" : "bg-stone-100 text-muted"}`}
+                  >
                     {product.published ? t("published") : t("hidden")}
                   </span>
                 </Link>

@@ -1,8 +1,8 @@
 "use server";
 
+import { getLocale, getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
-import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db";
 import { getOrderForArtist } from "@/db/queries/orders";
 import { requireArtistMember } from "@/lib/artists/guard";
@@ -24,7 +24,11 @@ const str = (form: FormData, key: string) => String(form.get(key) ?? "");
  */
 export async function refundOrderAction(_prev: RefundFormState, form: FormData): Promise<RefundFormState> {
   const { artist } = await requireArtistMember({ id: str(form, "artistId") });
-  const [t, locale, order] = await Promise.all([getTranslations("selling.refund"), getLocale(), getOrderForArtist(db, artist.id, str(form, "orderId"))]);
+  const [t, locale, order] = await Promise.all([
+    getTranslations("selling.refund"),
+    getLocale(),
+    getOrderForArtist(db, artist.id, str(form, "orderId")),
+  ]);
   if (!order) return { ok: false, error: t("errors.not_found") };
   const left = order.total - order.refundedAmount;
   const leftText = formatMoney(Math.max(left, 0), order.currency, locale);
@@ -41,7 +45,8 @@ export async function refundOrderAction(_prev: RefundFormState, form: FormData):
   return { ok: true, message: t("done", { amount: formatMoney(amount, order.currency, locale) }) };
 }
 
-export type ShipFormState = null | { ok: true; message: string } | { ok: false; error: string; field?: "carrier" | "trackingNumber" };
+export type ShipFormState =
+  null | { ok: true; message: string } | { ok: false; error: string; field?: "carrier" | "trackingNumber" };
 
 /**
  * Marks the order's unshipped physical items (or the ticked ones) as posted and mails the fan
@@ -55,7 +60,13 @@ export async function markShippedAction(_prev: ShipFormState, form: FormData): P
   const every = str(form, "scope") !== "items";
   const itemIds = every ? undefined : form.getAll("itemId").map(String);
   if (itemIds && itemIds.length === 0) return { ok: false, error: t("errors.no_items") };
-  const result = await markShipped(db, { artistId: artist.id, orderId: str(form, "orderId"), itemIds, carrier: tracking.carrier, trackingNumber: tracking.trackingNumber });
+  const result = await markShipped(db, {
+    artistId: artist.id,
+    orderId: str(form, "orderId"),
+    itemIds,
+    carrier: tracking.carrier,
+    trackingNumber: tracking.trackingNumber,
+  });
   if (!result.ok) return { ok: false, error: t(`errors.${result.error}`) };
   after(() => deliverSoon(db));
   revalidatePath(`/dashboard/${artist.slug}`, "layout");

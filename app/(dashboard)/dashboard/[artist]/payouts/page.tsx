@@ -1,11 +1,11 @@
 import { getTranslations } from "next-intl/server";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { Artist } from "@/db/schema";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { testPaymentsActive } from "@/lib/payments";
 import { startPayoutOnboardingAction } from "./actions";
-import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 const tones: Record<Artist["payoutStatus"], string> = {
   none: "bg-stone-100 text-muted",
@@ -30,7 +30,10 @@ export default async function PayoutsPage({ params, searchParams }: PageProps<"/
     return (
       <div className="space-y-6">
         {header}
-        <section className="rounded-lg border border-amber-200 bg-amber-50 p-6 text-sm text-amber-950" data-testid="payouts-test-mode">
+        <section
+          className="rounded-lg border border-amber-200 bg-amber-50 p-6 text-sm text-amber-950"
+          data-testid="payouts-test-mode"
+        >
           <h2 className="font-semibold">{t("testTitle")}</h2>
           <p className="mt-2 max-w-prose">{t("test")}</p>
         </section>

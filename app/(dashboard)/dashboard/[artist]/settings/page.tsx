@@ -1,15 +1,15 @@
 import { getTranslations } from "next-intl/server";
+import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
+import { updateArtistAction } from "@/app/(dashboard)/profile-actions";
 import { ArtistProfileForm } from "@/components/dashboard/artist-profile-form";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { imageUrl } from "@/lib/artists";
 import { requireArtistMember } from "@/lib/artists/guard";
-import { listTimeZones } from "@/lib/time-zone";
 import { env } from "@/lib/env";
-import { updateArtistAction } from "@/app/(dashboard)/profile-actions";
+import { listTimeZones } from "@/lib/time-zone";
 import { signOutEverywhereAction } from "./actions";
-import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata() {
   return pageTitle("settings");

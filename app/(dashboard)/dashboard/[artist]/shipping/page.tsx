@@ -1,19 +1,23 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 import { ShippingForm } from "@/components/dashboard/selling/shipping-form";
 import { Notice } from "@/components/ui/notice";
 import { db } from "@/db";
 import { CURRENCIES } from "@/lib/artists/currencies";
 import { requireArtistMember } from "@/lib/artists/guard";
+import { countryOptions, quoteShipping, type ZoneRate } from "@/lib/countries";
 import { getShippingSettings } from "@/lib/merch";
-import { countryOptions } from "@/lib/countries";
-import { quoteShipping, type ZoneRate } from "@/lib/countries";
 import { formatMoney, moneyInputValue } from "@/lib/money";
 import { saveShippingAction } from "./actions";
-import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 /** The worked example runs the real rule (quoteShipping) on the band's home rate, or on sample figures. */
 function example(rates: ZoneRate[], home: string | null) {
-  const rate = rates.find((r) => r.zone === "home") ?? { zone: "home" as const, countries: [], firstItem: 400, eachExtra: 100 };
+  const rate = rates.find((r) => r.zone === "home") ?? {
+    zone: "home" as const,
+    countries: [],
+    firstItem: 400,
+    eachExtra: 100,
+  };
   const quote = quoteShipping([rate], { country: home ?? "FR", homeCountry: home ?? "FR", physicalUnits: 3 });
   return { first: rate.firstItem, extra: rate.eachExtra, total: quote.ok ? quote.amount : 0 };
 }
@@ -24,7 +28,11 @@ export async function generateMetadata() {
 
 export default async function ShippingPage({ params }: PageProps<"/dashboard/[artist]/shipping">) {
   const { artist } = await requireArtistMember({ slug: (await params).artist });
-  const [t, locale, settings] = await Promise.all([getTranslations("selling.shipping"), getLocale(), getShippingSettings(db, artist.id)]);
+  const [t, locale, settings] = await Promise.all([
+    getTranslations("selling.shipping"),
+    getLocale(),
+    getShippingSettings(db, artist.id),
+  ]);
   const countries = countryOptions(locale);
   const own = settings.rates.filter((r) => r.currency === settings.currency);
   const sample = example(own, settings.country);
@@ -39,7 +47,9 @@ export default async function ShippingPage({ params }: PageProps<"/dashboard/[ar
       <section className="rounded-lg border border-line bg-white p-6 text-sm" data-testid="shipping-rule">
         <h2 className="font-semibold">{t("ruleTitle")}</h2>
         <p className="mt-2 max-w-prose">{t("rule")}</p>
-        <p className="mt-2 max-w-prose text-muted">{t("example", { first: money(sample.first), extra: money(sample.extra), total: money(sample.total) })}</p>
+        <p className="mt-2 max-w-prose text-muted">
+          {t("example", { first: money(sample.first), extra: money(sample.extra), total: money(sample.total) })}
+        </p>
         <p className="mt-2 max-w-prose text-muted">{t("currencyRule")}</p>
       </section>
       <div className="rounded-lg border border-line bg-white p-6">

@@ -1,25 +1,35 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { cartTokenForLink } from "@/app/(shop)/[artist]/cart/cart-cookie";
 import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
 import { escapeHtml, normalizeEmbedHost } from "@/lib/embed";
 import { isLocale, negotiateLocale, translator } from "@/lib/i18n";
 import { formatMoney } from "@/lib/money";
 import { addToCart, type CartError } from "@/lib/orders";
-import { cartTokenForLink } from "@/app/(shop)/[artist]/cart/cart-cookie";
 
 const querySchema = z.object({
   kind: z.enum(["release", "track", "product"]),
   id: z.string().regex(/^[0-9a-f-]{8,64}$/i),
-  option: z.string().regex(/^[0-9a-f-]{8,64}$/i).optional(),
+  option: z
+    .string()
+    .regex(/^[0-9a-f-]{8,64}$/i)
+    .optional(),
   host: z.string().max(300).optional(),
   lang: z.string().optional(),
 });
 
 /** A small first-party page saying why nothing was added, with the way back to the band. */
-function refusal(error: CartError, lang: string, artist: { slug: string; name: string; currency: string } | null, minimum?: number) {
+function refusal(
+  error: CartError,
+  lang: string,
+  artist: { slug: string; name: string; currency: string } | null,
+  minimum?: number,
+) {
   const { t, locale } = translator(lang);
-  const message = t(`embed.add.errors.${error}`, { minimum: formatMoney(minimum ?? 0, artist?.currency ?? "EUR", locale) });
+  const message = t(`embed.add.errors.${error}`, {
+    minimum: formatMoney(minimum ?? 0, artist?.currency ?? "EUR", locale),
+  });
   const links = artist
     ? `<p><a href="/${escapeHtml(artist.slug)}">${escapeHtml(t("embed.add.toShop", { band: artist.name }))}</a> · <a href="/${escapeHtml(artist.slug)}/cart">${escapeHtml(t("embed.add.toCart"))}</a></p>`
     : "";

@@ -1,7 +1,7 @@
+import { readCartToken } from "@/app/(shop)/[artist]/cart/cart-cookie";
 import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
 import { abandonCheckout, findCart } from "@/lib/orders";
-import { readCartToken } from "@/app/(shop)/[artist]/cart/cart-cookie";
 
 /**
  * The payment page's "back" link (the provider's cancel URL, a GET navigation, so a route handler
@@ -18,6 +18,10 @@ export async function GET(request: Request, { params }: RouteContext<"/[artist]/
   }
   return new Response(null, {
     status: 303,
-    headers: { Location: `/${encodeURIComponent(slug)}/cart?canceled=1`, "Cache-Control": "no-store", "X-Robots-Tag": "noindex" },
+    headers: {
+      Location: `/${encodeURIComponent(slug)}/cart?canceled=1`,
+      "Cache-Control": "no-store",
+      "X-Robots-Tag": "noindex",
+    },
   });
 }

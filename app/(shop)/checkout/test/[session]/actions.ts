@@ -1,13 +1,13 @@
 "use server";
 
 import { randomBytes } from "node:crypto";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/db";
 import { deliverSoon } from "@/lib/email";
-import { cancelOrder, fulfillOrder, orderBySession, successUrl } from "@/lib/orders";
 import { env } from "@/lib/env";
+import { cancelOrder, fulfillOrder, orderBySession, successUrl } from "@/lib/orders";
 import { testPaymentsActive } from "@/lib/payments";
 
 export type TestPayState = null | { ok: false; error: string; fieldErrors?: Record<string, string> };
@@ -34,15 +34,29 @@ export async function payTestAction(_state: TestPayState, form: FormData): Promi
 
   let shippingAddress = null;
   if (order.needsShipping) {
-    const parsed = addressSchema.safeParse(Object.fromEntries(["name", "line1", "line2", "postalCode", "city", "state"].map((k) => [k, String(form.get(k) ?? "")])));
+    const parsed = addressSchema.safeParse(
+      Object.fromEntries(
+        ["name", "line1", "line2", "postalCode", "city", "state"].map((k) => [k, String(form.get(k) ?? "")]),
+      ),
+    );
     if (!parsed.success) {
-      const fieldErrors = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), t("addressRequired")]));
+      const fieldErrors = Object.fromEntries(
+        parsed.error.issues.map((issue) => [String(issue.path[0]), t("addressRequired")]),
+      );
       return { ok: false, error: t("addressRequired"), fieldErrors };
     }
     const { line2, state, ...rest } = parsed.data;
-    shippingAddress = { ...rest, ...(line2 ? { line2 } : {}), ...(state ? { state } : {}), country: order.buyerCountry ?? "" };
+    shippingAddress = {
+      ...rest,
+      ...(line2 ? { line2 } : {}),
+      ...(state ? { state } : {}),
+      country: order.buyerCountry ?? "",
+    };
   }
-  const result = await fulfillOrder(db, order.id, { paymentId: `test_pay_${randomBytes(12).toString("base64url")}`, shippingAddress });
+  const result = await fulfillOrder(db, order.id, {
+    paymentId: `test_pay_${randomBytes(12).toString("base64url")}`,
+    shippingAddress,
+  });
   if (result.outcome === "not_payable") return { ok: false, error: t("expired") };
   await deliverSoon(db);
   redirect(successUrl(env().APP_URL, order.id, order.providerSessionId!));

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { TestPayForm } from "@/components/cart/test-pay-form";
 import { db } from "@/db";
 import { SOLD_ORDER_STATUSES } from "@/db/schema";
-import { TestPayForm } from "@/components/cart/test-pay-form";
 import { countryName as countryLabel } from "@/lib/countries";
 import { env } from "@/lib/env";
+import { translator } from "@/lib/i18n";
 import { formatMoney } from "@/lib/money";
 import { orderBySession, orderRows, successUrl } from "@/lib/orders";
 import { testPaymentsActive } from "@/lib/payments";
-import { translator } from "@/lib/i18n";
 import { declineTestAction, payTestAction } from "./actions";
 
 export const metadata: Metadata = { title: "Test payment", robots: { index: false, follow: false } };
@@ -35,7 +35,11 @@ export default async function TestPaymentPage({ params }: PageProps<"/checkout/t
 
   return (
     <div className="mx-auto max-w-xl px-4 py-8 sm:py-12" data-testid="test-payment-page">
-      <div role="note" className="rounded-lg border-2 border-dashed border-amber-400 bg-amber-50 px-4 py-3 text-sm font-medium text-amber-950" data-testid="test-banner">
+      <div
+        role="note"
+        className="rounded-lg border-2 border-dashed border-amber-400 bg-amber-50 px-4 py-3 text-sm font-medium text-amber-950"
+        data-testid="test-banner"
+      >
         {t("testBanner")}
       </div>
       <h1 className="mt-6 text-2xl font-semibold tracking-tight">{t("testTitle")}</h1>
@@ -57,7 +61,10 @@ export default async function TestPaymentPage({ params }: PageProps<"/checkout/t
           <p role="alert" className="text-sm font-medium text-red-700">
             {t("expired")}
           </p>
-          <Link href={`/${artist.slug}/cart`} className="inline-block rounded-md bg-ink px-4 py-2 text-sm font-medium text-white">
+          <Link
+            href={`/${artist.slug}/cart`}
+            className="inline-block rounded-md bg-ink px-4 py-2 text-sm font-medium text-white"
+          >
             {tc("title")}
           </Link>
         </div>
@@ -87,7 +94,11 @@ export default async function TestPaymentPage({ params }: PageProps<"/checkout/t
           />
           <form action={declineTestAction}>
             <input type="hidden" name="session" value={order.providerSessionId!} />
-            <button type="submit" className="w-full rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium hover:bg-stone-50" data-testid="test-decline">
+            <button
+              type="submit"
+              className="w-full rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium hover:bg-stone-50"
+              data-testid="test-decline"
+            >
               {t("decline")}
             </button>
           </form>

@@ -1,13 +1,13 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { deleteBatchAction, renameBatchAction } from "@/app/(dashboard)/dashboard/[artist]/codes/actions";
+import { thingTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 import { ConfirmDialog } from "@/components/dashboard/releases/confirm-dialog";
 import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { countBatchCodes, getCodeBatch, MAX_LABEL } from "@/lib/codes";
-import { deleteBatchAction, renameBatchAction } from "@/app/(dashboard)/dashboard/[artist]/codes/actions";
 import { RenameBatchForm } from "./rename-form";
-import { thingTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata({ params }: PageProps<"/dashboard/[artist]/codes/[batchId]">) {
   const { artist, batchId } = await params;
@@ -20,7 +20,11 @@ export default async function CodeBatchPage({ params }: PageProps<"/dashboard/[a
   const { artist } = await requireArtistMember({ slug });
   const batch = await getCodeBatch(db, artist.id, batchId);
   if (!batch) notFound();
-  const [t, locale, counts] = await Promise.all([getTranslations("codes.batch"), getLocale(), countBatchCodes(db, batch.id)]);
+  const [t, locale, counts] = await Promise.all([
+    getTranslations("codes.batch"),
+    getLocale(),
+    countBatchCodes(db, batch.id),
+  ]);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
   const base = `/dashboard/${artist.slug}/codes`;
   return (
@@ -35,7 +39,13 @@ export default async function CodeBatchPage({ params }: PageProps<"/dashboard/[a
         </p>
       </div>
       <section className="rounded-lg border border-line bg-white p-5">
-        <RenameBatchForm action={renameBatchAction} artistId={artist.id} batchId={batch.id} label={batch.label} maxLength={MAX_LABEL} />
+        <RenameBatchForm
+          action={renameBatchAction}
+          artistId={artist.id}
+          batchId={batch.id}
+          label={batch.label}
+          maxLength={MAX_LABEL}
+        />
       </section>
       <section className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-red-100 bg-white p-5">
         <p className="text-sm text-muted">{t("deleteHint")}</p>

@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import type { BatchFormState } from "@/app/(dashboard)/dashboard/[artist]/codes/actions";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { BatchFormState } from "@/app/(dashboard)/dashboard/[artist]/codes/actions";
 
 export function RenameBatchForm({
   action,
@@ -26,7 +26,14 @@ export function RenameBatchForm({
     <form action={formAction} className="space-y-4" data-testid="rename-batch-form">
       <input type="hidden" name="artistId" value={artistId} />
       <input type="hidden" name="batchId" value={batchId} />
-      <Field label={t("label")} name="label" defaultValue={label} maxLength={maxLength} hint={t("labelHint")} error={state && !state.ok ? state.error : null} />
+      <Field
+        label={t("label")}
+        name="label"
+        defaultValue={label}
+        maxLength={maxLength}
+        hint={t("labelHint")}
+        error={state && !state.ok ? state.error : null}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>{t("save")}</SubmitButton>
         {/* Its error is the field's own, shown under the field. */}

@@ -1,6 +1,8 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { updateDiscountAction } from "@/app/(dashboard)/dashboard/[artist]/discounts/actions";
+import { thingTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 import { DiscountForm } from "@/components/dashboard/discounts/discount-form";
 import { db } from "@/db";
 import type { DiscountCode } from "@/db/schema";
@@ -8,8 +10,6 @@ import { CURRENCIES } from "@/lib/artists/currencies";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { discountItemChoices, getDiscountCodeById } from "@/lib/discounts";
 import { moneyInputValue } from "@/lib/money";
-import { updateDiscountAction } from "@/app/(dashboard)/dashboard/[artist]/discounts/actions";
-import { thingTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 /** The code as the form's fields (the same text a band would type). */
 function formValues(code: DiscountCode): Record<string, string> {

@@ -1,6 +1,6 @@
 import { db } from "@/db";
-import { exportSubscribersCsv } from "@/lib/fans";
 import { csvLocale, csvResponse } from "@/lib/csv";
+import { exportSubscribersCsv } from "@/lib/fans";
 import { artistForDownload, notFoundResponse } from "@/lib/orders/export-access";
 
 /** GET ?q=…: the band's subscribers (the list's search applies) as a CSV attachment. */

@@ -1,27 +1,34 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { deleteProductAction, updateProductAction } from "@/app/(dashboard)/dashboard/[artist]/merch/actions";
+import { productFormProps, productInitial } from "@/app/(dashboard)/dashboard/[artist]/merch/form-data";
+import { thingTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 import { ConfirmDialog } from "@/components/dashboard/releases/confirm-dialog";
 import { ProductForm } from "@/components/dashboard/selling/product-form";
 import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { productOfArtist } from "@/lib/merch";
-import { deleteProductAction, updateProductAction } from "@/app/(dashboard)/dashboard/[artist]/merch/actions";
-import { productFormProps, productInitial } from "@/app/(dashboard)/dashboard/[artist]/merch/form-data";
-import { thingTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata({ params }: PageProps<"/dashboard/[artist]/merch/[productId]">) {
   const { artist, productId } = await params;
   return thingTitle(artist, "product", productId, "product");
 }
 
-export default async function EditProductPage({ params, searchParams }: PageProps<"/dashboard/[artist]/merch/[productId]">) {
+export default async function EditProductPage({
+  params,
+  searchParams,
+}: PageProps<"/dashboard/[artist]/merch/[productId]">) {
   const { artist: slug, productId } = await params;
   const { artist } = await requireArtistMember({ slug });
   // Another band's item (even one this user also runs) is not found under this band's URL.
   const product = await productOfArtist(db, artist.id, productId);
   if (!product) notFound();
-  const [t, tf, props] = await Promise.all([getTranslations("selling.merch"), getTranslations("selling.productForm"), productFormProps(artist.id)]);
+  const [t, tf, props] = await Promise.all([
+    getTranslations("selling.merch"),
+    getTranslations("selling.productForm"),
+    productFormProps(artist.id),
+  ]);
   const created = (await searchParams).created === "1";
   return (
     <div className="space-y-6">

@@ -1,20 +1,24 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import {
+  markShippedAction,
+  refundOrderAction,
+  resendReceiptAction,
+} from "@/app/(dashboard)/dashboard/[artist]/orders/actions";
+import { referenceTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 import { StatusBadge, ToShipBadge } from "@/components/dashboard/orders/order-badges";
 import { RefundForm } from "@/components/dashboard/orders/refund-form";
 import { ResendReceiptForm } from "@/components/dashboard/orders/resend-receipt-form";
 import { ShipForm } from "@/components/dashboard/orders/ship-form";
 import { db } from "@/db";
-import { SOLD_ORDER_STATUSES } from "@/db/schema";
 import { getOrderForArtist } from "@/db/queries/orders";
+import { SOLD_ORDER_STATUSES } from "@/db/schema";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { countryName } from "@/lib/countries";
 import { formatMoney } from "@/lib/money";
 import { formatAddress } from "@/lib/orders/receipt";
 import { KNOWN_CARRIERS, trackingUrl } from "@/lib/orders/tracking";
-import { markShippedAction, refundOrderAction, resendReceiptAction } from "@/app/(dashboard)/dashboard/[artist]/orders/actions";
-import { referenceTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata({ params }: PageProps<"/dashboard/[artist]/orders/[orderId]">) {
   return referenceTitle("order", (await params).orderId);
@@ -26,14 +30,19 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
   // Another band's order (even one this user also runs) is not found under this band's URL.
   const order = await getOrderForArtist(db, artist.id, orderId);
   if (!order) notFound();
-  const [t, tb, locale] = await Promise.all([getTranslations("selling.orders"), getTranslations("bandops.orders"), getLocale()]);
+  const [t, tb, locale] = await Promise.all([
+    getTranslations("selling.orders"),
+    getTranslations("bandops.orders"),
+    getLocale(),
+  ]);
   const money = (amount: number) => formatMoney(amount, order.currency, locale);
   const day = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short" });
   const buyerCountry = order.buyerCountry ? countryName(order.buyerCountry, locale) : null;
   const shippable = order.status === "paid" || order.status === "partially_refunded";
   const physical = order.items.filter((i) => i.kind === "product");
-  const label = (i: (typeof order.items)[number]) => `${i.quantity > 1 ? `${i.quantity} × ` : ""}${i.title}${i.optionLabel ? ` (${i.optionLabel})` : ""}`;
+  const label = (i: (typeof order.items)[number]) =>
+    `${i.quantity > 1 ? `${i.quantity} × ` : ""}${i.title}${i.optionLabel ? ` (${i.optionLabel})` : ""}`;
   const refundable = order.provider !== "free" && SOLD_ORDER_STATUSES.includes(order.status) && order.total > 0;
   const amounts: [string, string][] = [
     [t("subtotal"), money(order.subtotal)],
@@ -58,7 +67,10 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
         </div>
         <div className="flex flex-wrap items-center gap-2" data-testid="order-status">
           {physical.length > 0 && (
-            <Link href={`/dashboard/${artist.slug}/orders/${order.id}/packing-slip`} className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-50">
+            <Link
+              href={`/dashboard/${artist.slug}/orders/${order.id}/packing-slip`}
+              className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-50"
+            >
               {tb("packingSlip")}
             </Link>
           )}
@@ -73,8 +85,14 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
           <p className="break-all">{order.email ?? <span className="text-muted">{t("noEmail")}</span>}</p>
           {buyerCountry && <p className="mt-1 text-muted">{t("country", { country: buyerCountry })}</p>}
           {order.paidAt && <p className="mt-1 text-muted">{t("paidOn", { date: when.format(order.paidAt) })}</p>}
-          <p className="mt-1 text-muted">{order.provider === "code" ? tb("redeemedCode") : t("paidWith", { provider: t(`providers.${order.provider}`) })}</p>
-          <p className="mt-1 text-muted">{t("source", { source: order.sourceHost ? `${order.source} (${order.sourceHost})` : order.source })}</p>
+          <p className="mt-1 text-muted">
+            {order.provider === "code"
+              ? tb("redeemedCode")
+              : t("paidWith", { provider: t(`providers.${order.provider}`) })}
+          </p>
+          <p className="mt-1 text-muted">
+            {t("source", { source: order.sourceHost ? `${order.source} (${order.sourceHost})` : order.source })}
+          </p>
         </section>
         <section className="rounded-lg border border-line bg-white p-6 text-sm">
           <h2 className="mb-3 font-semibold">{t("address")}</h2>
@@ -99,13 +117,19 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
                 <span className="text-muted"> {t("quantity", { count: item.quantity })}</span>
                 <span className="block text-xs text-muted">
                   {t(`itemKinds.${item.kind}`)}
-                  {item.kind === "product" && ` · ${item.shippedAt ? t("shipped", { date: day.format(item.shippedAt) }) : t("notShipped")}`}
+                  {item.kind === "product" &&
+                    ` · ${item.shippedAt ? t("shipped", { date: day.format(item.shippedAt) }) : t("notShipped")}`}
                   {item.carrier && ` ${tb("ship.via", { carrier: item.carrier })}`}
                   {item.trackingNumber && `, ${tb("ship.trackingLabel", { number: item.trackingNumber })}`}
                   {trackingUrl(item.carrier, item.trackingNumber) && (
                     <>
                       {" · "}
-                      <a href={trackingUrl(item.carrier, item.trackingNumber)!} target="_blank" rel="noreferrer" className="underline underline-offset-2">
+                      <a
+                        href={trackingUrl(item.carrier, item.trackingNumber)!}
+                        target="_blank"
+                        rel="noreferrer"
+                        className="underline underline-offset-2"
+                      >
                         {tb("ship.track")}
                       </a>
                     </>
@@ -157,7 +181,13 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
             action={refundOrderAction}
             artistId={artist.id}
             locale={locale}
-            order={{ id: order.id, email: order.email, currency: order.currency, left: order.total - order.refundedAmount, refundedAmount: order.refundedAmount }}
+            order={{
+              id: order.id,
+              email: order.email,
+              currency: order.currency,
+              left: order.total - order.refundedAmount,
+              refundedAmount: order.refundedAmount,
+            }}
           />
         </section>
       )}

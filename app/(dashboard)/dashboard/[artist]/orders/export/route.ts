@@ -18,5 +18,8 @@ export async function GET(request: Request, { params }: RouteContext<"/dashboard
   }
   const body = await exportCsv(db, artist.id, kind, parsed.range, csvLocale(request));
   const span = [query.get("from"), query.get("to")].filter(Boolean).join("_to_");
-  return csvResponse(`${artist.slug}-${kind === "orders" ? "orders" : "sales-lines"}${span ? `-${span}` : ""}.csv`, body);
+  return csvResponse(
+    `${artist.slug}-${kind === "orders" ? "orders" : "sales-lines"}${span ? `-${span}` : ""}.csv`,
+    body,
+  );
 }

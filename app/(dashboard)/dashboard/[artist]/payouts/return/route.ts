@@ -22,6 +22,10 @@ export async function GET(_request: Request, { params }: RouteContext<"/dashboar
   }
   return new Response(null, {
     status: 303,
-    headers: { Location: `/dashboard/${encodeURIComponent(artist.slug)}/payouts?link=${link}`, "Cache-Control": "no-store", "X-Robots-Tag": "noindex" },
+    headers: {
+      Location: `/dashboard/${encodeURIComponent(artist.slug)}/payouts?link=${link}`,
+      "Cache-Control": "no-store",
+      "X-Robots-Tag": "noindex",
+    },
   });
 }

@@ -1,22 +1,7 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { AutoRefresh } from "@/components/dashboard/releases/auto-refresh";
-import { ConfirmDialog } from "@/components/dashboard/releases/confirm-dialog";
-import { PublishToggle } from "@/components/dashboard/releases/publish-toggle";
-import { ReleasePriceForm } from "@/components/dashboard/releases/release-price-form";
-import { ReleaseForm } from "@/components/dashboard/releases/release-form";
-import { TrackList } from "@/components/dashboard/releases/track-list";
-import { TrackUploader } from "@/components/dashboard/releases/track-uploader";
-import { db } from "@/db";
-import { requireArtistMember } from "@/lib/artists/guard";
-import { releaseArtworkUrl } from "@/lib/catalog/public";
-import { getReleaseForEdit } from "@/lib/catalog/releases";
-import { pricingFormValues } from "@/lib/catalog/price-input";
-import { eachTrackPrice } from "@/lib/catalog/release-prices";
-import { env } from "@/lib/env";
-import { hasPrice } from "@/lib/money";
-import { isStuckProcessing } from "@/lib/queue/expiry";
+import { thingTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 import {
   deleteReleaseAction,
   deleteTrackAction,
@@ -27,7 +12,22 @@ import {
   updateReleasePricesAction,
   updateTrackAction,
 } from "@/app/(dashboard)/dashboard/[artist]/releases/actions";
-import { thingTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
+import { AutoRefresh } from "@/components/dashboard/releases/auto-refresh";
+import { ConfirmDialog } from "@/components/dashboard/releases/confirm-dialog";
+import { PublishToggle } from "@/components/dashboard/releases/publish-toggle";
+import { ReleaseForm } from "@/components/dashboard/releases/release-form";
+import { ReleasePriceForm } from "@/components/dashboard/releases/release-price-form";
+import { TrackList } from "@/components/dashboard/releases/track-list";
+import { TrackUploader } from "@/components/dashboard/releases/track-uploader";
+import { db } from "@/db";
+import { requireArtistMember } from "@/lib/artists/guard";
+import { pricingFormValues } from "@/lib/catalog/price-input";
+import { releaseArtworkUrl } from "@/lib/catalog/public";
+import { eachTrackPrice } from "@/lib/catalog/release-prices";
+import { getReleaseForEdit } from "@/lib/catalog/releases";
+import { env } from "@/lib/env";
+import { hasPrice } from "@/lib/money";
+import { isStuckProcessing } from "@/lib/queue/expiry";
 
 export async function generateMetadata({ params }: PageProps<"/dashboard/[artist]/releases/[releaseId]">) {
   const { artist, releaseId } = await params;
@@ -48,7 +48,12 @@ export default async function ReleaseEditorPage({ params }: PageProps<"/dashboar
   const [tp, tf] = await Promise.all([getTranslations("selling.price"), getTranslations("firstRun.release")]);
   // A fixed price never set reads as 0: ask for it here, beside Publish, before the band presses it.
   const unpriced = !hasPrice(release);
-  const publishInputs = JSON.stringify([release.pricingMode, release.priceAmount, release.priceMinimum, tracks.map((tr) => [tr.status, tr.pricingMode, tr.priceAmount, tr.priceMinimum])]);
+  const publishInputs = JSON.stringify([
+    release.pricingMode,
+    release.priceAmount,
+    release.priceMinimum,
+    tracks.map((tr) => [tr.status, tr.pricingMode, tr.priceAmount, tr.priceMinimum]),
+  ]);
   return (
     <div className="space-y-8">
       <AutoRefresh active={processing} />
@@ -68,7 +73,11 @@ export default async function ReleaseEditorPage({ params }: PageProps<"/dashboar
             {published && (
               <>
                 {" · "}
-                <Link href={`/dashboard/${artist.slug}/embed?release=${release.id}`} className="font-medium text-ink underline underline-offset-2" data-testid="embed-link">
+                <Link
+                  href={`/dashboard/${artist.slug}/embed?release=${release.id}`}
+                  className="font-medium text-ink underline underline-offset-2"
+                  data-testid="embed-link"
+                >
                   {tf("embedLink")} →
                 </Link>
               </>
@@ -112,14 +121,23 @@ export default async function ReleaseEditorPage({ params }: PageProps<"/dashboar
             clipSeconds: track.clipSeconds,
             pricing: { ...pricingFormValues(track, release.currency), currency: release.currency },
           }))}
-          actions={{ reorder: reorderTracksAction, update: updateTrackAction, remove: deleteTrackAction, retry: retryTrackAction }}
+          actions={{
+            reorder: reorderTracksAction,
+            update: updateTrackAction,
+            remove: deleteTrackAction,
+            retry: retryTrackAction,
+          }}
         />
         <div className="border-t border-line p-4">
           <TrackUploader releaseId={release.id} maxLabel={maxMb >= 1024 ? `${maxMb / 1024} GB` : `${maxMb} MB`} />
         </div>
       </section>
 
-      <section id="price" className="scroll-mt-6 rounded-lg border border-line bg-white p-6" aria-labelledby="price-title">
+      <section
+        id="price"
+        className="scroll-mt-6 rounded-lg border border-line bg-white p-6"
+        aria-labelledby="price-title"
+      >
         <h2 id="price-title" className="font-semibold">
           {tp("title")}
         </h2>

@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
+import { createReleaseAction } from "@/app/(dashboard)/dashboard/[artist]/releases/actions";
 import { ReleaseForm } from "@/components/dashboard/releases/release-form";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { env } from "@/lib/env";
-import { createReleaseAction } from "@/app/(dashboard)/dashboard/[artist]/releases/actions";
-import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 export async function generateMetadata() {
   return pageTitle("newRelease");
@@ -27,7 +27,15 @@ export default async function NewReleasePage({ params }: PageProps<"/dashboard/[
           shopUrl={`${env().APP_URL}/${artist.slug}`}
           submitLabel={t("form.create")}
           maxImageMb={env().MAX_IMAGE_MB}
-          initial={{ title: "", slug: "", kind: "album", releaseDate: "", description: "", credits: "", catalogNumber: "" }}
+          initial={{
+            title: "",
+            slug: "",
+            kind: "album",
+            releaseDate: "",
+            description: "",
+            credits: "",
+            catalogNumber: "",
+          }}
         />
       </div>
     </div>

@@ -1,14 +1,14 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
+import { thingTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 import { CodeCard } from "@/components/dashboard/codes/code-card";
 import { PrintButton } from "@/components/ui/print-button";
 import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { formatCode, getCodeBatch, listBatchCodes, redeemUrl } from "@/lib/codes";
 import { env } from "@/lib/env";
-import { thingTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 const PER_SHEET = 24;
 /** 20 A4 sheets per screen: a 10 000-code batch prints in 21 goes rather than one page of 10 000 QR codes. */
@@ -32,7 +32,10 @@ export async function generateMetadata({ params }: PageProps<"/dashboard/[artist
   return thingTitle(artist, "batch", batchId, "printCodes");
 }
 
-export default async function PrintCodesPage({ params, searchParams }: PageProps<"/dashboard/[artist]/codes/[batchId]/print">) {
+export default async function PrintCodesPage({
+  params,
+  searchParams,
+}: PageProps<"/dashboard/[artist]/codes/[batchId]/print">) {
   const { artist: slug, batchId } = await params;
   const { artist } = await requireArtistMember({ slug });
   const batch = await getCodeBatch(db, artist.id, batchId);
@@ -41,16 +44,25 @@ export default async function PrintCodesPage({ params, searchParams }: PageProps
   const pages = Math.max(1, Math.ceil(batch.count / (PER_SHEET * SHEETS_PER_PAGE)));
   const requested = Number((await searchParams).page ?? 1);
   const page = Number.isInteger(requested) && requested >= 1 && requested <= pages ? requested : 1;
-  const codes = await listBatchCodes(db, batch.id, { offset: (page - 1) * PER_SHEET * SHEETS_PER_PAGE, limit: PER_SHEET * SHEETS_PER_PAGE });
+  const codes = await listBatchCodes(db, batch.id, {
+    offset: (page - 1) * PER_SHEET * SHEETS_PER_PAGE,
+    limit: PER_SHEET * SHEETS_PER_PAGE,
+  });
   const app = env().APP_URL;
   const shortUrl = `${new URL(`/${artist.slug}/redeem`, app).host}/${artist.slug}/redeem`;
   const cards = await Promise.all(
     codes.map(async ({ code }) => {
       const url = redeemUrl(app, artist.slug, code);
-      return { code: formatCode(code), url, qrSvg: await QRCode.toString(url, { type: "svg", margin: 0, errorCorrectionLevel: "M" }) };
+      return {
+        code: formatCode(code),
+        url,
+        qrSvg: await QRCode.toString(url, { type: "svg", margin: 0, errorCorrectionLevel: "M" }),
+      };
     }),
   );
-  const sheets = Array.from({ length: Math.ceil(cards.length / PER_SHEET) }, (_, i) => cards.slice(i * PER_SHEET, (i + 1) * PER_SHEET));
+  const sheets = Array.from({ length: Math.ceil(cards.length / PER_SHEET) }, (_, i) =>
+    cards.slice(i * PER_SHEET, (i + 1) * PER_SHEET),
+  );
   const labels = { card: t("card", { release: batch.releaseTitle }), enter: t("enter") };
   const here = `/dashboard/${artist.slug}/codes/${batch.id}/print`;
   return (
@@ -75,7 +87,16 @@ export default async function PrintCodesPage({ params, searchParams }: PageProps
           {sheets.map((sheet, i) => (
             <section key={i} className="code-sheet shadow-sm ring-1 ring-stone-200">
               {sheet.map((card) => (
-                <CodeCard key={card.code} band={artist.name} release={batch.releaseTitle} code={card.code} url={card.url} shortUrl={shortUrl} qrSvg={card.qrSvg} labels={{ ...labels, qr: t("qr", { url: card.url }) }} />
+                <CodeCard
+                  key={card.code}
+                  band={artist.name}
+                  release={batch.releaseTitle}
+                  code={card.code}
+                  url={card.url}
+                  shortUrl={shortUrl}
+                  qrSvg={card.qrSvg}
+                  labels={{ ...labels, qr: t("qr", { url: card.url }) }}
+                />
               ))}
             </section>
           ))}

@@ -1,14 +1,14 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { referenceTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
+import { PrintButton } from "@/components/ui/print-button";
 import { db } from "@/db";
 import { getOrderForArtist } from "@/db/queries/orders";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { countryName } from "@/lib/countries";
 import { formatMoney } from "@/lib/money";
 import { formatAddress } from "@/lib/orders/receipt";
-import { PrintButton } from "@/components/ui/print-button";
-import { referenceTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 
 /**
  * Printed only the slip: the site header, the dashboard nav and these buttons are hidden on paper
@@ -25,7 +25,10 @@ export async function generateMetadata({ params }: PageProps<"/dashboard/[artist
   return referenceTitle("packingSlip", (await params).orderId);
 }
 
-export default async function PackingSlipPage({ params, searchParams }: PageProps<"/dashboard/[artist]/orders/[orderId]/packing-slip">) {
+export default async function PackingSlipPage({
+  params,
+  searchParams,
+}: PageProps<"/dashboard/[artist]/orders/[orderId]/packing-slip">) {
   const { artist: slug, orderId } = await params;
   const { artist } = await requireArtistMember({ slug });
   const order = await getOrderForArtist(db, artist.id, orderId);
@@ -45,17 +48,26 @@ export default async function PackingSlipPage({ params, searchParams }: PageProp
           ← {t("back")}
         </Link>
         <div className="flex items-center gap-3">
-          <Link href={`${page}/packing-slip${withPrices ? "" : "?prices=1"}`} className="text-sm underline underline-offset-2">
+          <Link
+            href={`${page}/packing-slip${withPrices ? "" : "?prices=1"}`}
+            className="text-sm underline underline-offset-2"
+          >
             {withPrices ? t("withoutPrices") : t("withPrices")}
           </Link>
           <PrintButton label={t("print")} />
         </div>
       </div>
-      <article id="packing-slip" className="mx-auto max-w-2xl space-y-8 rounded-lg border border-line bg-white p-10 text-sm text-ink" data-testid="packing-slip">
+      <article
+        id="packing-slip"
+        className="mx-auto max-w-2xl space-y-8 rounded-lg border border-line bg-white p-10 text-sm text-ink"
+        data-testid="packing-slip"
+      >
         <header className="flex items-start justify-between gap-6">
           <div>
             <h1 className="text-xl font-semibold">{t("title")}</h1>
-            <p className="mt-1 text-muted">{t("order", { id: order.id.slice(0, 8), date: day.format(order.paidAt ?? order.createdAt) })}</p>
+            <p className="mt-1 text-muted">
+              {t("order", { id: order.id.slice(0, 8), date: day.format(order.paidAt ?? order.createdAt) })}
+            </p>
           </div>
           <div className="text-right">
             <p className="text-xs uppercase tracking-wide text-muted">{t("from")}</p>
@@ -65,7 +77,9 @@ export default async function PackingSlipPage({ params, searchParams }: PageProp
         <section className="rounded-md border-2 border-ink p-4" data-testid="slip-address">
           <p className="text-xs uppercase tracking-wide text-muted">{t("to")}</p>
           {order.shippingAddress ? (
-            <p className="mt-1 whitespace-pre-line text-base leading-snug">{formatAddress(order.shippingAddress, locale)}</p>
+            <p className="mt-1 whitespace-pre-line text-base leading-snug">
+              {formatAddress(order.shippingAddress, locale)}
+            </p>
           ) : (
             <p className="mt-1 text-muted">{t("noAddress")}</p>
           )}
@@ -85,12 +99,18 @@ export default async function PackingSlipPage({ params, searchParams }: PageProp
                 <td className="py-2 pr-3 text-lg font-semibold tabular-nums">{item.quantity}</td>
                 <td className="py-2 pr-3">{item.title}</td>
                 <td className="py-2 pr-3">{item.optionLabel ?? "—"}</td>
-                {withPrices && <td className="py-2 text-right tabular-nums">{formatMoney(item.unitAmount * item.quantity, item.currency, locale)}</td>}
+                {withPrices && (
+                  <td className="py-2 text-right tabular-nums">
+                    {formatMoney(item.unitAmount * item.quantity, item.currency, locale)}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
-        {digital.length > 0 && <p className="text-muted">{t("digital", { items: digital.map((i) => i.title).join(", ") })}</p>}
+        {digital.length > 0 && (
+          <p className="text-muted">{t("digital", { items: digital.map((i) => i.title).join(", ") })}</p>
+        )}
         <p className="border-t border-line pt-4 text-center">{t("thanks", { band: artist.name })}</p>
       </article>
     </div>
