@@ -41,46 +41,16 @@ export function buyControl(
     return html`<span class="buy" aria-disabled="true" data-testid="embed-sold-out">${t("soldOut")}</span>`;
   if (offer.state === "blocked") return html`<span class="buy" aria-disabled="true">${t("notOnSale")}</span>`;
   if (offer.state === "free") {
-    return html`<a class="buy" href="${offer.pagePath}" target="_blank" rel="noopener" data-testid="embed-free"
-      >${t("getFree")}${newTab}</a
-    >`;
+    return html`<a class="buy" href="${offer.pagePath}" target="_blank" rel="noopener" data-testid="embed-free">${t("getFree")}${newTab}</a>`;
   }
   const text = label === "price" ? html`${t("buy")} <span class="pr">${price}</span>` : html`${t("buy")}`;
   const name = html`<span class="sr"> ${offer.title}</span>`;
   if (offer.options.length) {
     const choices = offer.options.map(
       (o) =>
-        html`<option value="${o.id}" ${o.soldOut ? " disabled" : ""}>
-          ${o.label}${o.soldOut ? ` (${t("soldOut")})` : ""}
-        </option>`,
+        html`<option value="${o.id}"${o.soldOut ? " disabled" : ""}>${o.label}${o.soldOut ? ` (${t("soldOut")})` : ""}</option>`,
     );
-    return html`<form
-      method="get"
-      action="/${artistSlug}/cart/add"
-      target="_blank"
-      rel="noopener"
-      data-testid="embed-buy-form"
-    >
-      <input type="hidden" name="kind" value="product" /><input type="hidden" name="id" value="${offer.id}" /><input
-        type="hidden"
-        name="lang"
-        value="${options.lang}"
-      /><input type="hidden" name="host" value="" /><select
-        name="option"
-        aria-label="${t("option")}: ${offer.title}"
-        required
-      >
-        ${choices}</select
-      ><button class="buy" type="submit">${text}${name}${newTab}</button>
-    </form>`;
+    return html`<form method="get" action="/${artistSlug}/cart/add" target="_blank" rel="noopener" data-testid="embed-buy-form"><input type="hidden" name="kind" value="product"><input type="hidden" name="id" value="${offer.id}"><input type="hidden" name="lang" value="${options.lang}"><input type="hidden" name="host" value=""><select name="option" aria-label="${t("option")}: ${offer.title}" required>${choices}</select><button class="buy" type="submit">${text}${name}${newTab}</button></form>`;
   }
-  return html`<a
-    class="buy"
-    href="${addToCartPath(artistSlug, offer, options.lang)}"
-    target="_blank"
-    rel="noopener"
-    data-buy
-    data-testid="embed-buy"
-    >${text}${name}${newTab}</a
-  >`;
+  return html`<a class="buy" href="${addToCartPath(artistSlug, offer, options.lang)}" target="_blank" rel="noopener" data-buy data-testid="embed-buy">${text}${name}${newTab}</a>`;
 }

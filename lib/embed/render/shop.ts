@@ -15,54 +15,20 @@ function items(data: ShopWidget, options: EmbedOptions, t: T): Raw {
   if (!offers.length) return html`<p style="padding:16px" class="k">${t("nothingYet")}</p>`;
   const showArt = options.artwork !== "none";
   if (options.layout === "large") {
-    return html`<ul class="grid" data-testid="embed-shop-grid">
-      ${offers.map((offer) => {
-        const image = showArt ? offerImage(offer, "medium") : null;
-        return html`<li data-testid="embed-shop-item">
-          ${showArt ? (image ? html`<img src="${image}" alt="" loading="lazy" width="300" height="300" />` : html`<div class="ph"></div>`) : ""}
-          <p class="t one">${offer.title}</p>
-          <p class="k one">${kindLabel(offer, t)}</p>
-          <p class="pr" data-testid="embed-price">${priceText(offer, t, options.lang)}</p>
-          ${buyControl(artist.slug, offer, options, t, "short")}
-        </li>`;
-      })}
-    </ul>`;
+    return html`<ul class="grid" data-testid="embed-shop-grid">${offers.map((offer) => {
+      const image = showArt ? offerImage(offer, "medium") : null;
+      return html`<li data-testid="embed-shop-item">${showArt ? (image ? html`<img src="${image}" alt="" loading="lazy" width="300" height="300">` : html`<div class="ph"></div>`) : ""}<p class="t one">${offer.title}</p><p class="k one">${kindLabel(offer, t)}</p><p class="pr" data-testid="embed-price">${priceText(offer, t, options.lang)}</p>${buyControl(artist.slug, offer, options, t, "short")}</li>`;
+    })}</ul>`;
   }
   const thumbs = showArt && options.layout === "compact";
-  return html`<table data-testid="embed-shop-table">
-    <thead>
-      <tr>
-        ${thumbs ? html`<th><span class="sr">${t("item")}</span></th>` : ""}
-        <th>${t("item")}</th>
-        <th class="num">${t("price")}</th>
-        <th><span class="sr">${t("buy")}</span></th>
-      </tr>
-    </thead>
-    <tbody>
-      ${offers.map((offer) => {
-        const image = thumbs ? offerImage(offer, "small") : null;
-        return html`<tr data-testid="embed-shop-item">
-          ${thumbs ? html`<td class="th">${image ? html`<img src="${image}" alt="" loading="lazy" width="40" height="40" />` : ""}</td>` : ""}
-          <td class="nm">
-            <div class="one">${offer.title}</div>
-            <div class="k one">${kindLabel(offer, t)}</div>
-          </td>
-          <td class="num" data-testid="embed-price">${priceText(offer, t, options.lang)}</td>
-          <td class="act">${buyControl(artist.slug, offer, options, t, "short")}</td>
-        </tr>`;
-      })}
-    </tbody>
-  </table>`;
+  return html`<table data-testid="embed-shop-table"><thead><tr>${thumbs ? html`<th><span class="sr">${t("item")}</span></th>` : ""}<th>${t("item")}</th><th class="num">${t("price")}</th><th><span class="sr">${t("buy")}</span></th></tr></thead><tbody>${offers.map(
+    (offer) => {
+      const image = thumbs ? offerImage(offer, "small") : null;
+      return html`<tr data-testid="embed-shop-item">${thumbs ? html`<td class="th">${image ? html`<img src="${image}" alt="" loading="lazy" width="40" height="40">` : ""}</td>` : ""}<td class="nm"><div class="one">${offer.title}</div><div class="k one">${kindLabel(offer, t)}</div></td><td class="num" data-testid="embed-price">${priceText(offer, t, options.lang)}</td><td class="act">${buyControl(artist.slug, offer, options, t, "short")}</td></tr>`;
+    },
+  )}</tbody></table>`;
 }
 
 export function shopBody(data: ShopWidget, options: EmbedOptions, t: T): Raw {
-  return html`<div class="w ${options.layout}" id="w" data-testid="embed-widget">
-    <div class="hd" style="align-items:center">
-      <h1 class="t" style="flex:1">${data.artist.name}</h1>
-      <a class="buy ghost" href="/${data.artist.slug}" target="_blank" rel="noopener"
-        >${t("visit")}<span class="sr"> (${t("newTab")})</span></a
-      >
-    </div>
-    <div class="fill">${items(data, options, t)}</div>
-  </div>`;
+  return html`<div class="w ${options.layout}" id="w" data-testid="embed-widget"><div class="hd" style="align-items:center"><h1 class="t" style="flex:1">${data.artist.name}</h1><a class="buy ghost" href="/${data.artist.slug}" target="_blank" rel="noopener">${t("visit")}<span class="sr"> (${t("newTab")})</span></a></div><div class="fill">${items(data, options, t)}</div></div>`;
 }
