@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin, type DefaultSession, type NextAuthConfig }
 import Credentials from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "@/db";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { renderEmail, sendEmail } from "@/lib/email";
@@ -124,11 +125,15 @@ const config = (useSecureCookies: boolean): NextAuthConfig => ({
 
 export type SignedInUser = { id: string; email: string; name: string | null };
 
-export async function currentUser(): Promise<SignedInUser | null> {
+/**
+ * The signed-in user, read once per render: the header, the layout, the tab title and the page
+ * all ask, and each read of the session checks its version in the database.
+ */
+export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   const session = await auth();
   if (!session?.user?.id || !session.user.email) return null;
   return { id: session.user.id, email: session.user.email, name: session.user.name ?? null };
-}
+});
 
 /** For pages and actions: the signed-in user, or a redirect to sign in and come back. */
 export async function requireUser(returnTo = "/dashboard"): Promise<SignedInUser> {

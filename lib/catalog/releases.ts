@@ -31,6 +31,16 @@ async function storeCover(artistId: string, releaseId: string, bytes: Buffer | n
   return { key, size: result.source };
 }
 
+/** The answer to a save whose artwork was refused: the field's reason, and the problem in full for the message. */
+function coverRefused(problem: ImageProblem) {
+  return {
+    ok: false,
+    error: "invalid",
+    fieldErrors: { artwork: `image_${problem.reason}` },
+    imageProblem: problem,
+  } as const;
+}
+
 async function removeCover(key: string | null) {
   if (!key) return;
   for (const suffix of imageVariants("cover")) await storage().delete(`${key}-${suffix}.webp`);
@@ -85,13 +95,7 @@ export async function createRelease(
   if (!parsed.success || Object.keys(fieldErrors).length) return { ok: false, error: "invalid", fieldErrors } as const;
   const id = crypto.randomUUID();
   const stored = await storeCover(artistId, id, cover);
-  if (stored.problem)
-    return {
-      ok: false,
-      error: "invalid",
-      fieldErrors: { artwork: `image_${stored.problem.reason}` },
-      imageProblem: stored.problem,
-    } as const;
+  if (stored.problem) return coverRefused(stored.problem);
   try {
     const [release] = await db
       .insert(releases)
@@ -129,13 +133,7 @@ export async function updateRelease(
     fieldErrors.slug = "slug_taken";
   if (!parsed.success || Object.keys(fieldErrors).length) return { ok: false, error: "invalid", fieldErrors } as const;
   const stored = await storeCover(current.artistId, current.id, cover?.bytes);
-  if (stored.problem)
-    return {
-      ok: false,
-      error: "invalid",
-      fieldErrors: { artwork: `image_${stored.problem.reason}` },
-      imageProblem: stored.problem,
-    } as const;
+  if (stored.problem) return coverRefused(stored.problem);
   const artworkKey = stored.key ?? (cover?.remove ? null : current.artworkKey);
   const [release] = await db
     .update(releases)
