@@ -1,5 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { db } from "@/db";
 import type { MemberRole } from "@/db/schema";
 import { requireUser } from "@/lib/auth";
@@ -11,7 +12,12 @@ import { checkArtistAccess } from "./access";
  */
 export async function requireArtistMember(ref: { slug: string } | { id: string }, need: MemberRole = "member") {
   const user = await requireUser("slug" in ref ? `/dashboard/${ref.slug}` : "/dashboard");
-  const access = await checkArtistAccess(db, user.id, ref, need);
+  const access = await accessOnce(user.id, "slug" in ref ? "slug" : "id", "slug" in ref ? ref.slug : ref.id, need);
   if (!access.allowed) notFound();
   return { user, artist: access.artist, role: access.role };
 }
+
+/** One membership check per render (the layout, its tab title and the page each ask), keyed by values. */
+const accessOnce = cache((userId: string, by: "slug" | "id", value: string, need: MemberRole) =>
+  checkArtistAccess(db, userId, by === "slug" ? { slug: value } : { id: value }, need),
+);
