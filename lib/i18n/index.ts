@@ -3,6 +3,7 @@ import { DEFAULT_LOCALE, isLocale, type Locale } from "./config";
 import { messages } from "./messages";
 
 export * from "./config";
+export * from "./paths";
 
 /** Translations outside React (e-mails, jobs). */
 export function translator(locale: string | null | undefined) {
