@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isFanPath } from "@/lib/artists/slug";
 import { isNextDev } from "@/lib/env";
 import { oneClickUnsubscribePath } from "@/lib/fans/unsubscribe-link";
 import { oversizedFormPost } from "@/lib/http/body-limit";
@@ -9,7 +10,8 @@ import {
   isEmbedPath,
   referrerPolicyFor,
 } from "@/lib/http/security";
-import { LOCALE_COOKIE } from "@/lib/i18n/config";
+import { DEFAULT_LOCALE, LOCALE_COOKIE } from "@/lib/i18n/config";
+import { LOCALE_HEADER, localePath, preferredLocale, splitLocalePath } from "@/lib/i18n/paths";
 
 /**
  * Headers for every page and the cross-site write check. Sign-in and membership checks do not
@@ -51,6 +53,15 @@ export function proxy(request: NextRequest) {
     return response;
   }
 
+  const language = fanPageLanguage(request);
+  if (language.redirect) {
+    const redirect = NextResponse.redirect(sameOrigin(request, language.redirect), 307);
+    for (const [name, value] of Object.entries(baselineHeaders)) redirect.headers.set(name, value);
+    redirect.headers.set("Cache-Control", "private, no-store");
+    redirect.headers.set("Vary", "Cookie, Accept-Language");
+    return redirect;
+  }
+
   const embed = isEmbedPath(pathname);
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, { embed, dev: isNextDev() });
@@ -58,12 +69,47 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  requestHeaders.delete(LOCALE_HEADER);
+  if (language.locale) requestHeaders.set(LOCALE_HEADER, language.locale);
+  const response = language.rewrite
+    ? NextResponse.rewrite(sameOrigin(request, language.rewrite), { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(baselineHeaders)) response.headers.set(name, value);
   response.headers.set("Referrer-Policy", referrerPolicyFor(pathname));
   if (!embed) response.headers.set("X-Frame-Options", "DENY");
   return response;
+}
+
+/**
+ * Another path on the request's own origin, as Next sees it. `new URL(path, request.url)` may name
+ * 127.0.0.1 where the browser said localhost: Next then proxies a rewrite as an outside request
+ * (through this proxy again, without our headers) and a redirect would change the visitor's origin.
+ */
+function sameOrigin(request: NextRequest, pathAndQuery: string) {
+  const url = request.nextUrl.clone();
+  const [pathname, search = ""] = pathAndQuery.split("?");
+  url.pathname = pathname;
+  url.search = search ? `?${search}` : request.nextUrl.search;
+  return url;
+}
+
+/**
+ * A fan page's language is in its URL: /fr/<band> is rewritten to the route /<band> with the
+ * language in LOCALE_HEADER; an unprefixed fan page is English, unless the visitor chose another
+ * language (cookie) or their browser asks for one, when a GET is sent to that language's URL.
+ * Other pages (dashboard, account, checkout) keep the cookie/browser language on one URL.
+ */
+function fanPageLanguage(request: NextRequest): { locale?: string; rewrite?: string; redirect?: string } {
+  const { pathname, search } = request.nextUrl;
+  const { locale, path } = splitLocalePath(pathname);
+  if (locale) return isFanPath(path) ? { locale, rewrite: path } : {};
+  if (!isFanPath(pathname)) return {};
+  if (request.method === "GET" && !request.headers.has("next-action")) {
+    const wanted = preferredLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
+    if (wanted !== DEFAULT_LOCALE) return { redirect: `${localePath(wanted, pathname)}${search}` };
+  }
+  return { locale: DEFAULT_LOCALE };
 }
 
 /**

@@ -1,8 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { localeHref } from "@/lib/i18n/locale-href";
 
 export default async function HomePage() {
-  const t = await getTranslations("home");
+  const [t, demoHref] = await Promise.all([getTranslations("home"), localeHref("/demo-band")]);
   const features = ["stream", "sell", "embed"] as const;
   return (
     <div className="mx-auto max-w-6xl px-4 sm:px-6">
@@ -14,7 +15,7 @@ export default async function HomePage() {
             {t("cta")}
           </Link>
           <Link
-            href="/demo-band"
+            href={demoHref}
             className="rounded-md border border-stone-300 bg-white px-5 py-3 font-medium hover:bg-stone-50"
           >
             {t("demo")}

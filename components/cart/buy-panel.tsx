@@ -1,7 +1,8 @@
 /* eslint-disable @next/next/no-img-element -- product photos are already re-encoded to the sizes we show */
 import { getLocale, getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { addToCartAction, freeDownloadAction } from "@/app/(shop)/[artist]/cart/actions";
+import { CartLink } from "@/components/visitor/visitor-links";
+import { localeHref } from "@/lib/i18n/locale-href";
 import type { PublicProduct } from "@/lib/merch";
 import { formatMoney, moneyInputValue, type PriceRule } from "@/lib/money";
 import { type ReleaseOffers } from "@/lib/orders";
@@ -9,17 +10,16 @@ import { AddToCartForm } from "./add-to-cart-form";
 import { FreeDownloadForm } from "./free-download-form";
 
 type Props = {
-  artist: { slug: string; name: string };
+  artist: { id: string; slug: string; name: string };
   offers: ReleaseOffers;
   releaseKind: string;
-  cartCount: number;
 };
 
 /**
  * The release page's buy box: the digital release at its price rule, physical editions with their
  * options and stock, single tracks. Everything it sends is re-checked by the cart on the server.
  */
-export async function BuyPanel({ artist, offers, releaseKind, cartCount }: Props) {
+export async function BuyPanel({ artist, offers, releaseKind }: Props) {
   const [t, locale] = await Promise.all([getTranslations("buy"), getLocale()]);
   const money = (amount: number) => formatMoney(amount, offers.currency, locale);
   const priceText = (rule: PriceRule) =>
@@ -131,15 +131,12 @@ export async function BuyPanel({ artist, offers, releaseKind, cartCount }: Props
         </div>
       )}
 
-      {cartCount > 0 && (
-        <Link
-          href={`/${artist.slug}/cart`}
-          className="block rounded-md border border-stone-300 px-4 py-2 text-center text-sm font-medium hover:bg-stone-50"
-          data-testid="view-cart"
-        >
-          {t("viewCart")} ({cartCount})
-        </Link>
-      )}
+      <CartLink
+        artistId={artist.id}
+        href={await localeHref(`/${artist.slug}/cart`)}
+        label={t("viewCart")}
+        className="block rounded-md border border-stone-300 px-4 py-2 text-center text-sm font-medium hover:bg-stone-50"
+      />
     </section>
   );
 }

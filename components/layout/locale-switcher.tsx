@@ -2,10 +2,17 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
+import { isFanPath } from "@/lib/artists/slug";
+import { isLocale } from "@/lib/i18n/config";
+import { localePath, splitLocalePath } from "@/lib/i18n/paths";
 import { setLocaleAction } from "./actions";
 
 const NAMES: Record<string, string> = { en: "English", fr: "Français" };
 
+/**
+ * Remembers the choice (cookie) for the pages that have one URL (dashboard, account, checkout);
+ * on a fan page, whose language is in its URL, also goes to the page's address in that language.
+ */
 export function LocaleSwitcher({ locale, label }: { locale: string; label: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -19,9 +26,12 @@ export function LocaleSwitcher({ locale, label }: { locale: string; label: strin
         disabled={pending}
         onChange={(event) => {
           const next = event.target.value;
+          if (!isLocale(next)) return;
           startTransition(async () => {
             await setLocaleAction(next);
-            router.refresh();
+            const { path } = splitLocalePath(window.location.pathname);
+            if (isFanPath(path)) window.location.assign(`${localePath(next, path)}${window.location.search}`);
+            else router.refresh();
           });
         }}
         className="rounded border border-line bg-white px-1 py-1 sm:px-2"

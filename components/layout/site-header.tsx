@@ -1,48 +1,42 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { SignedInLinks, SignedOutLinks, VisitorNav, type NavLabels } from "@/components/visitor/visitor-nav";
 import { currentUser } from "@/lib/auth";
-import { signOutAction } from "./actions";
+import { isSharedRender } from "@/lib/http/shared-render-request";
+import { localePath } from "@/lib/i18n";
+import { pageLocale } from "@/lib/i18n/locale-href";
 import { LocaleSwitcher } from "./locale-switcher";
 
+/**
+ * The account links are the visitor's own: rendered here for a visitor's own page, and by
+ * VisitorNav in the browser on the shared copy of a fan page (lib/http/shared-render.ts).
+ */
 export async function SiteHeader() {
-  const [t, locale, user] = await Promise.all([getTranslations("nav"), getLocale(), currentUser()]);
+  const [t, locale, shared] = await Promise.all([getTranslations("nav"), pageLocale(), isSharedRender()]);
+  const user = shared ? null : await currentUser();
+  const labels: NavLabels = {
+    dashboard: t("dashboard"),
+    signOut: t("signOut"),
+    signIn: t("signIn"),
+    signUp: t("signUp"),
+  };
   return (
     <header className="border-b border-line bg-white">
       {/* Wraps rather than overflows on a phone ("Tableau de bord", "Se déconnecter" and the language are long). */}
       <div className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-2 gap-y-1 px-4 py-2 sm:gap-4 sm:px-6">
-        <Link href="/" className="text-base font-semibold tracking-tight sm:text-lg">
+        <Link href={localePath(locale, "/")} className="text-base font-semibold tracking-tight sm:text-lg">
           Merchtable
         </Link>
         <nav
           className="ml-auto flex flex-wrap items-center justify-end gap-1 whitespace-nowrap text-sm sm:gap-3"
           aria-label="Main"
         >
-          {user ? (
-            <>
-              <Link href="/dashboard" className="rounded px-1.5 py-1 hover:bg-stone-100 sm:px-2">
-                {t("dashboard")}
-              </Link>
-              <span className="hidden text-muted md:inline" data-testid="signed-in-as">
-                {user.email}
-              </span>
-              <form action={signOutAction}>
-                <button type="submit" className="rounded px-1.5 py-1 hover:bg-stone-100 sm:px-2">
-                  {t("signOut")}
-                </button>
-              </form>
-            </>
+          {shared ? (
+            <VisitorNav labels={labels} />
+          ) : user ? (
+            <SignedInLinks email={user.email} labels={labels} />
           ) : (
-            <>
-              <Link href="/signin" className="rounded px-1.5 py-1 hover:bg-stone-100 sm:px-2">
-                {t("signIn")}
-              </Link>
-              <Link
-                href="/signup"
-                className="hidden rounded-md bg-ink px-3 py-1.5 font-medium text-white hover:bg-stone-700 sm:inline-block"
-              >
-                {t("signUp")}
-              </Link>
-            </>
+            <SignedOutLinks labels={labels} />
           )}
           <LocaleSwitcher locale={locale} label={t("language")} />
         </nav>

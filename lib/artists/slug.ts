@@ -89,3 +89,13 @@ export function slugify(name: string): string {
     .slice(0, SLUG_MAX)
     .replace(/-+$/g, "");
 }
+
+/**
+ * Whether a path (without its language prefix) is a fan-facing page whose language lives in its
+ * URL: the home page, and a band's shop and everything under it (releases, cart, redeem).
+ */
+export function isFanPath(path: string): boolean {
+  if (path === "/") return true;
+  const first = path.split("/")[1] ?? "";
+  return SLUG_PATTERN.test(first) && first.length >= SLUG_MIN && !RESERVED_SLUGS.has(first);
+}

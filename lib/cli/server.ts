@@ -25,7 +25,10 @@ async function main() {
   const config = env(); // a bad setting (TRUSTED_PROXIES…) stops the server here, before Next loads
   // The pool Next's code uses too (db/pool.ts keeps one per process): opened here so a missing DATABASE_URL stops the server now.
   const db = processDb();
-  const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
+  // Next's own origin stays localhost whatever address the server listens on: Next names loopback
+  // requests localhost, and a proxy.ts rewrite to another origin than its own (127.0.0.1 when
+  // listening there) would be fetched as an outside request, through the proxy again.
+  const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const admit = frontDoor(

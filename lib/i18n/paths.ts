@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "./config";
+import { DEFAULT_LOCALE, isLocale, LOCALES, negotiateLocale, type Locale } from "./config";
 
 /**
  * Each language has its own URL for the fan-facing pages (home, shop, release, cart, widgets'
@@ -37,4 +37,9 @@ export const PREFIXED_LOCALES = LOCALES.filter((locale) => locale !== DEFAULT_LO
 /** `{ en: "/a", fr: "/fr/a" }`: every language's URL of one page. */
 export function localeAlternates(path: string): Record<Locale, string> {
   return Object.fromEntries(LOCALES.map((locale) => [locale, localePath(locale, path)])) as Record<Locale, string>;
+}
+
+/** The language a visitor asked for: their explicit choice (cookie), else their browser's. */
+export function preferredLocale(cookie: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+  return isLocale(cookie) ? cookie : negotiateLocale(acceptLanguage);
 }

@@ -1,21 +1,20 @@
 /* eslint-disable @next/next/no-img-element -- artwork is already re-encoded to the sizes we show */
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ProductOffer } from "@/components/cart/buy-panel";
 import { ReleaseCard } from "@/components/release/release-card";
+import { CartLink, MemberLink } from "@/components/visitor/visitor-links";
 import { db } from "@/db";
 import { getArtistBySlug, imageUrl } from "@/lib/artists";
-import { checkArtistAccess } from "@/lib/artists/access";
-import { currentUser } from "@/lib/auth";
 import { listPublishedReleases, releaseArtworkUrl } from "@/lib/catalog/public";
 import { oembedDiscoveryUrl } from "@/lib/embed";
 import { env } from "@/lib/env";
+import { localePath } from "@/lib/i18n";
+import { pageLocale } from "@/lib/i18n/locale-href";
 import { listPublishedProducts } from "@/lib/merch";
-import { canTakePayments, cartItemCount } from "@/lib/orders";
-import { readCartToken } from "./cart/cart-cookie";
+import { canTakePayments } from "@/lib/orders";
 
 const loadArtist = cache(async (slug: string) => getArtistBySlug(db, slug));
 
@@ -46,16 +45,16 @@ export async function generateMetadata({ params }: PageProps<"/[artist]">): Prom
 export default async function ArtistShopPage({ params }: PageProps<"/[artist]">) {
   const artist = await loadArtist((await params).artist);
   if (!artist) notFound();
-  const [t, tRelease, tBuy, user, releases, merch, cartCount] = await Promise.all([
+  // The same for every visitor (the page cache keeps one copy): the cart link and the members'
+  // "Manage" link come from /api/visitor in the browser.
+  const [t, tRelease, tBuy, locale, releases, merch] = await Promise.all([
     getTranslations("shop"),
     getTranslations("release"),
     getTranslations("buy"),
-    currentUser(),
+    pageLocale(),
     listPublishedReleases(db, artist.id),
     listPublishedProducts(db, artist.id),
-    readCartToken().then((token) => cartItemCount(db, token, artist.id)),
   ]);
-  const isMember = user ? (await checkArtistAccess(db, user.id, { id: artist.id })).allowed : false;
   const banner = imageUrl(artist.bannerKey, "1600");
   const avatar = imageUrl(artist.avatarKey, "512");
 
@@ -78,23 +77,19 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
             <h1 className="truncate text-3xl font-semibold tracking-tight sm:text-4xl">{artist.name}</h1>
             {artist.location && <p className="mt-1 text-muted">{artist.location}</p>}
           </div>
-          {cartCount > 0 && (
-            <Link
-              href={`/${artist.slug}/cart`}
-              className="self-start rounded-md bg-ink px-3 py-2 text-sm font-medium text-white hover:bg-stone-700 sm:self-end"
-              data-testid="view-cart"
-            >
-              {tBuy("viewCart")} ({cartCount})
-            </Link>
-          )}
-          {isMember && (
-            <Link
-              href={`/dashboard/${artist.slug}`}
-              className="self-start rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium hover:bg-stone-50 sm:self-end"
-            >
-              {t("manage")}
-            </Link>
-          )}
+          <CartLink
+            artistId={artist.id}
+            href={localePath(locale, `/${artist.slug}/cart`)}
+            label={tBuy("viewCart")}
+            className="self-start rounded-md bg-ink px-3 py-2 text-sm font-medium text-white hover:bg-stone-700 sm:self-end"
+          />
+          <MemberLink
+            artistId={artist.id}
+            href={`/dashboard/${artist.slug}`}
+            label={t("manage")}
+            testId="manage-shop"
+            className="self-start rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium hover:bg-stone-50 sm:self-end"
+          />
         </header>
 
         <div className="grid gap-10 py-10 lg:grid-cols-[1fr_18rem]">
@@ -107,7 +102,7 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
                 {releases.map((release) => (
                   <li key={release.id}>
                     <ReleaseCard
-                      href={`/${artist.slug}/${release.slug}`}
+                      href={localePath(locale, `/${artist.slug}/${release.slug}`)}
                       title={release.title}
                       kindLabel={tRelease(`kind.${release.kind}`)}
                       year={

@@ -1,6 +1,7 @@
 import type { EmbedOffer } from "@/lib/embed/data";
 import { html, type Raw } from "@/lib/embed/html";
 import type { EmbedOptions } from "@/lib/embed/options";
+import { localePath } from "@/lib/i18n";
 import { formatMoney } from "@/lib/money";
 
 export type T = (key: string, values?: Record<string, string | number>) => string;
@@ -41,7 +42,7 @@ export function buyControl(
     return html`<span class="buy" aria-disabled="true" data-testid="embed-sold-out">${t("soldOut")}</span>`;
   if (offer.state === "blocked") return html`<span class="buy" aria-disabled="true">${t("notOnSale")}</span>`;
   if (offer.state === "free") {
-    return html`<a class="buy" href="${offer.pagePath}" target="_blank" rel="noopener" data-testid="embed-free">${t("getFree")}${newTab}</a>`;
+    return html`<a class="buy" href="${localePath(options.lang, offer.pagePath)}" target="_blank" rel="noopener" data-testid="embed-free">${t("getFree")}${newTab}</a>`;
   }
   const text = label === "price" ? html`${t("buy")} <span class="pr">${price}</span>` : html`${t("buy")}`;
   const name = html`<span class="sr"> ${offer.title}</span>`;

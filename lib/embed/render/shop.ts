@@ -1,6 +1,7 @@
 import { offerImage, type EmbedOffer, type ShopWidget } from "@/lib/embed/data";
 import { html, type Raw } from "@/lib/embed/html";
 import type { EmbedOptions } from "@/lib/embed/options";
+import { localePath } from "@/lib/i18n";
 import { buyControl, priceText, type T } from "./offer";
 
 function kindLabel(offer: EmbedOffer, t: T): string {
@@ -30,5 +31,5 @@ function items(data: ShopWidget, options: EmbedOptions, t: T): Raw {
 }
 
 export function shopBody(data: ShopWidget, options: EmbedOptions, t: T): Raw {
-  return html`<div class="w ${options.layout}" id="w" data-testid="embed-widget"><div class="hd" style="align-items:center"><h1 class="t" style="flex:1">${data.artist.name}</h1><a class="buy ghost" href="/${data.artist.slug}" target="_blank" rel="noopener">${t("visit")}<span class="sr"> (${t("newTab")})</span></a></div><div class="fill">${items(data, options, t)}</div></div>`;
+  return html`<div class="w ${options.layout}" id="w" data-testid="embed-widget"><div class="hd" style="align-items:center"><h1 class="t" style="flex:1">${data.artist.name}</h1><a class="buy ghost" href="${localePath(options.lang, `/${data.artist.slug}`)}" target="_blank" rel="noopener">${t("visit")}<span class="sr"> (${t("newTab")})</span></a></div><div class="fill">${items(data, options, t)}</div></div>`;
 }

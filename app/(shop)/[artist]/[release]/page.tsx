@@ -3,29 +3,35 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { readCartToken } from "@/app/(shop)/[artist]/cart/cart-cookie";
 import { BuyPanel } from "@/components/cart/buy-panel";
 import { ReleasePlayer } from "@/components/player/release-player";
 import type { PlayerTrack } from "@/components/player/types";
 import { DownloadFormats } from "@/components/release/download-formats";
 import { ReleaseArtwork } from "@/components/release/release-artwork";
+import { MemberLink } from "@/components/visitor/visitor-links";
 import { db } from "@/db";
-import { checkArtistAccess } from "@/lib/artists/access";
 import { currentUser } from "@/lib/auth";
 import { getPublishedRelease, getReleaseForPreview, releaseArtworkUrl, type PublicRelease } from "@/lib/catalog/public";
 import { oembedDiscoveryUrl } from "@/lib/embed";
 import { env } from "@/lib/env";
-import { cartItemCount, releaseOffers } from "@/lib/orders";
+import { isSharedRender } from "@/lib/http/shared-render-request";
+import { localePath } from "@/lib/i18n";
+import { pageLocale } from "@/lib/i18n/locale-href";
+import { releaseOffers } from "@/lib/orders";
 import { DraftBanner } from "./draft-banner";
 import { ReleaseText } from "./release-text";
 
 /**
  * Published releases for everyone; drafts only for the band's members (with a banner saying fans
  * cannot see it yet). Everyone else gets the same 404 as for a release that does not exist.
+ * A published release's page is the same for every visitor (the page cache keeps one copy: what
+ * is a member's own, the edit link and the cart count, comes from /api/visitor in the browser);
+ * a draft is only ever rendered for a member's own request, never for the shared copy.
  */
 const loadRelease = cache(async (artistSlug: string, releaseSlug: string): Promise<PublicRelease | null> => {
   const published = await getPublishedRelease(db, artistSlug, releaseSlug);
   if (published) return published;
+  if (await isSharedRender()) return null;
   const user = await currentUser();
   return user ? getReleaseForPreview(db, user.id, artistSlug, releaseSlug) : null;
 });
@@ -103,15 +109,11 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
   const data = await loadRelease(artistSlug, releaseSlug);
   if (!data) notFound();
   const { artist, release, tracks, formats, lossyMaster, isDraft } = data;
-  const [t, format, user] = await Promise.all([getTranslations("release"), getFormatter(), currentUser()]);
-  const isMember = isDraft || (user ? (await checkArtistAccess(db, user.id, { id: artist.id })).allowed : false);
+  const [t, format, locale] = await Promise.all([getTranslations("release"), getFormatter(), pageLocale()]);
   // Drafts cannot be bought: the band's preview shows the page without the buy box.
-  const [offers, cartCount] = isDraft
-    ? [null, 0]
-    : await Promise.all([
-        releaseOffers(db, artist, release),
-        readCartToken().then((token) => cartItemCount(db, token, artist.id)),
-      ]);
+  const offers = isDraft ? null : await releaseOffers(db, artist, release);
+  const shopHref = localePath(locale, `/${artist.slug}`);
+  const editHref = `/dashboard/${artist.slug}/releases/${release.id}`;
 
   const alt = t("artworkAlt", { title: release.title, artist: artist.name });
   const date = release.releaseDate ? new Date(`${release.releaseDate}T00:00:00Z`) : null;
@@ -122,7 +124,7 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
 
   return (
     <div style={{ "--color-accent": artist.accentColor } as React.CSSProperties} data-testid="release-page">
-      {isDraft && <DraftBanner band={artist.name} editHref={`/dashboard/${artist.slug}/releases/${release.id}`} />}
+      {isDraft && <DraftBanner band={artist.name} editHref={editHref} />}
       <div className="mx-auto grid max-w-6xl gap-x-12 gap-y-8 px-4 py-8 sm:px-6 sm:py-12 lg:grid-cols-[22rem_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
         <div className="mx-auto w-full max-w-sm lg:max-w-none">
           <ReleaseArtwork
@@ -147,7 +149,7 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
                 name: artist.name,
                 artist: (chunks) => (
                   <Link
-                    href={`/${artist.slug}`}
+                    href={shopHref}
                     className="font-medium underline decoration-line decoration-2 underline-offset-4 hover:decoration-accent"
                   >
                     {chunks}
@@ -160,13 +162,14 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
                 ? t("summaryWithLength", { count: tracks.length, minutes: Math.max(1, Math.round(totalSeconds / 60)) })
                 : t("summary", { count: tracks.length })}
             </p>
-            {isMember && !isDraft && (
-              <Link
-                href={`/dashboard/${artist.slug}/releases/${release.id}`}
+            {!isDraft && (
+              <MemberLink
+                artistId={artist.id}
+                href={editHref}
+                label={t("edit")}
+                testId="edit-release"
                 className="mt-4 inline-block rounded-md border border-stone-300 bg-surface px-3 py-1.5 text-sm font-medium hover:bg-stone-50"
-              >
-                {t("edit")}
-              </Link>
+              />
             )}
           </header>
 
@@ -190,9 +193,7 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
         </div>
 
         <aside className="min-w-0 space-y-6">
-          {offers && (
-            <BuyPanel artist={artist} offers={offers} releaseKind={t(`kind.${release.kind}`)} cartCount={cartCount} />
-          )}
+          {offers && <BuyPanel artist={artist} offers={offers} releaseKind={t(`kind.${release.kind}`)} />}
           <DownloadFormats formats={formats} lossyMaster={lossyMaster} hasTracks={tracks.length > 0} />
           {release.catalogNumber && (
             <dl className="text-sm">
@@ -202,10 +203,7 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
               </dd>
             </dl>
           )}
-          <Link
-            href={`/${artist.slug}`}
-            className="block text-sm text-muted underline underline-offset-2 hover:text-ink"
-          >
+          <Link href={shopHref} className="block text-sm text-muted underline underline-offset-2 hover:text-ink">
             {t("backToShop", { artist: artist.name })}
           </Link>
         </aside>

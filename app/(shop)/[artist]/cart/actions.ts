@@ -11,6 +11,7 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { isCountryCode } from "@/lib/countries";
 import { deliverSoon } from "@/lib/email";
 import { isLocale } from "@/lib/i18n";
+import { localeHref } from "@/lib/i18n/locale-href";
 import { formatMoney, parseMoneyInput } from "@/lib/money";
 import {
   addToCart,
@@ -82,7 +83,7 @@ export async function addToCartAction(_state: CartActionState, form: FormData): 
   });
   if (!result.ok)
     return { ok: false, error: await cartErrorMessage(result.error, input.data.currency, result.minimum) };
-  redirect(`/${artist.slug}/cart`);
+  redirect(await localeHref(`/${artist.slug}/cart`));
 }
 
 const lineSchema = z.object({
@@ -113,7 +114,7 @@ export async function updateCartLineAction(_state: CartActionState, form: FormDa
   });
   if (!result.ok)
     return { ok: false, error: await cartErrorMessage(result.error, input.data.currency, result.minimum) };
-  redirect(`/${artist!.slug}/cart`);
+  redirect(await localeHref(`/${artist!.slug}/cart`));
 }
 
 export async function setCountryAction(form: FormData) {
@@ -122,7 +123,7 @@ export async function setCountryAction(form: FormData) {
   const cart = await findCart(db, await readCartToken(), artist.id);
   const country = String(form.get("country") ?? "");
   if (cart) await setCartCountry(db, cart, isCountryCode(country) ? country : null);
-  redirect(`/${artist.slug}/cart`);
+  redirect(await localeHref(`/${artist.slug}/cart`));
 }
 
 const checkoutSchema = z.object({
@@ -172,7 +173,7 @@ export async function applyDiscountAction(_state: CartActionState, form: FormDat
     input.data.code,
   );
   if (!result.ok) return { ok: false, error: t(result.reason) };
-  redirect(`/${artist.slug}/cart`);
+  redirect(await localeHref(`/${artist.slug}/cart`));
 }
 
 export async function removeDiscountAction(form: FormData) {
@@ -180,7 +181,7 @@ export async function removeDiscountAction(form: FormData) {
   if (!artist) return;
   const cart = await findCart(db, await readCartToken(), artist.id);
   if (cart) await removeDiscountFromCart(db, cart);
-  redirect(`/${artist.slug}/cart`);
+  redirect(await localeHref(`/${artist.slug}/cart`));
 }
 
 const freeSchema = z.object({

@@ -11,6 +11,7 @@ import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
 import { releaseArtworkUrl } from "@/lib/catalog/public";
 import { countryName, countryOptions } from "@/lib/countries";
+import { localeHref } from "@/lib/i18n/locale-href";
 import { photoUrls } from "@/lib/merch";
 import { formatMoney, moneyInputValue } from "@/lib/money";
 import { canTakePayments, loadPricedCart, MAX_QUANTITY, type PricedLine } from "@/lib/orders";
@@ -35,6 +36,7 @@ function lineImage(line: PricedLine) {
 export default async function CartPage({ params, searchParams }: PageProps<"/[artist]/cart">) {
   const artist = await getArtistBySlug(db, (await params).artist);
   if (!artist) notFound();
+  const shopHref = await localeHref(`/${artist.slug}`);
   const query = await searchParams;
   const token = await readCartToken();
   const [t, td, locale, priced] = await Promise.all([
@@ -58,7 +60,7 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
       data-testid="cart-page"
     >
       <p className="text-sm text-muted">
-        <Link href={`/${artist.slug}`} className="underline underline-offset-2 hover:text-ink">
+        <Link href={shopHref} className="underline underline-offset-2 hover:text-ink">
           {artist.name}
         </Link>
       </p>
@@ -72,7 +74,7 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
       {lines.length === 0 ? (
         <div className="mt-8 rounded-lg border border-dashed border-stone-300 bg-white px-6 py-12 text-center">
           <p className="font-medium">{t("empty")}</p>
-          <Link href={`/${artist.slug}`} className="mt-3 inline-block text-sm underline underline-offset-2">
+          <Link href={shopHref} className="mt-3 inline-block text-sm underline underline-offset-2">
             {t("backToShop", { band: artist.name })}
           </Link>
         </div>
@@ -129,7 +131,7 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
               })}
             </ul>
             <Link
-              href={`/${artist.slug}`}
+              href={shopHref}
               className="mt-4 inline-block text-sm text-muted underline underline-offset-2 hover:text-ink"
             >
               {t("backToShop", { band: artist.name })}

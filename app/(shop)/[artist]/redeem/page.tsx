@@ -6,6 +6,7 @@ import { redeemAction } from "@/app/(shop)/redeem/actions";
 import { RedeemForm } from "@/app/(shop)/redeem/redeem-form";
 import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
+import { localeHref } from "@/lib/i18n/locale-href";
 
 export const metadata: Metadata = { title: "Redeem a code", robots: { index: false, follow: false } };
 
@@ -13,6 +14,7 @@ export const metadata: Metadata = { title: "Redeem a code", robots: { index: fal
 export default async function ArtistRedeemPage({ params, searchParams }: PageProps<"/[artist]/redeem">) {
   const artist = await getArtistBySlug(db, (await params).artist);
   if (!artist) notFound();
+  const shopHref = await localeHref(`/${artist.slug}`);
   const t = await getTranslations("codes.redeem");
   const code = (await searchParams).code;
   return (
@@ -21,7 +23,7 @@ export default async function ArtistRedeemPage({ params, searchParams }: PagePro
       style={{ "--color-accent": artist.accentColor } as React.CSSProperties}
     >
       <p className="text-sm text-muted">
-        <Link href={`/${artist.slug}`} className="underline underline-offset-2 hover:text-ink">
+        <Link href={shopHref} className="underline underline-offset-2 hover:text-ink">
           {artist.name}
         </Link>
       </p>

@@ -4,7 +4,7 @@ import { cartTokenForLink } from "@/app/(shop)/[artist]/cart/cart-cookie";
 import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
 import { escapeHtml, normalizeEmbedHost } from "@/lib/embed";
-import { isLocale, negotiateLocale, translator } from "@/lib/i18n";
+import { isLocale, localePath, negotiateLocale, translator } from "@/lib/i18n";
 import { formatMoney } from "@/lib/money";
 import { addToCart, type CartError } from "@/lib/orders";
 
@@ -63,5 +63,5 @@ export async function GET(request: Request, { params }: RouteContext<"/[artist]/
   });
   if (!result.ok) return refusal(result.error, lang, artist, result.minimum);
   await cart.keep();
-  redirect(`/${artist.slug}/cart`);
+  redirect(localePath(lang, `/${artist.slug}/cart`));
 }

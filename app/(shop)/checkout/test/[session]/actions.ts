@@ -7,6 +7,7 @@ import { z } from "zod";
 import { db } from "@/db";
 import { deliverSoon } from "@/lib/email";
 import { env } from "@/lib/env";
+import { localeHref } from "@/lib/i18n/locale-href";
 import { cancelOrder, fulfillOrder, orderBySession, successUrl } from "@/lib/orders";
 import { testPaymentsActive } from "@/lib/payments";
 
@@ -68,5 +69,5 @@ export async function declineTestAction(form: FormData) {
   const found = await orderBySession(db, String(form.get("session") ?? ""), "test");
   if (!found) return;
   if (found.order.status === "pending") await cancelOrder(db, found.order.id, "declined");
-  redirect(`/${found.artist.slug}/cart?declined=1`);
+  redirect(await localeHref(`/${found.artist.slug}/cart?declined=1`));
 }
