@@ -4,30 +4,32 @@ import { entriesPerFile, SITEMAP_MAX_URLS, type SitemapEntry } from "./sitemap-x
 
 /**
  * What search engines are told about: every published release, and every shop with something
- * to show (a published release or merch item). Drafts never, and a release taken down (back to
- * draft) or deleted leaves at the next fetch.
+ * to show (a published release or merch item). Drafts never, and a release taken back to draft
+ * or deleted leaves at the next fetch.
  *
- * Entries are ordered by (band slug, release slug), "" standing for the shop itself, in the "C"
- * collation so the order is the same byte order everywhere. That pair is unique, so the files are
- * read by keyset pagination in batches: no request ever holds every row.
+ * Entries are ordered by (band slug, release slug), "" standing for the shop itself. That pair is
+ * unique, so a file is read by keyset pagination in batches: no request holds every row, and each
+ * batch starts from the artists' and releases' slug indexes rather than sorting the whole site.
  */
 
 type Key = { artist: string; release: string };
 type Row = { artist: string; release: string; lastmod: Date | string };
 
-/** Lastmod: a release's own row; a shop's newest change of the band or of what it shows. */
-const ENTRIES = sql`
-  select a.slug collate "C" as artist, ''::text collate "C" as release,
-         greatest(a.updated_at, max(shown.updated_at)) as lastmod
-  from artists a
-  join (
-    select artist_id, updated_at from releases where status = 'published'
+/** A shop's lastmod: the newest change of the band or of what its page shows. */
+const SHOP_LATEST = sql`(
+  select max(updated_at) from (
+    select updated_at from releases where artist_id = a.id and status = 'published'
     union all
-    select artist_id, updated_at from products where published
-  ) shown on shown.artist_id = a.id
-  group by a.id
+    select updated_at from products where artist_id = a.id and published
+  ) shown)`;
+
+/** Every entry, for planning the files (one pass in the database, nothing read out but the plan). */
+const ENTRIES = sql`
+  select a.slug as artist, '' as release, greatest(a.updated_at, latest) as lastmod
+  from artists a cross join lateral ${SHOP_LATEST} as shop(latest)
+  where latest is not null
   union all
-  select a.slug collate "C", r.slug collate "C", r.updated_at
+  select a.slug, r.slug, r.updated_at
   from releases r join artists a on a.id = r.artist_id
   where r.status = 'published'`;
 
@@ -58,6 +60,37 @@ const toEntry = (row: Row): SitemapEntry => ({
   lastmod: new Date(row.lastmod),
 });
 
+type Bound = { key: Key; inclusive: boolean };
+
+/**
+ * One batch: each kind of entry read in key order from its own index and cut at `limit`, then
+ * merged. A shop's key is (slug, ""), so the shop conditions reduce to comparisons of the slug.
+ */
+async function batch(db: DbOrTx, lower: Bound | null, upper: Key | null, limit: number): Promise<Row[]> {
+  const shop: SQL[] = [sql`latest is not null`];
+  const release: SQL[] = [sql`r.status = 'published'`];
+  if (lower) {
+    const { artist, release: slug } = lower.key;
+    const op = lower.inclusive ? sql`>=` : sql`>`;
+    shop.push(lower.inclusive && slug === "" ? sql`a.slug >= ${artist}` : sql`a.slug > ${artist}`);
+    release.push(sql`a.slug >= ${artist}`, sql`(a.slug, r.slug) ${op} (${artist}, ${slug})`);
+  }
+  if (upper) {
+    shop.push(upper.release === "" ? sql`a.slug < ${upper.artist}` : sql`a.slug <= ${upper.artist}`);
+    release.push(sql`a.slug <= ${upper.artist}`, sql`(a.slug, r.slug) < (${upper.artist}, ${upper.release})`);
+  }
+  const rows = await db.execute<Row>(sql`
+    select artist, release, lastmod from (
+      (select a.slug as artist, '' as release, greatest(a.updated_at, latest) as lastmod
+       from artists a cross join lateral ${SHOP_LATEST} as shop(latest)
+       where ${sql.join(shop, sql` and `)} order by a.slug limit ${limit})
+      union all
+      (select a.slug, r.slug, r.updated_at from releases r join artists a on a.id = r.artist_id
+       where ${sql.join(release, sql` and `)} order by a.slug, r.slug limit ${limit})
+    ) entries order by artist, release limit ${limit}`);
+  return [...rows];
+}
+
 /**
  * The entries from `from` (included) up to `before` (excluded, or the end), in batches of
  * `batchSize` rows, each batch one keyset query that starts after the last key of the one before.
@@ -65,23 +98,15 @@ const toEntry = (row: Row): SitemapEntry => ({
 export async function* sitemapEntries(
   db: DbOrTx,
   range: { from?: Key; before?: Key } = {},
-  batchSize = 1000,
+  batchSize = 2000,
 ): AsyncGenerator<SitemapEntry> {
-  let after: Key | null = null;
+  let lower: Bound | null = range.from ? { key: range.from, inclusive: true } : null;
   for (;;) {
-    const conditions: SQL[] = [];
-    if (after) conditions.push(sql`(artist, release) > (${after.artist}, ${after.release})`);
-    else if (range.from) conditions.push(sql`(artist, release) >= (${range.from.artist}, ${range.from.release})`);
-    if (range.before) conditions.push(sql`(artist, release) < (${range.before.artist}, ${range.before.release})`);
-    const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-    const rows = [
-      ...(await db.execute<Row>(sql`
-        select artist, release, lastmod from (${ENTRIES}) entries ${where}
-        order by artist, release limit ${batchSize}`)),
-    ];
+    const rows = await batch(db, lower, range.before ?? null, batchSize);
     for (const row of rows) yield toEntry(row);
     if (rows.length < batchSize) return;
-    after = { artist: rows[rows.length - 1].artist, release: rows[rows.length - 1].release };
+    const last = rows[rows.length - 1];
+    lower = { key: { artist: last.artist, release: last.release }, inclusive: false };
   }
 }
 
