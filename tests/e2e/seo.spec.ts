@@ -153,7 +153,7 @@ test("the shop page describes the band as a MusicGroup with its albums, and the 
   });
 
   await page.goto("/");
-  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", `${baseURL}/`);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", baseURL);
   await expect(page.locator('link[rel="alternate"][hreflang="fr"]')).toHaveAttribute("href", `${baseURL}/fr`);
   const siteImage = await page.locator('meta[property="og:image"]').getAttribute("content");
   const picture = await request.get(siteImage!);
