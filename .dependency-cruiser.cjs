@@ -6,7 +6,8 @@
  * one above; within a layer, the no-circular rule keeps the imports one-way.
  *
  *   5 entry points  cli
- *   4 features      downloads, embed, stats, jobs, library, stream
+ *   4 features      downloads, embed, stats, jobs, library, stream, seo (sitemap, robots.txt,
+ *                   JSON-LD and share pictures: reads the catalogue and the release page's offers)
  *   3 orders        orders (cart, checkout, fulfilment, download grants, code redemption,
  *                   payment-events/: the Stripe webhook and the handlers that change orders)
  *   2 domain        artists, auth, catalog, codes, discounts, email, fans, merch, plays
@@ -30,7 +31,7 @@ const LAYERS = [
   ["audio", "http", "images", "payments", "queue", "storage"],
   ["artists", "auth", "catalog", "codes", "discounts", "email", "fans", "merch", "plays"],
   ["orders"],
-  ["downloads", "embed", "stats", "jobs", "library", "stream"],
+  ["downloads", "embed", "stats", "jobs", "library", "stream", "seo"],
   ["cli"],
 ];
 

@@ -35,6 +35,16 @@ const config: NextConfig = {
         source: "/_next/static/:path*",
         headers: [{ key: "X-Content-Type-Options", value: "nosniff" }],
       },
+      // Never in search results: the widgets (their pages are the shop's), and what belongs to one
+      // band or fan. Header rather than meta, so route handlers and error pages carry it too.
+      ...[
+        "/embed/:path*",
+        "/dashboard/:path*",
+        "/onboarding",
+        "/checkout/:path*",
+        "/library/:path*",
+        "/download/:path*",
+      ].map((source) => ({ source, headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }] })),
     ];
   },
 };

@@ -1,6 +1,27 @@
-import { getTranslations } from "next-intl/server";
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { localeHref } from "@/lib/i18n/locale-href";
+import { localePath } from "@/lib/i18n";
+import { languageAlternates, openGraphLocales, renderLocale, SITE_SHARE_IMAGE } from "@/lib/seo";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, locale] = await Promise.all([getTranslations("meta"), getLocale().then(renderLocale)]);
+  const image = { ...SITE_SHARE_IMAGE, type: "image/jpeg", alt: t("title") };
+  return {
+    alternates: languageAlternates(locale, "/"),
+    openGraph: {
+      type: "website",
+      title: t("title"),
+      description: t("description"),
+      url: localePath(locale, "/"),
+      siteName: "Merchtable",
+      ...openGraphLocales(locale),
+      images: [image],
+    },
+    twitter: { card: "summary_large_image", title: t("title"), description: t("description"), images: [image] },
+  };
+}
 
 export default async function HomePage() {
   const [t, demoHref] = await Promise.all([getTranslations("home"), localeHref("/demo-band")]);

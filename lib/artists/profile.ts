@@ -3,7 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import { isInvalidParameter, isUniqueViolation, type Db } from "@/db/client";
 import { rebuildDailyStats } from "@/db/queries/daily-stats";
 import { artistMembers, artists, type Artist, type MemberRole } from "@/db/schema";
-import { imageVariants, processImage, type ImageKind, type ImageProblem } from "@/lib/images";
+import { imageVariants, jpegCopyKeys, processImage, type ImageKind, type ImageProblem } from "@/lib/images";
 import { deleteFile, putFile } from "@/lib/storage";
 import { checkArtistAccess } from "./access";
 import { artistProfileSchema, fieldErrorsOf, type FieldErrors } from "./profile-input";
@@ -48,6 +48,7 @@ async function storeImage(artistId: string, kind: ImageKind, variants: { suffix:
 async function removeImage(key: string | null, kind: ImageKind) {
   if (!key) return;
   for (const suffix of imageVariants(kind)) await deleteFile(`${key}-${suffix}.webp`);
+  for (const copy of jpegCopyKeys(key, imageVariants(kind))) await deleteFile(copy);
 }
 
 function invalid(fieldErrors: FieldErrors, problems?: Partial<Record<ImageKind, ImageProblem>>): ProfileResult {

@@ -53,6 +53,7 @@ export const RESERVED_SLUGS = new Set([
   "signin",
   "signout",
   "signup",
+  "sitemap",
   "sitemap.xml",
   "static",
   "status",

@@ -4,7 +4,7 @@ import { isUniqueViolation, type Db, type DbOrTx } from "@/db/client";
 import { releases, tracks, type Release, type Track } from "@/db/schema";
 import { checkArtistAccess, slugify } from "@/lib/artists";
 import { audioKeys } from "@/lib/audio";
-import { imageVariants, processImage, type ImageProblem } from "@/lib/images";
+import { imageVariants, jpegCopyKeys, processImage, type ImageProblem } from "@/lib/images";
 import { hasPrice } from "@/lib/money";
 import { storage } from "@/lib/storage";
 import { fieldErrorsOf, releaseInputSchema, type FieldErrors } from "./input";
@@ -46,6 +46,8 @@ async function removeCover(key: string | null) {
   for (const suffix of imageVariants("cover")) await storage().delete(`${key}-${suffix}.webp`);
   // The JPEG copy that download zips carry (lib/downloads/serve.ts), if one was made.
   await storage().delete(`${key}-zip.jpg`);
+  // And the link previews' JPEG copies (app/media), made when first asked for.
+  for (const copy of jpegCopyKeys(key, imageVariants("cover"))) await storage().delete(copy);
 }
 
 const slugTaken = async (db: DbOrTx, artistId: string, slug: string, ownId?: string) => {

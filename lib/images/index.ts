@@ -1,6 +1,8 @@
 import sharp from "sharp";
 import { env } from "@/lib/env";
 
+export { ensureJpegCopy, jpegCopyKeys, jpegSourceKey, webpToJpeg } from "./jpeg";
+
 /**
  * Artwork the bands upload is decoded and re-encoded here: only pixels survive (no EXIF, GPS or
  * embedded scripts), at the sizes the pages use.

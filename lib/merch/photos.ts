@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { imageUrl } from "@/lib/artists";
-import { imageVariants, processImage, type ImageProblem } from "@/lib/images";
+import { imageVariants, jpegCopyKeys, processImage, type ImageProblem } from "@/lib/images";
 import { storage } from "@/lib/storage";
 
 /** A photo as the band uploaded it: its bytes and the file name it had (for error messages). */
@@ -37,7 +37,10 @@ export async function storePhotos(artistId: string, productId: string, photos: {
 }
 
 export async function removePhotos(keys: string[]) {
-  for (const key of keys) for (const suffix of imageVariants("cover")) await storage().delete(`${key}-${suffix}.webp`);
+  for (const key of keys) {
+    for (const suffix of imageVariants("cover")) await storage().delete(`${key}-${suffix}.webp`);
+    for (const copy of jpegCopyKeys(key, imageVariants("cover"))) await storage().delete(copy);
+  }
 }
 
 export type PhotoUrls = { large: string; medium: string; small: string };

@@ -181,7 +181,7 @@ test("a fan plays a release: play, seek on the waveform and with the keyboard, n
   expect(head).toContain('<meta property="og:type" content="music.album"/>');
   expect(head).toMatch(
     new RegExp(
-      `<meta property="og:image" content="http://[^"]+/media/artists/${artist.id}/releases/[^"]+-1200\\.webp"/>`,
+      `<meta property="og:image" content="http://[^"]+/media/artists/${artist.id}/releases/[^"]+-1200\\.jpg"/>`,
     ),
   );
   expect(head).toMatch(new RegExp(`<meta property="og:audio" content="http://[^"]+/api/stream/${first.id}"/>`));

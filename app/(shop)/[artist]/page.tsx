@@ -1,10 +1,11 @@
 /* eslint-disable @next/next/no-img-element -- artwork is already re-encoded to the sizes we show */
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ProductOffer } from "@/components/cart/buy-panel";
 import { ReleaseCard } from "@/components/release/release-card";
+import { ShopJsonLd } from "@/components/seo/json-ld";
 import { CartLink, MemberLink } from "@/components/visitor/visitor-links";
 import { db } from "@/db";
 import { getArtistBySlug, imageUrl } from "@/lib/artists";
@@ -15,30 +16,44 @@ import { localePath } from "@/lib/i18n";
 import { pageLocale } from "@/lib/i18n/locale-href";
 import { listPublishedProducts } from "@/lib/merch";
 import { canTakePayments } from "@/lib/orders";
+import { languageAlternates, openGraphLocales, renderLocale, shareImageUrl } from "@/lib/seo";
 
 const loadArtist = cache(async (slug: string) => getArtistBySlug(db, slug));
 
 export async function generateMetadata({ params }: PageProps<"/[artist]">): Promise<Metadata> {
   const artist = await loadArtist((await params).artist);
   if (!artist) return {};
+  const locale = renderLocale(await getLocale());
   const description = artist.bio.split("\n")[0]?.slice(0, 200) || artist.location || artist.name;
-  const image = imageUrl(artist.bannerKey, "1600") ?? imageUrl(artist.avatarKey, "512");
+  // JPEG copies of the banner, else the avatar: some link previews refuse WebP.
+  const image = artist.bannerKey
+    ? { url: shareImageUrl(artist.bannerKey, "1600")!, width: 1600, height: 480, type: "image/jpeg", alt: artist.name }
+    : artist.avatarKey
+      ? { url: shareImageUrl(artist.avatarKey, "512")!, width: 512, height: 512, type: "image/jpeg", alt: artist.name }
+      : null;
   return {
     title: artist.name,
     description,
     alternates: {
-      canonical: `/${artist.slug}`,
+      ...languageAlternates(locale, `/${artist.slug}`),
       types: { "application/json+oembed": oembedDiscoveryUrl(env().APP_URL, `/${artist.slug}`) },
     },
     openGraph: {
       type: "profile",
       title: artist.name,
       description,
-      url: `/${artist.slug}`,
+      url: localePath(locale, `/${artist.slug}`),
       siteName: "Merchtable",
-      images: image ? [{ url: image }] : [],
+      ...openGraphLocales(locale),
+      images: image ? [image] : [],
     },
-    twitter: { card: image ? "summary_large_image" : "summary", title: artist.name, description },
+    twitter: {
+      // A square avatar is cropped badly by the large card.
+      card: artist.bannerKey ? "summary_large_image" : "summary",
+      title: artist.name,
+      description,
+      images: image ? [{ url: image.url, alt: image.alt }] : [],
+    },
   };
 }
 
@@ -60,6 +75,7 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
 
   return (
     <div style={{ "--color-accent": artist.accentColor } as React.CSSProperties} data-testid="artist-shop">
+      <ShopJsonLd artist={artist} releases={releases} />
       <div className="mx-auto max-w-6xl px-0 sm:px-6 sm:pt-6">
         <div
           className="relative aspect-[10/3] w-full overflow-hidden bg-stone-700 sm:rounded-lg"

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -8,6 +8,7 @@ import { ReleasePlayer } from "@/components/player/release-player";
 import type { PlayerTrack } from "@/components/player/types";
 import { DownloadFormats } from "@/components/release/download-formats";
 import { ReleaseArtwork } from "@/components/release/release-artwork";
+import { ReleaseJsonLd } from "@/components/seo/json-ld";
 import { MemberLink } from "@/components/visitor/visitor-links";
 import { db } from "@/db";
 import { currentUser } from "@/lib/auth";
@@ -18,6 +19,7 @@ import { isSharedRender } from "@/lib/http/shared-render-request";
 import { localePath } from "@/lib/i18n";
 import { pageLocale } from "@/lib/i18n/locale-href";
 import { releaseOffers } from "@/lib/orders";
+import { languageAlternates, openGraphLocales, renderLocale, shareImageUrl } from "@/lib/seo";
 import { DraftBanner } from "./draft-banner";
 import { ReleaseText } from "./release-text";
 
@@ -42,19 +44,22 @@ export async function generateMetadata({ params, searchParams }: PageProps<"/[ar
   const data = await loadRelease(artistSlug, releaseSlug);
   if (!data) return {};
   const { artist, release, tracks } = data;
-  const t = await getTranslations("release");
+  const [t, locale] = await Promise.all([getTranslations("release"), getLocale().then(renderLocale)]);
   const title = `${release.title} — ${artist.name}`;
   const description =
     release.description.split("\n")[0]?.slice(0, 200) || `${t(`kind.${release.kind}`)} · ${artist.name}`;
   const url = `/${artist.slug}/${release.slug}`;
-  const image = releaseArtworkUrl(release.artworkKey, "large");
+  // JPEG: some link previews refuse WebP (app/media makes the copy on first request).
+  const image = shareImageUrl(release.artworkKey, "1200");
+  const alt = t("artworkAlt", { title: release.title, artist: artist.name });
   const firstPlayable = tracks.find((track) => track.playback === "full" || track.playback === "clip");
   return {
     title,
     description,
-    // oEmbed discovery; a track is the release URL with ?track=<id> (there is no track page).
+    // Canonical in this render's language, without ?track=; oEmbed discovery names the track
+    // as the release URL with ?track=<id> (there is no track page).
     alternates: {
-      canonical: url,
+      ...languageAlternates(locale, url),
       types: data.isDraft
         ? undefined
         : {
@@ -69,26 +74,23 @@ export async function generateMetadata({ params, searchParams }: PageProps<"/[ar
       type: "music.album",
       title,
       description,
-      url,
+      url: localePath(locale, url),
       siteName: "Merchtable",
+      ...openGraphLocales(locale),
       // Next resolves og:url and og:image against metadataBase, but not these.
-      musicians: [new URL(`/${artist.slug}`, env().APP_URL).href],
+      musicians: [new URL(localePath(locale, `/${artist.slug}`), env().APP_URL).href],
       releaseDate: release.releaseDate ?? undefined,
-      images: image
-        ? [
-            {
-              url: image,
-              width: 1200,
-              height: 1200,
-              alt: t("artworkAlt", { title: release.title, artist: artist.name }),
-            },
-          ]
-        : [],
+      images: image ? [{ url: image, width: 1200, height: 1200, type: "image/jpeg", alt }] : [],
       audio: firstPlayable
         ? [{ url: new URL(`/api/stream/${firstPlayable.id}`, env().APP_URL).href, type: "audio/mpeg" }]
         : undefined,
     },
-    twitter: { card: image ? "summary_large_image" : "summary", title, description },
+    twitter: {
+      card: image ? "summary_large_image" : "summary",
+      title,
+      description,
+      images: image ? [{ url: image, alt }] : [],
+    },
   };
 }
 
@@ -124,6 +126,7 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
 
   return (
     <div style={{ "--color-accent": artist.accentColor } as React.CSSProperties} data-testid="release-page">
+      {!isDraft && <ReleaseJsonLd release={data} offers={offers} />}
       {isDraft && <DraftBanner band={artist.name} editHref={editHref} />}
       <div className="mx-auto grid max-w-6xl gap-x-12 gap-y-8 px-4 py-8 sm:px-6 sm:py-12 lg:grid-cols-[22rem_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
         <div className="mx-auto w-full max-w-sm lg:max-w-none">
