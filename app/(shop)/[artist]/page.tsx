@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ProductOffer } from "@/components/cart/buy-panel";
 import { ReleaseCard } from "@/components/release/release-card";
+import { accentStyle } from "@/components/ui/accent-style";
 import { db } from "@/db";
 import { getArtistBySlug, imageUrl } from "@/lib/artists";
 import { checkArtistAccess } from "@/lib/artists/access";
@@ -60,7 +61,7 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
   const avatar = imageUrl(artist.avatarKey, "512");
 
   return (
-    <div style={{ "--color-accent": artist.accentColor } as React.CSSProperties} data-testid="artist-shop">
+    <div style={accentStyle(artist.accentColor)} data-testid="artist-shop">
       <div className="mx-auto max-w-6xl px-0 sm:px-6 sm:pt-6">
         <div
           className="relative aspect-[10/3] w-full overflow-hidden bg-stone-700 sm:rounded-lg"

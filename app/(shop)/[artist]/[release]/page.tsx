@@ -9,6 +9,7 @@ import { ReleasePlayer } from "@/components/player/release-player";
 import type { PlayerTrack } from "@/components/player/types";
 import { DownloadFormats } from "@/components/release/download-formats";
 import { ReleaseArtwork } from "@/components/release/release-artwork";
+import { accentStyle } from "@/components/ui/accent-style";
 import { db } from "@/db";
 import { checkArtistAccess } from "@/lib/artists/access";
 import { currentUser } from "@/lib/auth";
@@ -121,7 +122,7 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
   const allTimed = tracks.length > 0 && tracks.every((track) => track.durationMs !== null);
 
   return (
-    <div style={{ "--color-accent": artist.accentColor } as React.CSSProperties} data-testid="release-page">
+    <div style={accentStyle(artist.accentColor)} data-testid="release-page">
       {isDraft && <DraftBanner band={artist.name} editHref={`/dashboard/${artist.slug}/releases/${release.id}`} />}
       <div className="mx-auto grid max-w-6xl gap-x-12 gap-y-8 px-4 py-8 sm:px-6 sm:py-12 lg:grid-cols-[22rem_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
         <div className="mx-auto w-full max-w-sm lg:max-w-none">
