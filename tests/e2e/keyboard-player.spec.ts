@@ -77,6 +77,21 @@ async function tabTo(page: Page, target: Locator, key: "Tab" | "Shift+Tab" = "Ta
   throw new Error(`${target} was not reached with ${key}`);
 }
 
+/**
+ * With the slider focused and the track paused (so its clock stands still): → twice and ← once
+ * move 5 s each, not a percentage of the track.
+ */
+async function seeksFiveSeconds(page: Page, media: Locator) {
+  const before = (await audio(media)).time;
+  const at = async () => (await audio(media)).time;
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(at).toBeCloseTo(before + 5, 0);
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(at).toBeCloseTo(before + 10, 0);
+  await page.keyboard.press("ArrowLeft");
+  await expect.poll(at).toBeCloseTo(before + 5, 0);
+}
+
 const audio = (element: Locator) =>
   element.evaluate((media: HTMLAudioElement) => ({
     time: media.currentTime,
@@ -99,23 +114,21 @@ test("a listener plays, seeks 5 s at a time and skips to the next track on the r
   await expect.poll(async () => (await audio(media)).time, { timeout: 15_000 }).toBeGreaterThan(0.5);
   expect((await audio(media)).src).toContain(`/api/stream/${first.id}`);
 
-  const slider = page.getByRole("slider", { name: `Position in ${first.title}` });
-  await tabTo(page, slider);
-  const before = (await audio(media)).time;
-  await page.keyboard.press("ArrowRight");
-  await page.keyboard.press("ArrowRight");
-  await expect.poll(async () => (await audio(media)).time).toBeGreaterThanOrEqual(before + 9.5);
-  expect((await audio(media)).time).toBeLessThan(before + 13);
-  const ahead = (await audio(media)).time;
-  await page.keyboard.press("ArrowLeft");
-  await expect.poll(async () => (await audio(media)).time).toBeLessThan(ahead - 3);
+  // Space pauses, so the clock stands still while the arrows move it.
+  await page.keyboard.press("Space");
+  await expect.poll(async () => (await audio(media)).paused).toBe(true);
+  await tabTo(page, page.getByRole("slider", { name: `Position in ${first.title}` }));
+  await seeksFiveSeconds(page, media);
 
   await tabTo(page, page.getByRole("button", { name: "Next track" }), "Shift+Tab");
   await page.screenshot({ path: `${artifacts}/keyboard-release-player.png` });
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("now-playing")).toHaveText(second.title);
   await expect.poll(async () => (await audio(media)).src).toContain(`/api/stream/${second.id}`);
+  await tabTo(page, page.getByTestId("play-toggle"), "Shift+Tab");
+  await page.keyboard.press("Enter");
   await expect.poll(async () => (await audio(media)).time, { timeout: 15_000 }).toBeGreaterThan(0.5);
+  expect((await audio(media)).src).toContain(`/api/stream/${second.id}`);
 
   // Space on the play button pauses; a track row chosen with Space plays that track.
   await tabTo(page, page.getByTestId("play-toggle"), "Shift+Tab");
@@ -146,16 +159,11 @@ test("a listener does the same in the release widget: play, 5 s seeks and the ne
   await expect.poll(async () => (await audio(media)).time, { timeout: 15_000 }).toBeGreaterThan(0.5);
   expect((await audio(media)).src).toContain(`/api/stream/${first.id}`);
 
-  const slider = page.getByRole("slider", { name: `Position in ${first.title}` });
-  await tabTo(page, slider);
-  const before = (await audio(media)).time;
-  await page.keyboard.press("ArrowRight");
-  await page.keyboard.press("ArrowRight");
-  await expect.poll(async () => (await audio(media)).time).toBeGreaterThanOrEqual(before + 9.5);
-  expect((await audio(media)).time).toBeLessThan(before + 13);
-  const ahead = (await audio(media)).time;
-  await page.keyboard.press("ArrowLeft");
-  await expect.poll(async () => (await audio(media)).time).toBeLessThan(ahead - 3);
+  // Space pauses, so the clock stands still while the arrows move it.
+  await page.keyboard.press("Space");
+  await expect.poll(async () => (await audio(media)).paused).toBe(true);
+  await tabTo(page, page.getByRole("slider", { name: `Position in ${first.title}` }));
+  await seeksFiveSeconds(page, media);
   await expect(page.getByTestId("embed-previous")).toBeEnabled();
 
   await tabTo(page, page.getByTestId("embed-next"), "Shift+Tab");
@@ -163,7 +171,10 @@ test("a listener does the same in the release widget: play, 5 s seeks and the ne
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("embed-now")).toHaveText(second.title);
   await expect.poll(async () => (await audio(media)).src).toContain(`/api/stream/${second.id}`);
+  await tabTo(page, page.getByTestId("embed-play"), "Shift+Tab");
+  await page.keyboard.press("Enter");
   await expect.poll(async () => (await audio(media)).time, { timeout: 15_000 }).toBeGreaterThan(0.5);
+  expect((await audio(media)).src).toContain(`/api/stream/${second.id}`);
 
   // A track row's name is what it shows, and Space plays it.
   const third = page.getByTestId("embed-track").nth(2);
