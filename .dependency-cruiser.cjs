@@ -12,7 +12,8 @@
  *                   payment-events/: the Stripe webhook and the handlers that change orders)
  *   2 domain        artists, auth, catalog, codes, discounts, email, fans, merch, plays
  *   1 adapters      audio, http, images, payments, queue, storage
- *   0 leaves        env, log, crypto, money, countries, csv, time-zone, i18n, rate-limit, geo, net
+ *   0 leaves        env, log, crypto, money, countries, csv, time-zone, i18n, rate-limit, geo, net,
+ *                   color
  *
  * `payments` is an adapter (provider interface, Stripe client, Connect, signature checks): it
  * knows nothing of orders; the webhook under lib/orders/payment-events wires the two.
@@ -27,7 +28,7 @@
  * small.
  */
 const LAYERS = [
-  ["env", "log", "crypto", "money", "countries", "csv", "time-zone", "i18n", "rate-limit", "geo", "net"],
+  ["env", "log", "crypto", "money", "countries", "csv", "time-zone", "i18n", "rate-limit", "geo", "net", "color"],
   ["audio", "http", "images", "payments", "queue", "storage"],
   ["artists", "auth", "catalog", "codes", "discounts", "email", "fans", "merch", "plays"],
   ["orders"],

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ReleaseArtwork } from "@/components/release/release-artwork";
+import { accentStyle } from "@/components/ui/accent-style";
 import type { DownloadPageData, PageItem } from "@/lib/downloads/page-data";
 import { FormatPicker } from "./format-picker";
 
@@ -14,7 +15,7 @@ export async function DownloadPage({ data, back }: { data: DownloadPageData; bac
   const { artist, grant } = contents;
   return (
     <div
-      style={{ "--color-accent": artist.accentColor } as React.CSSProperties}
+      style={accentStyle(artist.accentColor)}
       className="mx-auto max-w-3xl px-4 py-8 sm:px-6 sm:py-12"
       data-testid="download-page"
     >
@@ -28,7 +29,7 @@ export async function DownloadPage({ data, back }: { data: DownloadPageData; bac
         </Link>
       )}
       <header className="border-b border-line pb-6">
-        <p className="text-xs font-semibold uppercase tracking-wide text-accent">{t("eyebrow")}</p>
+        <p className="text-xs font-semibold uppercase tracking-wide text-accent-text">{t("eyebrow")}</p>
         <h1 className="mt-1 text-3xl font-semibold tracking-tight text-balance sm:text-4xl">{artist.name}</h1>
         <p className="mt-2 text-sm text-muted" data-testid="download-purchased">
           {t("purchased", { date: format.dateTime(grant.createdAt, { dateStyle: "long" }), email: grant.email })}

@@ -164,7 +164,7 @@ function Progress({
       {(phase.kind === "starting" || phase.kind === "preparing") && (
         <div className="h-1.5 overflow-hidden rounded-full bg-stone-200" aria-hidden>
           <div
-            className="h-full rounded-full bg-accent transition-[width] duration-500"
+            className="h-full rounded-full bg-accent-text transition-[width] duration-500"
             style={{ width: `${Math.max(4, share * 100)}%` }}
           />
         </div>

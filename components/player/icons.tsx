@@ -33,7 +33,7 @@ export const EqualizerIcon = ({ playing }: { playing: boolean }) => (
     {[0, 1, 2].map((i) => (
       <span
         key={i}
-        className={`w-[3px] rounded-sm bg-accent ${playing ? "motion-safe:animate-pulse" : ""}`}
+        className={`w-[3px] rounded-sm bg-accent-text ${playing ? "motion-safe:animate-pulse" : ""}`}
         style={{ height: `${[60, 100, 40][i]}%`, animationDelay: `${i * 180}ms` }}
       />
     ))}

@@ -88,11 +88,15 @@ export function SeekBar({ peaks, current, duration, label, valueText, onSeek, di
       {peaks ? (
         <>
           <Bars peaks={peaks} className="text-wave" />
-          <Bars peaks={peaks} className="text-accent" style={{ clipPath: `inset(0 ${(1 - fraction) * 100}% 0 0)` }} />
+          <Bars
+            peaks={peaks}
+            className="text-accent-text"
+            style={{ clipPath: `inset(0 ${(1 - fraction) * 100}% 0 0)` }}
+          />
         </>
       ) : (
         <div className="absolute inset-x-0 top-1/2 h-1.5 -translate-y-1/2 overflow-hidden rounded-full bg-wave">
-          <div className="h-full bg-accent" style={{ width: `${fraction * 100}%` }} />
+          <div className="h-full bg-accent-text" style={{ width: `${fraction * 100}%` }} />
         </div>
       )}
       {!inactive && (fraction > 0 || preview !== null) && (

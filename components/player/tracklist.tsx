@@ -45,17 +45,14 @@ export function Tracklist({ tracks, currentIndex, playing, onChoose }: Props) {
           return (
             <li key={track.id} aria-current={current ? "true" : undefined} data-testid="track-row">
               {isPlayable(track) ? (
+                // The row's visible text is its name (WCAG 2.5.3), what it does comes after.
                 <button
                   type="button"
                   onClick={() => onChoose(i)}
-                  aria-label={
-                    current && playing
-                      ? t("pauseTrack", { title: track.title })
-                      : t("playTrack", { title: track.title })
-                  }
                   className={`flex w-full items-center gap-4 px-2 py-3 text-left hover:bg-stone-50 ${current ? "bg-stone-50" : ""}`}
                 >
                   {content}
+                  <span className="sr-only">, {current && playing ? t("pause") : t("play")}</span>
                 </button>
               ) : (
                 <div className="flex items-center gap-4 px-2 py-3 text-muted">{content}</div>

@@ -6,6 +6,7 @@ import { cache } from "react";
 import { ProductOffer } from "@/components/cart/buy-panel";
 import { ReleaseCard } from "@/components/release/release-card";
 import { ShopJsonLd } from "@/components/seo/json-ld";
+import { accentStyle } from "@/components/ui/accent-style";
 import { CartLink, MemberLink } from "@/components/visitor/visitor-links";
 import { db } from "@/db";
 import { getArtistBySlug, imageUrl } from "@/lib/artists";
@@ -74,7 +75,7 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
   const avatar = imageUrl(artist.avatarKey, "512");
 
   return (
-    <div style={{ "--color-accent": artist.accentColor } as React.CSSProperties} data-testid="artist-shop">
+    <div style={accentStyle(artist.accentColor)} data-testid="artist-shop">
       <ShopJsonLd artist={artist} releases={releases} />
       <div className="mx-auto max-w-6xl px-0 sm:px-6 sm:pt-6">
         <div

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { connection } from "next/server";
 import { ReleaseArtwork } from "@/components/release/release-artwork";
+import { accentStyle } from "@/components/ui/accent-style";
 import { db } from "@/db";
 import { listLibrary, type LibraryEntry } from "@/lib/library";
 import { signOutOfLibraryAction } from "./actions";
@@ -76,11 +77,10 @@ async function LibraryRow({ entry }: { entry: LibraryEntry }) {
   const [first, ...rest] = entry.items;
   const title = first?.title ?? entry.artist.name;
   return (
-    <li style={{ "--color-accent": entry.artist.accentColor } as React.CSSProperties} data-testid="library-entry">
+    <li style={accentStyle(entry.artist.accentColor)} data-testid="library-entry">
       <Link
         href={`/library/${entry.grantId}`}
         className="group grid grid-cols-[4rem_minmax(0,1fr)_auto] items-center gap-4 py-5 sm:grid-cols-[5rem_minmax(0,1fr)_auto]"
-        aria-label={t("openLabel", { title, band: entry.artist.name })}
       >
         <ReleaseArtwork
           src={first?.artworkUrl ?? null}

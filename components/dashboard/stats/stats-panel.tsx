@@ -26,7 +26,8 @@ export function StatsPanel({
       {empty !== null ? (
         <p className="px-4 py-6 text-center text-sm text-muted">{empty}</p>
       ) : (
-        <div className="overflow-x-auto">
+        // Scrolls sideways on a phone: focusable and named, so a keyboard can reach and scroll it.
+        <div className="overflow-x-auto rounded-b-lg" tabIndex={0} role="region" aria-label={title}>
           <table className="w-full text-sm">
             <thead className="text-xs text-muted">
               <tr className="border-b border-line">{head}</tr>

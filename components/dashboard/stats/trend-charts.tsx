@@ -19,6 +19,8 @@ type Labels = { sales: string; plays: string; playsSeries: string; ordersSeries:
 const ACCENT = "#b4442c";
 const INK = "#1c1917";
 const GRID = "#e7e5e4";
+/** Axis text and the plays bars: 4.8:1 on the white card (stone-400 gave the legend 2.5:1). */
+const MUTED = "#78716c";
 
 /** Minor units to the currency's major unit, as Intl knows its digits. */
 function toMajor(amount: number, currency: string) {
@@ -52,7 +54,7 @@ export function TrendCharts({
   );
   const label = (start: string) => tick.format(new Date(`${start}T00:00:00Z`));
   const number = new Intl.NumberFormat(locale);
-  const axis = { fontSize: 11, fill: "#78716c" };
+  const axis = { fontSize: 11, fill: MUTED };
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       {currencies.map((currency) => {
@@ -130,12 +132,13 @@ export function TrendCharts({
               labelFormatter={(v) => label(String(v))}
               formatter={(v, name) => [number.format(Number(v)), name]}
             />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            {/* Recharts writes each legend entry in its series' colour; text stays in ink. */}
+            <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span className="text-ink">{value}</span>} />
             <Bar
               yAxisId="plays"
               dataKey="plays"
               name={labels.playsSeries}
-              fill="#a8a29e"
+              fill={MUTED}
               radius={[2, 2, 0, 0]}
               isAnimationActive={false}
             />

@@ -7,6 +7,8 @@ import type { WidgetData } from "@/lib/embed/script/player";
 import { buyControl, type T } from "./offer";
 
 const PLAY_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 4l13 8-13 8z"/></svg>`;
+const PREVIOUS_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 5h2v14H6zM20 5v14L9 12z"/></svg>`;
+const NEXT_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M16 5h2v14h-2zM4 5v14l11-7z"/></svg>`;
 
 const time = (ms: number | null) => {
   if (ms === null) return "";
@@ -50,10 +52,11 @@ type PlayerInput = {
   list: boolean;
 };
 
+/** A row's accessible name is its visible text (number, title, duration): what a listener sees is what they can say. */
 function trackRow(track: PublicTrack, index: number, t: T): Raw {
   const label = html`<span class="n">${track.position}</span><span class="one">${track.title}</span>${track.playback === "clip" ? html`<span class="x">${t("preview", { seconds: track.clipSeconds })}</span>` : ""}<span class="d">${time(track.durationMs)}</span>`;
   if (playable(track))
-    return html`<li><button type="button" data-track="${index}" data-testid="embed-track" aria-label="${t("play", { title: track.title })}">${label}</button></li>`;
+    return html`<li><button type="button" data-track="${index}" data-testid="embed-track">${label}</button></li>`;
   return html`<li><span class="off" data-testid="embed-track">${label}<span class="sr">${t("notStreamed")}</span></span></li>`;
 }
 
@@ -67,8 +70,13 @@ export function playerBody(input: PlayerInput): Raw {
   const artwork = art
     ? html`<img class="art ${artSize}" src="${art}" alt="" width="${artSize === "l" ? 160 : 72}" height="${artSize === "l" ? 160 : 72}">`
     : "";
+  // Previous and next only where there is somewhere to go.
+  const skip = (kind: "previous" | "next", icon: Raw) =>
+    tracks.filter(playable).length > 1
+      ? html`<button type="button" class="sk" data-${kind} data-testid="embed-${kind}" aria-label="${t(kind)}">${icon}</button>`
+      : "";
   const controls = first
-    ? html`<div class="ctl"><button type="button" class="pp" data-play data-testid="embed-play" aria-label="${t("play", { title: first.title })}">${PLAY_ICON}</button><div class="np"><span class="one" data-now data-testid="embed-now">${first.title}</span><div class="row"><input type="range" min="0" max="${Math.max(1, Math.round(first.playback === "clip" ? Math.min(first.clipSeconds, (first.durationMs ?? Infinity) / 1000) : (first.durationMs ?? 0) / 1000))}" step="any" value="0" data-seek aria-label="${t("position", { title: first.title })}"><span class="tm" data-time>0:00</span></div></div></div>`
+    ? html`<div class="ctl">${skip("previous", PREVIOUS_ICON)}<button type="button" class="pp" data-play data-testid="embed-play" aria-label="${t("play", { title: first.title })}">${PLAY_ICON}</button>${skip("next", NEXT_ICON)}<div class="np"><span class="one" data-now data-testid="embed-now">${first.title}</span><div class="row"><input type="range" min="0" max="${Math.max(1, Math.round(first.playback === "clip" ? Math.min(first.clipSeconds, (first.durationMs ?? Infinity) / 1000) : (first.durationMs ?? 0) / 1000))}" step="any" value="0" data-seek aria-label="${t("position", { title: first.title })}"><span class="tm" data-time>0:00</span></div></div></div>`
     : "";
   const list = input.list && options.layout !== "slim" && tracks.length > 0;
   return html`<div class="w pl ${options.layout}${options.layout === "large" && artSize === "l" && art ? " tall" : ""}" id="w" data-testid="embed-widget"><div class="hd">${artwork}<div class="meta"><p class="by">${artist.name}</p><h1 class="t">${input.title}</h1>${controls}${buyControl(artist.slug, offer, options, t, "price")}</div></div>${

@@ -5,7 +5,8 @@ import { PLAYER_BOX } from "@/lib/embed/sizes";
  * fonts only: a web font would be a third-party or an extra request on every host page.
  */
 export const BASE_CSS = `*{box-sizing:border-box;margin:0;padding:0}
-html,body{height:100%}
+html,body,main{height:100%}
+main{display:block}
 body{background:var(--bg);color:var(--fg);font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;overflow:hidden}
 a{color:inherit}
 button,select,input{font:inherit;color:inherit}
@@ -21,9 +22,11 @@ button,select,input{font:inherit;color:inherit}
 .ctl{display:flex;align-items:center;gap:10px;min-width:0}
 .pp{flex:none;width:44px;height:44px;border-radius:50%;border:0;background:var(--ac);color:var(--on);cursor:pointer;display:grid;place-items:center}
 .pp svg{width:18px;height:18px;fill:currentColor}
+.sk{flex:none;width:32px;height:32px;border-radius:50%;border:0;background:none;cursor:pointer;display:grid;place-items:center}
+.sk svg{width:16px;height:16px;fill:currentColor}.sk:hover{background:var(--hv)}.sk:disabled{opacity:.4;cursor:default}
 .np{flex:1;min-width:0;display:flex;flex-direction:column;gap:2px}
 .row{display:flex;align-items:center;gap:8px;font-size:12px;color:var(--mu)}
-input[type=range]{flex:1;min-width:0;accent-color:var(--ac);height:16px}
+input[type=range]{flex:1;min-width:0;accent-color:var(--at);height:16px}
 .tm{font-variant-numeric:tabular-nums;flex:none}
 .buy{display:inline-flex;align-items:center;gap:6px;align-self:flex-start;padding:7px 12px;line-height:20px;border-radius:6px;background:var(--ac);color:var(--on);text-decoration:none;font-weight:600;border:0;cursor:pointer;white-space:nowrap}
 .buy.ghost{background:transparent;color:var(--fg);border:1px solid var(--ln)}
@@ -34,14 +37,15 @@ input[type=range]{flex:1;min-width:0;accent-color:var(--ac);height:16px}
 .tl li{border-bottom:1px solid var(--ln)}
 .tl button,.tl .off{display:flex;width:100%;gap:10px;padding:7px 12px;line-height:20px;background:none;border:0;text-align:left;align-items:baseline}
 .tl button{cursor:pointer}.tl button:hover{background:var(--hv)}
-.tl [aria-current=true]{font-weight:650;color:var(--ac)}
+.tl [aria-current=true]{font-weight:650;color:var(--at)}
 .tl .n,.tl .d{color:var(--mu);font-variant-numeric:tabular-nums;flex:none}
 .tl .n{width:1.6em;text-align:right}.tl .d{margin-left:auto}
 .tl .x{color:var(--mu);font-size:12px;flex:none}
 .off{color:var(--mu)}
 .ft{display:flex;justify-content:space-between;gap:8px;padding:6px 12px;font-size:12px;color:var(--mu);border-top:1px solid var(--ln)}
 .ft a{text-decoration:none}.ft a:hover{text-decoration:underline}
-:focus-visible{outline:2px solid var(--ac);outline-offset:2px}
+:focus-visible{outline:2px solid var(--fg);outline-offset:2px;box-shadow:0 0 0 2px var(--bg)}
+.tl :focus-visible{outline-offset:-2px;box-shadow:inset 0 0 0 4px var(--bg)}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .na{display:flex;flex-direction:column;justify-content:center;gap:4px;height:100%;padding:12px 16px;border:1px dashed var(--ln);border-radius:8px;color:var(--mu)}
 .na strong{color:var(--fg)}

@@ -16,6 +16,18 @@ export type WidgetData = { tracks?: WidgetTrack[]; labels?: Partial<WidgetLabels
 const PLAY_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 4l13 8-13 8z"/></svg>';
 const PAUSE_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 5h4v14H6zM14 5h4v14h-4z"/></svg>';
 
+/** Arrow keys on the slider move 5 s, Page Up/Down 30 s, as on the release page (not 1 % of the track). */
+const SEEK_KEYS: Record<string, number> = {
+  ArrowLeft: -5,
+  ArrowDown: -5,
+  ArrowRight: 5,
+  ArrowUp: 5,
+  PageDown: -30,
+  PageUp: 30,
+};
+/** "Previous" restarts the track after this many seconds, as every player does. */
+const RESTART_AFTER = 3;
+
 const label = (text: string | undefined, title: string) => String(text || "").replace("{title}", title);
 
 /** 75 → "1:15". */
@@ -55,6 +67,8 @@ export function startPlayer(data: WidgetData, host: string) {
   const now = document.querySelector("[data-now]");
   const announce = document.querySelector("[data-announce]");
   const rows = document.querySelectorAll("[data-track]");
+  const previous = document.querySelector<HTMLButtonElement>("[data-previous]");
+  const following = document.querySelector<HTMLButtonElement>("[data-next]");
   const counter = listenCounter((report) => sendPlay(report, host));
   let current = tracks.findIndex((track) => track.src);
   if (current < 0) return;
@@ -72,6 +86,13 @@ export function startPlayer(data: WidgetData, host: string) {
       // Refused (no user gesture yet) or interrupted by the next track: the button shows it.
     });
     if (announce) announce.textContent = label(labels.nowPlaying, tracks[index].title);
+  };
+
+  /** The nearest track that streams in `step`'s direction, or -1. */
+  const neighbour = (step: number) => {
+    for (let index = current + step; index >= 0 && index < tracks.length; index += step)
+      if (tracks[index].src) return index;
+    return -1;
   };
 
   const paint = () => {
@@ -93,6 +114,8 @@ export function startPlayer(data: WidgetData, host: string) {
     if (seek && document.activeElement !== seek) seek.value = String(at);
     if (time) time.textContent = text;
     if (seek) seek.setAttribute("aria-valuetext", text);
+    if (previous) previous.disabled = neighbour(-1) < 0 && at <= RESTART_AFTER;
+    if (following) following.disabled = neighbour(1) < 0;
   };
 
   const select = (index: number, autoplay: boolean) => {
@@ -112,10 +135,19 @@ export function startPlayer(data: WidgetData, host: string) {
 
   /** The track (or its clip) is over: on to the next one that streams, or stop. */
   const next = () => {
-    for (let index = current + 1; index < tracks.length; index++) if (tracks[index].src) return select(index, true);
+    const index = neighbour(1);
+    if (index >= 0) return select(index, true);
     counter.flush();
     audio.pause();
     paint();
+  };
+
+  const seekTo = (seconds: number) => {
+    if (!audio.getAttribute("src")) load(current);
+    counter.seeking();
+    audio.currentTime = seconds;
+    if (seek) seek.value = String(seconds);
+    tick();
   };
 
   paint();
@@ -132,12 +164,24 @@ export function startPlayer(data: WidgetData, host: string) {
       else select(index, true);
     }),
   );
+  if (previous)
+    previous.addEventListener("click", () => {
+      const index = neighbour(-1);
+      if (audio.currentTime > RESTART_AFTER || index < 0) seekTo(0);
+      else select(index, !audio.paused);
+    });
+  if (following)
+    following.addEventListener("click", () => {
+      const index = neighbour(1);
+      if (index >= 0) select(index, !audio.paused);
+    });
   if (seek) {
-    seek.addEventListener("input", () => {
-      if (!audio.getAttribute("src")) load(current);
-      counter.seeking();
-      audio.currentTime = Number(seek.value);
-      tick();
+    seek.addEventListener("input", () => seekTo(Number(seek.value)));
+    seek.addEventListener("keydown", (event) => {
+      const step = SEEK_KEYS[event.key];
+      if (!step) return;
+      event.preventDefault();
+      seekTo(Math.min(span(tracks[current]), Math.max(0, audio.currentTime + step)));
     });
   }
   audio.addEventListener("play", () => {

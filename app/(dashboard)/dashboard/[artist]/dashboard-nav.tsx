@@ -64,7 +64,7 @@ export function DashboardNav({ groups, labels }: { groups: NavGroup[]; labels: {
                       {item.label}
                       {item.badge && item.badge.count > 0 && (
                         <span
-                          className="rounded-full bg-sky-600 px-1.5 text-xs font-medium tabular-nums text-white"
+                          className="rounded-full bg-sky-700 px-1.5 text-xs font-medium tabular-nums text-white"
                           title={item.badge.label}
                           data-testid="nav-to-ship"
                         >

@@ -9,6 +9,7 @@ import type { PlayerTrack } from "@/components/player/types";
 import { DownloadFormats } from "@/components/release/download-formats";
 import { ReleaseArtwork } from "@/components/release/release-artwork";
 import { ReleaseJsonLd } from "@/components/seo/json-ld";
+import { accentStyle } from "@/components/ui/accent-style";
 import { MemberLink } from "@/components/visitor/visitor-links";
 import { db } from "@/db";
 import { currentUser } from "@/lib/auth";
@@ -125,7 +126,7 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
   const allTimed = tracks.length > 0 && tracks.every((track) => track.durationMs !== null);
 
   return (
-    <div style={{ "--color-accent": artist.accentColor } as React.CSSProperties} data-testid="release-page">
+    <div style={accentStyle(artist.accentColor)} data-testid="release-page">
       {!isDraft && <ReleaseJsonLd release={data} offers={offers} />}
       {isDraft && <DraftBanner band={artist.name} editHref={editHref} />}
       <div className="mx-auto grid max-w-6xl gap-x-12 gap-y-8 px-4 py-8 sm:px-6 sm:py-12 lg:grid-cols-[22rem_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">

@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { CartLineForm } from "@/components/cart/cart-line-form";
 import { CheckoutForm } from "@/components/cart/checkout-form";
 import { CountrySelect } from "@/components/cart/country-select";
+import { accentStyle } from "@/components/ui/accent-style";
 import { Notice } from "@/components/ui/notice";
 import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
@@ -56,7 +57,7 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
   return (
     <div
       className="mx-auto max-w-5xl px-4 py-8 sm:px-6 sm:py-12"
-      style={{ "--color-accent": artist.accentColor } as React.CSSProperties}
+      style={accentStyle(artist.accentColor)}
       data-testid="cart-page"
     >
       <p className="text-sm text-muted">

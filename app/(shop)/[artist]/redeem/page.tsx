@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { redeemAction } from "@/app/(shop)/redeem/actions";
 import { RedeemForm } from "@/app/(shop)/redeem/redeem-form";
+import { accentStyle } from "@/components/ui/accent-style";
 import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
 import { localeHref } from "@/lib/i18n/locale-href";
@@ -18,10 +19,7 @@ export default async function ArtistRedeemPage({ params, searchParams }: PagePro
   const t = await getTranslations("codes.redeem");
   const code = (await searchParams).code;
   return (
-    <div
-      className="mx-auto max-w-md px-4 py-12 sm:px-6"
-      style={{ "--color-accent": artist.accentColor } as React.CSSProperties}
-    >
+    <div className="mx-auto max-w-md px-4 py-12 sm:px-6" style={accentStyle(artist.accentColor)}>
       <p className="text-sm text-muted">
         <Link href={shopHref} className="underline underline-offset-2 hover:text-ink">
           {artist.name}
