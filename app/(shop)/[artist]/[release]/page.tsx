@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { readCartToken } from "@/app/(shop)/[artist]/cart/cart-cookie";
 import { BuyPanel } from "@/components/cart/buy-panel";
+import { playerText } from "@/components/player/player-text";
 import { ReleasePlayer } from "@/components/player/release-player";
 import type { PlayerTrack } from "@/components/player/types";
 import { DownloadFormats } from "@/components/release/download-formats";
@@ -177,6 +178,7 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
               artistName={artist.name}
               releaseTitle={release.title}
               artworkUrl={releaseArtworkUrl(release.artworkKey, "medium")}
+              text={await playerText()}
               source="shop"
             />
           )}
