@@ -34,8 +34,10 @@ async function tryBackForward(browser: Browser, url: string, away: string, witho
     });
     await page.goto(url, { waitUntil: "networkidle" });
     await page.goto(away, { waitUntil: "load" });
-    await page.goBack({ waitUntil: "load" });
-    await page.waitForTimeout(300);
+    // A page restored from the cache fires pageshow, not load.
+    await page.goBack({ waitUntil: "commit" });
+    await page.waitForFunction(() => document.readyState === "complete");
+    await page.waitForTimeout(500);
     const restored = await page.evaluate(() => (window as unknown as { restored?: boolean }).restored === true);
     return { restored, reasons };
   } finally {
@@ -48,12 +50,17 @@ export async function benchBackForwardCache(pages: BenchPage[], away: string) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu"],
+    // Playwright turns the cache off by default (so that route() sees every goBack); a fan does not.
+    ignoreDefaultArgs: ["--disable-back-forward-cache"],
   });
   const rows: string[][] = [];
   try {
     for (const { label, path, url } of pages) {
       for (const stripped of [false, true]) {
-        const outcome = await tryBackForward(browser, url, away, stripped);
+        const outcome = await tryBackForward(browser, url, away, stripped).catch((error: Error) => ({
+          restored: false,
+          reasons: [`measurement failed: ${error.message.split("\n")[0]}`],
+        }));
         rows.push([
           `${label} ${path}${stripped ? ", no-store removed" : ""}`,
           outcome.restored ? "restored" : "not restored",

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import type { BenchPage } from "./page-weight";
 import { fixed, printTable } from "./table";
@@ -64,6 +64,7 @@ export async function benchLighthouse(pages: BenchPage[]) {
   const { default: lighthouse } = await import("lighthouse");
   const chromium = await launchChromium();
   const rows: string[][] = [];
+  const loadBefore = loadavg()[0];
   try {
     for (const page of pages) {
       const results: Figures[] = [];
@@ -103,7 +104,7 @@ export async function benchLighthouse(pages: BenchPage[]) {
     await chromium.stop();
   }
   printTable(
-    `Lighthouse ${runs > 1 ? `mobile, median of ${runs} runs` : "mobile, one run"} (target on the release page: performance ≥ 95, TBT ≤ 200 ms)`,
+    `Lighthouse ${runs > 1 ? `mobile, median of ${runs} runs` : "mobile, one run"} (target on the release page: performance ≥ 95, TBT ≤ 200 ms; load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores: TBT grows with other work on the machine)`,
     ["page", "performance", "range", "TBT ms", "LCP ms", "FCP ms", "JS transferred KB"],
     rows,
   );
