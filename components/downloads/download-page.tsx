@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { ReleaseArtwork } from "@/components/release/release-artwork";
 import { accentStyle } from "@/components/ui/accent-style";
 import type { DownloadPageData, PageItem } from "@/lib/downloads/page-data";
@@ -95,12 +96,14 @@ async function DownloadItemRow({ item, expiresAt, eager }: { item: PageItem; exp
           <p className="text-sm text-muted">{t("empty")}</p>
         ) : (
           <>
-            <FormatPicker
-              title={item.title}
-              formats={item.formats}
-              defaultFormat={item.defaultFormat}
-              expiresAt={expiresAt}
-            />
+            <ClientMessages namespaces={["downloads.page"]}>
+              <FormatPicker
+                title={item.title}
+                formats={item.formats}
+                defaultFormat={item.defaultFormat}
+                expiresAt={expiresAt}
+              />
+            </ClientMessages>
             {item.losslessUnavailable && (
               <p className="mt-3 text-xs text-muted" data-testid="lossless-note">
                 {t("losslessUnavailable")}

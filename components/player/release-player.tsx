@@ -1,10 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { NextIcon, PauseIcon, PlayIcon, PreviousIcon } from "./icons";
 import { positionMemory } from "./position-memory";
 import { SeekBar } from "./seek-bar";
+import { translator, type PlayerText } from "./text";
 import { Tracklist } from "./tracklist";
 import { audiblePeaks, audibleSeconds, formatTime, isPlayable, type PlayerTrack } from "./types";
 import { useMediaSession } from "./use-media-session";
@@ -17,6 +17,8 @@ type Props = PlaySource & {
   artistName: string;
   releaseTitle: string;
   artworkUrl: string | null;
+  /** The player's words in the visitor's language (./player-text.ts on the server). */
+  text: PlayerText;
 };
 
 /** A clip's bytes stop exactly at its end; finish a moment before the decoder runs dry. */
@@ -29,8 +31,8 @@ const RESTART_THRESHOLD_SECONDS = 3;
  * The release player: one <audio preload="metadata"> fed from /api/stream/<trackId> (HTTP ranges,
  * so seeking works everywhere), the transport, the waveform and the clickable tracklist.
  */
-export function ReleasePlayer({ listId, tracks, artistName, releaseTitle, artworkUrl, source, host }: Props) {
-  const t = useTranslations("player");
+export function ReleasePlayer({ listId, tracks, artistName, releaseTitle, artworkUrl, text, source, host }: Props) {
+  const t = useMemo(() => translator(text), [text]);
   const audioRef = useRef<HTMLAudioElement>(null);
   const pendingSeek = useRef<number | null>(null);
   /** The track the <audio> element holds right now (its events may arrive after a switch renders). */
@@ -297,7 +299,7 @@ export function ReleasePlayer({ listId, tracks, artistName, releaseTitle, artwor
         )}
       </div>
 
-      <Tracklist tracks={tracks} currentIndex={index} playing={playing && loaded} onChoose={choose} />
+      <Tracklist text={text} tracks={tracks} currentIndex={index} playing={playing && loaded} onChoose={choose} />
 
       <p aria-live="polite" className="sr-only" data-testid="player-announcement">
         {announcement}

@@ -1,10 +1,11 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { EqualizerIcon } from "./icons";
+import { translator, type PlayerText } from "./text";
 import { formatTime, isPlayable, type PlayerTrack } from "./types";
 
 type Props = {
+  text: PlayerText;
   tracks: PlayerTrack[];
   currentIndex: number;
   playing: boolean;
@@ -12,8 +13,8 @@ type Props = {
 };
 
 /** Every track of the release; the playable ones start playing when chosen. */
-export function Tracklist({ tracks, currentIndex, playing, onChoose }: Props) {
-  const t = useTranslations("player");
+export function Tracklist({ text, tracks, currentIndex, playing, onChoose }: Props) {
+  const t = translator(text);
   return (
     <div>
       <h2 className="text-xs font-semibold uppercase tracking-wide text-muted">{t("tracklist")}</h2>

@@ -10,3 +10,4 @@ export function translator(locale: string | null | undefined) {
   const resolved: Locale = isLocale(locale) ? locale : DEFAULT_LOCALE;
   return { locale: resolved, t: createTranslator({ locale: resolved, messages: messages[resolved] }) };
 }
+export * from "./pick";

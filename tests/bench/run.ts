@@ -2,10 +2,14 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { seedDemo } from "@/db/seed";
 import { buildIfNeeded, fail, localAuthSecret, log, prepareDatabase } from "@/lib/cli/runtime";
+import { benchBackForwardCache } from "./bfcache";
 import { benchDashboard } from "./dashboard";
 import { demoReleasePath, prepareBenchData } from "./data";
+import { benchLighthouse } from "./lighthouse";
+import { benchPageWeight } from "./page-weight";
 import { benchReleasePage } from "./release-page";
 import { findNginx, startNext, startNginx, type Running } from "./servers";
+import { startStaticCopy } from "./static-copy";
 import { benchStream } from "./stream";
 import { main as benchTranscode } from "./transcode";
 import { benchWidgets } from "./widgets";
@@ -16,13 +20,18 @@ import { benchWidgets } from "./widgets";
  * starts the app's server (lib/cli/server.ts, as `npm start` does) on a free port, and runs:
  *   1. streaming route vs nginx on the same file (tests/bench/stream.ts)
  *   2. release page vs a static file (tests/bench/release-page.ts)
- *   3. widgets: bytes, requests and audio before play, against their budgets (tests/bench/widgets.ts)
- *   4. transcoding speed (tests/bench/transcode.ts)
- *   5. dashboard figures for the 100k-order band of `npm run seed:large` (tests/bench/dashboard.ts)
- * BENCH_SECONDS sets the length of each measured run (default 10).
+ *   3. fan pages' weight (HTML, JS) and Lighthouse mobile, against a static copy (tests/bench/page-weight.ts, lighthouse.ts)
+ *   4. widgets: bytes, requests and audio before play, against their budgets (tests/bench/widgets.ts)
+ *   5. transcoding speed (tests/bench/transcode.ts)
+ *   6. dashboard figures for the 100k-order band of `npm run seed:large` (tests/bench/dashboard.ts)
+ * BENCH_SECONDS sets the length of each measured run (default 10); BENCH_ONLY=pages,widgets (names:
+ * stream, release, pages, widgets, transcode, dashboard) runs only those; BENCH_LIGHTHOUSE=0 skips Lighthouse.
  */
 const instance = process.env.TEST_INSTANCE ? `-${process.env.TEST_INSTANCE.replace(/[^a-z0-9_-]/gi, "")}` : "";
 if (instance) process.env.NEXT_DIST_DIR ??= `.next${instance}`;
+
+const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim());
+const runs = (step: string) => !only || only.includes(step);
 
 /** The release page measured is the demo album's, as a visitor sees it; the bench's own release if the seed fails. */
 async function seedDemoAlbum(url: string) {
@@ -51,6 +60,24 @@ function buildKeepingConfig() {
   process.off("exit", restore);
 }
 
+/** Home, shop and release pages beside the release page's own HTML served static without its scripts. */
+async function benchFanPages(baseUrl: string, releasePath: string) {
+  const copy = await startStaticCopy(baseUrl, releasePath);
+  try {
+    const pages = [
+      { label: "home", path: "/", url: `${baseUrl}/` },
+      { label: "shop", path: `/${releasePath.split("/")[1]}`, url: `${baseUrl}/${releasePath.split("/")[1]}` },
+      { label: "release", path: releasePath, url: baseUrl + releasePath },
+      { label: "release, static copy without scripts", path: "", url: `${copy.url}/` },
+    ];
+    await benchPageWeight({ pages });
+    await benchBackForwardCache(pages.slice(0, 3), `${baseUrl}/robots.txt`);
+    await benchLighthouse(pages);
+  } finally {
+    await copy.stop();
+  }
+}
+
 async function main() {
   const { url, server: postgres } = await prepareDatabase("merchtable_bench").catch((e: Error) => fail(e.message));
   process.env.DATABASE_URL = url;
@@ -69,29 +96,33 @@ async function main() {
     log("starting the app server…");
     app = await startNext({ ...process.env, LOG_LEVEL: "warn" });
 
-    const nginxBinary = findNginx();
+    const nginxBinary = runs("stream") ? findNginx() : null;
     if (nginxBinary) nginx = await startNginx(nginxBinary, process.env.STORAGE_DIR);
-    else log("nginx is not installed: baseline unavailable (sudo apt-get install -y nginx)");
+    else if (runs("stream")) log("nginx is not installed: baseline unavailable (sudo apt-get install -y nginx)");
 
-    await benchStream({
-      appUrl: `${app.url}/api/stream/${data.trackId}`,
-      nginxUrl: nginx ? `${nginx.url}/${data.streamKey}` : null,
-      size: data.size,
-    });
-    await benchReleasePage({
-      baseUrl: app.url,
-      releasePath,
-      shopPath: `/${releasePath.split("/")[1]}`,
-      staticPath: "/robots.txt",
-    });
-    await benchWidgets({ baseUrl: app.url, databaseUrl: url, artistSlug: releasePath.split("/")[1] });
+    if (runs("stream"))
+      await benchStream({
+        appUrl: `${app.url}/api/stream/${data.trackId}`,
+        nginxUrl: nginx ? `${nginx.url}/${data.streamKey}` : null,
+        size: data.size,
+      });
+    if (runs("release"))
+      await benchReleasePage({
+        baseUrl: app.url,
+        releasePath,
+        shopPath: `/${releasePath.split("/")[1]}`,
+        staticPath: "/robots.txt",
+      });
+    if (runs("pages")) await benchFanPages(app.url, releasePath);
+    if (runs("widgets"))
+      await benchWidgets({ baseUrl: app.url, databaseUrl: url, artistSlug: releasePath.split("/")[1] });
   } finally {
     await nginx?.stop();
     await app?.stop();
   }
 
-  await benchTranscode();
-  await benchDashboard(url);
+  if (runs("transcode")) await benchTranscode();
+  if (runs("dashboard")) await benchDashboard(url);
   await postgres?.stop();
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { createArtistAction } from "@/app/(dashboard)/profile-actions";
 import { ArtistProfileForm } from "@/components/dashboard/artist-profile-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { db } from "@/db";
 import { listArtistsForUser } from "@/lib/artists";
 import { requireUser } from "@/lib/auth";
@@ -21,23 +22,25 @@ export default async function OnboardingPage() {
       <h1 className="text-2xl font-semibold tracking-tight">{bands.length ? t("anotherTitle") : t("title")}</h1>
       <p className="mt-2 text-sm text-muted">{t("intro")}</p>
       <div className="mt-8 rounded-lg border border-line bg-white p-6">
-        <ArtistProfileForm
-          action={createArtistAction}
-          submitLabel={t("submit")}
-          appUrl={env().APP_URL}
-          maxImageMb={env().MAX_IMAGE_MB}
-          timeZones={listTimeZones()}
-          initial={{
-            name: "",
-            slug: "",
-            location: "",
-            bio: "",
-            links: "",
-            currency: "EUR",
-            timeZone: "UTC",
-            accentColor: "#b4442c",
-          }}
-        />
+        <ClientMessages namespaces={["artist", "errors"]}>
+          <ArtistProfileForm
+            action={createArtistAction}
+            submitLabel={t("submit")}
+            appUrl={env().APP_URL}
+            maxImageMb={env().MAX_IMAGE_MB}
+            timeZones={listTimeZones()}
+            initial={{
+              name: "",
+              slug: "",
+              location: "",
+              bio: "",
+              links: "",
+              currency: "EUR",
+              timeZone: "UTC",
+              accentColor: "#b4442c",
+            }}
+          />
+        </ClientMessages>
       </div>
     </div>
   );

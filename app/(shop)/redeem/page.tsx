@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { redeemAction } from "./actions";
 import { RedeemForm } from "./redeem-form";
 
@@ -14,11 +15,13 @@ export default async function RedeemPage({ searchParams }: PageProps<"/redeem">)
       <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
       <p className="mt-2 text-sm text-muted">{t("intro")}</p>
       <div className="mt-6">
-        <RedeemForm
-          action={redeemAction}
-          artistSlug={null}
-          initialCode={typeof code === "string" ? code.slice(0, 60) : ""}
-        />
+        <ClientMessages namespaces={["codes.redeem"]}>
+          <RedeemForm
+            action={redeemAction}
+            artistSlug={null}
+            initialCode={typeof code === "string" ? code.slice(0, 60) : ""}
+          />
+        </ClientMessages>
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { db } from "@/db";
 import { countOrdersToShip } from "@/db/queries/orders";
 import { listArtistsForUser } from "@/lib/artists";
@@ -79,7 +80,25 @@ export default async function ArtistDashboardLayout({ children, params }: Layout
           {t("nav.viewShop")} →
         </Link>
       </aside>
-      <div className="min-w-0">{children}</div>
+      <div className="min-w-0">
+        {/* The back office's forms: a broad set, fans' pages never carry it. */}
+        <ClientMessages
+          namespaces={[
+            "artist",
+            "bandops.orders",
+            "catalog",
+            "codes",
+            "dashboard",
+            "discounts",
+            "embed.builder",
+            "errors",
+            "firstRun",
+            "selling",
+          ]}
+        >
+          {children}
+        </ClientMessages>
+      </div>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { BuyPanel } from "@/components/cart/buy-panel";
+import { playerText } from "@/components/player/player-text";
 import { ReleasePlayer } from "@/components/player/release-player";
 import type { PlayerTrack } from "@/components/player/types";
 import { DownloadFormats } from "@/components/release/download-formats";
@@ -184,6 +185,7 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
               artistName={artist.name}
               releaseTitle={release.title}
               artworkUrl={releaseArtworkUrl(release.artworkKey, "medium")}
+              text={await playerText()}
               source="shop"
             />
           )}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { redeemAction } from "@/app/(shop)/redeem/actions";
 import { RedeemForm } from "@/app/(shop)/redeem/redeem-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { accentStyle } from "@/components/ui/accent-style";
 import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
@@ -28,11 +29,13 @@ export default async function ArtistRedeemPage({ params, searchParams }: PagePro
       <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t("titleBand", { band: artist.name })}</h1>
       <p className="mt-2 text-sm text-muted">{t("intro")}</p>
       <div className="mt-6">
-        <RedeemForm
-          action={redeemAction}
-          artistSlug={artist.slug}
-          initialCode={typeof code === "string" ? code.slice(0, 60) : ""}
-        />
+        <ClientMessages namespaces={["codes.redeem"]}>
+          <RedeemForm
+            action={redeemAction}
+            artistSlug={artist.slug}
+            initialCode={typeof code === "string" ? code.slice(0, 60) : ""}
+          />
+        </ClientMessages>
       </div>
     </div>
   );
