@@ -9,6 +9,7 @@ import {
   isEmbedPath,
   referrerPolicyFor,
 } from "@/lib/http/security";
+import { SHARED_RENDER_HEADER } from "@/lib/http/shared-render";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 
 /**
@@ -52,6 +53,14 @@ export function proxy(request: NextRequest) {
   }
 
   const embed = isEmbedPath(pathname);
+  if (request.headers.get(SHARED_RENDER_HEADER) === "1") {
+    // The page cache's own render (lib/cli/server.ts lets this header through only for it): a
+    // nonce would be shared by every visitor, so none; the cache sets a hash-based policy instead.
+    const response = NextResponse.next();
+    for (const [name, value] of Object.entries(baselineHeaders)) response.headers.set(name, value);
+    if (!embed) response.headers.set("X-Frame-Options", "DENY");
+    return response;
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, { embed, dev: isNextDev() });
   // Next reads the nonce from the request's CSP header and stamps it on its own scripts.
