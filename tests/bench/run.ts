@@ -4,7 +4,7 @@ import { seedDemo } from "@/db/seed";
 import { buildIfNeeded, fail, localAuthSecret, log, prepareDatabase } from "@/lib/cli/runtime";
 import { benchDashboard } from "./dashboard";
 import { demoReleasePath, prepareBenchData } from "./data";
-import { benchReleasePage } from "./release-page";
+import { benchPriceChange, benchReleasePage } from "./release-page";
 import { findNginx, startNext, startNginx, type Running } from "./servers";
 import { benchStream } from "./stream";
 import { main as benchTranscode } from "./transcode";
@@ -15,7 +15,8 @@ import { benchWidgets } from "./widgets";
  * the embedded server's `merchtable_bench`), storage and data, builds when the sources changed,
  * starts the app's server (lib/cli/server.ts, as `npm start` does) on a free port, and runs:
  *   1. streaming route vs nginx on the same file (tests/bench/stream.ts)
- *   2. release page vs a static file (tests/bench/release-page.ts)
+ *   2. release and shop pages (page cache on, then off) vs a static file, and a price change's
+ *      time to the cached page (tests/bench/release-page.ts)
  *   3. widgets: bytes, requests and audio before play, against their budgets (tests/bench/widgets.ts)
  *   4. transcoding speed (tests/bench/transcode.ts)
  *   5. dashboard figures for the 100k-order band of `npm run seed:large` (tests/bench/dashboard.ts)
@@ -82,8 +83,10 @@ async function main() {
       baseUrl: app.url,
       releasePath,
       shopPath: `/${releasePath.split("/")[1]}`,
-      staticPath: "/robots.txt",
+      staticPath: "/icon.svg",
+      startOff: () => startNext({ ...process.env, LOG_LEVEL: "warn", PAGE_CACHE: "off" }),
     });
+    await benchPriceChange({ baseUrl: app.url, databaseUrl: url });
     await benchWidgets({ baseUrl: app.url, databaseUrl: url, artistSlug: releasePath.split("/")[1] });
   } finally {
     await nginx?.stop();
