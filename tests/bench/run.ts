@@ -20,8 +20,12 @@ import { benchWidgets } from "./widgets";
  *   3. widgets: bytes, requests and audio before play, against their budgets (tests/bench/widgets.ts)
  *   4. transcoding speed (tests/bench/transcode.ts)
  *   5. dashboard figures for the 100k-order band of `npm run seed:large` (tests/bench/dashboard.ts)
- * BENCH_SECONDS sets the length of each measured run (default 10).
+ * BENCH_SECONDS sets the length of each measured run (default 10); BENCH_ONLY a comma list of the
+ * parts to run (stream, pages, widgets, transcode, dashboard), all by default.
  */
+const only = (process.env.BENCH_ONLY ?? "").split(",").filter(Boolean);
+const wanted = (part: "stream" | "pages" | "widgets" | "transcode" | "dashboard") =>
+  only.length === 0 || only.includes(part);
 const instance = process.env.TEST_INSTANCE ? `-${process.env.TEST_INSTANCE.replace(/[^a-z0-9_-]/gi, "")}` : "";
 if (instance) process.env.NEXT_DIST_DIR ??= `.next${instance}`;
 
@@ -74,27 +78,31 @@ async function main() {
     if (nginxBinary) nginx = await startNginx(nginxBinary, process.env.STORAGE_DIR);
     else log("nginx is not installed: baseline unavailable (sudo apt-get install -y nginx)");
 
-    await benchStream({
-      appUrl: `${app.url}/api/stream/${data.trackId}`,
-      nginxUrl: nginx ? `${nginx.url}/${data.streamKey}` : null,
-      size: data.size,
-    });
-    await benchReleasePage({
-      baseUrl: app.url,
-      releasePath,
-      shopPath: `/${releasePath.split("/")[1]}`,
-      staticPath: "/icon.svg",
-      startOff: () => startNext({ ...process.env, LOG_LEVEL: "warn", PAGE_CACHE: "off" }),
-    });
-    await benchPriceChange({ baseUrl: app.url, databaseUrl: url });
-    await benchWidgets({ baseUrl: app.url, databaseUrl: url, artistSlug: releasePath.split("/")[1] });
+    if (wanted("stream"))
+      await benchStream({
+        appUrl: `${app.url}/api/stream/${data.trackId}`,
+        nginxUrl: nginx ? `${nginx.url}/${data.streamKey}` : null,
+        size: data.size,
+      });
+    if (wanted("pages")) {
+      await benchReleasePage({
+        baseUrl: app.url,
+        releasePath,
+        shopPath: `/${releasePath.split("/")[1]}`,
+        staticPath: "/icon.svg",
+        startOff: () => startNext({ ...process.env, LOG_LEVEL: "warn", PAGE_CACHE: "off" }),
+      });
+      await benchPriceChange({ baseUrl: app.url, databaseUrl: url });
+    }
+    if (wanted("widgets"))
+      await benchWidgets({ baseUrl: app.url, databaseUrl: url, artistSlug: releasePath.split("/")[1] });
   } finally {
     await nginx?.stop();
     await app?.stop();
   }
 
-  await benchTranscode();
-  await benchDashboard(url);
+  if (wanted("transcode")) await benchTranscode();
+  if (wanted("dashboard")) await benchDashboard(url);
   await postgres?.stop();
 }
 
