@@ -16,6 +16,7 @@ export type Entry = Stored & {
   variants: Record<Encoding, Variant>;
   /** Every ETag of the copy: a browser holding any encoding of these bytes is up to date. */
   etags: string[];
+  vary: string;
 };
 
 /** What a render answered, as the cache received it. */
@@ -96,5 +97,6 @@ export async function buildEntry(input: {
     bytes: body.length + (compress ? gz.length + br.length : 0) + input.key.length,
     variants,
     etags: [...new Set(Object.values(variants).map((v) => v.etag))],
+    vary: input.vary,
   };
 }

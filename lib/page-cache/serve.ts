@@ -75,7 +75,7 @@ export function serveEntry(
   const variant = entry.variants[chooseEncoding(request.headers["accept-encoding"] as string | undefined)];
   const control = cacheControl(entry, now);
   if (entry.status === 200 && notModified(request.headers["if-none-match"] as string | undefined, entry.etags)) {
-    res.writeHead(304, ["ETag", variant.etag, "Cache-Control", control, "X-Cache", kind]);
+    res.writeHead(304, ["ETag", variant.etag, "Cache-Control", control, "Vary", entry.vary, "X-Cache", kind]);
     return void res.end();
   }
   res.writeHead(entry.status, [...variant.headers, "Cache-Control", control, "X-Cache", kind]);

@@ -12,47 +12,60 @@ const BROWSER = { "accept-encoding": "gzip, deflate, br", accept: "text/html" };
 async function status(url: string) {
   const response = await fetch(url, { headers: BROWSER });
   const body = await response.text();
-  return { status: response.status, kib: body.length / 1024, cache: response.headers.get("x-cache") };
+  return { status: response.status, kib: body.length / 1024 };
 }
 
 type Page = { label: string; path: string };
 
-async function rows(baseUrl: string, pages: Page[], staticPath: string, note = "") {
+/** A script of the page's own build, which Next serves from disk without running proxy.ts. */
+async function buildAsset(url: string): Promise<string | null> {
+  const html = await fetch(url).then((r) => r.text());
+  return /src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1] ?? null;
+}
+
+async function rows(baseUrl: string, pages: Page[], statics: string[], note = "") {
   const out: string[][] = [];
-  const results: Record<string, number> = {};
-  const file = await measure({ url: baseUrl + staticPath, connections: CONNECTIONS, headers: BROWSER });
+  const baselines: number[] = [];
+  const line = (label: string, result: Awaited<ReturnType<typeof measure>>) => [
+    label,
+    fixed(result.requests.average),
+    fixed(result.latency.p50),
+    fixed(result.latency.p99),
+    ...baselines.map((base) => percent(result.requests.average, base)),
+    unexpected(result, [200]),
+  ];
+  const measured = [];
+  for (const path of statics) {
+    const result = await measure({ url: baseUrl + path, connections: CONNECTIONS, headers: BROWSER });
+    baselines.push(result.requests.average);
+    measured.push([path, result] as const);
+  }
   for (const page of pages) {
     const probe = await status(baseUrl + page.path);
     if (probe.status !== 200) {
-      out.push([`${page.label} ${page.path}${note}`, `HTTP ${probe.status}: not measured`, "", "", "", ""]);
+      out.push([
+        `${page.label} ${page.path}${note}`,
+        `HTTP ${probe.status}: not measured`,
+        "",
+        "",
+        ...statics.map(() => ""),
+        "",
+      ]);
       continue;
     }
     const result = await measure({ url: baseUrl + page.path, connections: CONNECTIONS, headers: BROWSER });
-    results[page.label] = result.requests.average;
-    out.push([
-      `${page.label} ${page.path} (${probe.kib.toFixed(0)} KiB)${note}`,
-      fixed(result.requests.average),
-      fixed(result.latency.p50),
-      fixed(result.latency.p99),
-      percent(result.requests.average, file.requests.average),
-      unexpected(result, [200]),
-    ]);
+    out.push(line(`${page.label} ${page.path} (${probe.kib.toFixed(0)} KiB)${note}`, result));
   }
-  out.push([
-    `static file ${staticPath}${note}`,
-    fixed(file.requests.average),
-    fixed(file.latency.p50),
-    fixed(file.latency.p99),
-    "100 %",
-    unexpected(file, [200]),
-  ]);
+  for (const [path, result] of measured) out.push(line(`static file ${path.slice(0, 40)}${note}`, result));
   return out;
 }
 
 /**
- * The release and shop pages vs a static file of the same server, 50 connections, one run each
+ * The release and shop pages vs static files of the same server, 50 connections, one run each
  * (a browser's Accept-Encoding), with the page cache on; then the release page with the cache off
- * (PAGE_CACHE=off, another server started by `startOff`) for comparison.
+ * (PAGE_CACHE=off, another server started by `startOff`) for comparison. Two baselines: the
+ * app's icon (a public file: through Next's router and proxy.ts) and one of Next's build scripts
+ * (served from disk, no proxy).
  */
 export async function benchReleasePage(options: {
   baseUrl: string;
@@ -65,16 +78,18 @@ export async function benchReleasePage(options: {
     { label: "release page", path: options.releasePath },
     { label: "shop page", path: options.shopPath },
   ];
-  const table = await rows(options.baseUrl, pages, options.staticPath);
+  const asset = await buildAsset(options.baseUrl + options.releasePath);
+  const statics = asset ? [options.staticPath, asset] : [options.staticPath];
+  const table = await rows(options.baseUrl, pages, statics);
   const off = await options.startOff();
   try {
-    table.push(...(await rows(off.url, pages.slice(0, 1), options.staticPath, ", cache off")));
+    table.push(...(await rows(off.url, pages.slice(0, 1), statics, ", cache off")));
   } finally {
     await off.stop();
   }
   printTable(
-    `Fan pages vs a static file, ${CONNECTIONS} connections (page cache on unless said)`,
-    ["page", "req/s", "p50 ms", "p99 ms", "share of static", "unexpected"],
+    `Fan pages vs static files, ${CONNECTIONS} connections (page cache on unless said)`,
+    ["page", "req/s", "p50 ms", "p99 ms", ...statics.map((path) => `share of ${path.split("/").pop()}`), "unexpected"],
     table,
   );
 }
