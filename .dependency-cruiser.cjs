@@ -6,7 +6,7 @@
  * one above; within a layer, the no-circular rule keeps the imports one-way.
  *
  *   5 entry points  cli
- *   4 features      downloads, embed, stats, jobs, library, stream, seo (sitemap, robots.txt,
+ *   4 features      downloads, embed, stats, jobs, library, stream, page-cache, seo (sitemap, robots.txt,
  *                   JSON-LD and share pictures: reads the catalogue and the release page's offers)
  *   3 orders        orders (cart, checkout, fulfilment, download grants, code redemption,
  *                   payment-events/: the Stripe webhook and the handlers that change orders)
@@ -32,7 +32,7 @@ const LAYERS = [
   ["audio", "http", "images", "payments", "queue", "storage"],
   ["artists", "auth", "catalog", "codes", "discounts", "email", "fans", "merch", "plays"],
   ["orders"],
-  ["downloads", "embed", "stats", "jobs", "library", "stream", "seo"],
+  ["downloads", "embed", "stats", "jobs", "library", "stream", "seo", "page-cache"],
   ["cli"],
 ];
 
@@ -83,9 +83,9 @@ module.exports = {
         "lib/auth's accounts, sessions and tokens (its index builds the Auth.js config and opens the db singleton, " +
         "which tsx scripts such as the seeds cannot load); lib/i18n/config and its messages (read by the proxy and " +
         "by modules client components reach, without next-intl's server side); lib/images/limits (read by " +
-        "next.config.ts and the body limit without sharp); lib/http/range and lib/orders/cancel, lib/email/queue " +
-        "(the Node fast path of npm start and npm run worker run under tsx, where the indexes' next/headers and " +
-        "'server-only' throw); lib/plays/classify (the listen-counting rules the browser player shares).",
+        "next.config.ts and the body limit without sharp); lib/http/range, security and shared-render, lib/artists/slug, lib/orders/cancel, " +
+        "lib/email/queue (the Node fast path and page cache of npm start and npm run worker run under tsx, where the " +
+        "indexes' next/headers and 'server-only' throw); lib/plays/classify (the listen-counting rules the browser player shares).",
       severity: "error",
       from: { path: "^lib/([^/]+)/" },
       to: {
@@ -96,7 +96,8 @@ module.exports = {
           "^lib/auth/(accounts|sessions|tokens)\\.ts$",
           "^lib/i18n/(config\\.ts|messages/)",
           "^lib/images/limits\\.ts$",
-          "^lib/http/range\\.ts$",
+          "^lib/http/(range|security|shared-render)\\.ts$",
+          "^lib/artists/slug\\.ts$",
           "^lib/orders/cancel\\.ts$",
           "^lib/email/queue\\.ts$",
           "^lib/plays/classify\\.ts$",

@@ -10,6 +10,7 @@ import {
   isEmbedPath,
   referrerPolicyFor,
 } from "@/lib/http/security";
+import { SHARED_RENDER_HEADER } from "@/lib/http/shared-render";
 import { DEFAULT_LOCALE, LOCALE_COOKIE } from "@/lib/i18n/config";
 import { LOCALE_HEADER, localePath, preferredLocale, splitLocalePath } from "@/lib/i18n/paths";
 
@@ -63,18 +64,23 @@ export function proxy(request: NextRequest) {
   }
 
   const embed = isEmbedPath(pathname);
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce, { embed, dev: isNextDev() });
-  // Next reads the nonce from the request's CSP header and stamps it on its own scripts.
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("content-security-policy", csp);
   requestHeaders.delete(LOCALE_HEADER);
   if (language.locale) requestHeaders.set(LOCALE_HEADER, language.locale);
+  // The page cache's own render (lib/cli/server.ts lets the header through only for it): a nonce
+  // would be shared by every visitor, so none; the cache sets a hash-based policy instead.
+  const shared = request.headers.get(SHARED_RENDER_HEADER) === "1";
+  const nonce = shared ? null : Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = nonce === null ? null : contentSecurityPolicy(nonce, { embed, dev: isNextDev() });
+  if (nonce !== null && csp !== null) {
+    // Next reads the nonce from the request's CSP header and stamps it on its own scripts.
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("content-security-policy", csp);
+  }
   const response = language.rewrite
     ? NextResponse.rewrite(sameOrigin(request, language.rewrite), { request: { headers: requestHeaders } })
     : NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
+  if (csp) response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(baselineHeaders)) response.headers.set(name, value);
   response.headers.set("Referrer-Policy", referrerPolicyFor(pathname));
   if (!embed) response.headers.set("X-Frame-Options", "DENY");

@@ -83,6 +83,14 @@ const schema = z
       .max(10, "TRUSTED_PROXY_HOPS must be at most 10")
       .default(0),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** The shared page cache of lib/cli/server.ts (lib/page-cache): `off` sends every page to Next. */
+    PAGE_CACHE: z.enum(["on", "off"], { message: "PAGE_CACHE must be on or off" }).default("on"),
+    /** Memory the page cache may hold (every copy with its gzip and brotli forms), in MB. */
+    PAGE_CACHE_MB: z.coerce
+      .number({ message: "PAGE_CACHE_MB must be a number of megabytes, such as 256" })
+      .min(1, "PAGE_CACHE_MB must be at least 1")
+      .max(65_536, "PAGE_CACHE_MB must be at most 65536")
+      .default(256),
   })
   .superRefine((env, ctx) => {
     if (env.STORAGE_DRIVER === "s3" && !env.S3_BUCKET) {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { localeHref } from "@/lib/i18n/locale-href";
 import { localePath } from "@/lib/i18n";
+import { localeHref } from "@/lib/i18n/locale-href";
 import { languageAlternates, openGraphLocales, renderLocale, SITE_SHARE_IMAGE } from "@/lib/seo";
 
 export async function generateMetadata(): Promise<Metadata> {

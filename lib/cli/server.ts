@@ -1,9 +1,10 @@
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { closeProcessDb, processDb } from "@/db/pool";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { clientResolver, frontDoor } from "@/lib/net";
+import { startPageCache } from "@/lib/page-cache";
 import { fastStreamTrackId, serveStream } from "@/lib/stream";
 
 /**
@@ -11,7 +12,9 @@ import { fastStreamTrackId, serveStream } from "@/lib/stream";
  * handler, with GET/HEAD /api/stream/<id> for published tracks answered in front of it by
  * lib/stream/stream-node.ts (same answers as the route; drafts still go to the route, which reads
  * the session). Every request first goes through lib/net/client-address.ts: the client's address
- * and protocol decided from the socket and the trusted proxies, HSTS when it came over HTTPS.
+ * and protocol decided from the socket and the trusted proxies, HSTS when it came over HTTPS; then
+ * through the page cache (lib/page-cache), which answers fan pages, widgets and oEmbed from
+ * copies Next rendered once per change.
  * Usage: server.ts -p <port> [-H <host>].
  */
 function option(flag: string) {
@@ -36,8 +39,21 @@ async function main() {
     new URL(config.APP_URL).protocol === "https:",
   );
 
-  const server = createServer((req, res) => {
-    admit(req, res);
+  const pages = await startPageCache({
+    enabled: config.PAGE_CACHE === "on",
+    db,
+    databaseUrl: config.DATABASE_URL!,
+    appUrl: config.APP_URL,
+    port,
+    host: hostname,
+    maxBytes: config.PAGE_CACHE_MB * 1024 * 1024,
+    log: {
+      warn: (context, message) => logger.warn(context, message),
+      info: (context, message) => logger.info(context, message),
+    },
+  });
+
+  const answer = (req: IncomingMessage, res: ServerResponse) => {
     const trackId = fastStreamTrackId(req.method, req.url);
     if (!trackId) return void handle(req, res);
     serveStream(db, trackId, req, res)
@@ -50,12 +66,16 @@ async function main() {
         res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
         res.end("Internal Server Error");
       });
+  };
+  const server = createServer((req, res) => {
+    admit(req, res);
+    pages.handle(req, res, () => answer(req, res));
   });
   server.listen(port, hostname, () => process.stdout.write(`✓ Ready on http://${hostname ?? "localhost"}:${port}\n`));
 
   const stop = () => {
     server.close();
-    void Promise.allSettled([app.close(), closeProcessDb()]).then(() => process.exit(0));
+    void Promise.allSettled([app.close(), pages.close(), closeProcessDb()]).then(() => process.exit(0));
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "@/db/client";
 import { isNextDev } from "@/lib/env";
 import { baselineHeaders, contentSecurityPolicy } from "@/lib/http";
+import { SHARED_RENDER_HEADER } from "@/lib/http/shared-render";
 import { translator } from "@/lib/i18n";
 import { loadBuyWidget, loadReleaseWidget, loadShopWidget, loadTrackWidget } from "./data";
 import type { Raw } from "./html";
@@ -17,20 +18,25 @@ import { themeCss } from "./theme";
 /**
  * proxy.ts puts its per-request nonce in `x-nonce` and sends its CSP on the response; Next keeps
  * the header the proxy set, so the widget must stamp that same nonce. Called without the proxy
- * (tests, or a route the proxy skips) it makes its own and sends the same policy itself.
+ * (tests, or a route the proxy skips) it makes its own and sends the same policy itself. A shared
+ * render (the page cache's copy, lib/http/shared-render.ts) has none: the cache sets a policy of
+ * hashes on the copy, and the widget's one script comes from this origin.
  */
-function nonceFor(request: Request): string {
+function nonceFor(request: Request): string | null {
+  if (request.headers.get(SHARED_RENDER_HEADER) === "1") return null;
   const fromProxy = request.headers.get("x-nonce");
   return fromProxy && /^[A-Za-z0-9+/=]{16,128}$/.test(fromProxy)
     ? fromProxy
     : Buffer.from(randomUUID()).toString("base64");
 }
 
-export function widgetHeaders(nonce: string, found: boolean): Record<string, string> {
+export function widgetHeaders(nonce: string | null, found: boolean): Record<string, string> {
   return {
     ...baselineHeaders,
     "Content-Type": "text/html; charset=utf-8",
-    "Content-Security-Policy": contentSecurityPolicy(nonce, { embed: true, dev: isNextDev() }),
+    ...(nonce === null
+      ? {}
+      : { "Content-Security-Policy": contentSecurityPolicy(nonce, { embed: true, dev: isNextDev() }) }),
     // Public, cookie-free HTML: short enough that a price change shows within a minute.
     "Cache-Control": found ? "public, max-age=60, stale-while-revalidate=300" : "public, max-age=30",
     Vary: "Accept-Language",

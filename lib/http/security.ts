@@ -6,10 +6,11 @@ export function isEmbedPath(pathname: string) {
   return pathname === "/embed" || pathname.startsWith("/embed/");
 }
 
-export function contentSecurityPolicy(nonce: string, options: { embed: boolean; dev: boolean }) {
+/** The policy every page shares; only where scripts may come from differs (`scriptSources`). */
+function policy(scriptSources: string, options: { embed: boolean; dev: boolean }) {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    `script-src ${scriptSources}${options.dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "media-src 'self' blob:",
@@ -21,6 +22,19 @@ export function contentSecurityPolicy(nonce: string, options: { embed: boolean; 
     "form-action 'self' https://checkout.stripe.com",
     `frame-ancestors ${options.embed ? "*" : "'none'"}`,
   ].join("; ");
+}
+
+/** A page rendered for one request: only scripts carrying its nonce (and what they load) run. */
+export function contentSecurityPolicy(nonce: string, options: { embed: boolean; dev: boolean }) {
+  return policy(`'self' 'nonce-${nonce}' 'strict-dynamic'`, options);
+}
+
+/**
+ * A shared cached page (lib/page-cache) cannot carry a nonce: scripts from this origin run, and
+ * inline scripts only when their SHA-256 (`'sha256-<base64>'`) is listed, so nothing injected does.
+ */
+export function hashedContentSecurityPolicy(scriptHashes: readonly string[], options: { embed: boolean }) {
+  return policy(["'self'", ...scriptHashes.map((hash) => `'sha256-${hash}'`)].join(" "), { ...options, dev: false });
 }
 
 export const baselineHeaders: Record<string, string> = {

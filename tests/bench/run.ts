@@ -7,7 +7,7 @@ import { benchDashboard } from "./dashboard";
 import { demoReleasePath, prepareBenchData } from "./data";
 import { benchLighthouse } from "./lighthouse";
 import { benchPageWeight } from "./page-weight";
-import { benchReleasePage } from "./release-page";
+import { benchPriceChange, benchReleasePage } from "./release-page";
 import { findNginx, startNext, startNginx, type Running } from "./servers";
 import { startStaticCopy } from "./static-copy";
 import { benchStream } from "./stream";
@@ -19,7 +19,8 @@ import { benchWidgets } from "./widgets";
  * the embedded server's `merchtable_bench`), storage and data, builds when the sources changed,
  * starts the app's server (lib/cli/server.ts, as `npm start` does) on a free port, and runs:
  *   1. streaming route vs nginx on the same file (tests/bench/stream.ts)
- *   2. release page vs a static file (tests/bench/release-page.ts)
+ *   2. release and shop pages (page cache on, then off) vs a static file, and a price change's
+ *      time to the cached page (tests/bench/release-page.ts)
  *   3. fan pages' weight (HTML, JS) and Lighthouse mobile, against a static copy (tests/bench/page-weight.ts, lighthouse.ts)
  *   4. widgets: bytes, requests and audio before play, against their budgets (tests/bench/widgets.ts)
  *   5. transcoding speed (tests/bench/transcode.ts)
@@ -106,13 +107,16 @@ async function main() {
         nginxUrl: nginx ? `${nginx.url}/${data.streamKey}` : null,
         size: data.size,
       });
-    if (runs("release"))
+    if (runs("release")) {
       await benchReleasePage({
         baseUrl: app.url,
         releasePath,
         shopPath: `/${releasePath.split("/")[1]}`,
-        staticPath: "/robots.txt",
+        staticPath: "/icon.svg",
+        startOff: () => startNext({ ...process.env, LOG_LEVEL: "warn", PAGE_CACHE: "off" }),
       });
+      await benchPriceChange({ baseUrl: app.url, databaseUrl: url });
+    }
     if (runs("pages")) await benchFanPages(app.url, releasePath);
     if (runs("widgets"))
       await benchWidgets({ baseUrl: app.url, databaseUrl: url, artistSlug: releasePath.split("/")[1] });

@@ -6,9 +6,24 @@ test("pages refuse to be framed and send a strict CSP", async ({ request }) => {
     const headers = response.headers();
     expect(headers["x-frame-options"], path).toBe("DENY");
     expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
-    expect(headers["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(headers["content-security-policy"], path).not.toMatch(/script-src [^;]*unsafe-inline/);
     expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
     expect(headers["x-content-type-options"], path).toBe("nosniff");
+  }
+});
+
+test("account pages carry a nonce; cached fan pages the hashes of their own inline scripts", async ({ request }) => {
+  for (const path of ["/signin", "/dashboard"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.headers()["content-security-policy"], path).toMatch(
+      /script-src 'self' 'nonce-[^']+' 'strict-dynamic'/,
+    );
+  }
+  for (const path of ["/", "/demo-band"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    const csp = response.headers()["content-security-policy"];
+    expect(csp, path).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+;/);
+    expect(csp, path).not.toMatch(/nonce|strict-dynamic/);
   }
 });
 

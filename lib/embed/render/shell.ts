@@ -9,11 +9,11 @@ export type ShellInput = {
   body: Raw;
   /** Read by the widget script (tracks, labels); escaped for a script element. */
   data: Record<string, unknown>;
-  nonce: string;
+  nonce: string | null;
 };
 
 /** A complete widget document: inline CSS, the widget in the page's one `main` landmark, its data, one deferred script. */
 export function widgetDocument(input: ShellInput): string {
-  return html`<!doctype html><html lang="${input.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><meta name="referrer" content="strict-origin-when-cross-origin"><title>${input.title}</title><style>${raw(BASE_CSS)}${raw(input.themeCss)}</style></head><body><main>${input.body}</main><script type="application/json" id="mt-data">${raw(jsonForScript(input.data))}</script><script src="${PLAYER_SCRIPT_PATH}" nonce="${input.nonce}" defer></script></body></html>`
+  return html`<!doctype html><html lang="${input.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><meta name="referrer" content="strict-origin-when-cross-origin"><title>${input.title}</title><style>${raw(BASE_CSS)}${raw(input.themeCss)}</style></head><body><main>${input.body}</main><script type="application/json" id="mt-data">${raw(jsonForScript(input.data))}</script><script src="${PLAYER_SCRIPT_PATH}"${input.nonce === null ? raw("") : html` nonce="${input.nonce}"`} defer></script></body></html>`
     .__html;
 }
