@@ -4,22 +4,31 @@ import { useEffect, useState } from "react";
 
 export type Visitor = { signedIn: boolean; email: string | null; cartCount: number; member: boolean };
 
-/** One request per page and band, however many islands ask. */
+/** One request per page: the header asks with no band, the page's islands with theirs. */
 const requests = new Map<string, Promise<Visitor | null>>();
 
+function fetchVisitor(artistId: string | undefined): Promise<Visitor | null> {
+  return fetch(`/api/visitor${artistId ? `?artist=${encodeURIComponent(artistId)}` : ""}`, {
+    credentials: "same-origin",
+    cache: "no-store",
+  })
+    .then((response) => (response.ok ? (response.json() as Promise<Visitor>) : null))
+    .catch(() => null);
+}
+
 function load(artistId: string | undefined): Promise<Visitor | null> {
-  const key = artistId ?? "";
-  let request = requests.get(key);
-  if (!request) {
-    request = fetch(`/api/visitor${artistId ? `?artist=${encodeURIComponent(artistId)}` : ""}`, {
-      credentials: "same-origin",
-      cache: "no-store",
-    })
-      .then((response) => (response.ok ? (response.json() as Promise<Visitor>) : null))
-      .catch(() => null);
-    requests.set(key, request);
+  if (artistId) {
+    let request = requests.get(artistId);
+    if (!request) requests.set(artistId, (request = fetchVisitor(artistId)));
+    return request;
   }
-  return request;
+  // The header needs no band, but a band's answer holds what it needs: wait until the effects of
+  // this render have run (a microtask), then share the page's request if it made one.
+  return Promise.resolve().then(() => {
+    let request = requests.values().next().value;
+    if (!request) requests.set("", (request = fetchVisitor(undefined)));
+    return request;
+  });
 }
 
 /**
