@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { appServerCommand } from "./lib/cli/server-command";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./tests/support/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 /** tests/support/run-all.ts sets this (one folder per TEST_INSTANCE). */
@@ -24,17 +25,8 @@ export default defineConfig({
     baseURL,
     locale: "en-GB",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-        "--autoplay-policy=no-user-gesture-required",
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS, "--autoplay-policy=no-user-gesture-required"],
     },
   },
   webServer: {

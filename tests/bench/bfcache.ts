@@ -1,4 +1,5 @@
 import { chromium, type Browser } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/tests/support/chromium";
 import type { BenchPage } from "./page-weight";
 import { printTable } from "./table";
 
@@ -48,8 +49,8 @@ async function tryBackForward(browser: Browser, url: string, away: string, witho
 /** Back/forward cache for each fan page, as served and without its no-store. */
 export async function benchBackForwardCache(pages: BenchPage[], away: string) {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu"],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
     // Playwright turns the cache off by default (so that route() sees every goBack); a fan does not.
     ignoreDefaultArgs: ["--disable-back-forward-cache"],
   });

@@ -2,26 +2,18 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/tests/support/chromium";
 import type { BenchPage } from "./page-weight";
 import { fixed, printTable } from "./table";
 
 /** The flags of the issue: Debian's Chromium, headless, nothing fetched on its own behalf. */
-const CHROMIUM_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
+const CHROMIUM_FLAGS = ["--headless=new", ...CHROMIUM_ARGS];
 
 /** Debian's Chromium with a DevTools port for Lighthouse (the port is read from its first lines). */
 async function launchChromium() {
   const profile = mkdtempSync(path.join(tmpdir(), "merchtable-lighthouse-"));
   const child = spawn(
-    process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    CHROMIUM_PATH,
     [...CHROMIUM_FLAGS, "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"],
     { stdio: ["ignore", "ignore", "pipe"] },
   );

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/tests/support/chromium";
 import { printTable } from "./table";
 
 export type BenchPage = { label: string; path: string; url: string };
@@ -90,8 +91,8 @@ function nextRuntimeFloor() {
  */
 export async function benchPageWeight(options: { pages: BenchPage[] }) {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu"],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   const rows: string[][] = [];
   const headers: string[][] = [];

@@ -5,6 +5,7 @@ import { chromium } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { createDb } from "@/db/client";
 import { artists, products, releases, tracks } from "@/db/schema";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/tests/support/chromium";
 import { printTable } from "./table";
 
 /** Budgets from the widget issue: per widget, first load, artwork not counted. */
@@ -83,8 +84,8 @@ export async function benchWidgets(options: { baseUrl: string; databaseUrl: stri
   await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
   const hostUrl = `http://127.0.0.1:${(host.address() as { port: number }).port}`;
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu"],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   const rows: string[][] = [];
   try {

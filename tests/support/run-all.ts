@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { seedDemo } from "@/db/seed";
 import { buildIfNeeded, ensureDebianPackage, fail, localAuthSecret, log, prepareDatabase } from "@/lib/cli/runtime";
+import { CHROMIUM_PATH } from "@/tests/support/chromium";
 
 /**
  * `npm test`: every suite against a real PostgreSQL — DATABASE_URL when set (CI points it at a
@@ -52,11 +53,7 @@ async function main() {
     fail(`Unknown suite "${only}". Use static, unit, integration or e2e.`);
   ensureDebianPackage("ffmpeg", "ffmpeg", "audio is transcoded with Debian's ffmpeg");
   if (suites.includes("e2e")) {
-    ensureDebianPackage(
-      process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      "chromium",
-      "the browser tests drive Debian's Chromium",
-    );
+    ensureDebianPackage(CHROMIUM_PATH, "chromium", "the browser tests drive Debian's Chromium");
   }
   rmSync(artifacts, { recursive: true, force: true });
   mkdirSync(artifacts, { recursive: true });

@@ -1,4 +1,5 @@
 import { chromium } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/tests/support/chromium";
 
 /**
  * Screenshots of the main pages, desktop and phone, for a person to look at:
@@ -11,8 +12,8 @@ const out = "tests/.artifacts/shots/";
 
 async function main() {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu"],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   for (const [name, viewport] of [
     ["desktop", { width: 1280, height: 900 }],
