@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { baselineHeaders } from "@/lib/http/security";
 import { SHARED_RENDER_HEADER } from "@/lib/http/shared-render";
-import { DEFAULT_LOCALE, LOCALE_COOKIE, localePath, negotiateLocale, type Locale } from "@/lib/i18n";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, localePath, preferredLocale, type Locale } from "@/lib/i18n";
 import type { PageCache } from "./cache";
 import { cacheRequest, header } from "./key";
 import { RENDER_SECRET_HEADER, type renderSecret } from "./render";
@@ -9,12 +9,11 @@ import { PRIVATE, serveEntry } from "./serve";
 
 /** Auth.js's session cookie (`__Secure-` over HTTPS; `.0`, `.1`… when chunked). */
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
-const LOCALE_IN_COOKIE = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=(en|fr)(?:;|$)`);
+const LOCALE_IN_COOKIE = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`);
 
-/** The language a visitor asked for: their choice (cookie), else their browser's. */
+/** The language a visitor asked for, as proxy.ts decides it (lib/i18n preferredLocale). */
 export function visitorLocale(headers: IncomingMessage["headers"]): Locale {
-  const chosen = LOCALE_IN_COOKIE.exec(headers.cookie ?? "")?.[1] as Locale | undefined;
-  return chosen ?? negotiateLocale(header(headers["accept-language"]));
+  return preferredLocale(LOCALE_IN_COOKIE.exec(headers.cookie ?? "")?.[1], header(headers["accept-language"]));
 }
 
 export type PageCacheHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
