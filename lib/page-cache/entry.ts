@@ -23,7 +23,7 @@ export type Entry = Stored & {
 export type Rendered = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
 
 /** Headers of the render kept on the copy; the rest is the cache's to set (caching, security, length). */
-const KEPT = ["content-type", "content-language", "access-control-allow-origin", "link"];
+const KEPT = ["content-type", "content-language", "access-control-allow-origin", "link", "x-robots-tag"];
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml))/;
 
 function keptHeaders(rendered: Rendered): string[] {
