@@ -20,7 +20,8 @@ test("a cached release page is the same bytes for a member and a stranger; only 
   const stranger = await browser.newContext();
   const first = await stranger.request.get(RELEASE);
   const second = await stranger.request.get(RELEASE);
-  expect(second.headers()["x-cache"]).toBe("HIT");
+  // From the copy: fresh, or past its soft age while one refill runs (STALE).
+  expect(["HIT", "STALE"]).toContain(second.headers()["x-cache"]);
   expect(second.headers()["set-cookie"]).toBeUndefined();
   expect(second.headers()["cache-control"]).toContain("public");
   const strangerHtml = await second.text();
@@ -75,8 +76,9 @@ test("a script in a band's bio, a release title or its text does not run on a ca
     const answered = visitorAnswered(page);
     const response = await page.goto(path);
     await answered;
-    expect(response?.headers()["x-cache"]).toBe("HIT");
-    expect(response?.headers()["content-security-policy"]).not.toContain("unsafe-inline");
+    expect(["HIT", "STALE"]).toContain(response?.headers()["x-cache"]);
+    const scriptSrc = /script-src [^;]*/.exec(response?.headers()["content-security-policy"] ?? "")?.[0];
+    expect(scriptSrc).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+$/);
     await expect(page.getByText("Hello <script>").or(page.getByText("Title <script>")).first()).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   }
