@@ -7,11 +7,14 @@
  *
  *   5 entry points  cli
  *   4 features      downloads, embed, stats, jobs, library, stream, page-cache, seo (sitemap, robots.txt,
- *                   JSON-LD and share pictures: reads the catalogue and the release page's offers)
+ *                   JSON-LD and share pictures: reads the catalogue and the release page's offers),
+ *                   admin (the operator console's reads and actions)
  *   3 orders        orders (cart, checkout, fulfilment, download grants, code redemption,
- *                   payment-events/: the Stripe webhook and the handlers that change orders)
- *   2 domain        artists, auth, catalog, codes, discounts, email, fans, merch, plays
- *   1 adapters      audio, http, images, payments, queue, storage
+ *                   payment-events/: the Stripe webhook and the handlers that change orders),
+ *                   billing (bands' Pro subscriptions: checkout, portal, lifecycle events)
+ *   2 domain        artists, auth, catalog, codes, discounts, email, fans, merch, plays, plans
+ *                   (limits, fees, look), moderation (suspension, take-downs)
+ *   1 adapters      audio, http, images, payments, queue, storage, audit (the append-only trail)
  *   0 leaves        env, log, crypto, money, countries, csv, time-zone, i18n, rate-limit, geo, net,
  *                   color
  *
@@ -29,10 +32,10 @@
  */
 const LAYERS = [
   ["env", "log", "crypto", "money", "countries", "csv", "time-zone", "i18n", "rate-limit", "geo", "net", "color"],
-  ["audio", "http", "images", "payments", "queue", "storage"],
-  ["artists", "auth", "catalog", "codes", "discounts", "email", "fans", "merch", "plays"],
-  ["orders"],
-  ["downloads", "embed", "stats", "jobs", "library", "stream", "seo", "page-cache"],
+  ["audio", "http", "images", "payments", "queue", "storage", "audit"],
+  ["artists", "auth", "catalog", "codes", "discounts", "email", "fans", "merch", "plays", "plans", "moderation"],
+  ["orders", "billing"],
+  ["downloads", "embed", "stats", "jobs", "library", "stream", "seo", "page-cache", "admin"],
   ["cli"],
 ];
 

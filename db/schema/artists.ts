@@ -6,6 +6,13 @@ import { createdAt, id, updatedAt } from "./columns";
 export const planEnum = pgEnum("plan", ["free", "pro"]);
 export const memberRoleEnum = pgEnum("member_role", ["owner", "member"]);
 export const payoutStatusEnum = pgEnum("payout_status", ["none", "pending", "active"]);
+/** "suspended": an operator closed the shop (no page, no sale); fans keep their downloads. */
+export const artistStatusEnum = pgEnum("artist_status", ["active", "suspended"]);
+/** How the shop's banner is laid out; a Pro choice (free shops show "standard"). */
+export const bannerLayoutEnum = pgEnum("banner_layout", ["standard", "tall", "none"]);
+
+export type Plan = (typeof planEnum.enumValues)[number];
+export type BannerLayout = (typeof bannerLayoutEnum.enumValues)[number];
 
 export type ArtistLink = { label: string; url: string };
 
@@ -22,7 +29,13 @@ export const artists = pgTable(
     bannerKey: text("banner_key"),
     currency: text("currency").notNull().default("EUR"),
     accentColor: text("accent_color").notNull().default("#b4442c"),
+    /** Changed only through lib/plans (publishing limit, fee, look); subscriptions drive it. */
     plan: planEnum("plan").notNull().default("free"),
+    bannerLayout: bannerLayoutEnum("banner_layout").notNull().default("standard"),
+    status: artistStatusEnum("status").notNull().default("active"),
+    suspendedAt: timestamp("suspended_at", { withTimezone: true, mode: "date" }),
+    /** The operator's reason, shown to the band (never to fans: they see a neutral page). */
+    suspendedReason: text("suspended_reason"),
     payoutAccountId: text("payout_account_id"),
     /** Stripe Connect state: none → pending (onboarding started) → active (charges enabled). */
     payoutStatus: payoutStatusEnum("payout_status").notNull().default("none"),
@@ -33,7 +46,12 @@ export const artists = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("artists_slug_idx").on(t.slug), check("artists_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`)],
+  (t) => [
+    uniqueIndex("artists_slug_idx").on(t.slug),
+    index("artists_name_idx").on(sql`lower(${t.name})`),
+    index("artists_created_idx").on(t.createdAt),
+    check("artists_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+  ],
 );
 
 export type Artist = typeof artists.$inferSelect;

@@ -17,6 +17,8 @@ export const users = pgTable(
     locale: text("locale"),
     /** Carried in every session cookie; raising it (reset, sign out everywhere, removal from a band) ends them all. */
     sessionVersion: integer("session_version").notNull().default(0),
+    /** Set only from the command line (`npm run admin:grant -- <email>`): reaches /admin. */
+    operatorSince: timestamp("operator_since", { withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   check,
   date,
   index,
@@ -41,6 +42,14 @@ export const releases = pgTable(
     catalogNumber: text("catalog_number").notNull().default(""),
     status: releaseStatusEnum("status").notNull().default("draft"),
     publishedAt: timestamp("published_at", { withTimezone: true, mode: "date" }),
+    /**
+     * Unlisted: published but off the shop, widgets' shop list and sitemap; its address still
+     * works (buyers' links, fans who have it). A downgrade to Free unlists releases past the limit.
+     */
+    listed: boolean("listed").notNull().default(true),
+    /** An operator took the release down (a fan's report): a neutral page, no sales; buyers keep downloads. */
+    takenDownAt: timestamp("taken_down_at", { withTimezone: true, mode: "date" }),
+    takedownReason: text("takedown_reason"),
     pricingMode: pricingModeEnum("pricing_mode").notNull().default("fixed"),
     /** Fixed price, or the suggested amount when pay-what-you-want; null = no price set yet (cannot be published). */
     priceAmount: integer("price_amount"),

@@ -18,3 +18,6 @@ export * from "./fans";
 export * from "./email";
 export * from "./rate-limits";
 export * from "./stats";
+export * from "./billing";
+export * from "./audit";
+export * from "./reports";

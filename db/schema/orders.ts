@@ -11,7 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { artists } from "./artists";
+import { artists, planEnum } from "./artists";
 import { users } from "./auth";
 import { releases, tracks } from "./catalog";
 import { createdAt, id, updatedAt } from "./columns";
@@ -66,6 +66,9 @@ export const orders = pgTable(
     tax: integer("tax").notNull().default(0),
     total: integer("total").notNull(),
     platformFee: integer("platform_fee").notNull().default(0),
+    /** The band's plan and its fee rate (basis points) when the order was created; never recomputed. */
+    plan: planEnum("plan").notNull().default("free"),
+    feeBasisPoints: integer("fee_basis_points").notNull().default(0),
     refundedAmount: integer("refunded_amount").notNull().default(0),
     provider: paymentProviderEnum("provider").notNull(),
     /** Checkout session id at the provider (Stripe cs_…, or the test payment id). */
@@ -100,6 +103,7 @@ export const orders = pgTable(
   (t) => [
     index("orders_artist_created_idx").on(t.artistId, t.createdAt),
     index("orders_artist_paid_idx").on(t.artistId, t.paidAt),
+    index("orders_paid_idx").on(t.paidAt),
     index("orders_email_idx").on(t.email),
     uniqueIndex("orders_provider_session_idx").on(t.providerSessionId),
     check(

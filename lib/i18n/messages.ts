@@ -1,4 +1,6 @@
 import type { Locale } from "./config";
+import adminEn from "./messages/admin.en.json";
+import adminFr from "./messages/admin.fr.json";
 import bandopsEn from "./messages/bandops.en.json";
 import bandopsFr from "./messages/bandops.fr.json";
 import catalogEn from "./messages/catalog.en.json";
@@ -17,6 +19,10 @@ import firstRunFr from "./messages/firstrun.fr.json";
 import fr from "./messages/fr.json";
 import listenEn from "./messages/listen.en.json";
 import listenFr from "./messages/listen.fr.json";
+import moderationEn from "./messages/moderation.en.json";
+import moderationFr from "./messages/moderation.fr.json";
+import plansEn from "./messages/plans.en.json";
+import plansFr from "./messages/plans.fr.json";
 import sellingEn from "./messages/selling.en.json";
 import sellingFr from "./messages/selling.fr.json";
 import statsEn from "./messages/stats.en.json";
@@ -28,7 +34,8 @@ import titlesFr from "./messages/titles.fr.json";
  * One file pair per area, so work on different areas never edits the same file:
  * en.json/fr.json (site, accounts, profile), catalog.* (dashboard releases and uploads),
  * listen.* (release page, player), checkout.* (cart, checkout, receipts), selling.* (dashboard
- * prices, merch, shipping, orders, payouts), downloads.* (download page, library), titles.* (dashboard tab titles), firstrun.* (first-release steps). Top-level keys must not collide between files.
+ * prices, merch, shipping, orders, payouts), downloads.* (download page, library), titles.* (dashboard tab titles), firstrun.* (first-release steps), plans.* (pricing page, plan limits,
+ * billing), admin.* (operator console), moderation.* (reports, unavailable pages, audit trail). Top-level keys must not collide between files.
  */
 const enAll = {
   ...en,
@@ -43,6 +50,9 @@ const enAll = {
   ...codesEn,
   ...titlesEn,
   ...firstRunEn,
+  ...plansEn,
+  ...adminEn,
+  ...moderationEn,
 };
 export type Messages = typeof enAll;
 export const messages: Record<Locale, Messages> = {
@@ -60,5 +70,8 @@ export const messages: Record<Locale, Messages> = {
     ...codesFr,
     ...titlesFr,
     ...firstRunFr,
+    ...plansFr,
+    ...adminFr,
+    ...moderationFr,
   },
 };
