@@ -83,7 +83,7 @@ module.exports = {
       name: "through-the-index",
       comment:
         "Another lib folder is imported through its index.ts. The allowed deep imports, each for a reason: " +
-        "lib/auth's accounts, sessions and tokens (its index builds the Auth.js config and opens the db singleton, " +
+        "lib/auth's accounts, sessions, tokens and operators (its index builds the Auth.js config and opens the db singleton, " +
         "which tsx scripts such as the seeds cannot load); lib/i18n/config and its messages (read by the proxy and " +
         "by modules client components reach, without next-intl's server side); lib/images/limits (read by " +
         "next.config.ts and the body limit without sharp); lib/http/range, security and shared-render, lib/artists/slug, lib/orders/cancel, " +
@@ -96,7 +96,7 @@ module.exports = {
         pathNot: [
           "^lib/$1/",
           "^lib/[^/]+/index\\.ts$",
-          "^lib/auth/(accounts|sessions|tokens)\\.ts$",
+          "^lib/auth/(accounts|sessions|tokens|operators)\\.ts$",
           "^lib/i18n/(config\\.ts|messages/)",
           "^lib/images/limits\\.ts$",
           "^lib/http/(range|security|shared-render)\\.ts$",
