@@ -9,6 +9,7 @@ import { ReleasePlayer } from "@/components/player/release-player";
 import type { PlayerTrack } from "@/components/player/types";
 import { DownloadFormats } from "@/components/release/download-formats";
 import { ReleaseArtwork } from "@/components/release/release-artwork";
+import { ReportLink } from "@/components/moderation/report-link";
 import { ReleaseJsonLd } from "@/components/seo/json-ld";
 import { accentStyle } from "@/components/ui/accent-style";
 import { MemberLink } from "@/components/visitor/visitor-links";
@@ -212,6 +213,7 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
           <Link href={shopHref} className="block text-sm text-muted underline underline-offset-2 hover:text-ink">
             {t("backToShop", { artist: artist.name })}
           </Link>
+          {!isDraft && <ReportLink shop={artist.slug} release={release.slug} />}
         </aside>
       </div>
     </div>
