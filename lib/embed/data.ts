@@ -192,13 +192,13 @@ export async function loadShopWidget(db: DbOrTx, artistSlug: string): Promise<Sh
       .from(tracks)
       .innerJoin(releases, eq(releases.id, tracks.releaseId))
       .where(
-          and(
-            eq(tracks.artistId, artist.id),
-            eq(releases.status, "published"),
-            isNull(releases.takenDownAt),
-            isNotNull(tracks.pricingMode),
-          ),
-        )
+        and(
+          eq(tracks.artistId, artist.id),
+          eq(releases.status, "published"),
+          isNull(releases.takenDownAt),
+          isNotNull(tracks.pricingMode),
+        ),
+      )
       .orderBy(asc(releases.title), asc(tracks.position)),
     listPublishedProducts(db, artist.id),
   ]);

@@ -70,7 +70,9 @@ export async function findTarget(db: DbOrTx, shop: string, release: string) {
   const [row] = await db
     .select({ id: releases.id, title: releases.title })
     .from(releases)
-    .where(and(eq(releases.artistId, artist.id), eq(releases.slug, release.toLowerCase()), eq(releases.status, "published")))
+    .where(
+      and(eq(releases.artistId, artist.id), eq(releases.slug, release.toLowerCase()), eq(releases.status, "published")),
+    )
     .limit(1);
   return row ? { artistId: artist.id, artist, releaseId: row.id, releaseTitle: row.title } : null;
 }
@@ -88,9 +90,7 @@ export async function listReports(db: DbOrTx, options: { status: ReportStatus; b
     .from(reports)
     .innerJoin(artists, eq(artists.id, reports.artistId))
     .leftJoin(releases, eq(releases.id, reports.releaseId))
-    .where(
-      and(eq(reports.status, options.status), options.before ? lt(reports.createdAt, options.before) : undefined),
-    )
+    .where(and(eq(reports.status, options.status), options.before ? lt(reports.createdAt, options.before) : undefined))
     .orderBy(desc(reports.createdAt), desc(reports.id))
     .limit(REPORTS_PAGE);
 }
@@ -113,7 +113,12 @@ export async function dismissReport(
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(reports)
-      .set({ status: "dismissed", resolution: reason, handledById: options.actor.userId ?? null, handledAt: new Date() })
+      .set({
+        status: "dismissed",
+        resolution: reason,
+        handledById: options.actor.userId ?? null,
+        handledAt: new Date(),
+      })
       .where(and(eq(reports.id, reportId), eq(reports.status, "open")))
       .returning();
     if (!row) return { ok: false, error: (await getReport(tx, reportId)) ? "unchanged" : "not_found" } as const;

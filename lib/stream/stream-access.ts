@@ -119,7 +119,8 @@ export async function resolveStream(db: DbOrTx, trackId: string, viewer: Viewer)
 
   // Taken down or suspended: no plays for the public, like a draft; the band's members still hear it.
   const isPublished =
-    row.releaseStatus === "published" && releaseAvailable({ status: row.artistStatus }, { takenDownAt: row.takenDownAt });
+    row.releaseStatus === "published" &&
+    releaseAvailable({ status: row.artistStatus }, { takenDownAt: row.takenDownAt });
   if (!isPublished) {
     if (!viewer) return { allowed: false, reason: "needs_session" };
     const user = await viewer();

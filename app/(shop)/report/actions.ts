@@ -8,14 +8,12 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { localeHref } from "@/lib/i18n/locale-href";
 import { createReport } from "@/lib/moderation";
 
-export type ReportState =
-  | null
-  | {
-      ok: false;
-      error?: string;
-      fieldErrors?: Partial<Record<"reason" | "message" | "email", string>>;
-      values: { reason: string; message: string; email: string };
-    };
+export type ReportState = null | {
+  ok: false;
+  error?: string;
+  fieldErrors?: Partial<Record<"reason" | "message" | "email", string>>;
+  values: { reason: string; message: string; email: string };
+};
 
 /** Public: anyone may post here, so lib/moderation validates, limits and checks the band itself. */
 export async function reportAction(_state: ReportState, form: FormData): Promise<ReportState> {
