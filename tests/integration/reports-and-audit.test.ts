@@ -193,7 +193,6 @@ describe("the band's audit trail", () => {
     const client = newStripeClient({
       STRIPE_SECRET_KEY: "sk_test_standin",
       STRIPE_API_URL: stripe.url,
-      STRIPE_TAX: false,
     });
     const actor = { kind: "member" as const, userId: owner.id, email: owner.email };
     await startPayoutOnboarding(db, { ...band, country: "FR" }, client, actor);

@@ -34,7 +34,7 @@ export default async function AdminReportsPage({ searchParams }: PageProps<"/adm
   ]);
   const last = rows.at(-1);
   return (
-    <div className="space-y-6" data-testid="admin-reports">
+    <div className="mx-auto max-w-4xl space-y-6 px-4 py-8 sm:px-6" data-testid="admin-reports">
       <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
       <nav aria-label={t("filter")} className="flex gap-2 text-sm">
         {STATUSES.map((s) => (

@@ -41,5 +41,6 @@ export function describeEntry(entry: AuditEntry, names: Map<string, string>, t: 
     status: t(`payoutStatus.${d.to === "active" || d.to === "pending" ? d.to : "none"}`),
     action: entry.action,
   };
-  return t(KNOWN.has(entry.action) ? `entries.${entry.action}` : "entries.other", values);
+  // Message keys cannot hold dots (they mean nesting): "release.take_down" → "release_take_down".
+  return t(KNOWN.has(entry.action) ? `entries.${entry.action.replace(".", "_")}` : "entries.other", values);
 }
