@@ -137,5 +137,7 @@ test("a fan reports a release without an account; an operator takes it down; fan
   await band.page.goto(`/dashboard/${artist.slug}/releases/${release.id}`);
   await expect(band.page.getByTestId("banner-takenDown")).toContainText("Copyright claim by the rights holder");
   await band.page.screenshot({ path: `${artifacts}/moderation-release-banner.png`, fullPage: true });
+  // The queue is not theirs: a band owner gets the ordinary 404.
+  expect((await band.page.goto("/admin/reports"))?.status()).toBe(404);
   await band.context.close();
 });
