@@ -141,3 +141,51 @@ test("a fan reports a release without an account; an operator takes it down; fan
   expect((await band.page.goto("/admin/reports"))?.status()).toBe(404);
   await band.context.close();
 });
+
+test("a fan reports a whole shop; the operator suspends the band; its page, widget and cart close and the band reads why", async ({
+  browser,
+  page: fan,
+}) => {
+  const { owner, operator, artist } = await bandAndOperator();
+  const message = `Fake merch shop taking money for nothing (ref ${uniqueId()}).`;
+
+  await fan.goto(`/${artist.slug}`);
+  await fan.getByTestId("report-link").click();
+  const form = fan.getByTestId("report-form");
+  await form.getByLabel("What is the problem?").selectOption("fraud");
+  await form.getByLabel("What should we know?").fill(message);
+  await form.getByRole("button", { name: "Send the report" }).click();
+  await expect(fan.getByTestId("report-thanks")).toBeVisible();
+
+  const ops = await signedIn(browser, operator);
+  await ops.page.goto("/admin/reports");
+  const item = ops.page.getByTestId("report-item").filter({ hasText: message });
+  await expect(item).toContainText("The whole shop");
+  // A report about the whole shop offers no take-down of a release; a decision needs a reason.
+  await expect(item.getByRole("button", { name: "Take the release down" })).toHaveCount(0);
+  // Without a reason the form is not even sent (the action refuses one too, lib/moderation).
+  await item.getByRole("button", { name: "Suspend the band" }).click();
+  expect(await item.getByLabel(/^Reason/).evaluate((el: HTMLTextAreaElement) => el.validity.valueMissing)).toBe(true);
+  await expect(ops.page).toHaveURL(/\/admin\/reports$/);
+  await item.getByLabel(/^Reason/).fill("Orders never shipped");
+  await item.getByRole("button", { name: "Suspend the band" }).click();
+  await expect(ops.page.getByRole("status")).toContainText("The shop is suspended");
+  await ops.context.close();
+
+  await expect.poll(async () => (await fan.request.get(`/${artist.slug}`)).status(), { timeout: 15_000 }).toBe(404);
+  await fan.goto(`/fr/${artist.slug}`);
+  await expect(fan.getByTestId("unavailable")).toContainText("Cette page n’est pas disponible.");
+  await expect(fan.locator("body")).not.toContainText("Tidewater");
+  const widget = await fan.request.get(`/embed/shop/${artist.slug}`);
+  expect(widget.status()).toBe(404);
+  expect(await widget.text()).not.toContain("Tidewater");
+  expect((await fan.request.get(`/${artist.slug}/cart`)).status()).toBe(404);
+
+  const band = await signedIn(browser, owner);
+  await band.page.goto(`/dashboard/${artist.slug}`);
+  await expect(band.page.getByTestId("banner-suspended")).toContainText("Orders never shipped");
+  await band.page.screenshot({ path: `${artifacts}/moderation-suspended-overview.png` });
+  await band.page.goto(`/dashboard/${artist.slug}/activity`);
+  await expect(band.page.getByTestId("activity-entry").first()).toContainText("Merchtable suspended your shop");
+  await band.context.close();
+});
