@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artistInvites, artists, auditLog, reports } from "@/db/schema";
+import { artistInvites, artists, auditLog, emailQueue, reports } from "@/db/schema";
 import { acceptInvite, inviteMember, removeMember, revokeInvite } from "@/lib/artists";
 import { listAudit } from "@/lib/audit";
 import { createReport, dismissReport, listReports, reportLimit, takeDownRelease } from "@/lib/moderation";
@@ -108,7 +108,7 @@ describe("a fan reporting a shop or a release", () => {
 
   it("closes with the operator's decision: taken down (actioned) or dismissed, once", async () => {
     const shop = await makeShop(db);
-    for (const message of ["first", "second"])
+    for (const message of ["A private note, first", "A private note, second"])
       await createReport(db, { shop: shop.artist.slug, release: shop.album.slug, reason: "copyright", message }, ip());
     const [first, second] = (await reportsOf(shop.artist.id)).sort((a, b) => a.message.localeCompare(b.message));
     expect(
@@ -129,6 +129,11 @@ describe("a fan reporting a shop or a release", () => {
     });
     const after = await reportsOf(shop.artist.id);
     expect(after.find((r) => r.id === first.id)).toMatchObject({ status: "actioned", resolution: "Label's claim" });
+    // The band's owner is told what came down, and why; the reporter's address never reaches the band.
+    const mail = await db.select().from(emailQueue).where(eq(emailQueue.to, shop.owner.email));
+    const notice = mail.find((m) => m.subject === "“Test Album” was taken down");
+    expect(notice?.text).toContain("Label's claim");
+    expect(mail.some((m) => m.text.includes("A private note"))).toBe(false);
     expect(after.find((r) => r.id === second.id)).toMatchObject({ status: "dismissed" });
   });
 });
