@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { artists, downloadCodes, orders, releases, tracks, type Artist } from "@/db/schema";
 import { getPublishedRelease, listPublishedReleases } from "@/lib/catalog/public";
+import { setReleaseStatus } from "@/lib/catalog/releases";
 import { createCodeBatch, listBatchCodes } from "@/lib/codes";
 import { unseal } from "@/lib/crypto";
 import { findGrantByToken } from "@/lib/downloads/contents";
@@ -243,5 +244,19 @@ describe("a taken-down release", () => {
     await expectFansKeepWhatTheyBought(fans);
     const [row] = await db.select().from(releases).where(eq(releases.id, shop.album.id));
     expect(row.takedownReason).toBe("Copyright claim");
+  });
+});
+
+describe("a band whose release was taken down", () => {
+  it("cannot publish it again, even after taking it back to draft", async () => {
+    const shop = await makeShop(db);
+    await takeDownRelease(db, shop.album.id, { actor: operator, reason: "Copyright claim" });
+    expect(await setReleaseStatus(db, shop.owner.id, shop.album.id, "draft")).toMatchObject({ ok: true });
+    expect(await setReleaseStatus(db, shop.owner.id, shop.album.id, "published")).toEqual({
+      ok: false,
+      error: "taken_down",
+    });
+    const [row] = await db.select().from(releases).where(eq(releases.id, shop.album.id));
+    expect(row.status).toBe("draft");
   });
 });
