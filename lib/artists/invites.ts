@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { artistInvites, artistMembers, artists, users, type MemberRole } from "@/db/schema";
+import { recordAudit, type Actor } from "@/lib/audit";
 import { normalizeEmail } from "@/lib/auth/accounts";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { hashToken, newToken } from "@/lib/auth/tokens";
@@ -11,6 +12,12 @@ import { translator } from "@/lib/i18n";
 import { checkArtistAccess } from "./access";
 
 const INVITE_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+
+/** The member acting, as the band's audit trail records them (their address is a snapshot). */
+async function memberActor(db: DbOrTx, userId: string): Promise<Actor> {
+  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  return { kind: "member", userId, email: user?.email ?? null };
+}
 
 export const inviteSchema = z.object({
   email: z.email({ message: "email_invalid" }).transform(normalizeEmail),
@@ -59,6 +66,12 @@ export async function inviteMember(
       tokenHash,
       invitedById: inviterId,
       expiresAt: new Date(Date.now() + INVITE_TTL_MS),
+    });
+    await recordAudit(tx, {
+      artistId,
+      actor: await memberActor(tx, inviterId),
+      action: "member.invite",
+      details: { email, role },
     });
     await sendEmail(
       tx,
@@ -128,6 +141,12 @@ export async function acceptInvite(db: Db, user: { id: string; email: string }, 
       .update(artistInvites)
       .set({ acceptedAt: new Date(), acceptedById: user.id })
       .where(eq(artistInvites.id, invite.id));
+    await recordAudit(tx, {
+      artistId: invite.artistId,
+      actor: { kind: "member", userId: user.id, email: user.email },
+      action: "member.join",
+      details: { email: invite.email, role: invite.role },
+    });
     const [artist] = await tx.select({ slug: artists.slug }).from(artists).where(eq(artists.id, invite.artistId));
     return { ok: true, artistSlug: artist.slug } as const;
   });
@@ -181,12 +200,20 @@ export async function removeMember(db: Db, ownerId: string, artistId: string, me
       .where(and(eq(artistMembers.artistId, artistId), eq(artistMembers.role, "owner")))
       .for("update");
     const [target] = await tx
-      .select({ role: artistMembers.role })
+      .select({ role: artistMembers.role, email: users.email })
       .from(artistMembers)
+      .innerJoin(users, eq(users.id, artistMembers.userId))
       .where(and(eq(artistMembers.artistId, artistId), eq(artistMembers.userId, memberId)));
     if (!target) return { ok: false, error: "not_found" } as const;
     if (target.role === "owner" && owners.length <= 1) return { ok: false, error: "last_owner" } as const;
     await tx.delete(artistMembers).where(and(eq(artistMembers.artistId, artistId), eq(artistMembers.userId, memberId)));
+    await recordAudit(tx, {
+      artistId,
+      actor: await memberActor(tx, ownerId),
+      action: "member.remove",
+      target: { type: "user", id: memberId },
+      details: { email: target.email, role: target.role },
+    });
     // Membership is checked on every request, so the band is closed to them now; their open
     // sessions end too (a copied cookie keeps nothing), and they sign in again for their other
     // bands. An owner leaving by themselves stays signed in.
@@ -198,9 +225,20 @@ export async function removeMember(db: Db, ownerId: string, artistId: string, me
 export async function revokeInvite(db: Db, ownerId: string, artistId: string, inviteId: string): Promise<RemoveResult> {
   const access = await checkArtistAccess(db, ownerId, { id: artistId }, "owner");
   if (!access.allowed) return { ok: false, error: "forbidden" };
-  const deleted = await db
-    .delete(artistInvites)
-    .where(and(eq(artistInvites.id, inviteId), eq(artistInvites.artistId, artistId), isNull(artistInvites.acceptedAt)))
-    .returning();
-  return deleted.length ? { ok: true } : { ok: false, error: "not_found" };
+  return db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .delete(artistInvites)
+      .where(
+        and(eq(artistInvites.id, inviteId), eq(artistInvites.artistId, artistId), isNull(artistInvites.acceptedAt)),
+      )
+      .returning();
+    if (!deleted) return { ok: false, error: "not_found" } as const;
+    await recordAudit(tx, {
+      artistId,
+      actor: await memberActor(tx, ownerId),
+      action: "member.invite_revoke",
+      details: { email: deleted.email, role: deleted.role },
+    });
+    return { ok: true } as const;
+  });
 }

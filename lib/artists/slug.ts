@@ -45,6 +45,7 @@ export const RESERVED_SLUGS = new Set([
   "privacy",
   "redeem",
   "register",
+  "report",
   "reset-password",
   "robots.txt",
   "search",
@@ -93,10 +94,12 @@ export function slugify(name: string): string {
 
 /**
  * Whether a path (without its language prefix) is a fan-facing page whose language lives in its
- * URL: the home page, and a band's shop and everything under it (releases, cart, redeem).
+ * URL: the home page, the report form, and a band's shop and everything under it (releases, cart, redeem).
  */
 export function isFanPath(path: string): boolean {
   if (path === "/") return true;
+  // The report form is a fan page of no band: in the language of the page it was opened from.
+  if (path === "/report" || path.startsWith("/report/")) return true;
   const first = path.split("/")[1] ?? "";
   return SLUG_PATTERN.test(first) && first.length >= SLUG_MIN && !RESERVED_SLUGS.has(first);
 }

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { artists, releases, tracks, type Artist } from "@/db/schema";
 import { checkArtistAccess, imageUrl } from "@/lib/artists";
 import { formatsForRelease, type DownloadFormat } from "@/lib/audio";
+import { releaseAvailable } from "@/lib/moderation";
 
 type ReleaseRow = typeof releases.$inferSelect;
 
@@ -92,14 +93,17 @@ async function findRelease(db: DbOrTx, artistSlug: string, releaseSlug: string) 
   return row;
 }
 
-/** The release page's data for anyone: null when unknown or still a draft. */
+/**
+ * The release page's data for anyone (and every widget's, through it): null when unknown, still a
+ * draft, taken down or its shop suspended, so all of them answer the same neutral 404.
+ */
 export async function getPublishedRelease(
   db: DbOrTx,
   artistSlug: string,
   releaseSlug: string,
 ): Promise<PublicRelease | null> {
   const row = await findRelease(db, artistSlug, releaseSlug);
-  if (!row || row.release.status !== "published") return null;
+  if (!row || row.release.status !== "published" || !releaseAvailable(row.artist, row.release)) return null;
   return loadRelease(db, row.artist, row.release);
 }
 
@@ -114,7 +118,8 @@ export async function getReleaseForPreview(
   releaseSlug: string,
 ): Promise<PublicRelease | null> {
   const row = await findRelease(db, artistSlug, releaseSlug);
-  if (!row) return null;
+  // Taken down or suspended: members read why in the dashboard; the page stays the neutral one.
+  if (!row || !releaseAvailable(row.artist, row.release)) return null;
   const access = await checkArtistAccess(db, userId, { id: row.artist.id });
   if (!access.allowed) return null;
   return loadRelease(db, row.artist, row.release);
@@ -125,7 +130,7 @@ export type ReleaseSummary = Pick<
   "id" | "slug" | "title" | "kind" | "releaseDate" | "artworkKey" | "publishedAt"
 >;
 
-/** The shop page's grid: published releases, newest release date first (undated ones by publication). */
+/** The shop page's grid: published releases not taken down, newest release date first (undated ones by publication). */
 export async function listPublishedReleases(db: DbOrTx, artistId: string): Promise<ReleaseSummary[]> {
   return db
     .select({
@@ -138,7 +143,7 @@ export async function listPublishedReleases(db: DbOrTx, artistId: string): Promi
       publishedAt: releases.publishedAt,
     })
     .from(releases)
-    .where(and(eq(releases.artistId, artistId), eq(releases.status, "published")))
+    .where(and(eq(releases.artistId, artistId), eq(releases.status, "published"), isNull(releases.takenDownAt)))
     .orderBy(
       sql`coalesce(${releases.releaseDate}, ${releases.publishedAt}::date) desc nulls last`,
       desc(releases.createdAt),

@@ -149,7 +149,7 @@ export async function updateRelease(
 
 export type PublishCheck =
   | { ok: true; release: Release }
-  | { ok: false; error: "not_found" | "no_ready_track" | "tracks_processing" | "release_unpriced" }
+  | { ok: false; error: "not_found" | "no_ready_track" | "tracks_processing" | "release_unpriced" | "taken_down" }
   | { ok: false; error: "track_unpriced"; track: { id: string; title: string } };
 
 /**
@@ -166,6 +166,8 @@ export async function setReleaseStatus(
   const current = await releaseForMember(db, userId, releaseId);
   if (!current) return { ok: false, error: "not_found" };
   if (status === "published") {
+    // Only an operator brings a taken-down release back (lib/moderation restoreRelease).
+    if (current.takenDownAt) return { ok: false, error: "taken_down" };
     const states = await db
       .select({
         id: tracks.id,

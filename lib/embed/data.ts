@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { artists, products as productsTable, releases, tracks, type Artist } from "@/db/schema";
 import { getPublishedRelease, releaseArtworkUrl, type PublicRelease, type PublicTrack } from "@/lib/catalog";
 import { getPublishedProduct, listPublishedProducts, type PublicProduct } from "@/lib/merch";
+import { shopAvailable } from "@/lib/moderation";
 import { hasPrice, isFreeToTake, priceRule, type PriceRule } from "@/lib/money";
 import { canTakePayments } from "@/lib/orders";
 
@@ -168,7 +169,7 @@ export async function loadBuyWidget(db: DbOrTx, id: string): Promise<{ artist: A
     .limit(1);
   if (!owner) return null;
   const [artist] = await db.select().from(artists).where(eq(artists.id, owner.artistId)).limit(1);
-  const product = artist ? await getPublishedProduct(db, artist.id, id) : null;
+  const product = artist && shopAvailable(artist) ? await getPublishedProduct(db, artist.id, id) : null;
   return artist && product ? { artist, offer: productOffer(artist, product) } : null;
 }
 
@@ -176,12 +177,12 @@ export async function loadBuyWidget(db: DbOrTx, id: string): Promise<{ artist: A
 export async function loadShopWidget(db: DbOrTx, artistSlug: string): Promise<ShopWidget | null> {
   if (!/^[a-z0-9-]{1,80}$/i.test(artistSlug)) return null;
   const [artist] = await db.select().from(artists).where(eq(artists.slug, artistSlug.toLowerCase())).limit(1);
-  if (!artist) return null;
+  if (!artist || !shopAvailable(artist)) return null;
   const [releaseRows, trackRows, products] = await Promise.all([
     db
       .select()
       .from(releases)
-      .where(and(eq(releases.artistId, artist.id), eq(releases.status, "published")))
+      .where(and(eq(releases.artistId, artist.id), eq(releases.status, "published"), isNull(releases.takenDownAt)))
       .orderBy(
         sql`coalesce(${releases.releaseDate}, ${releases.publishedAt}::date) desc nulls last`,
         desc(releases.createdAt),
@@ -190,7 +191,14 @@ export async function loadShopWidget(db: DbOrTx, artistSlug: string): Promise<Sh
       .select({ track: tracks, release: releases })
       .from(tracks)
       .innerJoin(releases, eq(releases.id, tracks.releaseId))
-      .where(and(eq(tracks.artistId, artist.id), eq(releases.status, "published"), isNotNull(tracks.pricingMode)))
+      .where(
+        and(
+          eq(tracks.artistId, artist.id),
+          eq(releases.status, "published"),
+          isNull(releases.takenDownAt),
+          isNotNull(tracks.pricingMode),
+        ),
+      )
       .orderBy(asc(releases.title), asc(tracks.position)),
     listPublishedProducts(db, artist.id),
   ]);

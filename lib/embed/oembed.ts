@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { artists, releases, tracks } from "@/db/schema";
 import { imageUrl } from "@/lib/artists";
 import { releaseArtworkUrl } from "@/lib/catalog";
+import { releaseAvailable, shopAvailable } from "@/lib/moderation";
 import { LAYOUTS, parseEmbedOptions, type EmbedKind, type EmbedLayout, type EmbedOptions } from "./options";
 import { EMBED_WIDTH, embedHeight } from "./sizes";
 import { iframeSnippet, widgetUrl } from "./snippets";
@@ -40,7 +41,8 @@ async function resolve(db: DbOrTx, url: URL): Promise<Target | null> {
     .map((p) => decodeURIComponent(p).toLowerCase());
   if (parts.length < 1 || parts.length > 2 || !parts.every((p) => SEGMENT.test(p))) return null;
   const [artist] = await db.select().from(artists).where(eq(artists.slug, parts[0])).limit(1);
-  if (!artist) return null;
+  // Suspended or taken down: the same answer as for nothing at all (no title, no thumbnail).
+  if (!artist || !shopAvailable(artist)) return null;
   const who = { name: artist.name, slug: artist.slug, avatarKey: artist.avatarKey };
   if (parts.length === 1)
     return {
@@ -55,7 +57,7 @@ async function resolve(db: DbOrTx, url: URL): Promise<Target | null> {
     .from(releases)
     .where(and(eq(releases.artistId, artist.id), eq(releases.slug, parts[1]), eq(releases.status, "published")))
     .limit(1);
-  if (!release) return null;
+  if (!release || !releaseAvailable(artist, release)) return null;
   const thumbnail = releaseArtworkUrl(release.artworkKey, "large");
   const trackId = url.searchParams.get("track");
   if (trackId === null) return { kind: "release", id: release.id, title: release.title, artist: who, thumbnail };

@@ -8,3 +8,15 @@ export const shopAvailable = (artist: Pick<Artist, "status">) => artist.status =
 /** Whether fans may see and buy the release: its shop is open and no operator took it down. */
 export const releaseAvailable = (artist: Pick<Artist, "status">, release: Pick<Release, "takenDownAt">) =>
   shopAvailable(artist) && release.takenDownAt === null;
+
+export {
+  createReport,
+  dismissReport,
+  findTarget,
+  getReport,
+  listReports,
+  REPORT_MESSAGE_MAX,
+  reportLimit,
+  REPORTS_PAGE,
+  type ReportResult,
+} from "./reports";

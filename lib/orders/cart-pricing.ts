@@ -13,6 +13,7 @@ import {
 } from "@/db/schema";
 import { quoteShipping, type ShippingQuote } from "@/lib/countries";
 import { priceDiscount, type AppliedDiscount } from "@/lib/discounts";
+import { shopAvailable } from "@/lib/moderation";
 import { hasPrice, priceRule, unitPrice, type PriceRule } from "@/lib/money";
 
 export type LineProblem = "unavailable" | "not_for_sale" | "out_of_stock" | "below_minimum" | "currency_mismatch";
@@ -128,9 +129,11 @@ export async function priceCart(db: DbOrTx, cart: Cart, artist: Artist): Promise
     let stockLeft: number | null = null;
     let grantsReleaseId: string | null = null;
     let releaseId = row.releaseId;
+    // Filled before a suspension or a take-down: the line stays, unavailable, and the cart cannot be paid.
+    if (!shopAvailable(artist)) return missing();
     if (row.kind === "release") {
       const release = releaseRows.find((r) => r.id === row.releaseId);
-      if (!release || release.status !== "published") return missing();
+      if (!release || release.status !== "published" || release.takenDownAt) return missing();
       if (!hasPrice(release)) return { ...missing(), title: release.title, problem: "not_for_sale" };
       [title, detail, imageKey, currency, rule, physical] = [
         release.title,
@@ -142,7 +145,7 @@ export async function priceCart(db: DbOrTx, cart: Cart, artist: Artist): Promise
       ];
     } else if (row.kind === "track") {
       const found = trackRows.find((r) => r.track.id === row.trackId);
-      if (!found || found.release.status !== "published") return missing();
+      if (!found || found.release.status !== "published" || found.release.takenDownAt) return missing();
       if (
         !found.track.pricingMode ||
         !hasPrice({ pricingMode: found.track.pricingMode, priceAmount: found.track.priceAmount })

@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { artists, downloadCodes, orderItems, orders, releases } from "@/db/schema";
 import { normalizeCode } from "@/lib/codes";
 import { unseal } from "@/lib/crypto";
+import { releaseAvailable } from "@/lib/moderation";
 import { hit, release, type Limit } from "@/lib/rate-limit";
 import { downloadPageUrl } from "./download-grants";
 import { DOWNLOAD_TOKEN_PURPOSE, fulfillOrder } from "./fulfill";
@@ -12,7 +13,7 @@ export const redeemLimit: Limit = { max: 10, windowSeconds: 15 * 60 };
 
 export type RedeemResult =
   | { ok: true; downloadUrl: string; releaseTitle: string; artistName: string; orderId: string }
-  | { ok: false; reason: "unknown" | "used" }
+  | { ok: false; reason: "unknown" | "used" | "unavailable" }
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 /**
@@ -34,6 +35,16 @@ export async function redeemCode(
   const email = input.email.trim().toLowerCase();
   const result = await db.transaction(async (tx): Promise<RedeemResult> => {
     const scope = input.artistId ? eq(downloadCodes.artistId, input.artistId) : undefined;
+    // A code for a taken-down release or a suspended shop is refused and stays unused (it may
+    // work again if the operator restores it).
+    const [target] = await tx
+      .select({ status: artists.status, takenDownAt: releases.takenDownAt })
+      .from(downloadCodes)
+      .innerJoin(releases, eq(releases.id, downloadCodes.releaseId))
+      .innerJoin(artists, eq(artists.id, releases.artistId))
+      .where(and(eq(downloadCodes.code, code), isNull(downloadCodes.redeemedAt), scope))
+      .limit(1);
+    if (target && !releaseAvailable(target, target)) return { ok: false, reason: "unavailable" };
     const [won] = await tx
       .update(downloadCodes)
       .set({ redeemedAt: new Date(), redeemedEmail: email })

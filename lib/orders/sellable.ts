@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { productOptions, products, releases, tracks, type Artist, type OrderItemKind } from "@/db/schema";
+import { shopAvailable } from "@/lib/moderation";
 import { hasPrice, priceRule, unitPrice } from "@/lib/money";
 
 /** What a fan may put in a cart, and whether this band sells it now at what price. */
@@ -32,13 +33,15 @@ type Sellable = {
 
 /** Checks that an item belongs to this band, is on sale, and what one unit costs. */
 export async function loadSellable(db: DbOrTx, artist: Artist, item: AddItem): Promise<Sellable | CartError> {
+  // A suspended shop or a taken-down release sells nothing, whatever page or widget still shows it.
+  if (!shopAvailable(artist)) return "not_found";
   if (item.kind === "release") {
     const [release] = await db
       .select()
       .from(releases)
       .where(and(eq(releases.id, item.id), eq(releases.artistId, artist.id)))
       .limit(1);
-    if (!release || release.status !== "published") return "not_found";
+    if (!release || release.status !== "published" || release.takenDownAt) return "not_found";
     if (!hasPrice(release)) return "not_for_sale";
     return {
       artistId: artist.id,
@@ -55,7 +58,7 @@ export async function loadSellable(db: DbOrTx, artist: Artist, item: AddItem): P
       .innerJoin(releases, eq(releases.id, tracks.releaseId))
       .where(and(eq(tracks.id, item.id), eq(tracks.artistId, artist.id)))
       .limit(1);
-    if (!row || row.release.status !== "published") return "not_found";
+    if (!row || row.release.status !== "published" || row.release.takenDownAt) return "not_found";
     if (!row.track.pricingMode || !hasPrice({ pricingMode: row.track.pricingMode, priceAmount: row.track.priceAmount }))
       return "not_for_sale";
     const rule = priceRule({

@@ -3,6 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/client";
 import { artists, type Artist } from "@/db/schema";
+import { recordAudit, SYSTEM, type Actor } from "@/lib/audit";
 import { env } from "@/lib/env";
 import { stripeClient } from "./stripe-client";
 
@@ -20,18 +21,37 @@ export function payoutStateOf(account: Pick<Stripe.Account, "charges_enabled" | 
   return { status: account.charges_enabled ? "active" : "pending", detailsSubmitted: account.details_submitted };
 }
 
-/** Stores what an account says about itself (account.updated, or a fresh read). */
-export async function applyAccountUpdate(tx: DbOrTx, account: Stripe.Account): Promise<{ artistId: string | null }> {
-  const [row] = await tx
-    .update(artists)
-    .set({ payoutStatus: payoutStateOf(account).status })
+/**
+ * Stores what an account says about itself (account.updated, or a fresh read); a change of
+ * status goes on the band's audit trail (by the system for the webhook, by the member who came
+ * back from onboarding otherwise).
+ */
+export async function applyAccountUpdate(
+  tx: DbOrTx,
+  account: Stripe.Account,
+  actor: Actor = SYSTEM,
+): Promise<{ artistId: string | null }> {
+  const to = payoutStateOf(account).status;
+  const [before] = await tx
+    .select({ id: artists.id, status: artists.payoutStatus })
+    .from(artists)
     .where(eq(artists.payoutAccountId, account.id))
-    .returning({ id: artists.id });
-  return { artistId: row?.id ?? null };
+    .limit(1);
+  if (!before) return { artistId: null };
+  await tx.update(artists).set({ payoutStatus: to }).where(eq(artists.id, before.id));
+  if (before.status !== to)
+    await recordAudit(tx, {
+      artistId: before.id,
+      actor,
+      action: "payout.account_updated",
+      target: { type: "payout_account", id: account.id },
+      details: { from: before.status, to },
+    });
+  return { artistId: before.id };
 }
 
 /** The band's connected account, created once (the idempotency key covers a double click). */
-async function ensureAccount(db: DbOrTx, band: BandRef, stripe: Stripe): Promise<string> {
+async function ensureAccount(db: DbOrTx, band: BandRef, stripe: Stripe, actor: Actor): Promise<string> {
   if (band.payoutAccountId) return band.payoutAccountId;
   // Only the band's own facts go in: the same key with other parameters is an error at Stripe.
   const account = await stripe.accounts.create(
@@ -43,10 +63,19 @@ async function ensureAccount(db: DbOrTx, band: BandRef, stripe: Stripe): Promise
     },
     { idempotencyKey: `connect-account:${band.id}` },
   );
-  await db
+  const linked = await db
     .update(artists)
     .set({ payoutAccountId: account.id, payoutStatus: payoutStateOf(account).status })
-    .where(and(eq(artists.id, band.id), isNull(artists.payoutAccountId)));
+    .where(and(eq(artists.id, band.id), isNull(artists.payoutAccountId)))
+    .returning({ id: artists.id });
+  if (linked.length)
+    await recordAudit(db, {
+      artistId: band.id,
+      actor,
+      action: "payout.account_updated",
+      target: { type: "payout_account", id: account.id },
+      details: { from: "none", to: payoutStateOf(account).status },
+    });
   const [stored] = await db.select({ id: artists.payoutAccountId }).from(artists).where(eq(artists.id, band.id));
   return stored?.id ?? account.id;
 }
@@ -67,8 +96,10 @@ export async function startPayoutOnboarding(
   db: DbOrTx,
   band: BandRef,
   stripe: Stripe = stripeClient(),
+  actor: Actor = SYSTEM,
 ): Promise<{ url: string }> {
-  const account = await ensureAccount(db, band, stripe);
+  const account = await ensureAccount(db, band, stripe, actor);
+  await recordAudit(db, { artistId: band.id, actor, action: "payout.connect_started" });
   // Links are single use and short-lived: a fresh one per click, the key only covers SDK retries.
   const link = await stripe.accountLinks.create(
     {
@@ -87,9 +118,10 @@ export async function syncPayoutStatus(
   db: DbOrTx,
   band: BandRef,
   stripe: Stripe = stripeClient(),
+  actor: Actor = SYSTEM,
 ): Promise<PayoutState | null> {
   if (!band.payoutAccountId) return null;
   const account = await stripe.accounts.retrieve(band.payoutAccountId);
-  await applyAccountUpdate(db, account);
+  await applyAccountUpdate(db, account, actor);
   return payoutStateOf(account);
 }

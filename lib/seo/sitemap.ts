@@ -18,7 +18,7 @@ type Row = { artist: string; release: string; lastmod: Date | string };
 /** A shop's lastmod: the newest change of the band or of what its page shows. */
 const SHOP_LATEST = sql`(
   select max(updated_at) from (
-    select updated_at from releases where artist_id = a.id and status = 'published'
+    select updated_at from releases where artist_id = a.id and status = 'published' and taken_down_at is null
     union all
     select updated_at from products where artist_id = a.id and published
   ) shown)`;
@@ -27,11 +27,11 @@ const SHOP_LATEST = sql`(
 const ENTRIES = sql`
   select a.slug as artist, '' as release, greatest(a.updated_at, latest) as lastmod
   from artists a cross join lateral ${SHOP_LATEST} as shop(latest)
-  where latest is not null
+  where latest is not null and a.status = 'active'
   union all
   select a.slug, r.slug, r.updated_at
   from releases r join artists a on a.id = r.artist_id
-  where r.status = 'published'`;
+  where r.status = 'published' and r.taken_down_at is null and a.status = 'active'`;
 
 /** One sitemap file: where it starts and its newest change (the index's lastmod). */
 export type SitemapFile = { first: Key; lastmod: Date };
@@ -67,8 +67,9 @@ type Bound = { key: Key; inclusive: boolean };
  * merged. A shop's key is (slug, ""), so the shop conditions reduce to comparisons of the slug.
  */
 async function batch(db: DbOrTx, lower: Bound | null, upper: Key | null, limit: number): Promise<Row[]> {
-  const shop: SQL[] = [sql`latest is not null`];
-  const release: SQL[] = [sql`r.status = 'published'`];
+  // A suspended shop and a taken-down release leave the sitemap with the rest of their pages.
+  const shop: SQL[] = [sql`latest is not null`, sql`a.status = 'active'`];
+  const release: SQL[] = [sql`r.status = 'published'`, sql`r.taken_down_at is null`, sql`a.status = 'active'`];
   if (lower) {
     const { artist, release: slug } = lower.key;
     const op = lower.inclusive ? sql`>=` : sql`>`;

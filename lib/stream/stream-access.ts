@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { releases, tracks } from "@/db/schema";
+import { artists, releases, tracks } from "@/db/schema";
 import { checkArtistAccess } from "@/lib/artists";
 import { STREAM } from "@/lib/audio";
+import { releaseAvailable } from "@/lib/moderation";
 import { storage } from "@/lib/storage";
 
 /** Bytes per second of the streaming rendition (MP3 128 kbps CBR): a clip of N s is N × 16000 bytes. */
@@ -104,16 +105,22 @@ export async function resolveStream(db: DbOrTx, trackId: string, viewer: Viewer)
       clipSeconds: tracks.clipSeconds,
       updatedAt: tracks.updatedAt,
       releaseStatus: releases.status,
+      takenDownAt: releases.takenDownAt,
+      artistStatus: artists.status,
     })
     .from(tracks)
     .innerJoin(releases, eq(releases.id, tracks.releaseId))
+    .innerJoin(artists, eq(artists.id, tracks.artistId))
     .where(eq(tracks.id, trackId))
     .limit(1);
   if (!row) return { allowed: false, reason: "not_found" };
   if (row.status !== "ready" || !row.streamKey) return { allowed: false, reason: "not_ready" };
   if (row.streaming === "off") return { allowed: false, reason: "streaming_off" };
 
-  const isPublished = row.releaseStatus === "published";
+  // Taken down or suspended: no plays for the public, like a draft; the band's members still hear it.
+  const isPublished =
+    row.releaseStatus === "published" &&
+    releaseAvailable({ status: row.artistStatus }, { takenDownAt: row.takenDownAt });
   if (!isPublished) {
     if (!viewer) return { allowed: false, reason: "needs_session" };
     const user = await viewer();

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ProductOffer } from "@/components/cart/buy-panel";
+import { ReportLink } from "@/components/moderation/report-link";
 import { ReleaseCard } from "@/components/release/release-card";
 import { ShopJsonLd } from "@/components/seo/json-ld";
 import { accentStyle } from "@/components/ui/accent-style";
@@ -16,6 +17,7 @@ import { env } from "@/lib/env";
 import { localePath } from "@/lib/i18n";
 import { pageLocale } from "@/lib/i18n/locale-href";
 import { listPublishedProducts } from "@/lib/merch";
+import { shopAvailable } from "@/lib/moderation";
 import { canTakePayments } from "@/lib/orders";
 import { languageAlternates, openGraphLocales, renderLocale, shareImageUrl } from "@/lib/seo";
 
@@ -23,7 +25,7 @@ const loadArtist = cache(async (slug: string) => getArtistBySlug(db, slug));
 
 export async function generateMetadata({ params }: PageProps<"/[artist]">): Promise<Metadata> {
   const artist = await loadArtist((await params).artist);
-  if (!artist) return {};
+  if (!artist || !shopAvailable(artist)) return {};
   const locale = renderLocale(await getLocale());
   const description = artist.bio.split("\n")[0]?.slice(0, 200) || artist.location || artist.name;
   // JPEG copies of the banner, else the avatar: some link previews refuse WebP.
@@ -60,7 +62,7 @@ export async function generateMetadata({ params }: PageProps<"/[artist]">): Prom
 
 export default async function ArtistShopPage({ params }: PageProps<"/[artist]">) {
   const artist = await loadArtist((await params).artist);
-  if (!artist) notFound();
+  if (!artist || !shopAvailable(artist)) notFound();
   // The same for every visitor (the page cache keeps one copy): the cart link and the members'
   // "Manage" link come from /api/visitor in the browser.
   const [t, tRelease, tBuy, locale, releases, merch] = await Promise.all([
@@ -188,6 +190,7 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
               </div>
             )}
             <p className="text-xs text-muted">{t("currencyNote", { currency: artist.currency })}</p>
+            <ReportLink shop={artist.slug} />
           </aside>
         </div>
       </div>

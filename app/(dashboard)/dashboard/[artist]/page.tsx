@@ -3,6 +3,7 @@ import Link from "next/link";
 import { NextStep } from "@/components/dashboard/next-step";
 import { PeriodPicker } from "@/components/dashboard/stats/period-picker";
 import { StatsOverview } from "@/components/dashboard/stats/stats-overview";
+import { ModerationBanner } from "@/components/moderation/moderation-banner";
 import { Notice } from "@/components/ui/notice";
 import { db } from "@/db";
 import { listTeam } from "@/lib/artists";
@@ -87,6 +88,7 @@ export default async function ArtistOverviewPage({ params, searchParams }: PageP
       <h1 className="text-2xl font-semibold tracking-tight" data-testid="dashboard-title">
         {ts("title")} · {artist.name}
       </h1>
+      {artist.status === "suspended" && <ModerationBanner kind="suspended" reason={artist.suspendedReason} />}
       {next && (
         <NextStep
           step={{

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { BuyPanel } from "@/components/cart/buy-panel";
+import { ReportLink } from "@/components/moderation/report-link";
 import { playerText } from "@/components/player/player-text";
 import { ReleasePlayer } from "@/components/player/release-player";
 import type { PlayerTrack } from "@/components/player/types";
@@ -212,6 +213,7 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
           <Link href={shopHref} className="block text-sm text-muted underline underline-offset-2 hover:text-ink">
             {t("backToShop", { artist: artist.name })}
           </Link>
+          {!isDraft && <ReportLink shop={artist.slug} release={release.slug} />}
         </aside>
       </div>
     </div>

@@ -14,6 +14,7 @@ import { releaseArtworkUrl } from "@/lib/catalog/public";
 import { countryName, countryOptions } from "@/lib/countries";
 import { localeHref } from "@/lib/i18n/locale-href";
 import { photoUrls } from "@/lib/merch";
+import { shopAvailable } from "@/lib/moderation";
 import { formatMoney, moneyInputValue } from "@/lib/money";
 import { canTakePayments, loadPricedCart, MAX_QUANTITY, type PricedLine } from "@/lib/orders";
 import { testPaymentsActive } from "@/lib/payments";
@@ -36,7 +37,8 @@ function lineImage(line: PricedLine) {
 
 export default async function CartPage({ params, searchParams }: PageProps<"/[artist]/cart">) {
   const artist = await getArtistBySlug(db, (await params).artist);
-  if (!artist) notFound();
+  // A suspended shop sells nothing: its cart and code page are the neutral unavailable page.
+  if (!artist || !shopAvailable(artist)) notFound();
   const shopHref = await localeHref(`/${artist.slug}`);
   const query = await searchParams;
   const token = await readCartToken();

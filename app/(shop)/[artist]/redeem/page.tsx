@@ -9,13 +9,15 @@ import { accentStyle } from "@/components/ui/accent-style";
 import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
 import { localeHref } from "@/lib/i18n/locale-href";
+import { shopAvailable } from "@/lib/moderation";
 
 export const metadata: Metadata = { title: "Redeem a code", robots: { index: false, follow: false } };
 
 /** Where a card's QR code lands: only this band's codes are accepted here. */
 export default async function ArtistRedeemPage({ params, searchParams }: PageProps<"/[artist]/redeem">) {
   const artist = await getArtistBySlug(db, (await params).artist);
-  if (!artist) notFound();
+  // A suspended shop sells nothing: its cart and code page are the neutral unavailable page.
+  if (!artist || !shopAvailable(artist)) notFound();
   const shopHref = await localeHref(`/${artist.slug}`);
   const t = await getTranslations("codes.redeem");
   const code = (await searchParams).code;

@@ -12,12 +12,16 @@ import { startPayoutOnboarding } from "@/lib/payments/connect";
  * to the payouts page (?link=returned), which reads the account's state.
  */
 export async function startPayoutOnboardingAction(form: FormData) {
-  const { artist } = await requireArtistMember({ id: String(form.get("artistId") ?? "") }, "owner");
+  const { artist, user } = await requireArtistMember({ id: String(form.get("artistId") ?? "") }, "owner");
   const page = `/dashboard/${artist.slug}/payouts`;
   if (testPaymentsActive()) redirect(page);
   let url: string;
   try {
-    ({ url } = await startPayoutOnboarding(db, artist));
+    ({ url } = await startPayoutOnboarding(db, artist, undefined, {
+      kind: "member",
+      userId: user.id,
+      email: user.email,
+    }));
   } catch (error) {
     logger.error({ err: error, artistId: artist.id }, "payout onboarding could not start");
     redirect(`${page}?link=failed`);

@@ -10,11 +10,11 @@ import { syncPayoutStatus } from "@/lib/payments/connect";
  * the band lands on the payouts page, which only reads. Never cached or indexed.
  */
 export async function GET(_request: Request, { params }: RouteContext<"/dashboard/[artist]/payouts/return">) {
-  const { artist } = await requireArtistMember({ slug: (await params).artist });
+  const { artist, user } = await requireArtistMember({ slug: (await params).artist });
   let link = "returned";
   if (!testPaymentsActive()) {
     try {
-      await syncPayoutStatus(db, artist);
+      await syncPayoutStatus(db, artist, undefined, { kind: "member", userId: user.id, email: user.email });
     } catch (error) {
       logger.error({ err: error, artistId: artist.id }, "payout status could not be read from Stripe");
       link = "failed";

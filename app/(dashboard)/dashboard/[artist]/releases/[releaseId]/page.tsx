@@ -19,6 +19,7 @@ import { ReleaseForm } from "@/components/dashboard/releases/release-form";
 import { ReleasePriceForm } from "@/components/dashboard/releases/release-price-form";
 import { TrackList } from "@/components/dashboard/releases/track-list";
 import { TrackUploader } from "@/components/dashboard/releases/track-uploader";
+import { ModerationBanner } from "@/components/moderation/moderation-banner";
 import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { pricingFormValues } from "@/lib/catalog/price-input";
@@ -60,6 +61,7 @@ export default async function ReleaseEditorPage({ params }: PageProps<"/dashboar
       <Link href={`/dashboard/${artist.slug}/releases`} className="text-sm text-muted hover:underline">
         ← {t("editor.back")}
       </Link>
+      {release.takenDownAt && <ModerationBanner kind="takenDown" reason={release.takedownReason} />}
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
           <h1 className="truncate text-2xl font-semibold tracking-tight" data-testid="release-title">
