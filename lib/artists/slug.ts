@@ -93,10 +93,11 @@ export function slugify(name: string): string {
 
 /**
  * Whether a path (without its language prefix) is a fan-facing page whose language lives in its
- * URL: the home page, and a band's shop and everything under it (releases, cart, redeem).
+ * URL: the home page, /pricing, and a band's shop and everything under it (releases, cart, redeem).
  */
 export function isFanPath(path: string): boolean {
-  if (path === "/") return true;
+  // The plans page is public like the home page: one address per language (/pricing, /fr/pricing).
+  if (path === "/" || path === "/pricing") return true;
   const first = path.split("/")[1] ?? "";
   return SLUG_PATTERN.test(first) && first.length >= SLUG_MIN && !RESERVED_SLUGS.has(first);
 }

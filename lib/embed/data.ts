@@ -181,7 +181,8 @@ export async function loadShopWidget(db: DbOrTx, artistSlug: string): Promise<Sh
     db
       .select()
       .from(releases)
-      .where(and(eq(releases.artistId, artist.id), eq(releases.status, "published")))
+      // Like the shop page: unlisted releases keep their own widgets but leave the catalogue.
+      .where(and(eq(releases.artistId, artist.id), eq(releases.status, "published"), eq(releases.listed, true)))
       .orderBy(
         sql`coalesce(${releases.releaseDate}, ${releases.publishedAt}::date) desc nulls last`,
         desc(releases.createdAt),
@@ -190,7 +191,14 @@ export async function loadShopWidget(db: DbOrTx, artistSlug: string): Promise<Sh
       .select({ track: tracks, release: releases })
       .from(tracks)
       .innerJoin(releases, eq(releases.id, tracks.releaseId))
-      .where(and(eq(tracks.artistId, artist.id), eq(releases.status, "published"), isNotNull(tracks.pricingMode)))
+      .where(
+        and(
+          eq(tracks.artistId, artist.id),
+          eq(releases.status, "published"),
+          eq(releases.listed, true),
+          isNotNull(tracks.pricingMode),
+        ),
+      )
       .orderBy(asc(releases.title), asc(tracks.position)),
     listPublishedProducts(db, artist.id),
   ]);
