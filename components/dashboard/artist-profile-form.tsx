@@ -8,6 +8,7 @@ import { oversizedFile } from "@/components/ui/image-files";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { CURRENCIES } from "@/lib/artists/currencies";
 import { slugify } from "@/lib/artists/slug";
+import { LookFields } from "./look-fields";
 
 export type ProfileFormState =
   | null
@@ -24,6 +25,8 @@ type Initial = {
   currency: string;
   timeZone: string;
   accentColor: string;
+  /** The settings page's plan and saved layout; onboarding has none (a new band is Free). */
+  look?: { plan: "free" | "pro"; bannerLayout: string; upgradeHref: string };
   avatarUrl?: string | null;
   bannerUrl?: string | null;
 };
@@ -207,19 +210,7 @@ export function ArtistProfileForm({
             error={errors.timeZone}
           />
         </div>
-        <div>
-          <label htmlFor="accentColor" className="mb-1 block text-sm font-medium">
-            {t("artist.accent")}
-          </label>
-          <input
-            id="accentColor"
-            name="accentColor"
-            type="color"
-            defaultValue={values.accentColor}
-            className="h-10 w-20 cursor-pointer rounded-md border border-stone-300 bg-white p-1"
-          />
-          <FieldNotes errorId="accentColor-error" error={errors.accentColor} />
-        </div>
+        <LookFields accentColor={values.accentColor} look={initial.look} error={errors.accentColor ?? undefined} />
       </div>
 
       <div className="grid gap-6 sm:grid-cols-2">

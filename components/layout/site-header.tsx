@@ -12,7 +12,12 @@ import { LocaleSwitcher } from "./locale-switcher";
  * VisitorNav in the browser on the shared copy of a fan page (lib/http/shared-render.ts).
  */
 export async function SiteHeader() {
-  const [t, locale, shared] = await Promise.all([getTranslations("nav"), pageLocale(), isSharedRender()]);
+  const [t, tp, locale, shared] = await Promise.all([
+    getTranslations("nav"),
+    getTranslations("plans"),
+    pageLocale(),
+    isSharedRender(),
+  ]);
   const user = shared ? null : await currentUser();
   const labels: NavLabels = {
     dashboard: t("dashboard"),
@@ -31,6 +36,9 @@ export async function SiteHeader() {
           className="ml-auto flex flex-wrap items-center justify-end gap-1 whitespace-nowrap text-sm sm:gap-3"
           aria-label="Main"
         >
+          <Link href={localePath(locale, "/pricing")} className="rounded px-1.5 py-1 hover:bg-stone-100 sm:px-2">
+            {tp("nav")}
+          </Link>
           {shared ? (
             <VisitorNav labels={labels} />
           ) : user ? (

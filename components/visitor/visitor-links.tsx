@@ -46,3 +46,14 @@ export function MemberLink({
     </Link>
   );
 }
+
+/** A note only the band's members see (this release is unlisted): the shared page copy shows it to nobody else. */
+export function MemberNote({ artistId, text, className }: { artistId: string; text: string; className: string }) {
+  const visitor = useVisitor(artistId);
+  if (!visitor?.member) return null;
+  return (
+    <p className={className} data-testid="member-note">
+      {text}
+    </p>
+  );
+}

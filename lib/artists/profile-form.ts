@@ -6,7 +6,17 @@ export async function readProfileForm(
   form: FormData,
 ): Promise<{ fields: Record<string, string>; uploads: ImageUploads }> {
   const fields: Record<string, string> = {};
-  for (const key of ["name", "slug", "location", "bio", "links", "currency", "timeZone", "accentColor"]) {
+  for (const key of [
+    "name",
+    "slug",
+    "location",
+    "bio",
+    "links",
+    "currency",
+    "timeZone",
+    "accentColor",
+    "bannerLayout",
+  ]) {
     const value = form.get(key);
     fields[key] = typeof value === "string" ? value : "";
   }
@@ -36,7 +46,8 @@ export function describeProfileErrors(
     const values: Record<string, string | number> = { slug };
     if (problem?.reason === "too_large") Object.assign(values, { size: problem.sizeMb, max: problem.maxMb });
     if (problem?.reason === "not_image") values.kind = problem.looksLike ?? "none";
-    out[field] = t(`errors.${code}`, values);
+    // The Pro look's refusal lives with the plans' messages, with the upgrade link beside the field.
+    out[field] = code === "pro_only" ? t("plans.look.refused") : t(`errors.${code}`, values);
   }
   return out;
 }

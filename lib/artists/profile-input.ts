@@ -83,6 +83,11 @@ export const artistProfileSchema = z.object({
     .regex(/^#[0-9a-fA-F]{6}$/, "color_invalid")
     .transform((c) => c.toLowerCase())
     .default("#b4442c"),
+  /** A Pro option (lib/plans' shopLook); absent from the form (onboarding) means "keep it". */
+  bannerLayout: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(["standard", "tall", "none"], { message: "banner_layout_invalid" }).optional(),
+  ),
 });
 
 export type FieldErrors = Partial<Record<string, string>>;

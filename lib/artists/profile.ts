@@ -117,6 +117,11 @@ export async function updateArtistProfile(
   const { parsed, fieldErrors, ready, problems } = await validate(db, raw, uploads, artistId);
   if (!parsed.success || Object.keys(fieldErrors).length > 0) return invalid(fieldErrors, problems);
   const current = access.artist;
+  // Colour and banner layout are Pro options: a Free band keeps what it saved (shown again after
+  // an upgrade) and a change is refused as a whole, before anything is written.
+  const layout = parsed.data.bannerLayout ?? current.bannerLayout;
+  if (current.plan !== "pro" && (parsed.data.accentColor !== current.accentColor || layout !== current.bannerLayout))
+    return invalid({ accentColor: "pro_only" });
   const avatarKey = ready.avatar
     ? await storeImage(artistId, "avatar", ready.avatar)
     : uploads.removeAvatar

@@ -94,10 +94,12 @@ export function slugify(name: string): string {
 
 /**
  * Whether a path (without its language prefix) is a fan-facing page whose language lives in its
- * URL: the home page, the report form, and a band's shop and everything under it (releases, cart, redeem).
+ * URL: the home page, /pricing, the report form, and a band's shop and everything under it
+ * (releases, cart, redeem).
  */
 export function isFanPath(path: string): boolean {
-  if (path === "/") return true;
+  // The plans page is public like the home page: one address per language (/pricing, /fr/pricing).
+  if (path === "/" || path === "/pricing") return true;
   // The report form is a fan page of no band: in the language of the page it was opened from.
   if (path === "/report" || path.startsWith("/report/")) return true;
   const first = path.split("/")[1] ?? "";

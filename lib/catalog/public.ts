@@ -130,22 +130,32 @@ export type ReleaseSummary = Pick<
   "id" | "slug" | "title" | "kind" | "releaseDate" | "artworkKey" | "publishedAt"
 >;
 
-/** The shop page's grid: published releases not taken down, newest release date first (undated ones by publication). */
+/** The shop page's grid: published, listed releases not taken down, newest release date first (undated ones by publication). */
 export async function listPublishedReleases(db: DbOrTx, artistId: string): Promise<ReleaseSummary[]> {
-  return db
-    .select({
-      id: releases.id,
-      slug: releases.slug,
-      title: releases.title,
-      kind: releases.kind,
-      releaseDate: releases.releaseDate,
-      artworkKey: releases.artworkKey,
-      publishedAt: releases.publishedAt,
-    })
-    .from(releases)
-    .where(and(eq(releases.artistId, artistId), eq(releases.status, "published"), isNull(releases.takenDownAt)))
-    .orderBy(
-      sql`coalesce(${releases.releaseDate}, ${releases.publishedAt}::date) desc nulls last`,
-      desc(releases.createdAt),
-    );
+  return (
+    db
+      .select({
+        id: releases.id,
+        slug: releases.slug,
+        title: releases.title,
+        kind: releases.kind,
+        releaseDate: releases.releaseDate,
+        artworkKey: releases.artworkKey,
+        publishedAt: releases.publishedAt,
+      })
+      .from(releases)
+      // Unlisted releases (past a Free plan's limit, or the band's choice) keep their page but leave the grid.
+      .where(
+        and(
+          eq(releases.artistId, artistId),
+          eq(releases.status, "published"),
+          eq(releases.listed, true),
+          isNull(releases.takenDownAt),
+        ),
+      )
+      .orderBy(
+        sql`coalesce(${releases.releaseDate}, ${releases.publishedAt}::date) desc nulls last`,
+        desc(releases.createdAt),
+      )
+  );
 }

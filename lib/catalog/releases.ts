@@ -8,6 +8,7 @@ import { imageVariants, jpegCopyKeys, processImage, type ImageProblem } from "@/
 import { hasPrice } from "@/lib/money";
 import { storage } from "@/lib/storage";
 import { fieldErrorsOf, releaseInputSchema, type FieldErrors } from "./input";
+import { writeListing } from "./listing";
 import { parsePricing, type Pricing } from "./price-input";
 
 /** The release if `userId` is a member of its band; null for anything else (no leak either way). */
@@ -150,18 +151,21 @@ export async function updateRelease(
 export type PublishCheck =
   | { ok: true; release: Release }
   | { ok: false; error: "not_found" | "no_ready_track" | "tracks_processing" | "release_unpriced" | "taken_down" }
-  | { ok: false; error: "track_unpriced"; track: { id: string; title: string } };
+  | { ok: false; error: "track_unpriced"; track: { id: string; title: string } }
+  | { ok: false; error: "plan_limit"; limit: number };
 
 /**
  * Publishing needs at least one playable track, nothing still converting, and a price the band
  * chose for the release and for each track sold on its own: an item never priced would sell for
- * nothing, so giving it away must be the explicit "free" choice.
+ * nothing, so giving it away must be the explicit "free" choice. A published, listed release counts
+ * against a Free band's limit (lib/plans): see writeListing.
  */
 export async function setReleaseStatus(
   db: Db,
   userId: string,
   releaseId: string,
   status: "draft" | "published",
+  options: { listed?: boolean } = {},
 ): Promise<PublishCheck> {
   const current = await releaseForMember(db, userId, releaseId);
   if (!current) return { ok: false, error: "not_found" };
@@ -187,12 +191,11 @@ export async function setReleaseStatus(
     );
     if (unpriced) return { ok: false, error: "track_unpriced", track: { id: unpriced.id, title: unpriced.title } };
   }
-  const [release] = await db
-    .update(releases)
-    .set({ status, publishedAt: status === "published" ? (current.publishedAt ?? new Date()) : current.publishedAt })
-    .where(eq(releases.id, releaseId))
-    .returning();
-  return { ok: true, release };
+  return writeListing(db, current, {
+    status,
+    // Publishing lists the release unless asked otherwise; back to draft keeps the choice for later.
+    listed: options.listed ?? (status === "published" ? true : current.listed),
+  });
 }
 
 /** Every file a track owns: master, streaming rendition, cached downloads. */

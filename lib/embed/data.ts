@@ -182,7 +182,15 @@ export async function loadShopWidget(db: DbOrTx, artistSlug: string): Promise<Sh
     db
       .select()
       .from(releases)
-      .where(and(eq(releases.artistId, artist.id), eq(releases.status, "published"), isNull(releases.takenDownAt)))
+      // Like the shop page: unlisted releases keep their own widgets but leave the catalogue.
+      .where(
+        and(
+          eq(releases.artistId, artist.id),
+          eq(releases.status, "published"),
+          eq(releases.listed, true),
+          isNull(releases.takenDownAt),
+        ),
+      )
       .orderBy(
         sql`coalesce(${releases.releaseDate}, ${releases.publishedAt}::date) desc nulls last`,
         desc(releases.createdAt),
@@ -195,6 +203,7 @@ export async function loadShopWidget(db: DbOrTx, artistSlug: string): Promise<Sh
         and(
           eq(tracks.artistId, artist.id),
           eq(releases.status, "published"),
+          eq(releases.listed, true),
           isNull(releases.takenDownAt),
           isNotNull(tracks.pricingMode),
         ),

@@ -4,6 +4,7 @@ import { isNextDev } from "@/lib/env";
 import { baselineHeaders, contentSecurityPolicy } from "@/lib/http";
 import { SHARED_RENDER_HEADER } from "@/lib/http/shared-render";
 import { translator } from "@/lib/i18n";
+import { shopLook } from "@/lib/plans";
 import { loadBuyWidget, loadReleaseWidget, loadShopWidget, loadTrackWidget } from "./data";
 import type { Raw } from "./html";
 import { parseEmbedOptions, type EmbedKind, type EmbedOptions } from "./options";
@@ -63,7 +64,7 @@ async function build(db: DbOrTx, kind: EmbedKind, id: string, options: EmbedOpti
       title: `${w.release.title} — ${w.artist.name}`,
       body,
       data: playerData(w.tracks, t),
-      accent: w.artist.accentColor,
+      accent: shopLook(w.artist).accentColor,
     };
   }
   if (kind === "track") {
@@ -83,7 +84,7 @@ async function build(db: DbOrTx, kind: EmbedKind, id: string, options: EmbedOpti
       title: `${w.track.title} — ${w.artist.name}`,
       body,
       data: playerData([w.track], t),
-      accent: w.artist.accentColor,
+      accent: shopLook(w.artist).accentColor,
     };
   }
   if (kind === "buy") {
@@ -93,7 +94,7 @@ async function build(db: DbOrTx, kind: EmbedKind, id: string, options: EmbedOpti
       title: `${w.offer.title} — ${w.artist.name}`,
       body: buyBody(w.artist, w.offer, options, t),
       data: {},
-      accent: w.artist.accentColor,
+      accent: shopLook(w.artist).accentColor,
     };
   }
   const w = await loadShopWidget(db, id);
@@ -102,7 +103,7 @@ async function build(db: DbOrTx, kind: EmbedKind, id: string, options: EmbedOpti
     title: t("shop", { artist: w.artist.name }),
     body: shopBody(w, options, t),
     data: {},
-    accent: w.artist.accentColor,
+    accent: shopLook(w.artist).accentColor,
   };
 }
 

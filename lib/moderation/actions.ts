@@ -5,6 +5,7 @@ import { recordAudit, type Actor } from "@/lib/audit";
 import { queueEmail, renderEmail } from "@/lib/email";
 import { env } from "@/lib/env";
 import { translator } from "@/lib/i18n";
+import { checkCanList } from "@/lib/plans";
 
 export type ModerationResult = { ok: true } | { ok: false; error: "not_found" | "unchanged" | "reason_required" };
 
@@ -105,9 +106,16 @@ export async function restoreRelease(db: Db, releaseId: string, options: Options
   const reason = cleanReason(options.reason);
   if (!reason) return { ok: false, error: "reason_required" };
   return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ artistId: releases.artistId, listed: releases.listed })
+      .from(releases)
+      .where(eq(releases.id, releaseId));
+    // A Free band that listed another release meanwhile gets this one back unlisted: migration
+    // 0019's trigger would refuse it listed, and the band chooses which one its shop shows.
+    const unlist = current?.listed && !(await checkCanList(tx, current.artistId, releaseId)).allowed;
     const [release] = await tx
       .update(releases)
-      .set({ takenDownAt: null, takedownReason: null })
+      .set({ takenDownAt: null, takedownReason: null, ...(unlist ? { listed: false } : {}) })
       .where(and(eq(releases.id, releaseId), isNotNull(releases.takenDownAt)))
       .returning();
     if (!release) return notFoundOrUnchanged(tx, "release", releaseId);

@@ -5,8 +5,8 @@ import { claimDiscountUse, discountedUnits } from "@/lib/discounts";
 import { env } from "@/lib/env";
 import { countryOfIp } from "@/lib/geo";
 import { logger } from "@/lib/log";
-import { platformFee } from "@/lib/money";
 import { paymentProvider } from "@/lib/payments";
+import { feeAmount, feeFor } from "@/lib/plans";
 import { cancelOrder } from "./cancel";
 import { findCart } from "./cart";
 import { priceCart, type PricedCart } from "./cart-pricing";
@@ -71,16 +71,17 @@ export async function startCheckout(
   }
 
   let orderId: string;
+  let fee: number;
   try {
     // A parcel's country is the one its shipping was priced for; a download's is where the fan is
     // (the payment provider may correct it with the card's country when the order is paid).
     const buyerCountry =
       priced.physicalUnits > 0 ? priced.cart.country : ((await countryOfIp(input.ip)) ?? priced.cart.country);
-    orderId = await createPendingOrder(db, priced, {
+    ({ orderId, fee } = await createPendingOrder(db, priced, {
       ...input,
       buyerCountry,
       provider: free ? "free" : provider!.name,
-    });
+    }));
   } catch (error) {
     if (error instanceof OutOfStock) return { ok: false, error: "out_of_stock" };
     if (error instanceof DiscountUsedUp) {
@@ -112,7 +113,8 @@ export async function startCheckout(
       shippingCountry: priced.physicalUnits ? priced.cart.country : null,
       email: input.email,
       destinationAccountId: input.artist.payoutAccountId,
-      applicationFee: platformFee(priced.total, env().PLATFORM_FEE_PERCENT),
+      // The fee stamped on the order, so Stripe takes exactly what the band's order page shows.
+      applicationFee: fee,
       // The provider sends the fan back by GET: route handlers confirm or cancel, then redirect to a page that only reads.
       successUrl: `${base}/checkout/return?order=${orderId}&session={CHECKOUT_SESSION_ID}`,
       cancelUrl: `${base}/${input.artist.slug}/cart/canceled?order=${orderId}`,
@@ -146,9 +148,12 @@ async function createPendingOrder(
     buyerCountry: string | null;
     provider: "stripe" | "test" | "free";
   },
-): Promise<string> {
+): Promise<{ orderId: string; fee: number }> {
   return db.transaction(async (tx) => {
     const shipping = priced.shipping.ok ? priced.shipping.amount : 0;
+    // The plan in force when the order is made decides its fee for good (a later upgrade or downgrade changes nothing).
+    const { plan, basisPoints } = await feeFor(tx, input.artist.id);
+    const fee = input.provider === "free" ? 0 : feeAmount(priced.total, basisPoints);
     const [order] = await tx
       .insert(orders)
       .values({
@@ -160,7 +165,9 @@ async function createPendingOrder(
         discount: priced.discount,
         discountCodeId: priced.discount > 0 ? priced.discountCode!.id : null,
         total: priced.total,
-        platformFee: input.provider === "free" ? 0 : platformFee(priced.total, env().PLATFORM_FEE_PERCENT),
+        platformFee: fee,
+        plan,
+        feeBasisPoints: basisPoints,
         provider: input.provider,
         destinationAccountId: input.provider === "stripe" ? input.artist.payoutAccountId : null,
         needsShipping: priced.physicalUnits > 0,
@@ -198,7 +205,7 @@ async function createPendingOrder(
       if (line.kind === "product" && line.productId)
         await reserve(tx, order.id, line.productId, line.optionId, line.quantity);
     }
-    return order.id;
+    return { orderId: order.id, fee };
   });
 }
 

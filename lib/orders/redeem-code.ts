@@ -4,6 +4,7 @@ import { artists, downloadCodes, orderItems, orders, releases } from "@/db/schem
 import { normalizeCode } from "@/lib/codes";
 import { unseal } from "@/lib/crypto";
 import { releaseAvailable } from "@/lib/moderation";
+import { feeFor } from "@/lib/plans";
 import { hit, release, type Limit } from "@/lib/rate-limit";
 import { downloadPageUrl } from "./download-grants";
 import { DOWNLOAD_TOKEN_PURPOSE, fulfillOrder } from "./fulfill";
@@ -65,10 +66,14 @@ export async function redeemCode(
       .from(releases)
       .innerJoin(artists, eq(artists.id, releases.artistId))
       .where(eq(releases.id, won.releaseId));
+    // A redemption pays no fee, but records the plan and rate in force like every other order.
+    const { plan, basisPoints } = await feeFor(tx, won.artistId);
     const [order] = await tx
       .insert(orders)
       .values({
         artistId: won.artistId,
+        plan,
+        feeBasisPoints: basisPoints,
         email,
         currency: found.release.currency,
         subtotal: 0,

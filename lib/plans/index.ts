@@ -3,7 +3,10 @@ import type { DbOrTx } from "@/db/client";
 import { artists, type Artist, type BannerLayout, type Plan } from "@/db/schema";
 import { planSettings } from "./settings";
 
-export { checkCanList, FREE_LISTED_RELEASES, setArtistPlan, type ListingCheck } from "./limits";
+export { checkCanList, FREE_LISTED_RELEASES, isPlanLimitViolation, setArtistPlan, type ListingCheck } from "./limits";
+
+/** Where a band upgrades (billing's page); every plan-limit refusal links to it. */
+export const upgradePath = (artistSlug: string) => `/dashboard/${artistSlug}/plan`;
 export { planSettings, savePlanSettings, type PlanSettings, type PlanSettingsInput } from "./settings";
 
 /** Merchtable's own accent, shown by Free shops whatever colour they saved. */

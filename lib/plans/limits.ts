@@ -74,3 +74,16 @@ export async function setArtistPlan(
   });
   return { changed: true, unlisted };
 }
+
+/**
+ * Migration 0019's trigger refused a write (a path that skipped checkCanList, or lost a race
+ * with a plan change): callers turn it into the same `plan_limit` answer. Drizzle wraps the
+ * driver's error in `cause`.
+ */
+export function isPlanLimitViolation(error: unknown): boolean {
+  for (let e = error as { constraint_name?: string; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if (e.constraint_name === "releases_plan_limit") return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}

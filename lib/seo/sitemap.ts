@@ -5,7 +5,8 @@ import { entriesPerFile, SITEMAP_MAX_URLS, type SitemapEntry } from "./sitemap-x
 /**
  * What search engines are told about: every published release, and every shop with something
  * to show (a published release or merch item). Drafts never, and a release taken back to draft
- * or deleted leaves at the next fetch.
+ * or deleted leaves at the next fetch. Unlisted releases (past a Free plan's limit) are left out
+ * too: their address works for buyers, but the shop does not show them.
  *
  * Entries are ordered by (band slug, release slug), "" standing for the shop itself. That pair is
  * unique, so a file is read by keyset pagination in batches: no request holds every row, and each
@@ -18,7 +19,7 @@ type Row = { artist: string; release: string; lastmod: Date | string };
 /** A shop's lastmod: the newest change of the band or of what its page shows. */
 const SHOP_LATEST = sql`(
   select max(updated_at) from (
-    select updated_at from releases where artist_id = a.id and status = 'published' and taken_down_at is null
+    select updated_at from releases where artist_id = a.id and status = 'published' and listed and taken_down_at is null
     union all
     select updated_at from products where artist_id = a.id and published
   ) shown)`;
@@ -31,7 +32,7 @@ const ENTRIES = sql`
   union all
   select a.slug, r.slug, r.updated_at
   from releases r join artists a on a.id = r.artist_id
-  where r.status = 'published' and r.taken_down_at is null and a.status = 'active'`;
+  where r.status = 'published' and r.listed and r.taken_down_at is null and a.status = 'active'`;
 
 /** One sitemap file: where it starts and its newest change (the index's lastmod). */
 export type SitemapFile = { first: Key; lastmod: Date };
@@ -67,9 +68,13 @@ type Bound = { key: Key; inclusive: boolean };
  * merged. A shop's key is (slug, ""), so the shop conditions reduce to comparisons of the slug.
  */
 async function batch(db: DbOrTx, lower: Bound | null, upper: Key | null, limit: number): Promise<Row[]> {
-  // A suspended shop and a taken-down release leave the sitemap with the rest of their pages.
+  // A suspended shop and a taken-down or unlisted release leave the sitemap.
   const shop: SQL[] = [sql`latest is not null`, sql`a.status = 'active'`];
-  const release: SQL[] = [sql`r.status = 'published'`, sql`r.taken_down_at is null`, sql`a.status = 'active'`];
+  const release: SQL[] = [
+    sql`r.status = 'published' and r.listed`,
+    sql`r.taken_down_at is null`,
+    sql`a.status = 'active'`,
+  ];
   if (lower) {
     const { artist, release: slug } = lower.key;
     const op = lower.inclusive ? sql`>=` : sql`>`;

@@ -22,11 +22,12 @@ async function twoBands() {
   return { alice, bob, bandA, bandB };
 }
 
-const profileOf = (artist: { name: string; slug: string }) => ({
+// The band's own colour: a Free band may not change it (a Pro option), and these tests are about roles.
+const profileOf = (artist: { name: string; slug: string; accentColor: string }) => ({
   name: "Hijacked",
   slug: artist.slug,
   currency: "EUR",
-  accentColor: "#000000",
+  accentColor: artist.accentColor,
 });
 
 describe("a member of band A, acting on band B", () => {

@@ -79,7 +79,8 @@ const body = (path: string) => cached(path)?.variants.identity.body.toString();
 
 /** Two bands: A with an album (CD, shirt), a second release and a draft; B with its own album. */
 async function twoBands(options: { cdStock?: number } = {}) {
-  const a = await makeShop(db, { cdStock: options.cdStock ?? 10 });
+  // Pro: A's shop lists its album and a second release.
+  const a = await makeShop(db, { cdStock: options.cdStock ?? 10, plan: "pro" });
   const b = await makeShop(db);
   const release = async (status: "draft" | "published", title: string) => {
     const [row] = await db

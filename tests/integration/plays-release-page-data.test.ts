@@ -25,7 +25,8 @@ const mp3: MasterInfo = {
 
 async function band() {
   const owner = await makeUser(db);
-  return { owner, artist: await makeArtist(db, owner.id) };
+  // Pro: these bands publish several releases (a Free band lists one).
+  return { owner, artist: await makeArtist(db, owner.id, { plan: "pro" }) };
 }
 
 async function release(artistId: string, values: Partial<typeof releases.$inferInsert> = {}) {
@@ -140,12 +141,14 @@ describe("a release page's data", () => {
 });
 
 describe("a shop's release grid", () => {
-  it("shows published releases only, newest first", async () => {
+  it("shows published, listed releases only, newest first", async () => {
     const { artist } = await band();
     await release(artist.id, { title: "Old", releaseDate: "2019-04-01" });
     await release(artist.id, { title: "New", releaseDate: "2025-09-12" });
     await release(artist.id, { title: "Draft", status: "draft", releaseDate: "2026-01-01" });
     await release(artist.id, { title: "Middle", releaseDate: "2022-02-02" });
+    // Unlisted (past a Free plan's limit after a downgrade): its page works, the grid leaves it out.
+    await release(artist.id, { title: "Unlisted", listed: false, releaseDate: "2026-02-02" });
     expect((await listPublishedReleases(db, artist.id)).map((r) => r.title)).toEqual(["New", "Middle", "Old"]);
   });
 

@@ -17,7 +17,8 @@ const slugs = { published: "", draft: "", unpublished: "", deleted: "" };
 
 beforeAll(async () => {
   const owner = await makeUser(db);
-  band = await makeArtist(db, owner.id);
+  // Pro: its back catalogue is published and listed (a Free band lists one release).
+  band = await makeArtist(db, owner.id, { plan: "pro" });
   quietBand = await makeArtist(db, owner.id);
   merchBand = await makeArtist(db, owner.id);
   const release = (slug: string, status: "draft" | "published", updatedAt: Date, artistId = band.id) =>

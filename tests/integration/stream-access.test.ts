@@ -30,7 +30,8 @@ afterEach(() => {
 
 async function band() {
   const owner = await makeUser(db);
-  const artist = await makeArtist(db, owner.id);
+  // Pro: each streamable track comes on a published release of its own.
+  const artist = await makeArtist(db, owner.id, { plan: "pro" });
   return { owner, artist };
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll } from "vitest";
 import { createDb, type Db } from "@/db/client";
-import { artistMembers, artists, users, type MemberRole } from "@/db/schema";
+import { artistMembers, artists, users, type MemberRole, type Plan } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 
 /** One pool per test file, closed when the file is done. */
@@ -29,11 +29,16 @@ export async function makeUser(db: Db, overrides: { email?: string; password?: s
   return user;
 }
 
-export async function makeArtist(db: Db, ownerId: string, overrides: { slug?: string; name?: string } = {}) {
+/** A band on the Free plan unless told otherwise: Free lists one published release (lib/plans). */
+export async function makeArtist(
+  db: Db,
+  ownerId: string,
+  overrides: { slug?: string; name?: string; plan?: Plan } = {},
+) {
   const slug = overrides.slug ?? unique("band");
   const [artist] = await db
     .insert(artists)
-    .values({ slug, name: overrides.name ?? `Band ${slug}` })
+    .values({ slug, name: overrides.name ?? `Band ${slug}`, plan: overrides.plan ?? "free" })
     .returning();
   await db.insert(artistMembers).values({ artistId: artist.id, userId: ownerId, role: "owner" });
   return artist;

@@ -9,6 +9,7 @@ import {
   shippingRates,
   tracks,
   type Artist,
+  type Plan,
 } from "@/db/schema";
 import { makeArtist, makeUser, unique } from "./factories";
 
@@ -18,10 +19,16 @@ import { makeArtist, makeUser, unique } from "./factories";
  */
 export async function makeShop(
   db: Db,
-  options: { cdStock?: number | null; albumMode?: "fixed" | "pay_what_you_want" | "free"; albumMinimum?: number } = {},
+  options: {
+    cdStock?: number | null;
+    albumMode?: "fixed" | "pay_what_you_want" | "free";
+    albumMinimum?: number;
+    /** Pro for a test that publishes more releases than the album (Free lists one). */
+    plan?: Plan;
+  } = {},
 ) {
   const owner = await makeUser(db);
-  const base = await makeArtist(db, owner.id);
+  const base = await makeArtist(db, owner.id, { plan: options.plan });
   const [artist] = await db
     .update(artists)
     .set({ country: "FR", currency: "EUR" })

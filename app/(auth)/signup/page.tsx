@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SignUpPage() {
   if (await currentUser()) redirect("/dashboard");
-  const t = await getTranslations("auth");
+  const [t, tp] = await Promise.all([getTranslations("auth"), getTranslations("plans")]);
   return (
     <AuthShell title={t("signup.title")} intro={t("signup.intro")}>
       <SignUpForm />
@@ -20,6 +20,11 @@ export default async function SignUpPage() {
         {t("signup.haveAccount")}{" "}
         <Link href="/signin" className="font-medium text-ink underline underline-offset-2">
           {t("signin.submit")}
+        </Link>
+      </p>
+      <p className="mt-2 text-sm text-muted">
+        <Link href="/pricing" className="underline underline-offset-2" data-testid="signup-pricing">
+          {tp("seePricing")}
         </Link>
       </p>
     </AuthShell>

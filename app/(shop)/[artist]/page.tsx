@@ -19,6 +19,7 @@ import { pageLocale } from "@/lib/i18n/locale-href";
 import { listPublishedProducts } from "@/lib/merch";
 import { shopAvailable } from "@/lib/moderation";
 import { canTakePayments } from "@/lib/orders";
+import { shopLook } from "@/lib/plans";
 import { languageAlternates, openGraphLocales, renderLocale, shareImageUrl } from "@/lib/seo";
 
 const loadArtist = cache(async (slug: string) => getArtistBySlug(db, slug));
@@ -75,21 +76,31 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
   ]);
   const banner = imageUrl(artist.bannerKey, "1600");
   const avatar = imageUrl(artist.avatarKey, "512");
+  // Colour and banner layout are Pro options; a Free shop shows the house look (lib/plans).
+  const look = shopLook(artist);
+  const compact = look.bannerLayout === "none";
 
   return (
-    <div style={accentStyle(artist.accentColor)} data-testid="artist-shop">
+    <div style={accentStyle(look.accentColor)} data-testid="artist-shop" data-banner={look.bannerLayout}>
       <ShopJsonLd artist={artist} releases={releases} />
-      <div className="mx-auto max-w-6xl px-0 sm:px-6 sm:pt-6">
-        <div
-          className="relative aspect-[10/3] w-full overflow-hidden bg-stone-700 sm:rounded-lg"
-          style={{ backgroundImage: `linear-gradient(135deg, ${artist.accentColor}, #292524 75%)` }}
-        >
-          {banner && <img src={banner} alt="" className="h-full w-full object-cover" />}
+      {!compact && (
+        <div className="mx-auto max-w-6xl px-0 sm:px-6 sm:pt-6">
+          <div
+            className={`relative w-full overflow-hidden bg-stone-700 sm:rounded-lg ${look.bannerLayout === "tall" ? "aspect-[16/9] sm:aspect-[2/1]" : "aspect-[10/3]"}`}
+            style={{ backgroundImage: `linear-gradient(135deg, ${look.accentColor}, #292524 75%)` }}
+            data-testid="shop-banner"
+          >
+            {banner && <img src={banner} alt="" className="h-full w-full object-cover" />}
+          </div>
         </div>
-      </div>
+      )}
       <div className="mx-auto max-w-6xl px-4 sm:px-6">
-        <header className="flex flex-col gap-4 border-b border-line pb-8 sm:flex-row sm:items-end sm:gap-6">
-          <div className="relative z-10 -mt-12 h-28 w-28 shrink-0 overflow-hidden rounded-lg border-4 border-paper bg-stone-200 shadow-sm sm:-mt-16 sm:h-36 sm:w-36">
+        <header
+          className={`flex flex-col gap-4 border-b border-line pb-8 sm:flex-row sm:items-end sm:gap-6 ${compact ? "pt-8" : ""}`}
+        >
+          <div
+            className={`relative z-10 shrink-0 overflow-hidden rounded-lg border-4 border-paper bg-stone-200 shadow-sm ${compact ? "h-20 w-20 sm:h-24 sm:w-24" : "-mt-12 h-28 w-28 sm:-mt-16 sm:h-36 sm:w-36"}`}
+          >
             {avatar && <img src={avatar} alt={artist.name} className="h-full w-full object-cover" />}
           </div>
           <div className="min-w-0 flex-1">

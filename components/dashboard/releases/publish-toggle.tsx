@@ -35,7 +35,10 @@ export function PublishToggle({
                 href={state.fix.href}
                 data-testid="publish-fix"
                 className="font-medium underline underline-offset-2"
-                onClick={() => document.querySelector<HTMLElement>(state.fix!.href)?.focus()}
+                // An in-page fix (#price) gets the focus; the plan page is an ordinary link.
+                onClick={() =>
+                  state.fix!.href.startsWith("#") && document.querySelector<HTMLElement>(state.fix!.href)?.focus()
+                }
               >
                 {state.fix.label}
               </a>

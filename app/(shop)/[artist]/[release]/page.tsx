@@ -12,7 +12,7 @@ import { DownloadFormats } from "@/components/release/download-formats";
 import { ReleaseArtwork } from "@/components/release/release-artwork";
 import { ReleaseJsonLd } from "@/components/seo/json-ld";
 import { accentStyle } from "@/components/ui/accent-style";
-import { MemberLink } from "@/components/visitor/visitor-links";
+import { MemberLink, MemberNote } from "@/components/visitor/visitor-links";
 import { db } from "@/db";
 import { currentUser } from "@/lib/auth";
 import { getPublishedRelease, getReleaseForPreview, releaseArtworkUrl, type PublicRelease } from "@/lib/catalog/public";
@@ -22,6 +22,7 @@ import { isSharedRender } from "@/lib/http/shared-render-request";
 import { localePath } from "@/lib/i18n";
 import { pageLocale } from "@/lib/i18n/locale-href";
 import { releaseOffers } from "@/lib/orders";
+import { shopLook } from "@/lib/plans";
 import { languageAlternates, openGraphLocales, renderLocale, shareImageUrl } from "@/lib/seo";
 import { DraftBanner } from "./draft-banner";
 import { ReleaseText } from "./release-text";
@@ -128,7 +129,7 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
   const allTimed = tracks.length > 0 && tracks.every((track) => track.durationMs !== null);
 
   return (
-    <div style={accentStyle(artist.accentColor)} data-testid="release-page">
+    <div style={accentStyle(shopLook(artist).accentColor)} data-testid="release-page">
       {!isDraft && <ReleaseJsonLd release={data} offers={offers} />}
       {isDraft && <DraftBanner band={artist.name} editHref={editHref} />}
       <div className="mx-auto grid max-w-6xl gap-x-12 gap-y-8 px-4 py-8 sm:px-6 sm:py-12 lg:grid-cols-[22rem_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
@@ -168,6 +169,13 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
                 ? t("summaryWithLength", { count: tracks.length, minutes: Math.max(1, Math.round(totalSeconds / 60)) })
                 : t("summary", { count: tracks.length })}
             </p>
+            {!isDraft && !release.listed && (
+              <MemberNote
+                artistId={artist.id}
+                text={(await getTranslations("plans"))("unlistedNote")}
+                className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+              />
+            )}
             {!isDraft && (
               <MemberLink
                 artistId={artist.id}

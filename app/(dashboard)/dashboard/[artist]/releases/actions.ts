@@ -6,12 +6,15 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/db";
 import { requireUser } from "@/lib/auth";
+import { artistSlugOfRelease } from "@/lib/catalog/listing";
+import { setReleaseListed } from "@/lib/catalog/release-listing";
 import { setReleasePrices } from "@/lib/catalog/release-prices";
 import { createRelease, deleteRelease, setReleaseStatus, updateRelease } from "@/lib/catalog/releases";
 import { deleteTrack, reorderTracks, retryTrackProcessing, updateTrack } from "@/lib/catalog/tracks";
 import { env } from "@/lib/env";
 import { maxImageBytes } from "@/lib/images";
 import { isSmallArtwork, RECOMMENDED_ARTWORK_PX, sizeMb } from "@/lib/images/limits";
+import { upgradePath } from "@/lib/plans";
 
 /** Every action here is a public POST endpoint: each one checks membership in lib/catalog. */
 export type FormState =
@@ -111,7 +114,36 @@ export async function setReleaseStatusAction(_prev: FormState, form: FormData): 
         error: t("track_unpriced", { title: result.track.title }),
         fix: { href: "#tracks-title", label: t("openTracks") },
       };
+    if (result.error === "plan_limit") return planLimitRefusal(str(form, "releaseId"));
     return { ok: false, error: t(result.error) };
+  }
+  revalidatePath("/", "layout");
+  return { ok: true };
+}
+
+/** The Free plan's refusal, linking to the band's plan page (the release's own band, never one from the form). */
+async function planLimitRefusal(releaseId: string): Promise<FormState> {
+  const [t, slug] = await Promise.all([getTranslations("plans.limit"), artistSlugOfRelease(db, releaseId)]);
+  return {
+    ok: false,
+    error: t("plan_limit"),
+    ...(slug ? { fix: { href: upgradePath(slug), label: t("upgrade") } } : {}),
+  };
+}
+
+const listingSchema = z.object({ releaseId: z.string().uuid(), listed: z.enum(["true", "false"]) });
+
+/** Show a published release on the shop or take it off (a Free shop shows one). */
+export async function setReleaseListedAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const t = await getTranslations("plans.limit");
+  const parsed = listingSchema.safeParse({ releaseId: str(form, "releaseId"), listed: str(form, "listed") });
+  if (!parsed.success) return { ok: false, error: (await getTranslations("catalog.publishErrors"))("not_found") };
+  const result = await setReleaseListed(db, user.id, parsed.data.releaseId, parsed.data.listed === "true");
+  if (!result.ok) {
+    if (result.error === "plan_limit") return planLimitRefusal(parsed.data.releaseId);
+    if (result.error === "not_published") return { ok: false, error: t("not_published") };
+    return { ok: false, error: (await getTranslations("catalog.publishErrors"))("not_found") };
   }
   revalidatePath("/", "layout");
   return { ok: true };

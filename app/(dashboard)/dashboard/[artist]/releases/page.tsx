@@ -12,8 +12,9 @@ export async function generateMetadata() {
 
 export default async function ReleasesPage({ params }: PageProps<"/dashboard/[artist]/releases">) {
   const { artist } = await requireArtistMember({ slug: (await params).artist });
-  const [t, format, list] = await Promise.all([
+  const [t, tp, format, list] = await Promise.all([
     getTranslations("catalog"),
+    getTranslations("plans"),
     getFormatter(),
     listReleasesForArtist(db, artist.id),
   ]);
@@ -67,6 +68,7 @@ export default async function ReleasesPage({ params }: PageProps<"/dashboard/[ar
                     className={`rounded-full px-2 py-0.5 text-xs ${release.status === "published" ? "bg-emerald-50 text-emerald-800" : "bg-stone-100 text-muted"}`}
                   >
                     {t(`status.${release.status}`)}
+                    {release.status === "published" && !release.listed && ` · ${tp("unlistedBadge")}`}
                   </span>
                 </Link>
               </li>

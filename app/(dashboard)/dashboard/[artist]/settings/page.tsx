@@ -8,6 +8,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { imageUrl } from "@/lib/artists";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { env } from "@/lib/env";
+import { upgradePath } from "@/lib/plans";
 import { listTimeZones } from "@/lib/time-zone";
 import { signOutEverywhereAction } from "./actions";
 
@@ -40,6 +41,7 @@ export default async function ArtistSettingsPage({ params, searchParams }: PageP
             currency: artist.currency,
             timeZone: artist.timeZone,
             accentColor: artist.accentColor,
+            look: { plan: artist.plan, bannerLayout: artist.bannerLayout, upgradeHref: upgradePath(artist.slug) },
             avatarUrl: imageUrl(artist.avatarKey, "128"),
             bannerUrl: imageUrl(artist.bannerKey, "800"),
           }}

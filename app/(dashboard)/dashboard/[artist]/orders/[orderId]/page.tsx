@@ -37,6 +37,8 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
   ]);
   const money = (amount: number) => formatMoney(amount, order.currency, locale);
   const day = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
+  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 });
+  const sold = order.provider !== "free" && order.provider !== "code";
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short" });
   const buyerCountry = order.buyerCountry ? countryName(order.buyerCountry, locale) : null;
   const shippable = order.status === "paid" || order.status === "partially_refunded";
@@ -51,7 +53,15 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
     ...(order.tax ? [[t("tax"), money(order.tax)] as [string, string]] : []),
     [t("total"), money(order.total)],
     ...(order.refundedAmount ? [[t("refunded"), `−${money(order.refundedAmount)}`] as [string, string]] : []),
-    ...(order.platformFee ? [[t("platformFee"), `−${money(order.platformFee)}`] as [string, string]] : []),
+    // The rate stamped at sale time (the band's plan then), shown even at 0 % so a Pro band sees it pays nothing.
+    ...(sold && order.total > 0
+      ? [
+          [
+            t("platformFee", { rate: percent.format(order.feeBasisPoints / 10_000) }),
+            `−${money(order.platformFee)}`,
+          ] as [string, string],
+        ]
+      : []),
   ];
   return (
     <div className="space-y-6">

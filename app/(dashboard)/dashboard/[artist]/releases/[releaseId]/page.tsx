@@ -7,6 +7,7 @@ import {
   deleteTrackAction,
   reorderTracksAction,
   retryTrackAction,
+  setReleaseListedAction,
   setReleaseStatusAction,
   updateReleaseAction,
   updateReleasePricesAction,
@@ -14,6 +15,7 @@ import {
 } from "@/app/(dashboard)/dashboard/[artist]/releases/actions";
 import { AutoRefresh } from "@/components/dashboard/releases/auto-refresh";
 import { ConfirmDialog } from "@/components/dashboard/releases/confirm-dialog";
+import { ListingToggle } from "@/components/dashboard/releases/listing-toggle";
 import { PublishToggle } from "@/components/dashboard/releases/publish-toggle";
 import { ReleaseForm } from "@/components/dashboard/releases/release-form";
 import { ReleasePriceForm } from "@/components/dashboard/releases/release-price-form";
@@ -46,7 +48,11 @@ export default async function ReleaseEditorPage({ params }: PageProps<"/dashboar
   const published = release.status === "published";
   const processing = tracks.some((track) => track.status === "processing");
   const maxMb = env().MAX_UPLOAD_MB;
-  const [tp, tf] = await Promise.all([getTranslations("selling.price"), getTranslations("firstRun.release")]);
+  const [tp, tf, tl] = await Promise.all([
+    getTranslations("selling.price"),
+    getTranslations("firstRun.release"),
+    getTranslations("plans.limit"),
+  ]);
   // A fixed price never set reads as 0: ask for it here, beside Publish, before the band presses it.
   const unpriced = !hasPrice(release);
   const publishInputs = JSON.stringify([
@@ -95,6 +101,20 @@ export default async function ReleaseEditorPage({ params }: PageProps<"/dashboar
             published={published}
             labels={{ publish: t("editor.publish"), unpublish: t("editor.unpublish") }}
           />
+          {published && (
+            <ListingToggle
+              action={setReleaseListedAction}
+              releaseId={release.id}
+              listed={release.listed}
+              labels={{
+                list: tl("list"),
+                unlist: tl("unlist"),
+                listed: tl("listed"),
+                unlisted: tl("unlisted"),
+                unlistedHelp: tl("unlistedHelp"),
+              }}
+            />
+          )}
           {!published && unpriced && (
             <a href="#price" className="text-sm text-amber-800 underline underline-offset-2" data-testid="price-needed">
               {tf("noPrice")}
