@@ -43,6 +43,8 @@ export async function lockSubscription(tx: Tx, ref: SubscriptionRef): Promise<Pl
   return row;
 }
 
+const same = (a: unknown, b: unknown) =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 const later = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : (a ?? b));
 
 /**
@@ -90,6 +92,18 @@ async function settle(tx: Tx, sub: PlanSubscription, log: Logger, changes: Parti
       return { ...sub, ...changes, status: sub.status };
     }
   }
+  const stored = [
+    "status",
+    "currentPeriodEnd",
+    "cancelAtPeriodEnd",
+    "pastDueSince",
+    "graceEndsAt",
+    "canceledAt",
+    "lastEventAt",
+    "providerCustomerId",
+  ] as const;
+  // An event that teaches nothing new (a late or repeated fact) leaves the row as it was.
+  if (stored.every((key) => same(next[key], sub[key]))) return next;
   await tx
     .update(planSubscriptions)
     .set({
