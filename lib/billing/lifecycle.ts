@@ -221,11 +221,12 @@ export async function subscriptionChanged(tx: Tx, sub: PlanSubscription, state: 
   }
   const asked =
     state.status === "canceled" ? !sub.cancelAtPeriodEnd : state.cancelAtPeriodEnd && !sub.cancelAtPeriodEnd;
-  if (asked) {
+  const withdrawn = state.status !== "canceled" && !state.cancelAtPeriodEnd && sub.cancelAtPeriodEnd;
+  if (asked || withdrawn) {
     await recordAudit(tx, {
       artistId: sub.artistId,
       actor: state.actor ?? SYSTEM,
-      action: "billing.cancel",
+      action: asked ? "billing.cancel" : "billing.resume",
       target: { type: "plan_subscription", id: sub.id },
       details: { atPeriodEnd: state.status !== "canceled", periodEnd: sub.currentPeriodEnd?.toISOString() ?? null },
     });

@@ -16,10 +16,14 @@ import { checkoutCompleted, invoiceFailed, invoicePaid, subscriptionChanged } fr
 const newId = (prefix: string) => `test_${prefix}_${randomBytes(12).toString("base64url")}`;
 const log = logger.child({ provider: "test", area: "billing" });
 
-export type TestBillingResult = { ok: true } | { ok: false; reason: "unavailable" | "not_found" | "wrong_state" };
+/** `events`: the ids recorded for the events played, as Stripe's would be. */
+export type TestBillingResult =
+  { ok: true; events: string[] } | { ok: false; reason: "unavailable" | "not_found" | "wrong_state" };
 
 async function simulate(tx: Tx, type: string) {
-  await tx.insert(paymentEvents).values({ id: newId("evt"), provider: "test", type });
+  const id = newId("evt");
+  await tx.insert(paymentEvents).values({ id, provider: "test", type });
+  return id;
 }
 
 function nextPeriodEnd(from: Date, interval: PlanSubscription["interval"]) {
@@ -72,9 +76,9 @@ export function payTestCheckout(db: Db, sessionId: string) {
       .update(planSubscriptions)
       .set({ providerSubscriptionId: newId("sub") })
       .where(eq(planSubscriptions.id, sub.id));
-    await simulate(tx, "checkout.session.completed");
+    const completed = await simulate(tx, "checkout.session.completed");
     const linked = await checkoutCompleted(tx, sub, { customerId: newId("cus"), paid: true, eventAt: now }, log);
-    await simulate(tx, "invoice.paid");
+    const paid = await simulate(tx, "invoice.paid");
     const invoice = {
       amount: sub.amount,
       currency: sub.currency,
@@ -82,7 +86,7 @@ export function payTestCheckout(db: Db, sessionId: string) {
       at: now,
     };
     await invoicePaid(tx, linked, { ...invoice, invoiceId: newId("in") }, log);
-    return { ok: true };
+    return { ok: true, events: [completed, paid] };
   });
 }
 
@@ -97,7 +101,7 @@ export function renewTestSubscription(db: Db, artistId: string) {
       .orderBy(desc(planInvoices.periodEnd))
       .limit(1);
     const periodEnd = failed?.periodEnd ?? nextPeriodEnd(sub.currentPeriodEnd ?? new Date(), sub.interval);
-    await simulate(tx, "invoice.paid");
+    const event = await simulate(tx, "invoice.paid");
     await invoicePaid(
       tx,
       sub,
@@ -110,7 +114,7 @@ export function renewTestSubscription(db: Db, artistId: string) {
       },
       log,
     );
-    return { ok: true };
+    return { ok: true, events: [event] };
   });
 }
 
@@ -119,14 +123,14 @@ export function failTestRenewal(db: Db, artistId: string) {
   return withTestSubscription(db, { artistId }, async (tx, sub) => {
     if (sub.status !== "active") return { ok: false, reason: "wrong_state" };
     const periodEnd = nextPeriodEnd(sub.currentPeriodEnd ?? new Date(), sub.interval);
-    await simulate(tx, "invoice.payment_failed");
+    const event = await simulate(tx, "invoice.payment_failed");
     await invoiceFailed(
       tx,
       sub,
       { invoiceId: newId("in"), amount: sub.amount, currency: sub.currency, periodEnd, at: new Date() },
       log,
     );
-    return { ok: true };
+    return { ok: true, events: [event] };
   });
 }
 
@@ -137,7 +141,7 @@ export function failTestRenewal(db: Db, artistId: string) {
 export function cancelTestSubscription(db: Db, artistId: string, actor: Actor, how: "period_end" | "resume" | "now") {
   return withTestSubscription(db, { artistId }, async (tx, sub) => {
     if (sub.status !== "active" && sub.status !== "past_due") return { ok: false, reason: "wrong_state" };
-    await simulate(tx, how === "now" ? "customer.subscription.deleted" : "customer.subscription.updated");
+    const event = await simulate(tx, how === "now" ? "customer.subscription.deleted" : "customer.subscription.updated");
     await subscriptionChanged(
       tx,
       sub,
@@ -150,7 +154,7 @@ export function cancelTestSubscription(db: Db, artistId: string, actor: Actor, h
       },
       log,
     );
-    return { ok: true };
+    return { ok: true, events: [event] };
   });
 }
 
@@ -168,7 +172,7 @@ export async function skipTestGrace(db: Db, artistId: string): Promise<TestBilli
       })
       .where(eq(planSubscriptions.id, sub.id));
     id = sub.id;
-    return { ok: true };
+    return { ok: true, events: [] };
   });
   if (moved.ok && id) await endGraceOf(db, id, new Date());
   return moved;
