@@ -29,7 +29,7 @@ export default async function TestPortalPage({ params }: PageProps<"/dashboard/[
         role="note"
         className="rounded-lg border-2 border-dashed border-amber-400 bg-amber-50 px-4 py-3 text-sm font-medium text-amber-950"
       >
-        {t("banner")}
+        {t("portalBanner")}
       </div>
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{t("portalTitle")}</h1>
