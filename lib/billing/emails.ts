@@ -11,12 +11,14 @@ export type BillingNotice = "paymentFailed" | "graceEnding" | "downgraded" | "en
  * Tells every owner (they alone can pay) in their own language, inside the transaction of the
  * change: the dedupe key makes a replayed event or a chore run twice mail once.
  */
+/** Returns how many messages were queued now (0 when this notice went out already). */
 export async function notifyOwners(tx: Tx, sub: PlanSubscription, what: BillingNotice, dedupeKey: string) {
+  let queued = 0;
   const [artist] = await tx
     .select({ name: artists.name, slug: artists.slug })
     .from(artists)
     .where(eq(artists.id, sub.artistId));
-  if (!artist) return;
+  if (!artist) return 0;
   const owners = await tx
     .select({ email: users.email, locale: users.locale })
     .from(artistMembers)
@@ -29,7 +31,7 @@ export async function notifyOwners(tx: Tx, sub: PlanSubscription, what: BillingN
       ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(sub.graceEndsAt)
       : "";
     const values = { band: artist.name, date };
-    await queueEmail(
+    const fresh = await queueEmail(
       tx,
       renderEmail({
         to: owner.email,
@@ -40,5 +42,7 @@ export async function notifyOwners(tx: Tx, sub: PlanSubscription, what: BillingN
       }),
       `${dedupeKey}:${owner.email}`,
     );
+    if (fresh) queued++;
   }
+  return queued;
 }

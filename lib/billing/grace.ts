@@ -61,10 +61,8 @@ export async function remindGraceEnding(db: DbOrTx, now = new Date()): Promise<n
     );
   let queued = 0;
   for (const sub of due) {
-    await db.transaction(async (tx) => {
-      await notifyOwners(tx, sub, "graceEnding", `billing:grace-ending:${sub.id}:${sub.pastDueSince?.toISOString()}`);
-    });
-    queued++;
+    const key = `billing:grace-ending:${sub.id}:${sub.pastDueSince?.toISOString()}`;
+    queued += await db.transaction((tx) => notifyOwners(tx, sub, "graceEnding", key));
   }
   return queued;
 }
