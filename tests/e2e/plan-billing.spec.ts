@@ -84,3 +84,22 @@ test("a member who is not an owner reads the plan page but cannot pay", async ({
   await expect(page.getByRole("button", { name: "Upgrade to Pro" })).toHaveCount(0);
   await shot(page, "member");
 });
+
+test.describe("in French", () => {
+  test.use({ locale: "fr-FR", extraHTTPHeaders: { "Accept-Language": "fr-FR,fr;q=0.9" } });
+
+  test("the plan page speaks French to a French band", async ({ page }) => {
+    const { user, artist } = await seedFreeBand();
+    await page.goto("/signin");
+    const form = page.getByTestId("password-signin");
+    await form.locator('input[type="email"]').fill(user.email);
+    await form.locator('input[type="password"]').fill(user.password);
+    await form.locator('button[type="submit"]').click();
+    await expect(page).toHaveURL(new RegExp(`/dashboard/${artist.slug}$`));
+    await page.goto(`/dashboard/${artist.slug}/plan`);
+    await expect(page.getByRole("heading", { name: "Formule et facturation" })).toBeVisible();
+    await expect(page.getByTestId("current-plan")).toHaveText("Free");
+    await expect(page.getByRole("button", { name: "Passer à Pro" })).toBeVisible();
+    await shot(page, "free-fr");
+  });
+});

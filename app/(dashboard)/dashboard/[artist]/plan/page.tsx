@@ -49,7 +49,10 @@ export default async function PlanPage({ params, searchParams }: PageProps<"/das
         <p className="mt-1 max-w-prose text-sm text-muted">{t("intro")}</p>
       </div>
       {error && <Notice tone="error">{t(`errors.${error}`)}</Notice>}
-      {query.checkout === "done" && <Notice tone="success">{t("checkoutDone")}</Notice>}
+      {query.checkout === "done" && (
+        // Back from Checkout the webhook may still be on its way: say so rather than show Free as final.
+        <Notice tone="success">{plan === "pro" ? t("checkoutActive") : t("checkoutDone")}</Notice>
+      )}
       {query.checkout === "canceled" && <Notice tone="info">{t("checkoutCanceled")}</Notice>}
       {query.notice === "declined" && <Notice tone="info">{t("declined")}</Notice>}
       {subscription?.status === "past_due" && subscription.graceEndsAt && plan === "pro" && (
