@@ -2,7 +2,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { Tx } from "@/db/client";
 import { planInvoices, planSubscriptions, type PlanSubscription } from "@/db/schema";
-import { recordAudit, SYSTEM, type Actor } from "@/lib/audit";
+import { SYSTEM } from "@/lib/audit";
 import { setArtistPlan } from "@/lib/plans";
 import { notifyOwners } from "./emails";
 
@@ -45,14 +45,14 @@ export async function lockSubscription(tx: Tx, ref: SubscriptionRef): Promise<Pl
 
 const same = (a: unknown, b: unknown) =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
-const later = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : (a ?? b));
+export const later = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : (a ?? b));
 
 /**
  * The one place a subscription's standing is decided, from what is stored rather than from the
  * event at hand, so events in any order end in the same state: past due while an invoice for a
  * later period than every paid one has failed, active once one is paid, canceled for good.
  */
-async function settle(tx: Tx, sub: PlanSubscription, log: Logger, changes: Partial<PlanSubscription> = {}) {
+export async function settle(tx: Tx, sub: PlanSubscription, log: Logger, changes: Partial<PlanSubscription> = {}) {
   const next = { ...sub, ...changes };
   if (next.status !== "canceled") {
     const [standing] = await tx
@@ -197,54 +197,4 @@ export async function invoiceFailed(tx: Tx, sub: PlanSubscription, invoice: Invo
     })
     .onConflictDoNothing({ target: planInvoices.providerInvoiceId });
   return settle(tx, sub, log, { pastDueSince: sub.pastDueSince ?? invoice.at });
-}
-
-export type SubscriptionState = {
-  status: "active" | "past_due" | "canceled" | "other";
-  periodEnd: Date | null;
-  cancelAtPeriodEnd: boolean;
-  eventAt: Date;
-  /** Who asked (a member in the test portal); Stripe's portal does not say, so the system. */
-  actor?: Actor;
-};
-
-/**
- * customer.subscription.created/updated/deleted (or the test provider's equivalents). An event
- * older than the newest applied one changes nothing, and a canceled subscription stays canceled:
- * Stripe never revives one, so an "active" update arriving after the deletion is stale.
- */
-export async function subscriptionChanged(tx: Tx, sub: PlanSubscription, state: SubscriptionState, log: Logger) {
-  if (sub.status === "canceled") return sub;
-  if (sub.lastEventAt && state.eventAt < sub.lastEventAt) {
-    log.info({ subscriptionId: sub.id }, "older subscription event ignored");
-    return sub;
-  }
-  const asked =
-    state.status === "canceled" ? !sub.cancelAtPeriodEnd : state.cancelAtPeriodEnd && !sub.cancelAtPeriodEnd;
-  const withdrawn = state.status !== "canceled" && !state.cancelAtPeriodEnd && sub.cancelAtPeriodEnd;
-  if (asked || withdrawn) {
-    await recordAudit(tx, {
-      artistId: sub.artistId,
-      actor: state.actor ?? SYSTEM,
-      action: asked ? "billing.cancel" : "billing.resume",
-      target: { type: "plan_subscription", id: sub.id },
-      details: { atPeriodEnd: state.status !== "canceled", periodEnd: sub.currentPeriodEnd?.toISOString() ?? null },
-    });
-  }
-  if (state.status === "canceled") {
-    return settle(tx, sub, log, {
-      status: "canceled",
-      canceledAt: state.eventAt,
-      cancelAtPeriodEnd: false,
-      pastDueSince: null,
-      graceEndsAt: null,
-      lastEventAt: state.eventAt,
-    });
-  }
-  return settle(tx, sub, log, {
-    cancelAtPeriodEnd: state.cancelAtPeriodEnd,
-    currentPeriodEnd: later(sub.currentPeriodEnd, state.periodEnd),
-    lastEventAt: state.eventAt,
-    ...(state.status === "active" && sub.status === "incomplete" && { status: "active" as const }),
-  });
 }

@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/audit";
 import { logger } from "@/lib/log";
 import { testPaymentsActive } from "@/lib/payments";
 import { endGraceOf } from "./grace";
-import { checkoutCompleted, invoiceFailed, invoicePaid, subscriptionChanged } from "./lifecycle";
+import { checkoutCompleted, invoiceFailed, invoicePaid } from "./lifecycle";
+import { subscriptionChanged } from "./subscription-changed";
 
 /**
  * The offline provider's billing (never with a Stripe key, never in production): each button

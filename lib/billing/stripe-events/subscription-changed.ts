@@ -1,12 +1,13 @@
 import type { Logger } from "pino";
 import type Stripe from "stripe";
 import type { Tx } from "@/db/client";
-import { lockSubscription, subscriptionChanged } from "@/lib/billing/lifecycle";
+import { lockSubscription } from "@/lib/billing/lifecycle";
+import { subscriptionChanged } from "@/lib/billing/subscription-changed";
 import { at, periodEndOf, standingOf, subscriptionRef } from "./objects";
 
 /**
  * customer.subscription.created, .updated and .deleted: the period end, a cancellation asked for
- * in the portal (cancel_at_period_end) and the end itself. Older events change nothing (lifecycle).
+ * in the portal (cancel_at_period_end) and the end itself. Older events change nothing (lib/billing/subscription-changed).
  */
 export async function onSubscriptionChanged(
   tx: Tx,
