@@ -3,6 +3,8 @@ import adminEn from "./messages/admin.en.json";
 import adminFr from "./messages/admin.fr.json";
 import bandopsEn from "./messages/bandops.en.json";
 import bandopsFr from "./messages/bandops.fr.json";
+import billingEn from "./messages/billing.en.json";
+import billingFr from "./messages/billing.fr.json";
 import catalogEn from "./messages/catalog.en.json";
 import catalogFr from "./messages/catalog.fr.json";
 import checkoutEn from "./messages/checkout.en.json";
@@ -34,8 +36,8 @@ import titlesFr from "./messages/titles.fr.json";
  * One file pair per area, so work on different areas never edits the same file:
  * en.json/fr.json (site, accounts, profile), catalog.* (dashboard releases and uploads),
  * listen.* (release page, player), checkout.* (cart, checkout, receipts), selling.* (dashboard
- * prices, merch, shipping, orders, payouts), downloads.* (download page, library), titles.* (dashboard tab titles), firstrun.* (first-release steps), plans.* (pricing page, plan limits,
- * billing), admin.* (operator console), moderation.* (reports, unavailable pages, audit trail). Top-level keys must not collide between files.
+ * prices, merch, shipping, orders, payouts), downloads.* (download page, library), titles.* (dashboard tab titles), firstrun.* (first-release steps), plans.* (pricing page, plan limits),
+ * billing.* (the band's plan page, subscriptions, billing e-mails), admin.* (operator console), moderation.* (reports, unavailable pages, audit trail). Top-level keys must not collide between files.
  */
 const enAll = {
   ...en,
@@ -51,6 +53,7 @@ const enAll = {
   ...titlesEn,
   ...firstRunEn,
   ...plansEn,
+  ...billingEn,
   ...adminEn,
   ...moderationEn,
 };
@@ -71,6 +74,7 @@ export const messages: Record<Locale, Messages> = {
     ...titlesFr,
     ...firstRunFr,
     ...plansFr,
+    ...billingFr,
     ...adminFr,
     ...moderationFr,
   },

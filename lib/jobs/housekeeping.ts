@@ -1,4 +1,5 @@
 import type { DbOrTx } from "@/db/client";
+import { endLapsedGrace, remindGraceEnding } from "@/lib/billing";
 import { deliverQueuedEmails } from "@/lib/email/queue";
 import { expireStaleOrders } from "@/lib/orders/cancel";
 
@@ -15,4 +16,8 @@ export const CHORES: readonly Chore[] = [
   { queue: "orders-expire", cron: "* * * * *", run: (db) => expireStaleOrders(db) },
   // Mail whose delivery after commit failed (SMTP down) or never ran (the process died first).
   { queue: "email-deliver", cron: "* * * * *", run: (db) => deliverQueuedEmails(db, 200) },
+  // A failed Pro renewal: owners reminded 3 days before the grace period ends (once: the mail's
+  // dedupe key), then the band goes Free within a minute of its end.
+  { queue: "billing-grace-remind", cron: "* * * * *", run: (db) => remindGraceEnding(db) },
+  { queue: "billing-grace-end", cron: "* * * * *", run: (db) => endLapsedGrace(db) },
 ];

@@ -68,6 +68,7 @@ test("every dashboard page has its own browser-tab title naming the page and the
     `/orders/${order.id}/packing-slip`,
     "/fans",
     "/payouts",
+    "/plan",
     "/codes",
     `/codes/${batch.id}`,
     `/codes/${batch.id}/print`,

@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createBillingStandIn } from "./stripe-billing-stand-in";
 
 /**
  * A local stand-in for the parts of the Stripe HTTP API Merchtable calls: Checkout Sessions
  * (create, retrieve), PaymentIntents (retrieve), Refunds (create), Accounts (create, retrieve)
- * and Account Links (create). It speaks what the real SDK sends (form-encoded bodies with
+ * and Account Links (create); Stripe Billing (subscription checkouts, subscriptions, invoices,
+ * portal sessions) lives in ./stripe-billing-stand-in. It speaks what the real SDK sends (form-encoded bodies with
  * bracketed keys, Bearer key, Idempotency-Key) and answers JSON shaped like Stripe's objects.
  * A repeated idempotency key replays the first answer; the same key with other parameters is
  * refused, as Stripe does. Every request is recorded for assertions.
@@ -55,6 +57,7 @@ export async function startStripeStandIn() {
   const charges = new Map<string, StripeObject>();
   const accounts = new Map<string, StripeObject>();
   const idempotent = new Map<string, { fingerprint: string; answer: Answer }>();
+  const billing = createBillingStandIn(sessions);
 
   function createSession(body: Params): Answer {
     const expiresAt = int(body.expires_at || now() + 86_400);
@@ -97,6 +100,7 @@ export async function startStripeStandIn() {
     };
     session.url = `https://checkout.stripe.test/c/pay/${session.id}`;
     sessions.set(session.id, session);
+    billing.sessionCreated(session, body);
     return { status: 200, body: session };
   }
 
@@ -192,7 +196,7 @@ export async function startStripeStandIn() {
         },
       };
     }
-    return error(404, `Unrecognized request URL (${method}: ${path}).`);
+    return billing.route(method, path, body) ?? error(404, `Unrecognized request URL (${method}: ${path}).`);
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
@@ -244,6 +248,8 @@ export async function startStripeStandIn() {
     requests,
     sessions,
     accounts,
+    /** Subscriptions, invoices and the portal (Stripe Billing). */
+    billing,
     /** Requests to one endpoint, e.g. ("POST", "/v1/refunds"). */
     requestsTo: (method: string, path: string) => requests.filter((r) => r.method === method && r.path === path),
     /** The fan pays (or starts a delayed payment) on the hosted page. */

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type Stripe from "stripe";
 import type { Tx } from "@/db/client";
+import { onInvoicePaid, onInvoicePaymentFailed, onPlanCheckoutCompleted, onSubscriptionChanged } from "@/lib/billing";
 import { onAccountUpdated } from "./account-updated";
 import { onAsyncPaymentFailed } from "./async-payment-failed";
 import { onAsyncPaymentSucceeded } from "./async-payment-succeeded";
@@ -16,13 +17,21 @@ export const HANDLED_EVENTS: ReadonlySet<string> = new Set<Stripe.Event["type"]>
   "checkout.session.expired",
   "charge.refunded",
   "account.updated",
+  // Bands' Pro subscriptions (lib/billing).
+  "customer.subscription.created",
+  "customer.subscription.updated",
+  "customer.subscription.deleted",
+  "invoice.paid",
+  "invoice.payment_failed",
 ]);
 
 /** Applies one verified event inside the transaction that records its id. Others are ignored. */
 export async function applyStripeEvent(tx: Tx, event: Stripe.Event, log: Logger): Promise<void> {
   switch (event.type) {
     case "checkout.session.completed":
-      await onCheckoutCompleted(tx, event, log);
+      // A band's Pro checkout, not a fan's order.
+      if (event.data.object.mode === "subscription") await onPlanCheckoutCompleted(tx, event, log);
+      else await onCheckoutCompleted(tx, event, log);
       break;
     case "checkout.session.async_payment_succeeded":
       await onAsyncPaymentSucceeded(tx, event, log);
@@ -38,6 +47,17 @@ export async function applyStripeEvent(tx: Tx, event: Stripe.Event, log: Logger)
       break;
     case "account.updated":
       await onAccountUpdated(tx, event, log);
+      break;
+    case "customer.subscription.created":
+    case "customer.subscription.updated":
+    case "customer.subscription.deleted":
+      await onSubscriptionChanged(tx, event, log);
+      break;
+    case "invoice.paid":
+      await onInvoicePaid(tx, event, log);
+      break;
+    case "invoice.payment_failed":
+      await onInvoicePaymentFailed(tx, event, log);
       break;
   }
 }

@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: LayoutProps<"/dashboard/[arti
 
 export default async function ArtistDashboardLayout({ children, params }: LayoutProps<"/dashboard/[artist]">) {
   const { artist, user } = await requireArtistMember({ slug: (await params).artist });
-  const [t, tc, ts, tn, tcodes, tdisc, tfans, tembed, tmod, bands, toShip] = await Promise.all([
+  const [t, tc, ts, tn, tcodes, tdisc, tfans, tembed, tmod, tbill, bands, toShip] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("catalog"),
     getTranslations("selling.nav"),
@@ -27,6 +27,7 @@ export default async function ArtistDashboardLayout({ children, params }: Layout
     getTranslations("bandops.nav"),
     getTranslations("embed.builder"),
     getTranslations("moderation.activity"),
+    getTranslations("billing"),
     listArtistsForUser(db, user.id),
     countOrdersToShip(db, artist.id),
   ]);
@@ -73,6 +74,7 @@ export default async function ArtistDashboardLayout({ children, params }: Layout
                 { href: `${base}/embed`, label: tembed("nav") },
                 { href: `${base}/settings`, label: t("nav.settings") },
                 { href: `${base}/members`, label: t("nav.members") },
+                { href: `${base}/plan`, label: tbill("nav") },
                 { href: `${base}/activity`, label: tmod("nav") },
               ],
             },
