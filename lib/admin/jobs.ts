@@ -30,6 +30,8 @@ export async function jobOverview(db: DbOrTx): Promise<{ queues: QueueCounts[]; 
   return {
     queues: queues
       .map((q) => q.name)
+      // pg-boss's own bookkeeping queues (__pgboss__send-it) are no business of an operator.
+      .filter((name) => !name.startsWith("__pgboss__"))
       .sort()
       .map((name) => ({
         name,
