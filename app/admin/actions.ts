@@ -26,6 +26,13 @@ const back = (path: string, outcome: { done: string } | { error: string }): neve
   redirect(`${path}${path.includes("?") ? "&" : "?"}${query}`);
 };
 
+/** The human error keys this file's schemas use; any other issue (a tampered id) reads as "invalid". */
+const KNOWN_ISSUES = new Set(["reason_required", "reason_too_long", "invalid"]);
+const issueOf = (error: z.ZodError | undefined) => {
+  const message = error?.issues[0]?.message ?? "invalid";
+  return KNOWN_ISSUES.has(message) ? message : "invalid";
+};
+
 const id = z.string().trim().min(1).max(64);
 const reason = z.string().trim().min(1, "reason_required").max(2000, "reason_too_long");
 const bandForm = z.object({ artistId: id, reason });
@@ -35,7 +42,7 @@ export async function moderateBandAction(form: FormData) {
   const op = z.enum(["suspend", "restore"]).safeParse(form.get("op"));
   const parsed = bandForm.safeParse(fields(form));
   const page = `/admin/bands/${encodeURIComponent(String(form.get("artistId") ?? ""))}`;
-  if (!op.success || !parsed.success) return back(page, { error: parsed.error?.issues[0]?.message ?? "invalid" });
+  if (!op.success || !parsed.success) return back(page, { error: issueOf(parsed.error) });
   const run = op.data === "suspend" ? suspendArtist : restoreArtist;
   const result = await run(db, parsed.data.artistId, { actor, reason: parsed.data.reason });
   back(page, result.ok ? { done: op.data } : { error: result.error });
@@ -46,7 +53,7 @@ export async function moderateReleaseAction(form: FormData) {
   const op = z.enum(["take_down", "restore_release"]).safeParse(form.get("op"));
   const parsed = bandForm.extend({ releaseId: id }).safeParse(fields(form));
   const page = `/admin/bands/${encodeURIComponent(String(form.get("artistId") ?? ""))}`;
-  if (!op.success || !parsed.success) return back(page, { error: parsed.error?.issues[0]?.message ?? "invalid" });
+  if (!op.success || !parsed.success) return back(page, { error: issueOf(parsed.error) });
   const run = op.data === "take_down" ? takeDownRelease : restoreRelease;
   const result = await run(db, parsed.data.releaseId, { actor, reason: parsed.data.reason });
   back(page, result.ok ? { done: op.data } : { error: result.error });
@@ -56,7 +63,7 @@ export async function changePlanAction(form: FormData) {
   const actor = await operatorActor();
   const parsed = bandForm.extend({ plan: z.enum(["free", "pro"], { error: "invalid" }) }).safeParse(fields(form));
   const page = `/admin/bands/${encodeURIComponent(String(form.get("artistId") ?? ""))}`;
-  if (!parsed.success) return back(page, { error: parsed.error.issues[0]?.message ?? "invalid" });
+  if (!parsed.success) return back(page, { error: issueOf(parsed.error) });
   const { artistId, plan, reason: why } = parsed.data;
   const result = await changePlanByOperator(db, artistId, plan, actor, why);
   back(page, result.ok ? { done: "plan" } : { error: result.error });
@@ -66,7 +73,7 @@ export async function refundAction(form: FormData) {
   const actor = await operatorActor();
   const parsed = bandForm.extend({ orderId: id, amount: z.string(), currency: z.string() }).safeParse(fields(form));
   const page = `/admin/bands/${encodeURIComponent(String(form.get("artistId") ?? ""))}`;
-  if (!parsed.success) return back(page, { error: parsed.error.issues[0]?.message ?? "invalid" });
+  if (!parsed.success) return back(page, { error: issueOf(parsed.error) });
   const money = parseMoneyInput(parsed.data.amount, parsed.data.currency);
   if (!money.ok) return back(page, { error: "amount_invalid" });
   const result = await refundOrder(db, {

@@ -101,3 +101,23 @@ test("an operator finds a band, suspends it with a reason, sees it in the audit 
   const stranger = await (await browser.newContext()).newPage();
   expect((await stranger.goto("/admin"))?.status()).toBe(404);
 });
+
+test("the console speaks French to an operator who chose it", async ({ browser, baseURL }) => {
+  const { band, operator } = await seedBandAndOperator();
+  const context = await browser.newContext();
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "fr", url: baseURL! }]);
+  const page = await context.newPage();
+  await page.goto("/signin");
+  const form = page.getByTestId("password-signin");
+  await form.locator("input[name=email]").fill(operator.email);
+  await form.locator("input[type=password]").fill(operator.password);
+  await form.locator("button[type=submit]").click();
+  await expect(page).toHaveURL(/\/onboarding$/);
+  await page.goto(`/admin?q=${encodeURIComponent(band.name)}`);
+  await expect(page.getByRole("heading", { name: "Groupes" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Événements de paiement" })).toBeVisible();
+  await page.screenshot({ path: `${artifacts}/admin-bands-fr.png`, fullPage: true });
+  await page.goto(`/admin/bands/${band.id}`);
+  await expect(page.getByRole("button", { name: "Suspendre le groupe" })).toBeVisible();
+  await page.screenshot({ path: `${artifacts}/admin-band-fr.png`, fullPage: true });
+});

@@ -92,6 +92,13 @@ describe("an operator's actions", () => {
       `redirect ${page}?error=reason_required`,
     );
     expect((await db.select().from(artists).where(eq(artists.id, shop.artist.id)))[0].status).toBe("active");
+    // A tampered form (no band id, an unknown operation) is refused in words, and changes nothing.
+    expect(await outcome(() => moderateBandAction(form({ artistId: "", op: "suspend", reason: "x" })))).toBe(
+      "redirect /admin/bands/?error=invalid",
+    );
+    expect(await outcome(() => moderateBandAction(form({ ...band, op: "delete", reason: "x" })))).toBe(
+      `redirect ${page}?error=invalid`,
+    );
 
     expect(await outcome(() => moderateBandAction(form({ ...band, op: "suspend", reason: "Stolen music" })))).toBe(
       `redirect ${page}?done=suspend`,
