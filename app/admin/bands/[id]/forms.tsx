@@ -5,6 +5,9 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { Plan } from "@/db/schema";
 import { moneyInputValue } from "@/lib/money";
 
+/** A control sized for a table cell (the shared look is full width). */
+const narrow = (width: string) => control.replace("w-full", width);
+
 /** Every console action asks why: the reason goes to the audit trail (and to the band for a suspension). */
 async function Reason({ id }: { id: string }) {
   const t = await getTranslations("admin.band");
@@ -69,7 +72,7 @@ export async function ReleaseModeration({
         maxLength={2000}
         aria-label={t("reason")}
         placeholder={t("reason")}
-        className={`${control} w-40`}
+        className={narrow("w-40")}
       />
       <SubmitButton variant={takenDown ? "secondary" : "danger"}>
         {takenDown ? t("restoreRelease") : t("takeDown")}
@@ -100,7 +103,7 @@ export async function RefundForm({
         defaultValue={moneyInputValue(left, currency)}
         aria-label={t("refundAmount", { currency })}
         inputMode="decimal"
-        className={`${control} w-24`}
+        className={narrow("w-24")}
       />
       <input
         name="reason"
@@ -108,7 +111,7 @@ export async function RefundForm({
         maxLength={2000}
         aria-label={t("reason")}
         placeholder={t("reason")}
-        className={`${control} w-32`}
+        className={narrow("w-32")}
       />
       <SubmitButton variant="danger">{t("refundButton")}</SubmitButton>
     </form>
