@@ -45,6 +45,11 @@ const config: NextConfig = {
         "/library/:path*",
         "/download/:path*",
       ].map((source) => ({ source, headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }] })),
+      // The operator console (its pages read the session cookie, so Next already marks them no-store).
+      ...["/admin", "/admin/:path*"].map((source) => ({
+        source,
+        headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }],
+      })),
     ];
   },
 };

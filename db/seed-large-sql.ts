@@ -26,7 +26,22 @@ const artist = (big: number, bands: number) =>
 
 export function bandsSql(s: LargeSizes) {
   return [
-    `insert into artists (id, slug, name, currency, country) select 'lg-a-' || i, 'large-band-' || i, 'Large Band ' || i, 'EUR', 'FR' from generate_series(1, ${s.bands}) i`,
+    // One band in five on Pro, one in a hundred suspended, sign-ups spread over three years (the console's band list).
+    `insert into artists (id, slug, name, currency, country, plan, status, suspended_at, suspended_reason, created_at)
+      select 'lg-a-' || i, 'large-band-' || i, 'Large Band ' || i, 'EUR', 'FR',
+        (case when i % 5 = 0 then 'pro' else 'free' end)::plan,
+        (case when i % 100 = 7 then 'suspended' else 'active' end)::artist_status,
+        case when i % 100 = 7 then now() end, case when i % 100 = 7 then 'Seeded suspension' end,
+        now() - pg_temp.r(i, 20) * interval '1095 days'
+      from generate_series(1, ${s.bands}) i`,
+    // Each Pro band's yearly subscription and two paid invoices over the last two years (the console's revenue).
+    `insert into plan_subscriptions (id, artist_id, provider, interval, amount, currency, status, current_period_end)
+      select 'lg-s-' || i, 'lg-a-' || i, 'stripe', 'year', 2900, 'EUR', 'active', now() + interval '200 days'
+      from generate_series(1, ${s.bands}) i where i % 5 = 0`,
+    `insert into plan_invoices (id, subscription_id, artist_id, provider_invoice_id, status, amount, currency, paid_at)
+      select 'lg-in-' || i || '-' || k, 'lg-s-' || i, 'lg-a-' || i, 'in_lg_' || i || '_' || k, 'paid', 2900, 'EUR',
+        now() - (pg_temp.r(i, 21) * 365 + k * 365) * interval '1 day'
+      from generate_series(1, ${s.bands}) i, generate_series(0, 1) k where i % 5 = 0`,
     `insert into releases (id, artist_id, slug, title, status, published_at, price_amount, currency)
       select 'lg-a-' || i || '-r' || k, 'lg-a-' || i, 'album-' || k, 'Album ' || (k + 1), 'published', now() - interval '3 years', 700, 'EUR'
       from generate_series(1, ${s.bands}) i, generate_series(0, 2) k`,

@@ -6,6 +6,7 @@ import {
   artists,
   orderItems,
   orders,
+  planInvoices,
   plays,
   products,
   releases,
@@ -20,7 +21,7 @@ import {
 import { bandsSql, itemsSql, ordersSql, playsSql, RANDOM_FN, type LargeSizes } from "./seed-large-sql";
 
 /**
- * `npm run seed:large`: a database to measure the dashboard against — 10k bands, 1M orders with
+ * `npm run seed:large`: a database to measure the dashboard and the operator console against — 10k bands (a fifth on Pro, with their invoices), 1M orders with
  * their items, 10M plays, and one band ("large-band-1") with 100k orders and 1M plays — made by
  * INSERT … SELECT generate_series in batches, never row by row, then the daily figures recounted in one pass. Same database as `npm run bench`
  * (DATABASE_URL, or the embedded server's `merchtable_bench`). SEED_SCALE=0.01 makes a hundredth.
@@ -48,6 +49,7 @@ const ANALYZED = [
   products,
   orders,
   orderItems,
+  planInvoices,
   plays,
   statsDaily,
   statsCountriesDaily,

@@ -23,4 +23,9 @@ export { abandonCheckout } from "./abandon";
 export { applyDiscountToCart, removeDiscountFromCart, type ApplyDiscountResult } from "./cart-discount";
 export { createDownloadGrant, downloadPageUrl, revokeOrderGrants, type GrantItem } from "./download-grants";
 export { redeemCode, redeemLimit, type RedeemResult } from "./redeem-code";
-export { receiveStripeWebhook, type WebhookOutcome } from "./payment-events/webhook";
+export {
+  processStripeEvent,
+  receiveStripeWebhook,
+  type EventResult,
+  type WebhookOutcome,
+} from "./payment-events/webhook";

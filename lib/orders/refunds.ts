@@ -1,6 +1,7 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { orderItems, orders } from "@/db/schema";
+import { recordAudit, type Actor } from "@/lib/audit";
 import { logger } from "@/lib/log";
 import { paymentProvider } from "@/lib/payments";
 import { returnStock } from "./cancel";
@@ -46,17 +47,23 @@ export async function recordRefundTotal(db: DbOrTx, orderId: string, refundedTot
 export type RefundError = "not_found" | "not_refundable" | "amount_invalid" | "provider_mismatch" | "provider_failed";
 
 /**
- * The band refunds from its dashboard: the provider moves the money first, then the order
- * records it. `artistId` comes from the caller's checked membership, never from the form.
+ * A refund from the band's dashboard or the operator's console: the provider moves the money
+ * first, then the order records it, with an "order.refund" audit entry in the same transaction.
+ * `artistId` comes from the caller's checked membership, never from the form; null is only for
+ * an operator (requireOperator), who may refund any band's order.
  */
 export async function refundOrder(
   db: DbOrTx,
-  input: { artistId: string; orderId: string; amount: number },
+  input: { artistId: string | null; orderId: string; amount: number; actor: Actor; reason?: string | null },
 ): Promise<{ ok: true } | { ok: false; error: RefundError }> {
   const [order] = await db
     .select()
     .from(orders)
-    .where(and(eq(orders.id, input.orderId), eq(orders.artistId, input.artistId)))
+    .where(
+      input.artistId === null
+        ? eq(orders.id, input.orderId)
+        : and(eq(orders.id, input.orderId), eq(orders.artistId, input.artistId)),
+    )
     .limit(1);
   if (!order) return { ok: false, error: "not_found" };
   if (!["paid", "partially_refunded"].includes(order.status) || order.provider === "free" || !order.providerPaymentId) {
@@ -79,6 +86,16 @@ export async function refundOrder(
     logger.error({ err: error, orderId: order.id }, "refund failed at the payment provider");
     return { ok: false, error: "provider_failed" };
   }
-  await recordRefundTotal(db, order.id, order.refundedAmount + input.amount);
+  await db.transaction(async (tx) => {
+    await recordRefundTotal(tx, order.id, order.refundedAmount + input.amount);
+    await recordAudit(tx, {
+      artistId: order.artistId,
+      actor: input.actor,
+      action: "order.refund",
+      target: { type: "order", id: order.id },
+      reason: input.reason?.trim() || null,
+      details: { amount: input.amount, currency: order.currency, refundedTotal: order.refundedAmount + input.amount },
+    });
+  });
   return { ok: true };
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { seedDemo } from "@/db/seed";
 import { buildIfNeeded, fail, localAuthSecret, log, prepareDatabase } from "@/lib/cli/runtime";
+import { benchAdmin } from "./admin";
 import { benchBackForwardCache } from "./bfcache";
 import { benchDashboard } from "./dashboard";
 import { demoReleasePath, prepareBenchData } from "./data";
@@ -25,8 +26,9 @@ import { benchWidgets } from "./widgets";
  *   4. widgets: bytes, requests and audio before play, against their budgets (tests/bench/widgets.ts)
  *   5. transcoding speed (tests/bench/transcode.ts)
  *   6. dashboard figures for the 100k-order band of `npm run seed:large` (tests/bench/dashboard.ts)
+ *   7. the operator console's band list and revenue query on that database (tests/bench/admin.ts)
  * BENCH_SECONDS sets the length of each measured run (default 10); BENCH_ONLY=pages,widgets (names:
- * stream, release, pages, widgets, transcode, dashboard) runs only those; BENCH_LIGHTHOUSE=0 skips Lighthouse.
+ * stream, release, pages, widgets, transcode, dashboard, admin) runs only those; BENCH_LIGHTHOUSE=0 skips Lighthouse.
  */
 const instance = process.env.TEST_INSTANCE ? `-${process.env.TEST_INSTANCE.replace(/[^a-z0-9_-]/gi, "")}` : "";
 if (instance) process.env.NEXT_DIST_DIR ??= `.next${instance}`;
@@ -88,45 +90,49 @@ async function main() {
 
   let app: Running | undefined;
   let nginx: Running | undefined;
-  try {
-    log("preparing benchmark data (a four-minute MP3 made with ffmpeg)…");
-    const data = await prepareBenchData(url);
-    await seedDemoAlbum(url);
-    const releasePath = (await demoReleasePath(url)) ?? data.releasePath;
-    buildKeepingConfig();
-    log("starting the app server…");
-    app = await startNext({ ...process.env, LOG_LEVEL: "warn" });
+  // The database-only steps (dashboard, admin) need no build and no server.
+  const needsServer = ["stream", "release", "pages", "widgets"].some(runs);
+  if (needsServer)
+    try {
+      log("preparing benchmark data (a four-minute MP3 made with ffmpeg)…");
+      const data = await prepareBenchData(url);
+      await seedDemoAlbum(url);
+      const releasePath = (await demoReleasePath(url)) ?? data.releasePath;
+      buildKeepingConfig();
+      log("starting the app server…");
+      app = await startNext({ ...process.env, LOG_LEVEL: "warn" });
 
-    const nginxBinary = runs("stream") ? findNginx() : null;
-    if (nginxBinary) nginx = await startNginx(nginxBinary, process.env.STORAGE_DIR);
-    else if (runs("stream")) log("nginx is not installed: baseline unavailable (sudo apt-get install -y nginx)");
+      const nginxBinary = runs("stream") ? findNginx() : null;
+      if (nginxBinary) nginx = await startNginx(nginxBinary, process.env.STORAGE_DIR);
+      else if (runs("stream")) log("nginx is not installed: baseline unavailable (sudo apt-get install -y nginx)");
 
-    if (runs("stream"))
-      await benchStream({
-        appUrl: `${app.url}/api/stream/${data.trackId}`,
-        nginxUrl: nginx ? `${nginx.url}/${data.streamKey}` : null,
-        size: data.size,
-      });
-    if (runs("release")) {
-      await benchReleasePage({
-        baseUrl: app.url,
-        releasePath,
-        shopPath: `/${releasePath.split("/")[1]}`,
-        staticPath: "/icon.svg",
-        startOff: () => startNext({ ...process.env, LOG_LEVEL: "warn", PAGE_CACHE: "off" }),
-      });
-      await benchPriceChange({ baseUrl: app.url, databaseUrl: url });
+      if (runs("stream"))
+        await benchStream({
+          appUrl: `${app.url}/api/stream/${data.trackId}`,
+          nginxUrl: nginx ? `${nginx.url}/${data.streamKey}` : null,
+          size: data.size,
+        });
+      if (runs("release")) {
+        await benchReleasePage({
+          baseUrl: app.url,
+          releasePath,
+          shopPath: `/${releasePath.split("/")[1]}`,
+          staticPath: "/icon.svg",
+          startOff: () => startNext({ ...process.env, LOG_LEVEL: "warn", PAGE_CACHE: "off" }),
+        });
+        await benchPriceChange({ baseUrl: app.url, databaseUrl: url });
+      }
+      if (runs("pages")) await benchFanPages(app.url, releasePath);
+      if (runs("widgets"))
+        await benchWidgets({ baseUrl: app.url, databaseUrl: url, artistSlug: releasePath.split("/")[1] });
+    } finally {
+      await nginx?.stop();
+      await app?.stop();
     }
-    if (runs("pages")) await benchFanPages(app.url, releasePath);
-    if (runs("widgets"))
-      await benchWidgets({ baseUrl: app.url, databaseUrl: url, artistSlug: releasePath.split("/")[1] });
-  } finally {
-    await nginx?.stop();
-    await app?.stop();
-  }
 
   if (runs("transcode")) await benchTranscode();
   if (runs("dashboard")) await benchDashboard(url);
+  if (runs("admin")) await benchAdmin(url);
   await postgres?.stop();
 }
 

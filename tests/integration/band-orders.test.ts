@@ -113,34 +113,46 @@ describe("a band refunds an order through the test provider", () => {
     const paid = (await getOrderForArtist(db, shop.artist.id, orderId))!;
     expect(paid).toMatchObject({ total: 1200 + 400, toShip: true });
 
-    expect(await refundOrder(db, { artistId: shop.artist.id, orderId, amount: paid.total + 1 })).toEqual({
+    expect(
+      await refundOrder(db, { actor: { kind: "member" }, artistId: shop.artist.id, orderId, amount: paid.total + 1 }),
+    ).toEqual({
       ok: false,
       error: "amount_invalid",
     });
-    expect(await refundOrder(db, { artistId: shop.artist.id, orderId, amount: -100 })).toEqual({
+    expect(
+      await refundOrder(db, { actor: { kind: "member" }, artistId: shop.artist.id, orderId, amount: -100 }),
+    ).toEqual({
       ok: false,
       error: "amount_invalid",
     });
     const other = await makeShop(db);
-    expect(await refundOrder(db, { artistId: other.artist.id, orderId, amount: 100 })).toEqual({
+    expect(
+      await refundOrder(db, { actor: { kind: "member" }, artistId: other.artist.id, orderId, amount: 100 }),
+    ).toEqual({
       ok: false,
       error: "not_found",
     });
     expect(await getOrderForArtist(db, shop.artist.id, orderId)).toMatchObject({ status: "paid", refundedAmount: 0 });
 
-    expect(await refundOrder(db, { artistId: shop.artist.id, orderId, amount: 400 })).toEqual({ ok: true });
+    expect(
+      await refundOrder(db, { actor: { kind: "member" }, artistId: shop.artist.id, orderId, amount: 400 }),
+    ).toEqual({ ok: true });
     expect(await getOrderForArtist(db, shop.artist.id, orderId)).toMatchObject({
       status: "partially_refunded",
       refundedAmount: 400,
       toShip: true,
     });
     // What is left is the most that can still go back.
-    expect(await refundOrder(db, { artistId: shop.artist.id, orderId, amount: 1201 })).toEqual({
+    expect(
+      await refundOrder(db, { actor: { kind: "member" }, artistId: shop.artist.id, orderId, amount: 1201 }),
+    ).toEqual({
       ok: false,
       error: "amount_invalid",
     });
 
-    expect(await refundOrder(db, { artistId: shop.artist.id, orderId, amount: 1200 })).toEqual({ ok: true });
+    expect(
+      await refundOrder(db, { actor: { kind: "member" }, artistId: shop.artist.id, orderId, amount: 1200 }),
+    ).toEqual({ ok: true });
     expect(await getOrderForArtist(db, shop.artist.id, orderId)).toMatchObject({
       status: "refunded",
       refundedAmount: 1600,
@@ -148,7 +160,7 @@ describe("a band refunds an order through the test provider", () => {
     });
     expect(await countOrdersToShip(db, shop.artist.id)).toBe(0);
     expect((await db.select().from(products).where(eq(products.id, shop.cd.id)))[0].stock).toBe(5);
-    expect(await refundOrder(db, { artistId: shop.artist.id, orderId, amount: 1 })).toEqual({
+    expect(await refundOrder(db, { actor: { kind: "member" }, artistId: shop.artist.id, orderId, amount: 1 })).toEqual({
       ok: false,
       error: "not_refundable",
     });
@@ -168,7 +180,9 @@ describe("a band refunds an order through the test provider", () => {
     if (!started.ok) throw new Error(started.error);
     const [order] = await db.select().from(orders).where(eq(orders.id, started.orderId));
     expect(order).toMatchObject({ provider: "free", total: 0 });
-    expect(await refundOrder(db, { artistId: shop.artist.id, orderId: order.id, amount: 1 })).toEqual({
+    expect(
+      await refundOrder(db, { actor: { kind: "member" }, artistId: shop.artist.id, orderId: order.id, amount: 1 }),
+    ).toEqual({
       ok: false,
       error: "not_refundable",
     });

@@ -121,7 +121,14 @@ describe("finding a download page by its token", () => {
     const before = await findGrantByToken(db, token);
     expect(before.found).toBe(true);
 
-    expect(await refundOrder(db, { artistId: shop.artist.id, orderId: order.id, amount: order.total })).toEqual({
+    expect(
+      await refundOrder(db, {
+        actor: { kind: "member" },
+        artistId: shop.artist.id,
+        orderId: order.id,
+        amount: order.total,
+      }),
+    ).toEqual({
       ok: true,
     });
     const after = await findGrantByToken(db, token);

@@ -299,20 +299,46 @@ describe("refunds", () => {
     await fulfillOrder(db, result.orderId, { paymentId: "pi_r" });
     const [paid] = await db.select().from(orders).where(eq(orders.id, result.orderId));
 
-    expect(await refundOrder(db, { artistId: shop.artist.id, orderId: result.orderId, amount: 0 })).toEqual({
+    expect(
+      await refundOrder(db, {
+        actor: { kind: "member" },
+        artistId: shop.artist.id,
+        orderId: result.orderId,
+        amount: 0,
+      }),
+    ).toEqual({
       ok: false,
       error: "amount_invalid",
     });
     expect(
-      await refundOrder(db, { artistId: shop.artist.id, orderId: result.orderId, amount: paid.total + 1 }),
+      await refundOrder(db, {
+        actor: { kind: "member" },
+        artistId: shop.artist.id,
+        orderId: result.orderId,
+        amount: paid.total + 1,
+      }),
     ).toEqual({ ok: false, error: "amount_invalid" });
     const other = await makeShop(db);
-    expect(await refundOrder(db, { artistId: other.artist.id, orderId: result.orderId, amount: 100 })).toEqual({
+    expect(
+      await refundOrder(db, {
+        actor: { kind: "member" },
+        artistId: other.artist.id,
+        orderId: result.orderId,
+        amount: 100,
+      }),
+    ).toEqual({
       ok: false,
       error: "not_found",
     });
 
-    expect(await refundOrder(db, { artistId: shop.artist.id, orderId: result.orderId, amount: 500 })).toEqual({
+    expect(
+      await refundOrder(db, {
+        actor: { kind: "member" },
+        artistId: shop.artist.id,
+        orderId: result.orderId,
+        amount: 500,
+      }),
+    ).toEqual({
       ok: true,
     });
     let [order] = await db.select().from(orders).where(eq(orders.id, result.orderId));
@@ -322,7 +348,12 @@ describe("refunds", () => {
     ).toBeNull();
 
     expect(
-      await refundOrder(db, { artistId: shop.artist.id, orderId: result.orderId, amount: paid.total - 500 }),
+      await refundOrder(db, {
+        actor: { kind: "member" },
+        artistId: shop.artist.id,
+        orderId: result.orderId,
+        amount: paid.total - 500,
+      }),
     ).toEqual({ ok: true });
     [order] = await db.select().from(orders).where(eq(orders.id, result.orderId));
     expect(order).toMatchObject({ status: "refunded", refundedAmount: paid.total });
@@ -335,7 +366,14 @@ describe("refunds", () => {
     expect(await recordRefundTotal(db, result.orderId, paid.total)).toEqual({ outcome: "unchanged" });
     expect(await recordRefundTotal(db, result.orderId, 100)).toEqual({ outcome: "unchanged" });
     expect((await db.select().from(products).where(eq(products.id, shop.cd.id)))[0].stock).toBe(5);
-    expect(await refundOrder(db, { artistId: shop.artist.id, orderId: result.orderId, amount: 1 })).toEqual({
+    expect(
+      await refundOrder(db, {
+        actor: { kind: "member" },
+        artistId: shop.artist.id,
+        orderId: result.orderId,
+        amount: 1,
+      }),
+    ).toEqual({
       ok: false,
       error: "not_refundable",
     });

@@ -23,7 +23,7 @@ const str = (form: FormData, key: string) => String(form.get(key) ?? "");
  * page showed: if it moved (a second click, a refund made on Stripe meanwhile), nothing is sent.
  */
 export async function refundOrderAction(_prev: RefundFormState, form: FormData): Promise<RefundFormState> {
-  const { artist } = await requireArtistMember({ id: str(form, "artistId") });
+  const { artist, user } = await requireArtistMember({ id: str(form, "artistId") });
   const [t, locale, order] = await Promise.all([
     getTranslations("selling.refund"),
     getLocale(),
@@ -39,7 +39,12 @@ export async function refundOrderAction(_prev: RefundFormState, form: FormData):
     if (!parsed.ok) return { ok: false, error: t(`errors.${parsed.error}`, { amount: leftText }) };
     amount = parsed.amount;
   }
-  const result = await refundOrder(db, { artistId: artist.id, orderId: order.id, amount });
+  const result = await refundOrder(db, {
+    artistId: artist.id,
+    orderId: order.id,
+    amount,
+    actor: { kind: "member", userId: user.id, email: user.email },
+  });
   if (!result.ok) return { ok: false, error: t(`errors.${result.error}`, { amount: leftText }) };
   revalidatePath(`/dashboard/${artist.slug}`, "layout");
   return { ok: true, message: t("done", { amount: formatMoney(amount, order.currency, locale) }) };

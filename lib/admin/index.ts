@@ -1,0 +1,20 @@
+export { getBandForOperator, type OperatorBand } from "./band";
+export { encodeCursor, listBands, PAGE_SIZE, type ArtistStatus, type BandFilter, type BandRow } from "./bands";
+export { jobOverview, retryJob, type FailedJob, type QueueCounts } from "./jobs";
+export { listPaymentEvents, replayPaymentEvent, type PaymentEventRow, type ReplayResult } from "./payment-events";
+export { changePlanByOperator, type ChangePlanResult } from "./plan";
+export {
+  MAX_RANGE_DAYS,
+  platformRevenue,
+  revenueTotals,
+  type Bucket,
+  type RevenueRange,
+  type RevenueRow,
+} from "./revenue";
+export {
+  MAX_FEE_BASIS_POINTS,
+  MAX_PRO_PRICE,
+  settingsSchema,
+  updatePlatformSettings,
+  type SettingsField,
+} from "./settings";
