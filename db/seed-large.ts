@@ -121,6 +121,7 @@ async function main() {
       );
     }
     await step("daily figures (stats_rebuild)", ["select stats_rebuild(null::text)"]);
+    await step("platform revenue (platform_revenue_rebuild)", ["select platform_revenue_rebuild()"]);
     const [owner] =
       await client`insert into users (id, email, name, password_hash) values ('lg-u-1', ${LARGE_BAND.email}, 'Large Band', ${await hashPassword(LARGE_BAND.password)})
       on conflict do nothing returning id`;

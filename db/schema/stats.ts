@@ -1,4 +1,4 @@
-import { bigint, date, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { bigint, date, integer, pgTable, primaryKey, smallint, text } from "drizzle-orm/pg-core";
 import { artists } from "./artists";
 
 /*
@@ -116,4 +116,23 @@ export const statsPlaysDaily = pgTable(
     skip: count("skip"),
   },
   (t) => [primaryKey({ columns: [t.artistId, t.day, t.trackId] })],
+);
+
+/**
+ * What the platform earned per UTC day and currency: sale fees net of their refunded share, and
+ * Pro invoices paid — the operator's revenue page reads it instead of every order. Triggers of
+ * migration 0020 keep it exact; `platform_revenue_rebuild()` recomputes it (bulk loads). Each
+ * change lands in one of 8 slots (by order or invoice id), so payments of different bands on
+ * the same day do not all queue for one row's lock.
+ */
+export const platformRevenueDaily = pgTable(
+  "platform_revenue_daily",
+  {
+    day: day(),
+    currency: text("currency").notNull(),
+    slot: smallint("slot").notNull(),
+    fees: money("fees"),
+    subscriptions: money("subscriptions"),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.currency, t.slot] })],
 );

@@ -9,31 +9,21 @@ export type RevenueRange = { from: Date; to: Date; bucket: Bucket };
 export const MAX_RANGE_DAYS = 731;
 
 /**
- * What the platform earned, per currency and per day/week/month (UTC) in [from, to): the fee on
- * each sale, less the refunded share of it (a fully refunded order earns nothing), plus the Pro
- * invoices paid. Both sums walk their paid_at index (orders_paid_idx, plan_invoices_paid_idx).
+ * What the platform earned, per currency and per day/week/month (UTC) over the whole UTC days of
+ * [from, to): the fee on each sale, less the refunded share of it (a fully refunded order earns
+ * nothing), plus the Pro invoices paid. Read from platform_revenue_daily, which triggers keep
+ * exact (migration 0020), so two years cost a few thousand rows rather than every order.
  */
 export async function platformRevenue(db: DbOrTx, range: RevenueRange): Promise<RevenueRow[]> {
   const unit = sql.raw(`'${range.bucket}'`);
   const rows = await db.execute<{ period: string; currency: string; fees: string; subscriptions: string }>(sql`
-    with fees as (
-      select date_trunc(${unit}, paid_at at time zone 'UTC') as period, currency,
-        sum(platform_fee - (platform_fee::bigint * refunded_amount + total / 2) / nullif(total, 0)) as amount
-      from orders
-      where paid_at >= ${range.from.toISOString()}::timestamptz and paid_at < ${range.to.toISOString()}::timestamptz
-        and status in ('paid', 'partially_refunded', 'refunded') and platform_fee > 0
-      group by 1, 2
-    ), subs as (
-      select date_trunc(${unit}, paid_at at time zone 'UTC') as period, currency, sum(amount) as amount
-      from plan_invoices
-      where paid_at >= ${range.from.toISOString()}::timestamptz and paid_at < ${range.to.toISOString()}::timestamptz
-        and status = 'paid'
-      group by 1, 2
-    )
-    select to_char(coalesce(f.period, s.period), 'YYYY-MM-DD') as period,
-      coalesce(f.currency, s.currency) as currency,
-      coalesce(f.amount, 0)::bigint as fees, coalesce(s.amount, 0)::bigint as subscriptions
-    from fees f full join subs s on s.period = f.period and s.currency = f.currency
+    select to_char(date_trunc(${unit}, day::timestamp), 'YYYY-MM-DD') as period, currency,
+      sum(fees)::bigint as fees, sum(subscriptions)::bigint as subscriptions
+    from platform_revenue_daily
+    where day >= (${range.from.toISOString()}::timestamptz at time zone 'UTC')::date
+      and day < (${range.to.toISOString()}::timestamptz at time zone 'UTC')::date
+    group by 1, 2
+    having sum(fees) <> 0 or sum(subscriptions) <> 0
     order by 1, 2
   `);
   return [...rows].map((r) => ({
