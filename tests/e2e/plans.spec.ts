@@ -91,3 +91,30 @@ for (const [path, heading, fee] of [
     await page.screenshot({ path: `${artifacts}/pricing-${path.startsWith("/fr") ? "fr" : "en"}.png`, fullPage: true });
   });
 }
+
+test("the Pro look: a Pro shop shows its colour and banner layout, a Free shop keeps the house look", async ({ page }) => {
+  const db = testDb();
+  const shop = async (plan: "free" | "pro", bannerLayout: "tall" | "none") => {
+    const slug = `look-${plan}-${bannerLayout}-${uniqueId()}`;
+    await db.insert(artists).values({ slug, name: `Look ${slug}`, plan, bannerLayout, accentColor: "#2f6f5e" });
+    await page.goto(`/${slug}`);
+    return page.getByTestId("artist-shop");
+  };
+  const tall = await shop("pro", "tall");
+  await expect(tall).toHaveAttribute("data-banner", "tall");
+  const box = await page.getByTestId("shop-banner").boundingBox();
+  expect(box!.height / box!.width).toBeGreaterThan(0.45);
+  expect(await tall.getAttribute("style")).toContain("#2f6f5e");
+  await page.screenshot({ path: `${artifacts}/look-pro-tall.png` });
+
+  const none = await shop("pro", "none");
+  await expect(none).toHaveAttribute("data-banner", "none");
+  await expect(page.getByTestId("shop-banner")).toHaveCount(0);
+  await page.screenshot({ path: `${artifacts}/look-pro-none.png` });
+
+  // Saved while on Pro, kept after a downgrade, not shown.
+  const free = await shop("free", "none");
+  await expect(free).toHaveAttribute("data-banner", "standard");
+  await expect(page.getByTestId("shop-banner")).toHaveCount(1);
+  expect(await free.getAttribute("style")).not.toContain("#2f6f5e");
+});
