@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { eq } from "drizzle-orm";
 import { artistMembers, artists, releases, tracks } from "@/db/schema";
 import { artifacts, seedUser, signInWithPassword, testDb, uniqueId } from "./helpers";
 
@@ -92,7 +93,9 @@ for (const [path, heading, fee] of [
   });
 }
 
-test("the Pro look: a Pro shop shows its colour and banner layout, a Free shop keeps the house look", async ({ page }) => {
+test("the Pro look: a Pro shop shows its colour and banner layout, a Free shop keeps the house look", async ({
+  page,
+}) => {
   const db = testDb();
   const shop = async (plan: "free" | "pro", bannerLayout: "tall" | "none") => {
     const slug = `look-${plan}-${bannerLayout}-${uniqueId()}`;
@@ -117,4 +120,26 @@ test("the Pro look: a Pro shop shows its colour and banner layout, a Free shop k
   await expect(free).toHaveAttribute("data-banner", "standard");
   await expect(page.getByTestId("shop-banner")).toHaveCount(1);
   expect(await free.getAttribute("style")).not.toContain("#2f6f5e");
+});
+
+test("an unlisted release's page works for anyone and says Unlisted to the band's members only", async ({
+  page,
+  browser,
+}) => {
+  const { user, artist, second } = await seedFreeBand();
+  await testDb().update(releases).set({ status: "published", listed: false }).where(eq(releases.id, second.id));
+  const fan = await browser.newPage();
+  await fan.goto(`/${artist.slug}/${second.slug}`);
+  await expect(fan.getByRole("heading", { level: 1 })).toHaveText("Second Album");
+  await expect(fan.getByTestId("member-note")).toHaveCount(0);
+  await fan.close();
+
+  await signInWithPassword(page, user.email, user.password);
+  await expect(page).toHaveURL(new RegExp(`/dashboard/${artist.slug}$`));
+  await page.goto(`/${artist.slug}/${second.slug}`);
+  await expect(page.getByTestId("member-note")).toContainText("Unlisted");
+  await page.goto(`/dashboard/${artist.slug}/releases/${second.id}`);
+  await expect(page.getByTestId("listing-status")).toHaveText("Unlisted");
+  await page.getByRole("button", { name: "Show on my shop" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Free shops show one release" })).toBeVisible();
 });
