@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { artistMembers, artists, releases, tracks } from "@/db/schema";
+import { artistMembers, artists, orders, releases, tracks } from "@/db/schema";
 import { artifacts, seedUser, signInWithPassword, testDb, uniqueId } from "./helpers";
 
 /** A Free band with one published album and a second release ready to publish, straight in the database. */
@@ -142,4 +142,30 @@ test("an unlisted release's page works for anyone and says Unlisted to the band'
   await expect(page.getByTestId("listing-status")).toHaveText("Unlisted");
   await page.getByRole("button", { name: "Show on my shop" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Free shops show one release" })).toBeVisible();
+});
+
+test("the band's order page shows the fee rate stamped on the order", async ({ page }) => {
+  const { user, artist } = await seedFreeBand();
+  const [order] = await testDb()
+    .insert(orders)
+    .values({
+      artistId: artist.id,
+      email: "fan@example.test",
+      status: "paid",
+      paidAt: new Date(),
+      currency: "EUR",
+      subtotal: 700,
+      total: 700,
+      platformFee: 70,
+      plan: "free",
+      feeBasisPoints: 1000,
+      provider: "test",
+      expiresAt: new Date(),
+    })
+    .returning();
+  await signInWithPassword(page, user.email, user.password);
+  await expect(page).toHaveURL(new RegExp(`/dashboard/${artist.slug}$`));
+  await page.goto(`/dashboard/${artist.slug}/orders/${order.id}`);
+  await expect(page.getByText("Platform fee (10%)")).toBeVisible();
+  await expect(page.getByText("−€0.70")).toBeVisible();
 });
