@@ -42,8 +42,10 @@ export function bandsSql(s: LargeSizes) {
       select 'lg-in-' || i || '-' || k, 'lg-s-' || i, 'lg-a-' || i, 'in_lg_' || i || '_' || k, 'paid', 2900, 'EUR',
         now() - (pg_temp.r(i, 21) * 365 + k * 365) * interval '1 day'
       from generate_series(1, ${s.bands}) i, generate_series(0, 1) k where i % 5 = 0`,
-    `insert into releases (id, artist_id, slug, title, status, published_at, price_amount, currency)
-      select 'lg-a-' || i || '-r' || k, 'lg-a-' || i, 'album-' || k, 'Album ' || (k + 1), 'published', now() - interval '3 years', 700, 'EUR'
+    // A Free band lists one release (migration 0019 refuses more); its others are unlisted, as a downgrade leaves them.
+    `insert into releases (id, artist_id, slug, title, status, published_at, price_amount, currency, listed)
+      select 'lg-a-' || i || '-r' || k, 'lg-a-' || i, 'album-' || k, 'Album ' || (k + 1), 'published', now() - interval '3 years', 700, 'EUR',
+        k = 0 or (select plan from artists where id = 'lg-a-' || i) = 'pro'
       from generate_series(1, ${s.bands}) i, generate_series(0, 2) k`,
     `insert into tracks (id, release_id, artist_id, position, title, master_key, status, price_amount, pricing_mode)
       select r.id || '-t' || n, r.id, r.artist_id, n, 'Song ' || n, 'masters/large.flac', 'ready', 100, 'fixed'

@@ -17,12 +17,14 @@ export function LookFields({
   look?: { plan: "free" | "pro"; bannerLayout: string; upgradeHref: string };
   error?: string;
 }) {
-  const t = useTranslations();
+  const ta = useTranslations("artist");
+  const tl = useTranslations("plans.look");
+  const tu = useTranslations("plans.limit");
   if (!look) return <input type="hidden" name="accentColor" value={accentColor} />;
   const free = look.plan !== "pro";
   const badge = free && (
     <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
-      {t("plans.look.proBadge")}
+      {tl("proBadge")}
     </span>
   );
   return (
@@ -30,7 +32,7 @@ export function LookFields({
       <div className="flex flex-wrap gap-6">
         <div>
           <label htmlFor="accentColor" className="mb-1 block text-sm font-medium">
-            {t("artist.accent")}
+            {ta("accent")}
             {badge}
           </label>
           <input
@@ -44,13 +46,13 @@ export function LookFields({
         </div>
         <div>
           <label htmlFor="bannerLayout" className="mb-1 block text-sm font-medium">
-            {t("plans.look.bannerLayout")}
+            {tl("bannerLayout")}
             {badge}
           </label>
           <select id="bannerLayout" name="bannerLayout" defaultValue={look.bannerLayout} className={selectClass}>
             {(["standard", "tall", "none"] as const).map((layout) => (
               <option key={layout} value={layout}>
-                {t(`plans.look.layouts.${layout}`)}
+                {tl(`layouts.${layout}`)}
               </option>
             ))}
           </select>
@@ -59,9 +61,9 @@ export function LookFields({
       <FieldNotes errorId="accentColor-error" error={error} />
       {free && (
         <p className="max-w-prose text-sm text-muted" data-testid="look-pro-only">
-          {t("plans.look.proOnly")}{" "}
+          {tl("proOnly")}{" "}
           <a href={look.upgradeHref} className="font-medium text-ink underline underline-offset-2">
-            {t("plans.limit.upgrade")}
+            {tu("upgrade")}
           </a>
         </p>
       )}

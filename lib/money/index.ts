@@ -108,13 +108,3 @@ export function unitPrice(rule: PriceRule, customAmount: number | null | undefin
     }
   }
 }
-
-/**
- * The platform's share, rounded half up to the currency's minor unit. Stripe takes an integer
- * application fee, so rounding happens here once rather than wherever the fee is shown.
- */
-export function platformFee(total: number, percent: number): number {
-  // Work in hundredths of a percent to keep 7.5 % exact.
-  const basisPoints = Math.round(percent * 100);
-  return Math.floor((total * basisPoints + 5_000) / 10_000);
-}

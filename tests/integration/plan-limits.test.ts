@@ -3,10 +3,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { PATCH } from "@/app/api/releases/[id]/route";
 import { releases } from "@/db/schema";
 import { SYSTEM } from "@/lib/audit";
+import { getPublishedRelease, listPublishedReleases } from "@/lib/catalog/public";
 import { setReleaseListed } from "@/lib/catalog/release-listing";
 import { setReleaseStatus } from "@/lib/catalog/releases";
+import { loadReleaseWidget, loadShopWidget } from "@/lib/embed/data";
 import { restoreRelease, takeDownRelease } from "@/lib/moderation";
 import { setArtistPlan } from "@/lib/plans";
+import { sitemapEntries } from "@/lib/seo/sitemap";
 import { makeArtist, makeUser, useTestDb } from "@/tests/support/factories";
 import { listedCount, makePublishableDraft, setPlan } from "@/tests/support/plans";
 
@@ -151,6 +154,30 @@ describe("a Free band's one listed release", () => {
     expect(await restoreRelease(db, first.id, { actor: SYSTEM, reason: "claim withdrawn" })).toEqual({ ok: true });
     expect(await stored(first.id)).toMatchObject({ takenDownAt: null, listed: false, status: "published" });
     expect(await listedCount(db, artist.id)).toBe(1);
+  });
+});
+
+describe("an unlisted release", () => {
+  it("leaves the shop grid, the shop widget and the sitemap, while its page and widget still work", async () => {
+    const { user, artist } = await band();
+    const shown = await makePublishableDraft(db, artist.id, "Shown");
+    const hidden = await makePublishableDraft(db, artist.id, "Hidden");
+    await setReleaseStatus(db, user.id, shown.id, "published");
+    await setReleaseStatus(db, user.id, hidden.id, "published", { listed: false });
+
+    expect((await listPublishedReleases(db, artist.id)).map((r) => r.title)).toEqual(["Shown"]);
+    const widget = await loadShopWidget(db, artist.slug);
+    expect(widget!.offers.filter((o) => o.kind === "release").map((o) => o.title)).toEqual(["Shown"]);
+    const paths: string[] = [];
+    for await (const entry of sitemapEntries(db, { from: { artist: artist.slug, release: "" } })) {
+      if (!entry.path.startsWith(`/${artist.slug}`)) break;
+      paths.push(entry.path);
+    }
+    expect(paths).toEqual([`/${artist.slug}`, `/${artist.slug}/${shown.slug}`]);
+
+    // Buyers' links keep working.
+    expect(await getPublishedRelease(db, artist.slug, hidden.slug)).toMatchObject({ release: { id: hidden.id } });
+    expect(await loadReleaseWidget(db, hidden.id)).not.toBeNull();
   });
 });
 

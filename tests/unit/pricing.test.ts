@@ -6,10 +6,10 @@ import {
   isFreeToTake,
   moneyInputValue,
   parseMoneyInput,
-  platformFee,
   priceRule,
   unitPrice,
 } from "@/lib/money";
+import { feeAmount } from "@/lib/plans";
 
 describe("money as bands type it", () => {
   it("reads dots, commas, spaces and symbols into minor units", () => {
@@ -84,14 +84,14 @@ describe("price rules", () => {
   });
 });
 
-describe("platform fee rounding", () => {
+describe("platform fee rounding (the rate in basis points, stamped per plan)", () => {
   it("rounds half up to the minor unit", () => {
-    expect(platformFee(1_000, 10)).toBe(100);
-    expect(platformFee(705, 10)).toBe(71); // 70.5 → 71
-    expect(platformFee(704, 10)).toBe(70); // 70.4 → 70
-    expect(platformFee(999, 7.5)).toBe(75); // 74.925 → 75
-    expect(platformFee(0, 10)).toBe(0);
-    expect(platformFee(1_234, 0)).toBe(0);
+    expect(feeAmount(1_000, 1_000)).toBe(100);
+    expect(feeAmount(705, 1_000)).toBe(71); // 70.5 → 71
+    expect(feeAmount(704, 1_000)).toBe(70); // 70.4 → 70
+    expect(feeAmount(999, 750)).toBe(75); // 74.925 → 75
+    expect(feeAmount(0, 1_000)).toBe(0);
+    expect(feeAmount(1_234, 0)).toBe(0);
   });
 });
 

@@ -22,7 +22,7 @@ export default async function OnboardingPage() {
       <h1 className="text-2xl font-semibold tracking-tight">{bands.length ? t("anotherTitle") : t("title")}</h1>
       <p className="mt-2 text-sm text-muted">{t("intro")}</p>
       <div className="mt-8 rounded-lg border border-line bg-white p-6">
-        <ClientMessages namespaces={["artist", "errors"]}>
+        <ClientMessages namespaces={["artist", "errors", "plans.limit", "plans.look"]}>
           <ArtistProfileForm
             action={createArtistAction}
             submitLabel={t("submit")}

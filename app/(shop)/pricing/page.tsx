@@ -35,7 +35,7 @@ export default async function PricingPage() {
     {
       id: "free",
       name: t("free"),
-      price: t("freePrice"),
+      price: t("freePrice", { price: money(0) }),
       items: [t("freeItems.releases"), t("freeItems.selling"), fee(settings.feeBasisPoints.free), t("freeItems.look")],
     },
     {

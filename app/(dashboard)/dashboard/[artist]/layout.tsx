@@ -97,6 +97,8 @@ export default async function ArtistDashboardLayout({ children, params }: Layout
             "embed.builder",
             "errors",
             "firstRun",
+            "plans.limit",
+            "plans.look",
             "selling",
           ]}
         >

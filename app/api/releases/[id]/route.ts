@@ -19,9 +19,13 @@ const json = (status: number, body: unknown) =>
  * including the Free plan's limit: 409 with the message and where to upgrade.
  */
 export async function PATCH(request: Request, ctx: RouteContext<"/api/releases/[id]">) {
-  const [t, tl] = await Promise.all([getTranslations("catalog.publishErrors"), getTranslations("plans.limit")]);
+  const [t, tl, ta] = await Promise.all([
+    getTranslations("catalog.publishErrors"),
+    getTranslations("plans.limit"),
+    getTranslations("plans.api"),
+  ]);
   const user = await currentUser();
-  if (!user) return json(401, { error: "unauthenticated", message: "Sign in first: this uses your session cookie." });
+  if (!user) return json(401, { error: "unauthenticated", message: ta("unauthenticated") });
   const { id } = await ctx.params;
   // Another band's release, a deleted one and a malformed id all answer the same.
   if (!z.string().uuid().safeParse(id).success) return json(404, { error: "not_found", message: t("not_found") });
@@ -29,13 +33,13 @@ export async function PATCH(request: Request, ctx: RouteContext<"/api/releases/[
   try {
     raw = await request.json();
   } catch {
-    return json(400, { error: "invalid_json", message: 'The body must be JSON: { "status": "published" }.' });
+    return json(400, { error: "invalid_json", message: ta("invalidJson") });
   }
   const parsed = bodySchema.safeParse(raw);
   if (!parsed.success)
     return json(400, {
       error: "invalid",
-      message: 'Send { "status": "published" | "draft", "listed"?: true | false } and nothing else.',
+      message: ta("invalid"),
       issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
     });
   const { status, listed } = parsed.data;
