@@ -243,13 +243,67 @@ describe("platform revenue", () => {
     const daily = await platformRevenue(db, { ...range, bucket: "day" });
     expect(daily).toEqual([
       { period: `${year}-01-03`, currency: "EUR", fees: 100 + 75, subscriptions: 2900 },
-      { period: `${year}-01-20`, currency: "EUR", fees: 0, subscriptions: 0 },
       { period: `${year}-01-20`, currency: "USD", fees: 50, subscriptions: 0 },
     ]);
     const monthly = await platformRevenue(db, { ...range, bucket: "month" });
     expect(monthly).toEqual([
       { period: `${year}-01-01`, currency: "EUR", fees: 175, subscriptions: 2900 },
       { period: `${year}-01-01`, currency: "USD", fees: 50, subscriptions: 0 },
+    ]);
+  });
+});
+
+describe("the platform revenue rollup", () => {
+  it("follows an order from pending to paid to refunded, and a Pro invoice from failed to paid", async () => {
+    const shop = await makeShop(db);
+    const year = 2100 + Math.floor(Math.random() * 800);
+    const at = new Date(Date.UTC(year, 5, 10, 23, 30));
+    const range = {
+      from: new Date(Date.UTC(year, 5, 1)),
+      to: new Date(Date.UTC(year, 6, 1)),
+      bucket: "month" as const,
+    };
+    const [order] = await db
+      .insert(orders)
+      .values({
+        artistId: shop.artist.id,
+        currency: "EUR",
+        subtotal: 900,
+        total: 900,
+        provider: "test",
+        expiresAt: at,
+        platformFee: 90,
+      })
+      .returning();
+    expect(await platformRevenue(db, range)).toEqual([]);
+    await db.update(orders).set({ status: "paid", paidAt: at }).where(eq(orders.id, order.id));
+    expect(await platformRevenue(db, range)).toEqual([
+      { period: `${year}-06-01`, currency: "EUR", fees: 90, subscriptions: 0 },
+    ]);
+    await db.update(orders).set({ status: "partially_refunded", refundedAmount: 300 }).where(eq(orders.id, order.id));
+    expect((await platformRevenue(db, range))[0].fees).toBe(60);
+    await db.update(orders).set({ status: "refunded", refundedAmount: 900 }).where(eq(orders.id, order.id));
+    expect(await platformRevenue(db, range)).toEqual([]);
+
+    const [sub] = await db
+      .insert(planSubscriptions)
+      .values({ artistId: shop.artist.id, provider: "test", interval: "month", amount: 300, currency: "EUR" })
+      .returning();
+    const [invoice] = await db
+      .insert(planInvoices)
+      .values({
+        subscriptionId: sub.id,
+        artistId: shop.artist.id,
+        providerInvoiceId: `in-${randomUUID()}`,
+        status: "failed",
+        amount: 300,
+        currency: "EUR",
+      })
+      .returning();
+    expect(await platformRevenue(db, range)).toEqual([]);
+    await db.update(planInvoices).set({ status: "paid", paidAt: at }).where(eq(planInvoices.id, invoice.id));
+    expect(await platformRevenue(db, range)).toEqual([
+      { period: `${year}-06-01`, currency: "EUR", fees: 0, subscriptions: 300 },
     ]);
   });
 });
