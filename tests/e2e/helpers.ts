@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { createDb } from "@/db/client";
-import { users } from "@/db/schema";
+import { artistMembers, artists, releases, tracks, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 
 export const uniqueId = () => Math.random().toString(36).slice(2, 8);
@@ -46,3 +46,45 @@ export async function createBandThroughOnboarding(page: Page, name: string) {
 
 /** Folder for screenshots a person should look at (one per TEST_INSTANCE). */
 export const artifacts = process.env.E2E_ARTIFACTS ?? "tests/.artifacts";
+
+/**
+ * A Free band with one published album (or none, with `firstPublished: false`) and a second release
+ * ready to publish, each with a playable track, and an owner who can sign in: straight in the database.
+ */
+export async function seedFreeBand(options: { firstPublished?: boolean } = {}) {
+  const db = testDb();
+  const user = await seedUser();
+  const slug = `free-${uniqueId()}`;
+  const [artist] = await db
+    .insert(artists)
+    .values({ slug, name: `Free Band ${slug}`, currency: "EUR", country: "FR" })
+    .returning();
+  await db.insert(artistMembers).values({ artistId: artist.id, userId: user.id, role: "owner" });
+  const release = async (title: string, status: "draft" | "published") => {
+    const [row] = await db
+      .insert(releases)
+      .values({
+        artistId: artist.id,
+        slug: title.toLowerCase().replaceAll(" ", "-"),
+        title,
+        status,
+        publishedAt: status === "published" ? new Date() : null,
+        pricingMode: "fixed",
+        priceAmount: 700,
+        currency: "EUR",
+      })
+      .returning();
+    await db.insert(tracks).values({
+      releaseId: row.id,
+      artistId: artist.id,
+      position: 1,
+      title: `${title} song`,
+      masterKey: `masters/${uniqueId()}.flac`,
+      status: "ready",
+    });
+    return row;
+  };
+  const album = await release("First Album", options.firstPublished === false ? "draft" : "published");
+  const second = await release("Second Album", "draft");
+  return { user, artist, album, second };
+}

@@ -1,21 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { artistMembers, artists, releases } from "@/db/schema";
-import { artifacts, seedUser, signInWithPassword, testDb, uniqueId } from "./helpers";
-
-/** A Free band with one published release and an owner who can sign in, built in the database. */
-async function seedFreeBand() {
-  const user = await seedUser();
-  const slug = `band-${uniqueId()}`;
-  const [artist] = await testDb()
-    .insert(artists)
-    .values({ slug, name: `Band ${slug}`, currency: "EUR" })
-    .returning();
-  await testDb().insert(artistMembers).values({ artistId: artist.id, userId: user.id, role: "owner" });
-  await testDb()
-    .insert(releases)
-    .values({ artistId: artist.id, slug: "first", title: "First", status: "published", publishedAt: new Date() });
-  return { user, artist };
-}
+import { artistMembers } from "@/db/schema";
+import { artifacts, seedFreeBand, seedUser, signInWithPassword, testDb } from "./helpers";
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${artifacts}/plan-${name}.png`, fullPage: true });
 

@@ -1,46 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { artistMembers, artists, orders, releases, tracks } from "@/db/schema";
-import { artifacts, seedUser, signInWithPassword, testDb, uniqueId } from "./helpers";
-
-/** A Free band with one published album and a second release ready to publish, straight in the database. */
-async function seedFreeBand() {
-  const db = testDb();
-  const user = await seedUser();
-  const slug = `free-${uniqueId()}`;
-  const [artist] = await db
-    .insert(artists)
-    .values({ slug, name: `Free Band ${slug}`, currency: "EUR", country: "FR" })
-    .returning();
-  await db.insert(artistMembers).values({ artistId: artist.id, userId: user.id, role: "owner" });
-  const release = async (title: string, status: "draft" | "published") => {
-    const [row] = await db
-      .insert(releases)
-      .values({
-        artistId: artist.id,
-        slug: title.toLowerCase().replaceAll(" ", "-"),
-        title,
-        status,
-        publishedAt: status === "published" ? new Date() : null,
-        pricingMode: "fixed",
-        priceAmount: 700,
-        currency: "EUR",
-      })
-      .returning();
-    await db.insert(tracks).values({
-      releaseId: row.id,
-      artistId: artist.id,
-      position: 1,
-      title: `${title} song`,
-      masterKey: `masters/${uniqueId()}.flac`,
-      status: "ready",
-    });
-    return row;
-  };
-  const album = await release("First Album", "published");
-  const second = await release("Second Album", "draft");
-  return { user, artist, album, second };
-}
+import { artists, orders, releases } from "@/db/schema";
+import { artifacts, seedFreeBand, signInWithPassword, testDb, uniqueId } from "./helpers";
 
 test("a Free band publishing a second release is told why, with the link to upgrade, and it stays a draft", async ({
   page,
@@ -168,4 +129,36 @@ test("the band's order page shows the fee rate stamped on the order", async ({ p
   await page.goto(`/dashboard/${artist.slug}/orders/${order.id}`);
   await expect(page.getByText("Platform fee (10%)")).toBeVisible();
   await expect(page.getByText("−€0.70")).toBeVisible();
+});
+
+test("a Free band publishes its first release, is told why a second cannot be published, upgrades with test payments and publishes it", async ({
+  page,
+}) => {
+  const { user, artist, album, second } = await seedFreeBand({ firstPublished: false });
+  await signInWithPassword(page, user.email, user.password);
+  await expect(page).toHaveURL(new RegExp(`/dashboard/${artist.slug}$`));
+
+  await page.goto(`/dashboard/${artist.slug}/releases/${album.id}`);
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByTestId("release-status")).toContainText("Published");
+
+  await page.goto(`/dashboard/${artist.slug}/releases/${second.id}`);
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  const refusal = page.getByRole("alert").filter({ hasText: "Free shops show one release" });
+  await expect(refusal).toBeVisible();
+  await refusal.getByRole("link", { name: "Upgrade to Pro" }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/dashboard/${artist.slug}/plan$`));
+  await expect(page.getByTestId("current-plan")).toHaveText("Free");
+  await page.getByRole("button", { name: "Upgrade to Pro" }).click();
+  await expect(page.getByTestId("test-banner")).toContainText("Test payment — no money moves");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await expect(page.getByTestId("current-plan")).toHaveText("Pro");
+
+  await page.goto(`/dashboard/${artist.slug}/releases/${second.id}`);
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByTestId("release-status")).toContainText("Published");
+  await page.goto(`/${artist.slug}`);
+  await expect(page.getByTestId("release-grid").getByRole("listitem")).toHaveCount(2);
+  await page.screenshot({ path: `${artifacts}/plan-upgraded-shop.png`, fullPage: true });
 });
