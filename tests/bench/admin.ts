@@ -2,7 +2,7 @@ import { createDb } from "@/db/client";
 import { listBands } from "@/lib/admin/bands";
 import { platformRevenue } from "@/lib/admin/revenue";
 import { fail, log, prepareDatabase } from "@/lib/cli/runtime";
-import { fixed, printTable } from "./table";
+import { fixed, printTable, quantile, timings } from "./table";
 
 /**
  * The operator console on the 10k-band / 1M-order database of `npm run seed:large`: the band
@@ -11,19 +11,6 @@ import { fixed, printTable } from "./table";
  */
 const TARGET_MS = 200;
 const DAY = 86_400_000;
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-
-async function timings(run: () => Promise<unknown>, runs: number) {
-  for (let i = 0; i < 3; i++) await run();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  return times.sort((a, b) => a - b);
-}
 
 export async function benchAdmin(databaseUrl: string) {
   const { db, client } = createDb(databaseUrl, { max: 4 });

@@ -12,7 +12,7 @@ import {
   salesByRelease,
   type Period,
 } from "@/lib/stats";
-import { fixed, printTable } from "./table";
+import { fixed, printTable, quantile, timings } from "./table";
 
 /**
  * The dashboard's figures for the 100k-order band inside the 1M-order database that
@@ -20,19 +20,6 @@ import { fixed, printTable } from "./table";
  * them) over BENCH_RUNS runs (default 30) after 3 warm-up runs. Target p95 ≤ 200 ms.
  */
 const TARGET_MS = 200;
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-
-async function timings(run: () => Promise<unknown>, runs: number) {
-  for (let i = 0; i < 3; i++) await run();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  return times.sort((a, b) => a - b);
-}
 
 export async function benchDashboard(databaseUrl: string) {
   const { db, client } = createDb(databaseUrl, { max: 10 });

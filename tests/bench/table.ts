@@ -41,3 +41,19 @@ export function unexpected(result: Result, expected: number[]) {
   if (result.timeouts) odd.push(`${result.timeouts} timeouts`);
   return odd.join(", ");
 }
+
+/** The q-quantile of ascending timings (nearest rank). */
+export const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+
+/** Runs `run` 3 times unmeasured (plans, pools, caches), then `runs` times; the times in ms, ascending. */
+export async function timings(run: () => Promise<unknown>, runs: number) {
+  for (let i = 0; i < 3; i++) await run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b);
+}

@@ -3,10 +3,13 @@ import type { Db } from "@/db/client";
 import { artists, auditLog, emailQueue, planInvoices, planSubscriptions, releases } from "@/db/schema";
 import { makeArtist, makeUser } from "./factories";
 
-/** A Free band with an owner and two published releases (Free keeps one listed after a downgrade). */
+/**
+ * A Free band with an owner and two published, listed releases (Free keeps one listed after a
+ * downgrade): listed while the band was Pro, as a band that published them before plans existed.
+ */
 export async function makeBillingBand(db: Db) {
   const owner = await makeUser(db);
-  const artist = await makeArtist(db, owner.id);
+  const artist = await makeArtist(db, owner.id, { plan: "pro" });
   const day = 86_400_000;
   await db.insert(releases).values([
     {
@@ -24,6 +27,8 @@ export async function makeBillingBand(db: Db) {
       publishedAt: new Date(Date.now() - day),
     },
   ]);
+  await db.update(artists).set({ plan: "free" }).where(eq(artists.id, artist.id));
+  artist.plan = "free";
   return { owner, artist, actor: { kind: "member" as const, userId: owner.id, email: owner.email } };
 }
 
