@@ -1,5 +1,6 @@
-import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { onShop } from "@/db/queries/releases";
 import {
   artists,
   planInvoices,
@@ -28,14 +29,7 @@ export async function billingOverview(db: DbOrTx, artistId: string): Promise<Bil
     db
       .select({ listed: sql<number>`count(*)::int` })
       .from(releases)
-      .where(
-        and(
-          eq(releases.artistId, artistId),
-          eq(releases.status, "published"),
-          eq(releases.listed, true),
-          isNull(releases.takenDownAt),
-        ),
-      ),
+      .where(onShop(artistId)),
     db
       .select()
       .from(planSubscriptions)

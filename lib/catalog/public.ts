@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { onShop } from "@/db/queries/releases";
 import { artists, releases, tracks, type Artist } from "@/db/schema";
 import { checkArtistAccess, imageUrl } from "@/lib/artists";
 import { formatsForRelease, type DownloadFormat } from "@/lib/audio";
@@ -145,14 +146,7 @@ export async function listPublishedReleases(db: DbOrTx, artistId: string): Promi
       })
       .from(releases)
       // Unlisted releases (past a Free plan's limit, or the band's choice) keep their page but leave the grid.
-      .where(
-        and(
-          eq(releases.artistId, artistId),
-          eq(releases.status, "published"),
-          eq(releases.listed, true),
-          isNull(releases.takenDownAt),
-        ),
-      )
+      .where(onShop(artistId))
       .orderBy(
         sql`coalesce(${releases.releaseDate}, ${releases.publishedAt}::date) desc nulls last`,
         desc(releases.createdAt),

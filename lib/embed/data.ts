@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { onShop } from "@/db/queries/releases";
 import { artists, products as productsTable, releases, tracks, type Artist } from "@/db/schema";
 import { getPublishedRelease, releaseArtworkUrl, type PublicRelease, type PublicTrack } from "@/lib/catalog";
 import { getPublishedProduct, listPublishedProducts, type PublicProduct } from "@/lib/merch";
@@ -183,14 +184,7 @@ export async function loadShopWidget(db: DbOrTx, artistSlug: string): Promise<Sh
       .select()
       .from(releases)
       // Like the shop page: unlisted releases keep their own widgets but leave the catalogue.
-      .where(
-        and(
-          eq(releases.artistId, artist.id),
-          eq(releases.status, "published"),
-          eq(releases.listed, true),
-          isNull(releases.takenDownAt),
-        ),
-      )
+      .where(onShop(artist.id))
       .orderBy(
         sql`coalesce(${releases.releaseDate}, ${releases.publishedAt}::date) desc nulls last`,
         desc(releases.createdAt),
@@ -199,15 +193,7 @@ export async function loadShopWidget(db: DbOrTx, artistSlug: string): Promise<Sh
       .select({ track: tracks, release: releases })
       .from(tracks)
       .innerJoin(releases, eq(releases.id, tracks.releaseId))
-      .where(
-        and(
-          eq(tracks.artistId, artist.id),
-          eq(releases.status, "published"),
-          eq(releases.listed, true),
-          isNull(releases.takenDownAt),
-          isNotNull(tracks.pricingMode),
-        ),
-      )
+      .where(and(onShop(artist.id), isNotNull(tracks.pricingMode)))
       .orderBy(asc(releases.title), asc(tracks.position)),
     listPublishedProducts(db, artist.id),
   ]);

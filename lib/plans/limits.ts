@@ -1,5 +1,6 @@
-import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
+import { onShop } from "@/db/queries/releases";
 import { artists, releases, type Plan } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit";
 
@@ -19,15 +20,7 @@ export async function checkCanList(tx: Tx, artistId: string, releaseId: string):
   const [{ listed }] = await tx
     .select({ listed: sql<number>`count(*)::int` })
     .from(releases)
-    .where(
-      and(
-        eq(releases.artistId, artistId),
-        eq(releases.status, "published"),
-        eq(releases.listed, true),
-        isNull(releases.takenDownAt),
-        ne(releases.id, releaseId),
-      ),
-    );
+    .where(and(onShop(artistId), ne(releases.id, releaseId)));
   return listed >= FREE_LISTED_RELEASES
     ? { allowed: false, reason: "plan_limit", limit: FREE_LISTED_RELEASES }
     : { allowed: true };
@@ -53,14 +46,7 @@ export async function setArtistPlan(
     const listed = await tx
       .select({ id: releases.id })
       .from(releases)
-      .where(
-        and(
-          eq(releases.artistId, artistId),
-          eq(releases.status, "published"),
-          eq(releases.listed, true),
-          isNull(releases.takenDownAt),
-        ),
-      )
+      .where(onShop(artistId))
       .orderBy(desc(releases.publishedAt), desc(releases.createdAt));
     unlisted = listed.slice(FREE_LISTED_RELEASES).map((r) => r.id);
     for (const id of unlisted) await tx.update(releases).set({ listed: false }).where(eq(releases.id, id));
