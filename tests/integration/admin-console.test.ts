@@ -10,40 +10,19 @@ import {
 } from "@/app/admin/actions";
 import AdminBandPage from "@/app/admin/bands/[id]/page";
 import AdminBandsPage from "@/app/admin/page";
-import {
-  artists,
-  auditLog,
-  orders,
-  planInvoices,
-  planSubscriptions,
-  platformSettings,
-  releases,
-  users,
-} from "@/db/schema";
+import { artists, auditLog, orders, planInvoices, planSubscriptions, platformSettings, releases } from "@/db/schema";
 import { jobOverview, listBands, platformRevenue, retryJob } from "@/lib/admin";
 import { listAudit } from "@/lib/audit";
 import { requireOperator } from "@/lib/auth/operator-guard";
 import { planSettings } from "@/lib/plans";
 import { boss } from "@/lib/queue";
-import { makeUser, useTestDb } from "@/tests/support/factories";
+import { formData, makeOperator, useTestDb } from "@/tests/support/factories";
 import { makeShop } from "@/tests/support/orders";
 
 const db = useTestDb();
 
 let viewer: { id: string; email: string; name: string | null } | null = null;
 vi.mock("@/lib/auth", () => ({ currentUser: async () => viewer }));
-
-async function makeOperator() {
-  const user = await makeUser(db);
-  await db.update(users).set({ operatorSince: new Date() }).where(eq(users.id, user.id));
-  return { id: user.id, email: user.email, name: null };
-}
-
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, v);
-  return data;
-};
 
 /** What Next's notFound() and redirect() throw: the digest says which, and where to. */
 async function outcome(run: () => Promise<unknown>): Promise<string> {
@@ -66,18 +45,18 @@ describe("only operators reach the console", () => {
       viewer = who;
       expect(await outcome(() => AdminBandsPage({ searchParams: Promise.resolve({}) } as never))).toBe("404");
       expect(await outcome(() => AdminBandPage(pageProps as never))).toBe("404");
-      const suspend = form({ artistId: shop.artist.id, op: "suspend", reason: "spam" });
+      const suspend = formData({ artistId: shop.artist.id, op: "suspend", reason: "spam" });
       expect(await outcome(() => moderateBandAction(suspend))).toBe("404");
-      expect(await outcome(() => changePlanAction(form({ artistId: shop.artist.id, plan: "pro", reason: "x" })))).toBe(
-        "404",
-      );
-      expect(await outcome(() => saveSettingsAction(form({ currency: "EUR", proYearly: "1" })))).toBe("404");
+      expect(
+        await outcome(() => changePlanAction(formData({ artistId: shop.artist.id, plan: "pro", reason: "x" }))),
+      ).toBe("404");
+      expect(await outcome(() => saveSettingsAction(formData({ currency: "EUR", proYearly: "1" })))).toBe("404");
     }
     const [artist] = await db.select().from(artists).where(eq(artists.id, shop.artist.id));
     expect(artist).toMatchObject({ status: "active", plan: "free" });
 
     // The pages render translations, which need Next's request context: the guard itself lets the operator in.
-    viewer = await makeOperator();
+    viewer = await makeOperator(db);
     expect(await requireOperator()).toEqual(viewer);
   });
 });
@@ -85,31 +64,33 @@ describe("only operators reach the console", () => {
 describe("an operator's actions", () => {
   it("suspend, restore, take down, restore a release and change the plan: each needs a reason and leaves an audit entry", async () => {
     const shop = await makeShop(db);
-    viewer = await makeOperator();
+    viewer = await makeOperator(db);
     const page = `/admin/bands/${shop.artist.id}`;
     const band = { artistId: shop.artist.id };
-    expect(await outcome(() => moderateBandAction(form({ ...band, op: "suspend", reason: "  " })))).toBe(
+    expect(await outcome(() => moderateBandAction(formData({ ...band, op: "suspend", reason: "  " })))).toBe(
       `redirect ${page}?error=reason_required`,
     );
     expect((await db.select().from(artists).where(eq(artists.id, shop.artist.id)))[0].status).toBe("active");
     // A tampered form (no band id, an unknown operation) is refused in words, and changes nothing.
-    expect(await outcome(() => moderateBandAction(form({ artistId: "", op: "suspend", reason: "x" })))).toBe(
+    expect(await outcome(() => moderateBandAction(formData({ artistId: "", op: "suspend", reason: "x" })))).toBe(
       "redirect /admin/bands/?error=invalid",
     );
-    expect(await outcome(() => moderateBandAction(form({ ...band, op: "delete", reason: "x" })))).toBe(
+    expect(await outcome(() => moderateBandAction(formData({ ...band, op: "delete", reason: "x" })))).toBe(
       `redirect ${page}?error=invalid`,
     );
 
-    expect(await outcome(() => moderateBandAction(form({ ...band, op: "suspend", reason: "Stolen music" })))).toBe(
+    expect(await outcome(() => moderateBandAction(formData({ ...band, op: "suspend", reason: "Stolen music" })))).toBe(
       `redirect ${page}?done=suspend`,
     );
-    expect(await outcome(() => moderateBandAction(form({ ...band, op: "restore", reason: "Rights cleared" })))).toBe(
-      `redirect ${page}?done=restore`,
-    );
+    expect(
+      await outcome(() => moderateBandAction(formData({ ...band, op: "restore", reason: "Rights cleared" }))),
+    ).toBe(`redirect ${page}?done=restore`);
     const release = { ...band, releaseId: shop.album.id };
-    await moderateReleaseAction(form({ ...release, op: "take_down", reason: "Copyright claim" })).catch(() => {});
-    await moderateReleaseAction(form({ ...release, op: "restore_release", reason: "Claim withdrawn" })).catch(() => {});
-    expect(await outcome(() => changePlanAction(form({ ...band, plan: "pro", reason: "Festival partner" })))).toBe(
+    await moderateReleaseAction(formData({ ...release, op: "take_down", reason: "Copyright claim" })).catch(() => {});
+    await moderateReleaseAction(formData({ ...release, op: "restore_release", reason: "Claim withdrawn" })).catch(
+      () => {},
+    );
+    expect(await outcome(() => changePlanAction(formData({ ...band, plan: "pro", reason: "Festival partner" })))).toBe(
       `redirect ${page}?done=plan`,
     );
 
@@ -128,7 +109,7 @@ describe("an operator's actions", () => {
   });
 
   it("settings: absurd values are refused with the field named and nothing saved; good ones are saved and audited", async () => {
-    viewer = await makeOperator();
+    viewer = await makeOperator(db);
     // Other tests read the fees: the row is put back as it was, whatever happens here.
     const [saved] = await db.select().from(platformSettings);
     onTestFinished(async () => {
@@ -144,12 +125,12 @@ describe("an operator's actions", () => {
       ["proFee", "abc", "proFeeBasisPoints"],
       ["currency", "XYZ", "currency"],
     ] as const) {
-      expect(await outcome(() => saveSettingsAction(form({ ...good, [field]: bad })))).toBe(
+      expect(await outcome(() => saveSettingsAction(formData({ ...good, [field]: bad })))).toBe(
         `redirect /admin/settings?error=field_${key}`,
       );
     }
     expect(await planSettings(db)).toEqual(before);
-    expect(await outcome(() => saveSettingsAction(form(good)))).toBe("redirect /admin/settings?done=saved");
+    expect(await outcome(() => saveSettingsAction(formData(good)))).toBe("redirect /admin/settings?done=saved");
     expect(await planSettings(db)).toEqual({
       currency: "EUR",
       proYearlyAmount: 3500,
@@ -164,8 +145,8 @@ describe("an operator's actions", () => {
 describe("the audit trail", () => {
   it("cannot be edited or deleted, even by the application's own connection", async () => {
     const shop = await makeShop(db);
-    viewer = await makeOperator();
-    await moderateBandAction(form({ artistId: shop.artist.id, op: "suspend", reason: "Fraud" })).catch(() => {});
+    viewer = await makeOperator(db);
+    await moderateBandAction(formData({ artistId: shop.artist.id, op: "suspend", reason: "Fraud" })).catch(() => {});
     const [entry] = await listAudit(db, { artistId: shop.artist.id, limit: 1 });
     await expect(db.update(auditLog).set({ reason: "nothing" }).where(eq(auditLog.id, entry.id))).rejects.toThrow();
     await expect(db.delete(auditLog).where(eq(auditLog.id, entry.id))).rejects.toThrow();
@@ -329,8 +310,8 @@ describe("the job queue", () => {
       error: "disk full while converting",
     });
 
-    viewer = await makeOperator();
-    expect(await outcome(() => retryJobAction(form({ name: queue, id })))).toBe("redirect /admin/jobs?done=retry");
+    viewer = await makeOperator(db);
+    expect(await outcome(() => retryJobAction(formData({ name: queue, id })))).toBe("redirect /admin/jobs?done=retry");
     const after = await jobOverview(db);
     expect(after.queues.find((q) => q.name === queue)).toEqual({ name: queue, waiting: 1, active: 0, failed: 0 });
     expect(await retryJob(db, queue, id)).toBe(false);

@@ -1,11 +1,11 @@
 import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { refundAction, replayEventAction } from "@/app/admin/actions";
-import { auditLog, orders, paymentEventLog, users } from "@/db/schema";
+import { auditLog, orders, paymentEventLog } from "@/db/schema";
 import { listPaymentEvents } from "@/lib/admin";
 import { refundOrder } from "@/lib/orders";
 import { receiveStripeWebhook } from "@/lib/orders/payment-events/webhook";
-import { makeUser, useTestDb } from "@/tests/support/factories";
+import { formData, makeOperator, useTestDb } from "@/tests/support/factories";
 import { openStripeCheckout, signEvent, stripeEvent, useStripeStandIn } from "@/tests/support/stripe-events";
 
 const db = useTestDb();
@@ -13,18 +13,6 @@ const stripe = useStripeStandIn();
 
 let viewer: { id: string; email: string; name: string | null } | null = null;
 vi.mock("@/lib/auth", () => ({ currentUser: async () => viewer }));
-
-async function makeOperator() {
-  const user = await makeUser(db);
-  await db.update(users).set({ operatorSince: new Date() }).where(eq(users.id, user.id));
-  return { id: user.id, email: user.email, name: null };
-}
-
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, v);
-  return data;
-};
 
 /** Where the action sent the operator back to (Next's redirect() throws it as a digest). */
 async function redirectOf(run: () => Promise<unknown>) {
@@ -71,14 +59,14 @@ describe("the payment event log and Replay", () => {
     expect(ids.indexOf(ignored.eventId)).toBeLessThan(ids.indexOf(completed.eventId));
     expect(ids.indexOf(completed.eventId)).toBeLessThan(ids.indexOf(refund.eventId));
 
-    viewer = await makeOperator();
-    expect(await redirectOf(() => replayEventAction(form({ logId: failed.id })))).toBe(
+    viewer = await makeOperator(db);
+    expect(await redirectOf(() => replayEventAction(formData({ logId: failed.id })))).toBe(
       "/admin/payments?done=replay_applied",
     );
     const [order] = await db.select().from(orders).where(eq(orders.id, checkout.order.id));
     expect(order).toMatchObject({ status: "refunded", refundedAmount: total });
 
-    expect(await redirectOf(() => replayEventAction(form({ logId: applied.id })))).toBe(
+    expect(await redirectOf(() => replayEventAction(formData({ logId: applied.id })))).toBe(
       "/admin/payments?done=replay_already_applied",
     );
     expect((await logOf(completed.eventId)).map((e) => e.result)).toEqual(["applied", "already_applied"]);
@@ -95,7 +83,7 @@ describe("the payment event log and Replay", () => {
     ]);
 
     viewer = { id: checkout.owner.id, email: checkout.owner.email, name: null };
-    expect(await redirectOf(() => replayEventAction(form({ logId: failed.id })))).toBe("404");
+    expect(await redirectOf(() => replayEventAction(formData({ logId: failed.id })))).toBe("404");
   });
 });
 
@@ -116,15 +104,17 @@ describe("refunds by an operator", () => {
 
     viewer = { id: checkout.owner.id, email: checkout.owner.email, name: null };
     const fields = { artistId: checkout.artist.id, orderId: order.id, currency: order.currency, amount: "2.00" };
-    expect(await redirectOf(() => refundAction(form({ ...fields, reason: "Duplicate purchase" })))).toBe("404");
+    expect(await redirectOf(() => refundAction(formData({ ...fields, reason: "Duplicate purchase" })))).toBe("404");
 
-    viewer = await makeOperator();
+    viewer = await makeOperator(db);
     const page = `/admin/bands/${checkout.artist.id}`;
-    expect(await redirectOf(() => refundAction(form({ ...fields, reason: "" })))).toBe(`${page}?error=reason_required`);
-    expect(await redirectOf(() => refundAction(form({ ...fields, amount: "100000", reason: "x" })))).toBe(
+    expect(await redirectOf(() => refundAction(formData({ ...fields, reason: "" })))).toBe(
+      `${page}?error=reason_required`,
+    );
+    expect(await redirectOf(() => refundAction(formData({ ...fields, amount: "100000", reason: "x" })))).toBe(
       `${page}?error=amount_invalid`,
     );
-    expect(await redirectOf(() => refundAction(form({ ...fields, reason: "Duplicate purchase" })))).toBe(
+    expect(await redirectOf(() => refundAction(formData({ ...fields, reason: "Duplicate purchase" })))).toBe(
       `${page}?done=refund`,
     );
     const [after] = await db.select().from(orders).where(eq(orders.id, order.id));

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { afterAll } from "vitest";
 import { createDb, type Db } from "@/db/client";
 import { artistMembers, artists, users, type MemberRole, type Plan } from "@/db/schema";
@@ -46,4 +47,18 @@ export async function makeArtist(
 
 export async function addMember(db: Db, artistId: string, userId: string, role: MemberRole = "member") {
   await db.insert(artistMembers).values({ artistId, userId, role });
+}
+
+/** A user with the operator role (granted from the command line in real life), as the console's guard sees it. */
+export async function makeOperator(db: Db) {
+  const user = await makeUser(db);
+  await db.update(users).set({ operatorSince: new Date() }).where(eq(users.id, user.id));
+  return { id: user.id, email: user.email, name: null };
+}
+
+/** A server action's form. */
+export function formData(fields: Record<string, string>) {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.set(k, v);
+  return data;
 }
