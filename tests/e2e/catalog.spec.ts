@@ -34,7 +34,10 @@ test("a band uploads three masters, reorders them, publishes, and fans see the r
   await createBandThroughOnboarding(page, band);
 
   await page.getByRole("link", { name: "Releases" }).click();
+  // A click while the previous navigation is still on its way can be dropped by the router.
+  await expect(page.getByRole("heading", { name: "Releases", level: 1 })).toBeVisible();
   await page.getByRole("link", { name: "New release" }).click();
+  await expect(page).toHaveURL(/\/releases\/new$/);
   await page.getByLabel("Title").fill("Three Tones");
   await page.getByLabel("Type").selectOption("ep");
   await page.getByRole("button", { name: "Create release" }).click();

@@ -138,6 +138,8 @@ for (const { locale, width } of [
           "Embed",
           "Profile",
           "Members",
+          "Plan",
+          "Activity",
         ]);
       }
 
