@@ -7,6 +7,7 @@ export {
   MAX_RANGE_DAYS,
   platformRevenue,
   revenueTotals,
+  withEmptyPeriods,
   type Bucket,
   type RevenueRange,
   type RevenueRow,

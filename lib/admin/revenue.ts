@@ -43,3 +43,29 @@ export function revenueTotals(rows: RevenueRow[]) {
   }
   return [...totals].map(([currency, t]) => ({ currency, ...t }));
 }
+
+const startOf = (day: Date, bucket: Bucket) => {
+  const d = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
+  if (bucket === "week") d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7)); // ISO weeks start on Monday, as date_trunc's
+  if (bucket === "month") d.setUTCDate(1);
+  return d;
+};
+
+/** Every period of the range, oldest first, named as platformRevenue names them (its first day, UTC). */
+export function periodsOf(range: RevenueRange): string[] {
+  const periods: string[] = [];
+  const last = new Date(range.to.getTime() - 1);
+  for (let d = startOf(range.from, range.bucket); d <= last;) {
+    periods.push(d.toISOString().slice(0, 10));
+    if (range.bucket === "day") d.setUTCDate(d.getUTCDate() + 1);
+    else if (range.bucket === "week") d.setUTCDate(d.getUTCDate() + 7);
+    else d.setUTCMonth(d.getUTCMonth() + 1);
+  }
+  return periods;
+}
+
+/** One currency's rows with a zero row for each period that earned nothing, so a chart's time axis is even. */
+export function withEmptyPeriods(rows: RevenueRow[], range: RevenueRange, currency: string): RevenueRow[] {
+  const byPeriod = new Map(rows.filter((r) => r.currency === currency).map((r) => [r.period, r]));
+  return periodsOf(range).map((period) => byPeriod.get(period) ?? { period, currency, fees: 0, subscriptions: 0 });
+}

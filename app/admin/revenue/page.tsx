@@ -4,7 +4,7 @@ import { control } from "@/components/ui/field";
 import { ListTable } from "@/components/ui/list-table";
 import { Notice } from "@/components/ui/notice";
 import { db } from "@/db";
-import { MAX_RANGE_DAYS, platformRevenue, revenueTotals, type Bucket } from "@/lib/admin";
+import { MAX_RANGE_DAYS, platformRevenue, revenueTotals, withEmptyPeriods, type Bucket } from "@/lib/admin";
 import { requireOperator } from "@/lib/auth/operator-guard";
 import { formatMoney } from "@/lib/money";
 import { RevenueChart } from "./revenue-chart";
@@ -76,7 +76,7 @@ export default async function RevenuePage({ searchParams }: PageProps<"/admin/re
             labels={{ fees: t("fees"), subscriptions: t("subscriptions") }}
             currency={total.currency}
             locale={locale}
-            points={rows.filter((r) => r.currency === total.currency)}
+            points={withEmptyPeriods(rows, { ...range, bucket }, total.currency)}
           />
         </section>
       ))}
