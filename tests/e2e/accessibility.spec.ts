@@ -34,6 +34,8 @@ function readable(violations: Violation[]) {
 
 async function checkPage(page: Page, name: string) {
   await page.waitForLoadState("load");
+  // Next streams a dynamic page's metadata after its body: analyse the page once its title is in.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect.soft(serious.length, `${name} (${page.url()}):\n${readable(serious)}`).toBe(0);
