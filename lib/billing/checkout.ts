@@ -35,6 +35,8 @@ export async function startUpgrade(
   const settings = await planSettings(db);
   const amount = interval === "year" ? settings.proYearlyAmount : settings.proMonthlyAmount;
   const test = testPaymentsActive();
+  // The test page's session id goes in with the row: nothing half-made if the process dies here.
+  const testSessionId = test ? `test_plan_${randomBytes(18).toString("base64url")}` : null;
   const row = await db.transaction(async (tx) => {
     const [created] = await tx
       .insert(planSubscriptions)
@@ -44,6 +46,7 @@ export async function startUpgrade(
         interval,
         amount,
         currency: settings.currency,
+        providerSessionId: testSessionId,
       })
       .returning();
     await recordAudit(tx, {
@@ -55,11 +58,7 @@ export async function startUpgrade(
     });
     return created;
   });
-  if (test) {
-    const sessionId = `test_plan_${randomBytes(18).toString("base64url")}`;
-    await db.update(planSubscriptions).set({ providerSessionId: sessionId }).where(eq(planSubscriptions.id, row.id));
-    return { ok: true, url: `${planPage(artist)}/checkout/${sessionId}` };
-  }
+  if (testSessionId) return { ok: true, url: `${planPage(artist)}/checkout/${testSessionId}` };
   const metadata = { artistId: artist.id, planSubscriptionId: row.id };
   const session = await stripeClient().checkout.sessions.create(
     {
