@@ -15,7 +15,8 @@
  *   2 domain        artists, auth, catalog, codes, discounts, email, fans, merch, plays, plans
  *                   (limits, fees, look), moderation (suspension, take-downs)
  *   1 adapters      audio, http, images, payments, queue, storage, audit (the append-only trail)
- *   0 leaves        env, log, crypto, money, countries, csv, time-zone, i18n, rate-limit, geo, net,
+ *   0 leaves        env, log, crypto, money, countries, csv, time-zone, i18n, rate-limit, geo, net, vat
+ *                   (rates, VAT in inclusive prices, buyer-country evidence), fx (approximate prices),
  *                   color
  *
  * `payments` is an adapter (provider interface, Stripe client, Connect, signature checks): it
@@ -31,7 +32,7 @@
  * small.
  */
 const LAYERS = [
-  ["env", "log", "crypto", "money", "countries", "csv", "time-zone", "i18n", "rate-limit", "geo", "net", "color"],
+  ["env", "log", "crypto", "money", "countries", "csv", "time-zone", "i18n", "rate-limit", "geo", "net", "color", "vat", "fx"],
   ["audio", "http", "images", "payments", "queue", "storage", "audit"],
   ["artists", "auth", "catalog", "codes", "discounts", "email", "fans", "merch", "plays", "plans", "moderation"],
   ["orders", "billing"],

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { check, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { createdAt, id, updatedAt } from "./columns";
 
@@ -10,6 +21,10 @@ export const payoutStatusEnum = pgEnum("payout_status", ["none", "pending", "act
 export const artistStatusEnum = pgEnum("artist_status", ["active", "suspended"]);
 /** How the shop's banner is laid out; a Pro choice (free shops show "standard"). */
 export const bannerLayoutEnum = pgEnum("banner_layout", ["standard", "tall", "none"]);
+
+/** A band's VAT status for what it sells itself (physical goods); digital sales are the platform's. */
+export const vatStatusEnum = pgEnum("vat_status", ["not_registered", "registered"]);
+export type VatStatus = (typeof vatStatusEnum.enumValues)[number];
 
 export type Plan = (typeof planEnum.enumValues)[number];
 export type BannerLayout = (typeof bannerLayoutEnum.enumValues)[number];
@@ -43,6 +58,12 @@ export const artists = pgTable(
     country: text("country"),
     /** IANA zone the band's figures are cut into days by (checked against the database's zone list). */
     timeZone: text("time_zone").notNull().default("UTC"),
+    vatStatus: vatStatusEnum("vat_status").notNull().default("not_registered"),
+    /** With "registered": the band's VAT number (format checked in lib/vat) and the rate it charges. */
+    vatNumber: text("vat_number"),
+    vatRateBasisPoints: integer("vat_rate_basis_points"),
+    /** With "not_registered": the legal mention printed on receipts (e.g. the French franchise's). */
+    vatMention: text("vat_mention"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

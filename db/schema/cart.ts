@@ -15,7 +15,10 @@ export const carts = pgTable(
     artistId: text("artist_id")
       .notNull()
       .references(() => artists.id, { onDelete: "cascade" }),
+    /** The fan's country: where a parcel goes, and the country declared for VAT on downloads. */
     country: text("country"),
+    /** The fan confirmed `country` after being told their address pointed to another (VAT evidence). */
+    countryConfirmed: text("country_confirmed"),
     /** Where the fan came from: "shop", "embed" (with host) or "direct". */
     source: text("source").notNull().default("shop"),
     sourceHost: text("source_host"),

@@ -21,3 +21,4 @@ export * from "./stats";
 export * from "./billing";
 export * from "./audit";
 export * from "./reports";
+export * from "./tax";

@@ -39,6 +39,32 @@ export type OrderItemKind = (typeof orderItemKindEnum.enumValues)[number];
  */
 export const SOLD_ORDER_STATUSES: readonly OrderStatus[] = ["paid", "partially_refunded", "refunded"];
 
+/** Who owes an order line's VAT: the platform (digital sales to EU/UK consumers), the band (its physical goods), nobody. */
+export const vatLiabilityEnum = pgEnum("vat_liability", ["platform", "seller", "none"]);
+export type VatLiability = (typeof vatLiabilityEnum.enumValues)[number];
+/** Where an order's VAT figures came from: the built-in rate table, Stripe Tax, or no VAT at all. */
+export const taxSourceEnum = pgEnum("tax_source", ["table", "stripe", "none"]);
+export type TaxSource = (typeof taxSourceEnum.enumValues)[number];
+
+/**
+ * The evidence of where a buyer is (EU rules ask for two agreeing pieces): the country of the
+ * request's address, the one the fan declared at checkout, the card's country once paid, and
+ * whether the fan confirmed a declared country that disagreed with the address.
+ */
+export type CountryEvidence = {
+  ip: string | null;
+  declared: string | null;
+  card?: string | null;
+  /** The fan confirmed `declared` after being told the address pointed elsewhere. */
+  confirmed?: boolean;
+  /** Which pieces agree on the order's country ("ip+declared", "card+declared", "declared"…). */
+  basis: string;
+};
+
+/** The band's VAT status as printed on a receipt, copied when the order is made. */
+export type SellerVat =
+  { status: "not_registered"; mention: string } | { status: "registered"; number: string; rateBasisPoints: number };
+
 export type ShippingAddress = {
   name: string;
   line1: string;
@@ -80,6 +106,17 @@ export const orders = pgTable(
     needsShipping: boolean("needs_shipping").notNull().default(false),
     shippingAddress: jsonb("shipping_address").$type<ShippingAddress>(),
     buyerCountry: text("buyer_country"),
+    countryEvidence: jsonb("country_evidence").$type<CountryEvidence>(),
+    /** The country whose VAT applies to the digital lines (null: none, e.g. a fan outside the EU/UK). */
+    vatCountry: text("vat_country"),
+    /** That country's rate (basis points: 2000 = 20 %) on the order's date. */
+    vatRateBasisPoints: integer("vat_rate_basis_points").notNull().default(0),
+    /** VAT included in `total` that the platform owes (digital lines); `tax` is all VAT included. */
+    vatPlatform: integer("vat_platform").notNull().default(0),
+    /** VAT included in `total` that the band owes (its physical goods and their shipping, if registered). */
+    vatSeller: integer("vat_seller").notNull().default(0),
+    taxSource: taxSourceEnum("tax_source").notNull().default("none"),
+    sellerVat: jsonb("seller_vat").$type<SellerVat>(),
     /** Discount code applied (its amount is in `discount`, never on shipping). */
     discountCodeId: text("discount_code_id"),
     source: text("source").notNull().default("shop"),
@@ -111,6 +148,13 @@ export const orders = pgTable(
       sql`${t.subtotal} >= 0 and ${t.shipping} >= 0 and ${t.total} >= 0 and ${t.discount} >= 0`,
     ),
     check("orders_refund_within_total", sql`${t.refundedAmount} between 0 and ${t.total}`),
+    check(
+      "orders_vat_within_total",
+      sql`${t.vatPlatform} >= 0 and ${t.vatSeller} >= 0 and ${t.vatPlatform} + ${t.vatSeller} = ${t.tax} and ${t.tax} <= ${t.total}`,
+    ),
+    index("orders_vat_country_paid_idx")
+      .on(t.vatCountry, t.paidAt)
+      .where(sql`${t.vatCountry} is not null`),
   ],
 );
 
@@ -135,6 +179,12 @@ export const orderItems = pgTable(
     quantity: integer("quantity").notNull().default(1),
     unitAmount: integer("unit_amount").notNull(),
     currency: text("currency").notNull(),
+    /** What the fan paid for the line (quantity × unit, less its share of a discount), VAT included. */
+    grossAmount: integer("gross_amount"),
+    vatRateBasisPoints: integer("vat_rate_basis_points").notNull().default(0),
+    /** VAT included in `grossAmount`; the lines' VAT sums to the order's `tax` less the shipping's. */
+    vatAmount: integer("vat_amount").notNull().default(0),
+    vatLiability: vatLiabilityEnum("vat_liability").notNull().default("none"),
     shippedAt: timestamp("shipped_at", { withTimezone: true, mode: "date" }),
     carrier: text("carrier"),
     trackingNumber: text("tracking_number"),

@@ -23,7 +23,7 @@ const instance = process.env.TEST_INSTANCE ? `-${process.env.TEST_INSTANCE.repla
 const artifacts = path.join(process.cwd(), "tests", `.artifacts${instance}`);
 if (instance) process.env.NEXT_DIST_DIR ??= `.next${instance}`;
 process.env.E2E_ARTIFACTS = artifacts;
-type Tally = { passed: number; failed: number; skipped: number };
+type Tally = { passed: number; failed: number; skipped: number; names?: string[] };
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
   return spawnSync(command, args, { stdio: "inherit", env });
@@ -32,17 +32,36 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
 function vitestTally(file: string): Tally | null {
   if (!existsSync(file)) return null;
   const report = JSON.parse(readFileSync(file, "utf8"));
+  type Result = { name: string; message?: string; assertionResults: { status: string; fullName: string }[] };
+  const names = (report.testResults as Result[]).flatMap((file) => [
+    ...file.assertionResults
+      .filter((a) => a.status === "failed")
+      .map((a) => `${path.relative(process.cwd(), file.name)} › ${a.fullName}`),
+    // A file that failed to load or errored outside any test.
+    ...(file.assertionResults.length === 0 && file.message
+      ? [`${path.relative(process.cwd(), file.name)}: ${file.message.split("\n")[0]}`]
+      : []),
+  ]);
   return {
     passed: report.numPassedTests,
     failed: report.numFailedTests,
     skipped: report.numPendingTests + report.numTodoTests,
+    names,
   };
 }
 
 function playwrightTally(file: string): Tally | null {
   if (!existsSync(file)) return null;
-  const { stats } = JSON.parse(readFileSync(file, "utf8"));
-  return { passed: stats.expected, failed: stats.unexpected + stats.flaky, skipped: stats.skipped };
+  type Spec = { title: string; file: string; line: number; ok: boolean };
+  type Suite = { specs?: Spec[]; suites?: Suite[] };
+  const report = JSON.parse(readFileSync(file, "utf8")) as { stats: Record<string, number>; suites: Suite[] };
+  const specs = (suite: Suite): Spec[] => [...(suite.specs ?? []), ...(suite.suites ?? []).flatMap(specs)];
+  const names = report.suites
+    .flatMap(specs)
+    .filter((spec) => !spec.ok)
+    .map((spec) => `${spec.file}:${spec.line} › ${spec.title}`);
+  const { stats } = report;
+  return { passed: stats.expected, failed: stats.unexpected + stats.flaky, skipped: stats.skipped, names };
 }
 
 async function main() {
@@ -73,9 +92,14 @@ async function main() {
   rmSync(env.STORAGE_DIR!, { recursive: true, force: true });
 
   const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+  const failures: string[] = [];
   const add = (name: string, tally: Tally | null, exitCode: number | null) => {
-    const t = tally ?? { passed: 0, failed: 1, skipped: 0 };
-    if (exitCode !== 0 && t.failed === 0) t.failed = 1; // the runner itself failed (crash, build error)
+    const t = tally ?? { passed: 0, failed: 1, skipped: 0, names: [`${name}: the runner wrote no report`] };
+    if (exitCode !== 0 && t.failed === 0) {
+      t.failed = 1; // the runner itself failed (crash, build error, an error outside any test)
+      t.names = [...(t.names ?? []), `${name}: the runner exited with code ${exitCode} (see its output above)`];
+    }
+    failures.push(...(t.names ?? []));
     log(`${name}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
     total.passed += t.passed;
     total.failed += t.failed;
@@ -100,12 +124,13 @@ async function main() {
       ["format", ["node_modules/prettier/bin/prettier.cjs", "--check", ".", "--log-level=warn"]],
     ];
     const failedChecks = new Set<string>();
+    const failedNames = () => [...failedChecks].map((check) => `static: ${check} (see its output above)`);
     for (const [name, args] of checks)
       if (!failedChecks.has(name) && run(process.execPath, args, env).status !== 0) failedChecks.add(name);
     const names = new Set(checks.map(([name]) => name));
     add(
       `static (${[...names].join(", ")})`,
-      { passed: names.size - failedChecks.size, failed: failedChecks.size, skipped: 0 },
+      { passed: names.size - failedChecks.size, failed: failedChecks.size, skipped: 0, names: failedNames() },
       0,
     );
   }
@@ -136,6 +161,8 @@ async function main() {
   }
 
   await server?.stop();
+  // The names come last, next to the total, so a log cut to its tail still says what failed.
+  if (failures.length) process.stdout.write(`\nFailed:\n${failures.map((name) => `  ${name}`).join("\n")}\n`);
   process.stdout.write(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
   process.exit(total.failed > 0 ? 1 : 0);
 }
