@@ -31,18 +31,24 @@ async function openCart(
   token: string,
   artistId: string,
   source: { source: string; sourceHost: string | null },
+  country: string | null,
 ): Promise<Cart> {
   const [cart] = await db
     .insert(carts)
-    .values({ tokenHash: hashToken(token), artistId, ...source })
+    .values({ tokenHash: hashToken(token), artistId, ...source, country })
     // Last outside touch wins: an item added from a widget credits that site even if the cart
     // started on the band's own page; adding from the band's page later keeps the widget's credit.
     .onConflictDoUpdate({
       target: [carts.tokenHash, carts.artistId],
       set:
         source.source === "shop"
-          ? { updatedAt: new Date() }
-          : { updatedAt: new Date(), source: source.source, sourceHost: source.sourceHost },
+          ? { updatedAt: new Date(), country: sql`coalesce(${carts.country}, ${country})` }
+          : {
+              updatedAt: new Date(),
+              country: sql`coalesce(${carts.country}, ${country})`,
+              source: source.source,
+              sourceHost: source.sourceHost,
+            },
     })
     .returning();
   return cart;
@@ -54,7 +60,14 @@ async function openCart(
  */
 export async function addToCart(
   db: DbOrTx,
-  input: { token: string; artist: Artist; item: AddItem; source?: { source: string; sourceHost: string | null } },
+  input: {
+    token: string;
+    artist: Artist;
+    item: AddItem;
+    source?: { source: string; sourceHost: string | null };
+    /** The country of the fan's address (lib/geo): the cart's country until the fan picks one. */
+    country?: string | null;
+  },
 ): Promise<CartResult> {
   const { artist, item } = input;
   const quantity = item.quantity ?? 1;
@@ -68,7 +81,13 @@ export async function addToCart(
       : { ok: false, error: "too_large" };
   }
 
-  const cart = await openCart(db, input.token, artist.id, input.source ?? { source: "shop", sourceHost: null });
+  const cart = await openCart(
+    db,
+    input.token,
+    artist.id,
+    input.source ?? { source: "shop", sourceHost: null },
+    input.country ?? null,
+  );
   const existing = await db
     .select()
     .from(cartItems)
@@ -167,8 +186,22 @@ export async function updateCartItem(
   return { ok: true };
 }
 
+/** The fan picks a country: any earlier confirmation was for another choice, so it goes. */
 export async function setCartCountry(db: DbOrTx, cart: Cart, country: string | null) {
-  await db.update(carts).set({ country }).where(eq(carts.id, cart.id));
+  await db.update(carts).set({ country, countryConfirmed: null }).where(eq(carts.id, cart.id));
+}
+
+/**
+ * "I live in Belgium": the fan confirms the country on the cart although the address points
+ * elsewhere. Only the country the cart holds can be confirmed (a stale form confirms nothing).
+ */
+export async function confirmCartCountry(db: DbOrTx, cart: Cart, country: string): Promise<boolean> {
+  const confirmed = await db
+    .update(carts)
+    .set({ countryConfirmed: country })
+    .where(and(eq(carts.id, cart.id), eq(carts.country, country)))
+    .returning({ id: carts.id });
+  return confirmed.length > 0;
 }
 
 export async function emptyCart(db: DbOrTx, cartId: string) {

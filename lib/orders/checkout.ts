@@ -1,15 +1,26 @@
 import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { carts, orderItems, orders, productOptions, products, stockReservations, type Artist } from "@/db/schema";
+import {
+  carts,
+  orderItems,
+  orders,
+  productOptions,
+  products,
+  stockReservations,
+  type Artist,
+  type CountryEvidence,
+} from "@/db/schema";
 import { claimDiscountUse, discountedUnits } from "@/lib/discounts";
 import { env } from "@/lib/env";
 import { countryOfIp } from "@/lib/geo";
 import { logger } from "@/lib/log";
-import { paymentProvider } from "@/lib/payments";
+import { belowCardMinimum, cardMinimum, paymentProvider } from "@/lib/payments";
 import { feeAmount, feeFor } from "@/lib/plans";
+import { decideCountry, netOfVat, type OrderVat } from "@/lib/vat";
 import { cancelOrder } from "./cancel";
 import { findCart } from "./cart";
 import { priceCart, type PricedCart } from "./cart-pricing";
+import { cartVat, grossOfLines, sellerVatOf } from "./cart-vat";
 import { fulfillOrder } from "./fulfill";
 
 export const CHECKOUT_MINUTES = 30;
@@ -23,9 +34,45 @@ export type CheckoutError =
   | "provider_failed"
   | "not_free"
   | "discount_invalid"
-  | "discount_used_up";
+  | "discount_used_up"
+  | "below_card_minimum"
+  | "country_unconfirmed";
 
-export type CheckoutResult = { ok: true; orderId: string; redirectUrl: string } | { ok: false; error: CheckoutError };
+export type CheckoutResult =
+  | { ok: true; orderId: string; redirectUrl: string }
+  | { ok: false; error: Exclude<CheckoutError, "below_card_minimum" | "country_unconfirmed"> }
+  /** Paid, but less than the payment provider accepts for a card in this currency. */
+  | { ok: false; error: "below_card_minimum"; minimum: number; currency: string }
+  /** The fan's address points to `ipCountry`, the cart says `declared`: the fan must confirm first. */
+  | { ok: false; error: "country_unconfirmed"; ipCountry: string; declared: string };
+
+/**
+ * Where the fan is, from the cart's country (declared or confirmed) and the request's address.
+ * Only downloads are taxed where the fan lives; a cart of goods alone takes the declared
+ * (shipping) country without asking, since its VAT does not depend on it.
+ */
+export async function checkoutCountry(
+  priced: PricedCart,
+  ip: string | null | undefined,
+): Promise<
+  { ok: true; country: string | null; evidence: CountryEvidence } | { ok: false; ipCountry: string; declared: string }
+> {
+  const decision = decideCountry({
+    ip: await countryOfIp(ip),
+    declared: priced.cart.country,
+    confirmed: priced.cart.countryConfirmed,
+  });
+  if (decision.ok) return decision;
+  const gross = grossOfLines(priced);
+  const taxedHere = priced.lines.some((line, i) => !line.physical && gross[i] > 0);
+  if (!taxedHere)
+    return {
+      ok: true,
+      country: decision.declared,
+      evidence: { ip: decision.ip, declared: decision.declared, basis: "declared" },
+    };
+  return { ok: false, ipCountry: decision.ip, declared: decision.declared };
+}
 
 class OutOfStock extends Error {}
 class DiscountUsedUp extends Error {}
@@ -64,6 +111,16 @@ export async function startCheckout(
 
   const free = priced.total === 0;
   if (input.requireFree && !free) return { ok: false, error: "not_free" };
+  if (belowCardMinimum(priced.total, priced.currency))
+    return {
+      ok: false,
+      error: "below_card_minimum",
+      minimum: cardMinimum(priced.currency)!,
+      currency: priced.currency,
+    };
+  const where = await checkoutCountry(priced, input.ip);
+  if (!where.ok)
+    return { ok: false, error: "country_unconfirmed", ipCountry: where.ipCountry, declared: where.declared };
   const provider = free ? null : paymentProvider(db);
   if ((free || provider?.name === "test") && !input.email) return { ok: false, error: "email_required" };
   if (provider?.name === "stripe" && (input.artist.payoutStatus !== "active" || !input.artist.payoutAccountId)) {
@@ -71,15 +128,12 @@ export async function startCheckout(
   }
 
   let orderId: string;
-  let fee: number;
+  let applicationFee: number;
   try {
-    // A parcel's country is the one its shipping was priced for; a download's is where the fan is
-    // (the payment provider may correct it with the card's country when the order is paid).
-    const buyerCountry =
-      priced.physicalUnits > 0 ? priced.cart.country : ((await countryOfIp(input.ip)) ?? priced.cart.country);
-    ({ orderId, fee } = await createPendingOrder(db, priced, {
+    ({ orderId, applicationFee } = await createPendingOrder(db, priced, {
       ...input,
-      buyerCountry,
+      buyerCountry: where.country,
+      evidence: where.evidence,
       provider: free ? "free" : provider!.name,
     }));
   } catch (error) {
@@ -106,6 +160,7 @@ export async function startCheckout(
       lines: priced.lines.flatMap((line) =>
         discountedUnits(line, priced.discountCode?.perLine.get(line.id) ?? 0).map((part) => ({
           name: line.detail ? `${line.title} — ${line.detail}` : line.title,
+          physical: line.physical,
           ...part,
         })),
       ),
@@ -113,8 +168,9 @@ export async function startCheckout(
       shippingCountry: priced.physicalUnits ? priced.cart.country : null,
       email: input.email,
       destinationAccountId: input.artist.payoutAccountId,
-      // The fee stamped on the order, so Stripe takes exactly what the band's order page shows.
-      applicationFee: fee,
+      // The fee stamped on the order plus the VAT the platform owes, so Stripe pays the band exactly
+      // the share its order page shows.
+      applicationFee,
       // The provider sends the fan back by GET: route handlers confirm or cancel, then redirect to a page that only reads.
       successUrl: `${base}/checkout/return?order=${orderId}&session={CHECKOUT_SESSION_ID}`,
       cancelUrl: `${base}/${input.artist.slug}/cart/canceled?order=${orderId}`,
@@ -146,14 +202,17 @@ async function createPendingOrder(
     subscribe: boolean;
     locale: "en" | "fr";
     buyerCountry: string | null;
+    evidence: CountryEvidence;
     provider: "stripe" | "test" | "free";
   },
-): Promise<{ orderId: string; fee: number }> {
+): Promise<{ orderId: string; applicationFee: number }> {
   return db.transaction(async (tx) => {
     const shipping = priced.shipping.ok ? priced.shipping.amount : 0;
+    const vat: OrderVat = cartVat(priced, input.buyerCountry);
     // The plan in force when the order is made decides its fee for good (a later upgrade or downgrade changes nothing).
+    // The fee is on what the band sells, not on the VAT collected for tax offices.
     const { plan, basisPoints } = await feeFor(tx, input.artist.id);
-    const fee = input.provider === "free" ? 0 : feeAmount(priced.total, basisPoints);
+    const fee = input.provider === "free" ? 0 : feeAmount(netOfVat(priced.total, vat), basisPoints);
     const [order] = await tx
       .insert(orders)
       .values({
@@ -172,6 +231,14 @@ async function createPendingOrder(
         destinationAccountId: input.provider === "stripe" ? input.artist.payoutAccountId : null,
         needsShipping: priced.physicalUnits > 0,
         buyerCountry: input.buyerCountry,
+        countryEvidence: input.evidence,
+        vatCountry: vat.country,
+        vatRateBasisPoints: vat.rateBasisPoints,
+        vatPlatform: vat.platform,
+        vatSeller: vat.seller,
+        tax: vat.total,
+        taxSource: vat.total > 0 ? "table" : "none",
+        sellerVat: sellerVatOf(input.artist),
         source: priced.cart.source,
         sourceHost: priced.cart.sourceHost,
         subscribe: input.subscribe,
@@ -188,7 +255,7 @@ async function createPendingOrder(
         .set({ providerSessionId: `free_${crypto.randomUUID()}` })
         .where(eq(orders.id, order.id));
     }
-    for (const line of priced.lines) {
+    for (const [i, line] of priced.lines.entries()) {
       await tx.insert(orderItems).values({
         orderId: order.id,
         kind: line.kind,
@@ -201,11 +268,15 @@ async function createPendingOrder(
         quantity: line.quantity,
         unitAmount: line.unitAmount,
         currency: priced.currency,
+        grossAmount: vat.lines[i].gross,
+        vatRateBasisPoints: vat.lines[i].rateBasisPoints,
+        vatAmount: vat.lines[i].vat,
+        vatLiability: vat.lines[i].liability,
       });
       if (line.kind === "product" && line.productId)
         await reserve(tx, order.id, line.productId, line.optionId, line.quantity);
     }
-    return { orderId: order.id, fee };
+    return { orderId: order.id, applicationFee: fee + vat.platform };
   });
 }
 

@@ -4,8 +4,10 @@ import { cartItems, orderItems, orders, products, stockReservations, subscribers
 import { seal } from "@/lib/crypto";
 import { logger } from "@/lib/log";
 import type { PaymentConfirmation } from "@/lib/payments";
+import { withCardCountry } from "@/lib/vat";
 import { createDownloadGrant, type GrantItem } from "./download-grants";
 import { queueOrderEmails } from "./receipt";
+import { recordStripeTax } from "./stripe-tax";
 
 export type FulfillResult =
   | { outcome: "fulfilled" | "already_paid"; order: Order }
@@ -29,11 +31,15 @@ export async function fulfillOrder(
     const current = await tx.select().from(orders).where(eq(orders.id, orderId)).limit(1);
     if (!current[0]) return { outcome: "not_payable", reason: "not_found" };
     const email = confirmation.email?.trim().toLowerCase() || current[0].email;
-    // A parcel is counted where it ships; a download where the card was issued, when the provider says.
-    const cardCountry =
-      !current[0].needsShipping && confirmation.country && /^[A-Z]{2}$/.test(confirmation.country)
-        ? confirmation.country
-        : null;
+    // The country decided at checkout stands (its VAT was charged); the card's joins the evidence,
+    // and stands in for the country only when none was known.
+    const cardCountry = confirmation.country && /^[A-Z]{2}$/.test(confirmation.country) ? confirmation.country : null;
+    const buyerCountry = current[0].buyerCountry ?? (current[0].needsShipping ? null : cardCountry);
+    const evidence = withCardCountry(
+      current[0].countryEvidence ?? { ip: null, declared: current[0].buyerCountry, basis: "none" },
+      buyerCountry,
+      cardCountry,
+    );
     const [order] = await tx
       .update(orders)
       .set({
@@ -42,12 +48,15 @@ export async function fulfillOrder(
         providerPaymentId: confirmation.paymentId,
         email,
         ...(confirmation.shippingAddress ? { shippingAddress: confirmation.shippingAddress } : {}),
-        ...(cardCountry ? { buyerCountry: cardCountry } : {}),
-        ...(confirmation.tax !== undefined ? { tax: confirmation.tax } : {}),
+        buyerCountry,
+        countryEvidence: evidence,
+
         ...(confirmation.total !== undefined ? { total: confirmation.total } : {}),
       })
       .where(and(eq(orders.id, orderId), eq(orders.status, "pending")))
       .returning();
+    if (order && confirmation.tax !== undefined)
+      Object.assign(order, await recordStripeTax(tx, order, confirmation.tax));
     if (!order) {
       const [now] = await tx.select().from(orders).where(eq(orders.id, orderId)).limit(1);
       if (now.status === "canceled") {

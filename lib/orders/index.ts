@@ -1,6 +1,7 @@
 export {
   addToCart,
   cartItemCount,
+  confirmCartCountry,
   emptyCart,
   findCart,
   loadPricedCart,
@@ -11,9 +12,17 @@ export {
   type CartError,
   type CartResult,
 } from "./cart";
+export { cartVat, grossOfLines, sellerVatOf } from "./cart-vat";
 export { priceCart, type PricedCart, type PricedLine, type LineProblem } from "./cart-pricing";
 export { cancelOrder, expireStaleOrders, type CancelReason } from "./cancel";
-export { startCheckout, successUrl, CHECKOUT_MINUTES, type CheckoutError, type CheckoutResult } from "./checkout";
+export {
+  checkoutCountry,
+  startCheckout,
+  successUrl,
+  CHECKOUT_MINUTES,
+  type CheckoutError,
+  type CheckoutResult,
+} from "./checkout";
 export { fulfillOrder, DOWNLOAD_TOKEN_PURPOSE, type FulfillResult } from "./fulfill";
 export { recordRefundTotal, refundOrder, type RefundError } from "./refunds";
 export { formatAddress, orderRows } from "./receipt";

@@ -27,3 +27,4 @@ export type {
 export { applyAccountUpdate, payoutStateOf } from "./connect";
 export { stripeClient, verifyStripeEvent, WebhookSignatureError } from "./stripe-client";
 export { confirmationOf, orderIdOf } from "./stripe-session";
+export { belowCardMinimum, cardMinimum } from "./minimums";

@@ -48,7 +48,8 @@ export function confirmationOf(session: Stripe.Checkout.Session): PaymentConfirm
     paymentId: idOf(session.payment_intent) ?? session.id,
     email: session.customer_details?.email ?? session.customer_email ?? null,
     shippingAddress: shippingOf(session),
-    tax: session.total_details?.amount_tax ?? 0,
+    // Only Stripe Tax computes a figure worth keeping; without it the order's own table stands.
+    ...(session.automatic_tax?.enabled ? { tax: session.total_details?.amount_tax ?? 0 } : {}),
     ...(session.amount_total !== null ? { total: session.amount_total } : {}),
   };
 }

@@ -4,6 +4,12 @@ import { newStripeClient, stripeClient } from "./stripe-client";
 import { checkoutStateOf } from "./stripe-session";
 import type { CheckoutRequest, PaymentProvider } from "./types";
 
+/**
+ * Stripe's product tax codes (docs.stripe.com/tax/tax-codes): downloaded digital audio with
+ * permanent rights, not a subscription; general tangible goods; shipping.
+ */
+export const TAX_CODES = { download: "txcd_10401100", goods: "txcd_99999999", shipping: "txcd_92010001" } as const;
+
 /** Stripe refuses a session that expires sooner than 30 minutes after it receives the request. */
 const MIN_SESSION_SECONDS = 30 * 60 + 60;
 
@@ -27,14 +33,23 @@ export function checkoutParams(
   }
   const currency = request.currency.toLowerCase();
   const nowSeconds = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  // Prices are before tax: Stripe Tax adds it on top and reports it back (total_details.amount_tax).
-  const taxBehavior = options.tax ? { tax_behavior: "exclusive" as const } : {};
+  // Prices include VAT (what the fan sees is what the fan pays): Stripe Tax finds the VAT within
+  // them and reports it back (total_details.amount_tax).
+  const taxBehavior = options.tax ? { tax_behavior: "inclusive" as const } : {};
   const ships = request.shippingCountry !== null;
   return {
     mode: "payment",
     line_items: request.lines.map((line) => ({
       quantity: line.quantity,
-      price_data: { currency, unit_amount: line.unitAmount, product_data: { name: line.name }, ...taxBehavior },
+      price_data: {
+        currency,
+        unit_amount: line.unitAmount,
+        product_data: {
+          name: line.name,
+          ...(options.tax && { tax_code: line.physical ? TAX_CODES.goods : TAX_CODES.download }),
+        },
+        ...taxBehavior,
+      },
     })),
     ...(ships && {
       shipping_address_collection: {
@@ -51,6 +66,7 @@ export function checkoutParams(
             display_name: request.locale === "fr" ? "Livraison" : "Shipping",
             fixed_amount: { amount: request.shippingAmount, currency },
             ...taxBehavior,
+            ...(options.tax && { tax_code: TAX_CODES.shipping }),
           },
         },
       ],

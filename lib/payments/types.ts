@@ -1,7 +1,13 @@
 import type { ShippingAddress } from "@/db/schema";
 
 /** One line as the fan sees it on the provider's page. Amounts are integer minor units. */
-export type CheckoutLine = { name: string; unitAmount: number; quantity: number };
+export type CheckoutLine = {
+  name: string;
+  unitAmount: number;
+  quantity: number;
+  /** Goods that ship (Stripe Tax taxes them as tangible goods, the rest as downloaded music). */
+  physical?: boolean;
+};
 
 export type CheckoutRequest = {
   orderId: string;
@@ -41,7 +47,7 @@ export type PaymentConfirmation = {
   shippingAddress?: ShippingAddress | null;
   /** ISO country of the card (or billing address) as the provider reports it; counts a download sale there. */
   country?: string | null;
-  /** Tax added by the provider (Stripe Tax) and the final amount charged. */
+  /** VAT the provider computed within the prices (Stripe Tax only; absent when it computed none) and the amount charged. */
   tax?: number;
   total?: number;
 };

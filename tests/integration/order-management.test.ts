@@ -258,7 +258,8 @@ describe("CSV exports", () => {
     // Emails are stored lower-cased; the formula still starts with "=".
     expect(text).toContain(`"'=hyperlink(""http://evil"")@example.test"`);
     expect(text).toContain("2 × Test Album CD");
-    expect(text).toContain(",EUR,31.00,5.00,0.00,0.00,36.00,0.00,"); // 7 + 2×12, shipping 4 + 1 extra.
+    // 7 + 2×12, shipping 4 + 1 extra; the album's French VAT (the band is not registered: none on the CDs).
+    expect(text).toContain(",EUR,31.00,5.00,0.00,1.17,36.00,0.00,");
 
     const lines = await (await exportCall(shop.artist.slug, "kind=lines")).text();
     expect(lines.trimEnd().split("\r\n")).toHaveLength(4);

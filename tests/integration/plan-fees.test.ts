@@ -10,7 +10,7 @@ import { setPlan } from "@/tests/support/plans";
 const db = useTestDb();
 type Shop = Awaited<ReturnType<typeof makeShop>>;
 
-/** A fan starts paying for the album (€7) with test payments: the order is created, not yet paid. */
+/** A fan in France starts paying for the album (€7, French VAT included) with test payments: the order is created, not yet paid. */
 async function startBuying(shop: Shop) {
   const token = randomBytes(16).toString("base64url");
   await addToCart(db, { token, artist: shop.artist, item: { kind: "release", id: shop.album.id } });
@@ -35,7 +35,8 @@ describe("the platform fee follows the band's plan at sale time", () => {
     await setPlan(db, pro.artist.id, "pro");
     const freeOrder = await order(await startBuying(free));
     const proOrder = await order(await startBuying(pro));
-    expect(freeOrder).toMatchObject({ total: 700, plan: "free", feeBasisPoints: 1000, platformFee: 70 });
+    // The fee is on the sale net of the French VAT the price includes: 10 % of (7.00 − 1.17).
+    expect(freeOrder).toMatchObject({ total: 700, tax: 117, plan: "free", feeBasisPoints: 1000, platformFee: 58 });
     expect(proOrder).toMatchObject({ total: 700, plan: "pro", feeBasisPoints: 0, platformFee: 0 });
   });
 
@@ -44,7 +45,7 @@ describe("the platform fee follows the band's plan at sale time", () => {
     const id = await startBuying(shop);
     await setPlan(db, shop.artist.id, "pro");
     await fulfillOrder(db, id, { paymentId: `test_pay_${id}` });
-    expect(await order(id)).toMatchObject({ status: "paid", plan: "free", feeBasisPoints: 1000, platformFee: 70 });
+    expect(await order(id)).toMatchObject({ status: "paid", plan: "free", feeBasisPoints: 1000, platformFee: 58 });
     // The next sale is at the new plan's rate.
     expect(await order(await startBuying(shop))).toMatchObject({ plan: "pro", feeBasisPoints: 0, platformFee: 0 });
   });

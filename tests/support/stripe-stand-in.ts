@@ -85,6 +85,9 @@ export async function startStripeStandIn() {
       amount_subtotal: subtotal,
       amount_total: subtotal + shipping,
       total_details: { amount_discount: 0, amount_shipping: shipping, amount_tax: 0 },
+      automatic_tax: { enabled: (body.automatic_tax as Params | undefined)?.enabled === "true", status: null },
+      // Stripe Tax finds VAT within inclusive prices; it adds exclusive tax on top.
+      tax_inclusive: lines.some((line) => (line.price_data as Params).tax_behavior === "inclusive"),
       client_reference_id: body.client_reference_id ?? null,
       customer_email: body.customer_email ?? null,
       customer_details: null,
@@ -265,7 +268,7 @@ export async function startStripeStandIn() {
     ) {
       const session = sessions.get(sessionId)!;
       const tax = facts.tax ?? 0;
-      const total = int(session.amount_total) + tax;
+      const total = int(session.amount_total) + (session.tax_inclusive ? 0 : tax);
       const charge: StripeObject = {
         id: id("ch"),
         object: "charge",
