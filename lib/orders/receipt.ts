@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { liveSubscriberForOrder, unsubscribeUrl } from "@/lib/fans";
 import { translator } from "@/lib/i18n";
 import { formatMoney } from "@/lib/money";
+import { formatRate } from "@/lib/vat";
 
 export function formatAddress(address: ShippingAddress, locale: string): string {
   const country = address.country ? countryName(address.country, locale) : "";
@@ -38,8 +39,15 @@ export function orderRows(
   const rows: [string, string][] = items.map((item) => [itemLabel(item), money(item.unitAmount * item.quantity)]);
   if (order.shipping) rows.push([t("orderEmail.shipping"), money(order.shipping)]);
   if (order.discount) rows.push([t("orderEmail.discount"), `−${money(order.discount)}`]);
-  if (order.tax) rows.push([t("orderEmail.tax"), money(order.tax)]);
   rows.push([t("orderEmail.total"), money(order.total)]);
+  // Prices include VAT: it is part of the total, not added to it. One rate when one applies.
+  if (order.tax)
+    rows.push([
+      order.vatSeller === 0 && order.vatRateBasisPoints
+        ? t("orderEmail.vatIncluded", { rate: formatRate(order.vatRateBasisPoints, locale) })
+        : t("orderEmail.tax"),
+      money(order.tax),
+    ]);
   if (order.shippingAddress) rows.push([t("orderEmail.shipTo"), formatAddress(order.shippingAddress, locale)]);
   return rows;
 }

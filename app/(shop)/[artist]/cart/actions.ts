@@ -10,12 +10,14 @@ import { normalizeEmail } from "@/lib/auth/accounts";
 import { clientIp } from "@/lib/auth/client-ip";
 import { isCountryCode } from "@/lib/countries";
 import { deliverSoon } from "@/lib/email";
+import { countryOfIp } from "@/lib/geo";
 import { isLocale } from "@/lib/i18n";
 import { localeHref } from "@/lib/i18n/locale-href";
 import { formatMoney, parseMoneyInput } from "@/lib/money";
 import {
   addToCart,
   applyDiscountToCart,
+  confirmCartCountry,
   findCart,
   removeDiscountFromCart,
   setCartCountry,
@@ -51,8 +53,8 @@ async function cartErrorMessage(
   minimum?: number,
 ) {
   const t = await getTranslations("cart.errors");
-  if (error === "below_minimum")
-    return t("below_minimum", { minimum: formatMoney(minimum ?? 0, currency, await getLocale()) });
+  if (error === "below_minimum" || error === "below_card_minimum")
+    return t(error, { minimum: formatMoney(minimum ?? 0, currency, await getLocale()) });
   return t(error);
 }
 
@@ -80,6 +82,7 @@ export async function addToCartAction(_state: CartActionState, form: FormData): 
       quantity: input.data.quantity,
       customAmount,
     },
+    country: await countryOfIp(clientIp(await headers())),
   });
   if (!result.ok)
     return { ok: false, error: await cartErrorMessage(result.error, input.data.currency, result.minimum) };
@@ -126,6 +129,16 @@ export async function setCountryAction(form: FormData) {
   redirect(await localeHref(`/${artist.slug}/cart`));
 }
 
+/** "I live in Belgium": only the country the cart holds is confirmed (lib/orders checks it again). */
+export async function confirmCountryAction(form: FormData) {
+  const artist = await getArtistBySlug(db, String(form.get("artist") ?? ""));
+  if (!artist) return;
+  const cart = await findCart(db, await readCartToken(), artist.id);
+  const country = String(form.get("country") ?? "");
+  if (cart && isCountryCode(country)) await confirmCartCountry(db, cart, country);
+  redirect(await localeHref(`/${artist.slug}/cart`));
+}
+
 const checkoutSchema = z.object({
   artist: z.string().min(1).max(80),
   email: z.string().trim().max(254).default(""),
@@ -149,6 +162,8 @@ export async function checkoutAction(_state: CartActionState, form: FormData): P
     ip: clientIp(await headers()),
   });
   if (!result.ok) {
+    if (result.error === "below_card_minimum")
+      return { ok: false, error: await cartErrorMessage(result.error, result.currency, result.minimum) };
     if (result.error === "discount_invalid" || result.error === "discount_used_up")
       return { ok: false, error: (await getTranslations("discounts.cart.errors"))(result.error) };
     return { ok: false, error: await cartErrorMessage(result.error) };

@@ -1,6 +1,7 @@
 /* eslint-disable @next/next/no-img-element -- artwork and photos are already re-encoded to the sizes we show */
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CartLineForm } from "@/components/cart/cart-line-form";
@@ -10,25 +11,39 @@ import { accentStyle } from "@/components/ui/accent-style";
 import { Notice } from "@/components/ui/notice";
 import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
+import { clientIp } from "@/lib/auth/client-ip";
 import { releaseArtworkUrl } from "@/lib/catalog/public";
 import { countryName, countryOptions } from "@/lib/countries";
 import { localeHref } from "@/lib/i18n/locale-href";
 import { photoUrls } from "@/lib/merch";
 import { shopAvailable } from "@/lib/moderation";
 import { formatMoney, moneyInputValue } from "@/lib/money";
-import { canTakePayments, loadPricedCart, MAX_QUANTITY, type PricedLine } from "@/lib/orders";
-import { testPaymentsActive } from "@/lib/payments";
+import { canTakePayments, cartVat, checkoutCountry, loadPricedCart, MAX_QUANTITY, type PricedLine } from "@/lib/orders";
+import { belowCardMinimum, cardMinimum, testPaymentsActive } from "@/lib/payments";
+import { formatRate, type OrderVat } from "@/lib/vat";
 import {
   applyDiscountAction,
   checkoutAction,
+  confirmCountryAction,
   removeDiscountAction,
   setCountryAction,
   updateCartLineAction,
 } from "./actions";
 import { readCartToken } from "./cart-cookie";
+import { CountryConfirm } from "./country-confirm";
 import { DiscountCodeForm } from "./discount-form";
 
 export const metadata: Metadata = { title: "Cart", robots: { index: false, follow: false } };
+
+/** The VAT included in a cart, one row per rate (downloads at the fan's country's, goods at the band's). */
+function vatRows(vat: OrderVat): { rate: number; amount: number }[] {
+  const byRate = new Map<number, number>();
+  for (const line of vat.lines)
+    if (line.vat > 0) byRate.set(line.rateBasisPoints, (byRate.get(line.rateBasisPoints) ?? 0) + line.vat);
+  const shippingRate = vat.lines.find((l) => l.liability === "seller")?.rateBasisPoints;
+  if (vat.shippingVat > 0 && shippingRate) byRate.set(shippingRate, (byRate.get(shippingRate) ?? 0) + vat.shippingVat);
+  return [...byRate].map(([rate, amount]) => ({ rate, amount }));
+}
 
 function lineImage(line: PricedLine) {
   if (!line.imageKey) return null;
@@ -54,6 +69,10 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
   const countries = countryOptions(locale);
   const shipTo = priced?.cart.country ? countryName(priced.cart.country, locale) : null;
   const paidBlocked = Boolean(priced && priced.total > 0 && !canTakePayments(artist));
+  // The same evidence checkout weighs: the fan's address against the country on the cart.
+  const where = priced?.lines.length ? await checkoutCountry(priced, clientIp(await headers())) : null;
+  const vat = priced && where ? cartVat(priced, where.ok ? where.country : priced.cart.country) : null;
+  const tooSmall = Boolean(priced && belowCardMinimum(priced.total, priced.currency));
   const lineLabels = { update: t("update"), remove: t("remove") };
 
   return (
@@ -142,15 +161,37 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
           </section>
 
           <aside className="space-y-6">
+            {where && !where.ok && (
+              <CountryConfirm
+                action={confirmCountryAction}
+                artistSlug={artist.slug}
+                declared={where.declared}
+                labels={{
+                  title: t("confirmCountry.title"),
+                  body: t("confirmCountry.body", {
+                    ip: countryName(where.ipCountry, locale),
+                    declared: countryName(where.declared, locale),
+                  }),
+                  confirm: t("confirmCountry.confirm", { declared: countryName(where.declared, locale) }),
+                  change: t("confirmCountry.change"),
+                }}
+              />
+            )}
+            <div className="space-y-2">
+              <CountrySelect
+                action={setCountryAction}
+                artistSlug={artist.slug}
+                value={priced!.cart.country}
+                countries={countries}
+                labels={{
+                  country: priced!.physicalUnits > 0 ? t("country") : t("yourCountry"),
+                  choose: t("chooseCountry"),
+                  update: t("update"),
+                }}
+              />
+            </div>
             {priced!.physicalUnits > 0 && (
               <div className="space-y-2">
-                <CountrySelect
-                  action={setCountryAction}
-                  artistSlug={artist.slug}
-                  value={priced!.cart.country}
-                  countries={countries}
-                  labels={{ country: t("country"), choose: t("chooseCountry"), update: t("update") }}
-                />
                 {!priced!.shipping.ok && priced!.shipping.reason === "no_country" && (
                   <p className="text-sm text-muted">{t("countryNeeded")}</p>
                 )}
@@ -208,12 +249,26 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
                   {money(priced!.total)}
                 </dd>
               </div>
+              {vat &&
+                vatRows(vat).map(({ rate, amount }) => (
+                  <div key={rate} className="text-right text-muted tabular-nums" data-testid="cart-vat">
+                    <dd>{t("vatIncluded", { rate: formatRate(rate, locale), amount: money(amount) })}</dd>
+                  </div>
+                ))}
             </dl>
+            {vat && vat.total > 0 && <p className="text-xs text-muted">{t("vatNote")}</p>}
+            {tooSmall && (
+              <div data-testid="card-minimum">
+                <Notice tone="error">
+                  {t("belowCardMinimum", { minimum: money(cardMinimum(priced!.currency)!) })}
+                </Notice>
+              </div>
+            )}
             {paidBlocked && <Notice tone="error">{t("errors.payouts_not_connected")}</Notice>}
             <CheckoutForm
               action={checkoutAction}
               artistSlug={artist.slug}
-              disabled={!priced!.ready || paidBlocked}
+              disabled={!priced!.ready || paidBlocked || tooSmall || (where !== null && !where.ok)}
               labels={{
                 email: t("email"),
                 emailHint: t("emailHint"),

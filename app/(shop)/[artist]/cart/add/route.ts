@@ -3,7 +3,9 @@ import { z } from "zod";
 import { cartTokenForLink } from "@/app/(shop)/[artist]/cart/cart-cookie";
 import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
+import { clientIp } from "@/lib/auth/client-ip";
 import { escapeHtml, normalizeEmbedHost } from "@/lib/embed";
+import { countryOfIp } from "@/lib/geo";
 import { isLocale, localePath, negotiateLocale, translator } from "@/lib/i18n";
 import { formatMoney } from "@/lib/money";
 import { addToCart, type CartError } from "@/lib/orders";
@@ -60,6 +62,7 @@ export async function GET(request: Request, { params }: RouteContext<"/[artist]/
     artist,
     item: { kind, id, optionId: kind === "product" ? (option ?? null) : null },
     source: { source: "embed", sourceHost: normalizeEmbedHost(host) },
+    country: await countryOfIp(clientIp(request.headers)),
   });
   if (!result.ok) return refusal(result.error, lang, artist, result.minimum);
   await cart.keep();

@@ -19,6 +19,7 @@ import { countryName } from "@/lib/countries";
 import { formatMoney } from "@/lib/money";
 import { formatAddress } from "@/lib/orders/receipt";
 import { KNOWN_CARRIERS, trackingUrl } from "@/lib/orders/tracking";
+import { formatRate } from "@/lib/vat";
 
 export async function generateMetadata({ params }: PageProps<"/dashboard/[artist]/orders/[orderId]">) {
   return referenceTitle("order", (await params).orderId);
@@ -50,8 +51,20 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
     [t("subtotal"), money(order.subtotal)],
     ...(order.shipping ? [[t("shippingCost"), money(order.shipping)] as [string, string]] : []),
     ...(order.discount ? [[t("discount"), `−${money(order.discount)}`] as [string, string]] : []),
-    ...(order.tax ? [[t("tax"), money(order.tax)] as [string, string]] : []),
     [t("total"), money(order.total)],
+    // Prices include VAT: what the platform owes for downloads comes out of the total, the band's stays in its share.
+    ...(order.vatPlatform
+      ? [
+          [
+            t("vatPlatform", {
+              rate: formatRate(order.vatRateBasisPoints, locale),
+              country: order.vatCountry ? countryName(order.vatCountry, locale) : "",
+            }),
+            `−${money(order.vatPlatform)}`,
+          ] as [string, string],
+        ]
+      : []),
+    ...(order.vatSeller ? [[t("vatSeller"), money(order.vatSeller)] as [string, string]] : []),
     ...(order.refundedAmount ? [[t("refunded"), `−${money(order.refundedAmount)}`] as [string, string]] : []),
     // The rate stamped at sale time (the band's plan then), shown even at 0 % so a Pro band sees it pays nothing.
     ...(sold && order.total > 0
@@ -60,6 +73,7 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
             t("platformFee", { rate: percent.format(order.feeBasisPoints / 10_000) }),
             `−${money(order.platformFee)}`,
           ] as [string, string],
+          [t("bandShare"), money(order.total - order.vatPlatform - order.platformFee)] as [string, string],
         ]
       : []),
   ];
