@@ -218,6 +218,25 @@ describe("VAT on a fan's order, from where the fan is", () => {
   });
 });
 
+describe("the card's country once paid", () => {
+  it("a download bought from France with a German card stays French (its VAT was French); the card joins the evidence", async () => {
+    const shop = await band();
+    const token = randomBytes(16).toString("base64url");
+    const country = await countryOfIp(IP.FR);
+    await addToCart(db, { token, artist: shop.artist, item: { kind: "release", id: shop.album.id }, country });
+    const { order } = await orderOf(await checkout(shop, token, IP.FR));
+    await payWithCard(order.providerSessionId!, "DE");
+    const [paid] = await db.select().from(orders).where(eq(orders.id, order.id));
+    expect(paid).toMatchObject({
+      status: "paid",
+      buyerCountry: "FR",
+      vatCountry: "FR",
+      tax: 117,
+      countryEvidence: { ip: "FR", declared: "FR", card: "DE", basis: "ip+declared" },
+    });
+  });
+});
+
 describe("card minimums", () => {
   it("knows each currency's smallest card payment in its own units", () => {
     expect([
