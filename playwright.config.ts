@@ -37,6 +37,8 @@ export default defineConfig({
     timeout: 90_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { ...server.env, APP_URL: baseURL },
+    // The browser reaches the server from loopback: trusting it lets a test say where the fan is
+    // with X-Forwarded-For (tests/e2e/vat-cart.spec.ts); without that header nothing changes.
+    env: { ...server.env, APP_URL: baseURL, TRUSTED_PROXIES: "127.0.0.1,::1" },
   },
 });

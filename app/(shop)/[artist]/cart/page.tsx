@@ -249,14 +249,17 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
                   {money(priced!.total)}
                 </dd>
               </div>
-              {vat &&
-                vatRows(vat).map(({ rate, amount }) => (
-                  <div key={rate} className="text-right text-muted tabular-nums" data-testid="cart-vat">
-                    <dd>{t("vatIncluded", { rate: formatRate(rate, locale), amount: money(amount) })}</dd>
-                  </div>
-                ))}
             </dl>
-            {vat && vat.total > 0 && <p className="text-xs text-muted">{t("vatNote")}</p>}
+            {vat && vat.total > 0 && (
+              <div className="-mt-4 space-y-1 text-right text-sm text-muted">
+                {vatRows(vat).map(({ rate, amount }) => (
+                  <p key={rate} className="tabular-nums" data-testid="cart-vat">
+                    {t("vatIncluded", { rate: formatRate(rate, locale), amount: money(amount) })}
+                  </p>
+                ))}
+                <p className="text-xs">{t("vatNote")}</p>
+              </div>
+            )}
             {tooSmall && (
               <div data-testid="card-minimum">
                 <Notice tone="error">
