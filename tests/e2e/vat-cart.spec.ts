@@ -1,13 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { orders, releases } from "@/db/schema";
-import { artifacts, seedFreeBand, testDb, uniqueId } from "./helpers";
+import { artifacts, seedFreeBand, signInWithPassword, testDb, uniqueId } from "./helpers";
 
 /** The demo band's album, €7 (downloads are taxed where the fan lives). */
 const ALBUM = "/demo-band/first-light";
 
 /** Addresses the offline IP database places in these countries; the e2e server trusts X-Forwarded-For from loopback. */
-const FROM = { DE: "85.214.0.1", ES: "80.58.0.1" };
+const FROM = { DE: "85.214.0.1", ES: "80.58.0.1", FR: "90.0.0.1" };
 
 test("a fan in Germany sees the German VAT included in the cart, with their country asked and prefilled", async ({
   page,
@@ -80,4 +80,37 @@ test("a cart below the card minimum says so and suggests adding something; it ca
   );
   await expect(page.getByTestId("checkout-form").getByRole("button", { name: /Checkout/ })).toBeDisabled();
   await page.screenshot({ path: `${artifacts}/cart-card-minimum.png`, fullPage: true });
+});
+
+test("the band sees on its order page the VAT the platform pays for a French download, its fee and its share", async ({
+  page,
+  browser,
+}) => {
+  const { artist, album, user } = await seedFreeBand();
+  const email = `vat-band-fan-${uniqueId()}@example.test`;
+  const fan = await browser.newPage({ extraHTTPHeaders: { "x-forwarded-for": FROM.FR } });
+  await fan.goto(`/${artist.slug}/${album.slug}`);
+  await fan.getByTestId("buy-panel").getByRole("button", { name: "Buy now" }).first().click();
+  await expect(fan.getByTestId("cart-vat")).toHaveText("incl. VAT 20%: €1.17");
+  await fan.getByTestId("checkout-form").getByLabel(/Email/).fill(email);
+  await fan
+    .getByTestId("checkout-form")
+    .getByRole("button", { name: /Checkout/ })
+    .click();
+  await fan.getByRole("button", { name: /Pay €7.00/ }).click();
+  await expect(fan.getByRole("heading", { name: "Thank you!" })).toBeVisible();
+  await fan.close();
+
+  const [order] = await testDb().select().from(orders).where(eq(orders.email, email));
+  await signInWithPassword(page, user.email, user.password);
+  await expect(page).toHaveURL(/\/dashboard/);
+  await page.goto(`/dashboard/${artist.slug}/orders/${order.id}`);
+  const amounts = page.getByTestId("order-amounts");
+  // 10 % of 7.00 less the 1.17 of VAT is 0.58; the band keeps 7.00 − 1.17 − 0.58.
+  await expect(amounts).toContainText("VAT 20% on downloads (France), paid by Merchtable");
+  await expect(amounts).toContainText("−€1.17");
+  await expect(amounts).toContainText("−€0.58");
+  await expect(amounts).toContainText("Your share");
+  await expect(amounts).toContainText("€5.25");
+  await page.screenshot({ path: `${artifacts}/band-order-vat.png`, fullPage: true });
 });
