@@ -12,15 +12,15 @@ import {
 } from "@/db/schema";
 import { claimDiscountUse, discountedUnits } from "@/lib/discounts";
 import { env } from "@/lib/env";
-import { countryOfIp } from "@/lib/geo";
 import { logger } from "@/lib/log";
 import { belowCardMinimum, cardMinimum, paymentProvider } from "@/lib/payments";
 import { feeAmount, feeFor } from "@/lib/plans";
-import { decideCountry, netOfVat, type OrderVat } from "@/lib/vat";
+import { netOfVat, type OrderVat } from "@/lib/vat";
 import { cancelOrder } from "./cancel";
 import { findCart } from "./cart";
 import { priceCart, type PricedCart } from "./cart-pricing";
-import { cartVat, grossOfLines, sellerVatOf } from "./cart-vat";
+import { cartVat, sellerVatOf } from "./cart-vat";
+import { checkoutCountry } from "./checkout-country";
 import { fulfillOrder } from "./fulfill";
 
 export const CHECKOUT_MINUTES = 30;
@@ -45,34 +45,6 @@ export type CheckoutResult =
   | { ok: false; error: "below_card_minimum"; minimum: number; currency: string }
   /** The fan's address points to `ipCountry`, the cart says `declared`: the fan must confirm first. */
   | { ok: false; error: "country_unconfirmed"; ipCountry: string; declared: string };
-
-/**
- * Where the fan is, from the cart's country (declared or confirmed) and the request's address.
- * Only downloads are taxed where the fan lives; a cart of goods alone takes the declared
- * (shipping) country without asking, since its VAT does not depend on it.
- */
-export async function checkoutCountry(
-  priced: PricedCart,
-  ip: string | null | undefined,
-): Promise<
-  { ok: true; country: string | null; evidence: CountryEvidence } | { ok: false; ipCountry: string; declared: string }
-> {
-  const decision = decideCountry({
-    ip: await countryOfIp(ip),
-    declared: priced.cart.country,
-    confirmed: priced.cart.countryConfirmed,
-  });
-  if (decision.ok) return decision;
-  const gross = grossOfLines(priced);
-  const taxedHere = priced.lines.some((line, i) => !line.physical && gross[i] > 0);
-  if (!taxedHere)
-    return {
-      ok: true,
-      country: decision.declared,
-      evidence: { ip: decision.ip, declared: decision.declared, basis: "declared" },
-    };
-  return { ok: false, ipCountry: decision.ip, declared: decision.declared };
-}
 
 class OutOfStock extends Error {}
 class DiscountUsedUp extends Error {}

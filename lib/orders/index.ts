@@ -15,14 +15,8 @@ export {
 export { cartVat, grossOfLines, sellerVatOf } from "./cart-vat";
 export { priceCart, type PricedCart, type PricedLine, type LineProblem } from "./cart-pricing";
 export { cancelOrder, expireStaleOrders, type CancelReason } from "./cancel";
-export {
-  checkoutCountry,
-  startCheckout,
-  successUrl,
-  CHECKOUT_MINUTES,
-  type CheckoutError,
-  type CheckoutResult,
-} from "./checkout";
+export { checkoutCountry } from "./checkout-country";
+export { startCheckout, successUrl, CHECKOUT_MINUTES, type CheckoutError, type CheckoutResult } from "./checkout";
 export { fulfillOrder, DOWNLOAD_TOKEN_PURPOSE, type FulfillResult } from "./fulfill";
 export { recordRefundTotal, refundOrder, type RefundError } from "./refunds";
 export { formatAddress, orderRows } from "./receipt";
