@@ -30,3 +30,13 @@ export function cartVat(priced: PricedCart, country: string | null, at = new Dat
     at,
   });
 }
+
+/** The VAT included in a cart, one amount per rate (downloads at the fan's country's, goods and shipping at the band's). */
+export function vatByRate(vat: OrderVat): { rate: number; amount: number }[] {
+  const byRate = new Map<number, number>();
+  const add = (rate: number, amount: number) => byRate.set(rate, (byRate.get(rate) ?? 0) + amount);
+  for (const line of vat.lines) if (line.vat > 0) add(line.rateBasisPoints, line.vat);
+  const sellerRate = vat.lines.find((line) => line.liability === "seller")?.rateBasisPoints;
+  if (vat.shippingVat > 0 && sellerRate) add(sellerRate, vat.shippingVat);
+  return [...byRate].map(([rate, amount]) => ({ rate, amount }));
+}

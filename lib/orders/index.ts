@@ -12,7 +12,7 @@ export {
   type CartError,
   type CartResult,
 } from "./cart";
-export { cartVat, grossOfLines, sellerVatOf } from "./cart-vat";
+export { cartVat, grossOfLines, sellerVatOf, vatByRate } from "./cart-vat";
 export { priceCart, type PricedCart, type PricedLine, type LineProblem } from "./cart-pricing";
 export { cancelOrder, expireStaleOrders, type CancelReason } from "./cancel";
 export { checkoutCountry } from "./checkout-country";

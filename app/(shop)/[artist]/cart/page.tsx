@@ -18,9 +18,17 @@ import { localeHref } from "@/lib/i18n/locale-href";
 import { photoUrls } from "@/lib/merch";
 import { shopAvailable } from "@/lib/moderation";
 import { formatMoney, moneyInputValue } from "@/lib/money";
-import { canTakePayments, cartVat, checkoutCountry, loadPricedCart, MAX_QUANTITY, type PricedLine } from "@/lib/orders";
+import {
+  canTakePayments,
+  cartVat,
+  checkoutCountry,
+  loadPricedCart,
+  MAX_QUANTITY,
+  vatByRate,
+  type PricedLine,
+} from "@/lib/orders";
 import { belowCardMinimum, cardMinimum, testPaymentsActive } from "@/lib/payments";
-import { formatRate, type OrderVat } from "@/lib/vat";
+import { formatRate } from "@/lib/vat";
 import {
   applyDiscountAction,
   checkoutAction,
@@ -34,16 +42,6 @@ import { CountryConfirm } from "./country-confirm";
 import { DiscountCodeForm } from "./discount-form";
 
 export const metadata: Metadata = { title: "Cart", robots: { index: false, follow: false } };
-
-/** The VAT included in a cart, one row per rate (downloads at the fan's country's, goods at the band's). */
-function vatRows(vat: OrderVat): { rate: number; amount: number }[] {
-  const byRate = new Map<number, number>();
-  for (const line of vat.lines)
-    if (line.vat > 0) byRate.set(line.rateBasisPoints, (byRate.get(line.rateBasisPoints) ?? 0) + line.vat);
-  const shippingRate = vat.lines.find((l) => l.liability === "seller")?.rateBasisPoints;
-  if (vat.shippingVat > 0 && shippingRate) byRate.set(shippingRate, (byRate.get(shippingRate) ?? 0) + vat.shippingVat);
-  return [...byRate].map(([rate, amount]) => ({ rate, amount }));
-}
 
 function lineImage(line: PricedLine) {
   if (!line.imageKey) return null;
@@ -252,7 +250,7 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
             </dl>
             {vat && vat.total > 0 && (
               <div className="-mt-4 space-y-1 text-right text-sm text-muted">
-                {vatRows(vat).map(({ rate, amount }) => (
+                {vatByRate(vat).map(({ rate, amount }) => (
                   <p key={rate} className="tabular-nums" data-testid="cart-vat">
                     {t("vatIncluded", { rate: formatRate(rate, locale), amount: money(amount) })}
                   </p>
