@@ -36,7 +36,12 @@ export async function fulfillOrder(
     const cardCountry = confirmation.country && /^[A-Z]{2}$/.test(confirmation.country) ? confirmation.country : null;
     const buyerCountry = current[0].buyerCountry ?? (current[0].needsShipping ? null : cardCountry);
     const evidence = withCardCountry(
-      current[0].countryEvidence ?? { ip: null, declared: current[0].buyerCountry, basis: "none" },
+      // Orders opened before evidence was kept: their country is all there is.
+      current[0].countryEvidence ?? {
+        ip: null,
+        declared: current[0].buyerCountry,
+        basis: current[0].buyerCountry ? "declared" : "none",
+      },
       buyerCountry,
       cardCountry,
     );
@@ -50,7 +55,6 @@ export async function fulfillOrder(
         ...(confirmation.shippingAddress ? { shippingAddress: confirmation.shippingAddress } : {}),
         buyerCountry,
         countryEvidence: evidence,
-
         ...(confirmation.total !== undefined ? { total: confirmation.total } : {}),
       })
       .where(and(eq(orders.id, orderId), eq(orders.status, "pending")))
