@@ -1,0 +1,292 @@
+import { execFileSync } from "node:child_process";
+import { asc, eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { artists, orderItems, orders, taxDocuments, type SellerVat } from "@/db/schema";
+import {
+  documentPdfResponse,
+  findOrderDocument,
+  issueReceipt,
+  listOrderDocuments,
+  renderDocumentPdf,
+} from "@/lib/documents";
+import { fulfillOrder, recordRefundTotal } from "@/lib/orders";
+import { orderVat } from "@/lib/vat";
+import { useTestDb } from "@/tests/support/factories";
+import { makePendingStripeOrder } from "@/tests/support/order-factories";
+
+const db = useTestDb();
+
+/**
+ * A pending order (the album and `cds` CDs, shipped) with the VAT columns filled as checkout
+ * fills them since 0021: the album's VAT is the platform's at the buyer's rate, the CDs' and the
+ * shipping's the band's when it is registered.
+ */
+async function pendingOrderWithVat(options: { cds?: number; buyer?: string; seller?: SellerVat } = {}) {
+  const made = await makePendingStripeOrder(db, { cds: options.cds ?? 1 });
+  const seller: SellerVat = options.seller ?? { status: "registered", number: "FR12345678901", rateBasisPoints: 2000 };
+  const buyer = options.buyer ?? "DE";
+  const items = await db
+    .select()
+    .from(orderItems)
+    .where(eq(orderItems.orderId, made.order.id))
+    .orderBy(asc(orderItems.createdAt), asc(orderItems.id));
+  const vat = orderVat({
+    lines: items.map((i) => ({ gross: i.unitAmount * i.quantity, physical: i.kind === "product" })),
+    shipping: made.order.shipping,
+    buyerCountry: buyer,
+    seller,
+  });
+  for (const [k, item] of items.entries())
+    await db
+      .update(orderItems)
+      .set({
+        grossAmount: vat.lines[k].gross,
+        vatRateBasisPoints: vat.lines[k].rateBasisPoints,
+        vatAmount: vat.lines[k].vat,
+        vatLiability: vat.lines[k].liability,
+      })
+      .where(eq(orderItems.id, item.id));
+  const [order] = await db
+    .update(orders)
+    .set({
+      buyerCountry: buyer,
+      vatCountry: vat.country,
+      vatRateBasisPoints: vat.rateBasisPoints,
+      vatPlatform: vat.platform,
+      vatSeller: vat.seller,
+      tax: vat.total,
+      taxSource: "table",
+      sellerVat: seller,
+    })
+    .where(eq(orders.id, made.order.id))
+    .returning();
+  return { ...made, order, vat };
+}
+
+const lineIndex = (lines: { title: string }[], title: string) => lines.findIndex((l) => l.title === title);
+
+const pay = (orderId: string) => fulfillOrder(db, orderId, { paymentId: `pi_${orderId}` });
+
+async function documentsOf(orderId: string) {
+  return db.select().from(taxDocuments).where(eq(taxDocuments.orderId, orderId)).orderBy(asc(taxDocuments.sequence));
+}
+
+describe("receipts", () => {
+  it("a paid order gets one receipt, however often its payment is confirmed", async () => {
+    const { order } = await pendingOrderWithVat();
+    expect(await pay(order.id)).toMatchObject({ outcome: "fulfilled" });
+    expect(await pay(order.id)).toMatchObject({ outcome: "already_paid" });
+    await Promise.all([pay(order.id), pay(order.id)]);
+    const docs = await documentsOf(order.id);
+    expect(docs).toHaveLength(1);
+    expect(docs[0]).toMatchObject({ kind: "receipt", sequence: 1, issuer: order.artistId, total: order.total });
+    expect(docs[0].number).toMatch(new RegExp(`^R-${new Date().getUTCFullYear()}-000001$`));
+  });
+
+  it("copies the order's lines with their VAT, the shipping and the VAT totals", async () => {
+    const { order, vat, album, cd } = await pendingOrderWithVat({ cds: 2 });
+    await pay(order.id);
+    const [receipt] = await documentsOf(order.id);
+    expect(receipt).toMatchObject({
+      currency: "EUR",
+      shipping: order.shipping,
+      vatPlatform: vat.platform,
+      vatSeller: vat.seller,
+      vatCountry: "DE",
+      total: order.total,
+    });
+    const albumVat = vat.lines[lineIndex(receipt.lines, album.title)].vat;
+    const cdVat = vat.lines[lineIndex(receipt.lines, cd.title)].vat;
+    expect([...receipt.lines].sort((a, b) => a.title.localeCompare(b.title))).toEqual([
+      { title: album.title, detail: null, quantity: 1, gross: 700, vatRateBasisPoints: 1900, vat: albumVat, liability: "platform" },
+      { title: cd.title, detail: null, quantity: 2, gross: 2400, vatRateBasisPoints: 2000, vat: cdVat, liability: "seller" },
+    ]); // prettier-ignore
+    // 7 € at 19 % holds 1.12 €; 24 € + 4 € shipping at 20 % hold 4.67 €.
+    expect([vat.platform, vat.seller]).toEqual([112, 467]);
+  });
+
+  it("an order paid before VAT was recorded gets a receipt on first request, its lines adding up to what was paid", async () => {
+    const { order } = await pendingOrderWithVat();
+    // As 0021 left such orders: gross = unit × quantity, no VAT anywhere.
+    await db
+      .update(orderItems)
+      .set({ grossAmount: null, vatAmount: 0, vatRateBasisPoints: 0, vatLiability: "none" })
+      .where(eq(orderItems.orderId, order.id));
+    await db
+      .update(orders)
+      .set({
+        status: "paid",
+        paidAt: new Date(),
+        vatPlatform: 0,
+        vatSeller: 0,
+        tax: 0,
+        vatCountry: null,
+        sellerVat: null,
+      })
+      .where(eq(orders.id, order.id));
+    expect(await documentsOf(order.id)).toHaveLength(0);
+    const [first, again] = await Promise.all([
+      findOrderDocument(db, order.id, "receipt"),
+      findOrderDocument(db, order.id, "receipt"),
+    ]);
+    expect(first!.id).toBe(again!.id);
+    expect(first!.lines.reduce((s, l) => s + l.gross, 0) + first!.shipping).toBe(order.total);
+    expect(first!.lines.every((l) => l.vat === 0 && l.liability === "none")).toBe(true);
+    expect(await documentsOf(order.id)).toHaveLength(1);
+  });
+
+  it("a document never changes once issued", async () => {
+    const { order } = await pendingOrderWithVat();
+    await pay(order.id);
+    await expect(db.update(taxDocuments).set({ total: 1 }).where(eq(taxDocuments.orderId, order.id))).rejects.toThrow();
+  });
+});
+
+describe("credit notes", () => {
+  it("a partial then a full refund give two credit notes that add up to the refunds, VAT given back in proportion", async () => {
+    const { order, vat } = await pendingOrderWithVat({ cds: 1 });
+    await pay(order.id);
+    const first = 1000;
+    await recordRefundTotal(db, order.id, first);
+    await recordRefundTotal(db, order.id, first); // a replayed event changes nothing
+    await recordRefundTotal(db, order.id, order.total);
+    const docs = await documentsOf(order.id);
+    const receipt = docs.find((d) => d.kind === "receipt")!;
+    const notes = docs.filter((d) => d.kind === "credit_note");
+    expect(notes.map((n) => [n.number.slice(0, 2), n.sequence, n.total, n.receiptId])).toEqual([
+      ["C-", 1, first, receipt.id],
+      ["C-", 2, order.total - first, receipt.id],
+    ]);
+    for (const note of notes) {
+      const lines = note.lines.reduce((s, l) => s + l.gross, 0);
+      expect(lines + note.shipping).toBe(note.total);
+      expect(note.vatPlatform).toBe(
+        note.lines.filter((l) => l.liability === "platform").reduce((s, l) => s + l.vat, 0),
+      );
+    }
+    // The first refund is 1000 / 2300 of the order: its VAT is that share of each part's VAT.
+    const a = lineIndex(receipt.lines, "Test Album");
+    expect(notes[0].lines[a].gross).toBe(Math.round((700 * first) / order.total));
+    expect(notes[0].lines[a].vat).toBe(Math.round((vat.lines[a].vat * notes[0].lines[a].gross) / 700));
+    expect(notes[0].vatPlatform + notes[0].vatSeller).toBeLessThan(vat.total);
+    // All refunded: every line and its VAT given back exactly, never more than the receipt.
+    expect(notes[0].vatPlatform + notes[1].vatPlatform).toBe(receipt.vatPlatform);
+    expect(notes[0].vatSeller + notes[1].vatSeller).toBe(receipt.vatSeller);
+    receipt.lines.forEach((line, i) => {
+      expect(notes[0].lines[i].gross + notes[1].lines[i].gross).toBe(line.gross);
+      expect(notes[0].lines[i].vat + notes[1].lines[i].vat).toBe(line.vat);
+    });
+  });
+
+  it("a refund that rolls back leaves no credit note and no number used", async () => {
+    const { order } = await pendingOrderWithVat();
+    await pay(order.id);
+    await expect(
+      db.transaction(async (tx) => {
+        await recordRefundTotal(tx, order.id, 500);
+        throw new Error("the provider's answer was lost");
+      }),
+    ).rejects.toThrow();
+    await recordRefundTotal(db, order.id, 300);
+    const notes = (await documentsOf(order.id)).filter((d) => d.kind === "credit_note");
+    expect(notes.map((n) => [n.sequence, n.total])).toEqual([[1, 300]]);
+  });
+});
+
+describe("numbering", () => {
+  async function bandOrders(count: number) {
+    const first = await pendingOrderWithVat({ cds: 0 });
+    const ids = [first.order.id];
+    for (let i = 1; i < count; i++) {
+      const more = await pendingOrderWithVat({ cds: 0 });
+      // The same band sells them all.
+      await db.update(orders).set({ artistId: first.artist.id }).where(eq(orders.id, more.order.id));
+      ids.push(more.order.id);
+    }
+    return { artistId: first.artist.id, ids };
+  }
+
+  it("50 payments at once give 50 receipts numbered 1 to 50 with no gap or repeat, a series per band", async () => {
+    const one = await bandOrders(50);
+    const two = await bandOrders(3);
+    await Promise.all([...one.ids, ...two.ids].map((id) => pay(id)));
+    const numbers = async (artistId: string) =>
+      (
+        await db
+          .select({ sequence: taxDocuments.sequence, number: taxDocuments.number })
+          .from(taxDocuments)
+          .where(eq(taxDocuments.issuer, artistId))
+          .orderBy(asc(taxDocuments.sequence))
+      ).map((r) => r.sequence);
+    expect(await numbers(one.artistId)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(await numbers(two.artistId)).toEqual([1, 2, 3]);
+    const [counter] = await db.execute<{ last: number }>(
+      sql`select last from document_counters where issuer = ${one.artistId} and kind = 'receipt'`,
+    );
+    expect(Number(counter.last)).toBe(50);
+  });
+});
+
+describe("the PDF", () => {
+  it("starts with %PDF, names the number, and prints a Japanese band name and the VAT of each rate", async () => {
+    const { order, artist } = await pendingOrderWithVat({ cds: 1 });
+    await db.update(artists).set({ name: "東京バンド Зеркало" }).where(eq(artists.id, artist.id));
+    await pay(order.id);
+    const [receipt] = await documentsOf(order.id);
+    const response = await documentPdfResponse(db, receipt);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${receipt.number}.pdf"`);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(bytes.toString("latin1")).toContain(receipt.number);
+    const text = pdfText(bytes);
+    if (text !== null) {
+      expect(text).toContain(receipt.number);
+      expect(text).toContain("東京バンド Зеркало");
+      expect(text).toMatch(/19\s?%/);
+      expect(text).toContain("art. 14a");
+    }
+  });
+
+  it("a French order's credit note is in French and names its receipt", async () => {
+    const { order } = await pendingOrderWithVat({
+      cds: 1,
+      seller: { status: "not_registered", mention: "TVA non applicable, art. 293 B du CGI" },
+    });
+    await db.update(orders).set({ locale: "fr" }).where(eq(orders.id, order.id));
+    await pay(order.id);
+    await recordRefundTotal(db, order.id, 500);
+    const [receipt, note] = await listOrderDocuments(db, order.id);
+    const bytes = await renderDocumentPdf(
+      note,
+      {
+        receiptNumber: receipt.number,
+        order: { id: order.id, email: order.email, buyerCountry: "DE", locale: "fr" },
+        seller: {
+          name: "Les Gens",
+          country: "FR",
+          vat: { status: "not_registered", mention: "TVA non applicable, art. 293 B du CGI" },
+        },
+        platform: { name: "Merchtable SAS", address: "1 rue de la Paix, 75002 Paris", vatNumber: "FR00123456789" },
+      },
+      { compress: false },
+    );
+    expect(bytes.subarray(0, 4).toString("latin1")).toBe("%PDF");
+    const text = pdfText(bytes);
+    if (text !== null) {
+      expect(text).toContain("Avoir");
+      expect(text).toContain(receipt.number);
+      expect(text).toContain("TVA non applicable, art. 293 B du CGI");
+      expect(text).toContain("Merchtable SAS");
+    }
+  });
+});
+
+/** The PDF's text through poppler's pdftotext when the machine has it (null otherwise). */
+function pdfText(bytes: Buffer): string | null {
+  try {
+    return execFileSync("pdftotext", ["-", "-"], { input: bytes }).toString("utf8");
+  } catch {
+    return null;
+  }
+}
