@@ -1,6 +1,14 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { artists, orders, taxDocuments, type Artist, type SellerVat, type TaxDocument } from "@/db/schema";
+import {
+  artists,
+  orders,
+  taxDocuments,
+  type Artist,
+  type SellerVat,
+  type TaxDocument,
+  type TaxDocumentKind,
+} from "@/db/schema";
 import { env } from "@/lib/env";
 import { defaultVatMention } from "@/lib/vat";
 import { issueReceipt } from "./issue";
@@ -68,4 +76,40 @@ export async function documentPdfResponse(db: DbOrTx, doc: TaxDocument): Promise
       "X-Robots-Tag": "noindex",
     },
   });
+}
+
+/** A link to one of an order's documents: "receipt" (issued on first request if need be) or a credit note's id. */
+export type DocumentLink = { ref: string; kind: TaxDocumentKind; number: string | null };
+
+/** The documents to offer for each paid order: its receipt, always, then its credit notes. */
+export async function documentLinksFor(db: DbOrTx, orderIds: string[]): Promise<Map<string, DocumentLink[]>> {
+  const links = new Map<string, DocumentLink[]>();
+  if (!orderIds.length) return links;
+  const paid = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(inArray(orders.id, orderIds), inArray(orders.status, ["paid", "partially_refunded", "refunded"])));
+  const docs = await db
+    .select({
+      id: taxDocuments.id,
+      orderId: taxDocuments.orderId,
+      kind: taxDocuments.kind,
+      number: taxDocuments.number,
+    })
+    .from(taxDocuments)
+    .where(
+      inArray(
+        taxDocuments.orderId,
+        paid.map((o) => o.id),
+      ),
+    )
+    .orderBy(asc(taxDocuments.sequence));
+  for (const { id } of paid) {
+    const mine = docs.filter((d) => d.orderId === id);
+    links.set(id, [
+      { ref: "receipt", kind: "receipt", number: mine.find((d) => d.kind === "receipt")?.number ?? null },
+      ...mine.filter((d) => d.kind === "credit_note").map((d) => ({ ref: d.id, kind: d.kind, number: d.number })),
+    ]);
+  }
+  return links;
 }

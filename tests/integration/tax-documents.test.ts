@@ -1,20 +1,40 @@
 import { execFileSync } from "node:child_process";
 import { asc, eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
-import { artists, orderItems, orders, taxDocuments, type SellerVat } from "@/db/schema";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { GET as bandDocument } from "@/app/(dashboard)/dashboard/[artist]/orders/[orderId]/documents/[document]/route";
+import { GET as downloadDocument } from "@/app/(shop)/download/[token]/documents/[document]/route";
+import { GET as libraryDocument } from "@/app/(shop)/library/[grant]/documents/[document]/route";
 import {
-  documentPdfResponse,
-  findOrderDocument,
-  issueReceipt,
-  listOrderDocuments,
-  renderDocumentPdf,
-} from "@/lib/documents";
-import { fulfillOrder, recordRefundTotal } from "@/lib/orders";
+  artistMembers,
+  artists,
+  auditLog,
+  downloadGrants,
+  orderItems,
+  orders,
+  taxDocuments,
+  type SellerVat,
+} from "@/db/schema";
+import { saveVatSettings } from "@/lib/artists";
+import { unseal } from "@/lib/crypto";
+import { documentPdfResponse, findOrderDocument, listOrderDocuments, renderDocumentPdf } from "@/lib/documents";
+import { DOWNLOAD_TOKEN_PURPOSE, fulfillOrder, recordRefundTotal } from "@/lib/orders";
 import { orderVat } from "@/lib/vat";
-import { useTestDb } from "@/tests/support/factories";
+import { makeUser, useTestDb } from "@/tests/support/factories";
 import { makePendingStripeOrder } from "@/tests/support/order-factories";
 
 const db = useTestDb();
+
+// Who asks: a signed-in account (the band's routes) and the library's signed-in address.
+let viewer: { id: string; email: string; name: string | null } | null = null;
+let libraryEmail: string | null = null;
+vi.mock("@/lib/auth", () => ({ currentUser: async () => viewer }));
+vi.mock("@/app/(shop)/library/library-session", () => ({
+  libraryViewer: async () => (libraryEmail ? { email: libraryEmail, via: "link" } : null),
+}));
+afterEach(() => {
+  viewer = null;
+  libraryEmail = null;
+});
 
 /**
  * A pending order (the album and `cds` CDs, shipped) with the VAT columns filled as checkout
@@ -279,6 +299,153 @@ describe("the PDF", () => {
       expect(text).toContain("TVA non applicable, art. 293 B du CGI");
       expect(text).toContain("Merchtable SAS");
     }
+  });
+});
+
+describe("who may fetch a document", () => {
+  const ctx = <T extends Record<string, string>>(params: T) => ({ params: Promise.resolve(params) });
+  const request = new Request("http://localhost/doc");
+
+  async function paidWithGrant() {
+    const made = await pendingOrderWithVat({ cds: 1 });
+    await pay(made.order.id);
+    const [order] = await db.select().from(orders).where(eq(orders.id, made.order.id));
+    const token = unseal(DOWNLOAD_TOKEN_PURPOSE, order.downloadTokenSealed!)!;
+    const [grant] = await db.select().from(downloadGrants).where(eq(downloadGrants.orderId, order.id));
+    const [receipt] = await documentsOf(order.id);
+    return { ...made, order, token, grant, receipt };
+  }
+
+  it("the download link's token opens its order's receipt and credit notes, nothing else", async () => {
+    const mine = await paidWithGrant();
+    const theirs = await paidWithGrant();
+    await recordRefundTotal(db, theirs.order.id, 200);
+    const [, theirNote] = await listOrderDocuments(db, theirs.order.id);
+
+    const ok = await downloadDocument(request, ctx({ token: mine.token, document: "receipt" }));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-type")).toBe("application/pdf");
+    expect(ok.headers.get("content-disposition")).toContain(`${mine.receipt.number}.pdf`);
+    const byId = await downloadDocument(request, ctx({ token: mine.token, document: mine.receipt.id }));
+    expect(byId.status).toBe(200);
+
+    const forged = mine.token.slice(0, -2) + (mine.token.endsWith("AA") ? "BB" : "AA");
+    for (const [token, document] of [
+      [forged, "receipt"],
+      ["not-a-token", "receipt"],
+      [mine.token, theirs.receipt.id], // another order's document under my key
+      [mine.token, theirNote.id],
+      [mine.token, "00000000-0000-0000-0000-000000000000"],
+    ])
+      expect((await downloadDocument(request, ctx({ token, document }))).status, `${token} ${document}`).toBe(404);
+  });
+
+  it("the library gives documents only for the signed-in address's purchases", async () => {
+    const mine = await paidWithGrant();
+    const theirs = await paidWithGrant();
+    const params = (grant: string, document: string) => ctx({ grant, document });
+    expect((await libraryDocument(request, params(mine.grant.id, "receipt"))).status).toBe(404); // not signed in
+    libraryEmail = mine.grant.email;
+    const ok = await libraryDocument(request, params(mine.grant.id, "receipt"));
+    expect(ok.status).toBe(200);
+    expect(
+      Buffer.from(await ok.arrayBuffer())
+        .subarray(0, 4)
+        .toString("latin1"),
+    ).toBe("%PDF");
+    expect((await libraryDocument(request, params(theirs.grant.id, "receipt"))).status).toBe(404);
+    expect((await libraryDocument(request, params(mine.grant.id, theirs.receipt.id))).status).toBe(404);
+  });
+
+  it("a band's members get its orders' documents; strangers and other bands get a 404", async () => {
+    const mine = await paidWithGrant();
+    const theirs = await paidWithGrant();
+    const [member] = await db
+      .select({ userId: artistMembers.userId })
+      .from(artistMembers)
+      .where(eq(artistMembers.artistId, mine.artist.id));
+    const params = (artist: string, orderId: string, document: string) => ctx({ artist, orderId, document });
+    expect((await bandDocument(request, params(mine.artist.slug, mine.order.id, "receipt"))).status).toBe(404);
+    viewer = { id: (await makeUser(db)).id, email: "stranger@example.test", name: null };
+    expect((await bandDocument(request, params(mine.artist.slug, mine.order.id, "receipt"))).status).toBe(404);
+    viewer = { id: member.userId, email: "member@example.test", name: null };
+    const ok = await bandDocument(request, params(mine.artist.slug, mine.order.id, "receipt"));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-disposition")).toContain(mine.receipt.number);
+    // Another band's order, under my band's address or its own.
+    expect((await bandDocument(request, params(mine.artist.slug, theirs.order.id, "receipt"))).status).toBe(404);
+    expect((await bandDocument(request, params(theirs.artist.slug, theirs.order.id, "receipt"))).status).toBe(404);
+    expect((await bandDocument(request, params(mine.artist.slug, mine.order.id, theirs.receipt.id))).status).toBe(404);
+  });
+});
+
+describe("the band's VAT status", () => {
+  async function bandMember() {
+    const { artist } = await makePendingStripeOrder(db, { cds: 0 });
+    const [member] = await db
+      .select({ userId: artistMembers.userId })
+      .from(artistMembers)
+      .where(eq(artistMembers.artistId, artist.id));
+    return { artist, userId: member.userId };
+  }
+  const stored = async (id: string) => (await db.select().from(artists).where(eq(artists.id, id)))[0];
+
+  it("a registered band's number and rate are saved tidied, in basis points, with an audit entry", async () => {
+    const { artist, userId } = await bandMember();
+    const saved = await saveVatSettings(db, userId, artist.id, {
+      status: "registered",
+      number: "fr 12 345 678 901",
+      rate: "5,5",
+      mention: "",
+    });
+    expect(saved).toMatchObject({ ok: true });
+    expect(await stored(artist.id)).toMatchObject({
+      vatStatus: "registered",
+      vatNumber: "FR12345678901",
+      vatRateBasisPoints: 550,
+    });
+    const audit = await db.select().from(auditLog).where(eq(auditLog.artistId, artist.id));
+    expect(audit.map((a) => a.action)).toEqual(["settings.vat"]);
+  });
+
+  it("a malformed number or rate is refused with its reason, and nothing is saved or audited", async () => {
+    const { artist, userId } = await bandMember();
+    const before = await stored(artist.id);
+    expect(
+      await saveVatSettings(db, userId, artist.id, {
+        status: "registered",
+        number: "GR123456789",
+        rate: "30",
+        mention: "",
+      }),
+    ).toEqual({ ok: false, error: "invalid", fieldErrors: { number: "numberGreece", rate: "rate" }, prefix: "GR" });
+    expect(
+      await saveVatSettings(db, userId, artist.id, {
+        status: "registered",
+        number: "DE12345",
+        rate: "19",
+        mention: "",
+      }),
+    ).toMatchObject({ ok: false, fieldErrors: { number: "numberFormat" }, prefix: "DE" });
+    expect(
+      await saveVatSettings(db, userId, artist.id, { status: "not_registered", number: "", rate: "", mention: "  " }),
+    ).toMatchObject({ ok: false, fieldErrors: { mention: "mention" } });
+    expect(await stored(artist.id)).toEqual(before);
+    expect(await db.select().from(auditLog).where(eq(auditLog.artistId, artist.id))).toHaveLength(0);
+  });
+
+  it("someone outside the band cannot change it", async () => {
+    const { artist } = await bandMember();
+    const stranger = await makeUser(db);
+    expect(
+      await saveVatSettings(db, stranger.id, artist.id, {
+        status: "registered",
+        number: "DE123456789",
+        rate: "19",
+        mention: "",
+      }),
+    ).toEqual({ ok: false, error: "not_found" });
+    expect((await stored(artist.id)).vatStatus).toBe("not_registered");
   });
 });
 

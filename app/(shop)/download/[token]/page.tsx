@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { DownloadPage } from "@/components/downloads/download-page";
 import { RefundedNotice } from "@/components/downloads/refunded";
 import { db } from "@/db";
+import { documentLinksFor } from "@/lib/documents";
 import { findGrantByToken, loadGrantContents } from "@/lib/downloads/contents";
 import { loadDownloadPage } from "@/lib/downloads/page-data";
 
@@ -26,5 +27,8 @@ export default async function DownloadTokenPage({ params }: PageProps<"/download
   }
   const data = await loadDownloadPage(db, lookup.grant.id);
   if (!data) notFound();
-  return <DownloadPage data={data} />;
+  const orderId = lookup.grant.orderId;
+  const links = orderId ? (await documentLinksFor(db, [orderId])).get(orderId) : undefined;
+  const base = `/download/${encodeURIComponent((await params).token)}/documents`;
+  return <DownloadPage data={data} documents={{ base, links }} />;
 }
