@@ -1,10 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useActionState, useState, useTransition, type FormEvent } from "react";
 import { Field, TextArea } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
-import { SubmitButton } from "@/components/ui/submit-button";
 
 type State =
   | null
@@ -22,11 +21,21 @@ export function VatSettingsForm({
   initial: { status: "not_registered" | "registered"; mention: string; number: string; rate: string };
 }) {
   const t = useTranslations("documents.settings");
-  const [state, formAction] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(action, null);
+  const [, startTransition] = useTransition();
   const [status, setStatus] = useState(initial.status);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+
+  // Sent by hand, not as a form action: React would reset the fields after each answer, and a
+  // refused number must stay on screen to be corrected.
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  }
+
   return (
-    <form action={formAction} className="space-y-4" data-testid="vat-settings">
+    <form onSubmit={submit} className="space-y-4" noValidate data-testid="vat-settings">
       <input type="hidden" name="artistId" value={artistId} />
       <fieldset className="space-y-2">
         <legend className="sr-only">{t("title")}</legend>
@@ -75,8 +84,15 @@ export function VatSettingsForm({
         </div>
       )}
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton>{t("submit")}</SubmitButton>
-        <FormStatus state={state} testId="vat-settings-status" />
+        <button
+          type="submit"
+          disabled={pending}
+          aria-busy={pending || undefined}
+          className="inline-flex items-center justify-center rounded-md bg-ink px-4 py-2 text-sm font-medium text-white hover:bg-stone-700 disabled:opacity-60"
+        >
+          {t("submit")}
+        </button>
+        <FormStatus state={state} pending={pending} testId="vat-settings-status" />
       </div>
     </form>
   );

@@ -19,16 +19,19 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DownloadTokenPage({ params }: PageProps<"/download/[token]">) {
   // Signed links inside expire within the hour: never rendered ahead of time or cached.
   await connection();
-  const lookup = await findGrantByToken(db, (await params).token);
+  const { token } = await params;
+  const lookup = await findGrantByToken(db, token);
   if (!lookup.found && lookup.reason === "unknown") notFound();
+  const orderId = lookup.grant.orderId;
+  const documents = {
+    base: `/download/${encodeURIComponent(token)}/documents`,
+    links: orderId ? (await documentLinksFor(db, [orderId])).get(orderId) : undefined,
+  };
   if (!lookup.found) {
     const contents = await loadGrantContents(db, lookup.grant.id);
-    return <RefundedNotice band={contents?.artist.name ?? ""} />;
+    return <RefundedNotice band={contents?.artist.name ?? ""} documents={documents} />;
   }
   const data = await loadDownloadPage(db, lookup.grant.id);
   if (!data) notFound();
-  const orderId = lookup.grant.orderId;
-  const links = orderId ? (await documentLinksFor(db, [orderId])).get(orderId) : undefined;
-  const base = `/download/${encodeURIComponent((await params).token)}/documents`;
-  return <DownloadPage data={data} documents={{ base, links }} />;
+  return <DownloadPage data={data} documents={documents} />;
 }
