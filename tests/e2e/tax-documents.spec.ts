@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { artists, orderItems, orders } from "@/db/schema";
 import { issueReceipt } from "@/lib/documents";
 import { createDownloadGrant } from "@/lib/orders/download-grants";
+import { recordRefundTotal } from "@/lib/orders/refunds";
 import { artifacts, seedFreeBand, signInWithPassword, testDb, uniqueId } from "./helpers";
 
 /** A paid order for the band's album bought from Germany, as checkout and fulfilment leave it (VAT and receipt). */
@@ -109,4 +110,25 @@ test("a band says it is registered for VAT in Settings, a mistyped number first"
   await expect(section.getByLabel("VAT number", { exact: true })).toHaveValue("FR12345678901");
   await expect(section.getByLabel("VAT rate you charge on goods (%)")).toHaveValue("5.5");
   await page.screenshot({ path: `${artifacts}/settings-vat-saved.png`, fullPage: true });
+});
+
+test("the band finds the receipt and a credit note on the order's page", async ({ page }) => {
+  const { band, order, receipt } = await paidOrderWithReceipt();
+  await recordRefundTotal(testDb(), order.id, 300);
+  await signInWithPassword(page, band.user.email, band.user.password);
+  await expect(page).toHaveURL(new RegExp(`/dashboard/${band.artist.slug}$`));
+  await page.goto(`/dashboard/${band.artist.slug}/orders/${order.id}`);
+  const links = page.getByTestId("document-links");
+  await expect(links.getByTestId("receipt-link")).toHaveText("Receipt (PDF)");
+  const note = links.getByTestId("credit-note-link");
+  await expect(note).toHaveText(/^Credit note C-\d{4}-000001 \(PDF\)$/);
+  await page.screenshot({ path: `${artifacts}/band-order-documents.png`, fullPage: true });
+  for (const [link, number] of [
+    [links.getByTestId("receipt-link"), receipt.number],
+    [note, (await note.textContent())!.match(/C-\d{4}-\d{6}/)![0]],
+  ] as const) {
+    const response = await page.request.get((await link.getAttribute("href"))!);
+    expect(response.headers()["content-type"]).toBe("application/pdf");
+    expect(response.headers()["content-disposition"]).toContain(`${number}.pdf`);
+  }
 });
