@@ -109,8 +109,10 @@ export async function renderDocumentPdf(
   y = header(y);
 
   const shippingVat = doc.vatPlatform + doc.vatSeller - doc.lines.reduce((s, l) => s + l.vat, 0);
-  const shippingRate =
-    shippingVat > 0 && parties.seller.vat.status === "registered" ? parties.seller.vat.rateBasisPoints : 0;
+  // The shipping carries the rate of the band's goods it goes with (only a registered band charges VAT on it).
+  const goodsRate = doc.lines.find((l) => l.liability === "seller")?.vatRateBasisPoints;
+  const registeredRate = parties.seller.vat.status === "registered" ? parties.seller.vat.rateBasisPoints : 0;
+  const shippingRate = shippingVat > 0 ? (goodsRate ?? registeredRate) : 0;
   const rows = [
     ...doc.lines.map((line) => ({
       label: `${line.title}${line.detail ? ` — ${line.detail}` : ""}${line.liability === "platform" ? " *" : ""}`,
