@@ -13,7 +13,8 @@
  *                   payment-events/: the Stripe webhook and the handlers that change orders),
  *                   billing (bands' Pro subscriptions: checkout, portal, lifecycle events)
  *   2 domain        artists, auth, catalog, codes, discounts, email, fans, merch, plays, plans
- *                   (limits, fees, look), moderation (suspension, take-downs)
+ *                   (limits, fees, look), moderation (suspension, take-downs), documents (receipts and
+ *                   credit notes: numbered series, PDFs)
  *   1 adapters      audio, http, images, payments, queue, storage, audit (the append-only trail)
  *   0 leaves        env, log, crypto, money, countries, csv, time-zone, i18n, rate-limit, geo, net, vat
  *                   (rates, VAT in inclusive prices, buyer-country evidence), fx (approximate prices),
@@ -34,7 +35,7 @@
 const LAYERS = [
   ["env", "log", "crypto", "money", "countries", "csv", "time-zone", "i18n", "rate-limit", "geo", "net", "color", "vat", "fx"],
   ["audio", "http", "images", "payments", "queue", "storage", "audit"],
-  ["artists", "auth", "catalog", "codes", "discounts", "email", "fans", "merch", "plays", "plans", "moderation"],
+  ["artists", "auth", "catalog", "codes", "discounts", "email", "fans", "merch", "plays", "plans", "moderation", "documents"],
   ["orders", "billing"],
   ["downloads", "embed", "stats", "jobs", "library", "stream", "seo", "page-cache", "admin"],
   ["cli"],

@@ -20,6 +20,8 @@ const config: NextConfig = {
     "pg",
     "music-metadata",
     "esbuild",
+    // Reads its font metrics (AFM files) from its own folder at run time.
+    "pdfkit",
   ],
   experimental: {
     // Forms post pictures (up to four product photos at MAX_IMAGE_MB each). Both limits must fit

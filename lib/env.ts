@@ -82,6 +82,10 @@ const schema = z
       .min(0, "TRUSTED_PROXY_HOPS must be 0 or more")
       .max(10, "TRUSTED_PROXY_HOPS must be at most 10")
       .default(0),
+    /** The marketplace operator printed on receipts and credit notes (the deemed supplier of downloads). */
+    PLATFORM_LEGAL_NAME: z.string().trim().min(1).max(200).default("Merchtable"),
+    PLATFORM_ADDRESS: z.string().trim().max(500).optional(),
+    PLATFORM_VAT_NUMBER: z.string().trim().max(40).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** The shared page cache of lib/cli/server.ts (lib/page-cache): `off` sends every page to Next. */
     PAGE_CACHE: z.enum(["on", "off"], { message: "PAGE_CACHE must be on or off" }).default("on"),

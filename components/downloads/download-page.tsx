@@ -1,8 +1,10 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { DocumentLinks } from "@/components/documents/document-links";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { ReleaseArtwork } from "@/components/release/release-artwork";
 import { accentStyle } from "@/components/ui/accent-style";
+import type { DocumentLink } from "@/lib/documents";
 import type { DownloadPageData, PageItem } from "@/lib/downloads/page-data";
 import { FormatPicker } from "./format-picker";
 
@@ -10,7 +12,16 @@ import { FormatPicker } from "./format-picker";
  * What a fan bought from one band, each item with its format picker. Shared by /download/<token>
  * (the receipt's link) and /library/<grant> (the same page reached through the library).
  */
-export async function DownloadPage({ data, back }: { data: DownloadPageData; back?: { href: string; label: string } }) {
+export async function DownloadPage({
+  data,
+  back,
+  documents,
+}: {
+  data: DownloadPageData;
+  back?: { href: string; label: string };
+  /** The order's receipt and credit notes, under the route that checks this page's key. */
+  documents?: { base: string; links: DocumentLink[] | undefined };
+}) {
   const [t, format] = await Promise.all([getTranslations("downloads.page"), getFormatter()]);
   const { contents, items, expiresAt } = data;
   const { artist, grant } = contents;
@@ -36,6 +47,11 @@ export async function DownloadPage({ data, back }: { data: DownloadPageData; bac
           {t("purchased", { date: format.dateTime(grant.createdAt, { dateStyle: "long" }), email: grant.email })}
         </p>
         <p className="mt-3 max-w-prose text-sm">{t("intro")}</p>
+        {documents && (
+          <div className="mt-3 text-muted">
+            <DocumentLinks base={documents.base} links={documents.links} />
+          </div>
+        )}
       </header>
 
       <ul className="divide-y divide-line">

@@ -13,3 +13,4 @@ export {
 export { artistProfileSchema, parseLinks, type FieldErrors } from "./profile-input";
 export { acceptInvite, inviteMember, listTeam, previewInvite, removeMember, revokeInvite } from "./invites";
 export { RESERVED_SLUGS, checkSlug, slugify } from "./slug";
+export { saveVatSettings, type VatFieldError, type VatSettingsInput, type VatSettingsResult } from "./vat-settings";

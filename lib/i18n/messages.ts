@@ -11,6 +11,8 @@ import checkoutEn from "./messages/checkout.en.json";
 import checkoutFr from "./messages/checkout.fr.json";
 import codesEn from "./messages/codes.en.json";
 import codesFr from "./messages/codes.fr.json";
+import documentsEn from "./messages/documents.en.json";
+import documentsFr from "./messages/documents.fr.json";
 import downloadsEn from "./messages/downloads.en.json";
 import downloadsFr from "./messages/downloads.fr.json";
 import embedEn from "./messages/embed.en.json";
@@ -37,7 +39,7 @@ import titlesFr from "./messages/titles.fr.json";
  * en.json/fr.json (site, accounts, profile), catalog.* (dashboard releases and uploads),
  * listen.* (release page, player), checkout.* (cart, checkout, receipts), selling.* (dashboard
  * prices, merch, shipping, orders, payouts), downloads.* (download page, library), titles.* (dashboard tab titles), firstrun.* (first-release steps), plans.* (pricing page, plan limits),
- * billing.* (the band's plan page, subscriptions, billing e-mails), admin.* (operator console), moderation.* (reports, unavailable pages, audit trail). Top-level keys must not collide between files.
+ * billing.* (the band's plan page, subscriptions, billing e-mails), admin.* (operator console), moderation.* (reports, unavailable pages, audit trail), documents.* (receipt and credit note PDFs, the band's VAT status). Top-level keys must not collide between files.
  */
 const enAll = {
   ...en,
@@ -56,6 +58,7 @@ const enAll = {
   ...billingEn,
   ...adminEn,
   ...moderationEn,
+  ...documentsEn,
 };
 export type Messages = typeof enAll;
 export const messages: Record<Locale, Messages> = {
@@ -77,5 +80,6 @@ export const messages: Record<Locale, Messages> = {
     ...billingFr,
     ...adminFr,
     ...moderationFr,
+    ...documentsFr,
   },
 };

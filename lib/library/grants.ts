@@ -23,6 +23,7 @@ export type LibraryItem = {
 /** One purchase in the fan's library: a grant, with what it opens. */
 export type LibraryEntry = {
   grantId: string;
+  orderId: string | null;
   createdAt: Date;
   artist: { name: string; slug: string; accentColor: string };
   items: LibraryItem[];
@@ -35,6 +36,7 @@ export async function listLibrary(db: DbOrTx, email: string): Promise<LibraryEnt
   const grants = await db
     .select({
       id: downloadGrants.id,
+      orderId: downloadGrants.orderId,
       createdAt: downloadGrants.createdAt,
       artist: { name: artists.name, slug: artists.slug, accentColor: artists.accentColor },
     })
@@ -61,6 +63,7 @@ export async function listLibrary(db: DbOrTx, email: string): Promise<LibraryEnt
     .orderBy(asc(downloadGrantItems.id));
   return grants.map((grant) => ({
     grantId: grant.id,
+    orderId: grant.orderId,
     createdAt: grant.createdAt,
     artist: grant.artist,
     items: rows

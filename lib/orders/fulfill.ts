@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { cartItems, orderItems, orders, products, stockReservations, subscribers, type Order } from "@/db/schema";
 import { seal } from "@/lib/crypto";
+import { issueReceipt } from "@/lib/documents";
 import { logger } from "@/lib/log";
 import type { PaymentConfirmation } from "@/lib/payments";
 import { withCardCountry } from "@/lib/vat";
@@ -78,6 +79,7 @@ export async function fulfillOrder(
       .update(stockReservations)
       .set({ status: "committed" })
       .where(and(eq(stockReservations.orderId, order.id), eq(stockReservations.status, "held")));
+    await issueReceipt(tx, order.id);
 
     const items = await tx.select().from(orderItems).where(eq(orderItems.orderId, order.id));
     const grantItems = await grantedItems(tx, items);

@@ -2,6 +2,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { orderItems, orders } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit";
+import { issueCreditNote } from "@/lib/documents";
 import { logger } from "@/lib/log";
 import { paymentProvider } from "@/lib/payments";
 import { returnStock } from "./cancel";
@@ -26,6 +27,7 @@ export async function recordRefundTotal(db: DbOrTx, orderId: string, refundedTot
       .update(orders)
       .set({ refundedAmount: amount, status: full ? "refunded" : "partially_refunded" })
       .where(eq(orders.id, orderId));
+    await issueCreditNote(tx, orderId, amount - order.refundedAmount);
     if (full) {
       await revokeOrderGrants(tx, orderId);
       const shipped = await tx

@@ -241,7 +241,15 @@ test("a fan asks for their library by email, follows the link once, and finds th
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
   expect(cookie?.value).not.toContain("example");
 
-  await entries.first().getByRole("link").click();
+  // Each purchase also offers its receipt (a PDF of the same order, behind the same sign-in).
+  const receipt = entries.first().getByTestId("receipt-link");
+  await expect(receipt).toHaveAttribute("href", `/library/${grant.grantId}/documents/receipt`);
+  const pdf = await page.request.get((await receipt.getAttribute("href"))!);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  await entries
+    .first()
+    .getByRole("link", { name: /First Light/ })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/library/${grant.grantId}$`));
   await expect(page.getByTestId("download-item-title")).toHaveText("First Light");
   await expect(page.getByTestId("back-to-library")).toHaveAttribute("href", "/library");

@@ -71,6 +71,8 @@ async function main() {
   if (suites.some((s) => !["static", "unit", "integration", "e2e"].includes(s)))
     fail(`Unknown suite "${only}". Use static, unit, integration or e2e.`);
   ensureDebianPackage("ffmpeg", "ffmpeg", "audio is transcoded with Debian's ffmpeg");
+  if (suites.includes("integration"))
+    ensureDebianPackage("pdftotext", "poppler-utils", "the receipt tests read the PDFs' text with poppler");
   if (suites.includes("e2e")) {
     ensureDebianPackage(CHROMIUM_PATH, "chromium", "the browser tests drive Debian's Chromium");
   }

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { connection } from "next/server";
+import { DocumentLinks } from "@/components/documents/document-links";
 import { ReleaseArtwork } from "@/components/release/release-artwork";
 import { accentStyle } from "@/components/ui/accent-style";
 import { db } from "@/db";
+import { documentLinksFor, type DocumentLink } from "@/lib/documents";
 import { listLibrary, type LibraryEntry } from "@/lib/library";
 import { signOutOfLibraryAction } from "./actions";
 import { LibraryLinkForm } from "./library-forms";
@@ -31,6 +33,10 @@ export default async function LibraryPage() {
     );
   }
   const entries = await listLibrary(db, viewer.email);
+  const documents = await documentLinksFor(
+    db,
+    entries.flatMap((e) => (e.orderId ? [e.orderId] : [])),
+  );
   return (
     <div className="mx-auto max-w-3xl px-4 py-8 sm:px-6 sm:py-12" data-testid="library">
       <header className="flex flex-col gap-3 border-b border-line pb-6 sm:flex-row sm:items-end sm:justify-between">
@@ -60,7 +66,11 @@ export default async function LibraryPage() {
       ) : (
         <ul className="divide-y divide-line">
           {entries.map((entry) => (
-            <LibraryRow key={entry.grantId} entry={entry} />
+            <LibraryRow
+              key={entry.grantId}
+              entry={entry}
+              documents={entry.orderId ? documents.get(entry.orderId) : undefined}
+            />
           ))}
         </ul>
       )}
@@ -68,7 +78,7 @@ export default async function LibraryPage() {
   );
 }
 
-async function LibraryRow({ entry }: { entry: LibraryEntry }) {
+async function LibraryRow({ entry, documents }: { entry: LibraryEntry; documents: DocumentLink[] | undefined }) {
   const [t, release, format] = await Promise.all([
     getTranslations("downloads.library"),
     getTranslations("release"),
@@ -105,6 +115,11 @@ async function LibraryRow({ entry }: { entry: LibraryEntry }) {
           {t("open")}
         </span>
       </Link>
+      {documents && (
+        <div className="-mt-3 pb-4 pl-20 text-muted sm:pl-24">
+          <DocumentLinks base={`/library/${entry.grantId}/documents`} links={documents} />
+        </div>
+      )}
     </li>
   );
 }

@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { DownloadPage } from "@/components/downloads/download-page";
 import { RefundedNotice } from "@/components/downloads/refunded";
 import { db } from "@/db";
+import { documentLinksFor } from "@/lib/documents";
 import { findGrantByToken, loadGrantContents } from "@/lib/downloads/contents";
 import { loadDownloadPage } from "@/lib/downloads/page-data";
 
@@ -18,13 +19,19 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DownloadTokenPage({ params }: PageProps<"/download/[token]">) {
   // Signed links inside expire within the hour: never rendered ahead of time or cached.
   await connection();
-  const lookup = await findGrantByToken(db, (await params).token);
+  const { token } = await params;
+  const lookup = await findGrantByToken(db, token);
   if (!lookup.found && lookup.reason === "unknown") notFound();
+  const orderId = lookup.grant.orderId;
+  const documents = {
+    base: `/download/${encodeURIComponent(token)}/documents`,
+    links: orderId ? (await documentLinksFor(db, [orderId])).get(orderId) : undefined,
+  };
   if (!lookup.found) {
     const contents = await loadGrantContents(db, lookup.grant.id);
-    return <RefundedNotice band={contents?.artist.name ?? ""} />;
+    return <RefundedNotice band={contents?.artist.name ?? ""} documents={documents} />;
   }
   const data = await loadDownloadPage(db, lookup.grant.id);
   if (!data) notFound();
-  return <DownloadPage data={data} />;
+  return <DownloadPage data={data} documents={documents} />;
 }

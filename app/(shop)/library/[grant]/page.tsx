@@ -6,6 +6,7 @@ import { libraryViewer } from "@/app/(shop)/library/library-session";
 import { DownloadPage } from "@/components/downloads/download-page";
 import { RefundedNotice } from "@/components/downloads/refunded";
 import { db } from "@/db";
+import { documentLinksFor } from "@/lib/documents";
 import { loadDownloadPage } from "@/lib/downloads/page-data";
 import { findLibraryGrant } from "@/lib/library";
 
@@ -28,5 +29,12 @@ export default async function LibraryGrantPage({ params }: PageProps<"/library/[
   if (!data) notFound();
   if (grant.revokedAt) return <RefundedNotice band={data.contents.artist.name} />;
   const t = await getTranslations("downloads.library");
-  return <DownloadPage data={data} back={{ href: "/library", label: t("back") }} />;
+  const links = grant.orderId ? (await documentLinksFor(db, [grant.orderId])).get(grant.orderId) : undefined;
+  return (
+    <DownloadPage
+      data={data}
+      back={{ href: "/library", label: t("back") }}
+      documents={{ base: `/library/${grant.id}/documents`, links }}
+    />
+  );
 }

@@ -15,6 +15,7 @@ const KNOWN = new Set([
   "member.remove",
   "payout.connect_started",
   "payout.account_updated",
+  "settings.vat",
 ]);
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");

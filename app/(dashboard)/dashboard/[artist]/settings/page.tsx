@@ -2,6 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 import { updateArtistAction } from "@/app/(dashboard)/profile-actions";
 import { ArtistProfileForm } from "@/components/dashboard/artist-profile-form";
+import { VatSettingsForm } from "@/components/dashboard/vat-settings-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -10,7 +12,8 @@ import { requireArtistMember } from "@/lib/artists/guard";
 import { env } from "@/lib/env";
 import { upgradePath } from "@/lib/plans";
 import { listTimeZones } from "@/lib/time-zone";
-import { signOutEverywhereAction } from "./actions";
+import { defaultVatMention } from "@/lib/vat";
+import { saveVatSettingsAction, signOutEverywhereAction } from "./actions";
 
 export async function generateMetadata() {
   return pageTitle("settings");
@@ -18,7 +21,7 @@ export async function generateMetadata() {
 
 export default async function ArtistSettingsPage({ params, searchParams }: PageProps<"/dashboard/[artist]/settings">) {
   const { artist, user } = await requireArtistMember({ slug: (await params).artist });
-  const t = await getTranslations("dashboard.settings");
+  const [t, tv] = await Promise.all([getTranslations("dashboard.settings"), getTranslations("documents.settings")]);
   const saved = (await searchParams).saved === "1";
   return (
     <div className="space-y-6">
@@ -47,6 +50,26 @@ export default async function ArtistSettingsPage({ params, searchParams }: PageP
           }}
         />
       </div>
+      <Card title={tv("title")}>
+        <div className="space-y-4 text-sm" data-testid="vat-section">
+          <p className="max-w-prose text-muted">{tv("intro")}</p>
+          <p className="max-w-prose" data-testid="vat-digital">
+            {tv("digital")}
+          </p>
+          <ClientMessages namespaces={["documents.settings"]}>
+            <VatSettingsForm
+              action={saveVatSettingsAction}
+              artistId={artist.id}
+              initial={{
+                status: artist.vatStatus,
+                mention: artist.vatMention ?? defaultVatMention(artist.country),
+                number: artist.vatNumber ?? "",
+                rate: artist.vatRateBasisPoints === null ? "" : String(artist.vatRateBasisPoints / 100),
+              }}
+            />
+          </ClientMessages>
+        </div>
+      </Card>
       <Card title={t("account.title")}>
         <div className="space-y-3 text-sm">
           <p>{t("account.signedInAs", { email: user.email })}</p>

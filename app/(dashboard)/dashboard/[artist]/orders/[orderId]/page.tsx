@@ -11,11 +11,13 @@ import { StatusBadge, ToShipBadge } from "@/components/dashboard/orders/order-ba
 import { RefundForm } from "@/components/dashboard/orders/refund-form";
 import { ResendReceiptForm } from "@/components/dashboard/orders/resend-receipt-form";
 import { ShipForm } from "@/components/dashboard/orders/ship-form";
+import { DocumentLinks } from "@/components/documents/document-links";
 import { db } from "@/db";
 import { getOrderForArtist } from "@/db/queries/orders";
 import { SOLD_ORDER_STATUSES } from "@/db/schema";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { countryName } from "@/lib/countries";
+import { documentLinksFor } from "@/lib/documents";
 import { formatMoney } from "@/lib/money";
 import { formatAddress } from "@/lib/orders/receipt";
 import { KNOWN_CARRIERS, trackingUrl } from "@/lib/orders/tracking";
@@ -31,10 +33,11 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
   // Another band's order (even one this user also runs) is not found under this band's URL.
   const order = await getOrderForArtist(db, artist.id, orderId);
   if (!order) notFound();
-  const [t, tb, locale] = await Promise.all([
+  const [t, tb, locale, documents] = await Promise.all([
     getTranslations("selling.orders"),
     getTranslations("bandops.orders"),
     getLocale(),
+    documentLinksFor(db, [order.id]),
   ]);
   const money = (amount: number) => formatMoney(amount, order.currency, locale);
   const day = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
@@ -88,6 +91,12 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
             {t("orderTitle", { date: day.format(order.paidAt ?? order.createdAt) })}
           </h1>
           <p className="mt-1 text-sm text-muted">{t("reference", { id: order.id.slice(0, 8) })}</p>
+          <div className="mt-2 text-muted">
+            <DocumentLinks
+              base={`/dashboard/${artist.slug}/orders/${order.id}/documents`}
+              links={documents.get(order.id)}
+            />
+          </div>
         </div>
         <div className="flex flex-wrap items-center gap-2" data-testid="order-status">
           {physical.length > 0 && (
