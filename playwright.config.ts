@@ -37,6 +37,8 @@ export default defineConfig({
     timeout: 90_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { ...server.env, APP_URL: baseURL },
+    // The workers fetch exchange rates at start when none are fresh: never the real ECB from a test
+    // (tests/e2e/approximate-prices.spec.ts stores the rates of its own stand-in).
+    env: { ...server.env, APP_URL: baseURL, EXCHANGE_RATES_URL: "http://127.0.0.1:9/eurofxref-daily.xml" },
   },
 });

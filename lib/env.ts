@@ -82,6 +82,13 @@ const schema = z
       .min(0, "TRUSTED_PROXY_HOPS must be 0 or more")
       .max(10, "TRUSTED_PROXY_HOPS must be at most 10")
       .default(0),
+    /** The ECB's daily reference rates (its XML format), for fans' approximate prices; fetched once a day. */
+    EXCHANGE_RATES_URL: z
+      .url({
+        message:
+          "EXCHANGE_RATES_URL must be a full URL such as https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml",
+      })
+      .default("https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** The shared page cache of lib/cli/server.ts (lib/page-cache): `off` sends every page to Next. */
     PAGE_CACHE: z.enum(["on", "off"], { message: "PAGE_CACHE must be on or off" }).default("on"),

@@ -16,3 +16,30 @@ ${cubes}
 \t</Cube>
 </gesmes:Envelope>`;
 }
+
+/**
+ * A local stand-in for the ECB's rates address: answers whatever `answer` holds now (the XML, a
+ * garbage page, or an error status), and counts the requests.
+ */
+export type RatesStandIn = {
+  url: string;
+  answer: { status: number; body: string };
+  requests: number;
+  close: () => Promise<void>;
+};
+
+export async function startRatesStandIn(body: string): Promise<RatesStandIn> {
+  const { createServer } = await import("node:http");
+  const standIn: Omit<RatesStandIn, "url" | "close"> = { answer: { status: 200, body }, requests: 0 };
+  const server = createServer((_request, response) => {
+    standIn.requests++;
+    response.writeHead(standIn.answer.status, { "content-type": "text/xml; charset=utf-8" });
+    response.end(standIn.answer.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as import("node:net").AddressInfo;
+  return Object.assign(standIn, {
+    url: `http://127.0.0.1:${port}/stats/eurofxref/eurofxref-daily.xml`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  });
+}
