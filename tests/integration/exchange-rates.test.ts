@@ -1,12 +1,15 @@
-import { describe, expect, it, onTestFinished } from "vitest";
-import { readExchangeRates } from "@/db/queries/exchange-rates";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
+import { GET } from "@/app/api/visitor/route";
+import { readExchangeRates, saveExchangeRates } from "@/db/queries/exchange-rates";
 import { exchangeRates } from "@/db/schema";
 import { exchangeRatesStale, refreshExchangeRates } from "@/lib/jobs";
 import { CHORES } from "@/lib/jobs/housekeeping";
 import { ecbXml, startRatesStandIn } from "@/tests/support/ecb-xml";
 import { useTestDb } from "@/tests/support/factories";
 
+// One file for everything that writes exchange_rates: test files run in parallel on one database.
 const db = useTestDb();
+vi.mock("@/lib/auth", () => ({ currentUser: async () => null }));
 const today = new Date().toISOString().slice(0, 10);
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
@@ -81,5 +84,62 @@ describe("the daily exchange rates", () => {
 
   it("is a daily chore of the workers", () => {
     expect(CHORES.find((c) => c.queue === "exchange-rates")).toMatchObject({ cron: "5 16 * * *" });
+  });
+});
+
+const table = { USD: 1.09, JPY: 164, GBP: 0.85 };
+
+/** GET /api/visitor as lib/cli/server.ts hands it over: the decided client address in its own header. */
+async function visitor(ip: string, acceptLanguage?: string) {
+  const headers: Record<string, string> = { "x-merchtable-client-ip": ip };
+  if (acceptLanguage) headers["accept-language"] = acceptLanguage;
+  const response = await GET(new Request("http://localhost/api/visitor", { headers }));
+  expect(response.headers.get("cache-control")).toBe("private, no-store");
+  return (await response.json()) as Record<string, unknown>;
+}
+
+describe("/api/visitor tells the page where the visitor is and what they pay in", () => {
+  it("a German address: Germany, VAT charged, the euro (the country wins over the browser's region), today's rates", async () => {
+    await db.delete(exchangeRates);
+    await saveExchangeRates(db, { date: today, perEuro: table });
+    expect(await visitor("88.198.0.1", "ja-JP,ja;q=0.9")).toMatchObject({
+      signedIn: false,
+      cartCount: 0,
+      country: "DE",
+      vatCountry: true,
+      currency: "EUR",
+      rates: { date: today, perEuro: table },
+    });
+  });
+
+  it("a US address: the United States, no VAT, the dollar", async () => {
+    await db.delete(exchangeRates);
+    await saveExchangeRates(db, { date: today, perEuro: table });
+    expect(await visitor("8.8.8.8", "en-GB")).toMatchObject({
+      country: "US",
+      vatCountry: false,
+      currency: "USD",
+      rates: { date: today, perEuro: table },
+    });
+  });
+
+  it("an unknown address: no country and no VAT note; the browser's region names the currency, or nothing does", async () => {
+    await db.delete(exchangeRates);
+    await saveExchangeRates(db, { date: today, perEuro: table });
+    expect(await visitor("10.1.2.3", "ja-JP")).toMatchObject({ country: null, vatCountry: false, currency: "JPY" });
+    // No currency to think in: no rates sent either.
+    expect(await visitor("unknown", "fr")).toMatchObject({
+      country: null,
+      vatCountry: false,
+      currency: null,
+      rates: null,
+    });
+  });
+
+  it("rates older than three days, or none at all, are not sent", async () => {
+    await db.delete(exchangeRates);
+    expect(await visitor("8.8.8.8")).toMatchObject({ currency: "USD", rates: null });
+    await saveExchangeRates(db, { date: daysAgo(5), perEuro: table });
+    expect(await visitor("8.8.8.8")).toMatchObject({ currency: "USD", rates: null });
   });
 });

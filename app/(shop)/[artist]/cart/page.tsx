@@ -8,6 +8,8 @@ import { CheckoutForm } from "@/components/cart/checkout-form";
 import { CountrySelect } from "@/components/cart/country-select";
 import { accentStyle } from "@/components/ui/accent-style";
 import { Notice } from "@/components/ui/notice";
+import { PriceHint } from "@/components/visitor/price-hint";
+import { priceHintText } from "@/components/visitor/price-hint-text";
 import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
 import { releaseArtworkUrl } from "@/lib/catalog/public";
@@ -209,6 +211,13 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
                 </dd>
               </div>
             </dl>
+            <PriceHint
+              amount={priced!.total}
+              currency={priced!.currency}
+              locale={locale}
+              text={await priceHintText()}
+              className="-mt-2 block text-right text-xs text-muted"
+            />
             {paidBlocked && <Notice tone="error">{t("errors.payouts_not_connected")}</Notice>}
             <CheckoutForm
               action={checkoutAction}
