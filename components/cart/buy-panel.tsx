@@ -25,9 +25,18 @@ export async function BuyPanel({ artist, offers, releaseKind }: Props) {
   const [t, locale, hintText] = await Promise.all([getTranslations("buy"), getLocale(), priceHintText()]);
   const money = (amount: number) => formatMoney(amount, offers.currency, locale);
   /** "≈ ¥820" (and "incl. VAT": digital sales to the EU and the UK are taxed in the price) for this visitor. */
-  const hint = (rule: PriceRule, vat: boolean) => {
+  const hint = (rule: PriceRule, vat: boolean, className?: string) => {
     const amount = rule.mode === "fixed" ? rule.amount : rule.mode === "pay_what_you_want" ? rule.minimum : 0;
-    return <PriceHint amount={amount} currency={offers.currency} locale={locale} text={hintText} vat={vat} />;
+    return (
+      <PriceHint
+        amount={amount}
+        currency={offers.currency}
+        locale={locale}
+        text={hintText}
+        vat={vat}
+        className={className}
+      />
+    );
   };
   const priceText = (rule: PriceRule) =>
     rule.mode === "fixed"
@@ -125,7 +134,7 @@ export async function BuyPanel({ artist, offers, releaseKind }: Props) {
                 <span className="min-w-0 flex-1 truncate">{track.title}</span>
                 <span className="shrink-0 tabular-nums text-muted">
                   {priceText(track.rule)}
-                  {track.rule.mode !== "free" && hint(track.rule, false)}
+                  {track.rule.mode !== "free" && hint(track.rule, false, "block text-right text-xs")}
                 </span>
                 <AddToCartForm
                   action={addToCartAction}
