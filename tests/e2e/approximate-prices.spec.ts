@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { sql } from "drizzle-orm";
-import { exchangeRates } from "@/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { artists, exchangeRates, releases } from "@/db/schema";
 import { refreshExchangeRates } from "@/lib/jobs/exchange-rates";
 import { ecbXml, startRatesStandIn } from "@/tests/support/ecb-xml";
 import { artifacts, testDb } from "./helpers";
@@ -54,4 +54,46 @@ test("a visitor whose browser is ja-JP sees ≈ yen beside the euro price; with 
   await expect(page.getByTestId("release-price")).toHaveText("€7.00");
   await expect(page.getByTestId("approximate-price")).toHaveCount(0);
   await context.close();
+});
+
+test("a widget on another site shows ≈ yen beside its euro price for a ja-JP browser, from the cookie-free rates", async ({
+  browser,
+}) => {
+  const db = testDb();
+  await db.delete(exchangeRates);
+  await db.insert(exchangeRates).values([
+    { currency: "JPY", perEuro: 164, rateDate: today },
+    { currency: "USD", perEuro: 1.09, rateDate: today },
+  ]);
+  const [release] = await db
+    .select({ id: releases.id })
+    .from(releases)
+    .innerJoin(artists, eq(artists.id, releases.artistId))
+    .where(and(eq(artists.slug, "demo-band"), eq(releases.slug, "first-light")));
+
+  const context = await browser.newContext({ locale: "ja-JP" });
+  const page = await context.newPage();
+  const rates = page.waitForResponse((response) => response.url().endsWith("/api/rates"));
+  await page.goto(`/embed/buy/${release.id}?lang=en`);
+  const answer = await rates;
+  expect(answer.headers()["cache-control"]).toContain("public");
+  expect(answer.headers()["set-cookie"]).toBeUndefined();
+  await expect(page.getByTestId("embed-approximate")).toHaveText("≈ ¥1,148");
+  await expect(page.getByTestId("embed-widget")).toContainText("€7.00");
+  await page.getByTestId("embed-widget").screenshot({ path: `${artifacts}/approximate-prices-widget.png` });
+
+  // A visitor whose browser names no other currency asks for no rates at all.
+  const french = await browser.newContext({ locale: "fr-FR" });
+  const frPage = await french.newPage();
+  let asked = false;
+  frPage.on("request", (request) => {
+    if (request.url().includes("/api/rates")) asked = true;
+  });
+  await frPage.goto(`/embed/buy/${release.id}?lang=en`);
+  await expect(frPage.getByTestId("embed-widget")).toContainText("€7.00");
+  await frPage.waitForLoadState("networkidle");
+  expect(asked).toBe(false);
+  await expect(frPage.getByTestId("embed-approximate")).toHaveCount(0);
+  await context.close();
+  await french.close();
 });

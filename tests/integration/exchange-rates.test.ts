@@ -1,4 +1,5 @@
 import { describe, expect, it, onTestFinished, vi } from "vitest";
+import { GET as ratesRoute } from "@/app/api/rates/route";
 import { GET } from "@/app/api/visitor/route";
 import { readExchangeRates, saveExchangeRates } from "@/db/queries/exchange-rates";
 import { exchangeRates } from "@/db/schema";
@@ -141,5 +142,21 @@ describe("/api/visitor tells the page where the visitor is and what they pay in"
     expect(await visitor("8.8.8.8")).toMatchObject({ currency: "USD", rates: null });
     await saveExchangeRates(db, { date: daysAgo(5), perEuro: table });
     expect(await visitor("8.8.8.8")).toMatchObject({ currency: "USD", rates: null });
+  });
+});
+
+describe("/api/rates, the widgets' cookie-free rates", () => {
+  it("is the same for everyone and may be cached an hour; it is empty when the rates are stale", async () => {
+    await db.delete(exchangeRates);
+    await saveExchangeRates(db, { date: today, perEuro: table });
+    const response = await ratesRoute();
+    expect(response.headers.get("cache-control")).toBe(
+      "public, max-age=3600, s-maxage=3600, stale-while-revalidate=600",
+    );
+    expect(response.headers.get("set-cookie")).toBeNull();
+    expect(await response.json()).toEqual({ rates: { date: today, perEuro: table } });
+    await db.delete(exchangeRates);
+    await saveExchangeRates(db, { date: daysAgo(5), perEuro: table });
+    expect(await (await ratesRoute()).json()).toEqual({ rates: null });
   });
 });
