@@ -1,6 +1,4 @@
-import { approximatePrice } from "@/lib/fx/convert";
-import { currencyOfCountry, regionOfAcceptLanguage } from "@/lib/fx/currency";
-import type { Rates } from "@/lib/fx/ecb";
+import { approximatePrice, currencyOfCountry, regionOfAcceptLanguage, type Rates } from "@/lib/fx";
 
 /**
  * "≈ ¥1,148" after each marked price (`data-amount`, `data-currency`) for a fan whose browser's
