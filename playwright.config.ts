@@ -39,6 +39,13 @@ export default defineConfig({
     stderr: "pipe",
     // The browser reaches the server from loopback: trusting it lets a test say where the fan is
     // with X-Forwarded-For (tests/e2e/vat-cart.spec.ts); without that header nothing changes.
-    env: { ...server.env, APP_URL: baseURL, TRUSTED_PROXIES: "127.0.0.1,::1" },
+    // The workers fetch exchange rates at start when none are fresh: never the real ECB from a test
+    // (tests/e2e/approximate-prices.spec.ts stores the rates of its own stand-in).
+    env: {
+      ...server.env,
+      APP_URL: baseURL,
+      TRUSTED_PROXIES: "127.0.0.1,::1",
+      EXCHANGE_RATES_URL: "http://127.0.0.1:9/eurofxref-daily.xml",
+    },
   },
 });

@@ -86,6 +86,13 @@ const schema = z
     PLATFORM_LEGAL_NAME: z.string().trim().min(1).max(200).default("Merchtable"),
     PLATFORM_ADDRESS: z.string().trim().max(500).optional(),
     PLATFORM_VAT_NUMBER: z.string().trim().max(40).optional(),
+    /** The ECB's daily reference rates (its XML format), for fans' approximate prices; fetched once a day. */
+    EXCHANGE_RATES_URL: z
+      .url({
+        message:
+          "EXCHANGE_RATES_URL must be a full URL such as https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml",
+      })
+      .default("https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** The shared page cache of lib/cli/server.ts (lib/page-cache): `off` sends every page to Next. */
     PAGE_CACHE: z.enum(["on", "off"], { message: "PAGE_CACHE must be on or off" }).default("on"),

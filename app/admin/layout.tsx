@@ -20,6 +20,7 @@ export default async function AdminLayout({ children }: LayoutProps<"/admin">) {
     ["/admin", t("bands")],
     ["/admin/reports", t("reports")],
     ["/admin/revenue", t("revenue")],
+    ["/admin/vat", t("vat")],
     ["/admin/jobs", t("jobs")],
     ["/admin/payments", t("payments")],
     ["/admin/settings", t("settings")],

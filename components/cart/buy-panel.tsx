@@ -1,6 +1,8 @@
 /* eslint-disable @next/next/no-img-element -- product photos are already re-encoded to the sizes we show */
 import { getLocale, getTranslations } from "next-intl/server";
 import { addToCartAction, freeDownloadAction } from "@/app/(shop)/[artist]/cart/actions";
+import { PriceHint, type PriceHintText } from "@/components/visitor/price-hint";
+import { priceHintText } from "@/components/visitor/price-hint-text";
 import { CartLink } from "@/components/visitor/visitor-links";
 import { localeHref } from "@/lib/i18n/locale-href";
 import type { PublicProduct } from "@/lib/merch";
@@ -20,8 +22,22 @@ type Props = {
  * options and stock, single tracks. Everything it sends is re-checked by the cart on the server.
  */
 export async function BuyPanel({ artist, offers, releaseKind }: Props) {
-  const [t, locale] = await Promise.all([getTranslations("buy"), getLocale()]);
+  const [t, locale, hintText] = await Promise.all([getTranslations("buy"), getLocale(), priceHintText()]);
   const money = (amount: number) => formatMoney(amount, offers.currency, locale);
+  /** "≈ ¥820" (and "incl. VAT": digital sales to the EU and the UK are taxed in the price) for this visitor. */
+  const hint = (rule: PriceRule, vat: boolean, className?: string) => {
+    const amount = rule.mode === "fixed" ? rule.amount : rule.mode === "pay_what_you_want" ? rule.minimum : 0;
+    return (
+      <PriceHint
+        amount={amount}
+        currency={offers.currency}
+        locale={locale}
+        text={hintText}
+        vat={vat}
+        className={className}
+      />
+    );
+  };
   const priceText = (rule: PriceRule) =>
     rule.mode === "fixed"
       ? money(rule.amount)
@@ -57,6 +73,9 @@ export async function BuyPanel({ artist, offers, releaseKind }: Props) {
           <p className="text-lg font-semibold tabular-nums" data-testid="release-price">
             {release.forSale ? priceText(release.rule) : t("notForSale")}
           </p>
+        </div>
+        <div className="-mt-2 text-right empty:hidden" data-testid="release-price-hint">
+          {release.forSale && release.rule.mode !== "free" && hint(release.rule, true)}
         </div>
         {release.rule.mode === "pay_what_you_want" && release.rule.suggested > 0 && (
           <p className="-mt-2 text-right text-xs text-muted">
@@ -98,7 +117,7 @@ export async function BuyPanel({ artist, offers, releaseKind }: Props) {
           <ul className="space-y-5">
             {offers.products.map((product) => (
               <li key={product.id} data-testid="physical-edition">
-                <ProductOffer product={product} artistSlug={artist.slug} disabled={paidBlocked} />
+                <ProductOffer product={product} artistSlug={artist.slug} disabled={paidBlocked} hintText={hintText} />
               </li>
             ))}
           </ul>
@@ -113,7 +132,10 @@ export async function BuyPanel({ artist, offers, releaseKind }: Props) {
               <li key={track.id} className="flex items-center gap-3 py-2" data-testid="single-track">
                 <span className="w-5 shrink-0 text-right tabular-nums text-muted">{track.position}</span>
                 <span className="min-w-0 flex-1 truncate">{track.title}</span>
-                <span className="shrink-0 tabular-nums text-muted">{priceText(track.rule)}</span>
+                <span className="shrink-0 tabular-nums text-muted">
+                  {priceText(track.rule)}
+                  {track.rule.mode !== "free" && hint(track.rule, false, "block text-right text-xs")}
+                </span>
                 <AddToCartForm
                   action={addToCartAction}
                   artistSlug={artist.slug}
@@ -146,10 +168,13 @@ export async function ProductOffer({
   product,
   artistSlug,
   disabled,
+  hintText,
 }: {
   product: PublicProduct;
   artistSlug: string;
   disabled: boolean;
+  /** The band's own VAT status decides the tax on goods, so an item's price gets only the approximation. */
+  hintText: PriceHintText;
 }) {
   const [t, tk, locale] = await Promise.all([getTranslations("buy"), getTranslations("selling.kinds"), getLocale()]);
   const photo = product.photos[0];
@@ -170,6 +195,13 @@ export async function ProductOffer({
           </p>
           <p className="shrink-0 text-sm font-semibold tabular-nums">
             {formatMoney(product.priceAmount, product.currency, locale)}
+            <PriceHint
+              amount={product.priceAmount}
+              currency={product.currency}
+              locale={locale}
+              text={hintText}
+              className="block text-right text-xs font-normal text-muted"
+            />
           </p>
         </div>
         {product.soldOut ? (

@@ -1,8 +1,20 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import type { Rates } from "@/lib/fx";
 
-export type Visitor = { signedIn: boolean; email: string | null; cartCount: number; member: boolean };
+export type Visitor = {
+  signedIn: boolean;
+  email: string | null;
+  cartCount: number;
+  member: boolean;
+  /** Where the visitor is (null when unknown), and whether its consumers pay VAT on digital sales. */
+  country: string | null;
+  vatCountry: boolean;
+  /** The currency they most likely think in, and the reference rates when fresh (lib/fx). */
+  currency: string | null;
+  rates: Rates | null;
+};
 
 /** One request per page: the header asks with no band, the page's islands with theirs. */
 const requests = new Map<string, Promise<Visitor | null>>();

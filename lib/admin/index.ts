@@ -19,3 +19,15 @@ export {
   updatePlatformSettings,
   type SettingsField,
 } from "./settings";
+export {
+  ossCsv,
+  ossReturn,
+  ossTotals,
+  parseQuarter,
+  quarterLabel,
+  quarterOf,
+  quarterRange,
+  recentQuarters,
+  type OssRow,
+  type Quarter,
+} from "./vat-oss";

@@ -2,6 +2,7 @@ import type { DbOrTx } from "@/db/client";
 import { endLapsedGrace, remindGraceEnding } from "@/lib/billing";
 import { deliverQueuedEmails } from "@/lib/email/queue";
 import { expireStaleOrders } from "@/lib/orders/cancel";
+import { EXCHANGE_RATES_CRON, EXCHANGE_RATES_QUEUE, refreshExchangeRates } from "./exchange-rates";
 
 /**
  * Periodic chores, run through pg-boss schedules by whichever worker process picks them up.
@@ -20,4 +21,14 @@ export const CHORES: readonly Chore[] = [
   // dedupe key), then the band goes Free within a minute of its end.
   { queue: "billing-grace-remind", cron: "* * * * *", run: (db) => remindGraceEnding(db) },
   { queue: "billing-grace-end", cron: "* * * * *", run: (db) => endLapsedGrace(db) },
+  // The ECB's reference rates for fans' approximate prices, once a day (and at a worker's start
+  // when they are missing or stale, ./index.ts). A failed fetch keeps the old rates.
+  {
+    queue: EXCHANGE_RATES_QUEUE,
+    cron: EXCHANGE_RATES_CRON,
+    run: async (db) => {
+      const refreshed = await refreshExchangeRates(db);
+      return refreshed.ok ? refreshed.currencies : 0;
+    },
+  },
 ];

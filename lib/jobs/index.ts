@@ -5,12 +5,15 @@ import { ensureDownload, processTrack } from "@/lib/audio";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { boss, CHORE_QUEUE, databaseUrl, DOWNLOAD_QUEUE, forgetBoss, TRACK_QUEUE, type DownloadJob } from "@/lib/queue";
+import { EXCHANGE_RATES_QUEUE, exchangeRatesStale } from "./exchange-rates";
 import { CHORES } from "./housekeeping";
 
 /**
  * Starts the workers of this process (audio, downloads, and the every-minute chores of
  * ./housekeeping.ts); resolves to a function that stops them gracefully.
  */
+export { exchangeRatesStale, refreshExchangeRates, type RatesRefresh } from "./exchange-rates";
+
 export async function startWorkers(): Promise<() => Promise<void>> {
   const instance = await boss();
   const { db, client } = createDb(databaseUrl(), { max: 3 });
@@ -63,6 +66,12 @@ export async function startWorkers(): Promise<() => Promise<void>> {
         throw error;
       }
     });
+  }
+  // A fresh install, or a worker down for days: fetch the rates now rather than at the next 16:05.
+  try {
+    if (await exchangeRatesStale(db)) await instance.send(EXCHANGE_RATES_QUEUE, {});
+  } catch (error) {
+    logger.error({ err: error }, "could not check the exchange rates at start; the daily run fetches them");
   }
   logger.info({ concurrency, chores: CHORES.map((c) => c.queue) }, "workers started");
   return async () => {

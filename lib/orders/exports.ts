@@ -85,6 +85,11 @@ export async function exportCsv(
                 ? "partly"
                 : "no"
             : "",
+          // VAT (appended, so spreadsheets built on the older columns keep working).
+          money(o.vatPlatform),
+          money(o.vatSeller),
+          money(o.total - o.tax),
+          o.vatCountry,
         ];
       }),
     );
@@ -107,6 +112,11 @@ export async function exportCsv(
       csvTime(i.shippedAt),
       i.carrier,
       i.trackingNumber,
+      // Stamped when the order was created; empty for lines sold before VAT was recorded.
+      i.grossAmount === null ? "" : csvAmount(i.grossAmount, i.currency),
+      (i.vatRateBasisPoints / 100).toFixed(2),
+      csvAmount(i.vatAmount, i.currency),
+      i.vatLiability,
     ]),
   );
 }

@@ -17,3 +17,4 @@ export { getOverview, type Overview, type PeriodTotals, type CurrencyTotals } fr
 export { getSeries, type Series, type SeriesPoint } from "./series";
 export { salesByRelease, salesByFormat, byCountry, bySource, playsByTrack, type TrackPlays } from "./breakdowns";
 export type { BreakdownRow } from "./rows";
+export { bandVatByQuarter, type BandVatRow } from "./vat";

@@ -131,7 +131,7 @@ describe("the every-minute housekeeping", () => {
     expect(delivered.map((d) => d.to).sort()).toEqual(mails.map((m) => m.to).sort());
   });
 
-  it("startWorkers schedules each chore every minute and its worker runs the chore's job", async () => {
+  it("startWorkers schedules each chore on its cron and its worker runs the chore's job", async () => {
     const stop = await startWorkers();
     const boss = new PgBoss({
       connectionString: process.env.DATABASE_URL!,
@@ -143,12 +143,14 @@ describe("the every-minute housekeeping", () => {
     await boss.start();
     try {
       const schedules = await boss.getSchedules();
-      for (const c of CHORES) expect(schedules.find((s) => s.name === c.queue)).toMatchObject({ cron: "* * * * *" });
+      for (const c of CHORES) expect(schedules.find((s) => s.name === c.queue)).toMatchObject({ cron: c.cron });
+      expect(CHORES.filter((c) => c.cron === "* * * * *").map((c) => c.queue)).toContain("orders-expire");
 
       const pending = await abandonedCheckout();
       const mail = await queueMail();
       // What the cron tick does, without waiting for the minute: one job on each chore's queue.
-      for (const c of CHORES) await boss.send(c.queue, {});
+      // (The exchange rates' chore fetches from the ECB: tests/integration/exchange-rates.test.ts runs it against a stand-in.)
+      for (const c of CHORES) if (c.queue !== "exchange-rates") await boss.send(c.queue, {});
       expect(await waitFor(async () => (await orderStatus(pending.order.id)) === "canceled")).toBe(true);
       expect(await cdStock(db, pending.cd.id)).toBe(10);
       expect(await waitFor(async () => (await sentAt(mail.id)) !== null)).toBe(true);

@@ -8,6 +8,7 @@ import { ReportLink } from "@/components/moderation/report-link";
 import { ReleaseCard } from "@/components/release/release-card";
 import { ShopJsonLd } from "@/components/seo/json-ld";
 import { accentStyle } from "@/components/ui/accent-style";
+import { priceHintText } from "@/components/visitor/price-hint-text";
 import { CartLink, MemberLink } from "@/components/visitor/visitor-links";
 import { db } from "@/db";
 import { getArtistBySlug, imageUrl } from "@/lib/artists";
@@ -66,13 +67,14 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
   if (!artist || !shopAvailable(artist)) notFound();
   // The same for every visitor (the page cache keeps one copy): the cart link and the members'
   // "Manage" link come from /api/visitor in the browser.
-  const [t, tRelease, tBuy, locale, releases, merch] = await Promise.all([
+  const [t, tRelease, tBuy, locale, releases, merch, hintText] = await Promise.all([
     getTranslations("shop"),
     getTranslations("release"),
     getTranslations("buy"),
     pageLocale(),
     listPublishedReleases(db, artist.id),
     listPublishedProducts(db, artist.id),
+    priceHintText(),
   ]);
   const banner = imageUrl(artist.bannerKey, "1600");
   const avatar = imageUrl(artist.avatarKey, "512");
@@ -159,7 +161,12 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
                 <ul className="mt-4 grid gap-6 sm:grid-cols-2" data-testid="merch-list">
                   {merch.map((product) => (
                     <li key={product.id} className="rounded-lg border border-line bg-white p-4">
-                      <ProductOffer product={product} artistSlug={artist.slug} disabled={!canTakePayments(artist)} />
+                      <ProductOffer
+                        product={product}
+                        artistSlug={artist.slug}
+                        disabled={!canTakePayments(artist)}
+                        hintText={hintText}
+                      />
                     </li>
                   ))}
                 </ul>

@@ -16,6 +16,17 @@ export function priceText(offer: EmbedOffer, t: T, locale: string): string {
 }
 
 /**
+ * The price text marked with its amount, so the widget script can add an approximation in the
+ * fan's currency (lib/embed/script/approximate.ts); a free or name-your-price offer has none.
+ */
+export function markedPrice(offer: EmbedOffer, t: T, locale: string): Raw | string {
+  const { rule } = offer;
+  const amount = rule.mode === "fixed" ? rule.amount : rule.mode === "pay_what_you_want" ? rule.minimum : 0;
+  const text = priceText(offer, t, locale);
+  return amount > 0 ? html`<span data-amount="${amount}" data-currency="${offer.currency}">${text}</span>` : text;
+}
+
+/**
  * The link the buy button opens in a new tab: the band's add-to-cart route, first party there.
  * The widget script adds `host=` (the embedding site) before anyone clicks.
  */

@@ -2,7 +2,7 @@ import { offerImage, type EmbedOffer, type ShopWidget } from "@/lib/embed/data";
 import { html, type Raw } from "@/lib/embed/html";
 import type { EmbedOptions } from "@/lib/embed/options";
 import { localePath } from "@/lib/i18n";
-import { buyControl, priceText, type T } from "./offer";
+import { buyControl, markedPrice, type T } from "./offer";
 
 function kindLabel(offer: EmbedOffer, t: T): string {
   const kinds = ["album", "ep", "single", "cd", "vinyl", "cassette", "shirt", "other"];
@@ -18,14 +18,14 @@ function items(data: ShopWidget, options: EmbedOptions, t: T): Raw {
   if (options.layout === "large") {
     return html`<ul class="grid" data-testid="embed-shop-grid">${offers.map((offer) => {
       const image = showArt ? offerImage(offer, "medium") : null;
-      return html`<li data-testid="embed-shop-item">${showArt ? (image ? html`<img src="${image}" alt="" loading="lazy" width="300" height="300">` : html`<div class="ph"></div>`) : ""}<p class="t one">${offer.title}</p><p class="k one">${kindLabel(offer, t)}</p><p class="pr" data-testid="embed-price">${priceText(offer, t, options.lang)}</p>${buyControl(artist.slug, offer, options, t, "short")}</li>`;
+      return html`<li data-testid="embed-shop-item">${showArt ? (image ? html`<img src="${image}" alt="" loading="lazy" width="300" height="300">` : html`<div class="ph"></div>`) : ""}<p class="t one">${offer.title}</p><p class="k one">${kindLabel(offer, t)}</p><p class="pr" data-testid="embed-price">${markedPrice(offer, t, options.lang)}</p>${buyControl(artist.slug, offer, options, t, "short")}</li>`;
     })}</ul>`;
   }
   const thumbs = showArt && options.layout === "compact";
   return html`<table data-testid="embed-shop-table"><thead><tr>${thumbs ? html`<th><span class="sr">${t("item")}</span></th>` : ""}<th>${t("item")}</th><th class="num">${t("price")}</th><th><span class="sr">${t("buy")}</span></th></tr></thead><tbody>${offers.map(
     (offer) => {
       const image = thumbs ? offerImage(offer, "small") : null;
-      return html`<tr data-testid="embed-shop-item">${thumbs ? html`<td class="th">${image ? html`<img src="${image}" alt="" loading="lazy" width="40" height="40">` : ""}</td>` : ""}<td class="nm"><div class="one">${offer.title}</div><div class="k one">${kindLabel(offer, t)}</div></td><td class="num" data-testid="embed-price">${priceText(offer, t, options.lang)}</td><td class="act">${buyControl(artist.slug, offer, options, t, "short")}</td></tr>`;
+      return html`<tr data-testid="embed-shop-item">${thumbs ? html`<td class="th">${image ? html`<img src="${image}" alt="" loading="lazy" width="40" height="40">` : ""}</td>` : ""}<td class="nm"><div class="one">${offer.title}</div><div class="k one">${kindLabel(offer, t)}</div></td><td class="num" data-testid="embed-price">${markedPrice(offer, t, options.lang)}</td><td class="act">${buyControl(artist.slug, offer, options, t, "short")}</td></tr>`;
     },
   )}</tbody></table>`;
 }

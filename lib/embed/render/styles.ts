@@ -32,6 +32,7 @@ input[type=range]{flex:1;min-width:0;accent-color:var(--at);height:16px}
 .buy.ghost{background:transparent;color:var(--fg);border:1px solid var(--ln)}
 .buy[aria-disabled=true]{background:var(--ln);color:var(--mu);cursor:default}
 .pr{font-variant-numeric:tabular-nums}
+.ap{margin-left:.4em;color:var(--mu);font-size:.85em;font-weight:400;white-space:nowrap}
 .fill{flex:1;min-height:0;overflow:auto;border-top:1px solid var(--ln)}
 .tl{list-style:none}
 .tl li{border-bottom:1px solid var(--ln)}

@@ -1,3 +1,4 @@
+import { showApproximatePrices } from "./approximate";
 import { startPlayer, type WidgetData } from "./player";
 
 /**
@@ -73,3 +74,4 @@ const host = embeddingHost();
 creditHost(host);
 reportHeight(document.getElementById("w"));
 startPlayer(data, host);
+showApproximatePrices();

@@ -9,6 +9,8 @@ import { CheckoutForm } from "@/components/cart/checkout-form";
 import { CountrySelect } from "@/components/cart/country-select";
 import { accentStyle } from "@/components/ui/accent-style";
 import { Notice } from "@/components/ui/notice";
+import { PriceHint } from "@/components/visitor/price-hint";
+import { priceHintText } from "@/components/visitor/price-hint-text";
 import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
 import { clientIp } from "@/lib/auth/client-ip";
@@ -248,6 +250,13 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
                 </dd>
               </div>
             </dl>
+            <PriceHint
+              amount={priced!.total}
+              currency={priced!.currency}
+              locale={locale}
+              text={await priceHintText()}
+              className="-mt-2 block text-right text-xs text-muted"
+            />
             {vat && vat.total > 0 && (
               <div className="-mt-4 space-y-1 text-right text-sm text-muted">
                 {vatByRate(vat).map(({ rate, amount }) => (

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 import { StatusBadge, ToShipBadge } from "@/components/dashboard/orders/order-badges";
 import { OrdersExport } from "@/components/dashboard/orders/orders-export";
+import { VatFigures } from "@/components/dashboard/orders/vat-figures";
 import { control } from "@/components/ui/field";
 import { db } from "@/db";
 import {
@@ -171,6 +172,7 @@ export default async function OrdersPage({ params, searchParams }: PageProps<"/d
         </nav>
       )}
       <OrdersExport base={base} />
+      <VatFigures artistId={artist.id} />
     </div>
   );
 }
