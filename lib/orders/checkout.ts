@@ -4,6 +4,7 @@ import { carts, orderItems, orders, productOptions, products, stockReservations,
 import { claimDiscountUse, discountedUnits } from "@/lib/discounts";
 import { env } from "@/lib/env";
 import { countryOfIp } from "@/lib/geo";
+import type { Locale } from "@/lib/i18n/config";
 import { logger } from "@/lib/log";
 import { paymentProvider } from "@/lib/payments";
 import { feeAmount, feeFor } from "@/lib/plans";
@@ -43,7 +44,7 @@ export async function startCheckout(
     artist: Artist;
     email: string | null;
     subscribe: boolean;
-    locale: "en" | "fr";
+    locale: Locale;
     /** The free-download form: a cart that would cost something is refused, nothing is created. */
     requireFree?: boolean;
     /** The fan's address (lib/auth/client-ip): where a download sale is counted when no address is asked. */
@@ -144,7 +145,7 @@ async function createPendingOrder(
     artist: Artist;
     email: string | null;
     subscribe: boolean;
-    locale: "en" | "fr";
+    locale: Locale;
     buyerCountry: string | null;
     provider: "stripe" | "test" | "free";
   },
