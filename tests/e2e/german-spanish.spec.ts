@@ -80,6 +80,7 @@ test.describe("with a German browser", () => {
       ["fr", "Français"],
     ]);
     await expect(page.getByTestId("locale-switcher")).toHaveValue("en");
+    await expect(page.getByRole("main").getByRole("heading").first()).toBeVisible();
     await page.screenshot({ path: `${artifacts}/dashboard-de-browser.png` });
     // French chosen on the dashboard: the back office follows, and so do the fan pages.
     await page.getByTestId("locale-switcher").selectOption("fr");
@@ -116,6 +117,9 @@ test("/de/<band> and /es/<band> are shared copies with their own language and ev
     expect(html).toContain(`<link rel="canonical" href="${baseURL}${path}"/>`);
   }
   expect((await request.get("/de/dashboard", { maxRedirects: 0 })).status()).toBe(404);
+  const missing = await request.get("/es/no-such-band-here");
+  expect(missing.status()).toBe(404);
+  expect(await missing.text()).toContain("Aquí no hay nada");
   const sitemap = await (await request.get("/sitemap.xml")).text();
   const files = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
   const urls = files[0]?.endsWith(".xml")

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseEmbedOptions } from "@/lib/embed/options";
 import { BACK_OFFICE_LOCALES, backOfficeLocale, negotiateLocale } from "@/lib/i18n/config";
 import { messages } from "@/lib/i18n/messages";
 
@@ -41,5 +42,17 @@ describe("the visitor's language", () => {
       return value.length > 12 && value === get(fr);
     });
     expect(untranslated).toEqual([]);
+  });
+});
+
+describe("a widget's language", () => {
+  it("takes ?lang= in any fan language, else the visitor's browser", () => {
+    const lang = (query: string, acceptLanguage: string | null) =>
+      parseEmbedOptions(new URLSearchParams(query), acceptLanguage).lang;
+    expect(lang("lang=de", "fr-FR")).toBe("de");
+    expect(lang("lang=es", null)).toBe("es");
+    expect(lang("lang=xx", "de-AT,de;q=0.9")).toBe("de");
+    expect(lang("", "es-MX")).toBe("es");
+    expect(lang("", "it-IT")).toBe("en");
   });
 });
