@@ -1,7 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { orders } from "@/db/schema";
 import { DEMO } from "@/db/seed";
 import { baseURL } from "@/playwright.config";
-import { artifacts, signInWithPassword } from "./helpers";
+import { artifacts, signInWithPassword, testDb, uniqueId } from "./helpers";
 
 /** The demo band (seeded before the run): "First Light" at €7 and its CD at €12. */
 const SHOP = "/demo-band";
@@ -97,6 +99,41 @@ test.describe("with a Mexican Spanish browser", () => {
     await page.goto(SHOP);
     await expect(page).toHaveURL(/\/es\/demo-band$/);
     await expect(page.getByRole("heading", { name: "Lanzamientos" })).toBeVisible();
+  });
+
+  test("a Spanish fan pays on the test page, is thanked and mailed in Spanish, and downloads in Spanish", async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    const email = `es-fan-${uniqueId()}@example.test`;
+    await page.goto(`${SHOP}/first-light`);
+    await expect(page).toHaveURL(/\/es\/demo-band\/first-light$/);
+    await page.getByTestId("buy-panel").getByRole("button", { name: "Comprar ahora" }).first().click();
+    await expect(page.getByRole("heading", { name: "Tu carrito" })).toBeVisible();
+    await page
+      .getByTestId("checkout-form")
+      .getByLabel(/Correo para el recibo/)
+      .fill(email);
+    await page.getByTestId("checkout-form").getByRole("button", { name: /Pagar/ }).click();
+    await expect(page.getByTestId("test-banner")).toContainText("No se mueve dinero");
+    await expect(page.locator("html")).toHaveAttribute("lang", "es");
+    await page.screenshot({ path: `${artifacts}/test-payment-es.png`, fullPage: true });
+    await page.getByRole("button", { name: "Pagar 7,00 € (prueba)" }).click();
+    await expect(page.getByRole("heading", { name: "¡Gracias!" })).toBeVisible();
+    await page.screenshot({ path: `${artifacts}/checkout-success-es.png`, fullPage: true });
+
+    const [order] = await testDb().select().from(orders).where(eq(orders.email, email));
+    expect(order).toMatchObject({ status: "paid", locale: "es" });
+    await page.goto("/dev/mail");
+    const mail = page
+      .getByTestId("dev-mail")
+      .filter({ has: page.getByTestId("dev-mail-to").getByText(email, { exact: true }) })
+      .first();
+    await expect(mail).toContainText("Tu compra a The Demo Band");
+    await mail.getByRole("link", { name: /\/download\// }).click();
+    await expect(page.getByRole("heading", { name: "First Light" })).toBeVisible();
+    await expect(page.getByText("Elige un formato y descarga.")).toBeVisible();
+    await page.screenshot({ path: `${artifacts}/download-es.png`, fullPage: true });
   });
 });
 
