@@ -19,3 +19,25 @@ export const FAN_NAMESPACES = {
 } as const;
 
 export type FanArea = keyof typeof FAN_NAMESPACES;
+
+/**
+ * Top-level namespaces no fan ever sees (dashboard, accounts, operator console, band e-mails). Every
+ * top-level namespace is either here or holds a FAN_NAMESPACES entry, so a new one must be placed
+ * (the parity test says which): a fan-facing one left out would show English on German pages.
+ */
+export const BACK_OFFICE_NAMESPACES = [
+  "auth",
+  "artist",
+  "onboarding",
+  "dashboard",
+  "invite",
+  "devMail",
+  "errors",
+  "email",
+  "catalog",
+  "stats",
+  "titles",
+  "firstRun",
+  "billing",
+  "admin",
+] as const;

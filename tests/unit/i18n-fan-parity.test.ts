@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { FAN_NAMESPACES, type FanArea } from "@/lib/i18n/fan-namespaces";
+import { BACK_OFFICE_NAMESPACES, FAN_NAMESPACES, type FanArea } from "@/lib/i18n/fan-namespaces";
 import { messages } from "@/lib/i18n/messages";
 import { pickMessages } from "@/lib/i18n/pick";
 
@@ -103,5 +103,14 @@ describe.each(["de", "es"])("the fan pages in %s", (locale) => {
 describe("the fan namespaces", () => {
   it("are all in English, in the area they are listed under", () => {
     for (const area of areas) expect(() => pickMessages(read(file(area, "en")), FAN_NAMESPACES[area])).not.toThrow();
+  });
+
+  it("and the back office's together cover every top-level namespace, once", () => {
+    const fanTops = new Set(Object.values(FAN_NAMESPACES).flatMap((list) => list.map((ns) => ns.split(".")[0])));
+    const backOffice = new Set<string>(BACK_OFFICE_NAMESPACES);
+    const unplaced = Object.keys(messages.en).filter((top) => !fanTops.has(top) && !backOffice.has(top));
+    const both = [...backOffice].filter((top) => fanTops.has(top));
+    const unknown = [...backOffice].filter((top) => !(top in messages.en));
+    expect({ unplaced, both, unknown }).toEqual({ unplaced: [], both: [], unknown: [] });
   });
 });
