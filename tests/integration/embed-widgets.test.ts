@@ -50,7 +50,7 @@ describe("widget options from a stranger's query string", () => {
       lang: "fr",
     });
     const bad = parseEmbedOptions(
-      new URLSearchParams("theme=neon&bg=red&accent=12345&layout=huge&artwork=9999&tracklist=yes&lang=de"),
+      new URLSearchParams("theme=neon&bg=red&accent=12345&layout=huge&artwork=9999&tracklist=yes&lang=it"),
       "fr-FR,fr;q=0.9",
     );
     expect(bad).toEqual({
