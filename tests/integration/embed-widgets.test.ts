@@ -166,6 +166,35 @@ describe("a release widget", () => {
     expect(byBrowser.headers.get("vary")).toContain("Accept-Language");
   });
 
+  it("speaks German or Spanish when asked (?lang=), or when an Austrian or Mexican browser prefers it", async () => {
+    const german = await (
+      await call(releaseWidget, `/embed/release/${shop.album.id}?lang=de`, { id: shop.album.id })
+    ).text();
+    expect(german).toContain('<html lang="de">');
+    expect(german).toContain("Kaufen");
+    // The buy link carries the language to the cart (cart/add sends the fan to /de/<band>/cart).
+    expect(german).toMatch(new RegExp(`href="/${shop.artist.slug}/cart/add\\?[^"]*lang=de"`));
+    const byBrowser = await call(
+      releaseWidget,
+      `/embed/release/${shop.album.id}`,
+      { id: shop.album.id },
+      { "accept-language": "es-MX,es;q=0.9" },
+    );
+    const spanish = await byBrowser.text();
+    expect(spanish).toContain('<html lang="es">');
+    expect(spanish).toContain("Comprar");
+    expect(
+      await (
+        await call(
+          releaseWidget,
+          `/embed/release/${shop.album.id}`,
+          { id: shop.album.id },
+          { "accept-language": "de-AT" },
+        )
+      ).text(),
+    ).toContain('<html lang="de">');
+  });
+
   it.each([
     ["an unknown id", "00000000-0000-0000-0000-000000000000"],
     ["a draft", "draft"],
