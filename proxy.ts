@@ -12,7 +12,14 @@ import {
 } from "@/lib/http/security";
 import { SHARED_RENDER_HEADER } from "@/lib/http/shared-render";
 import { DEFAULT_LOCALE, LOCALE_COOKIE } from "@/lib/i18n/config";
-import { LOCALE_HEADER, localePath, preferredLocale, splitLocalePath } from "@/lib/i18n/paths";
+import {
+  BACK_OFFICE_HEADER,
+  isBackOfficePath,
+  LOCALE_HEADER,
+  localePath,
+  preferredLocale,
+  splitLocalePath,
+} from "@/lib/i18n/paths";
 
 /**
  * Headers for every page and the cross-site write check. Sign-in and membership checks do not
@@ -66,7 +73,9 @@ export function proxy(request: NextRequest) {
   const embed = isEmbedPath(pathname);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.delete(LOCALE_HEADER);
+  requestHeaders.delete(BACK_OFFICE_HEADER);
   if (language.locale) requestHeaders.set(LOCALE_HEADER, language.locale);
+  if (isBackOfficePath(pathname)) requestHeaders.set(BACK_OFFICE_HEADER, "1");
   // The page cache's own render (lib/cli/server.ts lets the header through only for it): a nonce
   // would be shared by every visitor, so none; the cache sets a hash-based policy instead.
   const shared = request.headers.get(SHARED_RENDER_HEADER) === "1";

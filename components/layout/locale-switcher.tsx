@@ -3,17 +3,24 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { isFanPath } from "@/lib/artists/slug";
-import { isLocale } from "@/lib/i18n/config";
+import { isLocale, LOCALE_NAMES, type Locale } from "@/lib/i18n/config";
 import { localePath, splitLocalePath } from "@/lib/i18n/paths";
 import { setLocaleAction } from "./actions";
-
-const NAMES: Record<string, string> = { en: "English", fr: "Français" };
 
 /**
  * Remembers the choice (cookie) for the pages that have one URL (dashboard, account, checkout);
  * on a fan page, whose language is in its URL, also goes to the page's address in that language.
+ * Each language is offered in its own name; the back office offers only English and French.
  */
-export function LocaleSwitcher({ locale, label }: { locale: string; label: string }) {
+export function LocaleSwitcher({
+  locale,
+  locales,
+  label,
+}: {
+  locale: string;
+  locales: readonly Locale[];
+  label: string;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
@@ -36,9 +43,9 @@ export function LocaleSwitcher({ locale, label }: { locale: string; label: strin
         }}
         className="rounded border border-line bg-white px-1 py-1 sm:px-2"
       >
-        {Object.entries(NAMES).map(([code, name]) => (
+        {locales.map((code) => (
           <option key={code} value={code} lang={code}>
-            {name}
+            {LOCALE_NAMES[code]}
           </option>
         ))}
       </select>

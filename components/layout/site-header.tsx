@@ -4,7 +4,7 @@ import { SignedInLinks, SignedOutLinks, VisitorNav, type NavLabels } from "@/com
 import { currentUser } from "@/lib/auth";
 import { isSharedRender } from "@/lib/http/shared-render-request";
 import { localePath } from "@/lib/i18n";
-import { pageLocale } from "@/lib/i18n/locale-href";
+import { pageLocale, pageLocales } from "@/lib/i18n/locale-href";
 import { LocaleSwitcher } from "./locale-switcher";
 
 /**
@@ -12,10 +12,11 @@ import { LocaleSwitcher } from "./locale-switcher";
  * VisitorNav in the browser on the shared copy of a fan page (lib/http/shared-render.ts).
  */
 export async function SiteHeader() {
-  const [t, tp, locale, shared] = await Promise.all([
+  const [t, tp, locale, locales, shared] = await Promise.all([
     getTranslations("nav"),
     getTranslations("plans"),
     pageLocale(),
+    pageLocales(),
     isSharedRender(),
   ]);
   const user = shared ? null : await currentUser();
@@ -46,7 +47,7 @@ export async function SiteHeader() {
           ) : (
             <SignedOutLinks labels={labels} />
           )}
-          <LocaleSwitcher locale={locale} label={t("language")} />
+          <LocaleSwitcher locale={locale} locales={locales} label={t("language")} />
         </nav>
       </div>
     </header>

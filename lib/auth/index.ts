@@ -9,7 +9,7 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { renderEmail, sendEmail } from "@/lib/email";
 import { env } from "@/lib/env";
 import { isHttpsRequest } from "@/lib/http";
-import { LOCALE_COOKIE, negotiateLocale, translator } from "@/lib/i18n";
+import { BACK_OFFICE_LOCALES, LOCALE_COOKIE, negotiateLocale, translator } from "@/lib/i18n";
 import { authenticate } from "./accounts";
 import { clientIp } from "./client-ip";
 import { checkSessionToken } from "./sessions";
@@ -36,7 +36,8 @@ class RateLimited extends CredentialsSignin {
 
 function requestLocale(request: Request) {
   const cookie = request.headers.get("cookie")?.match(new RegExp(`(?:^|; )${LOCALE_COOKIE}=(en|fr)`))?.[1];
-  return cookie ?? negotiateLocale(request.headers.get("accept-language"));
+  // Sign-in, reset and invitation e-mails belong to the back office: English or French.
+  return cookie ?? negotiateLocale(request.headers.get("accept-language"), BACK_OFFICE_LOCALES);
 }
 
 /**

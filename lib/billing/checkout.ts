@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { planSubscriptions, type Artist, type BillingInterval } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit";
 import { env } from "@/lib/env";
+import type { BackOfficeLocale } from "@/lib/i18n/config";
 import { stripeClient, testPaymentsActive } from "@/lib/payments";
 import { planSettings } from "@/lib/plans";
 
@@ -28,7 +29,7 @@ export async function liveSubscription(db: Db, artistId: string) {
  */
 export async function startUpgrade(
   db: Db,
-  input: { artist: Artist; interval: BillingInterval; email: string; locale: "en" | "fr"; actor: Actor },
+  input: { artist: Artist; interval: BillingInterval; email: string; locale: BackOfficeLocale; actor: Actor },
 ): Promise<UpgradeResult> {
   const { artist, interval } = input;
   if (await liveSubscription(db, artist.id)) return { ok: false, reason: "already_pro" };

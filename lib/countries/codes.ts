@@ -1,15 +1,23 @@
+import de from "i18n-iso-countries/langs/de.json";
 import en from "i18n-iso-countries/langs/en.json";
+import es from "i18n-iso-countries/langs/es.json";
 import fr from "i18n-iso-countries/langs/fr.json";
 
 /**
- * Countries as ISO 3166-1 has them today, named in English and French, from the
+ * Countries as ISO 3166-1 has them today, named in English, French, German and Spanish, from the
  * i18n-iso-countries package (its data ships inside the package: nothing is fetched). Every place
  * a country is chosen or shown goes through here, so a withdrawn code (DD, UK, YU…) is never
  * offered, and one already stored is shown under the country it stood for.
  */
 
 type NameList = Record<string, string | string[]>;
-const NAMES: Record<"en" | "fr", NameList> = { en: en.countries, fr: fr.countries };
+type Lang = "en" | "fr" | "de" | "es";
+const NAMES: Record<Lang, NameList> = { en: en.countries, fr: fr.countries, de: de.countries, es: es.countries };
+/** "fr-CA" → fr; a language without names here → en. */
+const langOf = (locale: string): Lang => {
+  const lang = locale.toLowerCase().split("-")[0];
+  return lang === "fr" || lang === "de" || lang === "es" ? lang : "en";
+};
 
 /** The package's first name is its official short name ("Germany", "Allemagne"); others are aliases. */
 function official(list: NameList, code: string): string | undefined {
@@ -65,10 +73,10 @@ export function currentCountryCode(code: string | null | undefined): string | nu
 }
 
 function namesFor(locale: string): NameList {
-  return locale.toLowerCase().startsWith("fr") ? NAMES.fr : NAMES.en;
+  return NAMES[langOf(locale)];
 }
 
-/** The country's name in the visitor's language (French or English); an unknown code shows as itself. */
+/** The country's name in the visitor's language; an unknown code shows as itself. */
 export function countryName(code: string, locale: string): string {
   const current = currentCountryCode(code);
   return (current && official(namesFor(locale), current)) ?? code;
@@ -79,7 +87,7 @@ export type CountryOption = { code: string; name: string };
 const optionsCache = new Map<string, CountryOption[]>();
 /** Every current country, sorted by its name as the visitor reads it: what the country pickers offer. */
 export function countryOptions(locale: string): CountryOption[] {
-  const lang = locale.toLowerCase().startsWith("fr") ? "fr" : "en";
+  const lang = langOf(locale);
   const cached = optionsCache.get(lang);
   if (cached) return cached;
   const collator = new Intl.Collator(lang);

@@ -1,4 +1,4 @@
-import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/i18n";
+import { BACK_OFFICE_LOCALES, isBackOfficeLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/i18n";
 
 /**
  * CSV for spreadsheets. A cell starting with = + - @ (or a tab / carriage return) is a formula to
@@ -40,10 +40,10 @@ export function csvAmount(minor: number, currency: string): string {
 /** "2026-11-23 10:49:41" (UTC): sortable, and read as a date by every spreadsheet. */
 export const csvTime = (date: Date | null) => (date ? date.toISOString().slice(0, 19).replace("T", " ") : "");
 
-/** Route handlers have no next-intl context: the same rule as pages (cookie, then Accept-Language). */
+/** Route handlers have no next-intl context: the same rule as back-office pages (cookie, then Accept-Language; English or French). */
 export function csvLocale(request: Request): Locale {
   const chosen = /(?:^|;\s*)([^=;]+)=([^;]*)/g;
   for (const [, name, value] of (request.headers.get("cookie") ?? "").matchAll(chosen))
-    if (name === LOCALE_COOKIE && isLocale(value)) return value;
-  return negotiateLocale(request.headers.get("accept-language"));
+    if (name === LOCALE_COOKIE && isBackOfficeLocale(value)) return value;
+  return negotiateLocale(request.headers.get("accept-language"), BACK_OFFICE_LOCALES);
 }

@@ -3,7 +3,7 @@ import sharp from "sharp";
 import type { DbOrTx } from "@/db/client";
 import { env } from "@/lib/env";
 import { contentRange, ifRangeAllows, parseRange } from "@/lib/http";
-import { LOCALE_COOKIE, negotiateLocale, translator } from "@/lib/i18n";
+import { LOCALE_COOKIE, LOCALES, negotiateLocale, translator } from "@/lib/i18n";
 import { logger } from "@/lib/log";
 import { storage } from "@/lib/storage";
 import { albumZipFilename, contentDisposition, trackFilename } from "./names";
@@ -28,7 +28,9 @@ const PRIVATE = {
 } as const;
 
 function requestTranslator(request: Request) {
-  const cookie = request.headers.get("cookie")?.match(new RegExp(`(?:^|; )${LOCALE_COOKIE}=(en|fr)`))?.[1];
+  const cookie = request.headers
+    .get("cookie")
+    ?.match(new RegExp(`(?:^|; )${LOCALE_COOKIE}=(${LOCALES.join("|")})`))?.[1];
   return translator(cookie ?? negotiateLocale(request.headers.get("accept-language"))).t;
 }
 

@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { isLocale, negotiateLocale, type Locale } from "@/lib/i18n/config";
+import { BACK_OFFICE_LOCALES, backOfficeLocale, negotiateLocale, type BackOfficeLocale } from "@/lib/i18n/config";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
 import { formBodyLimitBytes, sizeMb } from "@/lib/images/limits";
@@ -10,7 +10,8 @@ import { formBodyLimitBytes, sizeMb } from "@/lib/images/limits";
  * text of such an answer to a server action instead of a generic failure. (The proxy has no
  * next-intl, so the message is filled here.)
  */
-const templates: Record<Locale, string> = { en: en.errors.form_too_large, fr: fr.errors.form_too_large };
+/** Only bands upload pictures (back office): English or French. */
+const templates: Record<BackOfficeLocale, string> = { en: en.errors.form_too_large, fr: fr.errors.form_too_large };
 const fill = (template: string, values: Record<string, number>) =>
   template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
 
@@ -22,7 +23,9 @@ export function oversizedFormPost(
   const bytes = Number(request.contentLength);
   const limit = formBodyLimitBytes(maxImageMb);
   if (bytes <= limit) return null;
-  const locale = isLocale(request.localeCookie) ? request.localeCookie : negotiateLocale(request.acceptLanguage);
+  const locale = request.localeCookie
+    ? backOfficeLocale(request.localeCookie)
+    : negotiateLocale(request.acceptLanguage, BACK_OFFICE_LOCALES);
   return {
     status: 413,
     body: fill(templates[locale], { size: sizeMb(bytes), max: Math.floor(limit / 1024 / 1024), image: maxImageMb }),

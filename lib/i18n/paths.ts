@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, isLocale, LOCALES, negotiateLocale, type Locale } from "./config";
+import { BACK_OFFICE_LOCALES, DEFAULT_LOCALE, isLocale, LOCALES, negotiateLocale, type Locale } from "./config";
 
 /**
  * Each language has its own URL for the fan-facing pages (home, shop, release, cart, widgets'
@@ -9,6 +9,29 @@ import { DEFAULT_LOCALE, isLocale, LOCALES, negotiateLocale, type Locale } from 
  * the visitor's choice (cookie) or browser.
  */
 export const LOCALE_HEADER = "x-merch-locale";
+
+/**
+ * Set by proxy.ts ("1") on a back-office request (isBackOfficePath), whose language is chosen
+ * among BACK_OFFICE_LOCALES only; proxy.ts removes whatever a client sent under this name.
+ */
+export const BACK_OFFICE_HEADER = "x-merch-back-office";
+
+/** The band's and the operator's pages, with no fan on them: they speak English or French only. */
+const BACK_OFFICE_PREFIXES = [
+  "/dashboard",
+  "/onboarding",
+  "/admin",
+  "/signin",
+  "/signup",
+  "/forgot-password",
+  "/reset-password",
+  "/invite",
+  "/dev",
+];
+
+export function isBackOfficePath(path: string): boolean {
+  return BACK_OFFICE_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+}
 
 /** The path of `path` (starting with "/") in `locale`: `localePath("fr", "/a/b")` is "/fr/a/b". */
 export function localePath(locale: Locale, path: string): string {
@@ -39,7 +62,22 @@ export function localeAlternates(path: string): Record<Locale, string> {
   return Object.fromEntries(LOCALES.map((locale) => [locale, localePath(locale, path)])) as Record<Locale, string>;
 }
 
-/** The language a visitor asked for: their explicit choice (cookie), else their browser's. */
-export function preferredLocale(cookie: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
-  return isLocale(cookie) ? cookie : negotiateLocale(acceptLanguage);
+/**
+ * The language a visitor asked for among `supported`: their explicit choice (cookie), else their
+ * browser's. A German choice on a back-office page (BACK_OFFICE_LOCALES) falls to the browser's
+ * next language the back office speaks, else English.
+ */
+export function preferredLocale<L extends Locale = Locale>(
+  cookie: string | null | undefined,
+  acceptLanguage: string | null | undefined,
+  supported: readonly L[] = LOCALES as unknown as readonly L[],
+): L {
+  return isLocale(cookie) && (supported as readonly string[]).includes(cookie)
+    ? (cookie as L)
+    : negotiateLocale(acceptLanguage, supported);
+}
+
+/** The languages a page at `path` (without its language prefix) is offered in. */
+export function localesForPath(path: string): readonly Locale[] {
+  return isBackOfficePath(path) ? BACK_OFFICE_LOCALES : LOCALES;
 }

@@ -12,6 +12,7 @@ import {
 } from "@/db/schema";
 import { claimDiscountUse, discountedUnits } from "@/lib/discounts";
 import { env } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/config";
 import { logger } from "@/lib/log";
 import { belowCardMinimum, cardMinimum, paymentProvider } from "@/lib/payments";
 import { feeAmount, feeFor } from "@/lib/plans";
@@ -62,7 +63,7 @@ export async function startCheckout(
     artist: Artist;
     email: string | null;
     subscribe: boolean;
-    locale: "en" | "fr";
+    locale: Locale;
     /** The free-download form: a cart that would cost something is refused, nothing is created. */
     requireFree?: boolean;
     /** The fan's address (lib/auth/client-ip): where a download sale is counted when no address is asked. */
@@ -172,7 +173,7 @@ async function createPendingOrder(
     artist: Artist;
     email: string | null;
     subscribe: boolean;
-    locale: "en" | "fr";
+    locale: Locale;
     buyerCountry: string | null;
     evidence: CountryEvidence;
     provider: "stripe" | "test" | "free";

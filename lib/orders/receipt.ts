@@ -5,7 +5,7 @@ import { countryName } from "@/lib/countries";
 import { queueEmail, renderEmail } from "@/lib/email";
 import { env } from "@/lib/env";
 import { liveSubscriberForOrder, unsubscribeUrl } from "@/lib/fans";
-import { translator } from "@/lib/i18n";
+import { backOfficeLocale, translator } from "@/lib/i18n";
 import { formatMoney } from "@/lib/money";
 import { formatRate } from "@/lib/vat";
 
@@ -108,7 +108,8 @@ export async function queueOrderEmails(tx: DbOrTx, order: Order, items: OrderIte
     .where(eq(artistMembers.artistId, order.artistId));
   const dashboard = new URL(`/dashboard/${artist.slug}/orders/${order.id}`, env().APP_URL).toString();
   for (const member of members) {
-    const { locale, t } = translator(member.locale);
+    // The band's notice is back office: English or French, even if a member's stored language is a fan one.
+    const { locale, t } = translator(backOfficeLocale(member.locale));
     await queueEmail(
       tx,
       renderEmail({

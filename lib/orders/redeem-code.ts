@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { artists, downloadCodes, orderItems, orders, releases } from "@/db/schema";
 import { normalizeCode } from "@/lib/codes";
 import { unseal } from "@/lib/crypto";
+import type { Locale } from "@/lib/i18n/config";
 import { releaseAvailable } from "@/lib/moderation";
 import { feeFor } from "@/lib/plans";
 import { hit, release, type Limit } from "@/lib/rate-limit";
@@ -25,7 +26,7 @@ export type RedeemResult =
  */
 export async function redeemCode(
   db: DbOrTx,
-  input: { code: string; email: string; subscribe: boolean; locale: "en" | "fr"; ip: string; artistId?: string },
+  input: { code: string; email: string; subscribe: boolean; locale: Locale; ip: string; artistId?: string },
 ): Promise<RedeemResult> {
   const key = `redeem:ip:${input.ip}`;
   // Counted before the code is looked up (one atomic increment), so simultaneous guesses cannot

@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import { env, type Env } from "@/lib/env";
+import { translator } from "@/lib/i18n";
 import { newStripeClient, stripeClient } from "./stripe-client";
 import { checkoutStateOf } from "./stripe-session";
 import type { CheckoutRequest, PaymentProvider } from "./types";
@@ -63,7 +64,7 @@ export function checkoutParams(
         {
           shipping_rate_data: {
             type: "fixed_amount",
-            display_name: request.locale === "fr" ? "Livraison" : "Shipping",
+            display_name: translator(request.locale).t("cart.shipping"),
             fixed_amount: { amount: request.shippingAmount, currency },
             ...taxBehavior,
             ...(options.tax && { tax_code: TAX_CODES.shipping }),

@@ -1,4 +1,5 @@
 import type { ShippingAddress } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/config";
 
 /** One line as the fan sees it on the provider's page. Amounts are integer minor units. */
 export type CheckoutLine = {
@@ -24,7 +25,7 @@ export type CheckoutRequest = {
   successUrl: string;
   cancelUrl: string;
   expiresAt: Date;
-  locale: "en" | "fr";
+  locale: Locale;
 };
 
 export type CheckoutSession = {

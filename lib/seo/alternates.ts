@@ -15,7 +15,7 @@ export function languageAlternates(locale: Locale, path: string) {
   };
 }
 
-const OG_LOCALES: Record<Locale, string> = { en: "en_US", fr: "fr_FR" };
+const OG_LOCALES: Record<Locale, string> = { en: "en_US", fr: "fr_FR", de: "de_DE", es: "es_ES" };
 
 /** Open Graph's locale of a render and its other languages. */
 export function openGraphLocales(locale: Locale) {

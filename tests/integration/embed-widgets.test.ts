@@ -50,7 +50,7 @@ describe("widget options from a stranger's query string", () => {
       lang: "fr",
     });
     const bad = parseEmbedOptions(
-      new URLSearchParams("theme=neon&bg=red&accent=12345&layout=huge&artwork=9999&tracklist=yes&lang=de"),
+      new URLSearchParams("theme=neon&bg=red&accent=12345&layout=huge&artwork=9999&tracklist=yes&lang=it"),
       "fr-FR,fr;q=0.9",
     );
     expect(bad).toEqual({
@@ -164,6 +164,35 @@ describe("a release widget", () => {
     );
     expect(await byBrowser.text()).toContain('<html lang="fr">');
     expect(byBrowser.headers.get("vary")).toContain("Accept-Language");
+  });
+
+  it("speaks German or Spanish when asked (?lang=), or when an Austrian or Mexican browser prefers it", async () => {
+    const german = await (
+      await call(releaseWidget, `/embed/release/${shop.album.id}?lang=de`, { id: shop.album.id })
+    ).text();
+    expect(german).toContain('<html lang="de">');
+    expect(german).toContain("Kaufen");
+    // The buy link carries the language to the cart (cart/add sends the fan to /de/<band>/cart).
+    expect(german).toMatch(new RegExp(`href="/${shop.artist.slug}/cart/add\\?[^"]*lang=de"`));
+    const byBrowser = await call(
+      releaseWidget,
+      `/embed/release/${shop.album.id}`,
+      { id: shop.album.id },
+      { "accept-language": "es-MX,es;q=0.9" },
+    );
+    const spanish = await byBrowser.text();
+    expect(spanish).toContain('<html lang="es">');
+    expect(spanish).toContain("Comprar");
+    expect(
+      await (
+        await call(
+          releaseWidget,
+          `/embed/release/${shop.album.id}`,
+          { id: shop.album.id },
+          { "accept-language": "de-AT" },
+        )
+      ).text(),
+    ).toContain('<html lang="de">');
   });
 
   it.each([

@@ -30,6 +30,18 @@ describe("page cache keys", () => {
     expect(cacheRequest("HEAD", "/demo-band/x", {})).toMatchObject({ languageRedirect: true, locale: null });
   });
 
+  it("name the German and Spanish pages by theirs, each its own copy", () => {
+    expect(cacheRequest("GET", "/de/demo-band/first-light?track=t1", {})).toMatchObject({
+      key: "/de/demo-band/first-light?track=t1",
+      locale: "de",
+      languageRedirect: false,
+      route: { kind: "release", artist: "demo-band", release: "first-light" },
+    });
+    expect(cacheRequest("GET", "/es", {})).toMatchObject({ key: "/es", locale: "es", route: { kind: "home" } });
+    expect(key("/embed/track/t1", { "accept-language": "de-AT,de;q=0.9" })).toBe("/embed/track/t1?lang=de");
+    expect(key("/embed/track/t1?lang=es", { "accept-language": "de" })).toBe("/embed/track/t1?lang=es");
+  });
+
   it("put a language-less widget's language (from Accept-Language) in its key", () => {
     expect(key("/embed/track/t1", { "accept-language": "fr-FR,fr;q=0.9" })).toBe("/embed/track/t1?lang=fr");
     expect(key("/embed/track/t1", {})).toBe("/embed/track/t1?lang=en");

@@ -14,6 +14,8 @@ describe("a sitemap's urlset", () => {
     expect(urls.map((url) => /<loc>(.*)<\/loc>/.exec(url)?.[1])).toEqual([
       "https://shop.example/night-owls/dusk",
       "https://shop.example/fr/night-owls/dusk",
+      "https://shop.example/de/night-owls/dusk",
+      "https://shop.example/es/night-owls/dusk",
     ]);
     for (const url of urls) {
       expect(url).toContain("<lastmod>2026-05-01T10:20:30Z</lastmod>");
@@ -21,6 +23,10 @@ describe("a sitemap's urlset", () => {
       expect(url).toContain(
         '<xhtml:link rel="alternate" hreflang="fr" href="https://shop.example/fr/night-owls/dusk"/>',
       );
+      for (const lang of ["de", "es"])
+        expect(url).toContain(
+          `<xhtml:link rel="alternate" hreflang="${lang}" href="https://shop.example/${lang}/night-owls/dusk"/>`,
+        );
       expect(url).toContain(
         '<xhtml:link rel="alternate" hreflang="x-default" href="https://shop.example/night-owls/dusk"/>',
       );
@@ -37,8 +43,8 @@ describe("a sitemap's urlset", () => {
 
 describe("splitting a large sitemap", () => {
   it("fills each file with at most 50 000 URLs, every language counted", () => {
-    expect(entriesPerFile()).toBe(SITEMAP_MAX_URLS / 2);
-    expect(entriesPerFile(5)).toBe(2);
+    expect(entriesPerFile()).toBe(SITEMAP_MAX_URLS / 4);
+    expect(entriesPerFile(9)).toBe(2);
     expect(entriesPerFile(1)).toBe(1);
   });
 

@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { optionsQuery, type EmbedKind, type EmbedOptions } from "@/lib/embed/options";
 import { embedHeight } from "@/lib/embed/sizes";
 import { iframeSnippet, loaderSnippet } from "@/lib/embed/snippets";
+import { isLocale, LOCALE_NAMES, LOCALES } from "@/lib/i18n/config";
 import { CopyField } from "./copy-field";
 
 /** `trackCount` (releases): the player's list is as tall as its tracks, so the snippet's height is exact. */
@@ -174,11 +175,15 @@ export function EmbedBuilder({
           <select
             className={select}
             value={look.lang ?? ""}
-            onChange={(e) => set("lang", e.target.value === "en" || e.target.value === "fr" ? e.target.value : null)}
+            onChange={(e) => set("lang", isLocale(e.target.value) ? e.target.value : null)}
           >
             <option value="">{t("languageVisitor")}</option>
-            <option value="en">English</option>
-            <option value="fr">Français</option>
+            {/* Widgets are fan-facing: every language, each in its own name. */}
+            {LOCALES.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {LOCALE_NAMES[code]}
+              </option>
+            ))}
           </select>
         </label>
         <ColorField

@@ -1,6 +1,6 @@
 import { db } from "@/db";
 import { unsubscribeWithToken } from "@/lib/fans";
-import { translator } from "@/lib/i18n";
+import { negotiateLocale, translator } from "@/lib/i18n";
 
 /**
  * RFC 8058 one-click unsubscribe: the fan's mail client POSTs `List-Unsubscribe=One-Click` to
@@ -10,7 +10,7 @@ import { translator } from "@/lib/i18n";
  */
 export async function POST(request: Request, { params }: RouteContext<"/api/unsubscribe/[token]">) {
   const token = decodeURIComponent((await params).token);
-  const { t } = translator(/^fr\b/i.test(request.headers.get("accept-language") ?? "") ? "fr" : "en");
+  const { t } = translator(negotiateLocale(request.headers.get("accept-language")));
   const result = await unsubscribeWithToken(db, token);
   const headers = { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" };
   if (!result.ok) return new Response(t("bandops.unsubscribe.invalid"), { status: 404, headers });

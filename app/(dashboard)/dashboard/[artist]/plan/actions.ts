@@ -16,6 +16,7 @@ import {
   testCheckoutSubscription,
   type TestBillingResult,
 } from "@/lib/billing";
+import { backOfficeLocale } from "@/lib/i18n";
 import { logger } from "@/lib/log";
 
 /**
@@ -31,7 +32,7 @@ export async function upgradeAction(form: FormData) {
   const parsed = upgradeSchema.safeParse({ artistId: form.get("artistId"), interval: form.get("interval") });
   const { artist, user } = await requireArtistMember({ id: String(form.get("artistId") ?? "") }, "owner");
   if (!parsed.success) redirect(planPage(artist.slug, "?error=interval"));
-  const locale = (await getLocale()) === "fr" ? "fr" : "en";
+  const locale = backOfficeLocale(await getLocale());
   const actor = { kind: "member" as const, userId: user.id, email: user.email };
   const result = await startUpgrade(db, {
     artist,
