@@ -8,7 +8,7 @@
 export const FAN_NAMESPACES = {
   site: ["meta", "nav", "footer", "home", "shop", "notFound"],
   checkout: ["buy", "cart", "checkout", "orderEmail"],
-  listen: ["release", "player"],
+  listen: ["release", "player", "prices"],
   downloads: ["downloads"],
   embed: ["embed.widget", "embed.add", "embed.loader"],
   codes: ["codes.redeem", "discounts.cart"],
@@ -38,6 +38,8 @@ export const BACK_OFFICE_NAMESPACES = [
   "stats",
   "titles",
   "firstRun",
+  // Receipt and credit note PDFs and the band's VAT settings: German and Spanish orders get English PDFs for now.
+  "documents",
   "billing",
   "admin",
 ] as const;
