@@ -90,6 +90,8 @@ async function main() {
     AUTH_SECRET: localAuthSecret(),
     STORAGE_DIR: path.join(process.cwd(), ".data", `test-storage${instance}`),
     NEXT_TELEMETRY_DISABLED: "1",
+    // The workers the tests start fetch exchange rates when none are fresh: never the real ECB.
+    EXCHANGE_RATES_URL: process.env.EXCHANGE_RATES_URL ?? "http://127.0.0.1:9/eurofxref-daily.xml",
   };
   rmSync(env.STORAGE_DIR!, { recursive: true, force: true });
 
