@@ -6,8 +6,14 @@ export function ListTable({
   empty,
   head,
   children,
+  label,
 }: {
   testId: string;
+  /**
+   * A table of figures only (no link or button inside) names its scrolling box and makes it
+   * focusable, so a keyboard can scroll it on a phone.
+   */
+  label?: string;
   /** Shown instead of the table when there are no rows. */
   empty?: string | null;
   head: ReactNode;
@@ -20,7 +26,10 @@ export function ListTable({
       </p>
     );
   return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-white">
+    <div
+      className="overflow-x-auto rounded-lg border border-line bg-white"
+      {...(label ? { tabIndex: 0, role: "region", "aria-label": label } : {})}
+    >
       <table className="w-full text-left text-sm" data-testid={testId}>
         <thead className="border-b border-line text-xs text-muted">
           <tr>{head}</tr>

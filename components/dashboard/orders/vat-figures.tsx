@@ -24,6 +24,7 @@ export async function VatFigures({ artistId }: { artistId: string }) {
       <p className="text-sm text-muted">{t("intro")}</p>
       <ListTable
         testId="band-vat"
+        label={t("title")}
         empty={null}
         head={
           <>
