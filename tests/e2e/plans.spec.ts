@@ -35,7 +35,7 @@ test("a Free band sees its colour and banner layout as Pro options, and a change
     `/dashboard/${artist.slug}/plan`,
   );
   await look.getByLabel("Header layout").selectOption("tall");
-  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await page.getByRole("button", { name: "Save changes" }).click();
   await expect(look.getByText("Upgrade to Pro to change them")).toBeVisible();
   await look.screenshot({ path: `${artifacts}/plan-look-refused.png` });
 });
