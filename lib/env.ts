@@ -40,6 +40,31 @@ const schema = z
       .enum(["true", "false"])
       .default("false")
       .transform((v) => v === "true"),
+    /**
+     * Lifetime of a signed address to a stored file (a stream's or a download's redirect): short, so
+     * a shared link dies within minutes. A stream's lasts at least its track's length plus a minute.
+     */
+    SIGNED_URL_SECONDS: z.coerce
+      .number({ message: "SIGNED_URL_SECONDS must be a number of seconds, such as 300" })
+      .int()
+      .min(30, "SIGNED_URL_SECONDS must be at least 30")
+      .max(86_400, "SIGNED_URL_SECONDS must be at most 86400 (a day)")
+      .default(300),
+    /** A CDN in front of the bucket (CloudFront): its base URL, e.g. https://d111111abcdef8.cloudfront.net */
+    CDN_BASE_URL: z
+      .url({ message: "CDN_BASE_URL must be a full URL such as https://d111111abcdef8.cloudfront.net" })
+      .optional(),
+    /** The CloudFront public key's id (a trusted key group's key) that signs CDN addresses. */
+    CDN_KEY_PAIR_ID: z.string().optional(),
+    /** The matching RSA private key, PEM (newlines may be written as \n). */
+    CDN_PRIVATE_KEY: z
+      .string()
+      .transform((v) => v.replace(/\\n/g, "\n"))
+      .refine(
+        (v) => v.includes("PRIVATE KEY-----"),
+        "CDN_PRIVATE_KEY must be a PEM private key (-----BEGIN …PRIVATE KEY-----)",
+      )
+      .optional(),
     FFMPEG_PATH: z.string().default("ffmpeg"),
     FFPROBE_PATH: z.string().default("ffprobe"),
     WORKERS: z.enum(["inline", "off"]).default("inline"),
@@ -106,6 +131,17 @@ const schema = z
   .superRefine((env, ctx) => {
     if (env.STORAGE_DRIVER === "s3" && !env.S3_BUCKET) {
       ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "S3_BUCKET is required when STORAGE_DRIVER=s3" });
+    }
+    const cdn = [env.CDN_BASE_URL, env.CDN_KEY_PAIR_ID, env.CDN_PRIVATE_KEY];
+    if (cdn.some(Boolean) && !cdn.every(Boolean)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["CDN_BASE_URL"],
+        message: "CDN_BASE_URL, CDN_KEY_PAIR_ID and CDN_PRIVATE_KEY go together: set all three or none",
+      });
+    }
+    if (env.CDN_BASE_URL && env.STORAGE_DRIVER !== "s3") {
+      ctx.addIssue({ code: "custom", path: ["CDN_BASE_URL"], message: "CDN_BASE_URL needs STORAGE_DRIVER=s3" });
     }
     if (env.APP_ENV !== "production") return;
     for (const key of [

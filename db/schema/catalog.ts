@@ -104,6 +104,14 @@ export const tracks = pgTable(
     streamKey: text("stream_key"),
     streamSize: integer("stream_size"),
     peaks: jsonb("peaks").$type<number[]>(),
+    /**
+     * The clip as its own file (the stream's first clipSeconds, cut by ffmpeg), made when the track
+     * is set to "clip": a signed URL to object storage cannot stop a range at N seconds (issue 20).
+     * `clipKeySeconds` is the length it was cut at; another clipSeconds needs a new one.
+     */
+    clipKey: text("clip_key"),
+    clipSize: integer("clip_size"),
+    clipKeySeconds: integer("clip_key_seconds"),
     status: trackStatusEnum("status").notNull().default("processing"),
     statusError: text("status_error"),
     streaming: streamingModeEnum("streaming").notNull().default("full"),

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, index, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { artists } from "./artists";
 import { releases, tracks } from "./catalog";
 import { createdAt, id } from "./columns";
@@ -61,3 +61,32 @@ export const libraryLoginTokens = pgTable(
   },
   (t) => [index("library_login_tokens_email_idx").on(t.email)],
 );
+
+export const archiveStatusEnum = pgEnum("archive_status", ["preparing", "ready", "failed"]);
+
+/**
+ * An album's zip in one format, made once and stored as an object with its size (issue 20), so it
+ * is served like any file: real Content-Length, resumable ranges, a signed URL to object storage.
+ * `version` digests what goes in (tracks, their files and names, the artwork): a change of any of
+ * them asks for a new archive, and the old ones are deleted with their objects.
+ */
+export const preparedArchives = pgTable(
+  "prepared_archives",
+  {
+    id: id(),
+    releaseId: text("release_id")
+      .notNull()
+      .references(() => releases.id, { onDelete: "cascade" }),
+    format: text("format").notNull(),
+    version: text("version").notNull(),
+    key: text("key").notNull(),
+    size: bigint("size", { mode: "number" }),
+    status: archiveStatusEnum("status").notNull().default("preparing"),
+    error: text("error"),
+    createdAt: createdAt(),
+    readyAt: timestamp("ready_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [uniqueIndex("prepared_archives_version_idx").on(t.releaseId, t.format, t.version)],
+);
+
+export type PreparedArchive = typeof preparedArchives.$inferSelect;

@@ -3,7 +3,8 @@ import { localDriver } from "./local";
 import type { StorageDriver } from "./types";
 
 export { isValidKey } from "./keys";
-export { TooLargeError, type ByteRange, type StorageDriver, type StoredFile } from "./types";
+export { FILE_URL_PREFIX, verifyFileToken, type FileToken, type FileTokenCheck } from "./file-token";
+export { TooLargeError, type ByteRange, type SignedUrlOptions, type StorageDriver, type StoredFile } from "./types";
 
 let driver: StorageDriver | undefined;
 

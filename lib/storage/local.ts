@@ -3,6 +3,7 @@ import { copyFile, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { FILE_URL_PREFIX, fileToken } from "./file-token";
 import { resolveKeyIn } from "./keys";
 import { TooLargeError, type ByteRange, type StorageDriver, type StoredFile } from "./types";
 
@@ -27,6 +28,9 @@ export function localDriver(root: string): StorageDriver {
   const resolve = (key: string) => resolveKeyIn(root, key);
   return {
     name: "local",
+    async signedUrl(key, options) {
+      return `${FILE_URL_PREFIX}${fileToken(key, options)}`;
+    },
     async put(key, data) {
       const target = resolve(key);
       await mkdir(path.dirname(target), { recursive: true });

@@ -18,9 +18,11 @@ import {
   UploadPartCommand,
   type CompletedPart,
 } from "@aws-sdk/client-s3";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import type { Env } from "@/lib/env";
+import { cdnSignedUrl, type CdnConfig } from "./cdn";
 import { isValidKey } from "./keys";
-import { TooLargeError, type StorageDriver, type StoredFile } from "./types";
+import { TooLargeError, type SignedUrlOptions, type StorageDriver, type StoredFile } from "./types";
 
 /**
  * Parts of a multipart upload. S3 refuses parts under 5 MiB (except the last); 8 MiB keeps one
@@ -86,6 +88,32 @@ export function s3Driver(config: Env, options: { partSize?: number } = {}): Stor
     responseChecksumValidation: "WHEN_REQUIRED",
   });
 
+  const cdn: CdnConfig | null =
+    config.CDN_BASE_URL && config.CDN_KEY_PAIR_ID && config.CDN_PRIVATE_KEY
+      ? { baseUrl: config.CDN_BASE_URL, keyPairId: config.CDN_KEY_PAIR_ID, privateKey: config.CDN_PRIVATE_KEY }
+      : null;
+
+  /** S3's presigned GET (query-string SigV4), or the CDN's signed URL when one is configured. */
+  async function signedUrl(key: string, options: SignedUrlOptions) {
+    checkedKey(key);
+    const now = options.now ?? new Date();
+    const seconds = Math.max(1, Math.floor(options.expiresInSeconds));
+    if (cdn) {
+      return cdnSignedUrl(cdn, key, {
+        expiresAt: new Date(now.getTime() + seconds * 1000),
+        contentType: options.contentType,
+        disposition: options.disposition,
+      });
+    }
+    const command = new GetObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      ResponseContentType: options.contentType,
+      ResponseContentDisposition: options.disposition,
+    });
+    return getSignedUrl(client, command, { expiresIn: seconds, signingDate: now });
+  }
+
   async function putStream(key: string, source: Readable, opts: { maxBytes?: number; contentType?: string } = {}) {
     checkedKey(key);
     const iterator = parts(source, partSize, opts.maxBytes);
@@ -138,6 +166,7 @@ export function s3Driver(config: Env, options: { partSize?: number } = {}): Stor
       );
     },
     putStream,
+    signedUrl,
     async putFromPath(key, filePath, contentType) {
       return putStream(key, createReadStream(filePath), { contentType });
     },

@@ -6,6 +6,18 @@ export type StoredFile = { size: number; modifiedAt: Date };
 /** Inclusive byte range, as in HTTP: { start: 0, end: 1 } is two bytes. */
 export type ByteRange = { start: number; end: number };
 
+/** What a signed address to a stored file carries besides the key. */
+export type SignedUrlOptions = {
+  /** Seconds from `now` until the address stops working. */
+  expiresInSeconds: number;
+  /** The Content-Type the file is answered with (the stored one otherwise). */
+  contentType?: string;
+  /** The Content-Disposition to answer with, e.g. lib/downloads' `attachment; filename=…` (inline otherwise). */
+  disposition?: string;
+  /** Tests sign in the past or the future. */
+  now?: Date;
+};
+
 /** Thrown by putStream when the upload passes maxBytes; nothing is left behind. */
 export class TooLargeError extends Error {
   constructor(readonly maxBytes: number) {
@@ -34,6 +46,12 @@ export interface StorageDriver {
   /** A stream of the object, or of one inclusive byte range of it. */
   read(key: string, range?: ByteRange): Promise<Readable>;
   delete(key: string): Promise<void>;
+  /**
+   * A short-lived address the browser fetches the file from, with ranges, without the app deciding
+   * again: S3's presigned URL, a CDN's signed URL, or for local storage the app's own signed
+   * /api/files address (answered by the Node fast path). Call it only once access is decided.
+   */
+  signedUrl(key: string, options: SignedUrlOptions): Promise<string>;
   /** Deletes every key under `prefix/`. */
   deletePrefix(prefix: string): Promise<void>;
   /**

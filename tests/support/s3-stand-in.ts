@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash, createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -6,17 +6,25 @@ import type { AddressInfo } from "node:net";
  * A local stand-in for the S3 API, path-style (`/<bucket>/<key>`), enough for lib/storage/s3.ts:
  * PUT/GET (with Range)/HEAD/DELETE of objects, ListObjectsV2 (paged), DeleteObjects and multipart
  * uploads with S3's real rules (parts of at least 5 MiB except the last, ETags checked on
- * completion). Objects live in memory; signatures are not verified, but their presence is.
+ * completion). Objects live in memory. A header signature's presence is checked; a presigned URL
+ * (query-string SigV4, what lib/storage signs for browsers) is verified in full, expiry included, as
+ * S3 does, and answers with S3's CORS headers so a page on any origin can fetch ranges of it.
  */
-export type StoredObject = { body: Buffer; contentType: string; lastModified: Date; etag: string };
+export type StoredObject = {
+  body: Buffer;
+  contentType: string;
+  lastModified: Date;
+  etag: string;
+  cacheControl?: string;
+};
 export type S3StandIn = {
   url: string;
   bucket: string;
   objects: Map<string, StoredObject>;
   /** Multipart uploads started and neither completed nor aborted. */
   pendingUploads: () => number;
-  /** Every request seen: method, path with query, and the Range header when sent. */
-  requests: { method: string; url: string; range?: string }[];
+  /** Every request seen: method, path with query, the Range header when sent, and whether it was presigned. */
+  requests: { method: string; url: string; range?: string; presigned: boolean; origin?: string }[];
   close: () => Promise<void>;
 };
 
@@ -59,25 +67,143 @@ function send(response: ServerResponse, status: number, body = "", headers: Reco
   response.writeHead(status, { "Content-Type": "application/xml", ...headers });
   response.end(body);
 }
-const error = (response: ServerResponse, status: number, code: string, message: string) =>
+const error = (
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+) =>
   send(
     response,
     status,
     `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${xmlEscape(message)}</Message></Error>`,
+    headers,
   );
 
-export async function startS3StandIn(options: { bucket?: string; listPageSize?: number } = {}): Promise<S3StandIn> {
+const hmac = (key: Buffer | string, data: string) => createHmac("sha256", key).update(data).digest();
+const sha256 = (data: string) => createHash("sha256").update(data).digest("hex");
+/** RFC 3986 encoding, as SigV4's canonical query string wants it. */
+const rfc3986 = (text: string) =>
+  encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+export type PresignCheck =
+  { ok: true } | { ok: false; code: "AccessDenied" | "SignatureDoesNotMatch"; message: string };
+
+/**
+ * Verifies a presigned (query-string) SigV4 request the way S3 does: the canonical request rebuilt
+ * from the method, the path as sent, the other query parameters and the signed headers, signed with
+ * the secret key of the credential's scope; then X-Amz-Date + X-Amz-Expires must lie ahead.
+ */
+export function verifyPresigned(
+  method: string,
+  rawPath: string,
+  query: URLSearchParams,
+  headers: Record<string, string | string[] | undefined>,
+  secretAccessKey: string,
+  now = new Date(),
+): PresignCheck {
+  const denied = (message: string): PresignCheck => ({ ok: false, code: "AccessDenied", message });
+  if (query.get("X-Amz-Algorithm") !== "AWS4-HMAC-SHA256") return denied("Only AWS4-HMAC-SHA256 is supported");
+  const credential = query.get("X-Amz-Credential")?.split("/") ?? [];
+  const amzDate = query.get("X-Amz-Date") ?? "";
+  const expires = Number(query.get("X-Amz-Expires"));
+  const signedHeaders = query.get("X-Amz-SignedHeaders") ?? "";
+  const signature = query.get("X-Amz-Signature") ?? "";
+  const dateMatch = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(amzDate);
+  if (credential.length !== 5 || !dateMatch || !Number.isInteger(expires) || expires < 1 || expires > 604_800)
+    return denied("Malformed presigned request");
+  const [, date, region, service, terminator] = credential;
+  if (date !== amzDate.slice(0, 8) || terminator !== "aws4_request") return denied("Malformed credential scope");
+
+  const canonicalQuery = [...query.entries()]
+    .filter(([name]) => name !== "X-Amz-Signature")
+    .map(([name, value]) => [rfc3986(name), rfc3986(value)])
+    .sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0))
+    .map(([name, value]) => `${name}=${value}`)
+    .join("&");
+  const names = signedHeaders.split(";");
+  const canonicalHeaders = names
+    .map(
+      (name) =>
+        `${name}:${String(headers[name] ?? "")
+          .trim()
+          .replace(/\s+/g, " ")}\n`,
+    )
+    .join("");
+  const payload = query.get("X-Amz-Content-Sha256") ?? "UNSIGNED-PAYLOAD";
+  const canonicalRequest = [method, rawPath, canonicalQuery, canonicalHeaders, signedHeaders, payload].join("\n");
+  const scope = `${date}/${region}/${service}/aws4_request`;
+  const toSign = ["AWS4-HMAC-SHA256", amzDate, scope, sha256(canonicalRequest)].join("\n");
+  const key = hmac(hmac(hmac(hmac(`AWS4${secretAccessKey}`, date), region), service), "aws4_request");
+  const expected = Buffer.from(hmac(key, toSign).toString("hex"));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+    return { ok: false, code: "SignatureDoesNotMatch", message: "The request signature we calculated does not match" };
+  }
+  const [, y, mo, d, h, mi, se] = dateMatch.map(Number);
+  const signedAt = Date.UTC(y, mo - 1, d, h, mi, se);
+  if (now.getTime() > signedAt + expires * 1000) return denied("Request has expired");
+  return { ok: true };
+}
+
+/** S3's answer to a bucket CORS rule allowing GET and HEAD with Range from any origin. */
+function corsHeaders(origin: string | undefined): Record<string, string> {
+  if (!origin) return {};
+  return {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": "Accept-Ranges, Content-Length, Content-Range, ETag",
+    Vary: "Origin",
+  };
+}
+
+export async function startS3StandIn(
+  options: {
+    bucket?: string;
+    listPageSize?: number;
+    /** The secret presigned URLs must be signed with ("test-secret", as the tests configure). */
+    secretAccessKey?: string;
+    /** A fixed port (a standalone stand-in for the browser tests); any free one otherwise. */
+    port?: number;
+    /** The clock presigned URLs are checked against. */
+    now?: () => Date;
+  } = {},
+): Promise<S3StandIn> {
   const bucket = options.bucket ?? "merchtable-test";
+  const secretAccessKey = options.secretAccessKey ?? "test-secret";
+  const clock = options.now ?? (() => new Date());
   const pageSize = options.listPageSize ?? 1000;
   const objects = new Map<string, StoredObject>();
-  const uploads = new Map<string, { key: string; contentType: string; parts: Map<number, Buffer> }>();
+  const uploads = new Map<
+    string,
+    { key: string; contentType: string; cacheControl?: string; parts: Map<number, Buffer> }
+  >();
   const requests: S3StandIn["requests"] = [];
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? "/", "http://stand-in");
     const method = request.method ?? "GET";
-    requests.push({ method, url: url.pathname + url.search, range: request.headers.range });
-    if (!String(request.headers.authorization ?? "").startsWith("AWS4-HMAC-SHA256")) {
+    const presigned = url.searchParams.has("X-Amz-Signature");
+    const origin = request.headers.origin;
+    requests.push({ method, url: url.pathname + url.search, range: request.headers.range, presigned, origin });
+    if (method === "OPTIONS") {
+      // CORS preflight (a fetch with Range from another origin): allowed for reads only.
+      const asked = String(request.headers["access-control-request-method"] ?? "");
+      if (!origin || !["GET", "HEAD"].includes(asked)) return error(response, 403, "AccessForbidden", "CORS rule");
+      response.writeHead(200, {
+        ...corsHeaders(origin),
+        "Access-Control-Allow-Methods": "GET, HEAD",
+        "Access-Control-Allow-Headers": "Range, If-Range, If-None-Match",
+        "Access-Control-Max-Age": "3600",
+      });
+      return response.end();
+    }
+    if (presigned) {
+      if (method !== "GET" && method !== "HEAD") return error(response, 403, "AccessDenied", "Presigned for reads");
+      const rawPath = (request.url ?? "/").split("?")[0];
+      const check = verifyPresigned(method, rawPath, url.searchParams, request.headers, secretAccessKey, clock());
+      if (!check.ok) return error(response, 403, check.code, check.message, corsHeaders(origin));
+    } else if (!String(request.headers.authorization ?? "").startsWith("AWS4-HMAC-SHA256")) {
       return error(response, 403, "AccessDenied", "Requests must be signed");
     }
     const [, bucketName, ...rest] = url.pathname.split("/");
@@ -121,6 +247,7 @@ export async function startS3StandIn(options: { bucket?: string; listPageSize?: 
       uploads.set(uploadId, {
         key,
         contentType: String(request.headers["content-type"] ?? "binary/octet-stream"),
+        cacheControl: request.headers["cache-control"],
         parts: new Map(),
       });
       return send(
@@ -161,6 +288,7 @@ export async function startS3StandIn(options: { bucket?: string; listPageSize?: 
         objects.set(key, {
           body: data,
           contentType: upload.contentType,
+          cacheControl: upload.cacheControl,
           lastModified: new Date(),
           etag: `"${randomUUID()}-${numbers.length}"`,
         });
@@ -179,6 +307,7 @@ export async function startS3StandIn(options: { bucket?: string; listPageSize?: 
       objects.set(key, {
         body: data,
         contentType: String(request.headers["content-type"] ?? "binary/octet-stream"),
+        cacheControl: request.headers["cache-control"],
         lastModified: new Date(),
         etag,
       });
@@ -192,20 +321,27 @@ export async function startS3StandIn(options: { bucket?: string; listPageSize?: 
     if (method === "HEAD" || method === "GET") {
       if (!object)
         return method === "HEAD"
-          ? send(response, 404)
-          : error(response, 404, "NoSuchKey", "The specified key does not exist.");
-      const headers = {
-        "Content-Type": object.contentType,
+          ? send(response, 404, "", corsHeaders(origin))
+          : error(response, 404, "NoSuchKey", "The specified key does not exist.", corsHeaders(origin));
+      const query = url.searchParams;
+      // response-* overrides count only on signed requests, as on S3.
+      const headers: Record<string, string> = {
+        "Content-Type": (presigned && query.get("response-content-type")) || object.contentType,
         ETag: object.etag,
         "Last-Modified": object.lastModified.toUTCString(),
         "Accept-Ranges": "bytes",
+        ...corsHeaders(origin),
       };
+      const disposition = presigned ? query.get("response-content-disposition") : null;
+      if (disposition) headers["Content-Disposition"] = disposition;
+      const cacheControl = (presigned && query.get("response-cache-control")) || object.cacheControl;
+      if (cacheControl) headers["Cache-Control"] = cacheControl;
       const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? "");
       if (range) {
         const start = Number(range[1]);
         const end = Math.min(range[2] === "" ? object.body.length - 1 : Number(range[2]), object.body.length - 1);
         if (start >= object.body.length)
-          return error(response, 416, "InvalidRange", "The requested range is not satisfiable");
+          return error(response, 416, "InvalidRange", "The requested range is not satisfiable", corsHeaders(origin));
         response.writeHead(206, {
           ...headers,
           "Content-Length": String(end - start + 1),
@@ -222,7 +358,7 @@ export async function startS3StandIn(options: { bucket?: string; listPageSize?: 
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((e: Error) => error(response, 500, "InternalError", e.message));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
