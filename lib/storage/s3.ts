@@ -114,7 +114,11 @@ export function s3Driver(config: Env, options: { partSize?: number } = {}): Stor
     return getSignedUrl(client, command, { expiresIn: seconds, signingDate: now });
   }
 
-  async function putStream(key: string, source: Readable, opts: { maxBytes?: number; contentType?: string } = {}) {
+  async function putStream(
+    key: string,
+    source: Readable,
+    opts: { maxBytes?: number; contentType?: string; cacheControl?: string } = {},
+  ) {
     checkedKey(key);
     const iterator = parts(source, partSize, opts.maxBytes);
     const first = await iterator.next();
@@ -122,12 +126,23 @@ export function s3Driver(config: Env, options: { partSize?: number } = {}): Stor
     if (first.value.last) {
       // Small files (artwork, short renditions) go up in one request.
       await client.send(
-        new PutObjectCommand({ Bucket: bucket, Key: key, Body: first.value.data, ContentType: opts.contentType }),
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: first.value.data,
+          ContentType: opts.contentType,
+          CacheControl: opts.cacheControl,
+        }),
       );
       return { size: first.value.data.length };
     }
     const { UploadId } = await client.send(
-      new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: opts.contentType }),
+      new CreateMultipartUploadCommand({
+        Bucket: bucket,
+        Key: key,
+        ContentType: opts.contentType,
+        CacheControl: opts.cacheControl,
+      }),
     );
     const done: CompletedPart[] = [];
     let size = 0;
@@ -167,8 +182,8 @@ export function s3Driver(config: Env, options: { partSize?: number } = {}): Stor
     },
     putStream,
     signedUrl,
-    async putFromPath(key, filePath, contentType) {
-      return putStream(key, createReadStream(filePath), { contentType });
+    async putFromPath(key, filePath, contentType, cacheControl) {
+      return putStream(key, createReadStream(filePath), { contentType, cacheControl });
     },
     async stat(key): Promise<StoredFile | null> {
       try {

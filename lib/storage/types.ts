@@ -6,6 +6,9 @@ export type StoredFile = { size: number; modifiedAt: Date };
 /** Inclusive byte range, as in HTTP: { start: 0, end: 1 } is two bytes. */
 export type ByteRange = { start: number; end: number };
 
+/** Cache-Control for objects never rewritten under the same key (renditions, clips, prepared archives). */
+export const IMMUTABLE = "public, max-age=31536000, immutable";
+
 /** What a signed address to a stored file carries besides the key. */
 export type SignedUrlOptions = {
   /** Seconds from `now` until the address stops working. */
@@ -38,10 +41,13 @@ export interface StorageDriver {
   putStream(
     key: string,
     source: Readable,
-    options?: { maxBytes?: number; contentType?: string },
+    options?: { maxBytes?: number; contentType?: string; cacheControl?: string },
   ): Promise<{ size: number }>;
-  /** Copies a local file in (ffmpeg output). */
-  putFromPath(key: string, filePath: string, contentType?: string): Promise<{ size: number }>;
+  /**
+   * Copies a local file in (ffmpeg output). `cacheControl` is stored with an object (S3) and sent
+   * by the bucket and the CDN: IMMUTABLE for renditions whose key changes with their content.
+   */
+  putFromPath(key: string, filePath: string, contentType?: string, cacheControl?: string): Promise<{ size: number }>;
   stat(key: string): Promise<StoredFile | null>;
   /** A stream of the object, or of one inclusive byte range of it. */
   read(key: string, range?: ByteRange): Promise<Readable>;

@@ -1,7 +1,10 @@
 import { createVerify, generateKeyPairSync, randomBytes } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
-import { type StorageDriver } from "@/lib/storage";
+import { IMMUTABLE, type StorageDriver } from "@/lib/storage";
 import { s3Driver } from "@/lib/storage/s3";
 import { startS3StandIn, type S3StandIn } from "@/tests/support/s3-stand-in";
 
@@ -77,6 +80,15 @@ describe("S3 presigned URLs", () => {
     const answer = await fetch(url);
     expect(answer.headers.get("content-type")).toBe("application/zip");
     expect(answer.headers.get("content-disposition")).toBe(disposition);
+  });
+
+  it("serves the Cache-Control an object was stored with (immutable renditions)", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "signed-")), "clip.mp3");
+    writeFileSync(file, randomBytes(2000));
+    await driver.putFromPath("clips/a1/t1-30s-x.mp3", file, "audio/mpeg", IMMUTABLE);
+    const answer = await fetch(await driver.signedUrl("clips/a1/t1-30s-x.mp3", { expiresInSeconds: 60 }));
+    expect(answer.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(answer.headers.get("content-length")).toBe("2000");
   });
 
   it("answers a CORS preflight for ranged reads", async () => {
