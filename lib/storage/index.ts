@@ -4,7 +4,14 @@ import type { StorageDriver } from "./types";
 
 export { isValidKey } from "./keys";
 export { FILE_URL_PREFIX, verifyFileToken, type FileToken, type FileTokenCheck } from "./file-token";
-export { TooLargeError, type ByteRange, type SignedUrlOptions, type StorageDriver, type StoredFile } from "./types";
+export {
+  IMMUTABLE,
+  TooLargeError,
+  type ByteRange,
+  type SignedUrlOptions,
+  type StorageDriver,
+  type StoredFile,
+} from "./types";
 
 let driver: StorageDriver | undefined;
 
