@@ -16,6 +16,7 @@ export const FAN_NAMESPACES = {
   bandops: ["bandops.emails", "bandops.unsubscribe"],
   plans: ["plans.nav", "plans.pricing", "plans.unlistedNote"],
   selling: ["selling.kinds"],
+  documents: ["documents.pdf", "documents.links"],
 } as const;
 
 export type FanArea = keyof typeof FAN_NAMESPACES;
@@ -38,8 +39,6 @@ export const BACK_OFFICE_NAMESPACES = [
   "stats",
   "titles",
   "firstRun",
-  // Receipt and credit note PDFs and the band's VAT settings: German and Spanish orders get English PDFs for now.
-  "documents",
   "billing",
   "admin",
 ] as const;

@@ -19,7 +19,9 @@ import codesEn from "./messages/codes.en.json";
 import codesEs from "./messages/codes.es.json";
 import codesFr from "./messages/codes.fr.json";
 import siteDe from "./messages/de.json";
+import documentsDe from "./messages/documents.de.json";
 import documentsEn from "./messages/documents.en.json";
+import documentsEs from "./messages/documents.es.json";
 import documentsFr from "./messages/documents.fr.json";
 import downloadsDe from "./messages/downloads.de.json";
 import downloadsEn from "./messages/downloads.en.json";
@@ -107,6 +109,7 @@ export const fanMessages: Record<"de" | "es", Record<FanArea, Tree>> = {
     bandops: bandopsDe,
     plans: plansDe,
     selling: sellingDe,
+    documents: documentsDe,
   },
   es: {
     site: siteEs,
@@ -119,6 +122,7 @@ export const fanMessages: Record<"de" | "es", Record<FanArea, Tree>> = {
     bandops: bandopsEs,
     plans: plansEs,
     selling: sellingEs,
+    documents: documentsEs,
   },
 };
 /** The whole catalogue of a fan language: its own fan messages over English (the back office's). */

@@ -298,6 +298,31 @@ describe("the PDF", () => {
     expect(text).toContain("TVA non applicable, art. 293 B du CGI");
     expect(text).toContain("Merchtable SAS");
   });
+
+  it("German and Spanish orders get their receipt in their language", async () => {
+    for (const [locale, words] of [
+      ["de", ["Quittung", "Gesamt inkl. MwSt.", "VERKÄUFER", "Artikel"]],
+      ["es", ["Recibo", "Total IVA incl.", "VENDEDOR", "Artículo"]],
+    ] as const) {
+      const { order } = await pendingOrderWithVat({ cds: 1 });
+      await db.update(orders).set({ locale }).where(eq(orders.id, order.id));
+      await pay(order.id);
+      const [receipt] = await listOrderDocuments(db, order.id);
+      const bytes = await renderDocumentPdf(
+        receipt,
+        {
+          receiptNumber: null,
+          order: { id: order.id, email: order.email, buyerCountry: "DE", locale },
+          seller: { name: "Die Ärzte", country: "DE", vat: { status: "not_registered", mention: "" } },
+          platform: { name: "Merchtable SAS", address: "1 rue de la Paix, 75002 Paris", vatNumber: "FR00123456789" },
+        },
+        { compress: false },
+      );
+      const text = pdfText(bytes);
+      for (const word of words) expect(text, locale).toContain(word);
+      expect(text).not.toContain("Receipt");
+    }
+  });
 });
 
 describe("who may fetch a document", () => {
