@@ -179,6 +179,8 @@ describe("with object storage, a fan's stream request", () => {
     for (const answer of [await viaFastPath(track.id), await viaRoute(track.id)]) {
       expect(answer.status).toBe(200);
       expect(answer.headers.get("location")).toBeNull();
+      // Kept by no cache either, so the next switch holds at once too.
+      expect(answer.headers.get("cache-control")).toBe("private, no-store");
       const body = Buffer.from(await answer.arrayBuffer());
       expect(body.equals(file.subarray(0, 5 * 16000))).toBe(true);
     }
