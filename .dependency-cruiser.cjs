@@ -118,7 +118,7 @@ module.exports = {
         "by modules client components reach, without next-intl's server side); lib/images/limits (read by " +
         "next.config.ts and the body limit without sharp); lib/http/range, security and shared-render, lib/artists/slug, lib/orders/cancel, " +
         "lib/email/queue (the Node fast path and page cache of npm start and npm run worker run under tsx, where the " +
-        "indexes' next/headers and 'server-only' throw); lib/plays/classify (the listen-counting rules the browser player shares).",
+        "indexes' next/headers and 'server-only' throw); lib/plays/classify and reload (the listen-counting rules and the reload after an expired address, which the browser players share).",
       severity: "error",
       from: { path: "^lib/([^/]+)/" },
       to: {
@@ -133,7 +133,7 @@ module.exports = {
           "^lib/artists/slug\\.ts$",
           "^lib/orders/cancel\\.ts$",
           "^lib/email/queue\\.ts$",
-          "^lib/plays/classify\\.ts$",
+          "^lib/plays/(classify|reload)\\.ts$",
         ],
       },
     },

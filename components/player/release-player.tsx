@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { reloadAfterError, type ReloadMemory } from "@/lib/plays/reload";
 import { NextIcon, PauseIcon, PlayIcon, PreviousIcon } from "./icons";
 import { positionMemory } from "./position-memory";
 import { SeekBar } from "./seek-bar";
@@ -38,6 +39,7 @@ export function ReleasePlayer({ listId, tracks, artistName, releaseTitle, artwor
   /** The track the <audio> element holds right now (its events may arrive after a switch renders). */
   const audioTrackId = useRef<string | null>(null);
   const lastSaved = useRef(0);
+  const reloaded = useRef<ReloadMemory>(null);
   const firstPlayable = Math.max(0, tracks.findIndex(isPlayable));
   const [index, setIndex] = useState(firstPlayable);
   const [loadedId, setLoadedId] = useState<string | null>(null);
@@ -225,8 +227,21 @@ export function ReleasePlayer({ listId, tracks, artistName, releaseTitle, artwor
         onSeeked={(event) => reporter.seeked(event.currentTarget.currentTime, !event.currentTarget.paused)}
         onEnded={finish}
         onError={(event) => {
-          const error = event.currentTarget.error;
-          if (!event.currentTarget.getAttribute("src") || error?.code === MediaError.MEDIA_ERR_ABORTED) return;
+          const media = event.currentTarget;
+          const error = media.error;
+          if (!media.getAttribute("src") || error?.code === MediaError.MEDIA_ERR_ABORTED) return;
+          const id = audioTrackId.current;
+          const reload = id ? reloadAfterError(reloaded.current, id, error?.code, Date.now()) : false;
+          if (id && reload) {
+            // An expired signed address (object storage): ask the app again, from the same place.
+            reloaded.current = reload;
+            const wasPlaying = !media.paused;
+            pendingSeek.current = media.currentTime > 0 ? media.currentTime : null;
+            media.src = `/api/stream/${id}`;
+            media.load();
+            if (wasPlaying) media.play().catch(() => setState("error"));
+            return;
+          }
           setPlaying(false);
           setState("error");
         }}

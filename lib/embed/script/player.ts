@@ -1,4 +1,5 @@
 import { listenCounter, playableSeconds } from "@/lib/plays/classify";
+import { reloadAfterError, type ReloadMemory } from "@/lib/plays/reload";
 
 /** A track as the widget page passes it (lib/embed/render/player.ts); `src` only when it streams. */
 export type WidgetTrack = {
@@ -212,6 +213,25 @@ export function startPlayer(data: WidgetData, host: string) {
   audio.addEventListener("loadedmetadata", () => {
     paint();
     tick();
+  });
+  // An expired signed address (object storage) after a long pause: ask the app again, from the same place.
+  let reloaded: ReloadMemory = null;
+  audio.addEventListener("error", () => {
+    const track = tracks[current];
+    const reload = audio.getAttribute("src") && reloadAfterError(reloaded, track.id, audio.error?.code, Date.now());
+    if (!reload) return paint();
+    reloaded = reload;
+    const at = audio.currentTime;
+    const wasPlaying = !audio.paused;
+    load(current);
+    audio.addEventListener(
+      "loadedmetadata",
+      () => {
+        if (at > 0) audio.currentTime = at;
+        if (wasPlaying) play(current);
+      },
+      { once: true },
+    );
   });
   audio.addEventListener("ended", next);
   window.addEventListener("pagehide", counter.flush);

@@ -1,0 +1,23 @@
+/**
+ * With object storage, a track's audio comes from a signed address that lives minutes
+ * (lib/stream/stream-redirect.ts). After a long pause the bucket refuses the next range and the
+ * <audio> element reports an error; both players then ask the app again (a fresh address) and go
+ * on from where the listener was. Once per track per minute, so a track that really fails (gone,
+ * refused) ends in the player's error state instead of a loop.
+ */
+export const RELOAD_AFTER_ERROR_EVERY_MS = 60_000;
+
+export type ReloadMemory = { trackId: string; at: number } | null;
+
+/** Whether to reload this track after a media error, and the memory to keep if so. */
+export function reloadAfterError(
+  last: ReloadMemory,
+  trackId: string,
+  errorCode: number | undefined,
+  now: number,
+): ReloadMemory | false {
+  // 1 = MEDIA_ERR_ABORTED: the player itself moved on (a new track, a new load()).
+  if (errorCode === 1) return false;
+  if (last && last.trackId === trackId && now - last.at < RELOAD_AFTER_ERROR_EVERY_MS) return false;
+  return { trackId, at: now };
+}
