@@ -17,6 +17,7 @@ import {
 import { env } from "@/lib/env";
 import { enqueueTrackProcessing } from "@/lib/queue";
 import { storage, TooLargeError } from "@/lib/storage";
+import { discardPreparedArchives } from "./archives";
 import { fieldErrorsOf, titleFromFilename, trackInputSchema } from "./input";
 import { parseTrackPricing, type TrackPricing } from "./price-input";
 import { releaseForMember, removeTrackFiles } from "./releases";
@@ -153,6 +154,7 @@ export async function receiveTrackUpload(
     await enqueueTrackProcessing(row.id, { durationMs: row.durationMs, tx });
     return row;
   });
+  await discardPreparedArchives(db, releaseId);
   return { ok: true, track, lossy: !probe.info.lossless };
 }
 
@@ -185,6 +187,7 @@ export async function updateTrack(db: Db, userId: string, trackId: string, raw: 
     .set({ ...parsed.data, ...pricing })
     .where(eq(tracks.id, trackId))
     .returning();
+  if (track.title !== current.title) await discardPreparedArchives(db, track.releaseId);
   return { ok: true, track } as const;
 }
 
@@ -206,6 +209,7 @@ export async function reorderTracks(db: Db, userId: string, releaseId: string, o
         .where(and(eq(tracks.id, id), eq(tracks.releaseId, releaseId)));
     }
   });
+  await discardPreparedArchives(db, releaseId);
   return { ok: true } as const;
 }
 
@@ -226,6 +230,7 @@ export async function deleteTrack(db: Db, userId: string, trackId: string) {
         .where(eq(tracks.id, row.id));
   });
   await removeTrackFiles(track);
+  await discardPreparedArchives(db, track.releaseId);
   return { ok: true } as const;
 }
 
