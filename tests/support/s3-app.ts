@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 import { appServerCommand } from "@/lib/cli/server-command";
@@ -72,11 +72,19 @@ export async function startS3App(options: { databaseUrl?: string; env?: Record<s
     await standIn.close();
   };
   try {
-    const seeded = spawnSync(process.execPath, ["--import", "tsx", path.join("tests", "support", "s3-seed.ts")], {
-      env,
-      encoding: "utf8",
+    // Not spawnSync: the stand-in answering the seed's uploads lives in this process's event loop.
+    await new Promise<void>((resolve, reject) => {
+      let stderr = "";
+      const seed = spawn(process.execPath, ["--import", "tsx", path.join("tests", "support", "s3-seed.ts")], {
+        env,
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      seed.stderr.on("data", (chunk) => (stderr = (stderr + chunk).slice(-3000)));
+      seed.on("error", reject);
+      seed.on("exit", (code) =>
+        code === 0 ? resolve() : reject(new Error(`the s3 app's database was not seeded:\n${stderr}`)),
+      );
     });
-    if (seeded.status !== 0) throw new Error(`the s3 app's database was not seeded:\n${seeded.stderr.slice(-3000)}`);
 
     const port = await freePort();
     const baseURL = `http://localhost:${port}`;
