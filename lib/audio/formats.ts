@@ -46,7 +46,15 @@ export const STREAM = { bitrateKbps: 128, mime: "audio/mpeg", extension: "mp3" }
 /** Storage keys, one place for all of them. */
 export const audioKeys = {
   master: (artistId: string, trackId: string, extension: string) => `masters/${artistId}/${trackId}.${extension}`,
-  stream: (artistId: string, trackId: string) => `streams/${artistId}/${trackId}.mp3`,
+  /**
+   * The pipeline names each rendition with a fresh `version`, so a key never changes content and
+   * the bucket and the CDN may keep it for ever (IMMUTABLE). Rows from before it have none.
+   */
+  stream: (artistId: string, trackId: string, version?: string) =>
+    version ? `streams/${artistId}/${trackId}-${version}.mp3` : `streams/${artistId}/${trackId}.mp3`,
+  /** A clip track's own file: its first `seconds` (lib/audio/clip.ts), named anew each time it is cut. */
+  clip: (artistId: string, trackId: string, seconds: number, version: string) =>
+    `clips/${artistId}/${trackId}-${seconds}s-${version}.mp3`,
   download: (artistId: string, trackId: string, format: DownloadFormat) =>
     `downloads/${artistId}/${trackId}/${format.id}.${format.extension}`,
   downloadsPrefix: (artistId: string, trackId: string) => `downloads/${artistId}/${trackId}`,

@@ -1,4 +1,5 @@
 /** Audio: sniffing and probing masters, ffmpeg, the streaming and download renditions. */
+export * from "./clip";
 export * from "./formats";
 export * from "./ffmpeg";
 export * from "./pipeline";

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -5,7 +6,9 @@ import { and, eq, sql } from "drizzle-orm";
 import sharp from "sharp";
 import type { DbOrTx } from "@/db/client";
 import { artists, releases, trackFiles, tracks } from "@/db/schema";
-import { storage } from "@/lib/storage";
+import { logger } from "@/lib/log";
+import { IMMUTABLE, storage } from "@/lib/storage";
+import { deleteQuietly, ensureClip } from "./clip";
 import { FfmpegMissingError } from "./ffmpeg";
 import { audioKeys, downloadFormat, formatsFor, type DownloadFormat, type DownloadFormatId } from "./formats";
 import { computePeaks, makeDownload, makeStream } from "./transcode";
@@ -36,8 +39,9 @@ function humanError(error: unknown) {
 }
 
 /**
- * After an upload: the streaming rendition, the waveform and the duration. Never throws for a bad
- * file: the track ends "failed" with a reason the band can act on.
+ * After an upload: the streaming rendition, the waveform and the duration, and the clip file of a
+ * track set to "clip". Never throws for a bad file: the track ends "failed" with a reason the
+ * band can act on. Each rendition gets a new key (IMMUTABLE); the files it replaces are deleted.
  */
 export async function processTrack(db: DbOrTx, trackId: string): Promise<{ ok: true } | { ok: false; error: string }> {
   const row = await loadTrack(db, trackId);
@@ -51,8 +55,8 @@ export async function processTrack(db: DbOrTx, trackId: string): Promise<{ ok: t
       const streamSize = (await stat(streamPath)).size;
       const durationSeconds = track.durationMs ? track.durationMs / 1000 : streamSize / 16000;
       const peaks = await computePeaks(master.path, durationSeconds);
-      const key = audioKeys.stream(track.artistId, track.id);
-      await storage().putFromPath(key, streamPath, "audio/mpeg");
+      const key = audioKeys.stream(track.artistId, track.id, randomBytes(4).toString("hex"));
+      await storage().putFromPath(key, streamPath, "audio/mpeg", IMMUTABLE);
       return { key, streamSize, peaks, durationMs: Math.round(durationSeconds * 1000) };
     });
     await db
@@ -62,11 +66,16 @@ export async function processTrack(db: DbOrTx, trackId: string): Promise<{ ok: t
         streamSize: result.streamSize,
         peaks: result.peaks,
         durationMs: result.durationMs,
+        // A clip cut from the previous rendition is no longer this track's clip.
+        clipKey: null,
+        clipSize: null,
+        clipKeySeconds: null,
         status: "ready",
         statusError: null,
       })
       .where(eq(tracks.id, trackId));
-    return { ok: true };
+    for (const old of [track.streamKey, track.clipKey])
+      if (old && old !== result.key) await deleteQuietly(old, trackId);
   } catch (error) {
     const message = humanError(error);
     await db.update(tracks).set({ status: "failed", statusError: message }).where(eq(tracks.id, trackId));
@@ -74,6 +83,13 @@ export async function processTrack(db: DbOrTx, trackId: string): Promise<{ ok: t
   } finally {
     await master.cleanup();
   }
+  try {
+    await ensureClip(db, trackId);
+  } catch (error) {
+    // The track plays meanwhile: the app sends the clip's bytes itself until the file exists.
+    logger.error({ err: error, trackId }, "audio: cutting the clip failed; saving the track again retries");
+  }
+  return { ok: true };
 }
 
 /** The release cover as a JPEG file for embedding, or null. */

@@ -199,9 +199,10 @@ export async function setReleaseStatus(
 }
 
 /** Every file a track owns: master, streaming rendition, cached downloads. */
-export async function removeTrackFiles(track: Pick<Track, "artistId" | "id" | "masterKey" | "streamKey">) {
+export async function removeTrackFiles(track: Pick<Track, "artistId" | "id" | "masterKey" | "streamKey" | "clipKey">) {
   await storage().delete(track.masterKey);
   if (track.streamKey) await storage().delete(track.streamKey);
+  if (track.clipKey) await storage().delete(track.clipKey);
   await storage().deletePrefix(audioKeys.downloadsPrefix(track.artistId, track.id));
 }
 

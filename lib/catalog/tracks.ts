@@ -15,7 +15,7 @@ import {
   type ProbeProblem,
 } from "@/lib/audio";
 import { env } from "@/lib/env";
-import { enqueueTrackProcessing } from "@/lib/queue";
+import { enqueueClip, enqueueTrackProcessing } from "@/lib/queue";
 import { storage, TooLargeError } from "@/lib/storage";
 import { fieldErrorsOf, titleFromFilename, trackInputSchema } from "./input";
 import { parseTrackPricing, type TrackPricing } from "./price-input";
@@ -180,11 +180,17 @@ export async function updateTrack(db: Db, userId: string, trackId: string, raw: 
     else Object.assign(fieldErrors, result.fieldErrors);
   }
   if (!parsed.success || Object.keys(fieldErrors).length) return { ok: false, error: "invalid", fieldErrors } as const;
-  const [track] = await db
-    .update(tracks)
-    .set({ ...parsed.data, ...pricing })
-    .where(eq(tracks.id, trackId))
-    .returning();
+  const track = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(tracks)
+      .set({ ...parsed.data, ...pricing })
+      .where(eq(tracks.id, trackId))
+      .returning();
+    // A switch to "clip" or another length needs its clip file (a track still processing gets it then).
+    if (row.streaming === "clip" && row.status === "ready" && !(row.clipKey && row.clipKeySeconds === row.clipSeconds))
+      await enqueueClip(row.id, { tx });
+    return row;
+  });
   return { ok: true, track } as const;
 }
 

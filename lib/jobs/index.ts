@@ -1,10 +1,19 @@
 import { eq } from "drizzle-orm";
 import { createDb } from "@/db/client";
 import { tracks } from "@/db/schema";
-import { ensureDownload, processTrack } from "@/lib/audio";
+import { ensureClip, ensureDownload, processTrack } from "@/lib/audio";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
-import { boss, CHORE_QUEUE, databaseUrl, DOWNLOAD_QUEUE, forgetBoss, TRACK_QUEUE, type DownloadJob } from "@/lib/queue";
+import {
+  boss,
+  CHORE_QUEUE,
+  CLIP_QUEUE,
+  databaseUrl,
+  DOWNLOAD_QUEUE,
+  forgetBoss,
+  TRACK_QUEUE,
+  type DownloadJob,
+} from "@/lib/queue";
 import { EXCHANGE_RATES_QUEUE, exchangeRatesStale } from "./exchange-rates";
 import { CHORES } from "./housekeeping";
 
@@ -50,6 +59,16 @@ export async function startWorkers(): Promise<() => Promise<void>> {
       } catch (error) {
         // pg-boss retries once, then the download page shows the failure to the fan.
         logger.error({ err: error, ...job.data }, "preparing a download format failed");
+        throw error;
+      }
+    });
+    await instance.work<{ trackId: string }>(CLIP_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+      try {
+        const result = await ensureClip(db, job.data.trackId);
+        if (result.made) logger.info({ trackId: job.data.trackId, bytes: result.size }, "clip cut");
+      } catch (error) {
+        // The clip plays meanwhile through the app, cut at its length; pg-boss retries.
+        logger.error({ err: error, trackId: job.data.trackId }, "cutting a clip failed");
         throw error;
       }
     });

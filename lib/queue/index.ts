@@ -18,6 +18,13 @@ const RETRIES = { retryLimit: 2, retryDelay: 10, retryBackoff: true } as const;
  */
 export const DOWNLOAD_QUEUE = "download-prepare";
 const DOWNLOAD_RETRIES = { retryLimit: 1, retryDelay: 5 } as const;
+/**
+ * Clip files to cut (lib/audio/clip.ts) after a band sets a track to "clip" or changes its
+ * length. "stately" per track: one waiting, one running; the job reads the track's current
+ * wishes, so the waiting one covers every change made meanwhile.
+ */
+export const CLIP_QUEUE = "track-clip";
+const CLIP_RETRIES = { retryLimit: 2, retryDelay: 5, retryBackoff: true } as const;
 /** Chores are not retried (the next minute's run is the retry); "stately": one queued, one running. */
 export const CHORE_QUEUE = { policy: "stately", retryLimit: 0, expireInSeconds: 300 } as const;
 
@@ -44,6 +51,7 @@ export async function boss(): Promise<PgBoss> {
     await instance.start();
     await instance.createQueue(TRACK_QUEUE, { name: TRACK_QUEUE, ...RETRIES });
     await instance.createQueue(DOWNLOAD_QUEUE, { name: DOWNLOAD_QUEUE, policy: "short", ...DOWNLOAD_RETRIES });
+    await instance.createQueue(CLIP_QUEUE, { name: CLIP_QUEUE, policy: "stately", ...CLIP_RETRIES });
     return instance;
   })().catch((error) => {
     state.boss = undefined;
@@ -82,6 +90,17 @@ export async function enqueueTrackProcessing(trackId: string, options: { duratio
       expireInSeconds: trackJobExpirySeconds(options.durationMs ?? null),
       ...(options.tx ? { db: onTransaction(options.tx) } : {}),
     },
+  );
+}
+
+/** Queues the cutting of a track's clip file, in the caller's transaction when one is given. */
+export async function enqueueClip(trackId: string, options: { tx?: Tx } = {}) {
+  await (
+    await boss()
+  ).send(
+    CLIP_QUEUE,
+    { trackId },
+    { ...CLIP_RETRIES, singletonKey: trackId, ...(options.tx ? { db: onTransaction(options.tx) } : {}) },
   );
 }
 

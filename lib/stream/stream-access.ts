@@ -26,6 +26,12 @@ export type StreamTarget = {
   lastModified: Date;
   /** Published audio may sit in shared caches; a draft's never does. */
   audience: "public" | "members";
+  /**
+   * The stored object the listener may have whole, for a redirect to its signed URL (object
+   * storage): the stream rendition, or a clip track's own clip file once it is cut at the current
+   * clipSeconds. Null while that clip is not made: the app sends the bytes up to the clip's end.
+   */
+  whole: { key: string; seconds: number } | null;
 };
 
 export type StreamAccess =
@@ -43,6 +49,8 @@ const MAX_ID_LENGTH = 64;
  * answer is reused for a few seconds. Browsers and CDNs already keep it for PUBLIC_MAX_AGE, so a
  * band switching a track to a clip or off, or unpublishing it, waits a little longer at most.
  * Drafts and refusals are never kept: a member's access is checked on every request.
+ * With object storage nothing is kept: seeks go to the signed URL, the app sees one request per
+ * play, and a band's switch to a clip or off holds from the very next request on every server.
  */
 const PUBLISHED_TTL_MS = 5_000;
 /** Bounded, so a crawler walking every track cannot grow it without end. */
@@ -92,7 +100,8 @@ function keepPublished(target: StreamTarget) {
  */
 export async function resolveStream(db: DbOrTx, trackId: string, viewer: Viewer): Promise<StreamAccess> {
   if (trackId.length === 0 || trackId.length > MAX_ID_LENGTH) return { allowed: false, reason: "not_found" };
-  const cached = cachedPublished(trackId);
+  const reuse = storage().name === "local";
+  const cached = reuse ? cachedPublished(trackId) : null;
   if (cached) return { allowed: true, target: cached };
   const [row] = await db
     .select({
@@ -103,6 +112,9 @@ export async function resolveStream(db: DbOrTx, trackId: string, viewer: Viewer)
       streamSize: tracks.streamSize,
       streaming: tracks.streaming,
       clipSeconds: tracks.clipSeconds,
+      clipKey: tracks.clipKey,
+      clipKeySeconds: tracks.clipKeySeconds,
+      durationMs: tracks.durationMs,
       updatedAt: tracks.updatedAt,
       releaseStatus: releases.status,
       takenDownAt: releases.takenDownAt,
@@ -132,7 +144,10 @@ export async function resolveStream(db: DbOrTx, trackId: string, viewer: Viewer)
   // The pipeline records the rendition's size; older rows without it ask storage.
   const size = row.streamSize ?? (await storage().stat(row.streamKey))?.size;
   if (size === undefined) return { allowed: false, reason: "missing_file" };
-  const length = row.streaming === "clip" ? Math.min(size, row.clipSeconds * STREAM_BYTES_PER_SECOND) : size;
+  const isClip = row.streaming === "clip";
+  const length = isClip ? Math.min(size, row.clipSeconds * STREAM_BYTES_PER_SECOND) : size;
+  const seconds = (row.durationMs ?? (size / STREAM_BYTES_PER_SECOND) * 1000) / 1000;
+  const clipKey = row.clipKeySeconds === row.clipSeconds ? row.clipKey : null;
 
   const target: StreamTarget = {
     trackId: row.id,
@@ -141,8 +156,14 @@ export async function resolveStream(db: DbOrTx, trackId: string, viewer: Viewer)
     etag: streamEtag(row.id, length, row.updatedAt),
     lastModified: row.updatedAt,
     audience: isPublished ? "public" : "members",
+    // Never the whole rendition for a clip track: a signed URL cannot stop a range at the clip's end.
+    whole: !isClip
+      ? { key: row.streamKey, seconds }
+      : clipKey
+        ? { key: clipKey, seconds: Math.min(seconds, row.clipSeconds) }
+        : null,
   };
-  if (isPublished) keepPublished(target);
+  if (isPublished && reuse) keepPublished(target);
   return { allowed: true, target };
 }
 

@@ -5,6 +5,7 @@ import { logger } from "@/lib/log";
 import { resolveStream } from "./stream-access";
 import { NOT_FOUND, planStream, type StreamPlan } from "./stream-plan";
 import { isMissingFile, readSpan } from "./stream-read";
+import { planRedirect } from "./stream-redirect";
 
 /**
  * Only plain ids are answered here; anything else (a trailing slash, an encoded character, a
@@ -37,6 +38,11 @@ export async function serveStream(
 ): Promise<boolean> {
   const access = await resolveStream(db, trackId, null);
   if (!access.allowed && access.reason === "needs_session") return false;
+  const redirect = await planRedirect(access);
+  if (redirect) {
+    send(res, redirect);
+    return true;
+  }
   const plan = planStream(
     req.method ?? "GET",
     (name) => {
