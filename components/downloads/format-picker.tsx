@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useState } from "react";
 import type { FormatChoice } from "@/lib/downloads/page-data";
 import { usePreparation, type Phase } from "./use-preparation";
@@ -69,7 +69,7 @@ export function FormatPicker({ title, formats, defaultFormat, expiresAt }: Props
   /** Links are signed for an hour: past that, reloading the page is the way to fresh ones. */
   const stale = () => Date.now() / 1000 > expiresAt - 30;
   const phase: Phase =
-    phases[format.statusHref] ?? (format.ready === format.total ? { kind: "ready" } : { kind: "idle" });
+    phases[format.statusHref] ?? (format.complete ? { kind: "ready", size: format.size } : { kind: "idle" });
   const busy = phase.kind === "starting" || phase.kind === "preparing";
 
   return (
@@ -147,17 +147,38 @@ function Progress({
   justPrepared: boolean;
 }) {
   const t = useTranslations("downloads.page");
+  const formatter = useFormatter();
+  /** "212 MB": decimal units, as browsers and file managers show download sizes. */
+  const bytes = (n: number) => {
+    const [value, unit] = n >= 1e9 ? [n / 1e9, "gigabyte"] : n >= 1e6 ? [n / 1e6, "megabyte"] : [n / 1e3, "kilobyte"];
+    return formatter.number(value, { style: "unit", unit, maximumFractionDigits: value < 10 ? 1 : 0 });
+  };
+  const readyText = justPrepared ? t("ready", { format: label }) : t("readyHint");
   const message = {
     idle: t("madeOnRequest"),
     starting: t("starting", { format: label }),
     preparing:
-      phase.kind === "preparing" ? t("preparing", { format: label, ready: phase.ready, total: phase.total }) : "",
-    ready: justPrepared ? t("ready", { format: label }) : t("readyHint"),
+      phase.kind !== "preparing"
+        ? ""
+        : phase.step === "archive"
+          ? t("packing", { format: label })
+          : t("preparing", { format: label, ready: phase.ready, total: phase.total }),
+    ready:
+      phase.kind === "ready" && phase.size !== null
+        ? `${t("readySize", { format: label, size: bytes(phase.size) })} — ${readyText}`
+        : readyText,
     failed: t("failed", { format: label }),
     error: phase.kind === "error" ? (phase.message ?? t("networkError")) : "",
   }[phase.kind];
+  // Packing the zip is the last tenth of the bar: the files are the slow part.
   const share =
-    phase.kind === "preparing" && phase.total > 0 ? phase.ready / phase.total : phase.kind === "ready" ? 1 : 0;
+    phase.kind === "preparing" && phase.total > 0
+      ? phase.step === "archive"
+        ? 0.9
+        : (0.9 * phase.ready) / phase.total
+      : phase.kind === "ready"
+        ? 1
+        : 0;
   const problem = phase.kind === "failed" || phase.kind === "error";
   return (
     <div id={id} className="space-y-1.5">
@@ -174,6 +195,7 @@ function Progress({
         className={`text-xs ${problem ? "text-red-700" : "text-muted"}`}
         data-testid="download-status"
         data-phase={phase.kind}
+        data-size={phase.kind === "ready" && phase.size !== null ? phase.size : undefined}
       >
         {message}
       </p>

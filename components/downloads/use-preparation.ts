@@ -6,18 +6,24 @@ import { useCallback, useEffect, useRef, useState } from "react";
 export type Phase =
   | { kind: "idle" }
   | { kind: "starting" }
-  | { kind: "preparing"; ready: number; total: number }
-  | { kind: "ready" }
+  | { kind: "preparing"; ready: number; total: number; step: "files" | "archive" }
+  | { kind: "ready"; size: number | null }
   | { kind: "failed" }
   | { kind: "error"; message: string | null };
 
-type Status = { state: "ready" | "preparing" | "idle" | "failed"; ready: number; total: number };
+type Status = {
+  state: "ready" | "preparing" | "idle" | "failed";
+  ready: number;
+  total: number;
+  step?: "files" | "archive";
+  size?: number;
+};
 
 const POLL_MS = 1500;
 
 /**
  * Asks the status endpoint to make a format (POST once), then follows it (GET) until every file
- * is there. "idle" while polling means the queue lost the job (a restart): ask again.
+ * is there, and for a release its zip is packed (its size then shown before the fan clicks). "idle" while polling means the queue lost the job (a restart): ask again.
  */
 export function usePreparation(onReady: (statusHref: string) => void) {
   const [phases, setPhases] = useState<Record<string, Phase>>({});
@@ -52,12 +58,12 @@ export function usePreparation(onReady: (statusHref: string) => void) {
       return;
     }
     if (status.state === "ready") {
-      set({ kind: "ready" });
+      set({ kind: "ready", size: status.size ?? null });
       onReadyRef.current(statusHref);
     } else if (status.state === "failed") {
       set({ kind: "failed" });
     } else {
-      set({ kind: "preparing", ready: status.ready, total: status.total });
+      set({ kind: "preparing", ready: status.ready, total: status.total, step: status.step ?? "files" });
       const next = status.state === "idle" ? "POST" : "GET";
       timers.current.set(
         statusHref,

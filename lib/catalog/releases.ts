@@ -7,6 +7,7 @@ import { audioKeys } from "@/lib/audio";
 import { imageVariants, jpegCopyKeys, processImage, type ImageProblem } from "@/lib/images";
 import { hasPrice } from "@/lib/money";
 import { storage } from "@/lib/storage";
+import { discardPreparedArchives } from "./archives";
 import { fieldErrorsOf, releaseInputSchema, type FieldErrors } from "./input";
 import { writeListing } from "./listing";
 import { parsePricing, type Pricing } from "./price-input";
@@ -144,6 +145,8 @@ export async function updateRelease(
     .where(eq(releases.id, releaseId))
     .returning();
   if (artworkKey !== current.artworkKey) await removeCover(current.artworkKey);
+  if (artworkKey !== current.artworkKey || release.title !== current.title)
+    await discardPreparedArchives(db, releaseId);
   /** `artworkSize`: the new artwork's own size, when one was uploaded. */
   return { ok: true, release, artworkSize: stored.size } as const;
 }
@@ -210,6 +213,7 @@ export async function deleteRelease(db: Db, userId: string, releaseId: string) {
   const current = await releaseForMember(db, userId, releaseId);
   if (!current) return { ok: false, error: "not_found" } as const;
   const owned = await db.select().from(tracks).where(eq(tracks.releaseId, releaseId));
+  await discardPreparedArchives(db, releaseId);
   await db.delete(releases).where(eq(releases.id, releaseId));
   for (const track of owned) await removeTrackFiles(track);
   await removeCover(current.artworkKey);

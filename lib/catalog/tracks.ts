@@ -17,6 +17,7 @@ import {
 import { env } from "@/lib/env";
 import { enqueueClip, enqueueTrackProcessing } from "@/lib/queue";
 import { storage, TooLargeError } from "@/lib/storage";
+import { discardPreparedArchives } from "./archives";
 import { fieldErrorsOf, titleFromFilename, trackInputSchema } from "./input";
 import { parseTrackPricing, type TrackPricing } from "./price-input";
 import { releaseForMember, removeTrackFiles } from "./releases";
@@ -153,6 +154,7 @@ export async function receiveTrackUpload(
     await enqueueTrackProcessing(row.id, { durationMs: row.durationMs, tx });
     return row;
   });
+  await discardPreparedArchives(db, releaseId);
   return { ok: true, track, lossy: !probe.info.lossless };
 }
 
@@ -191,6 +193,7 @@ export async function updateTrack(db: Db, userId: string, trackId: string, raw: 
       await enqueueClip(row.id, { tx });
     return row;
   });
+  if (track.title !== current.title) await discardPreparedArchives(db, track.releaseId);
   return { ok: true, track } as const;
 }
 
@@ -212,6 +215,7 @@ export async function reorderTracks(db: Db, userId: string, releaseId: string, o
         .where(and(eq(tracks.id, id), eq(tracks.releaseId, releaseId)));
     }
   });
+  await discardPreparedArchives(db, releaseId);
   return { ok: true } as const;
 }
 
@@ -232,6 +236,7 @@ export async function deleteTrack(db: Db, userId: string, trackId: string) {
         .where(eq(tracks.id, row.id));
   });
   await removeTrackFiles(track);
+  await discardPreparedArchives(db, track.releaseId);
   return { ok: true } as const;
 }
 

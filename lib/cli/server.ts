@@ -5,13 +5,15 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { clientResolver, frontDoor } from "@/lib/net";
 import { startPageCache } from "@/lib/page-cache";
+import { fastFileToken, serveFileNode } from "@/lib/storage";
 import { fastStreamTrackId, serveStream } from "@/lib/stream";
 
 /**
  * The production server (`npm start`, the e2e tests and the benchmark): Next's own request
  * handler, with GET/HEAD /api/stream/<id> for published tracks answered in front of it by
  * lib/stream/stream-node.ts (same answers as the route; drafts still go to the route, which reads
- * the session). Every request first goes through lib/net/client-address.ts: the client's address
+ * the session), and GET/HEAD /api/files/<token>, the local driver's signed file addresses
+ * (lib/storage/file-serve.ts, with the Content-Length a route handler loses). Every request first goes through lib/net/client-address.ts: the client's address
  * and protocol decided from the socket and the trusted proxies, HSTS when it came over HTTPS; then
  * through the page cache (lib/page-cache), which answers fan pages, widgets and oEmbed from
  * copies Next rendered once per change.
@@ -53,7 +55,20 @@ async function main() {
     },
   });
 
+  const failed = (res: ServerResponse) => {
+    if (res.headersSent) return void res.destroy();
+    res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+    res.end("Internal Server Error");
+  };
   const answer = (req: IncomingMessage, res: ServerResponse) => {
+    // The local driver's signed file addresses: answered here so Content-Length reaches the fan.
+    const fileToken = fastFileToken(req.method, req.url);
+    if (fileToken) {
+      return void serveFileNode(fileToken, req, res).catch((error: Error) => {
+        logger.error({ err: error }, "files: answering failed");
+        failed(res);
+      });
+    }
     const trackId = fastStreamTrackId(req.method, req.url);
     if (!trackId) return void handle(req, res);
     serveStream(db, trackId, req, res)
@@ -62,9 +77,7 @@ async function main() {
       })
       .catch((error: Error) => {
         logger.error({ err: error, trackId }, "stream: answering failed");
-        if (res.headersSent) return void res.destroy();
-        res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
-        res.end("Internal Server Error");
+        failed(res);
       });
   };
   const server = createServer((req, res) => {

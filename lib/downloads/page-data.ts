@@ -1,4 +1,6 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { preparedArchives } from "@/db/schema";
 import type { DownloadFormatId } from "@/lib/audio";
 import { releaseArtworkUrl } from "@/lib/catalog";
 import type { LibraryItem } from "@/lib/library";
@@ -15,6 +17,10 @@ export type FormatChoice = {
   statusHref: string;
   ready: number;
   total: number;
+  /** Bytes of what the fan gets (the track's file, or the release's prepared zip) once it exists. */
+  size: number | null;
+  /** Nothing left to make: every file and, for a release, its zip. */
+  complete: boolean;
 };
 
 /** What the library lists of an item, plus what the download page needs to fetch it. */
@@ -41,6 +47,10 @@ export async function downloadPageItems(
     db,
     contents.items.flatMap((item) => item.tracks.map((t) => t.id)),
   );
+  const archives = await readyArchiveSizes(
+    db,
+    contents.items.map((item) => item.releaseId),
+  );
   const items = contents.items.map((item): PageItem => {
     const trackIds = item.tracks.map((t) => t.id);
     const formats = item.formats.map((format): FormatChoice => {
@@ -52,14 +62,23 @@ export async function downloadPageItems(
         expires,
       });
       const done = cached.get(format.id);
+      const ready = trackIds.filter((id) => done?.has(id)).length;
+      const size =
+        ready < trackIds.length
+          ? null
+          : item.trackId
+            ? (done?.get(item.trackId) ?? null)
+            : (archives.get(`${item.releaseId}:${format.id}`) ?? null);
       return {
         id: format.id,
         label: format.label,
         lossless: format.lossless,
         href: fileLinkPath(signed),
         statusHref: fileLinkStatusPath(signed),
-        ready: trackIds.filter((id) => done?.has(id)).length,
+        ready,
         total: trackIds.length,
+        size,
+        complete: ready === trackIds.length && size !== null,
       };
     });
     return {
@@ -77,6 +96,22 @@ export async function downloadPageItems(
     };
   });
   return { items, expiresAt: expires };
+}
+
+/** The newest ready zip of each release and format (release:format → bytes). */
+async function readyArchiveSizes(db: DbOrTx, releaseIds: string[]): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  if (!releaseIds.length) return sizes;
+  const rows = await db
+    .select({ releaseId: preparedArchives.releaseId, format: preparedArchives.format, size: preparedArchives.size })
+    .from(preparedArchives)
+    .where(and(inArray(preparedArchives.releaseId, releaseIds), eq(preparedArchives.status, "ready")))
+    .orderBy(desc(preparedArchives.readyAt));
+  for (const row of rows) {
+    const key = `${row.releaseId}:${row.format}`;
+    if (row.size !== null && !sizes.has(key)) sizes.set(key, row.size);
+  }
+  return sizes;
 }
 
 export type DownloadPageData = { contents: GrantContents; items: PageItem[]; expiresAt: number };

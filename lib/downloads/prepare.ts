@@ -12,25 +12,30 @@ import { downloadJobKey, downloadPreparationStates, enqueueDownloadPreparation }
 export type Preparation = {
   /** idle: some files are missing and nothing is making them (ask again with `start`). */
   state: "ready" | "preparing" | "idle" | "failed";
+  /** Track files made so far. */
   ready: number;
   total: number;
+  /** What is being made: the tracks' files, then (a release) its zip, packed once and stored. */
+  step?: "files" | "archive";
+  /** Bytes of the file the fan gets (the track's, or the zip's), once it exists. */
+  size?: number;
 };
 
 /** A failure older than this is tried again when a fan asks (ffmpeg was missing, a disk was full…). */
 const RETRY_FAILED_AFTER_MS = 10 * 60 * 1000;
 
-/** Cached files of these tracks in each format. */
-export async function cachedTracksByFormat(db: DbOrTx, trackIds: string[]): Promise<Map<string, Set<string>>> {
-  const byFormat = new Map<string, Set<string>>();
+/** Cached files of these tracks in each format: track id → bytes. */
+export async function cachedTracksByFormat(db: DbOrTx, trackIds: string[]): Promise<Map<string, Map<string, number>>> {
+  const byFormat = new Map<string, Map<string, number>>();
   if (!trackIds.length) return byFormat;
   const rows = await db
-    .select({ trackId: trackFiles.trackId, format: trackFiles.format })
+    .select({ trackId: trackFiles.trackId, format: trackFiles.format, size: trackFiles.size })
     .from(trackFiles)
     .where(inArray(trackFiles.trackId, trackIds));
   for (const row of rows) {
-    const set = byFormat.get(row.format) ?? new Set<string>();
-    set.add(row.trackId);
-    byFormat.set(row.format, set);
+    const sizes = byFormat.get(row.format) ?? new Map<string, number>();
+    sizes.set(row.trackId, row.size);
+    byFormat.set(row.format, sizes);
   }
   return byFormat;
 }

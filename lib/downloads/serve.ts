@@ -1,15 +1,11 @@
-import { Readable } from "node:stream";
-import sharp from "sharp";
 import type { DbOrTx } from "@/db/client";
 import { env } from "@/lib/env";
-import { contentRange, ifRangeAllows, parseRange } from "@/lib/http";
 import { LOCALE_COOKIE, LOCALES, negotiateLocale, translator } from "@/lib/i18n";
-import { logger } from "@/lib/log";
 import { storage } from "@/lib/storage";
-import { albumZipFilename, contentDisposition, trackFilename } from "./names";
-import { prepareDownloads } from "./prepare";
+import { archivePlan, archiveState } from "./archives";
+import { contentDisposition, trackFilename } from "./names";
+import { prepareDownloads, type Preparation } from "./prepare";
 import { cachedFiles, resolveFileLink, type LinkRefusal } from "./resolve";
-import { zipStream } from "./zip";
 
 const REFUSAL_STATUS: Record<LinkRefusal, number> = {
   malformed: 404,
@@ -46,123 +42,84 @@ function refusalMessage(t: ReturnType<typeof requestTranslator>, reason: LinkRef
   return t(`downloads.api.${reason}`, { library: new URL("/library", env().APP_URL).href });
 }
 
-async function readAll(key: string) {
-  const chunks: Buffer[] = [];
-  for await (const chunk of await storage().read(key)) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
+type Resolved = Extract<Awaited<ReturnType<typeof resolveFileLink>>, { ok: true }>;
 
 /**
- * The release cover as cover.jpg for the zip (folder art for players), or nothing. Encoded once
- * from the largest stored variant and kept beside it, so a download does not run sharp again.
+ * Where a link's download stands: first every track's file in the format (lib/downloads/prepare),
+ * then for a release its zip, built once and stored (lib/downloads/archives). With `start`,
+ * what is missing is queued. `target` is what a ready download redirects to.
  */
-async function coverJpeg(artworkKey: string | null): Promise<Buffer | null> {
-  if (!artworkKey) return null;
-  const cached = `${artworkKey}-zip.jpg`;
-  if (await storage().stat(cached)) return readAll(cached);
-  for (const suffix of ["1200", "600"]) {
-    const key = `${artworkKey}-${suffix}.webp`;
-    if (!(await storage().stat(key))) continue;
-    const jpeg = await sharp(await readAll(key))
-      .jpeg({ quality: 88 })
-      .toBuffer();
-    await storage().put(cached, jpeg, "image/jpeg");
-    return jpeg;
-  }
-  return null;
-}
-
-/**
- * GET /api/download/<signed link>: one track as its file (byte ranges honoured, so a download
- * manager can resume), a release as a zip made on the fly. Files not made yet are queued and the
- * fan is sent back to the page, which shows the progress: no request waits for ffmpeg.
- */
-export async function fileLinkResponse(db: DbOrTx, request: Request, raw: string): Promise<Response> {
-  const t = requestTranslator(request);
-  const resolved = await resolveFileLink(db, raw);
-  if (!resolved.ok) return text(REFUSAL_STATUS[resolved.reason], refusalMessage(t, resolved.reason));
-  const { contents, item, format } = resolved;
+async function progress(
+  db: DbOrTx,
+  { contents, item, format }: Resolved,
+  options: { start?: boolean; retry?: boolean },
+): Promise<{ preparation: Preparation; target?: { key: string; contentType: string; name: string } }> {
   const trackIds = item.tracks.map((track) => track.id);
-  const { files, missing } = await cachedFiles(db, trackIds, format.id);
-  if (missing.length) {
-    const progress = await prepareDownloads(db, trackIds, format.id, { start: true });
-    return text(
-      409,
-      t("downloads.api.preparing", {
-        format: format.label,
-        ready: progress.ready,
-        total: progress.total,
-        library: new URL("/library", env().APP_URL).href,
-      }),
-    );
+  const files = await prepareDownloads(db, trackIds, format.id, options);
+  if (files.state !== "ready") return { preparation: { ...files, step: "files" } };
+  const cached = await cachedFiles(db, trackIds, format.id);
+  if (cached.missing.length) {
+    // A file vanished from storage since the count: made again like any missing one.
+    return { preparation: { ...(await prepareDownloads(db, trackIds, format.id, options)), step: "files" } };
   }
-  const name = (track: (typeof item.tracks)[number]) =>
-    trackFilename({
+  if (item.trackId) {
+    const [track] = item.tracks;
+    const name = trackFilename({
       position: track.position,
       trackCount: item.releaseTrackCount,
       artist: contents.artist.name,
       title: track.title,
       extension: format.extension,
     });
-
-  if (item.trackId) {
-    const track = item.tracks[0];
-    const file = files[0];
-    const etag = `"${file.createdAt.getTime().toString(36)}-${file.size.toString(36)}"`;
-    const headers = new Headers({
-      ...PRIVATE,
-      "Content-Type": format.mime,
-      "Content-Disposition": contentDisposition(name(track)),
-      "Accept-Ranges": "bytes",
-      ETag: etag,
-      "Last-Modified": file.createdAt.toUTCString(),
-    });
-    const decision = ifRangeAllows(request.headers.get("if-range"), { etag, lastModified: file.createdAt })
-      ? parseRange(request.headers.get("range"), file.size)
-      : ({ kind: "full", reason: "absent" } as const);
-    if (decision.kind === "unsatisfiable") {
-      headers.set("Content-Range", contentRange(null, file.size));
-      return new Response(null, { status: 416, headers });
-    }
-    const span = decision.kind === "partial" ? decision : { start: 0, end: file.size - 1 };
-    if (decision.kind === "partial") headers.set("Content-Range", contentRange(decision, file.size));
-    headers.set("Content-Length", String(span.end - span.start + 1));
-    const source = await storage().read(file.key, span);
-    request.signal.addEventListener("abort", () => source.destroy(), { once: true });
-    return new Response(Readable.toWeb(source) as ReadableStream, {
-      status: decision.kind === "partial" ? 206 : 200,
-      headers,
-    });
+    return {
+      preparation: { ...files, size: cached.files[0].size },
+      target: { key: cached.files[0].key, contentType: format.mime, name },
+    };
   }
-
-  const mtime = item.release.releaseDate ? new Date(`${item.release.releaseDate}T12:00:00Z`) : item.release.createdAt;
-  const cover = await coverJpeg(item.release.artworkKey).catch((error: Error) => {
-    logger.warn({ err: error, releaseId: item.releaseId }, "download zip: cover art skipped");
-    return null;
-  });
-  const { stream, size } = zipStream(
-    item.tracks.map((track) => {
-      const file = files.find((f) => f.trackId === track.id)!;
-      return { name: name(track), key: file.key, size: file.size, mtime };
-    }),
-    cover ? [{ name: "cover.jpg", data: cover, mtime }] : [],
-    request.signal,
-  );
-  const headers = new Headers({
-    ...PRIVATE,
-    "Content-Type": "application/zip",
-    "Content-Disposition": contentDisposition(
-      albumZipFilename({ artist: contents.artist.name, album: item.release.title, formatLabel: format.label }),
-    ),
-  });
-  // Next 16.4's sendResponse drops Content-Length from route handlers (lib/stream/stream.ts says the
-  // same); set it anyway, it is the right answer and other runtimes pass it on.
-  if (size >= 0) headers.set("Content-Length", String(size));
-  return new Response(Readable.toWeb(stream) as ReadableStream, { status: 200, headers });
+  const plan = archivePlan(contents, item, format, cached.files);
+  const zip = await archiveState(db, { releaseId: item.releaseId, format, grantId: contents.grant.id, plan }, options);
+  if (zip.state !== "ready") return { preparation: { ...files, state: zip.state, step: "archive" } };
+  return {
+    preparation: { ...files, size: zip.archive.size },
+    target: { key: zip.archive.key, contentType: "application/zip", name: plan.name },
+  };
 }
 
 /**
- * GET /api/download/<signed link>/status: where the files stand (JSON), read only.
+ * GET /api/download/<signed link>: once the link is decided (signature, expiry, grant not
+ * refunded, item and format held), a 302 to a short-lived signed address of the stored file —
+ * the track's file, or the release's zip prepared once — which answers with its real
+ * Content-Length and byte ranges (S3 presigned / CDN URL, or the local driver's /api/files).
+ * Refusals sign nothing. Files not made yet are queued and the fan gets a 409: the page shows
+ * the progress, no request waits for ffmpeg or the zip.
+ */
+export async function fileLinkResponse(db: DbOrTx, request: Request, raw: string): Promise<Response> {
+  const t = requestTranslator(request);
+  const resolved = await resolveFileLink(db, raw);
+  if (!resolved.ok) return text(REFUSAL_STATUS[resolved.reason], refusalMessage(t, resolved.reason));
+  const { preparation, target } = await progress(db, resolved, { start: true });
+  if (!target) {
+    const key = preparation.state === "failed" ? "downloads.api.failed" : "downloads.api.preparing";
+    return text(
+      409,
+      t(key, {
+        format: resolved.format.label,
+        ready: preparation.ready,
+        total: preparation.total,
+        library: new URL("/library", env().APP_URL).href,
+      }),
+    );
+  }
+  const location = await storage().signedUrl(target.key, {
+    expiresInSeconds: env().SIGNED_URL_SECONDS,
+    contentType: target.contentType,
+    disposition: contentDisposition(target.name),
+  });
+  return new Response(null, { status: 302, headers: { ...PRIVATE, Location: location } });
+}
+
+/**
+ * GET /api/download/<signed link>/status: where the files and the zip stand (JSON), read only.
  * POST: the same, after queueing what is missing (`{"retry": true}` also re-queues failures).
  */
 export async function preparationResponse(db: DbOrTx, request: Request, raw: string): Promise<Response> {
@@ -175,6 +132,5 @@ export async function preparationResponse(db: DbOrTx, request: Request, raw: str
     });
   const start = request.method === "POST";
   const retry = start && (await request.json().catch(() => ({}))).retry === true;
-  const trackIds = resolved.item.tracks.map((track) => track.id);
-  return json(200, await prepareDownloads(db, trackIds, resolved.format.id, { start, retry }));
+  return json(200, (await progress(db, resolved, { start, retry })).preparation);
 }

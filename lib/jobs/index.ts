@@ -2,9 +2,11 @@ import { eq } from "drizzle-orm";
 import { createDb } from "@/db/client";
 import { tracks } from "@/db/schema";
 import { ensureClip, ensureDownload, processTrack } from "@/lib/audio";
+import { buildArchive } from "@/lib/downloads";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import {
+  ARCHIVE_QUEUE,
   boss,
   CHORE_QUEUE,
   CLIP_QUEUE,
@@ -12,6 +14,7 @@ import {
   DOWNLOAD_QUEUE,
   forgetBoss,
   TRACK_QUEUE,
+  type ArchiveJob,
   type DownloadJob,
 } from "@/lib/queue";
 import { EXCHANGE_RATES_QUEUE, exchangeRatesStale } from "./exchange-rates";
@@ -71,6 +74,12 @@ export async function startWorkers(): Promise<() => Promise<void>> {
         logger.error({ err: error, trackId: job.data.trackId }, "cutting a clip failed");
         throw error;
       }
+    });
+    // A release's zip, once its tracks' files exist: failures are recorded on its row (Retry re-queues).
+    await instance.work<ArchiveJob>(ARCHIVE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+      const started = Date.now();
+      const outcome = await buildArchive(db, job.data);
+      logger.info({ ...job.data, outcome, ms: Date.now() - started }, "download archive");
     });
   }
   for (const chore of CHORES) {

@@ -25,6 +25,13 @@ const DOWNLOAD_RETRIES = { retryLimit: 1, retryDelay: 5 } as const;
  */
 export const CLIP_QUEUE = "track-clip";
 const CLIP_RETRIES = { retryLimit: 2, retryDelay: 5, retryBackoff: true } as const;
+/**
+ * Album zips built once per release, format and contents (lib/downloads/archives.ts). Not a
+ * singleton queue: the prepared_archives row claimed with INSERT … ON CONFLICT DO NOTHING decides
+ * who queues the one job, however many fans ask at once.
+ */
+export const ARCHIVE_QUEUE = "download-archive";
+const ARCHIVE_RETRIES = { retryLimit: 1, retryDelay: 5 } as const;
 /** Chores are not retried (the next minute's run is the retry); "stately": one queued, one running. */
 export const CHORE_QUEUE = { policy: "stately", retryLimit: 0, expireInSeconds: 300 } as const;
 
@@ -52,6 +59,7 @@ export async function boss(): Promise<PgBoss> {
     await instance.createQueue(TRACK_QUEUE, { name: TRACK_QUEUE, ...RETRIES });
     await instance.createQueue(DOWNLOAD_QUEUE, { name: DOWNLOAD_QUEUE, policy: "short", ...DOWNLOAD_RETRIES });
     await instance.createQueue(CLIP_QUEUE, { name: CLIP_QUEUE, policy: "stately", ...CLIP_RETRIES });
+    await instance.createQueue(ARCHIVE_QUEUE, { name: ARCHIVE_QUEUE, ...ARCHIVE_RETRIES });
     return instance;
   })().catch((error) => {
     state.boss = undefined;
@@ -118,6 +126,13 @@ export async function enqueueDownloadPreparation(job: DownloadJob) {
     singletonKey: downloadJobKey(job),
     expireInSeconds: downloadJobExpirySeconds(),
   });
+}
+
+export type ArchiveJob = { archiveId: string; grantId: string };
+
+/** Queues the build of one claimed prepared_archives row (called once, by whoever claimed it). */
+export async function enqueueArchive(job: ArchiveJob) {
+  await (await boss()).send(ARCHIVE_QUEUE, job, { ...ARCHIVE_RETRIES, expireInSeconds: downloadJobExpirySeconds() });
 }
 
 /**

@@ -16,6 +16,7 @@ import { addToCart, DOWNLOAD_TOKEN_PURPOSE, fulfillOrder, refundOrder, startChec
 import { createDownloadGrant } from "@/lib/orders/download-grants";
 import { storage } from "@/lib/storage";
 import { makeAudioDir, tone } from "@/tests/support/audio-fixtures";
+import { followDownload, runArchiveJobs } from "@/tests/support/downloads";
 import { makeArtist, makeUser, unique, useTestDb } from "@/tests/support/factories";
 import { makeShop } from "@/tests/support/orders";
 import { unzip } from "@/tests/support/zip";
@@ -173,13 +174,21 @@ describe("file links", () => {
     expect((await get("not-a-link")).status).toBe(404);
     // None of them queued anything: the real link's files are still not being made.
     const status = await preparationResponse(db, new Request("http://test", { method: "GET" }), good);
-    expect(await status.json()).toEqual({ state: "idle", ready: 0, total: 2 });
+    expect(await status.json()).toEqual({ state: "idle", ready: 0, total: 2, step: "files" });
   });
 
   it("serves an album as a zip: numbered names, cover.jpg, entries byte-identical to the stored files", async () => {
     const { artist, releaseId, trackIds, grant } = await albumWithMasters(["Aube", "Crépuscule / Nuit"]);
     for (const id of trackIds) await ensureDownload(db, id, "flac");
-    const response = await get(signFileLink({ grantId: grant.grantId, releaseId, trackId: null, format: "flac" }));
+    const link = signFileLink({ grantId: grant.grantId, releaseId, trackId: null, format: "flac" });
+    // The first ask queues the zip (packed once, stored); once built, the link redirects to it.
+    const first = await get(link);
+    expect(first.status).toBe(409);
+    expect(await runArchiveJobs(db)).toBe(1);
+    const redirect = await get(link);
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get("cache-control")).toBe("private, no-store");
+    const response = await followDownload(redirect);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/zip");
     expect(response.headers.get("content-disposition")).toContain(`filename*=UTF-8''`);
@@ -211,11 +220,13 @@ describe("file links", () => {
     await ensureDownload(db, trackIds[0], "mp3-320");
     const link = signFileLink({ grantId: single.grantId, releaseId, trackId: trackIds[0], format: "mp3-320" });
     const file = await stored(audioKeys.download(artist.id, trackIds[0], downloadFormat("mp3-320")));
-    const whole = await get(link);
+    const whole = await followDownload(await get(link));
     expect(whole.status).toBe(200);
+    expect(whole.headers.get("content-type")).toBe("audio/mpeg");
+    expect(Number(whole.headers.get("content-length"))).toBe(file.length);
     expect(whole.headers.get("content-disposition")).toContain(`01 ${artist.name} - Seul.mp3`);
     expect(Buffer.from(await whole.arrayBuffer()).equals(file)).toBe(true);
-    const part = await get(link, { range: "bytes=100-199" });
+    const part = await followDownload(await get(link), { range: "bytes=100-199" });
     expect(part.status).toBe(206);
     expect(part.headers.get("content-range")).toBe(`bytes 100-199/${file.length}`);
     expect(Buffer.from(await part.arrayBuffer()).equals(file.subarray(100, 200))).toBe(true);
@@ -244,27 +255,28 @@ describe("preparing formats that are not made yet", () => {
     // The page's data says how far each format is.
     const { items } = await downloadPageItems(db, (await loadGrantContents(db, grant.grantId))!);
     expect(items[0].formats.find((f) => f.id === "opus")).toMatchObject({ ready: 1, total: 3 });
-    expect(await status("GET")).toEqual({ state: "idle", ready: 1, total: 3 });
+    expect(await status("GET")).toEqual({ state: "idle", ready: 1, total: 3, step: "files" });
 
     const early = await get(link);
     expect(early.status).toBe(409);
     expect(await early.text()).toMatch(/being prepared \(1 of 3 ready\)/);
     // The 409 queued the missing two; asking again queues nothing twice.
-    expect(await status("POST")).toEqual({ state: "preparing", ready: 1, total: 3 });
+    expect(await status("POST")).toEqual({ state: "preparing", ready: 1, total: 3, step: "files" });
 
     const { startWorkers } = await import("@/lib/jobs");
     const stop = await startWorkers();
     try {
+      // As the page does: GET while something is being made, POST when the next step waits (the zip).
       let now = await status("GET");
-      for (let i = 0; i < 120 && now.state !== "ready"; i++) {
+      for (let i = 0; i < 160 && now.state !== "ready"; i++) {
         await new Promise((r) => setTimeout(r, 250));
-        now = await status("GET");
+        now = await status(now.state === "idle" ? "POST" : "GET");
       }
-      expect(now).toEqual({ state: "ready", ready: 3, total: 3 });
+      expect(now).toEqual({ state: "ready", ready: 3, total: 3, size: expect.any(Number) });
     } finally {
       await stop();
     }
-    const zip = await unzip(Buffer.from(await (await get(link)).arrayBuffer()));
+    const zip = await unzip(Buffer.from(await (await followDownload(await get(link))).arrayBuffer()));
     expect([...zip.keys()].filter((name) => name.endsWith(".opus"))).toHaveLength(3);
   });
 
