@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { tracks } from "@/db/schema";
 import { logger } from "@/lib/log";
@@ -95,6 +95,38 @@ export async function ensureClip(db: DbOrTx, trackId: string): Promise<ClipResul
   }
   if (replaced.old && replaced.old !== key) await deleteQuietly(replaced.old, trackId);
   return { made: true, key, size };
+}
+
+/**
+ * Clip tracks still without their file: set to "clip" before clips were files, or whose cut
+ * failed every retry. A few each run, oldest change first, each on its own; a track saved in the
+ * last minutes is left to the job its save queued.
+ */
+export async function cutMissingClips(db: DbOrTx, limit = 20): Promise<number> {
+  const due = await db
+    .select({ id: tracks.id })
+    .from(tracks)
+    .where(
+      and(
+        eq(tracks.streaming, "clip"),
+        eq(tracks.status, "ready"),
+        or(isNull(tracks.clipKey), isNull(tracks.clipKeySeconds), ne(tracks.clipKeySeconds, tracks.clipSeconds)),
+        lt(tracks.updatedAt, sql`now() - interval '5 minutes'`),
+      ),
+    )
+    .orderBy(asc(tracks.updatedAt))
+    .limit(limit);
+  let made = 0;
+  for (const { id } of due) {
+    try {
+      if ((await ensureClip(db, id)).made) made++;
+    } catch (error) {
+      logger.error({ err: error, trackId: id }, "audio: cutting a missing clip failed; a later run tries again");
+      // To the back of the line, so a few files that cannot be cut never hold up the others.
+      await db.update(tracks).set({ updatedAt: new Date() }).where(eq(tracks.id, id));
+    }
+  }
+  return made;
 }
 
 /** A file no row names any more; one left behind costs storage, not correctness. */

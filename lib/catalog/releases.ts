@@ -201,7 +201,7 @@ export async function setReleaseStatus(
   });
 }
 
-/** Every file a track owns: master, streaming rendition, cached downloads. */
+/** Every file a track owns: master, streaming rendition, clip file, cached downloads. */
 export async function removeTrackFiles(track: Pick<Track, "artistId" | "id" | "masterKey" | "streamKey" | "clipKey">) {
   await storage().delete(track.masterKey);
   if (track.streamKey) await storage().delete(track.streamKey);

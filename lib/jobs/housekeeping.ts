@@ -1,4 +1,5 @@
 import type { DbOrTx } from "@/db/client";
+import { cutMissingClips } from "@/lib/audio";
 import { endLapsedGrace, remindGraceEnding } from "@/lib/billing";
 import { deliverQueuedEmails } from "@/lib/email/queue";
 import { expireStaleOrders } from "@/lib/orders/cancel";
@@ -21,6 +22,8 @@ export const CHORES: readonly Chore[] = [
   // dedupe key), then the band goes Free within a minute of its end.
   { queue: "billing-grace-remind", cron: "* * * * *", run: (db) => remindGraceEnding(db) },
   { queue: "billing-grace-end", cron: "* * * * *", run: (db) => endLapsedGrace(db) },
+  // Clip tracks whose clip file is missing (set before clips were files, or every cut failed).
+  { queue: "clips-cut-missing", cron: "*/10 * * * *", run: (db) => cutMissingClips(db) },
   // The ECB's reference rates for fans' approximate prices, once a day (and at a worker's start
   // when they are missing or stale, ./index.ts). A failed fetch keeps the old rates.
   {

@@ -24,8 +24,14 @@ export type StreamTarget = {
   length: number;
   etag: string;
   lastModified: Date;
-  /** Published audio may sit in shared caches; a draft's never does. */
+  /** Who may hear it: anyone (published), or only the band's members (a draft, taken down…). */
   audience: "public" | "members";
+  /**
+   * Whether browsers and shared caches may keep the bytes for PUBLIC_MAX_AGE: published audio
+   * from local disk. Never a draft's, nor anything on the object-storage path, where a band's
+   * switch to a clip or off holds from the next request.
+   */
+  shared: boolean;
   /**
    * The stored object the listener may have whole, for a redirect to its signed URL (object
    * storage): the stream rendition, or a clip track's own clip file once it is cut at the current
@@ -156,6 +162,7 @@ export async function resolveStream(db: DbOrTx, trackId: string, viewer: Viewer)
     etag: streamEtag(row.id, length, row.updatedAt),
     lastModified: row.updatedAt,
     audience: isPublished ? "public" : "members",
+    shared: isPublished && reuse,
     // Never the whole rendition for a clip track: a signed URL cannot stop a range at the clip's end.
     whole: !isClip
       ? { key: row.streamKey, seconds }

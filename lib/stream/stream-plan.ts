@@ -37,7 +37,7 @@ function baseHeaders(target: StreamTarget): Record<string, string> {
     "Content-Type": STREAM.mime,
     ETag: target.etag,
     "Last-Modified": target.lastModified.toUTCString(),
-    "Cache-Control": target.audience === "public" ? `public, max-age=${PUBLIC_MAX_AGE}` : "private, no-store",
+    "Cache-Control": target.shared ? `public, max-age=${PUBLIC_MAX_AGE}` : "private, no-store",
     "X-Content-Type-Options": "nosniff",
   };
 }

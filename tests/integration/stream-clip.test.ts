@@ -10,6 +10,7 @@ import { processTrack } from "@/lib/audio/pipeline";
 import { probeMaster } from "@/lib/audio/probe";
 import { updateTrack } from "@/lib/catalog/tracks";
 import { startWorkers } from "@/lib/jobs";
+import { CHORES } from "@/lib/jobs/housekeeping";
 import { IMMUTABLE, storage } from "@/lib/storage";
 import { durationOf, makeAudioDir, tone } from "@/tests/support/audio-fixtures";
 import { makeArtist, makeUser, unique, useTestDb } from "@/tests/support/factories";
@@ -152,6 +153,21 @@ describe("a clip is its own file", () => {
     expect(bucket.s3.objects.has(before.streamKey!)).toBe(false);
     expect(bucket.s3.objects.has(before.clipKey!)).toBe(false);
     expect(bucket.s3.objects.has(after.clipKey!)).toBe(true);
+  });
+
+  it("is cut by the every-ten-minutes chore for a clip track left without its file", async () => {
+    const { id } = await clipTrack(5);
+    await db.update(tracks).set({ streaming: "full" }).where(eq(tracks.id, id));
+    await processTrack(db, id);
+    // Set to a clip before clips were files (or every cut failed), long ago: first in line.
+    await db
+      .update(tracks)
+      .set({ streaming: "clip", updatedAt: new Date("2001-01-01T00:00:00Z") })
+      .where(eq(tracks.id, id));
+    const chore = CHORES.find((c) => c.queue === "clips-cut-missing")!;
+    expect(chore.cron).toBe("*/10 * * * *");
+    await chore.run(db);
+    expect((await row(id)).clipKey).toMatch(/-5s-/);
   });
 
   it("is cut by the worker when the band switches a track to a clip", async () => {

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -6,6 +7,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { GET, HEAD } from "@/app/api/stream/[trackId]/route";
 import { artists, releases, tracks } from "@/db/schema";
 import { updateTrack } from "@/lib/catalog/tracks";
+import { parseEnv } from "@/lib/env";
+import { setStorageForTests, storage } from "@/lib/storage";
+import { s3Driver } from "@/lib/storage/s3";
 import { fastStreamTrackId, serveStream } from "@/lib/stream/stream-node";
 import { addMember, makeArtist, makeUser, useTestDb } from "@/tests/support/factories";
 import { useS3Storage } from "@/tests/support/s3-storage";
@@ -179,6 +183,8 @@ describe("with object storage, a fan's stream request", () => {
     for (const answer of [await viaFastPath(track.id), await viaRoute(track.id)]) {
       expect(answer.status).toBe(200);
       expect(answer.headers.get("location")).toBeNull();
+      // Kept by no cache either, so the next switch holds at once too.
+      expect(answer.headers.get("cache-control")).toBe("private, no-store");
       const body = Buffer.from(await answer.arrayBuffer());
       expect(body.equals(file.subarray(0, 5 * 16000))).toBe(true);
     }
@@ -198,5 +204,42 @@ describe("with object storage, a fan's stream request", () => {
     location(await viaFastPath(track.id), track.streamKey!);
     const [row] = await db.select().from(tracks).where(eq(tracks.id, track.id));
     expect(row.streaming).toBe("full");
+  });
+
+  it("goes to the CDN's signed address of the same file when a CDN is configured", async () => {
+    const { artist } = await band();
+    const { track } = await makeStreamableTrack(db, artist.id, { file: mp3, durationMs: 12_000 });
+    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const bucketDriver = storage();
+    setStorageForTests(
+      s3Driver(
+        parseEnv({
+          STORAGE_DRIVER: "s3",
+          S3_BUCKET: bucket.s3.bucket,
+          S3_ENDPOINT: bucket.s3.url,
+          S3_FORCE_PATH_STYLE: "true",
+          S3_ACCESS_KEY_ID: "test-key",
+          S3_SECRET_ACCESS_KEY: "test-secret",
+          CDN_BASE_URL: "https://d111111abcdef8.cloudfront.net/",
+          CDN_KEY_PAIR_ID: "K2JCJMDEHXQW5F",
+          CDN_PRIVATE_KEY: privateKey.export({ type: "pkcs1", format: "pem" }).toString().replace(/\n/g, "\\n"),
+        }),
+      ),
+    );
+    try {
+      const before = Math.floor(Date.now() / 1000);
+      for (const answer of [await viaRoute(track.id), await viaFastPath(track.id)]) {
+        expect(answer.status).toBe(302);
+        expect(answer.headers.get("cache-control")).toBe("private, no-store");
+        const url = new URL(answer.headers.get("location")!);
+        expect(url.origin + url.pathname).toBe(`https://d111111abcdef8.cloudfront.net/${track.streamKey}`);
+        expect(url.searchParams.get("Key-Pair-Id")).toBe("K2JCJMDEHXQW5F");
+        const expires = Number(url.searchParams.get("Expires"));
+        expect(expires - before).toBeGreaterThanOrEqual(300);
+        expect(expires - before).toBeLessThan(310);
+      }
+    } finally {
+      setStorageForTests(bucketDriver);
+    }
   });
 });
