@@ -1,9 +1,37 @@
+import { env, type Env } from "@/lib/env";
+
 /**
  * Security headers and the cross-site write check, kept free of Next so they can be unit tested.
  * Embeds (/embed/*) are the only pages any site may frame.
  */
 export function isEmbedPath(pathname: string) {
   return pathname === "/embed" || pathname.startsWith("/embed/");
+}
+
+/**
+ * Where audio may come from besides this origin: with object storage the stream route answers a
+ * redirect to a signed URL of the bucket, or of the CDN in front of it, and a page's media-src
+ * governs the redirect's target too. Nothing more with local storage.
+ */
+export function storageMediaOrigins(
+  config: Pick<
+    Env,
+    "STORAGE_DRIVER" | "S3_BUCKET" | "S3_REGION" | "S3_ENDPOINT" | "S3_FORCE_PATH_STYLE" | "CDN_BASE_URL"
+  > = env(),
+): string[] {
+  if (config.STORAGE_DRIVER !== "s3" || !config.S3_BUCKET) return [];
+  if (config.CDN_BASE_URL) return [new URL(config.CDN_BASE_URL).origin];
+  if (config.S3_ENDPOINT) {
+    const endpoint = new URL(config.S3_ENDPOINT);
+    return [
+      config.S3_FORCE_PATH_STYLE ? endpoint.origin : `${endpoint.protocol}//${config.S3_BUCKET}.${endpoint.host}`,
+    ];
+  }
+  // AWS: virtual-hosted addresses, path-style for bucket names the SDK cannot put in a host name.
+  return [
+    `https://${config.S3_BUCKET}.s3.${config.S3_REGION}.amazonaws.com`,
+    `https://s3.${config.S3_REGION}.amazonaws.com`,
+  ];
 }
 
 /** The policy every page shares; only where scripts may come from differs (`scriptSources`). */
@@ -13,7 +41,7 @@ function policy(scriptSources: string, options: { embed: boolean; dev: boolean }
     `script-src ${scriptSources}${options.dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
-    "media-src 'self' blob:",
+    ["media-src 'self' blob:", ...storageMediaOrigins()].join(" "),
     "font-src 'self'",
     `connect-src 'self'${options.dev ? " ws:" : ""}`,
     "object-src 'none'",

@@ -2,12 +2,14 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { seedDemo } from "@/db/seed";
 import { buildIfNeeded, fail, localAuthSecret, log, prepareDatabase } from "@/lib/cli/runtime";
+import { startS3App } from "@/tests/support/s3-app";
 import { benchAdmin } from "./admin";
 import { benchBackForwardCache } from "./bfcache";
 import { benchDashboard } from "./dashboard";
 import { demoReleasePath, prepareBenchData } from "./data";
 import { benchLighthouse } from "./lighthouse";
 import { benchPageWeight } from "./page-weight";
+import { benchRedirect, firstStreamableTrack } from "./redirect";
 import { benchPriceChange, benchReleasePage } from "./release-page";
 import { findNginx, startNext, startNginx, type Running } from "./servers";
 import { startStaticCopy } from "./static-copy";
@@ -27,8 +29,11 @@ import { benchWidgets } from "./widgets";
  *   5. transcoding speed (tests/bench/transcode.ts)
  *   6. dashboard figures for the 100k-order band of `npm run seed:large` (tests/bench/dashboard.ts)
  *   7. the operator console's band list and revenue query on that database (tests/bench/admin.ts)
+ *   8. the redirect path (STORAGE_DRIVER=s3 against the S3 stand-in, tests/support/s3-app.ts) against
+ *      the local fast path: app CPU per MB, redirects per second, widget time to first audio byte
+ *      (tests/bench/redirect.ts)
  * BENCH_SECONDS sets the length of each measured run (default 10); BENCH_ONLY=pages,widgets (names:
- * stream, release, pages, widgets, transcode, dashboard, admin) runs only those; BENCH_LIGHTHOUSE=0 skips Lighthouse.
+ * stream, release, pages, widgets, redirect, transcode, dashboard, admin) runs only those; BENCH_LIGHTHOUSE=0 skips Lighthouse.
  */
 const instance = process.env.TEST_INSTANCE ? `-${process.env.TEST_INSTANCE.replace(/[^a-z0-9_-]/gi, "")}` : "";
 if (instance) process.env.NEXT_DIST_DIR ??= `.next${instance}`;
@@ -88,10 +93,10 @@ async function main() {
   process.env.STORAGE_DIR = path.resolve(process.env.STORAGE_DIR ?? path.join(".data", `bench-storage${instance}`));
   process.env.WORKERS = "off"; // no transcoding jobs competing for the CPU while measuring
 
-  let app: Running | undefined;
+  let app: (Running & { pid: number }) | undefined;
   let nginx: Running | undefined;
   // The database-only steps (dashboard, admin) need no build and no server.
-  const needsServer = ["stream", "release", "pages", "widgets"].some(runs);
+  const needsServer = ["stream", "release", "pages", "widgets", "redirect"].some(runs);
   if (needsServer)
     try {
       log("preparing benchmark data (a four-minute MP3 made with ffmpeg)…");
@@ -125,6 +130,19 @@ async function main() {
       if (runs("pages")) await benchFanPages(app.url, releasePath);
       if (runs("widgets"))
         await benchWidgets({ baseUrl: app.url, databaseUrl: url, artistSlug: releasePath.split("/")[1] });
+      if (runs("redirect")) {
+        log("starting the app with STORAGE_DRIVER=s3 (S3 stand-in, its own database, the demo band seeded into it)…");
+        const s3 = await startS3App({ databaseUrl: url, env: { LOG_LEVEL: "warn", WORKERS: "off" } });
+        try {
+          const track = await firstStreamableTrack(s3.databaseUrl);
+          await benchRedirect(
+            { label: "local fast path", baseUrl: app.url, pid: app.pid, trackId: data.trackId, size: data.size },
+            { label: "redirect (s3 stand-in)", baseUrl: s3.baseURL, pid: s3.pid, ...track },
+          );
+        } finally {
+          await s3.stop();
+        }
+      }
     } finally {
       await nginx?.stop();
       await app?.stop();

@@ -55,7 +55,7 @@ function stopper(child: ChildProcess): () => Promise<void> {
  * The app's production server on a free port with the given environment (the build must exist):
  * the one `npm start` runs (lib/cli/server.ts, Next with the audio stream answered in front).
  */
-export async function startNext(env: NodeJS.ProcessEnv): Promise<Running & { logs: () => string }> {
+export async function startNext(env: NodeJS.ProcessEnv): Promise<Running & { pid: number; logs: () => string }> {
   const port = await freePort();
   let output = "";
   const server = appServerCommand(port, "127.0.0.1");
@@ -74,7 +74,7 @@ export async function startNext(env: NodeJS.ProcessEnv): Promise<Running & { log
     await stop();
     throw new Error(`${(error as Error).message}\n${output.slice(-4000)}`, { cause: error });
   }
-  return { url, stop, logs: () => output };
+  return { url, pid: child.pid!, stop, logs: () => output };
 }
 
 /** Debian's nginx, or null when it is not installed (the benchmark then says so). */

@@ -185,6 +185,9 @@ export async function startS3StandIn(
     const method = request.method ?? "GET";
     const presigned = url.searchParams.has("X-Amz-Signature");
     const origin = request.headers.origin;
+    // What a process supervisor (Playwright's webServer, the benchmark) polls: unsigned, GET, this path only.
+    if (method === "GET" && url.pathname === "/health")
+      return send(response, 200, "ok", { "Content-Type": "text/plain" });
     requests.push({ method, url: url.pathname + url.search, range: request.headers.range, presigned, origin });
     if (method === "OPTIONS") {
       // CORS preflight (a fetch with Range from another origin): allowed for reads only.

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { checkWriteOrigin, contentSecurityPolicy, isEmbedPath, referrerPolicyFor } from "@/lib/http/security";
+import {
+  checkWriteOrigin,
+  contentSecurityPolicy,
+  isEmbedPath,
+  referrerPolicyFor,
+  storageMediaOrigins,
+} from "@/lib/http/security";
 
 describe("cross-site writes", () => {
   it("are refused when Origin is null or another site", () => {
@@ -66,5 +72,33 @@ describe("referrer policy", () => {
     ]) {
       expect(referrerPolicyFor(path), path).toBe("strict-origin-when-cross-origin");
     }
+  });
+});
+
+describe("media-src with object storage", () => {
+  const base = {
+    STORAGE_DRIVER: "s3",
+    S3_BUCKET: "band-audio",
+    S3_REGION: "eu-west-3",
+    S3_ENDPOINT: undefined,
+    S3_FORCE_PATH_STYLE: false,
+    CDN_BASE_URL: undefined,
+  } as const;
+
+  it("lets audio come from the bucket or the CDN the stream route redirects to, and nothing more locally", () => {
+    expect(storageMediaOrigins({ ...base, STORAGE_DRIVER: "local" })).toEqual([]);
+    expect(storageMediaOrigins(base)).toEqual([
+      "https://band-audio.s3.eu-west-3.amazonaws.com",
+      "https://s3.eu-west-3.amazonaws.com",
+    ]);
+    expect(storageMediaOrigins({ ...base, S3_ENDPOINT: "http://127.0.0.1:9000", S3_FORCE_PATH_STYLE: true })).toEqual([
+      "http://127.0.0.1:9000",
+    ]);
+    expect(storageMediaOrigins({ ...base, S3_ENDPOINT: "https://fr-par.scw.cloud/" })).toEqual([
+      "https://band-audio.fr-par.scw.cloud",
+    ]);
+    expect(storageMediaOrigins({ ...base, CDN_BASE_URL: "https://d111111abcdef8.cloudfront.net/audio" })).toEqual([
+      "https://d111111abcdef8.cloudfront.net",
+    ]);
   });
 });
