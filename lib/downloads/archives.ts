@@ -103,12 +103,17 @@ export async function archiveState(
   }
   if (!row) {
     if (!options.start) return { state: "idle" };
-    const [claimed] = await db
-      .insert(preparedArchives)
-      .values({ releaseId, format: format.id, version: plan.version, key: plan.key, status: "preparing" })
-      .onConflictDoNothing({ target: [preparedArchives.releaseId, preparedArchives.format, preparedArchives.version] })
-      .returning({ id: preparedArchives.id });
-    if (claimed) await enqueueArchive({ archiveId: claimed.id, grantId });
+    // The claim and its job commit together: a claimed row never waits without a build.
+    await db.transaction(async (tx) => {
+      const [claimed] = await tx
+        .insert(preparedArchives)
+        .values({ releaseId, format: format.id, version: plan.version, key: plan.key, status: "preparing" })
+        .onConflictDoNothing({
+          target: [preparedArchives.releaseId, preparedArchives.format, preparedArchives.version],
+        })
+        .returning({ id: preparedArchives.id });
+      if (claimed) await enqueueArchive({ archiveId: claimed.id, grantId }, { tx });
+    });
     return { state: "preparing" };
   }
   const age = (options.now ?? new Date()).getTime() - row.createdAt.getTime();
@@ -117,22 +122,26 @@ export async function archiveState(
     const lostAfterMs = 2 * downloadJobExpirySeconds() * 1000 + 60_000;
     if (options.start && age > lostAfterMs) {
       const cutoff = new Date((options.now ?? new Date()).getTime() - lostAfterMs);
-      const [lost] = await db
-        .update(preparedArchives)
-        .set({ createdAt: sql`now()` })
-        .where(and(eq(preparedArchives.id, row.id), lt(preparedArchives.createdAt, cutoff)))
-        .returning({ id: preparedArchives.id });
-      if (lost) await enqueueArchive({ archiveId: lost.id, grantId });
+      await db.transaction(async (tx) => {
+        const [lost] = await tx
+          .update(preparedArchives)
+          .set({ createdAt: sql`now()` })
+          .where(and(eq(preparedArchives.id, row.id), lt(preparedArchives.createdAt, cutoff)))
+          .returning({ id: preparedArchives.id });
+        if (lost) await enqueueArchive({ archiveId: lost.id, grantId }, { tx });
+      });
     }
     return { state: "preparing" };
   }
   if (!options.start || (!options.retry && age < RETRY_FAILED_AFTER_MS)) return { state: "failed" };
-  const [again] = await db
-    .update(preparedArchives)
-    .set({ status: "preparing", error: null, createdAt: sql`now()` })
-    .where(and(eq(preparedArchives.id, row.id), eq(preparedArchives.status, "failed")))
-    .returning({ id: preparedArchives.id });
-  if (again) await enqueueArchive({ archiveId: again.id, grantId });
+  await db.transaction(async (tx) => {
+    const [again] = await tx
+      .update(preparedArchives)
+      .set({ status: "preparing", error: null, createdAt: sql`now()` })
+      .where(and(eq(preparedArchives.id, row.id), eq(preparedArchives.status, "failed")))
+      .returning({ id: preparedArchives.id });
+    if (again) await enqueueArchive({ archiveId: again.id, grantId }, { tx });
+  });
   return { state: "preparing" };
 }
 

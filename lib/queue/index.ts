@@ -132,9 +132,18 @@ export async function enqueueDownloadPreparation(job: DownloadJob) {
 
 export type ArchiveJob = { archiveId: string; grantId: string };
 
-/** Queues the build of one claimed prepared_archives row (called once, by whoever claimed it). */
-export async function enqueueArchive(job: ArchiveJob) {
-  await (await boss()).send(ARCHIVE_QUEUE, job, { ...ARCHIVE_RETRIES, expireInSeconds: downloadJobExpirySeconds() });
+/**
+ * Queues the build of one claimed prepared_archives row (called once, by whoever claimed it), in
+ * the claiming transaction, so a claimed row always has its job.
+ */
+export async function enqueueArchive(job: ArchiveJob, options: { tx?: Tx } = {}) {
+  await (
+    await boss()
+  ).send(ARCHIVE_QUEUE, job, {
+    ...ARCHIVE_RETRIES,
+    expireInSeconds: downloadJobExpirySeconds(),
+    ...(options.tx ? { db: onTransaction(options.tx) } : {}),
+  });
 }
 
 /**
