@@ -153,7 +153,6 @@ function Progress({
     const [value, unit] = n >= 1e9 ? [n / 1e9, "gigabyte"] : n >= 1e6 ? [n / 1e6, "megabyte"] : [n / 1e3, "kilobyte"];
     return formatter.number(value, { style: "unit", unit, maximumFractionDigits: value < 10 ? 1 : 0 });
   };
-  const readyText = justPrepared ? t("ready", { format: label }) : t("readyHint");
   const message = {
     idle: t("madeOnRequest"),
     starting: t("starting", { format: label }),
@@ -163,10 +162,7 @@ function Progress({
         : phase.step === "archive"
           ? t("packing", { format: label })
           : t("preparing", { format: label, ready: phase.ready, total: phase.total }),
-    ready:
-      phase.kind === "ready" && phase.size !== null
-        ? `${t("readySize", { format: label, size: bytes(phase.size) })} — ${readyText}`
-        : readyText,
+    ready: justPrepared ? t("ready", { format: label }) : t("readyHint"),
     failed: t("failed", { format: label }),
     error: phase.kind === "error" ? (phase.message ?? t("networkError")) : "",
   }[phase.kind];
@@ -195,10 +191,14 @@ function Progress({
         className={`text-xs ${problem ? "text-red-700" : "text-muted"}`}
         data-testid="download-status"
         data-phase={phase.kind}
-        data-size={phase.kind === "ready" && phase.size !== null ? phase.size : undefined}
       >
         {message}
       </p>
+      {phase.kind === "ready" && phase.size !== null && (
+        <p className="text-xs text-muted" data-testid="download-size" data-size={phase.size}>
+          {t("readySize", { format: label, size: bytes(phase.size) })}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, lt, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { preparedArchives, type PreparedArchive } from "@/db/schema";
 import { downloadFormat, type DownloadFormat, type DownloadFormatId } from "@/lib/audio";
 import { logger } from "@/lib/log";
-import { enqueueArchive, type ArchiveJob } from "@/lib/queue";
+import { downloadJobExpirySeconds, enqueueArchive, type ArchiveJob } from "@/lib/queue";
 import { IMMUTABLE, storage } from "@/lib/storage";
 import { loadGrantContents, type DownloadItem, type GrantContents } from "./contents";
 import { coverJpeg } from "./cover";
@@ -111,8 +111,21 @@ export async function archiveState(
     if (claimed) await enqueueArchive({ archiveId: claimed.id, grantId });
     return { state: "preparing" };
   }
-  if (row.status === "preparing") return { state: "preparing" };
   const age = (options.now ?? new Date()).getTime() - row.createdAt.getTime();
+  if (row.status === "preparing") {
+    // Its job was lost (the worker died on both of pg-boss's attempts): whoever asks next re-queues it, once.
+    const lostAfterMs = 2 * downloadJobExpirySeconds() * 1000 + 60_000;
+    if (options.start && age > lostAfterMs) {
+      const cutoff = new Date((options.now ?? new Date()).getTime() - lostAfterMs);
+      const [lost] = await db
+        .update(preparedArchives)
+        .set({ createdAt: sql`now()` })
+        .where(and(eq(preparedArchives.id, row.id), lt(preparedArchives.createdAt, cutoff)))
+        .returning({ id: preparedArchives.id });
+      if (lost) await enqueueArchive({ archiveId: lost.id, grantId });
+    }
+    return { state: "preparing" };
+  }
   if (!options.start || (!options.retry && age < RETRY_FAILED_AFTER_MS)) return { state: "failed" };
   const [again] = await db
     .update(preparedArchives)

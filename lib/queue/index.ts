@@ -6,6 +6,8 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { downloadJobExpirySeconds, trackJobExpirySeconds } from "./expiry";
 
+export { downloadJobExpirySeconds } from "./expiry";
+
 /**
  * Background work in a Postgres-backed queue (pg-boss, schema "pgboss" in the app's database):
  * no extra server, and any number of `npm run worker` processes can share the load.

@@ -107,7 +107,7 @@ test("a fan opens the download page, picks FLAC, waits while it is made, and get
   if (await button.isVisible()) {
     await button.click();
     await expect(item.getByTestId("download-status")).toHaveText(
-      /Asking for FLAC…|Preparing FLAC… \d of 4|FLAC is ready/,
+      /Asking for FLAC…|Preparing FLAC… \d of 4|Packing the FLAC zip…|FLAC is ready/,
     );
     await page.screenshot({ path: `${artifacts}/download-preparing.png`, fullPage: true });
   }
@@ -120,11 +120,29 @@ test("a fan opens the download page, picks FLAC, waits while it is made, and get
   await page.reload();
   await expect(page.getByTestId("download-item").getByLabel("Format")).toHaveValue("flac");
 
-  const zip = await page.request.get((await page.getByTestId("download-link").getAttribute("href"))!);
+  // The zip was packed once and stored: its size shows before the fan clicks.
+  const sizeLine = page.getByTestId("download-item").getByTestId("download-size");
+  await expect(sizeLine).toHaveText(/^FLAC · [\d.,]+\s?MB, ready to download$/);
+  const size = Number(await sizeLine.getAttribute("data-size"));
+  expect(size).toBeGreaterThan(1_000_000);
+
+  // The link is decided by the app, then redirected to a short-lived signed address of the file.
+  const href = (await page.getByTestId("download-link").getAttribute("href"))!;
+  const redirect = await page.request.get(href, { maxRedirects: 0 });
+  expect(redirect.status()).toBe(302);
+  expect(redirect.headers()["location"]).toMatch(/^\/api\/files\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
+  const zip = await page.request.get(href);
   expect(zip.status()).toBe(200);
   expect(zip.headers()["content-type"]).toBe("application/zip");
   expect(zip.headers()["content-disposition"]).toContain("The Demo Band - First Light (FLAC).zip");
+  expect(zip.headers()["content-length"]).toBe(String(size));
   const body = await zip.body();
+  expect(body.length).toBe(size);
+  // Resumable: a range of the same address answers 206 with those bytes.
+  const part = await page.request.get(redirect.headers()["location"], { headers: { Range: "bytes=100-199" } });
+  expect(part.status()).toBe(206);
+  expect(part.headers()["content-range"]).toBe(`bytes 100-199/${size}`);
+  expect((await part.body()).equals(body.subarray(100, 200))).toBe(true);
   const entries = await unzip(body);
   expect([...entries.keys()].sort()).toEqual(
     [...TITLES.map((title, i) => `0${i + 1} The Demo Band - ${title}.flac`), "cover.jpg"].sort(),

@@ -34,6 +34,8 @@ let s3: S3StandIn;
 let clock = new Date();
 /** Storage calls counted, so a test can say "nothing was signed" or "the zip was written once". */
 const calls = { signedUrl: 0, stat: 0, read: 0, archivePuts: 0 };
+/** Makes storing a zip fail, as a full disk or a bucket outage would. */
+let failArchives = false;
 
 function counted(driver: StorageDriver): StorageDriver {
   return {
@@ -43,6 +45,7 @@ function counted(driver: StorageDriver): StorageDriver {
     read: (key, range) => (calls.read++, driver.read(key, range)),
     putStream: (key, source, options) => {
       if (key.startsWith("archives/")) calls.archivePuts++;
+      if (key.startsWith("archives/") && failArchives) return Promise.reject(new Error("bucket unavailable"));
       return driver.putStream(key, source, options);
     },
   };
@@ -239,6 +242,53 @@ describe("prepared album zips (S3 stand-in)", () => {
     } finally {
       clock = new Date();
     }
+  });
+});
+
+describe("a zip that could not be built", () => {
+  it("records the failure, shows it, and is built again on Try again; a lost job is queued again once", async () => {
+    useS3();
+    const { releaseId, link } = await album(["Un"]);
+    failArchives = true;
+    try {
+      expect((await get(link)).status).toBe(409);
+      await runArchiveJobs(db);
+    } finally {
+      failArchives = false;
+    }
+    const [failed] = await archives(releaseId);
+    expect(failed).toMatchObject({ status: "failed", error: "bucket unavailable" });
+    expect(await status(link)).toMatchObject({ state: "failed", step: "archive" });
+    const refused = await get(link);
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toMatch(/could not prepare/);
+    expect(await archiveJobsFor(releaseId)).toBe(1); // asking again does not hammer a failing build
+
+    const retry = await preparationResponse(
+      db,
+      new Request("http://test", { method: "POST", body: JSON.stringify({ retry: true }) }),
+      link,
+    ).then((r) => r.json());
+    expect(retry).toMatchObject({ state: "preparing", step: "archive" });
+    expect(await runArchiveJobs(db)).toBe(1);
+    expect(await status(link)).toMatchObject({ state: "ready", size: expect.any(Number) });
+
+    // A row left "preparing" by a job that died for good: the next asks re-queue it, once.
+    await db.update(tracks).set({ title: "Deux" }).where(eq(tracks.releaseId, releaseId));
+    await get(link);
+    await runArchiveJobs(db).then(() => undefined);
+    await db.update(tracks).set({ title: "Trois" }).where(eq(tracks.releaseId, releaseId));
+    expect((await get(link)).status).toBe(409);
+    const boss = await (await import("@/lib/queue")).boss();
+    await boss.getDb().executeSql(`delete from pgboss.job where name = 'download-archive'`, []);
+    await db
+      .update(preparedArchives)
+      .set({ createdAt: new Date(Date.now() - 24 * 3600_000) })
+      .where(and(eq(preparedArchives.releaseId, releaseId), eq(preparedArchives.status, "preparing")));
+    await Promise.all(Array.from({ length: 20 }, () => status(link, "POST")));
+    expect(await archiveJobsFor(releaseId)).toBe(1);
+    expect(await runArchiveJobs(db)).toBe(1);
+    expect(await status(link)).toMatchObject({ state: "ready" });
   });
 });
 

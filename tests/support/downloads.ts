@@ -16,7 +16,10 @@ export async function followDownload(response: Response, headers: Record<string,
   return fetch(location, { headers });
 }
 
-/** Runs the queued album-zip builds here, as the worker would; resolves to how many ran. */
+/**
+ * Runs the queued album-zip builds here, as the worker would; resolves to how many zips were
+ * built (a job left over by an interrupted run finds its row done and builds nothing).
+ */
 export async function runArchiveJobs(db: DbOrTx): Promise<number> {
   const queue = await boss();
   let runs = 0;
@@ -24,9 +27,8 @@ export async function runArchiveJobs(db: DbOrTx): Promise<number> {
     const jobs = await queue.fetch<ArchiveJob>(ARCHIVE_QUEUE, { batchSize: 50 });
     if (!jobs.length) return runs;
     for (const job of jobs) {
-      await buildArchive(db, job.data);
+      if ((await buildArchive(db, job.data)) === "built") runs++;
       await queue.complete(ARCHIVE_QUEUE, job.id);
-      runs++;
     }
   }
 }
