@@ -216,11 +216,11 @@ test("a fan downloads the album: its size is shown before the download, and the 
   const link = item.getByTestId("download-link");
   await expect(link).toBeVisible({ timeout: 90_000 });
   // The size of the prepared zip, shown (and carried exactly) before anything is downloaded.
-  const status = item.getByTestId("download-status");
-  await expect(status).toHaveAttribute("data-size", /^\d+$/);
-  const bytes = Number(await status.getAttribute("data-size"));
+  const size = item.getByTestId("download-size");
+  await expect(size).toHaveAttribute("data-size", /^\d+$/);
+  const bytes = Number(await size.getAttribute("data-size"));
   expect(bytes).toBeGreaterThan(1_000_000);
-  await expect(status).toContainText(`MP3 320 · ${Number((bytes / 1e6).toFixed(1))} MB`);
+  await expect(size).toContainText(`MP3 320 · ${Number((bytes / 1e6).toFixed(1))} MB`);
   await page.screenshot({ path: `${artifacts}/redirect-download-size.png`, fullPage: true });
 
   const href = (await link.getAttribute("href"))!;
