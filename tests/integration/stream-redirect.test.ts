@@ -95,6 +95,26 @@ describe("with object storage, a fan's stream request", () => {
     expect(await late.text()).toContain("Request has expired");
   });
 
+  it("hands the next listener the same signed URL while most of its life is left, then a new one", async () => {
+    const { artist } = await band();
+    const { track } = await makeStreamableTrack(db, artist.id, { file: mp3, durationMs: 12_000 });
+    const signed = vi.spyOn(storage(), "signedUrl");
+    try {
+      const first = location(await viaFastPath(track.id), track.streamKey!).href;
+      expect(location(await viaRoute(track.id), track.streamKey!).href).toBe(first);
+      expect(location(await viaFastPath(track.id), track.streamKey!).href).toBe(first);
+      expect(signed).toHaveBeenCalledTimes(1);
+      // A fifth of SIGNED_URL_SECONDS (300 s) later, a fresh URL with its whole life.
+      vi.useFakeTimers({ now: Date.now() + 61_000, toFake: ["Date"] });
+      const next = location(await viaFastPath(track.id), track.streamKey!);
+      expect(next.href).not.toBe(first);
+      expect(signed).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+      signed.mockRestore();
+    }
+  });
+
   it("lives long enough for a long track, and a tampered URL is refused", async () => {
     const { artist } = await band();
     const { track } = await makeStreamableTrack(db, artist.id, { file: mp3, durationMs: 20 * 60_000 });
