@@ -131,6 +131,49 @@ test("a fan plays a track from object storage and seeks: the app answers 302 to 
   await page.screenshot({ path: `${artifacts}/redirect-release-player.png` });
 });
 
+test("after a long pause the bucket refuses the expired address: the player asks the app again and plays on from the same place", async ({
+  page,
+  context,
+}) => {
+  const { tracks: demo } = await demoAlbum();
+  const song = demo[2];
+  const key = song.streamKey!;
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 20,
+    downloadThroughput: 48 * 1024,
+    uploadThroughput: -1,
+  });
+  await page.goto(`${app.baseURL}/demo-band/first-light`);
+  await page.getByTestId("track-row").nth(2).getByRole("button", { name: song.title }).click();
+  await expect
+    .poll(async () => (await audioState(page, "player-audio")).time, { timeout: 20_000 })
+    .toBeGreaterThan(0.8);
+
+  // The address the browser holds has died: its next range is refused, as S3 refuses an expired URL.
+  app.standIn.expireNext(key);
+  const readsBefore = presignedReads(key).length;
+  const slider = page.getByRole("slider", { name: `Position in ${song.title}` });
+  const box = (await slider.boundingBox())!;
+  const target = (song.durationMs! / 1000) * 0.75;
+  await slider.click({ position: { x: box.width * 0.75, y: box.height / 2 } });
+  await expect
+    .poll(async () => (await audioState(page, "player-audio")).time, { timeout: 20_000 })
+    .toBeGreaterThan(target - 1.5);
+  const resumed = (await audioState(page, "player-audio")).time;
+  await expect
+    .poll(async () => (await audioState(page, "player-audio")).time, { timeout: 15_000 })
+    .toBeGreaterThan(resumed + 0.5);
+  expect((await audioState(page, "player-audio")).paused).toBe(false);
+  await expect(page.getByTestId("player")).not.toContainText("could not be played");
+  // The refused read from three quarters in, then the same place read again through a fresh redirect.
+  const late = presignedReads(key).filter((r, i) => i >= readsBefore && r.start > song.streamSize! / 2);
+  expect(late.length).toBeGreaterThanOrEqual(2);
+  await cdp.detach();
+});
+
 /** The band's own website: another origin (127.0.0.1, another port) serving one page. */
 async function bandWebsite(html: string): Promise<{ url: string; server: Server }> {
   const server = createServer((_request, response) =>

@@ -21,6 +21,8 @@ export type S3StandIn = {
   url: string;
   bucket: string;
   objects: Map<string, StoredObject>;
+  /** The next presigned read of this key is refused as expired (a signed URL outlived by a long pause). */
+  expireNext: (key: string) => void;
   /** Multipart uploads started and neither completed nor aborted. */
   pendingUploads: () => number;
   /** Every request seen: method, path with query, the Range header when sent, and whether it was presigned. */
@@ -179,6 +181,7 @@ export async function startS3StandIn(
     { key: string; contentType: string; cacheControl?: string; parts: Map<number, Buffer> }
   >();
   const requests: S3StandIn["requests"] = [];
+  const expiring = new Set<string>();
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? "/", "http://stand-in");
@@ -206,6 +209,9 @@ export async function startS3StandIn(
       const rawPath = (request.url ?? "/").split("?")[0];
       const check = verifyPresigned(method, rawPath, url.searchParams, request.headers, secretAccessKey, clock());
       if (!check.ok) return error(response, 403, check.code, check.message, corsHeaders(origin));
+      const wanted = decodeURIComponent(rawPath.split("/").slice(2).join("/"));
+      if (expiring.delete(wanted))
+        return error(response, 403, "AccessDenied", "Request has expired", corsHeaders(origin));
     } else if (!String(request.headers.authorization ?? "").startsWith("AWS4-HMAC-SHA256")) {
       return error(response, 403, "AccessDenied", "Requests must be signed");
     }
@@ -368,6 +374,7 @@ export async function startS3StandIn(
     bucket,
     objects,
     pendingUploads: () => uploads.size,
+    expireNext: (key) => void expiring.add(key),
     requests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
