@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { reloadAfterError, type ReloadMemory } from "@/lib/plays/reload";
+import { reloadAfterError, watchStalls, type ReloadMemory } from "@/lib/plays/reload";
 import { NextIcon, PauseIcon, PlayIcon, PreviousIcon } from "./icons";
 import { positionMemory } from "./position-memory";
 import { SeekBar } from "./seek-bar";
@@ -94,6 +94,31 @@ export function ReleasePlayer({ listId, tracks, artistName, releaseTitle, artwor
     },
     [tracks, loadedId, listId],
   );
+
+  /**
+   * An expired signed address (object storage, after a long pause) or a stuck connection: ask the
+   * app again for the same track and go on from the same place, once per track per minute.
+   */
+  const reloadAfterFailure = useCallback((media: HTMLAudioElement, errorCode?: number) => {
+    const id = audioTrackId.current;
+    const reload = id ? reloadAfterError(reloaded.current, id, errorCode, Date.now()) : false;
+    if (!id || !reload) return false;
+    reloaded.current = reload;
+    const wasPlaying = !media.paused;
+    pendingSeek.current = media.currentTime > 0 ? media.currentTime : null;
+    media.src = `/api/stream/${id}`;
+    media.load();
+    if (wasPlaying) media.play().catch(() => setState("error"));
+    return true;
+  }, []);
+
+  useEffect(() => {
+    const audio = audioRef.current;
+    if (!audio) return;
+    return watchStalls(audio, () => {
+      if (audio.getAttribute("src")) reloadAfterFailure(audio);
+    });
+  }, [reloadAfterFailure]);
 
   const neighbour = useCallback(
     (from: number, step: 1 | -1) => {
@@ -230,18 +255,7 @@ export function ReleasePlayer({ listId, tracks, artistName, releaseTitle, artwor
           const media = event.currentTarget;
           const error = media.error;
           if (!media.getAttribute("src") || error?.code === MediaError.MEDIA_ERR_ABORTED) return;
-          const id = audioTrackId.current;
-          const reload = id ? reloadAfterError(reloaded.current, id, error?.code, Date.now()) : false;
-          if (id && reload) {
-            // An expired signed address (object storage): ask the app again, from the same place.
-            reloaded.current = reload;
-            const wasPlaying = !media.paused;
-            pendingSeek.current = media.currentTime > 0 ? media.currentTime : null;
-            media.src = `/api/stream/${id}`;
-            media.load();
-            if (wasPlaying) media.play().catch(() => setState("error"));
-            return;
-          }
+          if (reloadAfterFailure(media, error?.code)) return;
           setPlaying(false);
           setState("error");
         }}

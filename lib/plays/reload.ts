@@ -21,3 +21,32 @@ export function reloadAfterError(
   if (last && last.trackId === trackId && now - last.at < RELOAD_AFTER_ERROR_EVERY_MS) return false;
   return { trackId, at: now };
 }
+
+/**
+ * Chromium does not report a refused range at once: it retries the dead address for about half a
+ * minute before the error event. A seek or a wait that has not ended after this long is treated
+ * as the same failure (and a stuck connection is worth a fresh address anyway).
+ */
+export const STALL_RELOAD_AFTER_MS = 8_000;
+
+/**
+ * Calls `onStall` when a seek or a wait for data has not ended after STALL_RELOAD_AFTER_MS; data
+ * arriving, a finished seek, playback going on or a new source disarm it. Returns the unwatch.
+ */
+export function watchStalls(audio: HTMLMediaElement, onStall: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const disarm = () => clearTimeout(timer);
+  const arm = () => {
+    disarm();
+    timer = setTimeout(onStall, STALL_RELOAD_AFTER_MS);
+  };
+  const arming = ["seeking", "waiting"];
+  const disarming = ["seeked", "playing", "canplay", "emptied", "ended", "error"];
+  for (const name of arming) audio.addEventListener(name, arm);
+  for (const name of disarming) audio.addEventListener(name, disarm);
+  return () => {
+    disarm();
+    for (const name of arming) audio.removeEventListener(name, arm);
+    for (const name of disarming) audio.removeEventListener(name, disarm);
+  };
+}

@@ -21,8 +21,11 @@ export type S3StandIn = {
   url: string;
   bucket: string;
   objects: Map<string, StoredObject>;
-  /** The next presigned read of this key is refused as expired (a signed URL outlived by a long pause). */
-  expireNext: (key: string) => void;
+  /**
+   * From now on, presigned URLs signed before `when` (to the second) are refused as expired: what
+   * a listener's URL meets after a pause longer than its life, without waiting that long.
+   */
+  expireSignedBefore: (when: Date) => void;
   /** Multipart uploads started and neither completed nor aborted. */
   pendingUploads: () => number;
   /** Every request seen: method, path with query, the Range header when sent, and whether it was presigned. */
@@ -149,6 +152,12 @@ export function verifyPresigned(
   return { ok: true };
 }
 
+/** When a presigned URL was signed (its X-Amz-Date, `20261203T101500Z`), in ms. */
+function signedAt(amzDate: string | null) {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(amzDate ?? "");
+  return m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) : 0;
+}
+
 /** S3's answer to a bucket CORS rule allowing GET and HEAD with Range from any origin. */
 function corsHeaders(origin: string | undefined): Record<string, string> {
   if (!origin) return {};
@@ -181,7 +190,7 @@ export async function startS3StandIn(
     { key: string; contentType: string; cacheControl?: string; parts: Map<number, Buffer> }
   >();
   const requests: S3StandIn["requests"] = [];
-  const expiring = new Set<string>();
+  let expiredBefore = 0;
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? "/", "http://stand-in");
@@ -209,8 +218,7 @@ export async function startS3StandIn(
       const rawPath = (request.url ?? "/").split("?")[0];
       const check = verifyPresigned(method, rawPath, url.searchParams, request.headers, secretAccessKey, clock());
       if (!check.ok) return error(response, 403, check.code, check.message, corsHeaders(origin));
-      const wanted = decodeURIComponent(rawPath.split("/").slice(2).join("/"));
-      if (expiring.delete(wanted))
+      if (signedAt(url.searchParams.get("X-Amz-Date")) < expiredBefore)
         return error(response, 403, "AccessDenied", "Request has expired", corsHeaders(origin));
     } else if (!String(request.headers.authorization ?? "").startsWith("AWS4-HMAC-SHA256")) {
       return error(response, 403, "AccessDenied", "Requests must be signed");
@@ -374,7 +382,7 @@ export async function startS3StandIn(
     bucket,
     objects,
     pendingUploads: () => uploads.size,
-    expireNext: (key) => void expiring.add(key),
+    expireSignedBefore: (when) => void (expiredBefore = Math.floor(when.getTime() / 1000) * 1000),
     requests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

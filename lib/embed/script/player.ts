@@ -1,5 +1,5 @@
 import { listenCounter, playableSeconds } from "@/lib/plays/classify";
-import { reloadAfterError, type ReloadMemory } from "@/lib/plays/reload";
+import { reloadAfterError, watchStalls, type ReloadMemory } from "@/lib/plays/reload";
 
 /** A track as the widget page passes it (lib/embed/render/player.ts); `src` only when it streams. */
 export type WidgetTrack = {
@@ -214,12 +214,12 @@ export function startPlayer(data: WidgetData, host: string) {
     paint();
     tick();
   });
-  // An expired signed address (object storage) after a long pause: ask the app again, from the same place.
+  // An expired signed address (object storage) after a long pause, or a stuck connection: ask the
+  // app again for the same track, from the same place, once per track per minute.
   let reloaded: ReloadMemory = null;
-  audio.addEventListener("error", () => {
-    const track = tracks[current];
-    const reload = audio.getAttribute("src") && reloadAfterError(reloaded, track.id, audio.error?.code, Date.now());
-    if (!reload) return paint();
+  const reloadAfterFailure = (errorCode?: number) => {
+    const reload = audio.getAttribute("src") && reloadAfterError(reloaded, tracks[current].id, errorCode, Date.now());
+    if (!reload) return false;
     reloaded = reload;
     const at = audio.currentTime;
     const wasPlaying = !audio.paused;
@@ -232,7 +232,12 @@ export function startPlayer(data: WidgetData, host: string) {
       },
       { once: true },
     );
+    return true;
+  };
+  audio.addEventListener("error", () => {
+    if (!reloadAfterFailure(audio.error?.code)) paint();
   });
+  watchStalls(audio, () => reloadAfterFailure());
   audio.addEventListener("ended", next);
   window.addEventListener("pagehide", counter.flush);
 }
