@@ -140,16 +140,16 @@ test("after a pause longer than its signed URL lives, the bucket refuses it: the
   const { tracks: demo } = await demoAlbum();
   const song = demo[2];
   const key = song.streamKey!;
+  await page.goto(`${app.baseURL}/demo-band/first-light`);
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
-  // Slower than the rendition plays (16 KB/s): the seek below always needs a new range.
+  // Once the page is in, slower than the rendition plays (16 KB/s): the seek below needs a new range.
   await cdp.send("Network.emulateNetworkConditions", {
     offline: false,
     latency: 20,
     downloadThroughput: 8 * 1024,
     uploadThroughput: -1,
   });
-  await page.goto(`${app.baseURL}/demo-band/first-light`);
   await page.getByTestId("track-row").nth(2).getByRole("button", { name: song.title }).click();
   await expect
     .poll(async () => (await audioState(page, "player-audio")).time, { timeout: 30_000 })
