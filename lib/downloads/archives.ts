@@ -8,7 +8,7 @@ import { downloadJobExpirySeconds, enqueueArchive, type ArchiveJob } from "@/lib
 import { IMMUTABLE, storage } from "@/lib/storage";
 import { loadGrantContents, type DownloadItem, type GrantContents } from "./contents";
 import { coverJpeg } from "./cover";
-import { albumZipFilename, trackFilename } from "./names";
+import { albumZipFilename, itemTrackFilename } from "./names";
 import { cachedFiles, type CachedFile } from "./resolve";
 import { zipStream, type ZipEntry } from "./zip";
 
@@ -37,13 +37,7 @@ export function archivePlan(
   const entries = item.tracks.map((track): ZipEntry => {
     const file = files.find((f) => f.trackId === track.id);
     if (!file) throw new Error(`archive: track ${track.id} has no ${format.id} file`);
-    const name = trackFilename({
-      position: track.position,
-      trackCount: item.releaseTrackCount,
-      artist: contents.artist.name,
-      title: track.title,
-      extension: format.extension,
-    });
+    const name = itemTrackFilename(contents.artist.name, item, track, format.extension);
     return { name, key: file.key, size: file.size, mtime };
   });
   const name = albumZipFilename({ artist: contents.artist.name, album: item.release.title, formatLabel: format.label });

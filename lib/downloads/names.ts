@@ -82,3 +82,19 @@ export function contentDisposition(filename: string) {
   );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
+
+/** A grant item's track as its file is named (in a zip or alone): the release's numbering, the band's name. */
+export function itemTrackFilename(
+  artistName: string,
+  item: { releaseTrackCount: number },
+  track: { position: number; title: string },
+  extension: string,
+) {
+  return trackFilename({
+    position: track.position,
+    trackCount: item.releaseTrackCount,
+    artist: artistName,
+    title: track.title,
+    extension,
+  });
+}

@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { LOCALE_COOKIE, LOCALES, negotiateLocale, translator } from "@/lib/i18n";
 import { storage } from "@/lib/storage";
 import { archivePlan, archiveState } from "./archives";
-import { contentDisposition, trackFilename } from "./names";
+import { contentDisposition, itemTrackFilename } from "./names";
 import { prepareDownloads, type Preparation } from "./prepare";
 import { cachedFiles, resolveFileLink, type LinkRefusal } from "./resolve";
 
@@ -64,13 +64,7 @@ async function progress(
   }
   if (item.trackId) {
     const [track] = item.tracks;
-    const name = trackFilename({
-      position: track.position,
-      trackCount: item.releaseTrackCount,
-      artist: contents.artist.name,
-      title: track.title,
-      extension: format.extension,
-    });
+    const name = itemTrackFilename(contents.artist.name, item, track, format.extension);
     return {
       preparation: { ...files, size: cached.files[0].size },
       target: { key: cached.files[0].key, contentType: format.mime, name },

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import path from "node:path";
 import { appServerCommand } from "@/lib/cli/server-command";
+import { freePort } from "@/tests/support/free-port";
 import { startS3StandIn, type S3StandIn } from "./s3-stand-in";
 
 export type S3App = {
@@ -14,17 +14,6 @@ export type S3App = {
   pid: number;
   stop: () => Promise<void>;
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-      .once("error", reject)
-      .listen(0, "127.0.0.1", () => {
-        const { port } = probe.address() as { port: number };
-        probe.close(() => resolve(port));
-      });
-  });
-}
 
 /** The same server as `url`, database `<name>_s3`. */
 export function s3DatabaseUrl(url: string) {
