@@ -55,13 +55,12 @@ async function progress(
   options: { start?: boolean; retry?: boolean },
 ): Promise<{ preparation: Preparation; target?: { key: string; contentType: string; name: string } }> {
   const trackIds = item.tracks.map((track) => track.id);
-  const files = await prepareDownloads(db, trackIds, format.id, options);
-  if (files.state !== "ready") return { preparation: { ...files, step: "files" } };
+  // One read of the files (a row whose object has gone is dropped there and counts as missing).
   const cached = await cachedFiles(db, trackIds, format.id);
   if (cached.missing.length) {
-    // A file vanished from storage since the count: made again like any missing one.
     return { preparation: { ...(await prepareDownloads(db, trackIds, format.id, options)), step: "files" } };
   }
+  const files: Preparation = { state: "ready", ready: trackIds.length, total: trackIds.length };
   if (item.trackId) {
     const [track] = item.tracks;
     const name = itemTrackFilename(contents.artist.name, item, track, format.extension);

@@ -115,3 +115,17 @@ export function notModified(
   }
   return false;
 }
+
+/**
+ * The range a request may have of the current representation: its Range header, unless an
+ * If-Range names another version (then the whole file, RFC 9110 §13.1.5).
+ */
+export function requestedRange(
+  header: (name: string) => string | null,
+  current: { etag: string; lastModified: Date },
+  size: number,
+): RangeDecision {
+  return ifRangeAllows(header("if-range"), current)
+    ? parseRange(header("range"), size)
+    : { kind: "full", reason: "absent" };
+}

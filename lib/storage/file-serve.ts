@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pipeline, Readable } from "node:stream";
-import { contentRange, ifRangeAllows, parseRange } from "@/lib/http/range";
+import { contentRange, requestedRange } from "@/lib/http/range";
 import { logger } from "@/lib/log";
 import { storage } from "./current";
 import { FILE_URL_PREFIX, verifyFileToken } from "./file-token";
@@ -77,9 +77,7 @@ export async function planFile(
     ETag: etag,
     "Last-Modified": stored.modifiedAt.toUTCString(),
   };
-  const decision = ifRangeAllows(header("if-range"), { etag, lastModified: stored.modifiedAt })
-    ? parseRange(header("range"), stored.size)
-    : ({ kind: "full", reason: "absent" } as const);
+  const decision = requestedRange(header, { etag, lastModified: stored.modifiedAt }, stored.size);
   if (decision.kind === "unsatisfiable") {
     return {
       status: 416,
@@ -126,7 +124,14 @@ export async function serveFileNode(token: string, req: IncomingMessage, res: Se
 export async function fileResponse(request: Request, token: string): Promise<Response> {
   const plan = await planFile(request.method, token, (name) => request.headers.get(name));
   if (!plan.body) return new Response(plan.text ?? null, { status: plan.status, headers: plan.headers });
-  const source = await storage().read(plan.body.key, plan.body.span);
+  let source: Readable;
+  try {
+    source = await storage().read(plan.body.key, plan.body.span);
+  } catch (error) {
+    // Deleted between the stat and the read: the same answer as the fast path's.
+    if (!isMissing(error)) throw error;
+    return new Response(REFUSALS.missing.text, { status: 404, headers: REFUSALS.missing.headers });
+  }
   request.signal.addEventListener("abort", () => source.destroy(), { once: true });
   return new Response(Readable.toWeb(source) as ReadableStream, { status: plan.status, headers: plan.headers });
 }

@@ -1,5 +1,5 @@
 import { STREAM } from "@/lib/audio";
-import { contentRange, ifRangeAllows, notModified, parseRange } from "@/lib/http/range";
+import { contentRange, notModified, requestedRange } from "@/lib/http/range";
 import type { StreamAccess, StreamTarget } from "./stream-access";
 
 /**
@@ -59,9 +59,7 @@ export function planStream(method: string, header: HeaderReader, access: StreamA
     return { status: 304, headers, span: null };
   }
 
-  const decision = ifRangeAllows(header("if-range"), current)
-    ? parseRange(header("range"), target.length)
-    : ({ kind: "full", reason: "absent" } as const);
+  const decision = requestedRange(header, current, target.length);
 
   if (decision.kind === "unsatisfiable") {
     headers["Content-Range"] = contentRange(null, target.length);

@@ -25,7 +25,7 @@ import { s3Driver } from "@/lib/storage/s3";
 import { makeAudioDir, tone } from "@/tests/support/audio-fixtures";
 import { archiveJobsFor, followDownload, runArchiveJobs } from "@/tests/support/downloads";
 import { makeArtist, makeUser, unique, useTestDb } from "@/tests/support/factories";
-import { startS3StandIn, type S3StandIn } from "@/tests/support/s3-stand-in";
+import { standInSettings, startS3StandIn, type S3StandIn } from "@/tests/support/s3-stand-in";
 import { unzip } from "@/tests/support/zip";
 
 const db = useTestDb();
@@ -57,13 +57,7 @@ function useS3() {
     counted(
       s3Driver(
         parseEnv({
-          STORAGE_DRIVER: "s3",
-          S3_BUCKET: s3.bucket,
-          S3_ENDPOINT: s3.url,
-          S3_FORCE_PATH_STYLE: "true",
-          S3_REGION: "eu-west-3",
-          S3_ACCESS_KEY_ID: "test-key",
-          S3_SECRET_ACCESS_KEY: "test-secret",
+          ...standInSettings(s3),
         }),
       ),
     ),

@@ -9,7 +9,7 @@ import { parseEnv } from "@/lib/env";
 import { setStorageForTests, storage, TooLargeError, type StorageDriver } from "@/lib/storage";
 import { s3Driver } from "@/lib/storage/s3";
 import { makeArtist, makeUser, useTestDb } from "@/tests/support/factories";
-import { startS3StandIn, type S3StandIn } from "@/tests/support/s3-stand-in";
+import { standInSettings, startS3StandIn, type S3StandIn } from "@/tests/support/s3-stand-in";
 import { makeStreamableTrack, makeStreamMp3 } from "@/tests/support/stream-fixtures";
 
 vi.mock("@/lib/auth", () => ({ currentUser: async () => null }));
@@ -22,13 +22,7 @@ beforeAll(async () => {
   // Pages of 3 keys, so deleting a folder has to follow continuation tokens.
   s3 = await startS3StandIn({ listPageSize: 3 });
   const config = parseEnv({
-    STORAGE_DRIVER: "s3",
-    S3_BUCKET: s3.bucket,
-    S3_ENDPOINT: s3.url,
-    S3_FORCE_PATH_STYLE: "true",
-    S3_REGION: "eu-west-3",
-    S3_ACCESS_KEY_ID: "test-key",
-    S3_SECRET_ACCESS_KEY: "test-secret",
+    ...standInSettings(s3),
   });
   driver = s3Driver(config, { partSize: 5 * MiB });
 });

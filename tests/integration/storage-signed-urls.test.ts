@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { IMMUTABLE, type StorageDriver } from "@/lib/storage";
 import { s3Driver } from "@/lib/storage/s3";
-import { startS3StandIn, type S3StandIn } from "@/tests/support/s3-stand-in";
+import { standInSettings, startS3StandIn, type S3StandIn } from "@/tests/support/s3-stand-in";
 
 let s3: S3StandIn;
 let driver: StorageDriver;
@@ -14,13 +14,7 @@ let clock = new Date();
 
 const s3Env = (extra: Record<string, string> = {}) =>
   parseEnv({
-    STORAGE_DRIVER: "s3",
-    S3_BUCKET: s3.bucket,
-    S3_ENDPOINT: s3.url,
-    S3_FORCE_PATH_STYLE: "true",
-    S3_REGION: "eu-west-3",
-    S3_ACCESS_KEY_ID: "test-key",
-    S3_SECRET_ACCESS_KEY: "test-secret",
+    ...standInSettings(s3),
     ...extra,
   });
 

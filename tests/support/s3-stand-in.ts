@@ -387,3 +387,14 @@ export async function startS3StandIn(
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** The settings that point the app's S3 driver at a stand-in (what `parseEnv` takes). */
+export const standInSettings = (standIn: { url: string; bucket: string }) => ({
+  STORAGE_DRIVER: "s3",
+  S3_BUCKET: standIn.bucket,
+  S3_ENDPOINT: standIn.url,
+  S3_FORCE_PATH_STYLE: "true",
+  S3_REGION: "eu-west-3",
+  S3_ACCESS_KEY_ID: "test-key",
+  S3_SECRET_ACCESS_KEY: "test-secret",
+});

@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { setStorageForTests, storage, type StorageDriver } from "@/lib/storage";
 import { s3Driver } from "@/lib/storage/s3";
-import { startS3StandIn, type S3StandIn } from "./s3-stand-in";
+import { standInSettings, startS3StandIn, type S3StandIn } from "./s3-stand-in";
 
 export type S3Storage = {
   s3: S3StandIn;
@@ -23,13 +23,7 @@ export function useS3Storage(): S3Storage {
     state.s3 = await startS3StandIn({ now: () => state.clock.now });
     const real = s3Driver(
       parseEnv({
-        STORAGE_DRIVER: "s3",
-        S3_BUCKET: state.s3.bucket,
-        S3_ENDPOINT: state.s3.url,
-        S3_FORCE_PATH_STYLE: "true",
-        S3_REGION: "eu-west-3",
-        S3_ACCESS_KEY_ID: "test-key",
-        S3_SECRET_ACCESS_KEY: "test-secret",
+        ...standInSettings(state.s3),
       }),
     );
     previous = storage();
