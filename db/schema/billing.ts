@@ -33,6 +33,8 @@ export const platformSettings = pgTable(
     /** Platform fee on sales, in basis points (1000 = 10 %). */
     freeFeeBasisPoints: integer("free_fee_basis_points"),
     proFeeBasisPoints: integer("pro_fee_basis_points"),
+    /** How long a gift or prepaid card stays redeemable, in months; null: it never expires (lib/credit/validity.ts). */
+    cardValidityMonths: integer("card_validity_months"),
     updatedAt: updatedAt(),
   },
   (t) => [

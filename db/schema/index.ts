@@ -22,3 +22,4 @@ export * from "./billing";
 export * from "./audit";
 export * from "./reports";
 export * from "./tax";
+export * from "./credit";

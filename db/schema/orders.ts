@@ -75,6 +75,16 @@ export type ShippingAddress = {
   country: string;
 };
 
+/** "Buy this album as a gift": who receives the order's downloads, when, with which words. */
+export type OrderGift = {
+  recipientEmail: string;
+  recipientName?: string | null;
+  senderName?: string | null;
+  message?: string | null;
+  /** ISO date-time; absent: at once. */
+  deliverAt?: string | null;
+};
+
 export const orders = pgTable(
   "orders",
   {
@@ -96,6 +106,15 @@ export const orders = pgTable(
     plan: planEnum("plan").notNull().default("free"),
     feeBasisPoints: integer("fee_basis_points").notNull().default(0),
     refundedAmount: integer("refunded_amount").notNull().default(0),
+    /**
+     * Paid from the fan's Merchtable balance (lib/credit), within `total`: the provider charges the
+     * rest. An order paid wholly from balance has provider "credit".
+     */
+    creditAmount: integer("credit_amount").notNull().default(0),
+    /** Of `refundedAmount`, what went back to the fan's balance rather than the card. */
+    creditRefunded: integer("credit_refunded").notNull().default(0),
+    gift: jsonb("gift").$type<OrderGift>(),
+    giftDeliveredAt: timestamp("gift_delivered_at", { withTimezone: true, mode: "date" }),
     provider: paymentProviderEnum("provider").notNull(),
     /** Checkout session id at the provider (Stripe cs_…, or the test payment id). */
     providerSessionId: text("provider_session_id"),
@@ -148,6 +167,10 @@ export const orders = pgTable(
       sql`${t.subtotal} >= 0 and ${t.shipping} >= 0 and ${t.total} >= 0 and ${t.discount} >= 0`,
     ),
     check("orders_refund_within_total", sql`${t.refundedAmount} between 0 and ${t.total}`),
+    check(
+      "orders_credit_within_total",
+      sql`${t.creditAmount} between 0 and ${t.total} and ${t.creditRefunded} between 0 and least(${t.creditAmount}, ${t.refundedAmount})`,
+    ),
     check(
       "orders_vat_within_total",
       sql`${t.vatPlatform} >= 0 and ${t.vatSeller} >= 0 and ${t.vatPlatform} + ${t.vatSeller} = ${t.tax} and ${t.tax} <= ${t.total}`,

@@ -1,8 +1,11 @@
 import { index, jsonb, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
 
-/** "code": a download code redeemed at the merch table (no payment, counted in the stats). */
-export const paymentProviderEnum = pgEnum("payment_provider", ["stripe", "test", "free", "code"]);
+/**
+ * "code": a download code redeemed at the merch table (no payment, counted in the stats);
+ * "credit": an order paid wholly from the fan's balance (lib/credit).
+ */
+export const paymentProviderEnum = pgEnum("payment_provider", ["stripe", "test", "free", "code", "credit"]);
 
 /** Provider events already applied: the insert shares the transaction of the event's effect. */
 export const paymentEvents = pgTable("payment_events", {

@@ -26,5 +26,5 @@ export type {
 } from "./types";
 export { applyAccountUpdate, payoutStateOf } from "./connect";
 export { stripeClient, verifyStripeEvent, WebhookSignatureError } from "./stripe-client";
-export { confirmationOf, orderIdOf } from "./stripe-session";
+export { confirmationOf, creditPurchaseIdOf, orderIdOf } from "./stripe-session";
 export { belowCardMinimum, cardMinimum } from "./minimums";

@@ -4,7 +4,13 @@ import type { CheckoutState, PaymentConfirmation } from "./types";
 
 /** Our order id, set on every session we create (metadata first; the reference is a fallback). */
 export function orderIdOf(session: Stripe.Checkout.Session): string | null {
+  if (creditPurchaseIdOf(session)) return null;
   return session.metadata?.orderId || session.client_reference_id || null;
+}
+
+/** A purchase of credit (lib/credit), not a band's order. */
+export function creditPurchaseIdOf(session: Stripe.Checkout.Session): string | null {
+  return session.metadata?.creditPurchaseId || null;
 }
 
 const idOf = (ref: string | { id: string } | null | undefined) => (typeof ref === "string" ? ref : (ref?.id ?? null));

@@ -29,6 +29,7 @@ export function checkoutParams(
   request: CheckoutRequest,
   options: { tax: boolean; now?: Date },
 ): Stripe.Checkout.SessionCreateParams {
+  if (request.kind === "credit") return creditCheckoutParams(request, options.now);
   if (!request.destinationAccountId) {
     throw new Error(`Order ${request.orderId}: the band has no connected payout account, so Stripe cannot pay it out.`);
   }
@@ -90,6 +91,26 @@ export function checkoutParams(
   };
 }
 
+/** A platform charge for credit: no transfer, no tax, the purchase's id in the metadata. */
+function creditCheckoutParams(request: CheckoutRequest, now = new Date()): Stripe.Checkout.SessionCreateParams {
+  const currency = request.currency.toLowerCase();
+  return {
+    mode: "payment",
+    line_items: request.lines.map((line) => ({
+      quantity: line.quantity,
+      price_data: { currency, unit_amount: line.unitAmount, product_data: { name: line.name } },
+    })),
+    ...(request.email && { customer_email: request.email }),
+    client_reference_id: `credit:${request.orderId}`,
+    metadata: { creditPurchaseId: request.orderId },
+    payment_intent_data: { metadata: { creditPurchaseId: request.orderId } },
+    expires_at: sessionExpiry(Math.floor(request.expiresAt.getTime() / 1000), Math.floor(now.getTime() / 1000)),
+    locale: request.locale,
+    success_url: request.successUrl,
+    cancel_url: request.cancelUrl,
+  };
+}
+
 /** Payments through Stripe Checkout, paid out to the band's connected account (Connect). */
 export function createStripeProvider(settings?: Settings): PaymentProvider {
   const tax = (settings ?? env()).STRIPE_TAX;
@@ -99,7 +120,9 @@ export function createStripeProvider(settings?: Settings): PaymentProvider {
 
     async createCheckout(request) {
       const params = checkoutParams(request, { tax });
-      const session = await stripe.checkout.sessions.create(params, { idempotencyKey: `checkout:${request.orderId}` });
+      const session = await stripe.checkout.sessions.create(params, {
+        idempotencyKey: `${request.kind === "credit" ? "credit-checkout" : "checkout"}:${request.orderId}`,
+      });
       if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a URL.`);
       return { sessionId: session.id, url: session.url, expiresAt: new Date(session.expires_at * 1000) };
     },

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { orders } from "@/db/schema";
+import { creditPurchases, orders } from "@/db/schema";
 import { env } from "@/lib/env";
 import type { CheckoutState, PaymentProvider } from "./types";
 
@@ -19,7 +19,8 @@ export function createTestProvider(db: DbOrTx): PaymentProvider {
     },
     async getCheckoutState(sessionId): Promise<CheckoutState> {
       const [order] = await db.select().from(orders).where(eq(orders.providerSessionId, sessionId)).limit(1);
-      if (!order || order.status === "canceled") return { status: "failed" };
+      if (!order) return creditPurchaseState(db, sessionId);
+      if (order.status === "canceled") return { status: "failed" };
       if (order.status !== "pending")
         return { status: "paid", confirmation: { paymentId: order.providerPaymentId ?? sessionId } };
       return order.expiresAt < new Date() ? { status: "expired" } : { status: "open" };
@@ -32,4 +33,17 @@ export function createTestProvider(db: DbOrTx): PaymentProvider {
       return { refundId: `test_refund_${randomBytes(12).toString("base64url")}` };
     },
   };
+}
+
+/** The test provider's view of a credit purchase (lib/credit): its row is the whole state. */
+async function creditPurchaseState(db: DbOrTx, sessionId: string): Promise<CheckoutState> {
+  const [purchase] = await db
+    .select()
+    .from(creditPurchases)
+    .where(eq(creditPurchases.providerSessionId, sessionId))
+    .limit(1);
+  if (!purchase || purchase.status === "canceled") return { status: "failed" };
+  if (purchase.status !== "pending")
+    return { status: "paid", confirmation: { paymentId: purchase.providerPaymentId ?? sessionId } };
+  return purchase.expiresAt < new Date() ? { status: "expired" } : { status: "open" };
 }

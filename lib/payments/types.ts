@@ -11,7 +11,14 @@ export type CheckoutLine = {
 };
 
 export type CheckoutRequest = {
+  /** The order's id, or the credit purchase's when `kind` is "credit". */
   orderId: string;
+  /**
+   * "credit": gift cards, top-ups and sponsors' credit (lib/credit), collected by the platform
+   * itself: no band's account, no application fee, no VAT (a multi-purpose voucher is taxed when
+   * it is spent, on the sale it pays).
+   */
+  kind?: "order" | "credit";
   currency: string;
   lines: CheckoutLine[];
   /** Shipping for the whole cart (already computed by lib/orders); 0 when nothing ships. */

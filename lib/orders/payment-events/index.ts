@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type Stripe from "stripe";
 import type { Tx } from "@/db/client";
 import { onInvoicePaid, onInvoicePaymentFailed, onPlanCheckoutCompleted, onSubscriptionChanged } from "@/lib/billing";
+import { onCreditCheckoutCompleted, onCreditCheckoutExpired } from "@/lib/credit/stripe-events";
 import { onAccountUpdated } from "./account-updated";
 import { onAsyncPaymentFailed } from "./async-payment-failed";
 import { onAsyncPaymentSucceeded } from "./async-payment-succeeded";
@@ -31,16 +32,17 @@ export async function applyStripeEvent(tx: Tx, event: Stripe.Event, log: Logger)
     case "checkout.session.completed":
       // A band's Pro checkout, not a fan's order.
       if (event.data.object.mode === "subscription") await onPlanCheckoutCompleted(tx, event, log);
-      else await onCheckoutCompleted(tx, event, log);
+      else if (!(await onCreditCheckoutCompleted(tx, event.data.object, log)))
+        await onCheckoutCompleted(tx, event, log);
       break;
     case "checkout.session.async_payment_succeeded":
-      await onAsyncPaymentSucceeded(tx, event, log);
+      if (!(await onCreditCheckoutCompleted(tx, event.data.object, log))) await onAsyncPaymentSucceeded(tx, event, log);
       break;
     case "checkout.session.async_payment_failed":
-      await onAsyncPaymentFailed(tx, event, log);
+      if (!(await onCreditCheckoutExpired(tx, event.data.object, log))) await onAsyncPaymentFailed(tx, event, log);
       break;
     case "checkout.session.expired":
-      await onCheckoutExpired(tx, event, log);
+      if (!(await onCreditCheckoutExpired(tx, event.data.object, log))) await onCheckoutExpired(tx, event, log);
       break;
     case "charge.refunded":
       await onChargeRefunded(tx, event, log);
