@@ -27,7 +27,9 @@ const operation = fc.record({
   amount: fc.oneof(fc.integer({ min: -50, max: 5000 }), fc.constant(0)),
 });
 
-function run(operations: fc.infer<typeof operation>[]) {
+type Operation = { kind: LedgerKind; from: string; to: string; amount: number };
+
+function run(operations: Operation[]) {
   const accounts = freshLedger();
   const entries: { kind: LedgerKind; from: string; to: string; amount: number }[] = [];
   let totals: LedgerTotals = emptyTotals();
