@@ -26,6 +26,7 @@ import {
   type CartError,
   type CheckoutError,
 } from "@/lib/orders";
+import { libraryViewer } from "../../library/library-session";
 import { cartToken, readCartToken } from "./cart-cookie";
 
 export type CartActionState = null | { ok: true; message?: string } | { ok: false; error: string };
@@ -160,6 +161,8 @@ export async function checkoutAction(_state: CartActionState, form: FormData): P
     subscribe: input.data.subscribe === "on",
     locale: isLocale(locale) ? locale : "en",
     ip: clientIp(await headers()),
+    // The library's signed-in fan pays from their balance first.
+    creditEmail: (await libraryViewer())?.email ?? null,
   });
   if (!result.ok) {
     if (result.error === "below_card_minimum")
