@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { artists, creditPayouts, type Order } from "@/db/schema";
 import { env } from "@/lib/env";
@@ -40,20 +40,28 @@ const stripeOn = () => Boolean(env().STRIPE_SECRET_KEY);
 /**
  * Sends pending (and retries failed) payouts; each row is claimed with SKIP LOCKED so two workers
  * never send one twice, and Stripe's idempotency key makes a retry after a lost answer harmless.
+ * Each row is tried once per run, so one that keeps failing does not hold up the others.
  * Returns how many were sent.
  */
 export async function sendCreditPayouts(db: DbOrTx, limit = 50): Promise<number> {
   let sent = 0;
+  const tried: string[] = [];
   for (let i = 0; i < limit; i++) {
     const outcome = await db.transaction(async (tx) => {
       const [payout] = await tx
         .select()
         .from(creditPayouts)
-        .where(inArray(creditPayouts.status, ["pending", "failed"]))
+        .where(
+          and(
+            inArray(creditPayouts.status, ["pending", "failed"]),
+            tried.length ? notInArray(creditPayouts.id, tried) : undefined,
+          ),
+        )
         .orderBy(creditPayouts.updatedAt)
         .limit(1)
         .for("update", { skipLocked: true });
       if (!payout) return "none" as const;
+      tried.push(payout.id);
       const amount = payout.amount - payout.reversedAmount;
       try {
         const transferId = amount <= 0 ? null : await transfer(tx, payout, amount);
@@ -80,8 +88,6 @@ export async function sendCreditPayouts(db: DbOrTx, limit = 50): Promise<number>
     });
     if (outcome === "none") break;
     if (outcome === "sent") sent++;
-    // A failed row waits for the next chore run instead of being retried at once in this loop.
-    if (outcome === "failed") break;
   }
   return sent;
 }
