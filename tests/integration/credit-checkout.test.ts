@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { creditPayouts, ledgerEntries, orders, tracks } from "@/db/schema";
 import { checkLedger, sendCreditPayouts } from "@/lib/credit";
 import { cancelOrder, expireStaleOrders, fulfillOrder, refundOrder } from "@/lib/orders";
+import { getOverview, parsePeriod } from "@/lib/stats";
 import { balanceOf, checkoutWithBalance, giveBalance, makeProgram } from "@/tests/support/credit";
 import { useTestDb } from "@/tests/support/factories";
 import { makeShop } from "@/tests/support/orders";
@@ -130,7 +131,16 @@ describe("a fan's balance at a band's checkout (test payments)", () => {
       email,
     });
     if (!here.ok) throw new Error(here.error);
-    expect(await orderOf(here.orderId)).toMatchObject({ creditAmount: 700, provider: "credit", status: "paid" });
+    const order = await orderOf(here.orderId);
+    expect(order).toMatchObject({ creditAmount: 700, provider: "credit", status: "paid" });
+    // Paid by credit, counted in the band's figures as a sale like any other.
+    const period = parsePeriod({ period: "7d" });
+    if (!period.ok) throw new Error(period.error);
+    const { current } = await getOverview(db, mine.artist.id, period.period);
+    expect(current.orders).toBe(1);
+    expect(current.money).toEqual([
+      { currency: "EUR", gross: 700, fees: order.platformFee, refunds: 0, net: 700 - order.platformFee, orders: 1 },
+    ]);
   });
 
   it("follows a sponsor's rules: digital only, its countries, its end date", async () => {

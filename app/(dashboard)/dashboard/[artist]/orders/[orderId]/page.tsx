@@ -55,6 +55,8 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
     ...(order.shipping ? [[t("shippingCost"), money(order.shipping)] as [string, string]] : []),
     ...(order.discount ? [[t("discount"), `−${money(order.discount)}`] as [string, string]] : []),
     [t("total"), money(order.total)],
+    // Part paid from the fan's Merchtable balance: a sale like any other, its share reaches the band by transfer.
+    ...(order.creditAmount ? [[t("paidByCredit"), money(order.creditAmount)] as [string, string]] : []),
     // Prices include VAT: what the platform owes for downloads comes out of the total, the band's stays in its share.
     ...(order.vatPlatform
       ? [
