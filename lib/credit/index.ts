@@ -34,3 +34,4 @@ export {
 export { programAllows, spendableBalances, type ProgramCheck, type SpendableBalance } from "./spendable";
 export { holdOrderCredit, refundOrderCredit, releaseOrderCredit, spendOrderCredit } from "./order-credit";
 export { createCreditPayout, reverseCreditPayout, sendCreditPayouts } from "./payouts";
+export { fanBalances, type FanBalance } from "./fan-balances";
