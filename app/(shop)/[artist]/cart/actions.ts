@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { libraryViewer } from "@/app/(shop)/library/library-session";
 import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
 import { normalizeEmail } from "@/lib/auth/accounts";
@@ -26,7 +27,6 @@ import {
   type CartError,
   type CheckoutError,
 } from "@/lib/orders";
-import { libraryViewer } from "../../library/library-session";
 import { cartToken, readCartToken } from "./cart-cookie";
 
 export type CartActionState = null | { ok: true; message?: string } | { ok: false; error: string };

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { libraryViewer } from "@/app/(shop)/library/library-session";
 import { CartLineForm } from "@/components/cart/cart-line-form";
 import { CheckoutForm } from "@/components/cart/checkout-form";
 import { CountrySelect } from "@/components/cart/country-select";
@@ -32,7 +33,6 @@ import {
 } from "@/lib/orders";
 import { belowCardMinimum, cardMinimum, testPaymentsActive } from "@/lib/payments";
 import { formatRate } from "@/lib/vat";
-import { libraryViewer } from "../../library/library-session";
 import {
   applyDiscountAction,
   checkoutAction,
