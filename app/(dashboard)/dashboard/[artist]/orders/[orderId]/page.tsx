@@ -212,6 +212,13 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
       {refundable && (
         <section className="rounded-lg border border-line bg-white p-6">
           <h2 className="mb-3 font-semibold">{(await getTranslations("selling.refund"))("title")}</h2>
+          {order.creditAmount > order.creditRefunded && (
+            <p className="mb-3 text-sm text-muted" data-testid="refund-credit-first">
+              {(await getTranslations("selling.refund"))("creditFirst", {
+                amount: money(order.creditAmount - order.creditRefunded),
+              })}
+            </p>
+          )}
           <RefundForm
             action={refundOrderAction}
             artistId={artist.id}
