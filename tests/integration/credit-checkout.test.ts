@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { creditPayouts, ledgerEntries, orders, tracks } from "@/db/schema";
 import { checkLedger, sendCreditPayouts } from "@/lib/credit";
-import { cancelOrder, expireStaleOrders, fulfillOrder, refundOrder } from "@/lib/orders";
+import { cancelOrder, expireStaleOrders, fulfillOrder, recordRefundTotal, refundOrder } from "@/lib/orders";
 import { getOverview, parsePeriod } from "@/lib/stats";
 import { balanceOf, checkoutWithBalance, giveBalance, makeProgram } from "@/tests/support/credit";
 import { useTestDb } from "@/tests/support/factories";
@@ -246,6 +246,46 @@ describe("a fan's balance at a band's checkout (test payments)", () => {
       .from(ledgerEntries)
       .where(and(eq(ledgerEntries.orderId, started.orderId), eq(ledgerEntries.kind, "refund")));
     expect(refunds.map((r) => r.amount).sort()).toEqual([100, 200]);
+    expect(await checkLedger(db)).toEqual(clean);
+  });
+
+  it("adds a card refund reported by the provider to what went back to the balance", async () => {
+    const shop = await makeShop(db);
+    const email = fan();
+    await giveBalance(db, email, 300);
+    const started = await checkoutWithBalance(db, shop, [{ kind: "release", id: shop.album.id }], {
+      creditEmail: email,
+      email,
+    });
+    if (!started.ok) throw new Error(started.error);
+    await fulfillOrder(db, started.orderId, { paymentId: "test_pay_w" });
+    const actor = { kind: "member" as const, userId: shop.owner.id };
+    await refundOrder(db, { artistId: shop.artist.id, orderId: started.orderId, amount: 300, actor });
+    // Stripe's charge.refunded counts the card alone: 1.00 refunded from Stripe's dashboard.
+    expect(await recordRefundTotal(db, started.orderId, 100, { card: true })).toEqual({ outcome: "updated" });
+    expect(await orderOf(started.orderId)).toMatchObject({ refundedAmount: 400, creditRefunded: 300 });
+    // The same event again changes nothing.
+    expect(await recordRefundTotal(db, started.orderId, 100, { card: true })).toEqual({ outcome: "unchanged" });
+    expect(await checkLedger(db)).toEqual(clean);
+  });
+
+  it("a double click on Refund gives the balance back once", async () => {
+    const shop = await makeShop(db);
+    const email = fan();
+    await giveBalance(db, email, 1000);
+    const started = await checkoutWithBalance(db, shop, [{ kind: "release", id: shop.album.id }], {
+      creditEmail: email,
+      email: null,
+    });
+    if (!started.ok) throw new Error(started.error);
+    expect(await balanceOf(db, email)).toBe(300);
+    const actor = { kind: "member" as const, userId: shop.owner.id };
+    const both = await Promise.all(
+      [1, 2].map(() => refundOrder(db, { artistId: shop.artist.id, orderId: started.orderId, amount: 400, actor })),
+    );
+    expect(both).toEqual([{ ok: true }, { ok: true }]);
+    expect(await orderOf(started.orderId)).toMatchObject({ refundedAmount: 400, creditRefunded: 400 });
+    expect(await balanceOf(db, email)).toBe(700);
     expect(await checkLedger(db)).toEqual(clean);
   });
 
