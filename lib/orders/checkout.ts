@@ -111,7 +111,7 @@ export async function startCheckout(
   if (!where.ok)
     return { ok: false, error: "country_unconfirmed", ipCountry: where.ipCountry, declared: where.declared };
   const provider = free ? null : paymentProvider(db);
-  const email = input.email || (byCredit ? (input.creditEmail ?? null) : null);
+  const email = input.email || (credit?.credit ? (input.creditEmail ?? null) : null);
   if ((free || provider?.name === "test") && !email) return { ok: false, error: "email_required" };
   // Credit spent at a band reaches it through the same connected account as a card sale.
   if (provider?.name === "stripe" && (input.artist.payoutStatus !== "active" || !input.artist.payoutAccountId)) {
