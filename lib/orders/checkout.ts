@@ -9,6 +9,7 @@ import {
   stockReservations,
   type Artist,
   type CountryEvidence,
+  type OrderGift,
 } from "@/db/schema";
 import { claimDiscountUse, discountedUnits } from "@/lib/discounts";
 import { env } from "@/lib/env";
@@ -68,6 +69,8 @@ export async function startCheckout(
     requireFree?: boolean;
     /** The fan's address (lib/auth/client-ip): where a download sale is counted when no address is asked. */
     ip?: string | null;
+    /** "Buy this album as a gift" (lib/orders/gift-order.ts): stamped on the pending order. */
+    gift?: OrderGift;
   },
 ): Promise<CheckoutResult> {
   const cart = await findCart(db, input.token, input.artist.id);
@@ -177,6 +180,7 @@ async function createPendingOrder(
     buyerCountry: string | null;
     evidence: CountryEvidence;
     provider: "stripe" | "test" | "free";
+    gift?: OrderGift;
   },
 ): Promise<{ orderId: string; applicationFee: number }> {
   return db.transaction(async (tx) => {
@@ -217,6 +221,7 @@ async function createPendingOrder(
         subscribe: input.subscribe,
         locale: input.locale,
         cartId: priced.cart.id,
+        gift: input.gift ?? null,
         expiresAt: new Date(Date.now() + CHECKOUT_MINUTES * 60_000),
       })
       .returning({ id: orders.id });
