@@ -68,9 +68,11 @@ export function checkGift(
     return { ok: false, error: "name_too_long" };
   const message = clean(request.message);
   if (message.length > GIFT_MESSAGE_MAX) return { ok: false, error: "message_too_long" };
-  if (!parseDate(request.deliverOn)) return { ok: false, error: "date_invalid" };
   const zone = validTimeZone(request.timeZone);
   const today = dateIn(now, zone);
+  // A printed gift is handed over by the buyer: it has no delivery day of its own.
+  if (recipient === null) request = { ...request, deliverOn: today };
+  if (!parseDate(request.deliverOn)) return { ok: false, error: "date_invalid" };
   if (request.deliverOn < today) return { ok: false, error: "date_past" };
   if (request.deliverOn > yearAfter(today)) return { ok: false, error: "date_too_far" };
   const at = request.deliverOn === today ? null : deliveryInstant(request.deliverOn, zone);
@@ -88,10 +90,14 @@ export function checkGift(
   };
 }
 
-export type GiftCheckoutResult = CheckoutResult | { ok: false; error: GiftError } | {
-  ok: false;
-  error: Exclude<CartError, "below_minimum">;
-} | { ok: false; error: "below_minimum"; minimum: number };
+export type GiftCheckoutResult =
+  | CheckoutResult
+  | { ok: false; error: GiftError }
+  | {
+      ok: false;
+      error: Exclude<CartError, "below_minimum">;
+    }
+  | { ok: false; error: "below_minimum"; minimum: number };
 
 /**
  * "Buy this album as a gift": an ordinary band order (same prices, VAT, fee and payment page as

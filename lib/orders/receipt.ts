@@ -76,7 +76,8 @@ export async function queueReceipt(
   const { locale, t } = translator(order.locale);
   // A gift's buyer gets the gift's page (when and to whom, or the card to print), never its download link.
   const gift = giftReceiptNote(order, locale, t);
-  const action = gift?.action ?? (downloadUrl ? { label: t("orderEmail.receipt.download"), url: downloadUrl } : undefined);
+  const action =
+    gift?.action ?? (downloadUrl ? { label: t("orderEmail.receipt.download"), url: downloadUrl } : undefined);
   return queueEmail(
     tx,
     renderEmail({
