@@ -14,7 +14,8 @@
  *                   billing (bands' Pro subscriptions: checkout, portal, lifecycle events)
  *   2 domain        artists, auth, catalog, codes, discounts, email, fans, merch, plays, plans
  *                   (limits, fees, look), moderation (suspension, take-downs), documents (receipts and
- *                   credit notes: numbered series, PDFs)
+ *                   credit notes: numbered series, PDFs), credit (stored value: the ledger, gift cards, balances,
+ *                   sponsors' programs, credit purchases)
  *   1 adapters      audio, http, images, payments, queue, storage, audit (the append-only trail)
  *   0 leaves        env, log, crypto, money, countries, csv, time-zone, i18n, rate-limit, geo, net, vat
  *                   (rates, VAT in inclusive prices, buyer-country evidence), fx (approximate prices),
@@ -63,6 +64,7 @@ const LAYERS = [
     "plans",
     "moderation",
     "documents",
+    "credit",
   ],
   ["orders", "billing"],
   ["downloads", "embed", "stats", "jobs", "library", "stream", "seo", "page-cache", "admin"],

@@ -14,7 +14,7 @@ export {
   type MovePlan,
 } from "./moves";
 export { cardExpiry, MIN_CARD_VALIDITY_MONTHS } from "./validity";
-export { cancelCreditPurchase } from "./stripe-events";
+export { cancelCreditPurchase, onCreditCheckoutCompleted, onCreditCheckoutExpired } from "./stripe-events";
 export {
   creditAmountLimits,
   fulfillCreditPurchase,

@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type Stripe from "stripe";
 import type { Tx } from "@/db/client";
 import { onInvoicePaid, onInvoicePaymentFailed, onPlanCheckoutCompleted, onSubscriptionChanged } from "@/lib/billing";
-import { onCreditCheckoutCompleted, onCreditCheckoutExpired } from "@/lib/credit/stripe-events";
+import { onCreditCheckoutCompleted, onCreditCheckoutExpired } from "@/lib/credit";
 import { onAccountUpdated } from "./account-updated";
 import { onAsyncPaymentFailed } from "./async-payment-failed";
 import { onAsyncPaymentSucceeded } from "./async-payment-succeeded";
