@@ -48,6 +48,9 @@ test("a fan gives the demo album to a friend for today; the friend's e-mail carr
   await form.getByRole("button", { name: "Continue to payment" }).click();
   await expect(form.getByTestId("gift-field-error")).toHaveText("The delivery date cannot be in the past.");
   expect(await testDb().select().from(orders).where(eq(orders.email, buyer))).toHaveLength(0);
+  // What the fan typed stays in the form next to the error.
+  await expect(form.getByLabel("Their e-mail")).toHaveValue(friend);
+  await expect(form.getByLabel("Your message (optional)")).toHaveValue(message);
   const today = await page.evaluate(() => new Intl.DateTimeFormat("en-CA").format(new Date()));
   await form.getByLabel("Delivery date").fill(today);
   await page.screenshot({ path: `${artifacts}/album-gift-form.png`, fullPage: true });

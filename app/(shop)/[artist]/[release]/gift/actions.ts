@@ -12,7 +12,15 @@ import { isLocale } from "@/lib/i18n";
 import { formatMoney, parseMoneyInput } from "@/lib/money";
 import { giftErrorField, startGiftCheckout, type GiftField } from "@/lib/orders";
 
-export type GiftFormState = null | { ok: false; error: string; field?: GiftField | "amount" };
+/** `values`: what the fan typed, given back so the form shows it again next to the error (React resets forms after an action). */
+export type GiftFormState = null | {
+  ok: false;
+  error: string;
+  field?: GiftField | "amount";
+  values?: Record<string, string>;
+};
+
+const KEPT = ["recipientEmail", "recipientName", "senderName", "message", "deliverOn", "amount", "buyerEmail"];
 
 const formSchema = z.object({
   artist: z.string().min(1).max(80),
@@ -31,6 +39,13 @@ const formSchema = z.object({
 
 /** The gift form: checked here and again in lib (prices from the database), then the payment page. */
 export async function buyGiftAction(_state: GiftFormState, form: FormData): Promise<GiftFormState> {
+  const refused = await giftCheckout(form);
+  if (!refused) return null;
+  const values = Object.fromEntries(KEPT.map((key) => [key, String(form.get(key) ?? "").slice(0, 2000)]));
+  return { ...refused, values };
+}
+
+async function giftCheckout(form: FormData): Promise<GiftFormState> {
   const [t, tCart, locale] = await Promise.all([
     getTranslations("albumGift"),
     getTranslations("cart.errors"),

@@ -42,6 +42,7 @@ export function GiftForm(props: Props) {
   const [state, formAction] = useActionState<GiftFormState, FormData>(props.action, null);
   const [delivery, setDelivery] = useState<"email" | "print">("email");
   const { labels } = props;
+  const typed = (field: string) => (state && !state.ok ? state.values?.[field] : undefined);
   const error = (field: string) =>
     state && !state.ok && state.field === field ? (
       <p id={`${field}-error`} role="alert" className="mt-1 text-sm text-red-700" data-testid="gift-field-error">
@@ -80,6 +81,7 @@ export function GiftForm(props: Props) {
           <input
             id="recipientEmail"
             name="recipientEmail"
+            defaultValue={typed("recipientEmail")}
             type="email"
             required
             aria-invalid={invalid("recipientEmail")}
@@ -93,14 +95,26 @@ export function GiftForm(props: Props) {
           <label htmlFor="recipientName" className="mb-1 block text-sm font-medium">
             {labels.recipientName}
           </label>
-          <input id="recipientName" name="recipientName" maxLength={80} className={control} />
+          <input
+            id="recipientName"
+            name="recipientName"
+            defaultValue={typed("recipientName")}
+            maxLength={80}
+            className={control}
+          />
           {error("recipientName")}
         </div>
         <div>
           <label htmlFor="senderName" className="mb-1 block text-sm font-medium">
             {labels.senderName}
           </label>
-          <input id="senderName" name="senderName" maxLength={80} className={control} />
+          <input
+            id="senderName"
+            name="senderName"
+            defaultValue={typed("senderName")}
+            maxLength={80}
+            className={control}
+          />
         </div>
       </div>
       <div>
@@ -110,6 +124,7 @@ export function GiftForm(props: Props) {
         <textarea
           id="message"
           name="message"
+          defaultValue={typed("message")}
           rows={4}
           maxLength={props.messageMax}
           aria-invalid={invalid("message")}
@@ -133,7 +148,7 @@ export function GiftForm(props: Props) {
             required
             min={props.today}
             max={props.lastDay}
-            defaultValue={props.today}
+            defaultValue={typed("deliverOn") ?? props.today}
             aria-invalid={invalid("deliverOn")}
             aria-describedby="deliverOn-hint"
             className={control}
@@ -153,7 +168,7 @@ export function GiftForm(props: Props) {
             id="amount"
             name="amount"
             inputMode="decimal"
-            defaultValue={props.amountDefault}
+            defaultValue={typed("amount") ?? props.amountDefault}
             aria-invalid={invalid("amount")}
             aria-describedby="amount-hint"
             className={`${control} tabular-nums`}
@@ -171,6 +186,7 @@ export function GiftForm(props: Props) {
         <input
           id="buyerEmail"
           name="buyerEmail"
+          defaultValue={typed("buyerEmail")}
           type="email"
           autoComplete="email"
           required
