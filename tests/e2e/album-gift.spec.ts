@@ -1,7 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { downloadGrants, orders } from "@/db/schema";
-import { artifacts, testDb, uniqueId } from "./helpers";
+import { DEMO } from "@/db/seed";
+import { artifacts, signInWithPassword, testDb, uniqueId } from "./helpers";
 
 /** The demo band's album "First Light" at €7 (seeded before the run). */
 const ALBUM = "/demo-band/first-light";
@@ -29,6 +30,7 @@ test("a fan gives the demo album to a friend for today; the friend's e-mail carr
   const friend = `friend-${uniqueId()}@example.test`;
   const message = "Happy birthday, Sam! Play track 3 loud.";
   await page.goto(ALBUM);
+  await page.getByTestId("buy-panel").screenshot({ path: `${artifacts}/album-gift-link.png` });
   await page.getByTestId("buy-as-gift").click();
   await expect(page).toHaveURL(/\/demo-band\/first-light\/gift$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Give First Light as a gift");
@@ -77,6 +79,15 @@ test("a fan gives the demo album to a friend for today; the friend's e-mail carr
   await mail.getByRole("link", { name: /\/download\// }).click();
   await expect(page.getByTestId("download-item")).toHaveCount(1);
   await expect(page.getByTestId("download-item-title")).toHaveText("First Light");
+
+  // The band sees a sale, marked as a gift, without the friend's address.
+  await signInWithPassword(page, DEMO.email, DEMO.password);
+  await expect(page).toHaveURL(/\/dashboard/);
+  await page.goto(`/dashboard/demo-band/orders/${order.id}`);
+  await expect(page.getByTestId("order-gift")).toContainText("A gift, e-mailed to its recipient on");
+  await expect(page.getByTestId("order-gift")).toContainText("(delivered)");
+  await expect(page.locator("main")).not.toContainText(friend);
+  await expect(page.locator("main")).toContainText(buyer);
 });
 
 test("a fan prints the gift: its page shows the artwork, the message and a QR code of the download link", async ({
