@@ -118,7 +118,7 @@ module.exports = {
         "lib/auth's accounts, sessions, tokens and operators (its index builds the Auth.js config and opens the db singleton, " +
         "which tsx scripts such as the seeds cannot load); lib/i18n/config and its messages (read by the proxy and " +
         "by modules client components reach, without next-intl's server side); lib/images/limits (read by " +
-        "next.config.ts and the body limit without sharp); lib/http/range, security and shared-render, lib/artists/slug, lib/orders/cancel, " +
+        "next.config.ts and the body limit without sharp); lib/http/range, security and shared-render, lib/artists/slug, lib/orders/cancel and gift-delivery, " +
         "lib/email/queue (the Node fast path and page cache of npm start and npm run worker run under tsx, where the " +
         "indexes' next/headers and 'server-only' throw); lib/plays/classify and reload (the listen-counting rules and the reload after an expired address, which the browser players share).",
       severity: "error",
@@ -133,7 +133,7 @@ module.exports = {
           "^lib/images/limits\\.ts$",
           "^lib/http/(range|security|shared-render)\\.ts$",
           "^lib/artists/slug\\.ts$",
-          "^lib/orders/cancel\\.ts$",
+          "^lib/orders/(cancel|gift-delivery)\\.ts$",
           "^lib/email/queue\\.ts$",
           "^lib/plays/(classify|reload)\\.ts$",
         ],

@@ -15,13 +15,15 @@ type Props = {
   artist: { id: string; slug: string; name: string };
   offers: ReleaseOffers;
   releaseKind: string;
+  /** The release page's own slug: it offers "Buy as a gift" (/<artist>/<release>/gift). */
+  releaseSlug?: string;
 };
 
 /**
  * The release page's buy box: the digital release at its price rule, physical editions with their
  * options and stock, single tracks. Everything it sends is re-checked by the cart on the server.
  */
-export async function BuyPanel({ artist, offers, releaseKind }: Props) {
+export async function BuyPanel({ artist, offers, releaseKind, releaseSlug }: Props) {
   const [t, locale, hintText] = await Promise.all([getTranslations("buy"), getLocale(), priceHintText()]);
   const money = (amount: number) => formatMoney(amount, offers.currency, locale);
   /** "≈ ¥820" (and "incl. VAT": digital sales to the EU and the UK are taxed in the price) for this visitor. */
@@ -93,6 +95,15 @@ export async function BuyPanel({ artist, offers, releaseKind }: Props) {
             disabled={paidBlocked && !release.freeToTake}
             amount={amountField(release.rule)}
           />
+        )}
+        {releaseSlug && release.forSale && release.rule.mode !== "free" && !paidBlocked && (
+          <a
+            href={await localeHref(`/${artist.slug}/${releaseSlug}/gift`)}
+            className="block text-center text-sm font-medium underline underline-offset-4 hover:text-accent"
+            data-testid="buy-as-gift"
+          >
+            {(await getTranslations("albumGift"))("link")}
+          </a>
         )}
         {paidBlocked && release.forSale && !release.freeToTake && (
           <p className="text-sm text-amber-800">{t("payoutsMissing")}</p>

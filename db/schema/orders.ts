@@ -77,12 +77,15 @@ export type ShippingAddress = {
 
 /** "Buy this album as a gift": who receives the order's downloads, when, with which words. */
 export type OrderGift = {
-  recipientEmail: string;
+  /** null: the buyer prints the gift and hands it over (the link is on their gift page). */
+  recipientEmail: string | null;
   recipientName?: string | null;
   senderName?: string | null;
   message?: string | null;
   /** ISO date-time; absent: at once. */
   deliverAt?: string | null;
+  /** The calendar day the buyer chose (YYYY-MM-DD, their time zone), as the e-mails state it. */
+  deliverOn?: string | null;
 };
 
 export const orders = pgTable(

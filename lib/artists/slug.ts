@@ -28,6 +28,7 @@ export const RESERVED_SLUGS = new Set([
   "fr",
   "favicon.ico",
   "forgot-password",
+  "gift",
   "help",
   "home",
   "invite",

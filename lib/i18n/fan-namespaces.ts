@@ -7,7 +7,7 @@
  */
 export const FAN_NAMESPACES = {
   site: ["meta", "nav", "footer", "home", "shop", "notFound"],
-  checkout: ["buy", "cart", "checkout", "orderEmail"],
+  checkout: ["buy", "cart", "checkout", "orderEmail", "albumGift"],
   listen: ["release", "player", "prices"],
   downloads: ["downloads"],
   embed: ["embed.widget", "embed.add", "embed.loader"],

@@ -4,6 +4,7 @@ import { endLapsedGrace, remindGraceEnding } from "@/lib/billing";
 import { sendCreditPayouts } from "@/lib/credit";
 import { deliverQueuedEmails } from "@/lib/email/queue";
 import { expireStaleOrders } from "@/lib/orders/cancel";
+import { deliverDueGifts } from "@/lib/orders/gift-delivery";
 import { EXCHANGE_RATES_CRON, EXCHANGE_RATES_QUEUE, refreshExchangeRates } from "./exchange-rates";
 
 /**
@@ -25,6 +26,8 @@ export const CHORES: readonly Chore[] = [
   // dedupe key), then the band goes Free within a minute of its end.
   { queue: "billing-grace-remind", cron: "* * * * *", run: (db) => remindGraceEnding(db) },
   { queue: "billing-grace-end", cron: "* * * * *", run: (db) => endLapsedGrace(db) },
+  // Album gifts whose day has come and whose own job did not deliver them (a worker was down).
+  { queue: "gifts-deliver-due", cron: "* * * * *", run: (db) => deliverDueGifts(db) },
   // Clip tracks whose clip file is missing (set before clips were files, or every cut failed).
   { queue: "clips-cut-missing", cron: "*/10 * * * *", run: (db) => cutMissingClips(db) },
   // The ECB's reference rates for fans' approximate prices, once a day (and at a worker's start

@@ -3,8 +3,10 @@ import { createDb } from "@/db/client";
 import { tracks } from "@/db/schema";
 import { ensureClip, ensureDownload, processTrack } from "@/lib/audio";
 import { buildArchive } from "@/lib/downloads";
+import { deliverSoon } from "@/lib/email";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
+import { deliverGift } from "@/lib/orders/gift-delivery";
 import {
   ARCHIVE_QUEUE,
   boss,
@@ -13,6 +15,7 @@ import {
   databaseUrl,
   DOWNLOAD_QUEUE,
   forgetBoss,
+  GIFT_QUEUE,
   TRACK_QUEUE,
   type ArchiveJob,
   type DownloadJob,
@@ -82,6 +85,10 @@ export async function startWorkers(): Promise<() => Promise<void>> {
       logger.info({ ...job.data, outcome, ms: Date.now() - started }, "download archive");
     });
   }
+  // An album gift's day: the recipient's mail is queued once (the order's conditional UPDATE), then sent.
+  await instance.work<{ orderId: string }>(GIFT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 5 }, async ([job]) => {
+    if (await deliverGift(db, job.data.orderId)) await deliverSoon(db);
+  });
   for (const chore of CHORES) {
     await instance.createQueue(chore.queue, { name: chore.queue, ...CHORE_QUEUE });
     await instance.schedule(chore.queue, chore.cron);

@@ -9,6 +9,7 @@ import {
   stockReservations,
   type Artist,
   type CountryEvidence,
+  type OrderGift,
 } from "@/db/schema";
 import { cardApplicationFee, holdOrderCredit, InsufficientCredit } from "@/lib/credit";
 import { claimDiscountUse, discountedUnits } from "@/lib/discounts";
@@ -81,6 +82,8 @@ export async function startCheckout(
     ip?: string | null;
     /** The library session's e-mail: whose balance pays first. */
     creditEmail?: string | null;
+    /** "Buy this album as a gift" (lib/orders/gift-order.ts): stamped on the pending order. */
+    gift?: OrderGift;
   },
 ): Promise<CheckoutResult> {
   const cart = await findCart(db, input.token, input.artist.id);
@@ -220,6 +223,7 @@ async function createPendingOrder(
     evidence: CountryEvidence;
     provider: "stripe" | "test" | "free" | "credit";
     credit: CartCredit | null;
+    gift?: OrderGift;
   },
 ): Promise<{ orderId: string; applicationFee: number }> {
   return db.transaction(async (tx) => {
@@ -262,6 +266,7 @@ async function createPendingOrder(
         subscribe: input.subscribe,
         locale: input.locale,
         cartId: priced.cart.id,
+        gift: input.gift ?? null,
         expiresAt: new Date(Date.now() + CHECKOUT_MINUTES * 60_000),
       })
       .returning({ id: orders.id });

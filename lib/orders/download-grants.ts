@@ -4,6 +4,9 @@ import { downloadGrantItems, downloadGrants } from "@/db/schema";
 import { newToken } from "@/lib/auth/tokens";
 import { env } from "@/lib/env";
 
+/** The sealed copy of an order's download token (orders.download_token_sealed). */
+export const DOWNLOAD_TOKEN_PURPOSE = "orders/download-token";
+
 export type GrantItem = { releaseId: string; trackId: string | null };
 
 /**

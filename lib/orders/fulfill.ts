@@ -7,7 +7,9 @@ import { issueReceipt } from "@/lib/documents";
 import { logger } from "@/lib/log";
 import type { PaymentConfirmation } from "@/lib/payments";
 import { withCardCountry } from "@/lib/vat";
-import { createDownloadGrant, type GrantItem } from "./download-grants";
+import { createDownloadGrant, DOWNLOAD_TOKEN_PURPOSE, type GrantItem } from "./download-grants";
+import { scheduleGift } from "./gift-delivery";
+import { giftGrantEmail } from "./gift-page";
 import { queueOrderEmails } from "./receipt";
 import { recordStripeTax } from "./stripe-tax";
 
@@ -15,7 +17,7 @@ export type FulfillResult =
   | { outcome: "fulfilled" | "already_paid"; order: Order }
   | { outcome: "not_payable"; reason: "not_found" | "canceled" };
 
-export const DOWNLOAD_TOKEN_PURPOSE = "orders/download-token";
+export { DOWNLOAD_TOKEN_PURPOSE } from "./download-grants";
 
 /**
  * The one place an order becomes paid. Safe to call any number of times, concurrently, from the
@@ -91,14 +93,16 @@ export async function fulfillOrder(
     const items = await tx.select().from(orderItems).where(eq(orderItems.orderId, order.id));
     const grantItems = await grantedItems(tx, items);
     let downloadUrl: string | null = null;
-    if (grantItems.length && order.email) {
+    // A gift's downloads belong to its recipient, and its link reaches them on the day (./gift-delivery.ts).
+    const grantEmail = giftGrantEmail(order);
+    if (grantItems.length && grantEmail) {
       const grant = await createDownloadGrant(tx, {
         artistId: order.artistId,
         orderId: order.id,
-        email: order.email,
+        email: grantEmail,
         items: grantItems,
       });
-      downloadUrl = grant.url;
+      downloadUrl = order.gift ? null : grant.url;
       await tx
         .update(orders)
         .set({ downloadTokenSealed: seal(DOWNLOAD_TOKEN_PURPOSE, grant.token) })
@@ -119,6 +123,7 @@ export async function fulfillOrder(
     }
     if (order.cartId) await tx.delete(cartItems).where(eq(cartItems.cartId, order.cartId));
     await queueOrderEmails(tx, order, items, downloadUrl);
+    if (order.gift) await scheduleGift(tx, order);
     return { outcome: "fulfilled", order };
   });
 }

@@ -33,3 +33,9 @@ export {
   type EventResult,
   type WebhookOutcome,
 } from "./payment-events/webhook";
+export { startGiftCheckout, checkGift, giftErrorField, GIFT_MESSAGE_MAX, GIFT_NAME_MAX } from "./gift-order";
+export type { GiftCheckoutResult, GiftError, GiftField, GiftRequest } from "./gift-order";
+export { deliverDueGifts, deliverGift } from "./gift-delivery";
+export { giftGrantEmail, giftPageToken, giftPageUrl, orderIdOfGiftToken } from "./gift-page";
+export { giftDay } from "./gift-receipt";
+export { dateIn, yearAfter } from "./gift-dates";

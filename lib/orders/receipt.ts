@@ -8,6 +8,7 @@ import { liveSubscriberForOrder, unsubscribeUrl } from "@/lib/fans";
 import { backOfficeLocale, translator } from "@/lib/i18n";
 import { formatMoney } from "@/lib/money";
 import { formatRate } from "@/lib/vat";
+import { giftReceiptNote } from "./gift-receipt";
 
 export function formatAddress(address: ShippingAddress, locale: string): string {
   const country = address.country ? countryName(address.country, locale) : "";
@@ -74,6 +75,10 @@ export async function queueReceipt(
   const [artist] = await tx.select().from(artists).where(eq(artists.id, order.artistId)).limit(1);
   const library = new URL("/library", env().APP_URL).toString();
   const { locale, t } = translator(order.locale);
+  // A gift's buyer gets the gift's page (when and to whom, or the card to print), never its download link.
+  const gift = giftReceiptNote(order, locale, t);
+  const action =
+    gift?.action ?? (downloadUrl ? { label: t("orderEmail.receipt.download"), url: downloadUrl } : undefined);
   return queueEmail(
     tx,
     renderEmail({
@@ -81,10 +86,11 @@ export async function queueReceipt(
       subject: t("orderEmail.receipt.subject", { band: artist.name }),
       intro: t(order.total === 0 ? "orderEmail.receipt.introFree" : "orderEmail.receipt.intro", { band: artist.name }),
       rows: orderRows(order, items, locale, t),
-      action: downloadUrl ? { label: t("orderEmail.receipt.download"), url: downloadUrl } : undefined,
+      action,
       outro: [
+        gift?.text ?? "",
         order.needsShipping ? t("orderEmail.receipt.shippingNote", { band: artist.name }) : "",
-        downloadUrl ? t("orderEmail.receipt.library", { url: library }) : "",
+        downloadUrl && !gift ? t("orderEmail.receipt.library", { url: library }) : "",
         t("orderEmail.receipt.reference", { id: order.id.slice(0, 8) }),
         await unsubscribeLine(tx, order, t),
       ]

@@ -62,6 +62,7 @@ export async function boss(): Promise<PgBoss> {
     await instance.createQueue(DOWNLOAD_QUEUE, { name: DOWNLOAD_QUEUE, policy: "short", ...DOWNLOAD_RETRIES });
     await instance.createQueue(CLIP_QUEUE, { name: CLIP_QUEUE, policy: "stately", ...CLIP_RETRIES });
     await instance.createQueue(ARCHIVE_QUEUE, { name: ARCHIVE_QUEUE, ...ARCHIVE_RETRIES });
+    await instance.createQueue(GIFT_QUEUE, { name: GIFT_QUEUE, ...GIFT_RETRIES });
     return instance;
   })().catch((error) => {
     state.boss = undefined;
@@ -169,4 +170,27 @@ export async function downloadPreparationStates(
 /** Forgets the stopped instance, so the next call to boss() starts a fresh one. */
 export function forgetBoss() {
   state.boss = undefined;
+}
+
+/**
+ * Album gifts e-mailed to their recipient on a chosen day (lib/orders/gift-delivery.ts): one job
+ * per order, started at its time. The job only triggers delivery; a per-minute chore sends any
+ * that a job missed, and the order's conditional UPDATE sends each once.
+ */
+export const GIFT_QUEUE = "gift-deliver";
+const GIFT_RETRIES = { retryLimit: 3, retryDelay: 60 } as const;
+
+export async function enqueueGiftDelivery(orderId: string, startAfter: Date, options: { tx?: Tx } = {}) {
+  await (
+    await boss()
+  ).send(
+    GIFT_QUEUE,
+    { orderId },
+    {
+      ...GIFT_RETRIES,
+      singletonKey: orderId,
+      startAfter,
+      ...(options.tx ? { db: onTransaction(options.tx) } : {}),
+    },
+  );
 }

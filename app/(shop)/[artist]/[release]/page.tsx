@@ -208,7 +208,14 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
         </div>
 
         <aside className="min-w-0 space-y-6">
-          {offers && <BuyPanel artist={artist} offers={offers} releaseKind={t(`kind.${release.kind}`)} />}
+          {offers && (
+            <BuyPanel
+              artist={artist}
+              offers={offers}
+              releaseKind={t(`kind.${release.kind}`)}
+              releaseSlug={release.slug}
+            />
+          )}
           <DownloadFormats formats={formats} lossyMaster={lossyMaster} hasTracks={tracks.length > 0} />
           {release.catalogNumber && (
             <dl className="text-sm">

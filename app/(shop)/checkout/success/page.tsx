@@ -8,8 +8,9 @@ import { db } from "@/db";
 import { artists, orderItems, orders, type OrderStatus } from "@/db/schema";
 import { unseal } from "@/lib/crypto";
 import { translator } from "@/lib/i18n";
-import { DOWNLOAD_TOKEN_PURPOSE, orderRows } from "@/lib/orders";
+import { DOWNLOAD_TOKEN_PURPOSE, giftPageUrl, orderRows } from "@/lib/orders";
 import { downloadPageUrl } from "@/lib/orders/download-grants";
+import { GiftNote } from "./gift-note";
 
 export const metadata: Metadata = {
   title: "Thank you",
@@ -90,7 +91,8 @@ export default async function CheckoutSuccessPage({ searchParams }: PageProps<"/
             <h1 className="text-3xl font-semibold tracking-tight">{t("successTitle")}</h1>
             <p className="mt-2 text-muted">{t("successIntro", { band: artist.name, email: order.email ?? "" })}</p>
           </div>
-          {token && (
+          {order.gift && <GiftNote order={order} pageUrl={giftPageUrl(order.id)} />}
+          {token && !order.gift && (
             <a
               href={downloadPageUrl(token)}
               className="block rounded-md bg-ink px-4 py-3 text-center font-medium text-white hover:bg-stone-700"

@@ -22,6 +22,7 @@ import { formatMoney } from "@/lib/money";
 import { formatAddress } from "@/lib/orders/receipt";
 import { KNOWN_CARRIERS, trackingUrl } from "@/lib/orders/tracking";
 import { formatRate } from "@/lib/vat";
+import { OrderGiftNote } from "./gift-note";
 
 export async function generateMetadata({ params }: PageProps<"/dashboard/[artist]/orders/[orderId]">) {
   return referenceTitle("order", (await params).orderId);
@@ -128,6 +129,7 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
           <p className="mt-1 text-muted">
             {t("source", { source: order.sourceHost ? `${order.source} (${order.sourceHost})` : order.source })}
           </p>
+          <OrderGiftNote order={order} />
         </section>
         <section className="rounded-lg border border-line bg-white p-6 text-sm">
           <h2 className="mb-3 font-semibold">{t("address")}</h2>
