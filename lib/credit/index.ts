@@ -23,3 +23,13 @@ export {
   type CreditPurchaseInput,
   type CreditPurchaseResult,
 } from "./purchases";
+export {
+  createEligibilityCodes,
+  eligibilityCodeHash,
+  enrolWithCode,
+  unsealEligibilityCode,
+  type EnrolResult,
+} from "./eligibility";
+export { matchTopUp, type Match } from "./matching";
+export { expireEndedPrograms } from "./program-end";
+export { redeemCreditUrl } from "./urls";

@@ -16,6 +16,7 @@ import { paymentProvider, type PaymentConfirmation } from "@/lib/payments";
 import { normalizeEmail } from "./accounts";
 import { issueCard } from "./cards";
 import { move } from "./ledger";
+import { matchTopUp } from "./matching";
 import { cardExpiry } from "./validity";
 
 export const CREDIT_CHECKOUT_MINUTES = 30;
@@ -193,6 +194,7 @@ async function applyPurchase(tx: DbOrTx, purchase: CreditPurchase, now: Date): P
         purchase.total,
         refs,
       );
+      await matchTopUp(tx, purchase);
       return { codes: [], pageTokens: [] };
     case "sponsor_cards": {
       const program = await activateProgram(tx, purchase);

@@ -1,6 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import { cutMissingClips } from "@/lib/audio";
 import { endLapsedGrace, remindGraceEnding } from "@/lib/billing";
+import { expireEndedPrograms } from "@/lib/credit/program-end";
 import { deliverQueuedEmails } from "@/lib/email/queue";
 import { expireStaleOrders } from "@/lib/orders/cancel";
 import { EXCHANGE_RATES_CRON, EXCHANGE_RATES_QUEUE, refreshExchangeRates } from "./exchange-rates";
@@ -22,6 +23,8 @@ export const CHORES: readonly Chore[] = [
   // dedupe key), then the band goes Free within a minute of its end.
   { queue: "billing-grace-remind", cron: "* * * * *", run: (db) => remindGraceEnding(db) },
   { queue: "billing-grace-end", cron: "* * * * *", run: (db) => endLapsedGrace(db) },
+  // A sponsor program past its end date: what is left of its credit expires (lib/credit/program-end.ts).
+  { queue: "credit-programs-end", cron: "*/10 * * * *", run: (db) => expireEndedPrograms(db) },
   // Clip tracks whose clip file is missing (set before clips were files, or every cut failed).
   { queue: "clips-cut-missing", cron: "*/10 * * * *", run: (db) => cutMissingClips(db) },
   // The ECB's reference rates for fans' approximate prices, once a day (and at a worker's start
