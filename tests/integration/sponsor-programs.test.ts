@@ -15,7 +15,9 @@ import {
   enrolWithCode,
   ensureAccount,
   expireEndedPrograms,
+  matchTopUp,
   redeemCardCode,
+  startCreditPurchase,
   unsealEligibilityCode,
 } from "@/lib/credit";
 import { listPrograms, programSheet, programStats, startProgram } from "@/lib/sponsors";
@@ -171,6 +173,40 @@ describe("a sponsor's matching pool", () => {
     await enrolWithCode(db, code, fan);
     const results = await Promise.all(Array.from({ length: 10 }, () => paidTopUp(db, fan, 500)));
     expect(results.every((r) => r.outcome === "fulfilled")).toBe(true);
+    const [member] = await db
+      .select()
+      .from(programMembers)
+      .where(and(eq(programMembers.programId, programId), eq(programMembers.email, fan)));
+    expect(member.matched).toBe(2500);
+    expect(await fanBalance(fan, programId)).toBe(2500);
+    expect(await checkLedger(db)).toEqual(clean);
+  });
+
+  it("never passes the cap when the matching of ten paid top-ups runs at once", async () => {
+    // Through fulfillCreditPurchase, one fan's top-ups queue on their balance's row lock; the
+    // matching itself must hold on its own (a top-up in another currency or a future caller).
+    const { programId } = await paidProgram(db, matchForm({ pool: "1000", cap: "25" }));
+    const [code] = await enrolled(programId);
+    const fan = fanEmail();
+    await enrolWithCode(db, code, fan);
+    const purchases = await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        const started = await startCreditPurchase(db, {
+          kind: "top_up",
+          email: fan,
+          currency: "EUR",
+          unitAmount: 500,
+          locale: "en",
+          successPath: "/library",
+          cancelPath: "/library",
+        });
+        if (!started.ok) throw new Error(started.error);
+        const [row] = await db.select().from(creditPurchases).where(eq(creditPurchases.id, started.purchaseId));
+        return row;
+      }),
+    );
+    const matches = await Promise.all(purchases.map((p) => db.transaction((tx) => matchTopUp(tx, p))));
+    expect(matches.flat().reduce((sum, m) => sum + m.amount, 0)).toBe(2500);
     const [member] = await db
       .select()
       .from(programMembers)
