@@ -63,8 +63,9 @@ const LAYERS = [
     "plans",
     "moderation",
     "documents",
+    "credit",
   ],
-  ["orders", "billing"],
+  ["orders", "billing", "sponsors"],
   ["downloads", "embed", "stats", "jobs", "library", "stream", "seo", "page-cache", "admin"],
   ["cli"],
 ];

@@ -33,3 +33,4 @@ export {
 export { matchTopUp, type Match } from "./matching";
 export { expireEndedPrograms } from "./program-end";
 export { redeemCreditUrl } from "./urls";
+export { creditPurchaseBySession, creditReturnPath } from "./sessions";

@@ -41,4 +41,5 @@ export const BACK_OFFICE_NAMESPACES = [
   "firstRun",
   "billing",
   "admin",
+  "sponsor",
 ] as const;

@@ -52,6 +52,8 @@ import sellingDe from "./messages/selling.de.json";
 import sellingEn from "./messages/selling.en.json";
 import sellingEs from "./messages/selling.es.json";
 import sellingFr from "./messages/selling.fr.json";
+import sponsorEn from "./messages/sponsor.en.json";
+import sponsorFr from "./messages/sponsor.fr.json";
 import statsEn from "./messages/stats.en.json";
 import statsFr from "./messages/stats.fr.json";
 import titlesEn from "./messages/titles.en.json";
@@ -83,6 +85,7 @@ const enAll = {
   ...adminEn,
   ...moderationEn,
   ...documentsEn,
+  ...sponsorEn,
 };
 export type Messages = typeof enAll;
 
@@ -149,6 +152,7 @@ export const messages: Record<Locale, Messages> = {
     ...adminFr,
     ...moderationFr,
     ...documentsFr,
+    ...sponsorFr,
   },
   de: withFanMessages("de"),
   es: withFanMessages("es"),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { CreditRules } from "@/db/schema";
-import { isCurrency } from "@/lib/artists/currencies";
+import { isCurrency } from "@/lib/artists";
 import { isCountryCode } from "@/lib/countries";
 import { creditAmountLimits } from "@/lib/credit";
 import { currencyDigits, parseMoneyInput } from "@/lib/money";

@@ -1,8 +1,7 @@
 import { asc, desc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { eligibilityCodes, giftCards, sponsorPrograms, type SponsorProgram } from "@/db/schema";
-import { startCreditPurchase, unsealGiftCode } from "@/lib/credit";
-import { createEligibilityCodes, unsealEligibilityCode } from "@/lib/credit/eligibility";
+import { createEligibilityCodes, startCreditPurchase, unsealEligibilityCode, unsealGiftCode } from "@/lib/credit";
 import type { Locale } from "@/lib/i18n/config";
 import { programForMember, sponsorForMember } from "./access";
 import { parseProgramInput } from "./program-input";
