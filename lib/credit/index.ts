@@ -29,7 +29,7 @@ export {
   enrolWithCode,
   unsealEligibilityCode,
   type EnrolResult,
-} from "./eligibility";
+} from "./programs";
 export { matchTopUp, type Match } from "./matching";
 export { expireEndedPrograms } from "./program-end";
 export { redeemCreditUrl } from "./urls";
