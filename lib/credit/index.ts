@@ -23,3 +23,10 @@ export {
   type CreditPurchaseInput,
   type CreditPurchaseResult,
 } from "./purchases";
+export { fanActivity, fanBalances, type FanActivity, type FanBalance } from "./balances";
+export { giftCardByPageToken, type GiftCardPage } from "./card-page";
+export { afterGiftIssued, deliverDueGiftCards, deliverGiftCard, describeCard } from "./delivery";
+export { expireCards } from "./expiry";
+export { freezeCreditPurchase, type FreezeResult } from "./freeze";
+export { redeemCredit, redeemLimits, type RedeemCreditResult } from "./redeem";
+export { giftCardPageUrl, redeemCreditUrl } from "./urls";
