@@ -17,7 +17,10 @@ type Issued = { card: GiftCard; pageToken: string };
  */
 export async function afterGiftIssued(tx: Tx, purchase: CreditPurchase, issued: Issued[], now: Date) {
   const { t } = translator(purchase.locale);
-  const bands = await bandNames(tx, issued.map((i) => i.card));
+  const bands = await bandNames(
+    tx,
+    issued.map((i) => i.card),
+  );
   if (purchase.email)
     await queueEmail(
       tx,
@@ -126,7 +129,11 @@ async function bandNames(db: DbOrTx, cards: Pick<GiftCard, "artistId">[]) {
 }
 
 /** "25,00 € to spend at any band" / "… at The Band", in the mail's language. */
-export function describeCard(locale: string, card: Pick<GiftCard, "amount" | "currency" | "artistId">, bands: Map<string, string>) {
+export function describeCard(
+  locale: string,
+  card: Pick<GiftCard, "amount" | "currency" | "artistId">,
+  bands: Map<string, string>,
+) {
   const { t } = translator(locale);
   const amount = formatMoney(card.amount, card.currency, locale);
   return card.artistId

@@ -45,8 +45,6 @@ export async function redeemCredit(
     ? await redeemCardCode(db, input.code, email, now)
     : ({ ok: false, reason: "not_found" } as const);
   // Only wrong guesses count: a real card (even one already used) was not guessed.
-  if (result.ok || result.reason !== "not_found")
-    for (const [key, limit] of keys) await release(db, key, limit, now);
+  if (result.ok || result.reason !== "not_found") for (const [key, limit] of keys) await release(db, key, limit, now);
   return result;
 }
-

@@ -71,7 +71,11 @@ export async function onCreditChargeRefunded(tx: Tx, charge: Stripe.Charge, log:
 
 /** A dispute opened on a credit purchase's charge: its unspent value is frozen at once. */
 export async function onCreditDisputeCreated(tx: Tx, dispute: Stripe.Dispute, log: Logger): Promise<boolean> {
-  const purchaseId = await purchaseOfPayment(tx, paymentIdOf(dispute.payment_intent), dispute.metadata?.creditPurchaseId);
+  const purchaseId = await purchaseOfPayment(
+    tx,
+    paymentIdOf(dispute.payment_intent),
+    dispute.metadata?.creditPurchaseId,
+  );
   if (!purchaseId) return false;
   await freezeFor(tx, purchaseId, "disputed", 0, log);
   return true;
