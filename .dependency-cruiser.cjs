@@ -63,6 +63,7 @@ const LAYERS = [
     "plans",
     "moderation",
     "documents",
+    "credit",
   ],
   ["orders", "billing"],
   ["downloads", "embed", "stats", "jobs", "library", "stream", "seo", "page-cache", "admin"],

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { GiftDetails } from "@/db/schema";
-import { isCurrency } from "@/lib/artists/currencies";
+import { isCurrency } from "@/lib/artists";
 import { parseMoneyInput } from "@/lib/money";
 import { normalizeEmail } from "./accounts";
 import { creditAmountLimits } from "./purchases";

@@ -14,7 +14,14 @@ export {
   type MovePlan,
 } from "./moves";
 export { cardExpiry, MIN_CARD_VALIDITY_MONTHS } from "./validity";
-export { cancelCreditPurchase } from "./stripe-events";
+export { GIFT_MESSAGE_MAX, parseGiftForm, type GiftForm, type GiftFormField } from "./gift-form";
+export {
+  cancelCreditPurchase,
+  onCreditChargeRefunded,
+  onCreditCheckoutCompleted,
+  onCreditCheckoutExpired,
+  onCreditDisputeCreated,
+} from "./stripe-events";
 export {
   creditAmountLimits,
   fulfillCreditPurchase,
@@ -28,5 +35,5 @@ export { giftCardByPageToken, type GiftCardPage } from "./card-page";
 export { afterGiftIssued, deliverDueGiftCards, deliverGiftCard, describeCard } from "./delivery";
 export { expireCards } from "./expiry";
 export { freezeCreditPurchase, type FreezeResult } from "./freeze";
-export { redeemCredit, redeemLimits, type RedeemCreditResult } from "./redeem";
+export { checkRedeemLink, redeemCredit, redeemLimits, type RedeemCreditResult, type RedeemLinkCheck } from "./redeem";
 export { giftCardPageUrl, redeemCreditUrl } from "./urls";

@@ -7,7 +7,7 @@ import {
   type CreditPurchaseKind,
   type GiftDetails,
 } from "@/db/schema";
-import { isCurrency } from "@/lib/artists/currencies";
+import { isCurrency } from "@/lib/artists";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { logger } from "@/lib/log";

@@ -7,7 +7,7 @@ import {
   onCreditCheckoutCompleted,
   onCreditCheckoutExpired,
   onCreditDisputeCreated,
-} from "@/lib/credit/stripe-events";
+} from "@/lib/credit";
 import { onAccountUpdated } from "./account-updated";
 import { onAsyncPaymentFailed } from "./async-payment-failed";
 import { onAsyncPaymentSucceeded } from "./async-payment-succeeded";
