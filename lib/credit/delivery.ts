@@ -146,3 +146,12 @@ function deliveryLine(locale: string, card: GiftCard) {
   const date = (card.deliverAt ?? new Date()).toISOString().slice(0, 10);
   return t("gifts.mail.receipt.deliverTo", { email: card.recipientEmail!, date });
 }
+
+/** describeCard with the band's name looked up. */
+export async function describeCardIn(
+  db: DbOrTx,
+  locale: string,
+  card: Pick<GiftCard, "amount" | "currency" | "artistId">,
+) {
+  return describeCard(locale, card, await bandNames(db, [card]));
+}

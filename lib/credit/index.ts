@@ -32,8 +32,9 @@ export {
 } from "./purchases";
 export { fanActivity, fanBalances, type FanActivity, type FanBalance } from "./balances";
 export { giftCardByPageToken, type GiftCardPage } from "./card-page";
-export { afterGiftIssued, deliverDueGiftCards, deliverGiftCard, describeCard } from "./delivery";
+export { afterGiftIssued, deliverDueGiftCards, deliverGiftCard, describeCard, describeCardIn } from "./delivery";
 export { expireCards } from "./expiry";
 export { freezeCreditPurchase, type FreezeResult } from "./freeze";
 export { checkRedeemLink, redeemCredit, redeemLimits, type RedeemCreditResult, type RedeemLinkCheck } from "./redeem";
 export { giftCardPageUrl, redeemCreditUrl } from "./urls";
+export { creditPurchaseBySession, purchaseCards } from "./lookup";

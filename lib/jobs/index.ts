@@ -10,12 +10,12 @@ import { logger } from "@/lib/log";
 import {
   ARCHIVE_QUEUE,
   boss,
-  GIFT_DELIVERY_QUEUE,
   CHORE_QUEUE,
   CLIP_QUEUE,
   databaseUrl,
   DOWNLOAD_QUEUE,
   forgetBoss,
+  GIFT_DELIVERY_QUEUE,
   TRACK_QUEUE,
   type ArchiveJob,
   type DownloadJob,
@@ -85,11 +85,15 @@ export async function startWorkers(): Promise<() => Promise<void>> {
       const outcome = await buildArchive(db, job.data);
       logger.info({ ...job.data, outcome, ms: Date.now() - started }, "download archive");
     });
-    await instance.work<GiftDeliveryJob>(GIFT_DELIVERY_QUEUE, { batchSize: 1, pollingIntervalSeconds: 5 }, async ([job]) => {
-      const sent = await db.transaction((tx) => deliverGiftCard(tx, job.data.cardId, job.data.locale));
-      if (sent) await deliverSoon(db);
-      logger.info({ cardId: job.data.cardId, sent }, "gift card delivery");
-    });
+    await instance.work<GiftDeliveryJob>(
+      GIFT_DELIVERY_QUEUE,
+      { batchSize: 1, pollingIntervalSeconds: 5 },
+      async ([job]) => {
+        const sent = await db.transaction((tx) => deliverGiftCard(tx, job.data.cardId, job.data.locale));
+        if (sent) await deliverSoon(db);
+        logger.info({ cardId: job.data.cardId, sent }, "gift card delivery");
+      },
+    );
   }
   for (const chore of CHORES) {
     await instance.createQueue(chore.queue, { name: chore.queue, ...CHORE_QUEUE });
