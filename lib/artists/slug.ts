@@ -28,6 +28,8 @@ export const RESERVED_SLUGS = new Set([
   "fr",
   "favicon.ico",
   "forgot-password",
+  "gift",
+  "gifts",
   "help",
   "home",
   "invite",

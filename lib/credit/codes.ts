@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hashToken } from "@/lib/auth/tokens";
-import { CODE_ALPHABET, formatCode, normalizeCode } from "@/lib/codes/generate";
+import { CODE_ALPHABET, formatCode, normalizeCode } from "@/lib/codes";
 import { seal, unseal } from "@/lib/crypto";
 
 /**

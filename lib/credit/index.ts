@@ -14,7 +14,14 @@ export {
   type MovePlan,
 } from "./moves";
 export { cardExpiry, MIN_CARD_VALIDITY_MONTHS } from "./validity";
-export { cancelCreditPurchase } from "./stripe-events";
+export { GIFT_MESSAGE_MAX, parseGiftForm, type GiftForm, type GiftFormField } from "./gift-form";
+export {
+  cancelCreditPurchase,
+  onCreditChargeRefunded,
+  onCreditCheckoutCompleted,
+  onCreditCheckoutExpired,
+  onCreditDisputeCreated,
+} from "./stripe-events";
 export {
   creditAmountLimits,
   fulfillCreditPurchase,
@@ -23,6 +30,14 @@ export {
   type CreditPurchaseInput,
   type CreditPurchaseResult,
 } from "./purchases";
+export { fanActivity, fanBalances, type FanActivity, type FanBalance } from "./balances";
+export { giftCardByPageToken, type GiftCardPage } from "./card-page";
+export { afterGiftIssued, deliverDueGiftCards, deliverGiftCard, describeCard, describeCardIn } from "./delivery";
+export { expireCards } from "./expiry";
+export { freezeCreditPurchase, type FreezeResult } from "./freeze";
+export { checkRedeemLink, redeemCredit, redeemLimits, type RedeemCreditResult, type RedeemLinkCheck } from "./redeem";
+export { giftCardPageUrl, redeemCreditUrl } from "./urls";
+export { creditPurchaseBySession, purchaseCards } from "./lookup";
 export {
   createEligibilityCodes,
   eligibilityCodeHash,
@@ -32,5 +47,3 @@ export {
 } from "./programs";
 export { matchTopUp, type Match } from "./matching";
 export { expireEndedPrograms } from "./program-end";
-export { redeemCreditUrl } from "./urls";
-export { creditPurchaseBySession, creditReturnPath } from "./sessions";

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql, TransactionRollbackError } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { eligibilityCodes, programMembers, sponsorPrograms } from "@/db/schema";
+import { eligibilityCodes, programMembers, sponsorPrograms, sponsors } from "@/db/schema";
 import { hashToken } from "@/lib/auth/tokens";
 import { seal, unseal } from "@/lib/crypto";
 import { normalizeEmail } from "./accounts";
@@ -29,7 +29,7 @@ export async function createEligibilityCodes(tx: DbOrTx, programId: string, coun
 }
 
 export type EnrolResult =
-  | { ok: true; programId: string; currency: string; perFanCap: number }
+  | { ok: true; programId: string; sponsorName: string; currency: string; perFanCap: number }
   | { ok: false; reason: "not_found" | "already_used" | "already_enrolled" | "ended" | "not_active" };
 
 /**
@@ -42,9 +42,10 @@ export async function enrolWithCode(db: DbOrTx, code: string, email: string, now
   return db
     .transaction(async (tx) => {
       const [found] = await tx
-        .select({ code: eligibilityCodes, program: sponsorPrograms })
+        .select({ code: eligibilityCodes, program: sponsorPrograms, sponsorName: sponsors.name })
         .from(eligibilityCodes)
         .innerJoin(sponsorPrograms, eq(sponsorPrograms.id, eligibilityCodes.programId))
+        .innerJoin(sponsors, eq(sponsors.id, sponsorPrograms.sponsorId))
         .where(eq(eligibilityCodes.codeHash, eligibilityCodeHash(code)))
         .limit(1);
       if (!found) return { ok: false, reason: "not_found" } as const;
@@ -68,6 +69,7 @@ export async function enrolWithCode(db: DbOrTx, code: string, email: string, now
       return {
         ok: true,
         programId: program.id,
+        sponsorName: found.sponsorName,
         currency: program.currency,
         perFanCap: program.perFanCap ?? 0,
       } as const;

@@ -36,6 +36,10 @@ import siteEs from "./messages/es.json";
 import firstRunEn from "./messages/firstrun.en.json";
 import firstRunFr from "./messages/firstrun.fr.json";
 import fr from "./messages/fr.json";
+import giftsDe from "./messages/gifts.de.json";
+import giftsEn from "./messages/gifts.en.json";
+import giftsEs from "./messages/gifts.es.json";
+import giftsFr from "./messages/gifts.fr.json";
 import listenDe from "./messages/listen.de.json";
 import listenEn from "./messages/listen.en.json";
 import listenEs from "./messages/listen.es.json";
@@ -85,6 +89,7 @@ const enAll = {
   ...adminEn,
   ...moderationEn,
   ...documentsEn,
+  ...giftsEn,
   ...sponsorEn,
 };
 export type Messages = typeof enAll;
@@ -113,6 +118,7 @@ export const fanMessages: Record<"de" | "es", Record<FanArea, Tree>> = {
     plans: plansDe,
     selling: sellingDe,
     documents: documentsDe,
+    gifts: giftsDe,
   },
   es: {
     site: siteEs,
@@ -126,6 +132,7 @@ export const fanMessages: Record<"de" | "es", Record<FanArea, Tree>> = {
     plans: plansEs,
     selling: sellingEs,
     documents: documentsEs,
+    gifts: giftsEs,
   },
 };
 /** The whole catalogue of a fan language: its own fan messages over English (the back office's). */
@@ -152,6 +159,7 @@ export const messages: Record<Locale, Messages> = {
     ...adminFr,
     ...moderationFr,
     ...documentsFr,
+    ...giftsFr,
     ...sponsorFr,
   },
   de: withFanMessages("de"),

@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import { cutMissingClips } from "@/lib/audio";
 import { endLapsedGrace, remindGraceEnding } from "@/lib/billing";
-import { expireEndedPrograms } from "@/lib/credit";
+import { deliverDueGiftCards, expireCards, expireEndedPrograms } from "@/lib/credit";
 import { deliverQueuedEmails } from "@/lib/email/queue";
 import { expireStaleOrders } from "@/lib/orders/cancel";
 import { EXCHANGE_RATES_CRON, EXCHANGE_RATES_QUEUE, refreshExchangeRates } from "./exchange-rates";
@@ -23,6 +23,9 @@ export const CHORES: readonly Chore[] = [
   // dedupe key), then the band goes Free within a minute of its end.
   { queue: "billing-grace-remind", cron: "* * * * *", run: (db) => remindGraceEnding(db) },
   { queue: "billing-grace-end", cron: "* * * * *", run: (db) => endLapsedGrace(db) },
+  // Gift cards due today whose job was lost; cards past their validity expire (lib/credit).
+  { queue: "gift-deliver-due", cron: "*/5 * * * *", run: (db) => deliverDueGiftCards(db) },
+  { queue: "credit-expire-cards", cron: "17 * * * *", run: (db) => expireCards(db) },
   // A sponsor program past its end date: what is left of its credit expires (lib/credit/program-end.ts).
   { queue: "credit-programs-end", cron: "*/10 * * * *", run: (db) => expireEndedPrograms(db) },
   // Clip tracks whose clip file is missing (set before clips were files, or every cut failed).

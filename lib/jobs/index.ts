@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { createDb } from "@/db/client";
 import { tracks } from "@/db/schema";
 import { ensureClip, ensureDownload, processTrack } from "@/lib/audio";
+import { deliverGiftCard } from "@/lib/credit";
 import { buildArchive } from "@/lib/downloads";
+import { deliverSoon } from "@/lib/email";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import {
@@ -13,9 +15,11 @@ import {
   databaseUrl,
   DOWNLOAD_QUEUE,
   forgetBoss,
+  GIFT_DELIVERY_QUEUE,
   TRACK_QUEUE,
   type ArchiveJob,
   type DownloadJob,
+  type GiftDeliveryJob,
 } from "@/lib/queue";
 import { EXCHANGE_RATES_QUEUE, exchangeRatesStale } from "./exchange-rates";
 import { CHORES } from "./housekeeping";
@@ -81,6 +85,15 @@ export async function startWorkers(): Promise<() => Promise<void>> {
       const outcome = await buildArchive(db, job.data);
       logger.info({ ...job.data, outcome, ms: Date.now() - started }, "download archive");
     });
+    await instance.work<GiftDeliveryJob>(
+      GIFT_DELIVERY_QUEUE,
+      { batchSize: 1, pollingIntervalSeconds: 5 },
+      async ([job]) => {
+        const sent = await db.transaction((tx) => deliverGiftCard(tx, job.data.cardId, job.data.locale));
+        if (sent) await deliverSoon(db);
+        logger.info({ cardId: job.data.cardId, sent }, "gift card delivery");
+      },
+    );
   }
   for (const chore of CHORES) {
     await instance.createQueue(chore.queue, { name: chore.queue, ...CHORE_QUEUE });

@@ -34,6 +34,12 @@ const CLIP_RETRIES = { retryLimit: 2, retryDelay: 5, retryBackoff: true } as con
  */
 export const ARCHIVE_QUEUE = "download-archive";
 const ARCHIVE_RETRIES = { retryLimit: 1, retryDelay: 5 } as const;
+/**
+ * A gift card's e-mail to its recipient, sent on the date the buyer chose (startAfter); the
+ * "gift-deliver-due" chore catches any job lost, and delivered_at makes a second run a no-op.
+ */
+export const GIFT_DELIVERY_QUEUE = "gift-deliver";
+const GIFT_DELIVERY_RETRIES = { retryLimit: 3, retryDelay: 60, retryBackoff: true } as const;
 /** Chores are not retried (the next minute's run is the retry); "stately": one queued, one running. */
 export const CHORE_QUEUE = { policy: "stately", retryLimit: 0, expireInSeconds: 300 } as const;
 
@@ -62,6 +68,7 @@ export async function boss(): Promise<PgBoss> {
     await instance.createQueue(DOWNLOAD_QUEUE, { name: DOWNLOAD_QUEUE, policy: "short", ...DOWNLOAD_RETRIES });
     await instance.createQueue(CLIP_QUEUE, { name: CLIP_QUEUE, policy: "stately", ...CLIP_RETRIES });
     await instance.createQueue(ARCHIVE_QUEUE, { name: ARCHIVE_QUEUE, ...ARCHIVE_RETRIES });
+    await instance.createQueue(GIFT_DELIVERY_QUEUE, { name: GIFT_DELIVERY_QUEUE, ...GIFT_DELIVERY_RETRIES });
     return instance;
   })().catch((error) => {
     state.boss = undefined;
@@ -142,6 +149,20 @@ export async function enqueueArchive(job: ArchiveJob, options: { tx?: Tx } = {})
   ).send(ARCHIVE_QUEUE, job, {
     ...ARCHIVE_RETRIES,
     expireInSeconds: downloadJobExpirySeconds(),
+    ...(options.tx ? { db: onTransaction(options.tx) } : {}),
+  });
+}
+
+export type GiftDeliveryJob = { cardId: string; locale: string };
+
+/** Queues a gift card's delivery for its date, in the transaction that issued the card. */
+export async function enqueueGiftDelivery(job: GiftDeliveryJob, startAfter: Date, options: { tx?: Tx } = {}) {
+  await (
+    await boss()
+  ).send(GIFT_DELIVERY_QUEUE, job, {
+    ...GIFT_DELIVERY_RETRIES,
+    startAfter,
+    singletonKey: job.cardId,
     ...(options.tx ? { db: onTransaction(options.tx) } : {}),
   });
 }

@@ -17,6 +17,7 @@ import {
   expireEndedPrograms,
   matchTopUp,
   redeemCardCode,
+  redeemCredit,
   startCreditPurchase,
   unsealEligibilityCode,
 } from "@/lib/credit";
@@ -252,6 +253,21 @@ describe("a sponsor's matching pool", () => {
     expect(await enrolWithCode(db, "AAAA-BBBB-CCCC-DDDD-EEEE", fanEmail())).toEqual({ ok: false, reason: "not_found" });
     const members = await db.select().from(programMembers).where(eq(programMembers.programId, programId));
     expect(members).toHaveLength(1);
+  });
+
+  it("an eligibility code goes through the one redeem entry point fans use for gift cards", async () => {
+    const { sponsor, programId } = await paidProgram(db, matchForm({ codes: "1" }));
+    const [code] = await enrolled(programId);
+    const ip = `10.${Math.floor(Math.random() * 250)}.0.1`;
+    expect(await redeemCredit(db, { code: code.toLowerCase(), email: fanEmail(), ip })).toEqual({
+      ok: true,
+      kind: "enrolled",
+      programId,
+      sponsorName: sponsor.name,
+      currency: "EUR",
+      perFanCap: 2500,
+    });
+    expect(await redeemCredit(db, { code, email: fanEmail(), ip })).toEqual({ ok: false, reason: "already_used" });
   });
 
   it("does not enrol anyone with the code of a program not yet paid", async () => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { connection } from "next/server";
+import { CreditSummary } from "@/components/credit/credit-summary";
 import { DocumentLinks } from "@/components/documents/document-links";
 import { ReleaseArtwork } from "@/components/release/release-artwork";
 import { accentStyle } from "@/components/ui/accent-style";
@@ -59,6 +60,7 @@ export default async function LibraryPage() {
           </form>
         )}
       </header>
+      <CreditSummary email={viewer.email} />
       {entries.length === 0 ? (
         <p className="py-12 text-center text-muted" data-testid="library-empty">
           {t("empty")}

@@ -1,34 +1,39 @@
 "use server";
 
 import { randomBytes } from "node:crypto";
-import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { db } from "@/db";
-import { cancelCreditPurchase, creditPurchaseBySession, creditReturnPath, fulfillCreditPurchase } from "@/lib/credit";
+import type { CreditPurchase } from "@/db/schema";
+import { cancelCreditPurchase, creditPurchaseBySession, fulfillCreditPurchase } from "@/lib/credit";
 import { deliverSoon } from "@/lib/email";
 import { testPaymentsActive } from "@/lib/payments";
-import type { TestPayState } from "./actions";
 
-/** "Pay" on the test page for credit (cards, a top-up, a sponsor's program): the same fulfilment as a real payment. */
-export async function payCreditTestAction(_state: TestPayState, form: FormData): Promise<TestPayState> {
-  const t = await getTranslations("checkout");
-  if (!testPaymentsActive()) return { ok: false, error: t("notFound") };
-  const purchase = await creditPurchaseBySession(db, String(form.get("session") ?? ""), "test");
-  if (!purchase) return { ok: false, error: t("notFound") };
-  if (purchase.status === "pending" && purchase.expiresAt < new Date()) return { ok: false, error: t("expired") };
-  const result = await fulfillCreditPurchase(db, purchase.id, {
-    paymentId: `test_pay_${randomBytes(12).toString("base64url")}`,
-  });
-  if (result.outcome === "not_payable") return { ok: false, error: t("expired") };
-  await deliverSoon(db);
-  redirect(creditReturnPath(purchase));
+/** Where the buyer lands: a sponsor back on its program's page, anyone else on the gift's thank-you page. */
+const thanks = (purchase: CreditPurchase, session: string) =>
+  (purchase.kind === "sponsor_cards" || purchase.kind === "sponsor_pool") && purchase.programId
+    ? `/sponsor/programs/${purchase.programId}?paid=1`
+    : `/gift/thanks?purchase=${purchase.id}&session=${encodeURIComponent(session)}`;
+
+/** "Pay" for credit on the test page: the same fulfilment as a confirmed Stripe payment. */
+export async function payCreditTestAction(form: FormData) {
+  if (!testPaymentsActive()) return;
+  const session = String(form.get("session") ?? "");
+  const found = await creditPurchaseBySession(db, session);
+  if (!found || found.purchase.provider !== "test") return;
+  const { purchase } = found;
+  if (purchase.status === "pending" && purchase.expiresAt > new Date()) {
+    await fulfillCreditPurchase(db, purchase.id, { paymentId: `test_pay_${randomBytes(12).toString("base64url")}` });
+    await deliverSoon(db);
+  }
+  redirect(thanks(purchase, session));
 }
 
-/** "Decline": nothing is paid, the purchase closes. */
+/** "Decline": nothing is bought, and the buyer goes back to the form. */
 export async function declineCreditTestAction(form: FormData) {
   if (!testPaymentsActive()) return;
-  const purchase = await creditPurchaseBySession(db, String(form.get("session") ?? ""), "test");
-  if (!purchase) return;
-  await db.transaction((tx) => cancelCreditPurchase(tx, purchase.id));
-  redirect(purchase.kind.startsWith("sponsor") ? `/sponsor?s=${purchase.sponsorId ?? ""}` : "/library");
+  const session = String(form.get("session") ?? "");
+  const found = await creditPurchaseBySession(db, session);
+  if (!found || found.purchase.provider !== "test") return;
+  if (found.purchase.status === "pending") await db.transaction((tx) => cancelCreditPurchase(tx, found.purchase.id));
+  redirect(thanks(found.purchase, session));
 }

@@ -13,7 +13,7 @@ import { formatMoney } from "@/lib/money";
 import { orderBySession, orderRows, successUrl } from "@/lib/orders";
 import { testPaymentsActive } from "@/lib/payments";
 import { declineTestAction, payTestAction } from "./actions";
-import { CreditTestPayment } from "./credit-payment";
+import { CreditTestPayment } from "./credit-test";
 
 export const metadata: Metadata = { title: "Test payment", robots: { index: false, follow: false } };
 
@@ -23,12 +23,15 @@ export const metadata: Metadata = { title: "Test payment", robots: { index: fals
  */
 export default async function TestPaymentPage({ params }: PageProps<"/checkout/test/[session]">) {
   if (!testPaymentsActive()) notFound();
-  const { session } = await params;
+  const session = (await params).session;
   const found = await orderBySession(db, session, "test");
   if (!found) {
-    const credit = await creditPurchaseBySession(db, session, "test");
-    if (credit) return <CreditTestPayment purchase={credit} />;
-    notFound();
+    // A gift card or a top-up (lib/credit): paid to the platform, on its own page.
+    const credit = await creditPurchaseBySession(db, session);
+    if (!credit || credit.purchase.provider !== "test") notFound();
+    if (credit.purchase.status !== "pending")
+      redirect(`/gift/thanks?purchase=${credit.purchase.id}&session=${encodeURIComponent(session)}`);
+    return <CreditTestPayment purchase={credit.purchase} band={credit.band} />;
   }
   const { order, artist, items } = found;
   if (SOLD_ORDER_STATUSES.includes(order.status)) {

@@ -1,13 +1,27 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { TestPayForm } from "@/components/cart/test-pay-form";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { CreditPurchase } from "@/db/schema";
 import { formatMoney } from "@/lib/money";
 import { declineCreditTestAction, payCreditTestAction } from "./credit-actions";
 
-/** The test payment page for a purchase of credit (no band: the platform collects it). */
-export async function CreditTestPayment({ purchase }: { purchase: CreditPurchase }) {
-  const [t, locale] = await Promise.all([getTranslations("checkout"), getLocale()]);
-  const money = (amount: number) => formatMoney(amount, purchase.currency, locale);
+/** The test payment page for a gift card or a top-up: the platform sells the credit, not a band. */
+export async function CreditTestPayment({
+  purchase,
+  band,
+}: {
+  purchase: CreditPurchase;
+  band: { name: string } | null;
+}) {
+  const [t, tg, locale] = await Promise.all([getTranslations("checkout"), getTranslations("gifts"), getLocale()]);
+  const amount = formatMoney(purchase.total, purchase.currency, locale);
+  const line =
+    purchase.kind === "top_up"
+      ? tg("test.topUp", { amount })
+      : purchase.kind === "gift_card"
+        ? tg("test.giftCard", {
+            value: band ? tg("scope.band", { amount, band: band.name }) : tg("scope.platform", { amount }),
+          })
+        : amount;
   const closed = purchase.status !== "pending" || purchase.expiresAt < new Date();
   return (
     <div className="mx-auto max-w-xl px-4 py-8 sm:py-12" data-testid="test-payment-page">
@@ -19,13 +33,12 @@ export async function CreditTestPayment({ purchase }: { purchase: CreditPurchase
         {t("testBanner")}
       </div>
       <h1 className="mt-6 text-2xl font-semibold tracking-tight">{t("testTitle")}</h1>
+      <p className="mt-1 text-muted">{tg("test.intro")}</p>
       <table className="mt-6 w-full text-sm" data-testid="test-order-lines">
         <tbody className="divide-y divide-line border-y border-line">
           <tr>
-            <td className="py-2 pr-4">
-              {purchase.quantity} × {money(purchase.unitAmount)}
-            </td>
-            <td className="py-2 text-right tabular-nums">{money(purchase.total)}</td>
+            <td className="py-2 pr-4">{line}</td>
+            <td className="py-2 text-right tabular-nums">{amount}</td>
           </tr>
         </tbody>
       </table>
@@ -35,12 +48,10 @@ export async function CreditTestPayment({ purchase }: { purchase: CreditPurchase
         </p>
       ) : (
         <div className="mt-6 space-y-3">
-          <TestPayForm
-            action={payCreditTestAction}
-            session={purchase.providerSessionId!}
-            payLabel={t("pay", { total: money(purchase.total) })}
-            address={null}
-          />
+          <form action={payCreditTestAction}>
+            <input type="hidden" name="session" value={purchase.providerSessionId!} />
+            <SubmitButton className="w-full">{t("pay", { total: amount })}</SubmitButton>
+          </form>
           <form action={declineCreditTestAction}>
             <input type="hidden" name="session" value={purchase.providerSessionId!} />
             <button
