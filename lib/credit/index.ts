@@ -42,6 +42,7 @@ export {
   createEligibilityCodes,
   eligibilityCodeHash,
   enrolWithCode,
+  programSponsorName,
   unsealEligibilityCode,
   type EnrolResult,
 } from "./programs";

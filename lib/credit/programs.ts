@@ -88,3 +88,13 @@ export async function enrolledCount(db: DbOrTx, programId: string): Promise<numb
     .where(eq(programMembers.programId, programId));
   return row?.n ?? 0;
 }
+
+/** The sponsor behind a program (a fan is told whose credit a card gave them). */
+export async function programSponsorName(db: DbOrTx, programId: string): Promise<string> {
+  const [row] = await db
+    .select({ name: sponsors.name })
+    .from(sponsorPrograms)
+    .innerJoin(sponsors, eq(sponsors.id, sponsorPrograms.sponsorId))
+    .where(eq(sponsorPrograms.id, programId));
+  return row?.name ?? "";
+}

@@ -8,7 +8,7 @@ import { libraryViewer } from "@/app/(shop)/library/library-session";
 import type { RedeemCreditState } from "@/components/credit/redeem-credit-form";
 import { db } from "@/db";
 import { clientIp } from "@/lib/auth/client-ip";
-import { checkRedeemLink, describeCardIn, normalizeCode, redeemCredit } from "@/lib/credit";
+import { checkRedeemLink, describeCardIn, normalizeCode, programSponsorName, redeemCredit } from "@/lib/credit";
 import { deliverSoon } from "@/lib/email";
 import { requestLibraryLink } from "@/lib/library";
 import { formatMoney } from "@/lib/money";
@@ -42,7 +42,14 @@ export async function redeemGiftAction(_state: RedeemCreditState, form: FormData
         cap: formatMoney(result.perFanCap, result.currency, locale),
       }),
     };
-  return { ok: true, message: t("done", { value: await describeCardIn(db, locale, result.card) }) };
+  const { card } = result;
+  const value = card.programId
+    ? t("sponsorValue", {
+        amount: formatMoney(card.amount, card.currency, locale),
+        sponsor: await programSponsorName(db, card.programId),
+      })
+    : await describeCardIn(db, locale, card);
+  return { ok: true, message: t("done", { value }) };
 }
 
 /** No library session yet: a sign-in link that comes back here with the code (only for a live card). */
