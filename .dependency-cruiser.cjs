@@ -66,7 +66,7 @@ const LAYERS = [
     "documents",
     "credit",
   ],
-  ["orders", "billing"],
+  ["orders", "billing", "sponsors"],
   ["downloads", "embed", "stats", "jobs", "library", "stream", "seo", "page-cache", "admin"],
   ["cli"],
 ];

@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminLayout({ children }: LayoutProps<"/admin">) {
   const operator = await requireOperator();
-  const t = await getTranslations("admin.nav");
+  const [t, ts] = await Promise.all([getTranslations("admin.nav"), getTranslations("sponsor.nav")]);
   const links = [
     ["/admin", t("bands")],
     ["/admin/reports", t("reports")],
@@ -23,6 +23,8 @@ export default async function AdminLayout({ children }: LayoutProps<"/admin">) {
     ["/admin/vat", t("vat")],
     ["/admin/jobs", t("jobs")],
     ["/admin/payments", t("payments")],
+    ["/admin/sponsors", ts("sponsors")],
+    ["/admin/credit", ts("credit")],
     ["/admin/settings", t("settings")],
   ] as const;
   return (

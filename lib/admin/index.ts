@@ -31,3 +31,4 @@ export {
   type OssRow,
   type Quarter,
 } from "./vat-oss";
+export { creditReport, type CreditReport } from "./credit";

@@ -29,6 +29,7 @@ export const RESERVED_SLUGS = new Set([
   "favicon.ico",
   "forgot-password",
   "gift",
+  "gifts",
   "help",
   "home",
   "invite",

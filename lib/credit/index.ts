@@ -14,7 +14,14 @@ export {
   type MovePlan,
 } from "./moves";
 export { cardExpiry, MIN_CARD_VALIDITY_MONTHS } from "./validity";
-export { cancelCreditPurchase, onCreditCheckoutCompleted, onCreditCheckoutExpired } from "./stripe-events";
+export { GIFT_MESSAGE_MAX, parseGiftForm, type GiftForm, type GiftFormField } from "./gift-form";
+export {
+  cancelCreditPurchase,
+  onCreditChargeRefunded,
+  onCreditCheckoutCompleted,
+  onCreditCheckoutExpired,
+  onCreditDisputeCreated,
+} from "./stripe-events";
 export {
   creditAmountLimits,
   fulfillCreditPurchase,
@@ -34,4 +41,21 @@ export {
 export { programAllows, spendableBalances, type ProgramCheck, type SpendableBalance } from "./spendable";
 export { holdOrderCredit, refundOrderCredit, releaseOrderCredit, spendOrderCredit } from "./order-credit";
 export { createCreditPayout, reverseCreditPayout, sendCreditPayouts } from "./payouts";
-export { fanBalances, type FanBalance } from "./fan-balances";
+export { fanActivity, fanBalances, type FanActivity, type FanBalance } from "./balances";
+export { giftCardByPageToken, type GiftCardPage } from "./card-page";
+export { afterGiftIssued, deliverDueGiftCards, deliverGiftCard, describeCard, describeCardIn } from "./delivery";
+export { expireCards } from "./expiry";
+export { freezeCreditPurchase, type FreezeResult } from "./freeze";
+export { checkRedeemLink, redeemCredit, redeemLimits, type RedeemCreditResult, type RedeemLinkCheck } from "./redeem";
+export { giftCardPageUrl, redeemCreditUrl } from "./urls";
+export { creditPurchaseBySession, purchaseCards } from "./lookup";
+export {
+  createEligibilityCodes,
+  eligibilityCodeHash,
+  enrolWithCode,
+  programSponsorName,
+  unsealEligibilityCode,
+  type EnrolResult,
+} from "./programs";
+export { matchTopUp, type Match } from "./matching";
+export { expireEndedPrograms } from "./program-end";

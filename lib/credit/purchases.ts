@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import type { DbOrTx, Tx } from "@/db/client";
 import {
   creditPurchases,
   sponsorPrograms,
@@ -15,7 +15,9 @@ import { currencyDigits } from "@/lib/money";
 import { paymentProvider, type PaymentConfirmation } from "@/lib/payments";
 import { normalizeEmail } from "./accounts";
 import { issueCard } from "./cards";
+import { afterGiftIssued } from "./delivery";
 import { move } from "./ledger";
+import { matchTopUp } from "./matching";
 import { cardExpiry } from "./validity";
 
 export const CREDIT_CHECKOUT_MINUTES = 30;
@@ -170,11 +172,11 @@ export async function fulfillCreditPurchase(
   });
 }
 
-async function applyPurchase(tx: DbOrTx, purchase: CreditPurchase, now: Date): Promise<CreditEffects> {
+async function applyPurchase(tx: Tx, purchase: CreditPurchase, now: Date): Promise<CreditEffects> {
   const refs = { purchaseId: purchase.id, programId: purchase.programId };
   switch (purchase.kind) {
     case "gift_card": {
-      const { code, pageToken } = await issueCard(tx, {
+      const { card, code, pageToken } = await issueCard(tx, {
         currency: purchase.currency,
         amount: purchase.unitAmount,
         scope: purchase.artistId ? { type: "artist", artistId: purchase.artistId } : { type: "platform" },
@@ -182,6 +184,7 @@ async function applyPurchase(tx: DbOrTx, purchase: CreditPurchase, now: Date): P
         gift: purchase.gift,
         expiresAt: await cardExpiry(tx, now),
       });
+      await afterGiftIssued(tx, purchase, [{ card, pageToken }], now);
       return { codes: [code], pageTokens: [pageToken] };
     }
     case "top_up":
@@ -193,6 +196,7 @@ async function applyPurchase(tx: DbOrTx, purchase: CreditPurchase, now: Date): P
         purchase.total,
         refs,
       );
+      await matchTopUp(tx, purchase);
       return { codes: [], pageTokens: [] };
     case "sponsor_cards": {
       const program = await activateProgram(tx, purchase);

@@ -4,6 +4,7 @@ import type Stripe from "stripe";
 import type { Tx } from "@/db/client";
 import { creditPurchases } from "@/db/schema";
 import { confirmationOf, creditPurchaseIdOf } from "@/lib/payments";
+import { freezeCreditPurchase } from "./freeze";
 import { fulfillCreditPurchase } from "./purchases";
 
 /** Stripe events about credit purchases; each returns false when the session is not one of ours, so the order handlers take it. */
@@ -39,4 +40,53 @@ export async function cancelCreditPurchase(tx: Tx, purchaseId: string) {
     .update(creditPurchases)
     .set({ status: "canceled" })
     .where(and(eq(creditPurchases.id, purchaseId), eq(creditPurchases.status, "pending")));
+}
+
+/** The PaymentIntent a charge or a dispute belongs to, and the credit purchase it paid for. */
+async function purchaseOfPayment(tx: Tx, paymentId: string | null, metadataId: string | null | undefined) {
+  if (metadataId) return metadataId;
+  if (!paymentId) return null;
+  const [row] = await tx
+    .select({ id: creditPurchases.id })
+    .from(creditPurchases)
+    .where(eq(creditPurchases.providerPaymentId, paymentId))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+const paymentIdOf = (ref: string | { id: string } | null | undefined) =>
+  typeof ref === "string" ? ref : (ref?.id ?? null);
+
+/**
+ * A refund of a credit purchase's charge freezes its unspent value (lib/credit/freeze.ts).
+ * False when the charge paid for an order, not for credit. A refund that outruns the payment is
+ * refused, so Stripe redelivers it after the payment is applied.
+ */
+export async function onCreditChargeRefunded(tx: Tx, charge: Stripe.Charge, log: Logger): Promise<boolean> {
+  const purchaseId = await purchaseOfPayment(tx, paymentIdOf(charge.payment_intent), charge.metadata?.creditPurchaseId);
+  if (!purchaseId) return false;
+  await freezeFor(tx, purchaseId, "refunded", charge.amount_refunded, log);
+  return true;
+}
+
+/** A dispute opened on a credit purchase's charge: its unspent value is frozen at once. */
+export async function onCreditDisputeCreated(tx: Tx, dispute: Stripe.Dispute, log: Logger): Promise<boolean> {
+  const purchaseId = await purchaseOfPayment(
+    tx,
+    paymentIdOf(dispute.payment_intent),
+    dispute.metadata?.creditPurchaseId,
+  );
+  if (!purchaseId) return false;
+  await freezeFor(tx, purchaseId, "disputed", 0, log);
+  return true;
+}
+
+async function freezeFor(tx: Tx, purchaseId: string, status: "refunded" | "disputed", refunded: number, log: Logger) {
+  const result = await freezeCreditPurchase(tx, purchaseId, status, refunded);
+  if (result.outcome === "not_paid_yet")
+    throw new Error(`Credit purchase ${purchaseId} was ${status} before it was paid; applied on Stripe's retry.`);
+  log.info(
+    { purchaseId, status, outcome: result.outcome, frozen: result.outcome === "frozen" ? result.frozen : 0 },
+    "credit purchase payment reversed",
+  );
 }

@@ -17,6 +17,7 @@ export const FAN_NAMESPACES = {
   plans: ["plans.nav", "plans.pricing", "plans.unlistedNote"],
   selling: ["selling.kinds"],
   documents: ["documents.pdf", "documents.links"],
+  gifts: ["gifts"],
 } as const;
 
 export type FanArea = keyof typeof FAN_NAMESPACES;
@@ -41,4 +42,5 @@ export const BACK_OFFICE_NAMESPACES = [
   "firstRun",
   "billing",
   "admin",
+  "sponsor",
 ] as const;

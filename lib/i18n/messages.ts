@@ -36,6 +36,10 @@ import siteEs from "./messages/es.json";
 import firstRunEn from "./messages/firstrun.en.json";
 import firstRunFr from "./messages/firstrun.fr.json";
 import fr from "./messages/fr.json";
+import giftsDe from "./messages/gifts.de.json";
+import giftsEn from "./messages/gifts.en.json";
+import giftsEs from "./messages/gifts.es.json";
+import giftsFr from "./messages/gifts.fr.json";
 import listenDe from "./messages/listen.de.json";
 import listenEn from "./messages/listen.en.json";
 import listenEs from "./messages/listen.es.json";
@@ -52,6 +56,8 @@ import sellingDe from "./messages/selling.de.json";
 import sellingEn from "./messages/selling.en.json";
 import sellingEs from "./messages/selling.es.json";
 import sellingFr from "./messages/selling.fr.json";
+import sponsorEn from "./messages/sponsor.en.json";
+import sponsorFr from "./messages/sponsor.fr.json";
 import statsEn from "./messages/stats.en.json";
 import statsFr from "./messages/stats.fr.json";
 import titlesEn from "./messages/titles.en.json";
@@ -83,6 +89,8 @@ const enAll = {
   ...adminEn,
   ...moderationEn,
   ...documentsEn,
+  ...giftsEn,
+  ...sponsorEn,
 };
 export type Messages = typeof enAll;
 
@@ -110,6 +118,7 @@ export const fanMessages: Record<"de" | "es", Record<FanArea, Tree>> = {
     plans: plansDe,
     selling: sellingDe,
     documents: documentsDe,
+    gifts: giftsDe,
   },
   es: {
     site: siteEs,
@@ -123,6 +132,7 @@ export const fanMessages: Record<"de" | "es", Record<FanArea, Tree>> = {
     plans: plansEs,
     selling: sellingEs,
     documents: documentsEs,
+    gifts: giftsEs,
   },
 };
 /** The whole catalogue of a fan language: its own fan messages over English (the back office's). */
@@ -149,6 +159,8 @@ export const messages: Record<Locale, Messages> = {
     ...adminFr,
     ...moderationFr,
     ...documentsFr,
+    ...giftsFr,
+    ...sponsorFr,
   },
   de: withFanMessages("de"),
   es: withFanMessages("es"),

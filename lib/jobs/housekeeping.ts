@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import { cutMissingClips } from "@/lib/audio";
 import { endLapsedGrace, remindGraceEnding } from "@/lib/billing";
-import { sendCreditPayouts } from "@/lib/credit";
+import { deliverDueGiftCards, expireCards, expireEndedPrograms, sendCreditPayouts } from "@/lib/credit";
 import { deliverQueuedEmails } from "@/lib/email/queue";
 import { expireStaleOrders } from "@/lib/orders/cancel";
 import { deliverDueGifts } from "@/lib/orders/gift-delivery";
@@ -27,7 +27,12 @@ export const CHORES: readonly Chore[] = [
   { queue: "billing-grace-remind", cron: "* * * * *", run: (db) => remindGraceEnding(db) },
   { queue: "billing-grace-end", cron: "* * * * *", run: (db) => endLapsedGrace(db) },
   // Album gifts whose day has come and whose own job did not deliver them (a worker was down).
-  { queue: "gifts-deliver-due", cron: "* * * * *", run: (db) => deliverDueGifts(db) },
+  { queue: "album-gifts-deliver-due", cron: "* * * * *", run: (db) => deliverDueGifts(db) },
+  // Gift cards due today whose job was lost; cards past their validity expire (lib/credit).
+  { queue: "gift-deliver-due", cron: "*/5 * * * *", run: (db) => deliverDueGiftCards(db) },
+  { queue: "credit-expire-cards", cron: "17 * * * *", run: (db) => expireCards(db) },
+  // A sponsor program past its end date: what is left of its credit expires (lib/credit/program-end.ts).
+  { queue: "credit-programs-end", cron: "*/10 * * * *", run: (db) => expireEndedPrograms(db) },
   // Clip tracks whose clip file is missing (set before clips were files, or every cut failed).
   { queue: "clips-cut-missing", cron: "*/10 * * * *", run: (db) => cutMissingClips(db) },
   // The ECB's reference rates for fans' approximate prices, once a day (and at a worker's start

@@ -2,12 +2,14 @@ import { eq } from "drizzle-orm";
 import { createDb } from "@/db/client";
 import { tracks } from "@/db/schema";
 import { ensureClip, ensureDownload, processTrack } from "@/lib/audio";
+import { deliverGiftCard } from "@/lib/credit";
 import { buildArchive } from "@/lib/downloads";
 import { deliverSoon } from "@/lib/email";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { deliverGift } from "@/lib/orders/gift-delivery";
 import {
+  ALBUM_GIFT_QUEUE,
   ARCHIVE_QUEUE,
   boss,
   CHORE_QUEUE,
@@ -15,10 +17,11 @@ import {
   databaseUrl,
   DOWNLOAD_QUEUE,
   forgetBoss,
-  GIFT_QUEUE,
+  GIFT_DELIVERY_QUEUE,
   TRACK_QUEUE,
   type ArchiveJob,
   type DownloadJob,
+  type GiftDeliveryJob,
 } from "@/lib/queue";
 import { EXCHANGE_RATES_QUEUE, exchangeRatesStale } from "./exchange-rates";
 import { CHORES } from "./housekeeping";
@@ -84,11 +87,24 @@ export async function startWorkers(): Promise<() => Promise<void>> {
       const outcome = await buildArchive(db, job.data);
       logger.info({ ...job.data, outcome, ms: Date.now() - started }, "download archive");
     });
+    await instance.work<GiftDeliveryJob>(
+      GIFT_DELIVERY_QUEUE,
+      { batchSize: 1, pollingIntervalSeconds: 5 },
+      async ([job]) => {
+        const sent = await db.transaction((tx) => deliverGiftCard(tx, job.data.cardId, job.data.locale));
+        if (sent) await deliverSoon(db);
+        logger.info({ cardId: job.data.cardId, sent }, "gift card delivery");
+      },
+    );
   }
   // An album gift's day: the recipient's mail is queued once (the order's conditional UPDATE), then sent.
-  await instance.work<{ orderId: string }>(GIFT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 5 }, async ([job]) => {
-    if (await deliverGift(db, job.data.orderId)) await deliverSoon(db);
-  });
+  await instance.work<{ orderId: string }>(
+    ALBUM_GIFT_QUEUE,
+    { batchSize: 1, pollingIntervalSeconds: 5 },
+    async ([job]) => {
+      if (await deliverGift(db, job.data.orderId)) await deliverSoon(db);
+    },
+  );
   for (const chore of CHORES) {
     await instance.createQueue(chore.queue, { name: chore.queue, ...CHORE_QUEUE });
     await instance.schedule(chore.queue, chore.cron);

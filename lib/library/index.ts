@@ -8,6 +8,7 @@ export {
   libraryUrl,
   redeemLibraryLink,
   requestLibraryLink,
+  safeLibraryNext,
   type LinkRedemption,
   type LinkRequest,
   type LinkState,

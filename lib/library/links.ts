@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { downloadGrants, libraryLoginTokens } from "@/db/schema";
+import { creditAccounts, downloadGrants, libraryLoginTokens } from "@/db/schema";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { queueEmail, renderEmail } from "@/lib/email";
 import { env } from "@/lib/env";
@@ -20,8 +20,16 @@ export function libraryUrl() {
   return new URL("/library", env().APP_URL).toString();
 }
 
-export function libraryLinkUrl(token: string) {
-  return new URL(`/library/open?token=${encodeURIComponent(token)}`, env().APP_URL).toString();
+/** Pages a sign-in link may bring the fan back to (a gift card's redeem page with its code). */
+export const safeLibraryNext = (next: string | null | undefined) =>
+  next && /^\/gift\/redeem(\?code=[A-Za-z0-9-]{1,60})?$/.test(next) ? next : null;
+
+export function libraryLinkUrl(token: string, next?: string | null) {
+  const back = safeLibraryNext(next);
+  return new URL(
+    `/library/open?token=${encodeURIComponent(token)}${back ? `&next=${encodeURIComponent(back)}` : ""}`,
+    env().APP_URL,
+  ).toString();
 }
 
 export type LinkRequest =
@@ -36,7 +44,16 @@ export type LinkRequest =
  */
 export async function requestLibraryLink(
   db: DbOrTx,
-  input: { email: string; ip: string; locale: string; now?: Date },
+  input: {
+    email: string;
+    ip: string;
+    locale: string;
+    now?: Date;
+    /** Where the link brings the fan back to after sign-in (safeLibraryNext). */
+    next?: string | null;
+    /** The caller knows this address has something to open (a gift card it holds the code of). */
+    holdsCredit?: boolean;
+  },
 ): Promise<LinkRequest> {
   const parsed = z.email().max(320).safeParse(input.email.trim().toLowerCase());
   if (!parsed.success) return { ok: false, reason: "invalid_email" };
@@ -54,7 +71,15 @@ export async function requestLibraryLink(
     .from(downloadGrants)
     .where(and(eq(downloadGrants.email, email), isNull(downloadGrants.revokedAt)))
     .limit(1);
-  if (!grant) return { ok: true, email };
+  if (!grant && !input.holdsCredit) {
+    // A balance (a redeemed gift card, a top-up) is something to open too.
+    const [account] = await db
+      .select({ id: creditAccounts.id })
+      .from(creditAccounts)
+      .where(and(eq(creditAccounts.kind, "fan"), eq(creditAccounts.email, email)))
+      .limit(1);
+    if (!account) return { ok: true, email };
+  }
 
   const { token, tokenHash } = newToken();
   await db.insert(libraryLoginTokens).values({ tokenHash, email, expiresAt: new Date(now.getTime() + LINK_TTL_MS) });
@@ -65,7 +90,7 @@ export async function requestLibraryLink(
       to: email,
       subject: t("downloads.library.mail.subject"),
       intro: t("downloads.library.mail.intro"),
-      action: { label: t("downloads.library.mail.action"), url: libraryLinkUrl(token) },
+      action: { label: t("downloads.library.mail.action"), url: libraryLinkUrl(token, input.next) },
       outro: t("downloads.library.mail.outro"),
     }),
     `library-link:${tokenHash}`,

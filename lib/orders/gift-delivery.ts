@@ -5,7 +5,7 @@ import { unseal } from "@/lib/crypto";
 import { queueEmail, renderEmail } from "@/lib/email";
 import { env } from "@/lib/env";
 import { translator } from "@/lib/i18n";
-import { enqueueGiftDelivery } from "@/lib/queue";
+import { enqueueAlbumGiftDelivery } from "@/lib/queue";
 import { DOWNLOAD_TOKEN_PURPOSE, downloadPageUrl } from "./download-grants";
 
 /** Gifts the band still owes: paid, or refunded in part (a full refund closes the downloads). */
@@ -20,7 +20,7 @@ const deliverAtOf = (order: Pick<Order, "gift">) => (order.gift?.deliverAt ? new
 export async function scheduleGift(tx: Tx, order: Order, now = new Date()) {
   const at = deliverAtOf(order);
   if (!at || at.getTime() <= now.getTime()) return deliverGift(tx, order.id, now);
-  await enqueueGiftDelivery(order.id, at, { tx });
+  await enqueueAlbumGiftDelivery(order.id, at, { tx });
   return false;
 }
 

@@ -34,6 +34,12 @@ const CLIP_RETRIES = { retryLimit: 2, retryDelay: 5, retryBackoff: true } as con
  */
 export const ARCHIVE_QUEUE = "download-archive";
 const ARCHIVE_RETRIES = { retryLimit: 1, retryDelay: 5 } as const;
+/**
+ * A gift card's e-mail to its recipient, sent on the date the buyer chose (startAfter); the
+ * "gift-deliver-due" chore catches any job lost, and delivered_at makes a second run a no-op.
+ */
+export const GIFT_DELIVERY_QUEUE = "gift-deliver";
+const GIFT_DELIVERY_RETRIES = { retryLimit: 3, retryDelay: 60, retryBackoff: true } as const;
 /** Chores are not retried (the next minute's run is the retry); "stately": one queued, one running. */
 export const CHORE_QUEUE = { policy: "stately", retryLimit: 0, expireInSeconds: 300 } as const;
 
@@ -62,7 +68,8 @@ export async function boss(): Promise<PgBoss> {
     await instance.createQueue(DOWNLOAD_QUEUE, { name: DOWNLOAD_QUEUE, policy: "short", ...DOWNLOAD_RETRIES });
     await instance.createQueue(CLIP_QUEUE, { name: CLIP_QUEUE, policy: "stately", ...CLIP_RETRIES });
     await instance.createQueue(ARCHIVE_QUEUE, { name: ARCHIVE_QUEUE, ...ARCHIVE_RETRIES });
-    await instance.createQueue(GIFT_QUEUE, { name: GIFT_QUEUE, ...GIFT_RETRIES });
+    await instance.createQueue(ALBUM_GIFT_QUEUE, { name: ALBUM_GIFT_QUEUE, ...ALBUM_GIFT_RETRIES });
+    await instance.createQueue(GIFT_DELIVERY_QUEUE, { name: GIFT_DELIVERY_QUEUE, ...GIFT_DELIVERY_RETRIES });
     return instance;
   })().catch((error) => {
     state.boss = undefined;
@@ -147,6 +154,20 @@ export async function enqueueArchive(job: ArchiveJob, options: { tx?: Tx } = {})
   });
 }
 
+export type GiftDeliveryJob = { cardId: string; locale: string };
+
+/** Queues a gift card's delivery for its date, in the transaction that issued the card. */
+export async function enqueueGiftDelivery(job: GiftDeliveryJob, startAfter: Date, options: { tx?: Tx } = {}) {
+  await (
+    await boss()
+  ).send(GIFT_DELIVERY_QUEUE, job, {
+    ...GIFT_DELIVERY_RETRIES,
+    startAfter,
+    singletonKey: job.cardId,
+    ...(options.tx ? { db: onTransaction(options.tx) } : {}),
+  });
+}
+
 /**
  * The newest job of each track and format, if pg-boss still keeps one (finished jobs stay a few
  * hours), so the download page can tell "being made" from "failed".
@@ -177,17 +198,17 @@ export function forgetBoss() {
  * per order, started at its time. The job only triggers delivery; a per-minute chore sends any
  * that a job missed, and the order's conditional UPDATE sends each once.
  */
-export const GIFT_QUEUE = "gift-deliver";
-const GIFT_RETRIES = { retryLimit: 3, retryDelay: 60 } as const;
+export const ALBUM_GIFT_QUEUE = "album-gift-deliver";
+const ALBUM_GIFT_RETRIES = { retryLimit: 3, retryDelay: 60 } as const;
 
-export async function enqueueGiftDelivery(orderId: string, startAfter: Date, options: { tx?: Tx } = {}) {
+export async function enqueueAlbumGiftDelivery(orderId: string, startAfter: Date, options: { tx?: Tx } = {}) {
   await (
     await boss()
   ).send(
-    GIFT_QUEUE,
+    ALBUM_GIFT_QUEUE,
     { orderId },
     {
-      ...GIFT_RETRIES,
+      ...ALBUM_GIFT_RETRIES,
       singletonKey: orderId,
       startAfter,
       ...(options.tx ? { db: onTransaction(options.tx) } : {}),

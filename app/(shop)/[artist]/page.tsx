@@ -67,10 +67,11 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
   if (!artist || !shopAvailable(artist)) notFound();
   // The same for every visitor (the page cache keeps one copy): the cart link and the members'
   // "Manage" link come from /api/visitor in the browser.
-  const [t, tRelease, tBuy, locale, releases, merch, hintText] = await Promise.all([
+  const [t, tRelease, tBuy, tGift, locale, releases, merch, hintText] = await Promise.all([
     getTranslations("shop"),
     getTranslations("release"),
     getTranslations("buy"),
+    getTranslations("gifts.buy"),
     pageLocale(),
     listPublishedReleases(db, artist.id),
     listPublishedProducts(db, artist.id),
@@ -207,6 +208,13 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
                 </ul>
               </div>
             )}
+            <a
+              href={localePath(locale, `/${artist.slug}/gift`)}
+              className="inline-block rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-50"
+              data-testid="shop-gift-link"
+            >
+              {tGift("link")}
+            </a>
             <p className="text-xs text-muted">{t("currencyNote", { currency: artist.currency })}</p>
             <ReportLink shop={artist.slug} />
           </aside>

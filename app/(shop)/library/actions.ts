@@ -7,7 +7,7 @@ import { after } from "next/server";
 import { db } from "@/db";
 import { clientIp } from "@/lib/auth/client-ip";
 import { deliverSoon } from "@/lib/email";
-import { redeemLibraryLink, requestLibraryLink } from "@/lib/library";
+import { redeemLibraryLink, requestLibraryLink, safeLibraryNext } from "@/lib/library";
 import { closeLibrarySession, openLibrarySession } from "./library-session";
 
 export type LibraryFormState =
@@ -40,7 +40,7 @@ export async function openLibraryAction(_prev: OpenLibraryState, form: FormData)
   const result = await redeemLibraryLink(db, String(form.get("token") ?? ""));
   if (!result.ok) return { ok: false, reason: result.reason };
   await openLibrarySession(result.email);
-  redirect("/library");
+  redirect(safeLibraryNext(String(form.get("next") ?? "")) ?? "/library");
 }
 
 export async function signOutOfLibraryAction() {

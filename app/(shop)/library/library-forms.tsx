@@ -35,7 +35,7 @@ export function LibraryLinkForm() {
   );
 }
 
-export function OpenLibraryForm({ token }: { token: string }) {
+export function OpenLibraryForm({ token, next }: { token: string; next?: string | null }) {
   const t = useTranslations("downloads.library.confirm");
   const [state, action] = useActionState(openLibraryAction, null);
   if (state) {
@@ -49,6 +49,7 @@ export function OpenLibraryForm({ token }: { token: string }) {
   return (
     <form action={action} className="space-y-4" data-testid="library-open-form">
       <input type="hidden" name="token" value={token} />
+      {next && <input type="hidden" name="next" value={next} />}
       <SubmitButton className="w-full">{t("action")}</SubmitButton>
     </form>
   );

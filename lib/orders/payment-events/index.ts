@@ -2,7 +2,12 @@ import type { Logger } from "pino";
 import type Stripe from "stripe";
 import type { Tx } from "@/db/client";
 import { onInvoicePaid, onInvoicePaymentFailed, onPlanCheckoutCompleted, onSubscriptionChanged } from "@/lib/billing";
-import { onCreditCheckoutCompleted, onCreditCheckoutExpired } from "@/lib/credit";
+import {
+  onCreditChargeRefunded,
+  onCreditCheckoutCompleted,
+  onCreditCheckoutExpired,
+  onCreditDisputeCreated,
+} from "@/lib/credit";
 import { onAccountUpdated } from "./account-updated";
 import { onAsyncPaymentFailed } from "./async-payment-failed";
 import { onAsyncPaymentSucceeded } from "./async-payment-succeeded";
@@ -17,6 +22,8 @@ export const HANDLED_EVENTS: ReadonlySet<string> = new Set<Stripe.Event["type"]>
   "checkout.session.async_payment_failed",
   "checkout.session.expired",
   "charge.refunded",
+  // Disputes freeze credit bought with the disputed payment (lib/credit/freeze.ts).
+  "charge.dispute.created",
   "account.updated",
   // Bands' Pro subscriptions (lib/billing).
   "customer.subscription.created",
@@ -45,7 +52,10 @@ export async function applyStripeEvent(tx: Tx, event: Stripe.Event, log: Logger)
       if (!(await onCreditCheckoutExpired(tx, event.data.object, log))) await onCheckoutExpired(tx, event, log);
       break;
     case "charge.refunded":
-      await onChargeRefunded(tx, event, log);
+      if (!(await onCreditChargeRefunded(tx, event.data.object, log))) await onChargeRefunded(tx, event, log);
+      break;
+    case "charge.dispute.created":
+      await onCreditDisputeCreated(tx, event.data.object, log);
       break;
     case "account.updated":
       await onAccountUpdated(tx, event, log);

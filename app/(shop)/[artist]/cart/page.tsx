@@ -60,9 +60,10 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
   const shopHref = await localeHref(`/${artist.slug}`);
   const query = await searchParams;
   const token = await readCartToken();
-  const [t, td, locale, priced] = await Promise.all([
+  const [t, td, tGift, locale, priced] = await Promise.all([
     getTranslations("cart"),
     getTranslations("discounts.cart"),
+    getTranslations("gifts.buy"),
     getLocale(),
     loadPricedCart(db, token, artist),
   ]);
@@ -94,7 +95,16 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
           {artist.name}
         </Link>
       </p>
-      <h1 className="mt-1 text-3xl font-semibold tracking-tight">{t("title")}</h1>
+      <div className="mt-1 flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
+        <Link
+          href={await localeHref(`/${artist.slug}/gift`)}
+          className="text-sm underline underline-offset-2 hover:text-ink"
+          data-testid="cart-gift-link"
+        >
+          {tGift("link")}
+        </Link>
+      </div>
 
       <div className="mt-4 space-y-3">
         {typeof query.canceled === "string" && <Notice tone="info">{t("canceled")}</Notice>}

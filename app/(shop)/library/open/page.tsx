@@ -6,7 +6,7 @@ import { LibraryLinkForm, OpenLibraryForm } from "@/app/(shop)/library/library-f
 import { libraryViewer } from "@/app/(shop)/library/library-session";
 import { Notice } from "@/components/ui/notice";
 import { db } from "@/db";
-import { libraryLinkState } from "@/lib/library";
+import { libraryLinkState, safeLibraryNext } from "@/lib/library";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("downloads.library.confirm");
@@ -19,7 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function OpenLibraryPage({ searchParams }: PageProps<"/library/open">) {
   await connection();
-  const token = (await searchParams).token;
+  const { token, next } = await searchParams;
+  const back = safeLibraryNext(typeof next === "string" ? next : null);
   const raw = typeof token === "string" ? token : "";
   const [t, state, viewer] = await Promise.all([
     getTranslations("downloads.library.confirm"),
@@ -27,7 +28,7 @@ export default async function OpenLibraryPage({ searchParams }: PageProps<"/libr
     libraryViewer(),
   ]);
   // The link clicked a second time from the same browser: the library is already open here.
-  if (state !== "live" && viewer) redirect("/library");
+  if (state !== "live" && viewer) redirect(back ?? "/library");
   return (
     <div className="mx-auto w-full max-w-md px-4 py-12 sm:py-16" data-testid="library-open">
       <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
@@ -35,7 +36,7 @@ export default async function OpenLibraryPage({ searchParams }: PageProps<"/libr
         <>
           <p className="mt-3 text-sm text-muted">{t("body")}</p>
           <div className="mt-8 rounded-lg border border-line bg-surface p-6 shadow-xs">
-            <OpenLibraryForm token={raw} />
+            <OpenLibraryForm token={raw} next={back} />
           </div>
         </>
       ) : (

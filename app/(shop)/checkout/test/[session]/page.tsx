@@ -6,12 +6,14 @@ import { TestPayForm } from "@/components/cart/test-pay-form";
 import { db } from "@/db";
 import { SOLD_ORDER_STATUSES } from "@/db/schema";
 import { countryName as countryLabel } from "@/lib/countries";
+import { creditPurchaseBySession } from "@/lib/credit";
 import { env } from "@/lib/env";
 import { translator } from "@/lib/i18n";
 import { formatMoney } from "@/lib/money";
 import { orderBySession, orderRows, successUrl } from "@/lib/orders";
 import { testPaymentsActive } from "@/lib/payments";
 import { declineTestAction, payTestAction } from "./actions";
+import { CreditTestPayment } from "./credit-test";
 
 export const metadata: Metadata = { title: "Test payment", robots: { index: false, follow: false } };
 
@@ -21,8 +23,16 @@ export const metadata: Metadata = { title: "Test payment", robots: { index: fals
  */
 export default async function TestPaymentPage({ params }: PageProps<"/checkout/test/[session]">) {
   if (!testPaymentsActive()) notFound();
-  const found = await orderBySession(db, (await params).session, "test");
-  if (!found) notFound();
+  const session = (await params).session;
+  const found = await orderBySession(db, session, "test");
+  if (!found) {
+    // A gift card or a top-up (lib/credit): paid to the platform, on its own page.
+    const credit = await creditPurchaseBySession(db, session);
+    if (!credit || credit.purchase.provider !== "test") notFound();
+    if (credit.purchase.status !== "pending")
+      redirect(`/gift/thanks?purchase=${credit.purchase.id}&session=${encodeURIComponent(session)}`);
+    return <CreditTestPayment purchase={credit.purchase} band={credit.band} />;
+  }
   const { order, artist, items } = found;
   if (SOLD_ORDER_STATUSES.includes(order.status)) {
     redirect(successUrl(env().APP_URL, order.id, order.providerSessionId!));
