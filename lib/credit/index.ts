@@ -33,5 +33,5 @@ export {
 } from "./spend-plan";
 export { programAllows, spendableBalances, type ProgramCheck, type SpendableBalance } from "./spendable";
 export { holdOrderCredit, refundOrderCredit, releaseOrderCredit, spendOrderCredit } from "./order-credit";
-export { createCreditPayout, reverseCreditPayout, sendCreditPayouts } from "./payouts";
+export { createCreditPayout, reverseCreditPayout, reverseDueCreditPayouts, sendCreditPayouts } from "./payouts";
 export { fanBalances, type FanBalance } from "./fan-balances";
