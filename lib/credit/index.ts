@@ -40,7 +40,7 @@ export {
 } from "./spend-plan";
 export { programAllows, spendableBalances, type ProgramCheck, type SpendableBalance } from "./spendable";
 export { holdOrderCredit, refundOrderCredit, releaseOrderCredit, spendOrderCredit } from "./order-credit";
-export { createCreditPayout, reverseCreditPayout, sendCreditPayouts } from "./payouts";
+export { createCreditPayout, reverseCreditPayout, reverseDueCreditPayouts, sendCreditPayouts } from "./payouts";
 export { fanActivity, fanBalances, type FanActivity, type FanBalance } from "./balances";
 export { giftCardByPageToken, type GiftCardPage } from "./card-page";
 export { afterGiftIssued, deliverDueGiftCards, deliverGiftCard, describeCard, describeCardIn } from "./delivery";

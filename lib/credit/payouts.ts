@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { artists, creditPayouts, type Order } from "@/db/schema";
+import { artists, creditPayouts, orders, type Order } from "@/db/schema";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { stripeClient } from "@/lib/payments";
@@ -150,4 +150,32 @@ export async function reverseCreditPayout(db: DbOrTx, order: Order, creditRefund
       .set({ reversedAmount: target })
       .where(and(eq(creditPayouts.id, payout.id), eq(creditPayouts.reversedAmount, payout.reversedAmount)));
   });
+}
+
+/**
+ * Reversals a refund could not make at the time (Stripe unreachable): the refund stands, so the
+ * chore retries what is still due; the idempotency key per running total makes a reversal that
+ * did go through (its answer lost) count once. Returns how many payouts were brought up to date.
+ */
+export async function reverseDueCreditPayouts(db: DbOrTx, limit = 50): Promise<number> {
+  const due = await db
+    .select({ order: orders })
+    .from(creditPayouts)
+    .innerJoin(orders, eq(orders.id, creditPayouts.orderId))
+    .where(
+      sql`${orders.creditRefunded} > 0 and ${creditPayouts.reversedAmount} < case
+        when ${orders.creditRefunded} >= ${orders.creditAmount} then ${creditPayouts.amount}
+        else floor(${creditPayouts.amount}::numeric * ${orders.creditRefunded} / ${orders.creditAmount}) end`,
+    )
+    .limit(limit);
+  let done = 0;
+  for (const { order } of due) {
+    try {
+      await reverseCreditPayout(db, order, order.creditRefunded);
+      done++;
+    } catch (error) {
+      logger.error({ err: error, orderId: order.id }, "reversing a credit payout failed again; it will be retried");
+    }
+  }
+  return done;
 }

@@ -1,7 +1,13 @@
 import type { DbOrTx } from "@/db/client";
 import { cutMissingClips } from "@/lib/audio";
 import { endLapsedGrace, remindGraceEnding } from "@/lib/billing";
-import { deliverDueGiftCards, expireCards, expireEndedPrograms, sendCreditPayouts } from "@/lib/credit";
+import {
+  deliverDueGiftCards,
+  expireCards,
+  expireEndedPrograms,
+  reverseDueCreditPayouts,
+  sendCreditPayouts,
+} from "@/lib/credit";
 import { deliverQueuedEmails } from "@/lib/email/queue";
 import { expireStaleOrders } from "@/lib/orders/cancel";
 import { deliverDueGifts } from "@/lib/orders/gift-delivery";
@@ -20,6 +26,8 @@ export const CHORES: readonly Chore[] = [
   { queue: "orders-expire", cron: "* * * * *", run: (db) => expireStaleOrders(db) },
   // Bands' shares of credit spent at them: sent as transfers, failed ones retried (idempotent per order).
   { queue: "credit-payouts", cron: "* * * * *", run: (db) => sendCreditPayouts(db) },
+  // Their reversals after a refund to the fan's balance, when Stripe could not be reached at the time.
+  { queue: "credit-payout-reversals", cron: "* * * * *", run: (db) => reverseDueCreditPayouts(db) },
   // Mail whose delivery after commit failed (SMTP down) or never ran (the process died first).
   { queue: "email-deliver", cron: "* * * * *", run: (db) => deliverQueuedEmails(db, 200) },
   // A failed Pro renewal: owners reminded 3 days before the grace period ends (once: the mail's

@@ -134,7 +134,7 @@ export async function refundOrder(
     try {
       await reverseCreditPayout(db, applied, creditPart);
     } catch (error) {
-      // The fan has the refund; the band's payout still shows the reversal as due (reversedAmount).
+      // The fan has the refund; the reversal stays due and the chore retries it (reverseDueCreditPayouts).
       logger.error({ err: error, orderId: order.id }, "reversing the band's credit payout failed");
     }
   }

@@ -92,3 +92,26 @@ test("a fan signed into the library buys two tracks of one band from their balan
   await expect(entry).toContainText("+ 1 more");
   await page.screenshot({ path: `${artifacts}/credit-library.png`, fullPage: true });
 });
+
+test("a fan whose balance covers part of the cart sees what the card pays", async ({ page, context, baseURL }) => {
+  const { artist, release } = await seedCheapTracks();
+  const email = `fan-${uniqueId()}@example.test`;
+  await move(
+    testDb(),
+    "issue",
+    { kind: "issued", currency: "EUR" },
+    { kind: "fan", email, currency: "EUR", scope: { type: "platform" } },
+    120,
+  );
+  await context.addCookies([{ name: LIBRARY_COOKIE, value: sealLibrarySession(email).value, url: baseURL! }]);
+  await page.goto(`/${artist.slug}/${release.slug}`);
+  await page.getByTestId("buy-panel").getByRole("button", { name: "Buy now" }).first().click();
+  await expect(page.getByTestId("cart-total")).toHaveText("€3.00");
+  await expect(page.getByTestId("cart-credit")).toHaveText("From your balance: €1.20 · To pay by card: €1.80");
+  await expect(page.getByRole("button", { name: "Checkout · €1.80" })).toBeEnabled();
+  await page.screenshot({ path: `${artifacts}/credit-cart-mixed.png`, fullPage: true });
+  await page.getByRole("button", { name: "Checkout · €1.80" }).click();
+  await expect(page.getByTestId("test-payment-page")).toBeVisible();
+  await expect(page.getByTestId("test-order-lines")).toContainText("Paid from your balance");
+  await page.screenshot({ path: `${artifacts}/credit-test-payment.png`, fullPage: true });
+});

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artists, creditPayouts, orders } from "@/db/schema";
-import { checkLedger, sendCreditPayouts } from "@/lib/credit";
+import { checkLedger, reverseDueCreditPayouts, sendCreditPayouts } from "@/lib/credit";
 import { fulfillOrder, refundOrder } from "@/lib/orders";
 import { paymentProvider } from "@/lib/payments";
 import { balanceOf, checkoutWithBalance, giveBalance } from "@/tests/support/credit";
@@ -157,6 +157,16 @@ describe("balance and card together on Stripe", () => {
     expect(await payoutOf(started.orderId)).toMatchObject({ reversedAmount: 300 });
     expect(await balanceOf(db, email)).toBe(300);
     expect(await checkLedger(db)).toEqual(clean);
+
+    // A reversal whose answer was lost (as if Stripe had been unreachable): the chore brings it up
+    // to date, and Stripe's idempotency keeps it one reversal.
+    await db.update(creditPayouts).set({ reversedAmount: 200 }).where(eq(creditPayouts.orderId, started.orderId));
+    expect(await reverseDueCreditPayouts(db)).toBeGreaterThanOrEqual(1);
+    expect(await payoutOf(started.orderId)).toMatchObject({ reversedAmount: 300 });
+    expect(stripe.transfers.get(transferId!)).toMatchObject({ amount_reversed: 300 });
+    await reverseDueCreditPayouts(db);
+    expect(stripe.transfers.get(transferId!)).toMatchObject({ amount_reversed: 300 });
+    expect(reversals()).toHaveLength(3);
   });
 
   it("refunds a balance-only order without touching the card provider", async () => {
