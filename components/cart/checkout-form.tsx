@@ -10,11 +10,13 @@ type Props = {
   action: (state: State, form: FormData) => Promise<State>;
   artistSlug: string;
   disabled: boolean;
+  /** The signed-in fan's address (library session), filled in for them. */
+  defaultEmail?: string;
   labels: { email: string; emailHint: string; subscribe: string; submit: string };
 };
 
 /** Guest checkout: an email for the receipt and links, optional news from the band, then pay. */
-export function CheckoutForm({ action, artistSlug, disabled, labels }: Props) {
+export function CheckoutForm({ action, artistSlug, disabled, defaultEmail, labels }: Props) {
   const [state, formAction] = useActionState(action, null);
   return (
     <form action={formAction} className="space-y-4" data-testid="checkout-form">
@@ -29,6 +31,7 @@ export function CheckoutForm({ action, artistSlug, disabled, labels }: Props) {
           type="email"
           autoComplete="email"
           required
+          defaultValue={defaultEmail}
           aria-describedby="checkout-email-hint"
           className={control}
         />

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { PricingMode } from "@/db/schema";
-import { moneyInputValue, parseMoneyInput } from "@/lib/money";
+import { currencyDigits, moneyInputValue, parseMoneyInput } from "@/lib/money";
 import { fieldErrorsOf, type FieldErrors } from "./input";
 
 /**
@@ -10,6 +10,19 @@ import { fieldErrorsOf, type FieldErrors } from "./input";
  */
 export type Pricing = { pricingMode: PricingMode; priceAmount: number; priceMinimum: number };
 export type TrackPricing = { pricingMode: PricingMode | null; priceAmount: number | null; priceMinimum: number };
+
+/**
+ * The lowest fixed price a release or track may have: 0.10 (1 in currencies without cents). Below
+ * the card minimum a fan pays it from a Merchtable balance; below this floor a sale is noise.
+ */
+export const priceFloor = (currency: string) => Math.max(1, Math.round(10 ** currencyDigits(currency) / 10));
+
+/** A fixed price: above 0 (else "free" is meant) and at least the floor. */
+export function fixedPriceField(currency: string) {
+  return requiredMoneyField(currency)
+    .refine((amount) => amount > 0, "price_zero")
+    .refine((amount) => amount <= 0 || amount >= priceFloor(currency), "price_too_low");
+}
 
 /** A typed amount in `currency`: blank → null, otherwise minor units or a money_* error code. */
 export function moneyField(currency: string) {
@@ -39,7 +52,7 @@ export function pricingSchema(currency: string) {
       [
         z.object({
           pricingMode: z.literal("fixed"),
-          priceAmount: requiredMoneyField(currency).refine((amount) => amount > 0, "price_zero"),
+          priceAmount: fixedPriceField(currency),
         }),
         z
           .object({ pricingMode: z.literal("pay_what_you_want"), priceAmount: money, priceMinimum: money })

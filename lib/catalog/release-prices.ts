@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { releases, tracks, type Track } from "@/db/schema";
 import { moneyInputValue } from "@/lib/money";
 import { fieldErrorsOf, type FieldErrors } from "./input";
-import { moneyField, parsePricing } from "./price-input";
+import { moneyField, parsePricing, priceFloor } from "./price-input";
 import { releaseForMember } from "./releases";
 
 /**
@@ -36,6 +36,7 @@ export async function setReleasePrices(db: Db, userId: string, releaseId: string
   if (!pricing.ok) Object.assign(fieldErrors, pricing.fieldErrors);
   const each = moneyField(current.currency)
     .refine((amount) => amount === null || amount > 0, "price_zero")
+    .refine((amount) => amount === null || amount <= 0 || amount >= priceFloor(current.currency), "price_too_low")
     .safeParse(raw.trackPrice ?? "");
   if (!each.success)
     Object.assign(

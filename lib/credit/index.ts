@@ -23,3 +23,15 @@ export {
   type CreditPurchaseInput,
   type CreditPurchaseResult,
 } from "./purchases";
+export {
+  cardApplicationFee,
+  creditPayoutAmount,
+  planSpend,
+  splitRefund,
+  type SpendPlan,
+  type SpendSource,
+} from "./spend-plan";
+export { programAllows, spendableBalances, type ProgramCheck, type SpendableBalance } from "./spendable";
+export { holdOrderCredit, refundOrderCredit, releaseOrderCredit, spendOrderCredit } from "./order-credit";
+export { createCreditPayout, reverseCreditPayout, sendCreditPayouts } from "./payouts";
+export { fanBalances, type FanBalance } from "./fan-balances";

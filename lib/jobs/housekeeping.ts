@@ -1,6 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import { cutMissingClips } from "@/lib/audio";
 import { endLapsedGrace, remindGraceEnding } from "@/lib/billing";
+import { sendCreditPayouts } from "@/lib/credit";
 import { deliverQueuedEmails } from "@/lib/email/queue";
 import { expireStaleOrders } from "@/lib/orders/cancel";
 import { deliverDueGifts } from "@/lib/orders/gift-delivery";
@@ -17,6 +18,8 @@ export type Chore = { queue: string; cron: string; run: (db: DbOrTx) => Promise<
 export const CHORES: readonly Chore[] = [
   // Abandoned checkouts give their held units back (a lost Stripe event; the test provider sends none).
   { queue: "orders-expire", cron: "* * * * *", run: (db) => expireStaleOrders(db) },
+  // Bands' shares of credit spent at them: sent as transfers, failed ones retried (idempotent per order).
+  { queue: "credit-payouts", cron: "* * * * *", run: (db) => sendCreditPayouts(db) },
   // Mail whose delivery after commit failed (SMTP down) or never ran (the process died first).
   { queue: "email-deliver", cron: "* * * * *", run: (db) => deliverQueuedEmails(db, 200) },
   // A failed Pro renewal: owners reminded 3 days before the grace period ends (once: the mail's

@@ -1,6 +1,7 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { orders, productOptions, products, stockReservations } from "@/db/schema";
+import { releaseOrderCredit } from "@/lib/credit";
 import { releaseDiscountUse } from "@/lib/discounts";
 import { logger } from "@/lib/log";
 
@@ -8,7 +9,7 @@ export type CancelReason = "expired" | "declined" | "failed";
 
 /**
  * A checkout that will not be paid: the order is canceled, its held units go back on sale and
- * the discount code's use it claimed is given back.
+ * the discount code's use it claimed is given back, and so is the balance it set aside.
  * Only a pending order can be canceled, so a late "expired" event after a payment does nothing.
  */
 export async function cancelOrder(
@@ -21,10 +22,16 @@ export async function cancelOrder(
       .update(orders)
       .set({ status: "canceled", canceledAt: new Date() })
       .where(and(eq(orders.id, orderId), eq(orders.status, "pending")))
-      .returning({ id: orders.id, discountCodeId: orders.discountCodeId });
+      .returning({
+        id: orders.id,
+        discountCodeId: orders.discountCodeId,
+        creditAmount: orders.creditAmount,
+        currency: orders.currency,
+      });
     if (!order) return { outcome: "not_pending" as const };
     await returnStock(tx, orderId, "held");
     if (order.discountCodeId) await releaseDiscountUse(tx, order.discountCodeId);
+    if (order.creditAmount > 0) await releaseOrderCredit(tx, orderId, order.currency);
     logger.info({ orderId, reason }, "order canceled");
     return { outcome: "canceled" as const };
   });

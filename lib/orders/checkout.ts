@@ -11,10 +11,13 @@ import {
   type CountryEvidence,
   type OrderGift,
 } from "@/db/schema";
+import { cardApplicationFee, holdOrderCredit, InsufficientCredit } from "@/lib/credit";
 import { claimDiscountUse, discountedUnits } from "@/lib/discounts";
 import { env } from "@/lib/env";
+import { translator } from "@/lib/i18n";
 import type { Locale } from "@/lib/i18n/config";
 import { logger } from "@/lib/log";
+import { formatMoney } from "@/lib/money";
 import { belowCardMinimum, cardMinimum, paymentProvider } from "@/lib/payments";
 import { feeAmount, feeFor } from "@/lib/plans";
 import { netOfVat, type OrderVat } from "@/lib/vat";
@@ -23,6 +26,7 @@ import { findCart } from "./cart";
 import { priceCart, type PricedCart } from "./cart-pricing";
 import { cartVat, sellerVatOf } from "./cart-vat";
 import { checkoutCountry } from "./checkout-country";
+import { cartCredit, type CartCredit } from "./checkout-credit";
 import { fulfillOrder } from "./fulfill";
 
 export const CHECKOUT_MINUTES = 30;
@@ -38,24 +42,31 @@ export type CheckoutError =
   | "discount_invalid"
   | "discount_used_up"
   | "below_card_minimum"
-  | "country_unconfirmed";
+  | "country_unconfirmed"
+  | "credit_changed";
 
 export type CheckoutResult =
   | { ok: true; orderId: string; redirectUrl: string }
   | { ok: false; error: Exclude<CheckoutError, "below_card_minimum" | "country_unconfirmed"> }
-  /** Paid, but less than the payment provider accepts for a card in this currency. */
+  /**
+   * Paid, but less than the payment provider accepts for a card in this currency, and the fan's
+   * balance (if any) does not cover it.
+   */
   | { ok: false; error: "below_card_minimum"; minimum: number; currency: string }
   /** The fan's address points to `ipCountry`, the cart says `declared`: the fan must confirm first. */
   | { ok: false; error: "country_unconfirmed"; ipCountry: string; declared: string };
 
 class OutOfStock extends Error {}
 class DiscountUsedUp extends Error {}
+class CreditChanged extends Error {}
 
 /**
  * Cart → pending order → the provider's payment page. Prices come from the database (priceCart),
  * stock is taken with one conditional UPDATE per line (never read-then-write), and the order,
  * its lines, the reservations and the discount code's use commit together. A cart that costs nothing skips the provider
  * and is fulfilled at once (free downloads still leave an order, for the band's figures).
+ * A fan signed into the library (`creditEmail`) pays from their balance first (./checkout-credit):
+ * the card pays the rest, and an order the balance covers whole is fulfilled at once like a free one.
  */
 export async function startCheckout(
   db: DbOrTx,
@@ -69,6 +80,8 @@ export async function startCheckout(
     requireFree?: boolean;
     /** The fan's address (lib/auth/client-ip): where a download sale is counted when no address is asked. */
     ip?: string | null;
+    /** The library session's e-mail: whose balance pays first. */
+    creditEmail?: string | null;
     /** "Buy this album as a gift" (lib/orders/gift-order.ts): stamped on the pending order. */
     gift?: OrderGift;
   },
@@ -87,7 +100,10 @@ export async function startCheckout(
 
   const free = priced.total === 0;
   if (input.requireFree && !free) return { ok: false, error: "not_free" };
-  if (belowCardMinimum(priced.total, priced.currency))
+  const credit = input.requireFree ? null : await cartCredit(db, priced, input.artist, input.creditEmail);
+  const cardPart = credit ? credit.card : priced.total;
+  const byCredit = !free && cardPart === 0;
+  if (belowCardMinimum(cardPart, priced.currency))
     return {
       ok: false,
       error: "below_card_minimum",
@@ -98,7 +114,9 @@ export async function startCheckout(
   if (!where.ok)
     return { ok: false, error: "country_unconfirmed", ipCountry: where.ipCountry, declared: where.declared };
   const provider = free ? null : paymentProvider(db);
-  if ((free || provider?.name === "test") && !input.email) return { ok: false, error: "email_required" };
+  const email = input.email || (credit?.credit ? (input.creditEmail ?? null) : null);
+  if ((free || provider?.name === "test") && !email) return { ok: false, error: "email_required" };
+  // Credit spent at a band reaches it through the same connected account as a card sale.
   if (provider?.name === "stripe" && (input.artist.payoutStatus !== "active" || !input.artist.payoutAccountId)) {
     return { ok: false, error: "payouts_not_connected" };
   }
@@ -108,12 +126,15 @@ export async function startCheckout(
   try {
     ({ orderId, applicationFee } = await createPendingOrder(db, priced, {
       ...input,
+      email,
       buyerCountry: where.country,
       evidence: where.evidence,
-      provider: free ? "free" : provider!.name,
+      provider: free ? "free" : byCredit ? "credit" : provider!.name,
+      credit,
     }));
   } catch (error) {
     if (error instanceof OutOfStock) return { ok: false, error: "out_of_stock" };
+    if (error instanceof CreditChanged) return { ok: false, error: "credit_changed" };
     if (error instanceof DiscountUsedUp) {
       // Another fan's checkout took the code's last use a moment ago: the code leaves this cart.
       await db.update(carts).set({ discountCodeId: null }).where(eq(carts.id, cart.id));
@@ -123,8 +144,8 @@ export async function startCheckout(
   }
   const base = env().APP_URL;
 
-  if (free) {
-    await fulfillOrder(db, orderId, { paymentId: `free_${orderId}` });
+  if (free || byCredit) {
+    await fulfillOrder(db, orderId, { paymentId: `${free ? "free" : "credit"}_${orderId}` });
     const [order] = await db.select({ session: orders.providerSessionId }).from(orders).where(eq(orders.id, orderId));
     return { ok: true, orderId, redirectUrl: successUrl(base, orderId, order.session!) };
   }
@@ -133,14 +154,7 @@ export async function startCheckout(
     const session = await provider!.createCheckout({
       orderId,
       currency: priced.currency,
-      lines: priced.lines.flatMap((line) =>
-        discountedUnits(line, priced.discountCode?.perLine.get(line.id) ?? 0).map((part) => ({
-          name: line.detail ? `${line.title} — ${line.detail}` : line.title,
-          physical: line.physical,
-          ...part,
-        })),
-      ),
-      shippingAmount: priced.shipping.ok ? priced.shipping.amount : 0,
+      ...(credit?.credit ? creditLines(priced, input.artist, credit, input.locale) : cardLines(priced)),
       shippingCountry: priced.physicalUnits ? priced.cart.country : null,
       email: input.email,
       destinationAccountId: input.artist.payoutAccountId,
@@ -165,6 +179,34 @@ export async function startCheckout(
   }
 }
 
+function cardLines(priced: PricedCart) {
+  return {
+    lines: priced.lines.flatMap((line) =>
+      discountedUnits(line, priced.discountCode?.perLine.get(line.id) ?? 0).map((part) => ({
+        name: line.detail ? `${line.title} — ${line.detail}` : line.title,
+        physical: line.physical,
+        ...part,
+      })),
+    ),
+    shippingAmount: priced.shipping.ok ? priced.shipping.amount : 0,
+  };
+}
+
+/** Part paid from the balance: the card is charged one line, the rest, shipping included. */
+function creditLines(priced: PricedCart, artist: Artist, credit: CartCredit, locale: Locale) {
+  const count = priced.lines.reduce((sum, line) => sum + line.quantity, 0);
+  const name = translator(locale).t("cart.creditLine", {
+    band: artist.name,
+    count,
+    amount: formatMoney(credit.credit, priced.currency, locale),
+  });
+  return {
+    lines: [{ name, unitAmount: credit.card, quantity: 1, physical: priced.physicalUnits > 0 }],
+    shippingAmount: 0,
+    creditAmount: credit.credit,
+  };
+}
+
 export function successUrl(base: string, orderId: string, sessionId: string) {
   return `${base}/checkout/success?order=${orderId}&session=${encodeURIComponent(sessionId)}`;
 }
@@ -179,7 +221,8 @@ async function createPendingOrder(
     locale: Locale;
     buyerCountry: string | null;
     evidence: CountryEvidence;
-    provider: "stripe" | "test" | "free";
+    provider: "stripe" | "test" | "free" | "credit";
+    credit: CartCredit | null;
     gift?: OrderGift;
   },
 ): Promise<{ orderId: string; applicationFee: number }> {
@@ -190,6 +233,7 @@ async function createPendingOrder(
     // The fee is on what the band sells, not on the VAT collected for tax offices.
     const { plan, basisPoints } = await feeFor(tx, input.artist.id);
     const fee = input.provider === "free" ? 0 : feeAmount(netOfVat(priced.total, vat), basisPoints);
+    const creditAmount = input.credit?.credit ?? 0;
     const [order] = await tx
       .insert(orders)
       .values({
@@ -201,6 +245,7 @@ async function createPendingOrder(
         discount: priced.discount,
         discountCodeId: priced.discount > 0 ? priced.discountCode!.id : null,
         total: priced.total,
+        creditAmount,
         platformFee: fee,
         plan,
         feeBasisPoints: basisPoints,
@@ -226,12 +271,21 @@ async function createPendingOrder(
       })
       .returning({ id: orders.id });
     if (priced.discount > 0 && !(await claimDiscountUse(tx, priced.discountCode!.id))) throw new DiscountUsedUp();
-    // Free orders need a session id too: the success page checks it before showing downloads.
-    if (input.provider === "free") {
+    // Free and balance-paid orders need a session id too: the success page checks it before showing downloads.
+    if (input.provider === "free" || input.provider === "credit") {
       await tx
         .update(orders)
-        .set({ providerSessionId: `free_${crypto.randomUUID()}` })
+        .set({ providerSessionId: `${input.provider}_${crypto.randomUUID()}` })
         .where(eq(orders.id, order.id));
+    }
+    if (input.credit?.holds.length) {
+      try {
+        await holdOrderCredit(tx, order.id, priced.currency, input.credit.holds);
+      } catch (error) {
+        // Another checkout spent the balance since it was read: nothing of this order is kept.
+        if (error instanceof InsufficientCredit) throw new CreditChanged();
+        throw error;
+      }
     }
     for (const [i, line] of priced.lines.entries()) {
       await tx.insert(orderItems).values({
@@ -254,7 +308,8 @@ async function createPendingOrder(
       if (line.kind === "product" && line.productId)
         await reserve(tx, order.id, line.productId, line.optionId, line.quantity);
     }
-    return { orderId: order.id, applicationFee: fee + vat.platform };
+    // The card pays the fee and the platform's VAT as far as it can; the credit payout leaves out the rest.
+    return { orderId: order.id, applicationFee: cardApplicationFee(priced.total - creditAmount, fee + vat.platform) };
   });
 }
 

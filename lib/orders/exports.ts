@@ -90,6 +90,7 @@ export async function exportCsv(
           money(o.vatSeller),
           money(o.total - o.tax),
           o.vatCountry,
+          money(o.creditAmount),
         ];
       }),
     );

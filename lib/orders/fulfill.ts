@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { cartItems, orderItems, orders, products, stockReservations, subscribers, type Order } from "@/db/schema";
+import { createCreditPayout, spendOrderCredit } from "@/lib/credit";
 import { seal } from "@/lib/crypto";
 import { issueReceipt } from "@/lib/documents";
 import { logger } from "@/lib/log";
@@ -58,7 +59,8 @@ export async function fulfillOrder(
         ...(confirmation.shippingAddress ? { shippingAddress: confirmation.shippingAddress } : {}),
         buyerCountry,
         countryEvidence: evidence,
-        ...(confirmation.total !== undefined ? { total: confirmation.total } : {}),
+        // The provider charged the card part; the balance paid the rest.
+        ...(confirmation.total !== undefined ? { total: confirmation.total + current[0].creditAmount } : {}),
       })
       .where(and(eq(orders.id, orderId), eq(orders.status, "pending")))
       .returning();
@@ -81,6 +83,11 @@ export async function fulfillOrder(
       .update(stockReservations)
       .set({ status: "committed" })
       .where(and(eq(stockReservations.orderId, order.id), eq(stockReservations.status, "held")));
+    if (order.creditAmount > 0) {
+      // The balance set aside at checkout is spent at the band, and the band is owed its share.
+      await spendOrderCredit(tx, order.id, order.currency, order.creditAmount);
+      await createCreditPayout(tx, order);
+    }
     await issueReceipt(tx, order.id);
 
     const items = await tx.select().from(orderItems).where(eq(orderItems.orderId, order.id));

@@ -16,6 +16,7 @@ export { cartVat, grossOfLines, sellerVatOf, vatByRate } from "./cart-vat";
 export { priceCart, type PricedCart, type PricedLine, type LineProblem } from "./cart-pricing";
 export { cancelOrder, expireStaleOrders, type CancelReason } from "./cancel";
 export { checkoutCountry } from "./checkout-country";
+export { cartCredit, digitalTotal, type CartCredit } from "./checkout-credit";
 export { startCheckout, successUrl, CHECKOUT_MINUTES, type CheckoutError, type CheckoutResult } from "./checkout";
 export { fulfillOrder, DOWNLOAD_TOKEN_PURPOSE, type FulfillResult } from "./fulfill";
 export { recordRefundTotal, refundOrder, type RefundError } from "./refunds";

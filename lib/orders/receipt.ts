@@ -41,6 +41,7 @@ export function orderRows(
   if (order.shipping) rows.push([t("orderEmail.shipping"), money(order.shipping)]);
   if (order.discount) rows.push([t("orderEmail.discount"), `−${money(order.discount)}`]);
   rows.push([t("orderEmail.total"), money(order.total)]);
+  if (order.creditAmount) rows.push([t("orderEmail.fromBalance"), money(order.creditAmount)]);
   // Prices include VAT: it is part of the total, not added to it. One rate when one applies.
   if (order.tax)
     rows.push([

@@ -35,6 +35,9 @@ export function checkoutParams(
   }
   const currency = request.currency.toLowerCase();
   const nowSeconds = Math.floor((options.now ?? new Date()).getTime() / 1000);
+  // Part paid from a balance: Stripe sees only the card's share, on which its tax would be wrong.
+  const tax = options.tax && !(request.creditAmount && request.creditAmount > 0);
+  options = { ...options, tax };
   // Prices include VAT (what the fan sees is what the fan pays): Stripe Tax finds the VAT within
   // them and reports it back (total_details.amount_tax).
   const taxBehavior = options.tax ? { tax_behavior: "inclusive" as const } : {};
@@ -60,7 +63,7 @@ export function checkoutParams(
         ],
       },
     }),
-    ...((ships || request.shippingAmount > 0) && {
+    ...((request.shippingAmount > 0 || (ships && !request.creditAmount)) && {
       shipping_options: [
         {
           shipping_rate_data: {
@@ -75,7 +78,7 @@ export function checkoutParams(
     }),
     ...(request.email && { customer_email: request.email }),
     client_reference_id: request.orderId,
-    metadata: { orderId: request.orderId },
+    metadata: { orderId: request.orderId, ...(request.creditAmount && { creditAmount: String(request.creditAmount) }) },
     // Destination charge: the platform is the merchant (so Stripe Tax works for it), the band's
     // account receives the charge minus the platform fee.
     payment_intent_data: {

@@ -29,6 +29,11 @@ export type CheckoutRequest = {
   /** Band's connected account (Stripe acct_…): the charge is paid out there. */
   destinationAccountId: string | null;
   applicationFee: number;
+  /**
+   * Already paid from the fan's balance (lib/credit): `lines` then hold one line with what the card
+   * pays, shipping included, and Stripe Tax is not asked (the order's own VAT figures stand).
+   */
+  creditAmount?: number;
   successUrl: string;
   cancelUrl: string;
   expiresAt: Date;

@@ -76,7 +76,7 @@ test("a cart below the card minimum says so and suggests adding something; it ca
   await page.getByTestId("buy-panel").getByRole("button", { name: "Buy now" }).first().click();
   await expect(page.getByTestId("cart-total")).toHaveText("€0.30");
   await expect(page.getByTestId("card-minimum")).toHaveText(
-    "Card payments start at €0.50. Add something to your cart to reach it.",
+    "Card payments start at €0.50. Add something to your cart to reach it, or pay it from a Merchtable balance (sign in to your library).",
   );
   await expect(page.getByTestId("checkout-form").getByRole("button", { name: /Checkout/ })).toBeDisabled();
   await page.screenshot({ path: `${artifacts}/cart-card-minimum.png`, fullPage: true });

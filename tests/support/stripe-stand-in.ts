@@ -5,8 +5,8 @@ import { createBillingStandIn } from "./stripe-billing-stand-in";
 
 /**
  * A local stand-in for the parts of the Stripe HTTP API Merchtable calls: Checkout Sessions
- * (create, retrieve), PaymentIntents (retrieve), Refunds (create), Accounts (create, retrieve)
- * and Account Links (create); Stripe Billing (subscription checkouts, subscriptions, invoices,
+ * (create, retrieve), PaymentIntents (retrieve), Refunds (create), Accounts (create, retrieve),
+ * Account Links (create), Transfers and their reversals (create); Stripe Billing (subscription checkouts, subscriptions, invoices,
  * portal sessions) lives in ./stripe-billing-stand-in. It speaks what the real SDK sends (form-encoded bodies with
  * bracketed keys, Bearer key, Idempotency-Key) and answers JSON shaped like Stripe's objects.
  * A repeated idempotency key replays the first answer; the same key with other parameters is
@@ -56,6 +56,7 @@ export async function startStripeStandIn() {
   const paymentIntents = new Map<string, StripeObject>();
   const charges = new Map<string, StripeObject>();
   const accounts = new Map<string, StripeObject>();
+  const transfers = new Map<string, StripeObject>();
   const idempotent = new Map<string, { fingerprint: string; answer: Answer }>();
   const billing = createBillingStandIn(sessions);
 
@@ -158,8 +159,46 @@ export async function startStripeStandIn() {
     return { status: 200, body: account };
   }
 
+  /** Connect transfers (a band's share of credit spent at it) and their reversals. */
+  function createTransfer(body: Params): Answer {
+    const amount = int(body.amount);
+    if (amount <= 0) return error(400, "This value must be greater than or equal to 1.");
+    if (!accounts.has(String(body.destination))) return error(404, `No such destination: '${body.destination}'`);
+    const transfer: StripeObject = {
+      id: id("tr"),
+      object: "transfer",
+      amount,
+      amount_reversed: 0,
+      currency: body.currency,
+      destination: body.destination,
+      transfer_group: body.transfer_group ?? null,
+      metadata: body.metadata ?? {},
+      reversed: false,
+      created: now(),
+    };
+    transfers.set(transfer.id, transfer);
+    return { status: 200, body: transfer };
+  }
+
+  function createReversal(transferId: string, body: Params): Answer {
+    const transfer = transfers.get(transferId);
+    if (!transfer) return error(404, `No such transfer: '${transferId}'`);
+    const amount = body.amount ? int(body.amount) : int(transfer.amount) - int(transfer.amount_reversed);
+    if (int(transfer.amount_reversed) + amount > int(transfer.amount))
+      return error(400, "Reversal amount is greater than the amount left on the transfer.");
+    transfer.amount_reversed = int(transfer.amount_reversed) + amount;
+    transfer.reversed = transfer.amount_reversed === transfer.amount;
+    return {
+      status: 200,
+      body: { id: id("trr"), object: "transfer_reversal", amount, transfer: transferId, metadata: body.metadata ?? {} },
+    };
+  }
+
   function route(method: string, path: string, body: Params, query: Params): Answer {
     let m: RegExpMatchArray | null;
+    if (method === "POST" && path === "/v1/transfers") return createTransfer(body);
+    if (method === "POST" && (m = path.match(/^\/v1\/transfers\/([^/]+)\/reversals$/)))
+      return createReversal(m[1], body);
     if (method === "POST" && path === "/v1/checkout/sessions") return createSession(body);
     if (method === "GET" && (m = path.match(/^\/v1\/checkout\/sessions\/([^/]+)$/))) {
       const session = sessions.get(m[1]);
@@ -251,6 +290,7 @@ export async function startStripeStandIn() {
     requests,
     sessions,
     accounts,
+    transfers,
     /** Subscriptions, invoices and the portal (Stripe Billing). */
     billing,
     /** Requests to one endpoint, e.g. ("POST", "/v1/refunds"). */

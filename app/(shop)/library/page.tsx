@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { connection } from "next/server";
+import { BalanceSummary } from "@/components/credit/balance-summary";
 import { DocumentLinks } from "@/components/documents/document-links";
 import { ReleaseArtwork } from "@/components/release/release-artwork";
 import { accentStyle } from "@/components/ui/accent-style";
 import { db } from "@/db";
+import { fanBalances } from "@/lib/credit";
 import { documentLinksFor, type DocumentLink } from "@/lib/documents";
 import { listLibrary, type LibraryEntry } from "@/lib/library";
 import { signOutOfLibraryAction } from "./actions";
@@ -32,7 +34,11 @@ export default async function LibraryPage() {
       </div>
     );
   }
-  const entries = await listLibrary(db, viewer.email);
+  const [entries, balances, locale] = await Promise.all([
+    listLibrary(db, viewer.email),
+    fanBalances(db, viewer.email),
+    getLocale(),
+  ]);
   const documents = await documentLinksFor(
     db,
     entries.flatMap((e) => (e.orderId ? [e.orderId] : [])),
@@ -59,6 +65,16 @@ export default async function LibraryPage() {
           </form>
         )}
       </header>
+      <BalanceSummary
+        balances={balances}
+        locale={locale}
+        labels={{
+          title: t("creditBalance.title"),
+          platform: (amount) => t("creditBalance.platform", { amount }),
+          artist: (amount, band) => t("creditBalance.artist", { amount, band }),
+          program: (amount, sponsor) => t("creditBalance.program", { amount, sponsor }),
+        }}
+      />
       {entries.length === 0 ? (
         <p className="py-12 text-center text-muted" data-testid="library-empty">
           {t("empty")}

@@ -45,6 +45,6 @@ export async function onChargeRefunded(tx: Tx, event: Stripe.ChargeRefundedEvent
       `Refund of ${paymentId} arrived before order ${order.id} was paid; it will be applied on Stripe's retry.`,
     );
   }
-  const { outcome } = await recordRefundTotal(tx, order.id, charge.amount_refunded);
+  const { outcome } = await recordRefundTotal(tx, order.id, charge.amount_refunded, { card: true });
   log.info({ orderId: order.id, refunded: charge.amount_refunded, outcome }, "refund recorded");
 }

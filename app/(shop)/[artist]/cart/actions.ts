@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { libraryViewer } from "@/app/(shop)/library/library-session";
 import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
 import { normalizeEmail } from "@/lib/auth/accounts";
@@ -160,6 +161,8 @@ export async function checkoutAction(_state: CartActionState, form: FormData): P
     subscribe: input.data.subscribe === "on",
     locale: isLocale(locale) ? locale : "en",
     ip: clientIp(await headers()),
+    // The library's signed-in fan pays from their balance first.
+    creditEmail: (await libraryViewer())?.email ?? null,
   });
   if (!result.ok) {
     if (result.error === "below_card_minimum")

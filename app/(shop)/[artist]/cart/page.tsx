@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { libraryViewer } from "@/app/(shop)/library/library-session";
 import { CartLineForm } from "@/components/cart/cart-line-form";
 import { CheckoutForm } from "@/components/cart/checkout-form";
 import { CountrySelect } from "@/components/cart/country-select";
@@ -22,6 +23,7 @@ import { shopAvailable } from "@/lib/moderation";
 import { formatMoney, moneyInputValue } from "@/lib/money";
 import {
   canTakePayments,
+  cartCredit,
   cartVat,
   checkoutCountry,
   loadPricedCart,
@@ -41,6 +43,7 @@ import {
 } from "./actions";
 import { readCartToken } from "./cart-cookie";
 import { CountryConfirm } from "./country-confirm";
+import { CreditSplit } from "./credit-split";
 import { DiscountCodeForm } from "./discount-form";
 
 export const metadata: Metadata = { title: "Cart", robots: { index: false, follow: false } };
@@ -69,10 +72,15 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
   const countries = countryOptions(locale);
   const shipTo = priced?.cart.country ? countryName(priced.cart.country, locale) : null;
   const paidBlocked = Boolean(priced && priced.total > 0 && !canTakePayments(artist));
+  // The library's signed-in fan: their balance pays first (the same figures checkout will hold).
+  const viewer = priced?.lines.length ? await libraryViewer() : null;
+  const credit = priced && viewer ? await cartCredit(db, priced, artist, viewer.email) : null;
+  const cardPart = credit ? credit.card : (priced?.total ?? 0);
+  const byBalance = Boolean(credit && credit.credit > 0 && credit.card === 0);
   // The same evidence checkout weighs: the fan's address against the country on the cart.
   const where = priced?.lines.length ? await checkoutCountry(priced, clientIp(await headers())) : null;
   const vat = priced && where ? cartVat(priced, where.ok ? where.country : priced.cart.country) : null;
-  const tooSmall = Boolean(priced && belowCardMinimum(priced.total, priced.currency));
+  const tooSmall = Boolean(priced && belowCardMinimum(cardPart, priced.currency));
   const lineLabels = { update: t("update"), remove: t("remove") };
 
   return (
@@ -267,6 +275,9 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
                 <p className="text-xs">{t("vatNote")}</p>
               </div>
             )}
+            {credit && credit.credit > 0 && (
+              <CreditSplit text={t("balanceSplit", { credit: money(credit.credit), card: money(credit.card) })} />
+            )}
             {tooSmall && (
               <div data-testid="card-minimum">
                 <Notice tone="error">
@@ -279,14 +290,20 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
               action={checkoutAction}
               artistSlug={artist.slug}
               disabled={!priced!.ready || paidBlocked || tooSmall || (where !== null && !where.ok)}
+              defaultEmail={viewer?.email}
               labels={{
                 email: t("email"),
                 emailHint: t("emailHint"),
                 subscribe: t("subscribe", { band: artist.name }),
-                submit: priced!.total === 0 ? t("getFree") : `${t("checkout")} · ${money(priced!.total)}`,
+                submit:
+                  priced!.total === 0
+                    ? t("getFree")
+                    : byBalance
+                      ? t("payWithBalance")
+                      : `${t("checkout")} · ${money(cardPart)}`,
               }}
             />
-            {testPaymentsActive() && priced!.total > 0 && (
+            {testPaymentsActive() && cardPart > 0 && (
               <p
                 className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900 ring-1 ring-amber-200"
                 data-testid="test-mode-note"

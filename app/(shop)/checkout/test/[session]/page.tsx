@@ -73,7 +73,7 @@ export default async function TestPaymentPage({ params }: PageProps<"/checkout/t
           <TestPayForm
             action={payTestAction}
             session={order.providerSessionId!}
-            payLabel={t("pay", { total: money(order.total) })}
+            payLabel={t("pay", { total: money(order.total - order.creditAmount) })}
             address={
               order.needsShipping
                 ? {

@@ -56,6 +56,8 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
     ...(order.shipping ? [[t("shippingCost"), money(order.shipping)] as [string, string]] : []),
     ...(order.discount ? [[t("discount"), `−${money(order.discount)}`] as [string, string]] : []),
     [t("total"), money(order.total)],
+    // Part paid from the fan's Merchtable balance: a sale like any other, its share reaches the band by transfer.
+    ...(order.creditAmount ? [[t("paidByCredit"), money(order.creditAmount)] as [string, string]] : []),
     // Prices include VAT: what the platform owes for downloads comes out of the total, the band's stays in its share.
     ...(order.vatPlatform
       ? [
@@ -212,6 +214,13 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
       {refundable && (
         <section className="rounded-lg border border-line bg-white p-6">
           <h2 className="mb-3 font-semibold">{(await getTranslations("selling.refund"))("title")}</h2>
+          {order.creditAmount > order.creditRefunded && (
+            <p className="mb-3 text-sm text-muted" data-testid="refund-credit-first">
+              {(await getTranslations("selling.refund"))("creditFirst", {
+                amount: money(order.creditAmount - order.creditRefunded),
+              })}
+            </p>
+          )}
           <RefundForm
             action={refundOrderAction}
             artistId={artist.id}
