@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import {
   artists,
   downloadGrantItems,
   downloadGrants,
+  orders,
   releases,
   tracks,
   type DownloadGrant,
@@ -42,7 +43,14 @@ export async function listLibrary(db: DbOrTx, email: string): Promise<LibraryEnt
     })
     .from(downloadGrants)
     .innerJoin(artists, eq(artists.id, downloadGrants.artistId))
-    .where(and(eq(downloadGrants.email, email.toLowerCase()), isNull(downloadGrants.revokedAt)))
+    .where(
+      and(
+        eq(downloadGrants.email, email.toLowerCase()),
+        isNull(downloadGrants.revokedAt),
+        // An album gift stays a surprise until its day: the recipient's library shows it once delivered.
+        sql`not exists (select 1 from ${orders} where ${orders.id} = ${downloadGrants.orderId} and ${orders.gift} is not null and ${orders.giftDeliveredAt} is null)`,
+      ),
+    )
     .orderBy(desc(downloadGrants.createdAt), desc(downloadGrants.id));
   if (!grants.length) return [];
   const rows = await db

@@ -1,6 +1,7 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { carts, downloadGrants, orders, releases } from "@/db/schema";
+import { listLibrary } from "@/lib/library";
 import {
   checkGift,
   deliverDueGifts,
@@ -126,6 +127,9 @@ describe("an album bought as a gift", () => {
     );
     expect(jobs.map((j) => new Date(j.start_after).toISOString())).toEqual([at.toISOString()]);
 
+    // A surprise: the friend's library does not show it before its day.
+    expect(await listLibrary(db, gift.recipientEmail!)).toEqual([]);
+
     const before = new Date(at.getTime() - 60_000);
     await deliverDueGifts(db, before);
     expect(await deliverGift(db, order.id, before)).toBe(false);
@@ -144,6 +148,7 @@ describe("an album bought as a gift", () => {
     expect(mails[0].to).toBe(gift.recipientEmail);
     const [after] = await db.select().from(orders).where(eq(orders.id, order.id));
     expect(after.giftDeliveredAt?.toISOString()).toBe(at.toISOString());
+    expect((await listLibrary(db, gift.recipientEmail!)).map((e) => e.orderId)).toEqual([order.id]);
   });
 
   it("printed by the buyer: the grant is the buyer's to hand over, its page is signed, nobody is e-mailed", async () => {
