@@ -123,7 +123,7 @@ describe("an album bought as a gift", () => {
 
     // Its job waits in the queue until that minute.
     const jobs = await db.execute<{ start_after: Date }>(
-      sql`select start_after from pgboss.job where name = 'gift-deliver' and singleton_key = ${order.id}`,
+      sql`select start_after from pgboss.job where name = 'album-gift-deliver' and singleton_key = ${order.id}`,
     );
     expect(jobs.map((j) => new Date(j.start_after).toISOString())).toEqual([at.toISOString()]);
 
