@@ -1,48 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { artists, orders, releases, tracks } from "@/db/schema";
+import { orders } from "@/db/schema";
 import { move } from "@/lib/credit";
 import { LIBRARY_COOKIE, sealLibrarySession } from "@/lib/library";
+import { seedCheapTracks } from "./credit-steps";
 import { artifacts, testDb, uniqueId } from "./helpers";
-
-/** A band selling two tracks below the card minimum (0.10 and 0.30), built straight in the database. */
-async function seedCheapTracks() {
-  const db = testDb();
-  const slug = `cheap-${uniqueId()}`;
-  const [artist] = await db
-    .insert(artists)
-    .values({ slug, name: `Cheap Band ${slug}`, currency: "EUR", country: "FR" })
-    .returning();
-  const [release] = await db
-    .insert(releases)
-    .values({
-      artistId: artist.id,
-      slug: "pennies",
-      title: "Pennies",
-      status: "published",
-      publishedAt: new Date(),
-      pricingMode: "fixed",
-      priceAmount: 300,
-      currency: "EUR",
-    })
-    .returning();
-  await db.insert(tracks).values(
-    [
-      { title: "Ten Cents", price: 10 },
-      { title: "Thirty Cents", price: 30 },
-    ].map(({ title, price }, i) => ({
-      releaseId: release.id,
-      artistId: artist.id,
-      position: i + 1,
-      title,
-      masterKey: `masters/${uniqueId()}.flac`,
-      status: "ready" as const,
-      pricingMode: "fixed" as const,
-      priceAmount: price,
-    })),
-  );
-  return { artist, release };
-}
 
 test("a fan signed into the library buys two tracks of one band from their balance alone", async ({
   page,
