@@ -61,3 +61,33 @@ test("the buyer's receipt opens a printable card with its QR code; a forged card
   expect((await page.goto(`/gift/card/${forged}`))?.status()).toBe(404);
   expect((await page.goto("/gift/card/not-a-token"))?.status()).toBe(404);
 });
+
+test("a band's gift card is sold from its shop in its currency, printed at home, and says where it is spent", async ({
+  page,
+}) => {
+  await page.goto("/demo-band");
+  await page.getByTestId("shop-gift-link").click();
+  await expect(page).toHaveURL(/\/demo-band\/gift-card$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("A gift card for The Demo Band");
+  const form = page.getByTestId("gift-form");
+  await expect(form.getByLabel("Currency")).toBeDisabled();
+  await form.getByLabel("Amount").fill("2");
+  await form.getByLabel("Your e-mail address (for the receipt)").fill("not an address");
+  await form.getByLabel("I'll print it myself").check();
+  await expect(form.getByLabel("Recipient's e-mail address")).toHaveCount(0);
+  await form.getByLabel("Message (optional)").fill("x".repeat(501));
+  await form.getByRole("button", { name: "Continue to payment" }).click();
+  await expect(form.getByText("Enter an amount between €5.00 and €200.00.")).toBeVisible();
+  await expect(form.getByText("Enter a valid e-mail address.")).toBeVisible();
+  await page.screenshot({ path: `${artifacts}/gift-form-errors.png`, fullPage: true });
+
+  await form.getByLabel("Amount").fill("15");
+  await form.getByLabel("Your e-mail address (for the receipt)").fill(`printer-${uniqueId()}@example.test`);
+  await form.getByLabel("Message (optional)").fill("See you at the next show");
+  await form.getByRole("button", { name: "Continue to payment" }).click();
+  await expect(page.getByTestId("test-order-lines")).toContainText("€15.00 to spend at The Demo Band");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await expect(page.getByTestId("gift-card-scope")).toHaveText("€15.00 to spend at The Demo Band");
+  await expect(page.getByTestId("gift-card-status")).not.toContainText("e-mailed");
+  await page.screenshot({ path: `${artifacts}/gift-band-thanks.png`, fullPage: true });
+});

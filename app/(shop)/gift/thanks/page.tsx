@@ -34,7 +34,7 @@ export default async function GiftThanksPage({ searchParams }: PageProps<"/gift/
     getTranslations("gifts.card"),
     getLocale(),
   ]);
-  const again = band ? `/${band.slug}/gift` : purchase.kind === "top_up" ? "/library" : "/gift";
+  const again = band ? `/${band.slug}/gift-card` : purchase.kind === "top_up" ? "/library" : "/gift";
   if (purchase.status === "canceled" || query.failed === "1") {
     return (
       <Shell title={t("title")}>
