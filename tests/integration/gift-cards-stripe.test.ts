@@ -3,15 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { GET as giftReturn } from "@/app/(shop)/gift/return/route";
 import { POST } from "@/app/api/stripe/webhook/route";
 import { creditPurchases, giftCards, ledgerEntries } from "@/db/schema";
-import {
-  checkLedger,
-  ensureAccount,
-  fanBalances,
-  move,
-  redeemCredit,
-  startCreditPurchase,
-  unsealGiftCode,
-} from "@/lib/credit";
+import { checkLedger, ensureAccount, move, redeemCredit, startCreditPurchase, unsealGiftCode } from "@/lib/credit";
 import { boss, forgetBoss } from "@/lib/queue";
 import { useTestDb } from "@/tests/support/factories";
 import { giftEmail, startGift } from "@/tests/support/gifts";
