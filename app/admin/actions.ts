@@ -3,7 +3,13 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/db";
-import { changePlanByOperator, replayPaymentEvent, retryJob, updatePlatformSettings } from "@/lib/admin";
+import {
+  changePlanByOperator,
+  replayPaymentEvent,
+  retryJob,
+  updateCardValidity,
+  updatePlatformSettings,
+} from "@/lib/admin";
 import type { Actor } from "@/lib/audit";
 import { requireOperator } from "@/lib/auth/operator-guard";
 import { restoreArtist, restoreRelease, suspendArtist, takeDownRelease } from "@/lib/moderation";
@@ -129,5 +135,13 @@ export async function saveSettingsAction(form: FormData) {
     const field = Object.keys(result.fieldErrors)[0] ?? "form";
     return back("/admin/settings", { error: `field_${field}` });
   }
+  back("/admin/settings", { done: "saved" });
+}
+
+/** How long new gift and prepaid cards stay valid (empty: they never expire). */
+export async function saveCardValidityAction(form: FormData) {
+  const actor = await operatorActor();
+  const result = await updateCardValidity(db, String(form.get("cardValidity") ?? "").slice(0, 20), actor);
+  if (!result.ok) back("/admin/settings", { error: result.error });
   back("/admin/settings", { done: "saved" });
 }

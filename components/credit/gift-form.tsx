@@ -65,7 +65,7 @@ export function GiftForm({
             id="currency"
             name="currency"
             className={control}
-            value={currency}
+            defaultValue={currency}
             onChange={(e) => setCurrency(e.target.value)}
             disabled={currencies.length < 2}
             aria-invalid={errors.currency ? true : undefined}
@@ -95,7 +95,7 @@ export function GiftForm({
                 type="radio"
                 name="delivery"
                 value={value}
-                checked={delivery === value}
+                defaultChecked={delivery === value}
                 onChange={() => setDelivery(value)}
               />
               {t(value === "email" ? "deliveryEmail" : "deliveryPrint")}

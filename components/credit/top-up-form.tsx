@@ -18,14 +18,15 @@ export function TopUpForm({
   currencies: readonly string[];
   defaultCurrency: string;
 }) {
-  const t = useTranslations("gifts");
+  const t = useTranslations("gifts.buy");
+  const tl = useTranslations("gifts.library");
   const [state, formAction] = useActionState(action, null);
   return (
     <form action={formAction} className="space-y-3" noValidate data-testid="top-up-form">
       {state?.error && <Notice tone="error">{state.error}</Notice>}
       <div className="flex gap-2">
         <label className="sr-only" htmlFor="top-up-amount">
-          {t("buy.amount")}
+          {t("amount")}
         </label>
         <input
           id="top-up-amount"
@@ -36,7 +37,7 @@ export function TopUpForm({
           aria-invalid={state ? true : undefined}
         />
         <label className="sr-only" htmlFor="top-up-currency">
-          {t("buy.currency")}
+          {t("currency")}
         </label>
         <select
           id="top-up-currency"
@@ -50,7 +51,7 @@ export function TopUpForm({
         </select>
       </div>
       <SubmitButton variant="secondary" className="w-full">
-        {t("library.addSubmit")}
+        {tl("addSubmit")}
       </SubmitButton>
     </form>
   );

@@ -14,9 +14,13 @@ export {
 } from "./revenue";
 export {
   MAX_FEE_BASIS_POINTS,
+  MAX_CARD_VALIDITY_MONTHS,
   MAX_PRO_PRICE,
+  parseCardValidity,
   settingsSchema,
+  updateCardValidity,
   updatePlatformSettings,
+  type CardValidityInput,
   type SettingsField,
 } from "./settings";
 export {

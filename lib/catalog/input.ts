@@ -5,7 +5,17 @@ export const RELEASE_KINDS = ["album", "ep", "single"] as const;
 export const STREAMING_MODES = ["full", "clip", "off"] as const;
 
 /** Words a release slug cannot take: pages that live under /<artist>/. */
-export const RESERVED_RELEASE_SLUGS = new Set(["redeem", "cart", "checkout", "embed", "releases", "merch", "shop"]);
+export const RESERVED_RELEASE_SLUGS = new Set([
+  "redeem",
+  "cart",
+  "checkout",
+  "embed",
+  "releases",
+  "merch",
+  "shop",
+  // The band's gift cards (/<artist>/gift-card): "gift" stays free, a release may well be called that.
+  "gift-card",
+]);
 
 const text = (max: number) => z.string().trim().max(max, "too_long").default("");
 

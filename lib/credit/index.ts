@@ -13,7 +13,7 @@ export {
   type LedgerTotals,
   type MovePlan,
 } from "./moves";
-export { cardExpiry, MIN_CARD_VALIDITY_MONTHS } from "./validity";
+export { cardExpiry, cardValidityMonths, MIN_CARD_VALIDITY_MONTHS } from "./validity";
 export { GIFT_MESSAGE_MAX, parseGiftForm, type GiftForm, type GiftFormField } from "./gift-form";
 export {
   cancelCreditPurchase,

@@ -9,13 +9,18 @@ import { platformSettings } from "@/db/schema";
  */
 export const MIN_CARD_VALIDITY_MONTHS = 24;
 
-/** When a card bought at `now` stops being redeemable: never, unless the operator set a validity. */
-export async function cardExpiry(db: DbOrTx, now: Date): Promise<Date | null> {
+/** The validity the operator set, in months (null: cards never expire). */
+export async function cardValidityMonths(db: DbOrTx): Promise<number | null> {
   const [row] = await db
     .select({ months: platformSettings.cardValidityMonths })
     .from(platformSettings)
     .where(eq(platformSettings.id, "platform"));
-  const months = row?.months;
+  return row?.months ?? null;
+}
+
+/** When a card bought at `now` stops being redeemable: never, unless the operator set a validity. */
+export async function cardExpiry(db: DbOrTx, now: Date): Promise<Date | null> {
+  const months = await cardValidityMonths(db);
   if (!months) return null;
   const expires = new Date(now);
   expires.setUTCMonth(expires.getUTCMonth() + Math.max(months, MIN_CARD_VALIDITY_MONTHS));

@@ -1,16 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
+import { GET as giftReturn } from "@/app/(shop)/gift/return/route";
 import { POST } from "@/app/api/stripe/webhook/route";
 import { creditPurchases, giftCards, ledgerEntries } from "@/db/schema";
-import {
-  checkLedger,
-  ensureAccount,
-  fanBalances,
-  move,
-  redeemCredit,
-  startCreditPurchase,
-  unsealGiftCode,
-} from "@/lib/credit";
+import { checkLedger, ensureAccount, move, redeemCredit, startCreditPurchase, unsealGiftCode } from "@/lib/credit";
 import { boss, forgetBoss } from "@/lib/queue";
 import { useTestDb } from "@/tests/support/factories";
 import { giftEmail, startGift } from "@/tests/support/gifts";
@@ -76,6 +69,28 @@ describe("a gift card paid through Stripe", () => {
     expect(await queuedEmails(db, `gift-receipt:${gift.purchaseId}`)).toHaveLength(1);
   });
 
+  it("is issued by the buyer's return from Stripe when the webhook is late, and only once", async () => {
+    const started = await startGift(db);
+    const [purchase] = await db.select().from(creditPurchases).where(eq(creditPurchases.id, started.purchaseId));
+    const back = (session: string, id = purchase.id) =>
+      giftReturn(
+        new Request(`http://localhost:3000/gift/return?purchase=${id}&session=${encodeURIComponent(session)}`),
+      );
+    // Back before paying (or with a session that is not this purchase's): nothing is issued.
+    expect((await back(purchase.providerSessionId!)).headers.get("location")).toBe(
+      `/gift/thanks?purchase=${purchase.id}&session=${purchase.providerSessionId}`,
+    );
+    expect(await db.select().from(giftCards).where(eq(giftCards.purchaseId, purchase.id))).toEqual([]);
+    const paid = stripe.pay(purchase.providerSessionId!, { email: started.email });
+    await back("cs_test_forged");
+    expect(await db.select().from(giftCards).where(eq(giftCards.purchaseId, purchase.id))).toEqual([]);
+    await Promise.all([back(purchase.providerSessionId!), back(purchase.providerSessionId!)]);
+    await deliver("checkout.session.completed", paid.session);
+    expect(await db.select().from(giftCards).where(eq(giftCards.purchaseId, purchase.id))).toHaveLength(1);
+    const [after] = await db.select().from(creditPurchases).where(eq(creditPurchases.id, purchase.id));
+    expect(after).toMatchObject({ status: "paid", providerPaymentId: paid.intent.id });
+  });
+
   it("is frozen whole when its payment is refunded, once however often Stripe says so", async () => {
     const gift = await paidGift();
     const refund = refundOf(gift.charge, { creditPurchaseId: gift.purchaseId });
@@ -107,12 +122,13 @@ describe("a gift card paid through Stripe", () => {
     });
     const dispute = disputeOf(gift.charge);
     await deliver("charge.dispute.created", dispute);
+    // Stripe sends it again after the fan got 2.00 from elsewhere: that is not frozen.
+    await db.transaction((tx) => move(tx, "issue", { kind: "issued", currency: "EUR" }, balance, 200));
     await deliver("charge.dispute.created", dispute);
     const [purchase] = await db.select().from(creditPurchases).where(eq(creditPurchases.id, gift.purchaseId));
     expect(purchase.status).toBe("disputed");
     expect((await freezes(gift.purchaseId)).map((e) => e.amount)).toEqual([1800]);
-    expect((await ensureAccount(db, balance)).balance).toBe(0);
-    expect(await fanBalances(db, fan)).toEqual([]);
+    expect((await ensureAccount(db, balance)).balance).toBe(200);
     // A refund after the dispute changes nothing more.
     await deliver("charge.refunded", refundOf(gift.charge));
     expect((await freezes(gift.purchaseId)).map((e) => e.amount)).toEqual([1800]);

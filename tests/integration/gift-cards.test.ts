@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { creditPurchases, giftCards, ledgerEntries } from "@/db/schema";
+import { creditPurchases, emailQueue, giftCards, ledgerEntries } from "@/db/schema";
 import {
   checkLedger,
+  checkRedeemLink,
   deliverDueGiftCards,
   deliverGiftCard,
   ensureAccount,
@@ -14,6 +15,7 @@ import {
   redeemCredit,
   redeemCreditUrl,
 } from "@/lib/credit";
+import { requestLibraryLink, safeLibraryNext } from "@/lib/library";
 import { boss, forgetBoss } from "@/lib/queue";
 import { makeArtist, makeUser, useTestDb } from "@/tests/support/factories";
 import { buyGift, deliveryJobs, giftEmail } from "@/tests/support/gifts";
@@ -146,6 +148,45 @@ describe("redeeming through redeemCredit", () => {
       ok: false,
       reason: "invalid_email",
     });
+  });
+});
+
+describe("signing in to redeem", () => {
+  it("mails a sign-in link that comes back to the code only for a live card, and the same answer otherwise", async () => {
+    const gift = await buyGift(db);
+    const friend = giftEmail("newcomer");
+    const ip = "10.5.0.1";
+    const live = await checkRedeemLink(db, { code: gift.code, email: friend, ip });
+    expect(live).toEqual({ ok: true, email: friend, live: true });
+    const sent = await requestLibraryLink(db, {
+      email: friend,
+      ip,
+      locale: "en",
+      next: `/gift/redeem?code=${gift.code}`,
+      holdsCredit: true,
+    });
+    expect(sent).toEqual({ ok: true, email: friend });
+    const [mail] = await db.select().from(emailQueue).where(eq(emailQueue.to, friend));
+    expect(mail.text).toContain(`&next=${encodeURIComponent(`/gift/redeem?code=${gift.code}`)}`);
+    expect(await checkRedeemLink(db, { code: "AAAA-BBBB-CCCC-DDDD-EEEE", email: friend, ip })).toEqual({
+      ok: true,
+      email: friend,
+      live: false,
+    });
+    // Only the redeem page is a place to come back to.
+    expect(safeLibraryNext("https://evil.example/")).toBeNull();
+    expect(safeLibraryNext("/gift/redeem?code=AB12&x=https://evil.example")).toBeNull();
+  });
+
+  it("lets a fan who holds only credit (no purchases) open the library", async () => {
+    const fan = giftEmail("holder");
+    const gift = await buyGift(db);
+    expect(await redeemCredit(db, { code: gift.code, email: fan, ip: "10.6.0.1" })).toMatchObject({ ok: true });
+    await requestLibraryLink(db, { email: fan, ip: "10.6.0.1", locale: "en" });
+    expect(await db.select().from(emailQueue).where(eq(emailQueue.to, fan))).toHaveLength(1);
+    const stranger = giftEmail("stranger");
+    await requestLibraryLink(db, { email: stranger, ip: "10.6.0.1", locale: "en" });
+    expect(await db.select().from(emailQueue).where(eq(emailQueue.to, stranger))).toEqual([]);
   });
 });
 

@@ -209,7 +209,7 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
               </div>
             )}
             <a
-              href={localePath(locale, `/${artist.slug}/gift`)}
+              href={localePath(locale, `/${artist.slug}/gift-card`)}
               className="inline-block rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-50"
               data-testid="shop-gift-link"
             >

@@ -52,7 +52,7 @@ export async function buyGiftAction(_state: GiftFormState, form: FormData): Prom
     gift: parsed.gift,
     locale: isLocale(locale) ? locale : "en",
     successPath: "/gift/return?purchase={PURCHASE}&session={SESSION}",
-    cancelPath: artist ? `/${artist.slug}/gift` : "/gift",
+    cancelPath: artist ? `/${artist.slug}/gift-card` : "/gift",
   });
   if (!started.ok) return { ok: false, error: t("errors.provider"), fieldErrors: {}, values };
   redirect(started.redirectUrl);

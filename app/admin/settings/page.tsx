@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { saveSettingsAction } from "@/app/admin/actions";
+import { saveCardValidityAction, saveSettingsAction } from "@/app/admin/actions";
 import { Flash } from "@/app/admin/flash";
 import { control } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { db } from "@/db";
+import { MAX_CARD_VALIDITY_MONTHS } from "@/lib/admin";
 import { CURRENCIES } from "@/lib/artists/currencies";
 import { requireOperator } from "@/lib/auth/operator-guard";
+import { cardValidityMonths, MIN_CARD_VALIDITY_MONTHS } from "@/lib/credit";
 import { moneyInputValue } from "@/lib/money";
 import { planSettings } from "@/lib/plans";
 
@@ -18,7 +20,12 @@ const percent = (basisPoints: number) => String(basisPoints / 100);
 
 export default async function SettingsPage({ searchParams }: PageProps<"/admin/settings">) {
   await requireOperator();
-  const [t, settings] = await Promise.all([getTranslations("admin.settings"), planSettings(db)]);
+  const [t, settings, months, query] = await Promise.all([
+    getTranslations("admin.settings"),
+    planSettings(db),
+    cardValidityMonths(db),
+    searchParams,
+  ]);
   return (
     <div className="max-w-xl space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -74,6 +81,38 @@ export default async function SettingsPage({ searchParams }: PageProps<"/admin/s
           />
         </label>
         <p className="text-xs text-muted">{t("note")}</p>
+        <div>
+          <SubmitButton>{t("save")}</SubmitButton>
+        </div>
+      </form>
+      <form
+        action={saveCardValidityAction}
+        className="grid gap-4 border-t border-line pt-6"
+        data-testid="card-validity-form"
+      >
+        <h2 className="text-lg font-semibold">{t("cards.title")}</h2>
+        <label className="grid gap-1 text-sm">
+          {t("cards.validity")}
+          <input
+            name="cardValidity"
+            inputMode="numeric"
+            defaultValue={months ?? ""}
+            placeholder={t("cards.never")}
+            className={control}
+            aria-invalid={typeof query.error === "string" && query.error.startsWith("card_validity") ? true : undefined}
+          />
+        </label>
+        {query.error === "card_validity_short" && (
+          <p role="alert" className="text-sm text-red-700">
+            {t("cards.tooShort", { min: MIN_CARD_VALIDITY_MONTHS })}
+          </p>
+        )}
+        {query.error === "card_validity_invalid" && (
+          <p role="alert" className="text-sm text-red-700">
+            {t("cards.invalid", { min: MIN_CARD_VALIDITY_MONTHS, max: MAX_CARD_VALIDITY_MONTHS })}
+          </p>
+        )}
+        <p className="text-xs text-muted">{t("cards.note", { min: MIN_CARD_VALIDITY_MONTHS })}</p>
         <div>
           <SubmitButton>{t("save")}</SubmitButton>
         </div>

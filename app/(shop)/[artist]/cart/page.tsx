@@ -98,7 +98,7 @@ export default async function CartPage({ params, searchParams }: PageProps<"/[ar
       <div className="mt-1 flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
         <Link
-          href={await localeHref(`/${artist.slug}/gift`)}
+          href={await localeHref(`/${artist.slug}/gift-card`)}
           className="text-sm underline underline-offset-2 hover:text-ink"
           data-testid="cart-gift-link"
         >

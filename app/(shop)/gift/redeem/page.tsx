@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { libraryViewer } from "@/app/(shop)/library/library-session";
 import { RedeemCreditForm } from "@/components/credit/redeem-credit-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { formatGiftCode, normalizeCode } from "@/lib/credit";
 import { redeemGiftAction, requestRedeemLinkAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RedeemGiftPage({ searchParams }: PageProps<"/gift/redeem">) {
   await connection();
   const [t, viewer, query] = await Promise.all([getTranslations("gifts.redeem"), libraryViewer(), searchParams]);
-  const code = typeof query.code === "string" ? query.code.slice(0, 60) : "";
+  const code = typeof query.code === "string" ? formatGiftCode(normalizeCode(query.code.slice(0, 60))) : "";
   return (
     <div className="mx-auto w-full max-w-md px-4 py-12 sm:py-16" data-testid="gift-redeem-page">
       <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>

@@ -29,8 +29,12 @@ export default async function GiftThanksPage({ searchParams }: PageProps<"/gift/
   const found = await creditPurchaseBySession(db, session, purchaseId);
   if (!found) notFound();
   const { purchase, band } = found;
-  const [t, locale] = await Promise.all([getTranslations("gifts.success"), getLocale()]);
-  const again = band ? `/${band.slug}/gift` : purchase.kind === "top_up" ? "/library" : "/gift";
+  const [t, tc, locale] = await Promise.all([
+    getTranslations("gifts.success"),
+    getTranslations("gifts.card"),
+    getLocale(),
+  ]);
+  const again = band ? `/${band.slug}/gift-card` : purchase.kind === "top_up" ? "/library" : "/gift";
   if (purchase.status === "canceled" || query.failed === "1") {
     return (
       <Shell title={t("title")}>
@@ -73,7 +77,7 @@ export default async function GiftThanksPage({ searchParams }: PageProps<"/gift/
         </div>
       ))}
       <div className="print:hidden">
-        <PrintButton label={t("openCard")} />
+        <PrintButton label={tc("print")} />
       </div>
     </Shell>
   );

@@ -10,14 +10,14 @@ import { getArtistBySlug } from "@/lib/artists";
 import { localeHref } from "@/lib/i18n/locale-href";
 import { shopAvailable } from "@/lib/moderation";
 
-export async function generateMetadata({ params }: PageProps<"/[artist]/gift">): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<"/[artist]/gift-card">): Promise<Metadata> {
   const artist = await getArtistBySlug(db, (await params).artist);
   const t = await getTranslations("gifts.buy");
   return { title: artist ? t("titleBand", { band: artist.name }) : t("metaTitle") };
 }
 
 /** A gift card spendable only in this band's shop, in its currency. */
-export default async function BandGiftPage({ params }: PageProps<"/[artist]/gift">) {
+export default async function BandGiftPage({ params }: PageProps<"/[artist]/gift-card">) {
   await connection();
   const artist = await getArtistBySlug(db, (await params).artist);
   if (!artist || !shopAvailable(artist)) notFound();
