@@ -1,4 +1,8 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { orders } from "@/db/schema";
+import { checkLedger } from "@/lib/credit";
+import { seedCheapTracks } from "./credit-steps";
 import {
   buyPlatformGiftCard,
   giftRedeemLink,
@@ -7,7 +11,7 @@ import {
   signInFromRedeemPage,
   type GiftOrder,
 } from "./gift-steps";
-import { artifacts, uniqueId } from "./helpers";
+import { artifacts, testDb, uniqueId } from "./helpers";
 
 const newOrder = (): GiftOrder => ({
   buyer: `giver-${uniqueId()}@example.test`,
@@ -90,4 +94,43 @@ test("a band's gift card is sold from its shop in its currency, printed at home,
   await expect(page.getByTestId("gift-card-scope")).toHaveText("€15.00 to spend at The Demo Band");
   await expect(page.getByTestId("gift-card-status")).not.toContainText("e-mailed");
   await page.screenshot({ path: `${artifacts}/gift-band-thanks.png`, fullPage: true });
+});
+
+/** On the band's release page: one track into the cart, then "Pay with my balance". */
+async function buyTrackWithBalance(page: Page, band: { slug: string }, release: { slug: string }, title: string) {
+  await page.goto(`/${band.slug}/${release.slug}`);
+  await page
+    .getByTestId("single-track")
+    .filter({ hasText: title })
+    .getByRole("button", { name: "Add to cart" })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/${band.slug}/cart$`));
+  await page.getByRole("button", { name: "Pay with my balance" }).click();
+  await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();
+}
+
+test("the friend spends the card at two different bands and sees what is left", async ({ page }) => {
+  const order = { ...newOrder(), amount: "10" };
+  const first = await seedCheapTracks([{ title: "Opening Song", price: 150 }]);
+  const second = await seedCheapTracks([{ title: "Encore", price: 275 }]);
+
+  await buyPlatformGiftCard(page, order);
+  const redeem = await giftRedeemLink(page, order);
+  await signInFromRedeemPage(page, redeem, order.friend);
+  await redeemAndSeeBalance(page, "€10.00 at any band");
+
+  await buyTrackWithBalance(page, first.artist, first.release, "Opening Song");
+  await buyTrackWithBalance(page, second.artist, second.release, "Encore");
+
+  await page.goto("/library");
+  await expect(page.getByTestId("library-balance")).toHaveText("€5.75 at any band");
+  for (const { artist } of [first, second]) {
+    await expect(page.getByTestId("library-entry").filter({ hasText: artist.name })).toHaveCount(1);
+    const [paid] = await testDb().select().from(orders).where(eq(orders.artistId, artist.id));
+    expect(paid).toMatchObject({ status: "paid", provider: "credit", email: order.friend });
+    expect(paid.creditAmount).toBe(paid.total);
+  }
+  await expect(page.getByTestId("library-activity")).toContainText(first.artist.name);
+  await page.screenshot({ path: `${artifacts}/gift-spent-at-two-bands.png`, fullPage: true });
+  expect(await checkLedger(testDb())).toEqual({ drifted: [], unbalanced: [] });
 });
