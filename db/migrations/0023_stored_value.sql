@@ -30,6 +30,7 @@ CREATE TABLE "credit_payouts" (
 	"amount" integer NOT NULL,
 	"currency" text NOT NULL,
 	"status" text DEFAULT 'pending' NOT NULL,
+	"provider" "payment_provider" DEFAULT 'stripe' NOT NULL,
 	"destination_account_id" text,
 	"transfer_id" text,
 	"reversed_amount" integer DEFAULT 0 NOT NULL,

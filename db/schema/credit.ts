@@ -356,6 +356,11 @@ export const creditPayouts = pgTable(
     currency: text("currency").notNull(),
     /** pending → sent; failed keeps being retried by the chore. */
     status: text("status").notNull().default("pending"),
+    /**
+     * Which rail sends it, fixed when the sale is made: a Stripe transfer, or the offline test
+     * provider's record (never in production). A shop that switches rails never sends the other's.
+     */
+    provider: paymentProviderEnum("provider").notNull().default("stripe"),
     destinationAccountId: text("destination_account_id"),
     transferId: text("transfer_id"),
     reversedAmount: integer("reversed_amount").notNull().default(0),

@@ -13,6 +13,8 @@ import { creditPayoutAmount } from "./spend-plan";
  * payout is recorded as sent with a test id, as no money moves anywhere.
  */
 
+const stripeOn = () => Boolean(env().STRIPE_SECRET_KEY);
+
 /** In fulfilment's transaction: the order is paid, the band is owed its share of the credit part. */
 export async function createCreditPayout(tx: DbOrTx, order: Order) {
   if (order.creditAmount <= 0) return;
@@ -31,11 +33,10 @@ export async function createCreditPayout(tx: DbOrTx, order: Order) {
       // Nothing to send (the fee took the whole credit part): done at once.
       status: amount > 0 ? "pending" : "sent",
       destinationAccountId: order.destinationAccountId ?? artist?.payoutAccountId ?? null,
+      provider: stripeOn() ? "stripe" : "test",
     })
     .onConflictDoNothing({ target: creditPayouts.orderId });
 }
-
-const stripeOn = () => Boolean(env().STRIPE_SECRET_KEY);
 
 /**
  * Sends pending (and retries failed) payouts; each row is claimed with SKIP LOCKED so two workers
@@ -54,6 +55,7 @@ export async function sendCreditPayouts(db: DbOrTx, limit = 50): Promise<number>
         .where(
           and(
             inArray(creditPayouts.status, ["pending", "failed"]),
+            eq(creditPayouts.provider, stripeOn() ? "stripe" : "test"),
             tried.length ? notInArray(creditPayouts.id, tried) : undefined,
           ),
         )
@@ -93,7 +95,7 @@ export async function sendCreditPayouts(db: DbOrTx, limit = 50): Promise<number>
 }
 
 async function transfer(tx: DbOrTx, payout: typeof creditPayouts.$inferSelect, amount: number) {
-  if (!stripeOn()) return `test_tr_${randomBytes(12).toString("base64url")}`;
+  if (payout.provider === "test") return `test_tr_${randomBytes(12).toString("base64url")}`;
   let destination = payout.destinationAccountId;
   if (!destination) {
     const [artist] = await tx
@@ -139,7 +141,7 @@ export async function reverseCreditPayout(db: DbOrTx, order: Order, creditRefund
         : Math.floor((payout.amount * order.creditRefunded) / order.creditAmount);
     const more = target - payout.reversedAmount;
     if (more <= 0) return;
-    if (payout.status === "sent" && payout.transferId && stripeOn() && !payout.transferId.startsWith("test_"))
+    if (payout.status === "sent" && payout.transferId && payout.provider === "stripe")
       await stripeClient().transfers.createReversal(
         payout.transferId,
         { amount: more, metadata: { orderId: order.id } },

@@ -1,6 +1,7 @@
 import { and, eq, gt, inArray, isNotNull, lte } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { creditAccounts, giftCards, sponsorPrograms } from "@/db/schema";
+import { expireCard } from "./expiry";
 import { move } from "./ledger";
 
 /**
@@ -25,26 +26,7 @@ export async function expireEndedPrograms(db: DbOrTx, now = new Date()): Promise
     .select({ id: giftCards.id })
     .from(giftCards)
     .where(and(inArray(giftCards.programId, ended), eq(giftCards.status, "active")));
-  for (const { id } of cards) {
-    const expired = await db.transaction(async (tx) => {
-      const [card] = await tx
-        .update(giftCards)
-        .set({ status: "expired" })
-        .where(and(eq(giftCards.id, id), eq(giftCards.status, "active")))
-        .returning();
-      if (!card) return false;
-      await move(
-        tx,
-        "expire",
-        { kind: "card", giftCardId: card.id, currency: card.currency },
-        { kind: "expired", currency: card.currency },
-        card.amount,
-        { giftCardId: card.id, programId: card.programId },
-      );
-      return true;
-    });
-    if (expired) count++;
-  }
+  for (const { id } of cards) if (await expireCard(db, id)) count++;
 
   const accounts = await db
     .select({ id: creditAccounts.id })

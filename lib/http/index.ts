@@ -3,3 +3,4 @@ export * from "./body-limit";
 export * from "./range";
 export * from "./secure-request";
 export * from "./security";
+export * from "./see-other";

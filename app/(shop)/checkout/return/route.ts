@@ -2,19 +2,12 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { orders } from "@/db/schema";
 import { deliverSoon } from "@/lib/email";
+import { seeOther } from "@/lib/http";
 import { logger } from "@/lib/log";
 import { fulfillOrder } from "@/lib/orders";
 import { paymentProvider } from "@/lib/payments";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A GET that writes: never cached, never indexed, and no page of ours links to it with <Link> (no prefetch). */
-function seeOther(location: string) {
-  return new Response(null, {
-    status: 303,
-    headers: { Location: location, "Cache-Control": "no-store", "X-Robots-Tag": "noindex" },
-  });
-}
 
 /**
  * Where the payment page sends the fan back (the provider's success URL is a GET navigation, so

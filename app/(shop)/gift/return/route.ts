@@ -1,16 +1,9 @@
 import { db } from "@/db";
 import { creditPurchaseBySession, fulfillCreditPurchase } from "@/lib/credit";
 import { deliverSoon } from "@/lib/email";
+import { seeOther } from "@/lib/http";
 import { logger } from "@/lib/log";
 import { paymentProvider } from "@/lib/payments";
-
-/** A GET that writes: never cached, never indexed. */
-function seeOther(location: string) {
-  return new Response(null, {
-    status: 303,
-    headers: { Location: location, "Cache-Control": "no-store", "X-Robots-Tag": "noindex" },
-  });
-}
 
 /**
  * Where the payment page sends the buyer of credit back (as /checkout/return does for orders):

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import QRCode from "qrcode";
+import { PER_SHEET, CODE_SHEET_CSS as printCss, SHEETS_PER_PAGE } from "@/components/print/code-sheet-css";
 import { PrintButton } from "@/components/ui/print-button";
 import { db } from "@/db";
 import { requireUser } from "@/lib/auth";
@@ -14,23 +15,6 @@ import { programSheet } from "@/lib/sponsors";
 import { SponsorCard } from "./sponsor-card";
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
-
-const PER_SHEET = 24;
-/** 20 A4 sheets per screen: a 1000-card batch prints in three goes rather than one page of 1000 QR codes. */
-const SHEETS_PER_PAGE = 20;
-
-// Print: only the sheets, edge to edge on A4 (3 × 8 cards of 70 × 37 mm), one sheet per page (as the band's code sheets).
-const printCss = `
-@page { size: A4; margin: 0; }
-.code-sheet { width: 210mm; height: 297mm; display: grid; grid-template-columns: repeat(3, 70mm); grid-template-rows: repeat(8, 37.125mm); background: white; color: black; }
-.code-sheet + .code-sheet { margin-top: 8mm; }
-.code-card svg { width: 100%; height: 100%; }
-@media print {
-  body * { visibility: hidden; }
-  #code-sheets, #code-sheets * { visibility: visible; }
-  #code-sheets { position: absolute; left: 0; top: 0; }
-  .code-sheet { break-after: page; margin: 0 !important; }
-}`;
 
 export default async function ProgramPrintPage({ params, searchParams }: PageProps<"/sponsor/programs/[id]/print">) {
   const { id } = await params;

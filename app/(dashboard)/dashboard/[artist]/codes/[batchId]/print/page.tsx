@@ -4,28 +4,12 @@ import { notFound } from "next/navigation";
 import QRCode from "qrcode";
 import { thingTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 import { CodeCard } from "@/components/dashboard/codes/code-card";
+import { PER_SHEET, CODE_SHEET_CSS as printCss, SHEETS_PER_PAGE } from "@/components/print/code-sheet-css";
 import { PrintButton } from "@/components/ui/print-button";
 import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { formatCode, getCodeBatch, listBatchCodes, redeemUrl } from "@/lib/codes";
 import { env } from "@/lib/env";
-
-const PER_SHEET = 24;
-/** 20 A4 sheets per screen: a 10 000-code batch prints in 21 goes rather than one page of 10 000 QR codes. */
-const SHEETS_PER_PAGE = 20;
-
-// Print: only the sheets, edge to edge on A4 (3 × 8 cards of 70 × 37 mm), one sheet per page.
-const printCss = `
-@page { size: A4; margin: 0; }
-.code-sheet { width: 210mm; height: 297mm; display: grid; grid-template-columns: repeat(3, 70mm); grid-template-rows: repeat(8, 37.125mm); background: white; color: black; }
-.code-sheet + .code-sheet { margin-top: 8mm; }
-.code-card svg { width: 100%; height: 100%; }
-@media print {
-  body * { visibility: hidden; }
-  #code-sheets, #code-sheets * { visibility: visible; }
-  #code-sheets { position: absolute; left: 0; top: 0; }
-  .code-sheet { break-after: page; margin: 0 !important; }
-}`;
 
 export async function generateMetadata({ params }: PageProps<"/dashboard/[artist]/codes/[batchId]/print">) {
   const { artist, batchId } = await params;
