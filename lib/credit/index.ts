@@ -17,6 +17,7 @@ export { cardExpiry, cardValidityMonths, MIN_CARD_VALIDITY_MONTHS } from "./vali
 export { GIFT_MESSAGE_MAX, parseGiftForm, type GiftForm, type GiftFormField } from "./gift-form";
 export {
   cancelCreditPurchase,
+  expireStaleCreditPurchases,
   onCreditChargeRefunded,
   onCreditCheckoutCompleted,
   onCreditCheckoutExpired,

@@ -1,8 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, lt } from "drizzle-orm";
 import type { Logger } from "pino";
 import type Stripe from "stripe";
-import type { Tx } from "@/db/client";
-import { creditPurchases } from "@/db/schema";
+import type { DbOrTx, Tx } from "@/db/client";
+import { creditPurchases, sponsorPrograms } from "@/db/schema";
 import { confirmationOf, creditPurchaseIdOf } from "@/lib/payments";
 import { freezeCreditPurchase } from "./freeze";
 import { fulfillCreditPurchase } from "./purchases";
@@ -34,12 +34,38 @@ export async function onCreditCheckoutExpired(tx: Tx, session: Stripe.Checkout.S
   return true;
 }
 
-/** Nobody paid: the purchase closes (a late payment then finds it canceled and is logged for a refund). */
-export async function cancelCreditPurchase(tx: Tx, purchaseId: string) {
-  await tx
+/**
+ * Nobody paid: the purchase closes (a late payment then finds it canceled and is logged for a
+ * refund), and a sponsor's program waiting for it is canceled with it.
+ */
+export async function cancelCreditPurchase(tx: DbOrTx, purchaseId: string) {
+  const [purchase] = await tx
     .update(creditPurchases)
     .set({ status: "canceled" })
-    .where(and(eq(creditPurchases.id, purchaseId), eq(creditPurchases.status, "pending")));
+    .where(and(eq(creditPurchases.id, purchaseId), eq(creditPurchases.status, "pending")))
+    .returning({ programId: creditPurchases.programId });
+  if (purchase?.programId)
+    await tx
+      .update(sponsorPrograms)
+      .set({ status: "canceled" })
+      .where(and(eq(sponsorPrograms.id, purchase.programId), eq(sponsorPrograms.status, "pending")));
+}
+
+/**
+ * Purchases whose payment page has closed without a word from the provider (the test provider
+ * sends none; a lost Stripe event): canceled an hour past their expiry, each in its own
+ * transaction. A payment that still arrives is logged for a refund, as for orders.
+ */
+export async function expireStaleCreditPurchases(db: DbOrTx, now = new Date()): Promise<number> {
+  const stale = await db
+    .select({ id: creditPurchases.id })
+    .from(creditPurchases)
+    .where(
+      and(eq(creditPurchases.status, "pending"), lt(creditPurchases.expiresAt, new Date(now.getTime() - 3_600_000))),
+    )
+    .limit(200);
+  for (const { id } of stale) await db.transaction((tx) => cancelCreditPurchase(tx, id));
+  return stale.length;
 }
 
 /** The PaymentIntent a charge or a dispute belongs to, and the credit purchase it paid for. */

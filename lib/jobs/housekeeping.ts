@@ -5,6 +5,7 @@ import {
   deliverDueGiftCards,
   expireCards,
   expireEndedPrograms,
+  expireStaleCreditPurchases,
   reverseDueCreditPayouts,
   sendCreditPayouts,
 } from "@/lib/credit";
@@ -41,6 +42,8 @@ export const CHORES: readonly Chore[] = [
   { queue: "credit-expire-cards", cron: "17 * * * *", run: (db) => expireCards(db) },
   // A sponsor program past its end date: what is left of its credit expires (lib/credit/program-end.ts).
   { queue: "credit-programs-end", cron: "*/10 * * * *", run: (db) => expireEndedPrograms(db) },
+  // Credit purchases nobody paid (a sponsor's program waiting for one is canceled with it).
+  { queue: "credit-purchases-expire", cron: "*/10 * * * *", run: (db) => expireStaleCreditPurchases(db) },
   // Clip tracks whose clip file is missing (set before clips were files, or every cut failed).
   { queue: "clips-cut-missing", cron: "*/10 * * * *", run: (db) => cutMissingClips(db) },
   // The ECB's reference rates for fans' approximate prices, once a day (and at a worker's start

@@ -15,6 +15,8 @@ import {
   enrolWithCode,
   ensureAccount,
   expireEndedPrograms,
+  expireStaleCreditPurchases,
+  fulfillCreditPurchase,
   matchTopUp,
   redeemCardCode,
   redeemCredit,
@@ -356,5 +358,34 @@ describe("what the sponsor and the operator see", () => {
       expect(row.outstanding).toBe(Number(held.total));
     }
     expect(report.check).toEqual(clean);
+  });
+});
+
+describe("a program nobody paid for", () => {
+  it("is canceled with its purchase an hour after the payment page closed, and a late payment issues nothing", async () => {
+    const { sponsor, member } = await makeSponsor(db);
+    const started = await startProgram(db, member, sponsor.id, cardsForm(), "en");
+    if (!started.ok) throw new Error("program refused");
+    const [purchase] = await db.select().from(creditPurchases).where(eq(creditPurchases.programId, started.programId));
+    const status = async () => {
+      const [program] = await db.select().from(sponsorPrograms).where(eq(sponsorPrograms.id, started.programId));
+      const [row] = await db.select().from(creditPurchases).where(eq(creditPurchases.id, purchase.id));
+      return [program.status, row.status];
+    };
+
+    // Still payable, then closed but within the hour: left alone.
+    await expireStaleCreditPurchases(db, new Date(purchase.expiresAt.getTime() - 60_000));
+    await expireStaleCreditPurchases(db, new Date(purchase.expiresAt.getTime() + 30 * 60_000));
+    expect(await status()).toEqual(["pending", "pending"]);
+
+    await expireStaleCreditPurchases(db, new Date(purchase.expiresAt.getTime() + 61 * 60_000));
+    expect(await status()).toEqual(["canceled", "canceled"]);
+
+    expect(await fulfillCreditPurchase(db, purchase.id, { paymentId: unique("test_pay") })).toEqual({
+      outcome: "not_payable",
+      reason: "canceled",
+    });
+    expect(await db.select().from(giftCards).where(eq(giftCards.programId, started.programId))).toEqual([]);
+    expect(await checkLedger(db)).toEqual(clean);
   });
 });
