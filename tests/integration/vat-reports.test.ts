@@ -270,9 +270,10 @@ describe("a band's sales with and without VAT", () => {
       })
     ).text();
     const [header, ...rows] = ordersCsv.slice(1).trimEnd().split("\r\n");
-    expect(header).toMatch(/,VAT paid by Merchtable,VAT you owe,Total excl\. VAT,VAT country$/);
-    expect(rows.some((r) => r.endsWith(",1.12,1.92,15.96,DE"))).toBe(true);
-    expect(rows.some((r) => r.endsWith(",1.67,0.00,8.33,FR"))).toBe(true);
+    // The VAT columns, then what a fan's balance paid (columns are appended, never moved).
+    expect(header).toMatch(/,VAT paid by Merchtable,VAT you owe,Total excl\. VAT,VAT country,Paid by credit$/);
+    expect(rows.some((r) => r.endsWith(",1.12,1.92,15.96,DE,0.00"))).toBe(true);
+    expect(rows.some((r) => r.endsWith(",1.67,0.00,8.33,FR,0.00"))).toBe(true);
     const linesCsv = await (
       await exportRoute(new Request(`http://localhost/dashboard/${shop.artist.slug}/orders/export?kind=lines`), {
         params: Promise.resolve({ artist: shop.artist.slug }),
