@@ -115,6 +115,8 @@ export async function startGiftCheckout(
     buyerEmail: string;
     locale: Locale;
     ip?: string | null;
+    /** The library session's e-mail: its balance pays first, as at any checkout. */
+    creditEmail?: string | null;
     now?: Date;
   },
 ): Promise<GiftCheckoutResult> {
@@ -137,6 +139,7 @@ export async function startGiftCheckout(
     subscribe: false,
     locale: input.locale,
     ip: input.ip,
+    creditEmail: input.creditEmail ?? null,
     gift: checked.gift,
   });
   // Refused (a card minimum, the provider down): this cart was only ever for this gift.

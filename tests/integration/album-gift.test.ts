@@ -1,6 +1,7 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { carts, downloadGrants, orders, releases } from "@/db/schema";
+import { checkLedger, move } from "@/lib/credit";
 import { listLibrary } from "@/lib/library";
 import {
   checkGift,
@@ -107,6 +108,36 @@ describe("an album bought as a gift", () => {
     for (const key of ["subtotal", "total", "tax", "platformFee", "feeBasisPoints", "currency", "provider"] as const)
       expect(gift[key]).toEqual(other[key]);
     expect(gift.platformFee).toBeGreaterThan(0);
+  });
+
+  it("is paid from the giver's balance when they are signed into the library, and goes to the friend all the same", async () => {
+    const shop = await makeShop(db);
+    const giver = `${unique("giver")}@example.test`;
+    await move(
+      db,
+      "issue",
+      { kind: "issued", currency: shop.artist.currency },
+      { kind: "fan", email: giver, currency: shop.artist.currency, scope: { type: "platform" } },
+      100_000,
+    );
+    const gift = request();
+    const started = await startGiftCheckout(db, {
+      artist: shop.artist,
+      releaseId: shop.album.id,
+      customAmount: null,
+      request: gift,
+      buyerEmail: giver,
+      creditEmail: giver,
+      locale: "en",
+      now: NOW,
+    });
+    if (!started.ok) throw new Error(`gift checkout refused: ${started.error}`);
+    const [order] = await db.select().from(orders).where(eq(orders.id, started.orderId));
+    expect(order).toMatchObject({ status: "paid", provider: "credit" });
+    expect(order.creditAmount).toBe(order.total);
+    const [grant] = await grantsOf(order.id);
+    expect(grant.email).toBe(gift.recipientEmail);
+    expect(await checkLedger(db)).toEqual({ drifted: [], unbalanced: [] });
   });
 
   it("waits for its day: not sent a minute before, sent once at it, however many deliverers run", async () => {

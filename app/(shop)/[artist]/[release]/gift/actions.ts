@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { libraryViewer } from "@/app/(shop)/library/library-session";
 import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
 import { clientIp } from "@/lib/auth/client-ip";
@@ -66,6 +67,7 @@ async function giftCheckout(form: FormData): Promise<GiftFormState> {
     releaseId: data.release,
     customAmount,
     buyerEmail: data.buyerEmail,
+    creditEmail: (await libraryViewer())?.email ?? null,
     request: {
       recipientEmail: data.delivery === "print" ? null : data.recipientEmail,
       recipientName: data.recipientName,
