@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { and, desc, eq } from "drizzle-orm";
 import { artists, discountCodes, orders, products, releases, tracks } from "@/db/schema";
 import { DEMO } from "@/db/seed";
+import { issueCard } from "@/lib/credit";
 import { LIBRARY_COOKIE, sealLibrarySession } from "@/lib/library";
 import { signInWithPassword, testDb, uniqueId } from "./helpers";
 
@@ -95,6 +96,41 @@ for (const viewport of VIEWPORTS) {
       await page.goto("/library");
       await expect(page.getByTestId("library-entry")).toHaveCount(1);
       await checkPage(page, "library");
+    });
+
+    test("the gift and credit pages have no serious violation", async ({ page, context }) => {
+      test.setTimeout(120_000);
+      const db = testDb();
+      const { card, code, pageToken } = await db.transaction((tx) =>
+        issueCard(tx, {
+          currency: "EUR",
+          amount: 2500,
+          scope: { type: "platform" },
+          gift: { senderName: "Alex", message: "Happy birthday!" },
+        }),
+      );
+      for (const [path, name] of [
+        ["/gift", "gift card form"],
+        [`/${DEMO.slug}/gift-card`, "band gift card form"],
+        [`/${DEMO.slug}/first-light/gift`, "album gift form"],
+        [`/gift/card/${pageToken}`, "printable gift card"],
+        [`/gift/redeem?code=${code}`, "redeem, signed out"],
+      ] as const) {
+        await page.goto(path);
+        await checkPage(page, name);
+      }
+      const email = `fan-${uniqueId()}@example.test`;
+      const session = sealLibrarySession(email);
+      await context.addCookies([{ name: LIBRARY_COOKIE, value: session.value, url: new URL(page.url()).origin }]);
+      await page.goto(`/gift/redeem?code=${code}`);
+      await checkPage(page, "redeem, signed in");
+      await page.getByTestId("gift-redeem-form").getByRole("button", { name: "Add to my balance" }).click();
+      await expect(page.getByTestId("gift-redeemed")).toBeVisible();
+      await checkPage(page, "redeemed");
+      await page.goto("/library");
+      await expect(page.getByTestId("library-balance")).toHaveCount(1);
+      await checkPage(page, "library with credit");
+      expect(card.amount).toBe(2500);
     });
 
     test("a band's dashboard pages have no serious violation", async ({ page }) => {
