@@ -23,7 +23,7 @@ test("a fan signed into the library buys two tracks of one band from their balan
   await context.addCookies([{ name: LIBRARY_COOKIE, value: sealLibrarySession(email).value, url: baseURL! }]);
 
   await page.goto("/library");
-  await expect(page.getByTestId("library-balance")).toHaveText("€5.00 to spend at any band");
+  await expect(page.getByTestId("library-balance")).toHaveText("€5.00 at any band");
 
   for (const title of ["Ten Cents", "Thirty Cents"]) {
     await page.goto(`/${artist.slug}/${release.slug}`);
@@ -47,7 +47,7 @@ test("a fan signed into the library buys two tracks of one band from their balan
   expect(order).toMatchObject({ status: "paid", provider: "credit", total: 40, creditAmount: 40, email });
 
   await page.goto("/library");
-  await expect(page.getByTestId("library-balance")).toHaveText("€4.60 to spend at any band");
+  await expect(page.getByTestId("library-balance")).toHaveText("€4.60 at any band");
   // One purchase, both tracks.
   const entry = page.getByTestId("library-entry").filter({ hasText: artist.name });
   await expect(entry).toHaveCount(1);
