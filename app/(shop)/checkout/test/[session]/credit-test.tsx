@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { TestDeclineForm } from "@/components/cart/test-decline-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { CreditPurchase } from "@/db/schema";
 import { formatMoney } from "@/lib/money";
@@ -52,16 +53,11 @@ export async function CreditTestPayment({
             <input type="hidden" name="session" value={purchase.providerSessionId!} />
             <SubmitButton className="w-full">{t("pay", { total: amount })}</SubmitButton>
           </form>
-          <form action={declineCreditTestAction}>
-            <input type="hidden" name="session" value={purchase.providerSessionId!} />
-            <button
-              type="submit"
-              className="w-full rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium hover:bg-stone-50"
-              data-testid="test-decline"
-            >
-              {t("decline")}
-            </button>
-          </form>
+          <TestDeclineForm
+            action={declineCreditTestAction}
+            session={purchase.providerSessionId!}
+            label={t("decline")}
+          />
         </div>
       )}
     </div>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { TestDeclineForm } from "@/components/cart/test-decline-form";
 import { TestPayForm } from "@/components/cart/test-pay-form";
 import { db } from "@/db";
 import { SOLD_ORDER_STATUSES } from "@/db/schema";
@@ -102,16 +103,7 @@ export default async function TestPaymentPage({ params }: PageProps<"/checkout/t
                 : null
             }
           />
-          <form action={declineTestAction}>
-            <input type="hidden" name="session" value={order.providerSessionId!} />
-            <button
-              type="submit"
-              className="w-full rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium hover:bg-stone-50"
-              data-testid="test-decline"
-            >
-              {t("decline")}
-            </button>
-          </form>
+          <TestDeclineForm action={declineTestAction} session={order.providerSessionId!} label={t("decline")} />
         </div>
       )}
     </div>
