@@ -1,4 +1,4 @@
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq, lt, notExists } from "drizzle-orm";
 import type { Logger } from "pino";
 import type Stripe from "stripe";
 import type { DbOrTx, Tx } from "@/db/client";
@@ -54,7 +54,8 @@ export async function cancelCreditPurchase(tx: DbOrTx, purchaseId: string) {
 /**
  * Purchases whose payment page has closed without a word from the provider (the test provider
  * sends none; a lost Stripe event): canceled an hour past their expiry, each in its own
- * transaction. A payment that still arrives is logged for a refund, as for orders.
+ * transaction. A payment that still arrives is logged for a refund, as for orders. Sponsors'
+ * programs left pending with no purchase that could still pay them are canceled too.
  */
 export async function expireStaleCreditPurchases(db: DbOrTx, now = new Date()): Promise<number> {
   const stale = await db
@@ -65,7 +66,25 @@ export async function expireStaleCreditPurchases(db: DbOrTx, now = new Date()): 
     )
     .limit(200);
   for (const { id } of stale) await db.transaction((tx) => cancelCreditPurchase(tx, id));
-  return stale.length;
+  // A program written but whose purchase never started (the process died between the two, or
+  // the provider refused and the cancel was lost): nothing can pay it any more.
+  const orphans = await db
+    .update(sponsorPrograms)
+    .set({ status: "canceled" })
+    .where(
+      and(
+        eq(sponsorPrograms.status, "pending"),
+        lt(sponsorPrograms.createdAt, new Date(now.getTime() - 3_600_000)),
+        notExists(
+          db
+            .select({ id: creditPurchases.id })
+            .from(creditPurchases)
+            .where(and(eq(creditPurchases.programId, sponsorPrograms.id), eq(creditPurchases.status, "pending"))),
+        ),
+      ),
+    )
+    .returning({ id: sponsorPrograms.id });
+  return stale.length + orphans.length;
 }
 
 /** The PaymentIntent a charge or a dispute belongs to, and the credit purchase it paid for. */

@@ -362,6 +362,31 @@ describe("what the sponsor and the operator see", () => {
 });
 
 describe("a program nobody paid for", () => {
+  it("is canceled an hour on when its purchase never started, and kept while a purchase can still pay it", async () => {
+    const { sponsor, member } = await makeSponsor(db);
+    // The process died between writing the program and starting its purchase.
+    const [orphan] = await db
+      .insert(sponsorPrograms)
+      .values({ sponsorId: sponsor.id, kind: "cards", currency: "EUR", cardCount: 2, cardAmount: 1000 })
+      .returning();
+    // A payment page that stays open for three hours more.
+    const started = await startProgram(db, member, sponsor.id, cardsForm(), "en");
+    if (!started.ok) throw new Error("program refused");
+    const later = new Date(Date.now() + 61 * 60_000);
+    await db
+      .update(creditPurchases)
+      .set({ expiresAt: new Date(later.getTime() + 3 * 3_600_000) })
+      .where(eq(creditPurchases.programId, started.programId));
+
+    await expireStaleCreditPurchases(db, new Date(Date.now() + 30 * 60_000));
+    const statusOf = async (id: string) =>
+      (await db.select().from(sponsorPrograms).where(eq(sponsorPrograms.id, id)))[0].status;
+    expect(await statusOf(orphan.id)).toBe("pending");
+    await expireStaleCreditPurchases(db, later);
+    expect(await statusOf(orphan.id)).toBe("canceled");
+    expect(await statusOf(started.programId)).toBe("pending");
+  });
+
   it("is canceled with its purchase an hour after the payment page closed, and a late payment issues nothing", async () => {
     const { sponsor, member } = await makeSponsor(db);
     const started = await startProgram(db, member, sponsor.id, cardsForm(), "en");
