@@ -66,8 +66,20 @@ const LAYERS = [
     "documents",
     "credit",
   ],
-  ["orders", "billing", "sponsors"],
-  ["downloads", "embed", "stats", "jobs", "library", "stream", "seo", "page-cache", "admin"],
+  ["orders", "billing", "sponsors", "follows", "news", "fan-subscriptions"],
+  [
+    "downloads",
+    "embed",
+    "stats",
+    "jobs",
+    "library",
+    "stream",
+    "seo",
+    "page-cache",
+    "admin",
+    "release-day",
+    "collection",
+  ],
   ["cli"],
 ];
 

@@ -43,6 +43,13 @@ export const releases = pgTable(
     status: releaseStatusEnum("status").notNull().default("draft"),
     publishedAt: timestamp("published_at", { withTimezone: true, mode: "date" }),
     /**
+     * Release day (issue 19): the moment the release comes out. Published with a releaseAt still to
+     * come and no releasedAt, the release is a pre-order (lib/catalog/preorder.ts); the release job
+     * sets releasedAt once (lib/release-day). Null: out as soon as it is published.
+     */
+    releaseAt: timestamp("release_at", { withTimezone: true, mode: "date" }),
+    releasedAt: timestamp("released_at", { withTimezone: true, mode: "date" }),
+    /**
      * Unlisted: published but off the shop, widgets' shop list and sitemap; its address still
      * works (buyers' links, fans who have it). A downgrade to Free unlists releases past the limit.
      */
@@ -61,6 +68,9 @@ export const releases = pgTable(
   (t) => [
     uniqueIndex("releases_artist_slug_idx").on(t.artistId, t.slug),
     index("releases_artist_status_idx").on(t.artistId, t.status),
+    index("releases_due_idx")
+      .on(t.releaseAt)
+      .where(sql`${t.releasedAt} is null and ${t.releaseAt} is not null`),
     check("releases_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check("releases_prices_not_negative", sql`${t.priceAmount} >= 0 and ${t.priceMinimum} >= 0`),
   ],
@@ -116,6 +126,8 @@ export const tracks = pgTable(
     statusError: text("status_error"),
     streaming: streamingModeEnum("streaming").notNull().default("full"),
     clipSeconds: integer("clip_seconds").notNull().default(30),
+    /** Heard in full and downloadable by buyers before release day (a pre-order's "available now"). */
+    preorderAvailable: boolean("preorder_available").notNull().default(false),
     /** How the single track is sold; null = not sold on its own. Currency is the release's. */
     pricingMode: pricingModeEnum("pricing_mode"),
     /** Fixed price, or the suggested amount when pay-what-you-want; null with "fixed" = no price set yet. */

@@ -3,6 +3,7 @@ import { artists } from "./artists";
 import { releases, tracks } from "./catalog";
 import { createdAt, id } from "./columns";
 import { orders } from "./orders";
+import { fanSubscriptions } from "./release-day";
 
 /**
  * A fan's right to download: one per paid order (or redeemed code), reached at
@@ -16,6 +17,8 @@ export const downloadGrants = pgTable(
       .notNull()
       .references(() => artists.id, { onDelete: "cascade" }),
     orderId: text("order_id").references(() => orders.id, { onDelete: "cascade" }),
+    /** A fan subscription's one grant: each release out while it is live is added to it (lib/fan-subscriptions). */
+    fanSubscriptionId: text("fan_subscription_id").references(() => fanSubscriptions.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
     tokenHash: text("token_hash").notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
@@ -24,6 +27,7 @@ export const downloadGrants = pgTable(
   (t) => [
     uniqueIndex("download_grants_token_idx").on(t.tokenHash),
     uniqueIndex("download_grants_order_idx").on(t.orderId),
+    uniqueIndex("download_grants_fan_subscription_idx").on(t.fanSubscriptionId),
     index("download_grants_email_idx").on(t.email),
   ],
 );

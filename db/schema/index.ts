@@ -23,3 +23,4 @@ export * from "./audit";
 export * from "./reports";
 export * from "./tax";
 export * from "./credit";
+export * from "./release-day";

@@ -4,3 +4,4 @@
  */
 export * from "./public";
 export * from "./price-input";
+export * from "./preorder";

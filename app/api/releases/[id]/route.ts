@@ -7,6 +7,7 @@ import { artistSlugOfRelease } from "@/lib/catalog/listing";
 import { setReleaseStatus } from "@/lib/catalog/releases";
 import { env } from "@/lib/env";
 import { upgradePath } from "@/lib/plans";
+import { releaseIfDue } from "@/lib/release-day";
 
 const bodySchema = z.object({ status: z.enum(["published", "draft"]), listed: z.boolean().optional() }).strict();
 
@@ -45,6 +46,7 @@ export async function PATCH(request: Request, ctx: RouteContext<"/api/releases/[
   const { status, listed } = parsed.data;
   const result = await setReleaseStatus(db, user.id, id, status, { listed });
   if (result.ok) {
+    if (status === "published") await releaseIfDue(db, id);
     revalidatePath("/", "layout");
     const { release } = result;
     return json(200, {

@@ -15,6 +15,7 @@ import { env } from "@/lib/env";
 import { maxImageBytes } from "@/lib/images";
 import { isSmallArtwork, RECOMMENDED_ARTWORK_PX, sizeMb } from "@/lib/images/limits";
 import { upgradePath } from "@/lib/plans";
+import { releaseIfDue } from "@/lib/release-day";
 
 /** Every action here is a public POST endpoint: each one checks membership in lib/catalog. */
 export type FormState =
@@ -117,6 +118,8 @@ export async function setReleaseStatusAction(_prev: FormState, form: FormData): 
     if (result.error === "plan_limit") return planLimitRefusal(str(form, "releaseId"));
     return { ok: false, error: t(result.error) };
   }
+  // Out now unless a release day is still to come (then the release job brings it out).
+  if (status === "published") await releaseIfDue(db, result.release.id);
   revalidatePath("/", "layout");
   return { ok: true };
 }

@@ -1,0 +1,1 @@
+export { markReleased, releaseIfDue } from "./released";
