@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { isFanPath } from "@/lib/artists/slug";
 import { isNextDev } from "@/lib/env";
 import { oneClickUnsubscribePath } from "@/lib/fans/unsubscribe-link";
+import { followOneClickPath } from "@/lib/follows/unsubscribe-link";
 import { oversizedFormPost } from "@/lib/http/body-limit";
 import {
   baselineHeaders,
@@ -53,7 +54,10 @@ export function proxy(request: NextRequest) {
     });
   }
 
-  const oneClick = oneClickUnsubscribePath(request.method, pathname, request.headers.has("next-action"));
+  const serverAction = request.headers.has("next-action");
+  const oneClick =
+    oneClickUnsubscribePath(request.method, pathname, serverAction) ??
+    followOneClickPath(request.method, pathname, serverAction);
   if (oneClick) {
     const response = NextResponse.rewrite(new URL(oneClick, request.url));
     for (const [name, value] of Object.entries(baselineHeaders)) response.headers.set(name, value);

@@ -38,7 +38,10 @@ export const follows = pgTable(
     /** Lower-cased. */
     email: text("email").notNull(),
     status: followStatusEnum("status").notNull().default("pending"),
-    /** SHA-256 of the confirmation link's token; null once confirmed (or for a library follow). */
+    /**
+     * SHA-256 of the confirmation link's token, kept after confirming (a second click says "already
+     * following"); null for a library follow and once the fan unfollows (an old link is then void).
+     */
     confirmTokenHash: text("confirm_token_hash"),
     confirmSentAt: timestamp("confirm_sent_at", { withTimezone: true, mode: "date" }),
     /** Where the button was: shop, release, widget, library. */
@@ -47,6 +50,8 @@ export const follows = pgTable(
     unsubscribedAt: timestamp("unsubscribed_at", { withTimezone: true, mode: "date" }),
     /** Releases out after this moment are still to be told in the fan's next digest. */
     notifiedThrough: timestamp("notified_through", { withTimezone: true, mode: "date" }),
+    /** The language the fan followed in: their mails (confirmation, digest) speak it. */
+    locale: text("locale").notNull().default("en"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,3 +1,3 @@
 export { listOutbox, outboxEnabled, sendEmail, type Email } from "./send";
-export { renderEmail } from "./render";
+export { escapeHtml, renderEmail } from "./render";
 export { deliverQueuedEmails, deliverSoon, queueEmail, sendQueuedEmail } from "./queue";

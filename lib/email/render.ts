@@ -2,7 +2,7 @@
  * Plain, readable e-mails: a text part (what most spam filters and all terminals read) and a
  * minimal HTML part with one clear button.
  */
-const escape = (s: string) =>
+export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 export type EmailInput = {
@@ -30,15 +30,15 @@ export function renderEmail(input: EmailInput) {
     ? `<table style="border-collapse:collapse;width:100%;margin:16px 0">${rows
         .map(
           ([label, value]) =>
-            `<tr><td style="padding:4px 8px 4px 0;border-bottom:1px solid #e7e5e4">${escape(label)}</td><td style="padding:4px 0;border-bottom:1px solid #e7e5e4;text-align:right;white-space:pre-line">${escape(value)}</td></tr>`,
+            `<tr><td style="padding:4px 8px 4px 0;border-bottom:1px solid #e7e5e4">${escapeHtml(label)}</td><td style="padding:4px 0;border-bottom:1px solid #e7e5e4;text-align:right;white-space:pre-line">${escapeHtml(value)}</td></tr>`,
         )
         .join("")}</table>`
     : "";
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1c1917;max-width:560px;margin:auto;padding:24px">
-<p>${escape(input.intro)}</p>
+<p>${escapeHtml(input.intro)}</p>
 ${table}
-${input.action ? `<p><a href="${escape(input.action.url)}" style="display:inline-block;background:#1c1917;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">${escape(input.action.label)}</a></p><p style="font-size:12px;color:#57534e">${escape(input.action.url)}</p>` : ""}
-${input.outro ? `<p style="color:#57534e">${escape(input.outro)}</p>` : ""}
+${input.action ? `<p><a href="${escapeHtml(input.action.url)}" style="display:inline-block;background:#1c1917;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">${escapeHtml(input.action.label)}</a></p><p style="font-size:12px;color:#57534e">${escapeHtml(input.action.url)}</p>` : ""}
+${input.outro ? `<p style="color:#57534e">${escapeHtml(input.outro)}</p>` : ""}
 <p style="font-size:12px;color:#a8a29e">Merchtable</p></body></html>`;
   return { to: input.to, subject: input.subject, text, html };
 }

@@ -38,3 +38,14 @@ export function readFollowUnsubscribeToken(token: string): UnsubscribeScope | nu
 export function followUnsubscribeUrl(scope: UnsubscribeScope) {
   return new URL(`/follows/unsubscribe/${followUnsubscribeToken(scope)}`, env().APP_URL).toString();
 }
+
+/**
+ * Mail clients honour List-Unsubscribe-Post (RFC 8058) with a bare POST to the link itself; the
+ * proxy hands it to the route that unsubscribes at once (as lib/fans does for buyers' links). The
+ * page's own confirm button is a server action (it carries Next-Action) and stays.
+ */
+export function followOneClickPath(method: string, pathname: string, serverAction: boolean): string | null {
+  if (method.toUpperCase() !== "POST" || serverAction) return null;
+  const match = /^\/follows\/unsubscribe\/([^/]+)\/?$/.exec(pathname);
+  return match ? `/api/follows/unsubscribe/${match[1]}` : null;
+}

@@ -72,8 +72,8 @@ export const baselineHeaders: Record<string, string> = {
 };
 
 /**
- * Pages whose address is a secret (download and library links, the checkout's return page): they
- * send no Referer at all, so the token never reaches another site's logs.
+ * Pages whose address is a secret (download, library and follow links, the checkout's return
+ * page): they send no Referer at all, so the token never reaches another site's logs.
  */
 export function referrerPolicyFor(pathname: string) {
   return /^\/(download|library)(\/|$)|^\/checkout\//.test(pathname)
@@ -88,7 +88,13 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * one-click unsubscribes (a signed token in the URL; some mail clients post from their own
  * origin). The proxy sees the unsubscribe twice: as posted, then as rewritten to its route.
  */
-const CROSS_SITE_WRITE_PATHS = ["/api/stripe/webhook", "/library/unsubscribe/", "/api/unsubscribe/"];
+const CROSS_SITE_WRITE_PATHS = [
+  "/api/stripe/webhook",
+  "/library/unsubscribe/",
+  "/api/unsubscribe/",
+  "/follows/unsubscribe/",
+  "/api/follows/unsubscribe/",
+];
 
 export type WriteCheck = { allowed: true } | { allowed: false; reason: "null_origin" | "foreign_origin" };
 

@@ -18,6 +18,14 @@ export const FAN_NAMESPACES = {
   selling: ["selling.kinds"],
   documents: ["documents.pdf", "documents.links"],
   gifts: ["gifts"],
+  follows: [
+    "follows.button",
+    "follows.page",
+    "follows.confirm",
+    "follows.unsubscribe",
+    "follows.mail",
+    "follows.library",
+  ],
 } as const;
 
 export type FanArea = keyof typeof FAN_NAMESPACES;

@@ -35,6 +35,10 @@ import en from "./messages/en.json";
 import siteEs from "./messages/es.json";
 import firstRunEn from "./messages/firstrun.en.json";
 import firstRunFr from "./messages/firstrun.fr.json";
+import followsDe from "./messages/follows.de.json";
+import followsEn from "./messages/follows.en.json";
+import followsEs from "./messages/follows.es.json";
+import followsFr from "./messages/follows.fr.json";
 import fr from "./messages/fr.json";
 import giftsDe from "./messages/gifts.de.json";
 import giftsEn from "./messages/gifts.en.json";
@@ -91,6 +95,7 @@ const enAll = {
   ...documentsEn,
   ...giftsEn,
   ...sponsorEn,
+  ...followsEn,
 };
 export type Messages = typeof enAll;
 
@@ -119,6 +124,7 @@ export const fanMessages: Record<"de" | "es", Record<FanArea, Tree>> = {
     selling: sellingDe,
     documents: documentsDe,
     gifts: giftsDe,
+    follows: followsDe,
   },
   es: {
     site: siteEs,
@@ -133,6 +139,7 @@ export const fanMessages: Record<"de" | "es", Record<FanArea, Tree>> = {
     selling: sellingEs,
     documents: documentsEs,
     gifts: giftsEs,
+    follows: followsEs,
   },
 };
 /** The whole catalogue of a fan language: its own fan messages over English (the back office's). */
@@ -161,6 +168,7 @@ export const messages: Record<Locale, Messages> = {
     ...documentsFr,
     ...giftsFr,
     ...sponsorFr,
+    ...followsFr,
   },
   de: withFanMessages("de"),
   es: withFanMessages("es"),

@@ -10,6 +10,7 @@ import {
   sendCreditPayouts,
 } from "@/lib/credit";
 import { deliverQueuedEmails } from "@/lib/email/queue";
+import { sendFollowDigests } from "@/lib/follows";
 import { expireStaleOrders } from "@/lib/orders/cancel";
 import { deliverDueGifts } from "@/lib/orders/gift-delivery";
 import { EXCHANGE_RATES_CRON, EXCHANGE_RATES_QUEUE, refreshExchangeRates } from "./exchange-rates";
@@ -46,6 +47,9 @@ export const CHORES: readonly Chore[] = [
   { queue: "credit-purchases-expire", cron: "*/10 * * * *", run: (db) => expireStaleCreditPurchases(db) },
   // Clip tracks whose clip file is missing (set before clips were files, or every cut failed).
   { queue: "clips-cut-missing", cron: "*/10 * * * *", run: (db) => cutMissingClips(db) },
+  // Followers' new-release digests (one a day at most per fan: lib/follows/digest.ts); the mail
+  // leaves with the next email-deliver run.
+  { queue: "follows-digest", cron: "*/5 * * * *", run: (db) => sendFollowDigests(db) },
   // The ECB's reference rates for fans' approximate prices, once a day (and at a worker's start
   // when they are missing or stale, ./index.ts). A failed fetch keeps the old rates.
   {

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ProductOffer } from "@/components/cart/buy-panel";
+import { FollowLink } from "@/components/follows/follow-link";
 import { ReportLink } from "@/components/moderation/report-link";
 import { ReleaseCard } from "@/components/release/release-card";
 import { ShopJsonLd } from "@/components/seo/json-ld";
@@ -110,6 +111,7 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
             <h1 className="truncate text-3xl font-semibold tracking-tight sm:text-4xl">{artist.name}</h1>
             {artist.location && <p className="mt-1 text-muted">{artist.location}</p>}
           </div>
+          <FollowLink artistSlug={artist.slug} band={artist.name} from="shop" className="self-start sm:self-end" />
           <CartLink
             artistId={artist.id}
             href={localePath(locale, `/${artist.slug}/cart`)}

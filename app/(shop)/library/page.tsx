@@ -4,6 +4,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { CreditSummary } from "@/components/credit/credit-summary";
 import { DocumentLinks } from "@/components/documents/document-links";
+import { FollowsSection } from "@/components/library/follows-section";
 import { ReleaseArtwork } from "@/components/release/release-artwork";
 import { accentStyle } from "@/components/ui/accent-style";
 import { db } from "@/db";
@@ -76,6 +77,7 @@ export default async function LibraryPage() {
           ))}
         </ul>
       )}
+      <FollowsSection email={viewer.email} />
     </div>
   );
 }

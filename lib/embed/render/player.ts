@@ -4,6 +4,7 @@ import type { EmbedOffer } from "@/lib/embed/data";
 import { html, type Raw } from "@/lib/embed/html";
 import type { EmbedOptions } from "@/lib/embed/options";
 import type { WidgetData } from "@/lib/embed/script/player";
+import { followLink } from "./follow";
 import { buyControl, type T } from "./offer";
 
 const PLAY_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 4l13 8-13 8z"/></svg>`;
@@ -79,7 +80,7 @@ export function playerBody(input: PlayerInput): Raw {
     ? html`<div class="ctl">${skip("previous", PREVIOUS_ICON)}<button type="button" class="pp" data-play data-testid="embed-play" aria-label="${t("play", { title: first.title })}">${PLAY_ICON}</button>${skip("next", NEXT_ICON)}<div class="np"><span class="one" data-now data-testid="embed-now">${first.title}</span><div class="row"><input type="range" min="0" max="${Math.max(1, Math.round(first.playback === "clip" ? Math.min(first.clipSeconds, (first.durationMs ?? Infinity) / 1000) : (first.durationMs ?? 0) / 1000))}" step="any" value="0" data-seek aria-label="${t("position", { title: first.title })}"><span class="tm" data-time>0:00</span></div></div></div>`
     : "";
   const list = input.list && options.layout !== "slim" && tracks.length > 0;
-  return html`<div class="w pl ${options.layout}${options.layout === "large" && artSize === "l" && art ? " tall" : ""}" id="w" data-testid="embed-widget"><div class="hd">${artwork}<div class="meta"><p class="by">${artist.name}</p><h1 class="t">${input.title}</h1>${controls}${buyControl(artist.slug, offer, options, t, "price")}</div></div>${
+  return html`<div class="w pl ${options.layout}${options.layout === "large" && artSize === "l" && art ? " tall" : ""}" id="w" data-testid="embed-widget"><div class="hd">${artwork}<div class="meta"><p class="by">${artist.name} · ${followLink(artist, options, t)}</p><h1 class="t">${input.title}</h1>${controls}${buyControl(artist.slug, offer, options, t, "price")}</div></div>${
     list
       ? html`<div class="fill"><ol class="tl" aria-label="${t("tracks")}">${tracks.map((track, i) => trackRow(track, i, t))}</ol></div>`
       : ""

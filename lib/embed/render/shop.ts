@@ -2,6 +2,7 @@ import { offerImage, type EmbedOffer, type ShopWidget } from "@/lib/embed/data";
 import { html, type Raw } from "@/lib/embed/html";
 import type { EmbedOptions } from "@/lib/embed/options";
 import { localePath } from "@/lib/i18n";
+import { followLink } from "./follow";
 import { buyControl, markedPrice, type T } from "./offer";
 
 function kindLabel(offer: EmbedOffer, t: T): string {
@@ -31,5 +32,5 @@ function items(data: ShopWidget, options: EmbedOptions, t: T): Raw {
 }
 
 export function shopBody(data: ShopWidget, options: EmbedOptions, t: T): Raw {
-  return html`<div class="w ${options.layout}" id="w" data-testid="embed-widget"><div class="hd" style="align-items:center"><h1 class="t" style="flex:1">${data.artist.name}</h1><a class="buy ghost" href="${localePath(options.lang, `/${data.artist.slug}`)}" target="_blank" rel="noopener">${t("visit")}<span class="sr"> (${t("newTab")})</span></a></div><div class="fill">${items(data, options, t)}</div></div>`;
+  return html`<div class="w ${options.layout}" id="w" data-testid="embed-widget"><div class="hd" style="align-items:center"><h1 class="t" style="flex:1">${data.artist.name}</h1>${followLink(data.artist, options, t, "buy ghost")}<a class="buy ghost" href="${localePath(options.lang, `/${data.artist.slug}`)}" target="_blank" rel="noopener">${t("visit")}<span class="sr"> (${t("newTab")})</span></a></div><div class="fill">${items(data, options, t)}</div></div>`;
 }

@@ -17,6 +17,7 @@ button,select,input{font:inherit;color:inherit}
 .art.l{width:160px;height:160px}.art.s{width:72px;height:72px}
 .meta{flex:1;min-width:0;display:flex;flex-direction:column;gap:6px}
 .by{color:var(--mu);font-size:13px;line-height:18px}
+.fl{color:inherit;text-decoration:underline;text-underline-offset:2px}
 .t{font-size:18px;font-weight:650;line-height:22px}
 .t,.by,.one{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .ctl{display:flex;align-items:center;gap:10px;min-width:0}

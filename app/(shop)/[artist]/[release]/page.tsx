@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { BuyPanel } from "@/components/cart/buy-panel";
+import { FollowLink } from "@/components/follows/follow-link";
 import { ReportLink } from "@/components/moderation/report-link";
 import { playerText } from "@/components/player/player-text";
 import { ReleasePlayer } from "@/components/player/release-player";
@@ -225,6 +226,7 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
               </dd>
             </dl>
           )}
+          {!isDraft && <FollowLink artistSlug={artist.slug} band={artist.name} from="release" />}
           <Link href={shopHref} className="block text-sm text-muted underline underline-offset-2 hover:text-ink">
             {t("backToShop", { artist: artist.name })}
           </Link>

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { pageTitle } from "@/app/(dashboard)/dashboard/[artist]/page-title";
 import { FanList } from "@/components/dashboard/fans/fan-list";
+import { FollowersSection } from "@/components/dashboard/fans/followers-section";
 import { control } from "@/components/ui/field";
 import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
@@ -100,6 +101,7 @@ export default async function FansPage({ params, searchParams }: PageProps<"/das
         </nav>
       )}
       <p className="text-xs text-muted">{t("unsubscribeNote")}</p>
+      <FollowersSection artist={artist} locale={locale} />
     </div>
   );
 }

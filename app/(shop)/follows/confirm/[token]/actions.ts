@@ -1,0 +1,11 @@
+"use server";
+
+import { db } from "@/db";
+import { confirmFollow } from "@/lib/follows";
+import type { UnsubscribeState } from "../../../library/unsubscribe/[token]/actions";
+
+/** The confirmation's one click (a POST: mail scanners open links, they do not press buttons). */
+export async function confirmFollowAction(_prev: UnsubscribeState, form: FormData): Promise<UnsubscribeState> {
+  const result = await confirmFollow(db, String(form.get("token") ?? ""));
+  return { ok: result.ok };
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "follows" ADD COLUMN "locale" text DEFAULT 'en' NOT NULL;
