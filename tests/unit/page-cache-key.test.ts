@@ -58,6 +58,9 @@ describe("page cache keys", () => {
     for (const url of [
       "/demo-band/cart",
       "/demo-band/redeem",
+      "/demo-band/follow",
+      "/fr/demo-band/follow?from=widget",
+      "/follows/unsubscribe/a:x.y",
       "/dashboard",
       "/dashboard/demo-band",
       "/signin",

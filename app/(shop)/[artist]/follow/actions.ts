@@ -40,8 +40,9 @@ export async function followByEmailAction(_prev: FollowFormState, form: FormData
 /** A fan signed in to the library follows (or stops) in one click: the address is already proven. */
 export async function followAsFanAction(form: FormData) {
   const viewer = await libraryViewer();
+  const slug = String(form.get("slug") ?? "");
   // Only a slug's characters: the address redirected to stays on this site.
-  const slug = /^[a-z0-9-]{1,80}$/.test(String(form.get("slug"))) ? String(form.get("slug")) : "demo-band";
+  if (!/^[a-z0-9-]{1,80}$/.test(slug)) redirect("/");
   const back = async (done: string) => `${localePath(await pageLocale(), `/${slug}/follow`)}?done=${done}`;
   if (!viewer) redirect(await back("signin"));
   const artistId = String(form.get("artistId") ?? "");
