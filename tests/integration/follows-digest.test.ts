@@ -4,13 +4,13 @@ import { fanProfiles, follows, releases } from "@/db/schema";
 import {
   confirmFollow,
   followAsFan,
+  followUnsubscribeToken,
   followUnsubscribeUrl,
   followWithEmail,
   sendDigest,
   sendFollowDigests,
   unfollow,
   unsubscribeFollowWithToken,
-  followUnsubscribeToken,
 } from "@/lib/follows";
 import { unique, useTestDb } from "@/tests/support/factories";
 import { confirmToken, fanEmail, followRow, mailTo, makeBand, releaseOut } from "@/tests/support/follows";
@@ -81,7 +81,14 @@ describe("the new-release digest", () => {
   it("sends nothing to a pending follower, one who unfollowed, or one who stopped all mail", async () => {
     const band = await makeBand(db);
     const [pending, gone, silent] = [fanEmail(), fanEmail(), fanEmail()];
-    await followWithEmail(db, { artistId: band.id, email: pending, ip: unique("10.7"), locale: "en", source: "shop", now: T0 });
+    await followWithEmail(db, {
+      artistId: band.id,
+      email: pending,
+      ip: unique("10.7"),
+      locale: "en",
+      source: "shop",
+      now: T0,
+    });
     await follow(band.id, gone);
     await unfollow(db, { artistId: band.id, email: gone, now: at(0.5) });
     await follow(band.id, silent);

@@ -21,7 +21,14 @@ import { confirmToken, fanEmail, followRow, mailTo, makeBand } from "@/tests/sup
 
 const db = useTestDb();
 const ask = (artistId: string, email: string, extra: { ip?: string; now?: Date } = {}) =>
-  followWithEmail(db, { artistId, email, ip: extra.ip ?? unique("10.9"), locale: "en", source: "release", now: extra.now });
+  followWithEmail(db, {
+    artistId,
+    email,
+    ip: extra.ip ?? unique("10.9"),
+    locale: "en",
+    source: "release",
+    now: extra.now,
+  });
 
 async function linkOf(email: string) {
   const mails = await mailTo(db, email, "follow-confirm:");

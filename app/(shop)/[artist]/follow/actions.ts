@@ -4,13 +4,13 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
+import { libraryViewer } from "@/app/(shop)/library/library-session";
 import { db } from "@/db";
 import { clientIp } from "@/lib/auth/client-ip";
 import { deliverSoon } from "@/lib/email";
 import { CONFIRM_TTL_DAYS, followAsFan, followSource, followWithEmail, unfollow } from "@/lib/follows";
 import { localePath } from "@/lib/i18n";
 import { pageLocale } from "@/lib/i18n/locale-href";
-import { libraryViewer } from "../../library/library-session";
 
 export type FollowFormState =
   { ok: true; message: string } | { ok: false; error?: string; fieldError?: string; email: string } | null;

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { libraryViewer } from "@/app/(shop)/library/library-session";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { accentStyle } from "@/components/ui/accent-style";
 import { Notice } from "@/components/ui/notice";
@@ -12,7 +13,6 @@ import { getArtistBySlug } from "@/lib/artists";
 import { followSource, followState } from "@/lib/follows";
 import { localeHref } from "@/lib/i18n/locale-href";
 import { shopAvailable } from "@/lib/moderation";
-import { libraryViewer } from "../../library/library-session";
 import { followAsFanAction } from "./actions";
 import { FollowByEmailForm } from "./follow-form";
 
