@@ -53,11 +53,16 @@ test("a fan follows a band from a release page with an e-mail only, confirms, he
   const fan = `follower-${uniqueId()}@example.test`;
 
   await page.goto(`/${artist.slug}/${album.slug}`);
+  await page.screenshot({ path: `${artifacts}/follow-release-button.png` });
   await page.getByTestId("follow-button").click();
   await expect(page).toHaveURL(new RegExp(`/${artist.slug}/follow\\?from=release$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Follow ${artist.name}`);
   await checkPage(page, "follow page");
   await page.screenshot({ path: `${artifacts}/follow-page.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await checkPage(page, "follow page, phone");
+  await page.screenshot({ path: `${artifacts}/follow-page-phone.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
   const form = page.getByTestId("follow-form");
   await form.getByLabel("Your e-mail").fill("not an address");
   await form.getByRole("button", { name: "Follow" }).click();

@@ -170,6 +170,9 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
                 ? t("summaryWithLength", { count: tracks.length, minutes: Math.max(1, Math.round(totalSeconds / 60)) })
                 : t("summary", { count: tracks.length })}
             </p>
+            {!isDraft && (
+              <FollowLink artistSlug={artist.slug} band={artist.name} from="release" className="mt-4 mr-2" />
+            )}
             {!isDraft && !release.listed && (
               <MemberNote
                 artistId={artist.id}
@@ -226,7 +229,6 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
               </dd>
             </dl>
           )}
-          {!isDraft && <FollowLink artistSlug={artist.slug} band={artist.name} from="release" />}
           <Link href={shopHref} className="block text-sm text-muted underline underline-offset-2 hover:text-ink">
             {t("backToShop", { artist: artist.name })}
           </Link>
