@@ -15,6 +15,8 @@ export const RESERVED_RELEASE_SLUGS = new Set([
   "shop",
   // The band's gift cards (/<artist>/gift-card): "gift" stays free, a release may well be called that.
   "gift-card",
+  // The band's news posts (/<artist>/news/<post>).
+  "news",
 ]);
 
 const text = (max: number) => z.string().trim().max(max, "too_long").default("");

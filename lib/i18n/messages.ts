@@ -48,6 +48,12 @@ import moderationDe from "./messages/moderation.de.json";
 import moderationEn from "./messages/moderation.en.json";
 import moderationEs from "./messages/moderation.es.json";
 import moderationFr from "./messages/moderation.fr.json";
+import newsDe from "./messages/news.de.json";
+import newsEn from "./messages/news.en.json";
+import newsEs from "./messages/news.es.json";
+import newsFr from "./messages/news.fr.json";
+import newsDeskEn from "./messages/newsdesk.en.json";
+import newsDeskFr from "./messages/newsdesk.fr.json";
 import plansDe from "./messages/plans.de.json";
 import plansEn from "./messages/plans.en.json";
 import plansEs from "./messages/plans.es.json";
@@ -91,6 +97,8 @@ const enAll = {
   ...documentsEn,
   ...giftsEn,
   ...sponsorEn,
+  ...newsEn,
+  ...newsDeskEn,
 };
 export type Messages = typeof enAll;
 
@@ -119,6 +127,7 @@ export const fanMessages: Record<"de" | "es", Record<FanArea, Tree>> = {
     selling: sellingDe,
     documents: documentsDe,
     gifts: giftsDe,
+    news: newsDe,
   },
   es: {
     site: siteEs,
@@ -133,6 +142,7 @@ export const fanMessages: Record<"de" | "es", Record<FanArea, Tree>> = {
     selling: sellingEs,
     documents: documentsEs,
     gifts: giftsEs,
+    news: newsEs,
   },
 };
 /** The whole catalogue of a fan language: its own fan messages over English (the back office's). */
@@ -161,6 +171,8 @@ export const messages: Record<Locale, Messages> = {
     ...documentsFr,
     ...giftsFr,
     ...sponsorFr,
+    ...newsFr,
+    ...newsDeskFr,
   },
   de: withFanMessages("de"),
   es: withFanMessages("es"),
