@@ -11,6 +11,8 @@ export {
 export {
   BODY_MAX,
   TITLE_MAX,
+  attachableReleases,
+  attachedRelease,
   createPost,
   getPostForBand,
   getPublishedPost,

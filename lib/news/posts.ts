@@ -169,3 +169,25 @@ export async function getPublishedPost(db: DbOrTx, artistId: string, slug: strin
     .where(and(eq(posts.artistId, artistId), eq(posts.slug, slug), eq(posts.status, "published")));
   return post ?? null;
 }
+
+/** The release a post shows as a card: this band's own, and only while it is published. */
+export async function attachedRelease(db: DbOrTx, post: Pick<Post, "artistId" | "releaseId">) {
+  if (!post.releaseId) return null;
+  const [release] = await db
+    .select({ title: releases.title, slug: releases.slug, artworkKey: releases.artworkKey })
+    .from(releases)
+    .where(
+      and(eq(releases.id, post.releaseId), eq(releases.artistId, post.artistId), eq(releases.status, "published")),
+    );
+  return release ?? null;
+}
+
+/** The band's published releases, for the editor's "attach a release" list. */
+export async function attachableReleases(db: DbOrTx, artistId: string) {
+  return db
+    .select({ id: releases.id, title: releases.title })
+    .from(releases)
+    .where(and(eq(releases.artistId, artistId), eq(releases.status, "published")))
+    .orderBy(desc(releases.publishedAt))
+    .limit(200);
+}
