@@ -114,6 +114,7 @@ export default async function EditPostPage({ params, searchParams }: PageProps<"
                 postId={post.id}
                 action={publishPostAction}
                 label={t("publish.button")}
+                note={t("publish.confirm")}
                 variant="primary"
                 testId="post-publish"
               />
