@@ -1,8 +1,19 @@
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { follows } from "@/db/schema";
 import { linkInMail, mailFor } from "./gift-steps";
 import { artifacts, pictureFile, seedFreeBand, signInWithPassword, testDb, uniqueId } from "./helpers";
+
+/** axe as tests/e2e/accessibility.spec.ts runs it: no serious or critical WCAG 2.1 AA violation. */
+async function expectAccessible(page: Page) {
+  await page.waitForLoadState("load");
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
 
 test("a band writes a post with a link and a picture, previews it, tests it, publishes it; its follower gets it once and can leave", async ({
   page,
@@ -15,7 +26,7 @@ test("a band writes a post with a link and a picture, previews it, tests it, pub
     .values({ artistId: artist.id, email: follower, status: "confirmed", confirmedAt: new Date() });
 
   await signInWithPassword(page, user.email, user.password);
-  await page.goto(`/dashboard/${artist.slug}`);
+  await expect(page).toHaveURL(new RegExp(`/dashboard/${artist.slug}$`));
   await page.getByRole("link", { name: "News", exact: true }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "News" })).toBeVisible();
   await page.getByTestId("news-write").click();
@@ -45,6 +56,7 @@ test("a band writes a post with a link and a picture, previews it, tests it, pub
   await expect(preview.getByRole("img", { name: "Our van in the snow" })).toBeVisible();
   await expect(preview.getByTestId("post-release")).toContainText("First Album");
   await page.screenshot({ path: `${artifacts}/news-editor.png`, fullPage: true });
+  await expectAccessible(page);
 
   await page.getByTestId("post-test").getByRole("button", { name: "Send me a test" }).click();
   await expect(page.getByText(`Test sent to ${user.email}.`)).toBeVisible();
@@ -69,10 +81,12 @@ test("a band writes a post with a link and a picture, previews it, tests it, pub
   await expect(page.getByRole("link", { name: "our tour page" })).toHaveAttribute("href", "https://tour.example/dates");
   await expect(page.getByRole("img", { name: "Our van in the snow" })).toBeVisible();
   await page.screenshot({ path: `${artifacts}/news-post.png`, fullPage: true });
+  await expectAccessible(page);
 
   // The mail's unsubscribe link asks once, then ends the follow.
   await page.goto(unsubscribe);
   await expect(page.getByText(`Stop news from ${artist.name} to ${follower}?`)).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole("button", { name: "Unsubscribe" }).click();
   await expect(page.getByText(`${follower} will no longer get news from ${artist.name}.`)).toBeVisible();
   const [follow] = await testDb()
@@ -89,11 +103,13 @@ test("a band writes a post with a link and a picture, previews it, tests it, pub
   await expect(page.getByTestId("count-unsubscribed")).toHaveText("1");
   await expect(page.getByTestId("count-toSend")).toHaveText("0");
   await page.screenshot({ path: `${artifacts}/news-counts.png`, fullPage: true });
+  await expectAccessible(page);
 });
 
 test("a post's form refuses a javascript: link with a clear message and saves nothing", async ({ page }) => {
   const { user, artist } = await seedFreeBand();
   await signInWithPassword(page, user.email, user.password);
+  await expect(page).toHaveURL(new RegExp(`/dashboard/${artist.slug}$`));
   await page.goto(`/dashboard/${artist.slug}/news/new`);
   const form = page.getByTestId("post-form");
   await form.getByLabel("Title").fill("Sneaky");
