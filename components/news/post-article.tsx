@@ -54,7 +54,7 @@ export function PostArticle({
   dateLabel: string | null;
   badge: string | null;
   blocks: Block[];
-  teaser: { text: string; note: string; hint: string } | null;
+  teaser: { text: string; note: string; hint: string; hintHref: string } | null;
   release: PostRelease | null;
   headingLevel?: 1 | 2;
 }) {
@@ -74,7 +74,10 @@ export function PostArticle({
         <div className="space-y-3" data-testid="post-teaser">
           {teaser.text && <p className="leading-relaxed">{teaser.text}</p>}
           <p className="rounded-md border border-line bg-white px-4 py-3 text-sm">
-            {teaser.note} {teaser.hint}
+            {teaser.note}{" "}
+            <Link href={teaser.hintHref} className="underline underline-offset-2">
+              {teaser.hint}
+            </Link>
           </p>
         </div>
       ) : (

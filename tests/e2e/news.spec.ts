@@ -1,7 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
-import { follows } from "@/db/schema";
+import { fanSubscriptions, follows, posts } from "@/db/schema";
+import { LIBRARY_COOKIE, sealLibrarySession } from "@/lib/library";
 import { linkInMail, mailFor } from "./gift-steps";
 import { artifacts, pictureFile, seedFreeBand, signInWithPassword, testDb, uniqueId } from "./helpers";
 
@@ -119,4 +120,43 @@ test("a post's form refuses a javascript: link with a clear message and saves no
   await expect(page).toHaveURL(/\/news\/new$/);
   await page.goto(`/dashboard/${artist.slug}/news`);
   await expect(page.getByText("No posts yet.")).toBeVisible();
+});
+
+test("a subscribers-only post shows a teaser to everyone and the whole text to a live subscriber", async ({
+  page,
+  context,
+}) => {
+  const { artist } = await seedFreeBand();
+  const slug = `backstage-${uniqueId()}`;
+  await testDb().insert(posts).values({
+    artistId: artist.id,
+    slug,
+    title: "Backstage notes",
+    body: "First lines everyone may read.\n\nThe secret setlist: only for subscribers.",
+    audience: "subscribers",
+    status: "published",
+    publishedAt: new Date(),
+  });
+  const subscriber = `sub-${uniqueId()}@example.test`;
+  await testDb().insert(fanSubscriptions).values({
+    artistId: artist.id,
+    email: subscriber,
+    provider: "test",
+    interval: "month",
+    amount: 500,
+    currency: "EUR",
+    status: "active",
+  });
+
+  await page.goto(`/${artist.slug}/news/${slug}`);
+  await expect(page.getByTestId("post-teaser")).toContainText("First lines everyone may read.");
+  await expect(page.getByText("The secret setlist")).toHaveCount(0);
+  await expect(page.getByText(`The rest of this post is for ${artist.name}’s subscribers.`)).toBeVisible();
+  await expectAccessible(page);
+
+  const session = sealLibrarySession(subscriber);
+  await context.addCookies([{ name: LIBRARY_COOKIE, value: session.value, url: new URL(page.url()).origin }]);
+  await page.reload();
+  await expect(page.getByTestId("post-body")).toContainText("The secret setlist: only for subscribers.");
+  await expect(page.getByTestId("post-teaser")).toHaveCount(0);
 });

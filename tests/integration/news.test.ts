@@ -14,6 +14,7 @@ import {
 import type { Email } from "@/lib/email";
 import {
   createPost,
+  isLiveSubscriber,
   mailingCounts,
   newsUnsubscribeToken,
   publishPost,
@@ -142,6 +143,22 @@ describe("who gets a band's post", () => {
     const rows = await deliveries(post.id);
     expect(rows).toHaveLength(1);
     expect(rows.some((r) => r.email === late)).toBe(false);
+  });
+});
+
+describe("who reads a subscribers-only post in full", () => {
+  it("a live subscriber (active or in grace) of this band, whatever the address's case; nobody else", async () => {
+    const { artistId } = await band();
+    const other = await band();
+    const active = await subscriber(artistId);
+    const grace = await subscriber(artistId, fan("grace"), "past_due");
+    const ended = await subscriber(artistId, fan("ended"), "canceled");
+    const elsewhere = await subscriber(other.artistId);
+    expect(await isLiveSubscriber(db, artistId, active.toUpperCase())).toBe(true);
+    expect(await isLiveSubscriber(db, artistId, grace)).toBe(true);
+    expect(await isLiveSubscriber(db, artistId, ended)).toBe(false);
+    expect(await isLiveSubscriber(db, artistId, elsewhere)).toBe(false);
+    expect(await isLiveSubscriber(db, artistId, null)).toBe(false);
   });
 });
 

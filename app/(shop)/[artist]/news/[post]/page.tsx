@@ -62,6 +62,7 @@ export default async function PostPage({ params }: PageProps<"/[artist]/news/[po
                 text: teaserOf(blocks),
                 note: t("post.teaserNote", { band: artist.name }),
                 hint: t("post.librarySignIn"),
+                hintHref: "/library",
               }
             : null
         }
