@@ -110,10 +110,13 @@ export async function startWorkers(): Promise<() => Promise<void>> {
   // A band's news post, mailed in batches; the rows decide who still gets it (lib/news/mailing.ts).
   await instance.work<{ postId: string }>(
     NEWS_SEND_QUEUE,
-    { batchSize: 1, pollingIntervalSeconds: 2 },
-    async ([job]) => {
-      const run = await sendPostMailing(db, job.data.postId);
-      logger.info({ postId: job.data.postId, ...run }, "news mailing");
+    // Several jobs per fetch: a backlog of small mailings is not paced by the polling interval.
+    { batchSize: 10, pollingIntervalSeconds: 2 },
+    async (jobs) => {
+      for (const job of jobs) {
+        const run = await sendPostMailing(db, job.data.postId);
+        logger.info({ postId: job.data.postId, ...run }, "news mailing");
+      }
     },
   );
   for (const chore of CHORES) {
