@@ -24,8 +24,12 @@ import {
   parsePostBody,
 } from "@/lib/news";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("newsDesk"))("editTitle") };
+/** "Tour dates · News", like a release's or a discount's tab; the page itself 404s for another band's post. */
+export async function generateMetadata({ params }: PageProps<"/dashboard/[artist]/news/[postId]">) {
+  const { artist: slug, postId } = await params;
+  const { artist } = await requireArtistMember({ slug });
+  const [t, post] = await Promise.all([getTranslations("newsDesk"), getPostForBand(db, artist.id, postId)]);
+  return { title: post ? `${post.title} · ${t("title")}` : t("editTitle") };
 }
 
 export default async function EditPostPage({ params, searchParams }: PageProps<"/dashboard/[artist]/news/[postId]">) {
