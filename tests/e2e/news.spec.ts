@@ -83,6 +83,7 @@ test("a band writes a post with a link and a picture, previews it, tests it, pub
   await page.goto(`/${artist.slug}`);
   const news = page.getByTestId("shop-news");
   await expect(news.getByRole("heading", { name: "News" })).toBeVisible();
+  await page.screenshot({ path: `${artifacts}/news-shop.png`, fullPage: true });
   await news.getByRole("link", { name: "Tour dates are in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Tour dates are in" })).toBeVisible();
   await expect(page.getByRole("link", { name: "our tour page" })).toHaveAttribute("href", "https://tour.example/dates");
