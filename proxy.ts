@@ -21,6 +21,7 @@ import {
   preferredLocale,
   splitLocalePath,
 } from "@/lib/i18n/paths";
+import { newsOneClickPath } from "@/lib/news/unsubscribe-link";
 
 /**
  * Headers for every page and the cross-site write check. Sign-in and membership checks do not
@@ -57,7 +58,8 @@ export function proxy(request: NextRequest) {
   const serverAction = request.headers.has("next-action");
   const oneClick =
     oneClickUnsubscribePath(request.method, pathname, serverAction) ??
-    followOneClickPath(request.method, pathname, serverAction);
+    followOneClickPath(request.method, pathname, serverAction) ??
+    newsOneClickPath(request.method, pathname, serverAction);
   if (oneClick) {
     const response = NextResponse.rewrite(new URL(oneClick, request.url));
     for (const [name, value] of Object.entries(baselineHeaders)) response.headers.set(name, value);

@@ -140,7 +140,15 @@ export const postDeliveries = pgTable(
     /** Why this fan gets it: follower, buyer (opted in at checkout), subscriber. */
     reason: text("reason").notNull(),
     status: postDeliveryStatusEnum("status").notNull().default("pending"),
+    /**
+     * claimedAt: a batch took the row (status sending); attemptedAt: its message was handed to the
+     * mail server. A row stuck in sending with attemptedAt set may have gone out: it is never sent
+     * again (lib/news/mailing.ts, the crash rule).
+     */
+    claimedAt: timestamp("claimed_at", { withTimezone: true, mode: "date" }),
     attemptedAt: timestamp("attempted_at", { withTimezone: true, mode: "date" }),
+    /** Transient refusals so far (the server said "try later"); the row gives up after a few. */
+    attempts: integer("attempts").notNull().default(0),
     sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }),
     error: text("error"),
     /** The fan left through this mail's unsubscribe link. */

@@ -41,6 +41,8 @@ export const RESERVED_SLUGS = new Set([
   "media",
   "merchtable",
   "new",
+  // The band news mails' unsubscribe page (/news/unsubscribe/<token>).
+  "news",
   "onboarding",
   "pay",
   "press",

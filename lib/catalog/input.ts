@@ -17,6 +17,8 @@ export const RESERVED_RELEASE_SLUGS = new Set([
   "gift-card",
   // The Follow page (/<artist>/follow): it reads the fan's library session, so it is never cached.
   "follow",
+  // The band's news posts (/<artist>/news/<post>).
+  "news",
 ]);
 
 const text = (max: number) => z.string().trim().max(max, "too_long").default("");

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 
 /**
@@ -29,4 +29,23 @@ export function unseal(purpose: string, sealed: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * `<value>.<hmac>` for links that must outlive any session (an unsubscribe link in an old mail):
+ * the value stays readable, the signature proves we wrote it for this purpose.
+ */
+export function signValue(purpose: string, value: string): string {
+  return `${value}.${createHmac("sha256", purposeKey(purpose)).update(value).digest("base64url")}`;
+}
+
+/** The value `signValue` signed for this purpose, or null when the token is not ours. */
+export function readSignedValue(purpose: string, token: string, maxLength = 600): string | null {
+  if (token.length > maxLength) return null;
+  const dot = token.lastIndexOf(".");
+  if (dot <= 0) return null;
+  const value = token.slice(0, dot);
+  const given = Buffer.from(token.slice(dot + 1), "base64url");
+  const expected = Buffer.from(signValue(purpose, value).slice(dot + 1), "base64url");
+  return given.length === expected.length && timingSafeEqual(given, expected) ? value : null;
 }

@@ -1,26 +1,16 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
-import { purposeKey } from "@/lib/crypto";
+import { readSignedValue, signValue } from "@/lib/crypto";
 import { env } from "@/lib/env";
 
 const PURPOSE = "fans/unsubscribe";
 
-function signature(subscriberId: string) {
-  return createHmac("sha256", purposeKey(PURPOSE)).update(subscriberId).digest("base64url");
-}
-
 /** `<subscriberId>.<hmac>`: never expires, since an old newsletter must still let a fan leave. */
 export function unsubscribeToken(subscriberId: string) {
-  return `${subscriberId}.${signature(subscriberId)}`;
+  return signValue(PURPOSE, subscriberId);
 }
 
 /** The subscriber id the token was signed for, or null when it was not signed by us. */
 export function readUnsubscribeToken(token: string): string | null {
-  const dot = token.lastIndexOf(".");
-  if (dot <= 0) return null;
-  const id = token.slice(0, dot);
-  const given = Buffer.from(token.slice(dot + 1), "base64url");
-  const expected = Buffer.from(signature(id), "base64url");
-  return given.length === expected.length && timingSafeEqual(given, expected) ? id : null;
+  return readSignedValue(PURPOSE, token);
 }
 
 /** The public page that asks for one click before unsubscribing (mail scanners follow links). */

@@ -26,6 +26,7 @@ export const FAN_NAMESPACES = {
     "follows.mail",
     "follows.library",
   ],
+  news: ["news"],
 } as const;
 
 export type FanArea = keyof typeof FAN_NAMESPACES;
@@ -51,4 +52,5 @@ export const BACK_OFFICE_NAMESPACES = [
   "billing",
   "admin",
   "sponsor",
+  "newsDesk",
 ] as const;

@@ -52,6 +52,12 @@ import moderationDe from "./messages/moderation.de.json";
 import moderationEn from "./messages/moderation.en.json";
 import moderationEs from "./messages/moderation.es.json";
 import moderationFr from "./messages/moderation.fr.json";
+import newsDe from "./messages/news.de.json";
+import newsEn from "./messages/news.en.json";
+import newsEs from "./messages/news.es.json";
+import newsFr from "./messages/news.fr.json";
+import newsDeskEn from "./messages/newsdesk.en.json";
+import newsDeskFr from "./messages/newsdesk.fr.json";
 import plansDe from "./messages/plans.de.json";
 import plansEn from "./messages/plans.en.json";
 import plansEs from "./messages/plans.es.json";
@@ -96,6 +102,8 @@ const enAll = {
   ...giftsEn,
   ...sponsorEn,
   ...followsEn,
+  ...newsEn,
+  ...newsDeskEn,
 };
 export type Messages = typeof enAll;
 
@@ -125,6 +133,7 @@ export const fanMessages: Record<"de" | "es", Record<FanArea, Tree>> = {
     documents: documentsDe,
     gifts: giftsDe,
     follows: followsDe,
+    news: newsDe,
   },
   es: {
     site: siteEs,
@@ -140,6 +149,7 @@ export const fanMessages: Record<"de" | "es", Record<FanArea, Tree>> = {
     documents: documentsEs,
     gifts: giftsEs,
     follows: followsEs,
+    news: newsEs,
   },
 };
 /** The whole catalogue of a fan language: its own fan messages over English (the back office's). */
@@ -169,6 +179,8 @@ export const messages: Record<Locale, Messages> = {
     ...giftsFr,
     ...sponsorFr,
     ...followsFr,
+    ...newsFr,
+    ...newsDeskFr,
   },
   de: withFanMessages("de"),
   es: withFanMessages("es"),

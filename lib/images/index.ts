@@ -7,7 +7,7 @@ export { ensureJpegCopy, jpegCopyKeys, jpegSourceKey, webpToJpeg } from "./jpeg"
  * Artwork the bands upload is decoded and re-encoded here: only pixels survive (no EXIF, GPS or
  * embedded scripts), at the sizes the pages use.
  */
-export type ImageKind = "avatar" | "banner" | "cover";
+export type ImageKind = "avatar" | "banner" | "cover" | "post";
 
 const presets: Record<ImageKind, { suffix: string; width: number; height: number }[]> = {
   avatar: [
@@ -24,6 +24,8 @@ const presets: Record<ImageKind, { suffix: string; width: number; height: number
     { suffix: "600", width: 600, height: 600 },
     { suffix: "300", width: 300, height: 300 },
   ],
+  // A picture in a band's news post (lib/news): kept whole, at most 1200 px either way.
+  post: [{ suffix: "1200", width: 1200, height: 1200 }],
 };
 
 export const imageVariants = (kind: ImageKind) => presets[kind].map((p) => p.suffix);
@@ -94,7 +96,11 @@ export async function processImage(bytes: Buffer, kind: ImageKind): Promise<Proc
         suffix: preset.suffix,
         data: await sharp(bytes, { limitInputPixels: 40_000_000, failOn: "error" })
           .rotate()
-          .resize(preset.width, preset.height, { fit: "cover", position: "attention" })
+          .resize(
+            preset.width,
+            preset.height,
+            kind === "post" ? { fit: "inside", withoutEnlargement: true } : { fit: "cover", position: "attention" },
+          )
           .webp({ quality: 82 })
           .toBuffer(),
       })),

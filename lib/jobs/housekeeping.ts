@@ -11,6 +11,7 @@ import {
 } from "@/lib/credit";
 import { deliverQueuedEmails } from "@/lib/email/queue";
 import { sendFollowDigests } from "@/lib/follows";
+import { resumeNewsMailings } from "@/lib/news";
 import { expireStaleOrders } from "@/lib/orders/cancel";
 import { deliverDueGifts } from "@/lib/orders/gift-delivery";
 import { EXCHANGE_RATES_CRON, EXCHANGE_RATES_QUEUE, refreshExchangeRates } from "./exchange-rates";
@@ -38,6 +39,9 @@ export const CHORES: readonly Chore[] = [
   { queue: "billing-grace-end", cron: "* * * * *", run: (db) => endLapsedGrace(db) },
   // Album gifts whose day has come and whose own job did not deliver them (a worker was down).
   { queue: "album-gifts-deliver-due", cron: "* * * * *", run: (db) => deliverDueGifts(db) },
+  // News mailings a job left unfinished (a restart, the server asking to wait): rows stuck in
+  // "sending" follow the crash rule of lib/news/mailing.ts, then what is pending is sent.
+  { queue: "news-send-resume", cron: "* * * * *", run: (db) => resumeNewsMailings(db) },
   // Gift cards due today whose job was lost; cards past their validity expire (lib/credit).
   { queue: "gift-deliver-due", cron: "*/5 * * * *", run: (db) => deliverDueGiftCards(db) },
   { queue: "credit-expire-cards", cron: "17 * * * *", run: (db) => expireCards(db) },

@@ -7,6 +7,7 @@ import { buildArchive } from "@/lib/downloads";
 import { deliverSoon } from "@/lib/email";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
+import { sendPostMailing } from "@/lib/news";
 import { deliverGift } from "@/lib/orders/gift-delivery";
 import {
   ALBUM_GIFT_QUEUE,
@@ -18,6 +19,7 @@ import {
   DOWNLOAD_QUEUE,
   forgetBoss,
   GIFT_DELIVERY_QUEUE,
+  NEWS_SEND_QUEUE,
   TRACK_QUEUE,
   type ArchiveJob,
   type DownloadJob,
@@ -103,6 +105,18 @@ export async function startWorkers(): Promise<() => Promise<void>> {
     { batchSize: 1, pollingIntervalSeconds: 5 },
     async ([job]) => {
       if (await deliverGift(db, job.data.orderId)) await deliverSoon(db);
+    },
+  );
+  // A band's news post, mailed in batches; the rows decide who still gets it (lib/news/mailing.ts).
+  await instance.work<{ postId: string }>(
+    NEWS_SEND_QUEUE,
+    // Several jobs per fetch: a backlog of small mailings is not paced by the polling interval.
+    { batchSize: 10, pollingIntervalSeconds: 2 },
+    async (jobs) => {
+      for (const job of jobs) {
+        const run = await sendPostMailing(db, job.data.postId);
+        logger.info({ postId: job.data.postId, ...run }, "news mailing");
+      }
     },
   );
   for (const chore of CHORES) {

@@ -70,6 +70,7 @@ export async function boss(): Promise<PgBoss> {
     await instance.createQueue(ARCHIVE_QUEUE, { name: ARCHIVE_QUEUE, ...ARCHIVE_RETRIES });
     await instance.createQueue(ALBUM_GIFT_QUEUE, { name: ALBUM_GIFT_QUEUE, ...ALBUM_GIFT_RETRIES });
     await instance.createQueue(GIFT_DELIVERY_QUEUE, { name: GIFT_DELIVERY_QUEUE, ...GIFT_DELIVERY_RETRIES });
+    await instance.createQueue(NEWS_SEND_QUEUE, { name: NEWS_SEND_QUEUE, ...NEWS_SEND_RETRIES });
     return instance;
   })().catch((error) => {
     state.boss = undefined;
@@ -213,5 +214,23 @@ export async function enqueueAlbumGiftDelivery(orderId: string, startAfter: Date
       startAfter,
       ...(options.tx ? { db: onTransaction(options.tx) } : {}),
     },
+  );
+}
+
+/**
+ * A band's news post mailed to its fans in batches (lib/news/mailing.ts). The job only starts the
+ * sending; the post_deliveries rows decide who gets what, once, and the "news-send-resume" chore
+ * carries on any mailing a job left unfinished.
+ */
+export const NEWS_SEND_QUEUE = "news-send";
+const NEWS_SEND_RETRIES = { retryLimit: 2, retryDelay: 60 } as const;
+
+export async function enqueueNewsSend(postId: string, options: { tx?: Tx } = {}) {
+  await (
+    await boss()
+  ).send(
+    NEWS_SEND_QUEUE,
+    { postId },
+    { ...NEWS_SEND_RETRIES, singletonKey: postId, ...(options.tx ? { db: onTransaction(options.tx) } : {}) },
   );
 }

@@ -19,7 +19,10 @@ export function parseHeaders(raw: string): Map<string, string> {
   return headers;
 }
 
-function serve(socket: Socket, messages: SentMail[]) {
+/** Replies to RCPT TO for given addresses, e.g. "550 5.1.1 no such mailbox" (a bounce) or "450 4.2.0 try later". */
+export type SmtpRefusals = Map<string, string>;
+
+function serve(socket: Socket, messages: SentMail[], refusals: SmtpRefusals) {
   let buffer = "";
   let inData = false;
   let envelope = { from: "", to: [] as string[] };
@@ -50,6 +53,11 @@ function serve(socket: Socket, messages: SentMail[]) {
         envelope.from = address;
         socket.write("250 2.1.0 OK\r\n");
       } else if (verb === "RCPT") {
+        const refusal = refusals.get(address.toLowerCase());
+        if (refusal) {
+          socket.write(`${refusal}\r\n`);
+          continue;
+        }
         envelope.to.push(address);
         socket.write("250 2.1.5 OK\r\n");
       } else if (verb === "DATA") {
@@ -62,13 +70,13 @@ function serve(socket: Socket, messages: SentMail[]) {
   socket.on("error", () => socket.destroy());
 }
 
-export async function startSmtpStandIn(): Promise<SmtpStandIn> {
+export async function startSmtpStandIn(refusals: SmtpRefusals = new Map()): Promise<SmtpStandIn> {
   const messages: SentMail[] = [];
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
-    serve(socket, messages);
+    serve(socket, messages, refusals);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -20,6 +20,7 @@ import { localePath } from "@/lib/i18n";
 import { pageLocale } from "@/lib/i18n/locale-href";
 import { listPublishedProducts } from "@/lib/merch";
 import { shopAvailable } from "@/lib/moderation";
+import { listPublishedPosts } from "@/lib/news";
 import { canTakePayments } from "@/lib/orders";
 import { shopLook } from "@/lib/plans";
 import { languageAlternates, openGraphLocales, renderLocale, shareImageUrl } from "@/lib/seo";
@@ -68,7 +69,7 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
   if (!artist || !shopAvailable(artist)) notFound();
   // The same for every visitor (the page cache keeps one copy): the cart link and the members'
   // "Manage" link come from /api/visitor in the browser.
-  const [t, tRelease, tBuy, tGift, locale, releases, merch, hintText] = await Promise.all([
+  const [t, tRelease, tBuy, tGift, locale, releases, merch, hintText, tNews, news] = await Promise.all([
     getTranslations("shop"),
     getTranslations("release"),
     getTranslations("buy"),
@@ -77,6 +78,8 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
     listPublishedReleases(db, artist.id),
     listPublishedProducts(db, artist.id),
     priceHintText(),
+    getTranslations("news.shop"),
+    listPublishedPosts(db, artist.id),
   ]);
   const banner = imageUrl(artist.bannerKey, "1600");
   const avatar = imageUrl(artist.avatarKey, "512");
@@ -178,6 +181,32 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
           </section>
 
           <aside className="space-y-8">
+            {news.length > 0 && (
+              <section aria-labelledby="news-title" data-testid="shop-news">
+                <h2 id="news-title" className="text-xs font-semibold uppercase tracking-wide text-muted">
+                  {tNews("title")}
+                </h2>
+                <ul className="mt-2 divide-y divide-line rounded-lg border border-line bg-white text-sm">
+                  {news.map((post) => (
+                    <li key={post.id} className="px-4 py-2.5">
+                      <a
+                        href={localePath(locale, `/${artist.slug}/news/${post.slug}`)}
+                        className="font-medium underline-offset-2 hover:underline"
+                      >
+                        {post.title}
+                      </a>
+                      <p className="text-xs text-muted">
+                        {post.publishedAt &&
+                          new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(
+                            post.publishedAt,
+                          )}
+                        {post.audience === "subscribers" && <> · {tNews("subscribersOnly")}</>}
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
             {artist.bio && (
               <div className="space-y-3 text-sm leading-relaxed">
                 {artist.bio.split(/\n{2,}/).map((paragraph, i) => (

@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: LayoutProps<"/dashboard/[arti
 
 export default async function ArtistDashboardLayout({ children, params }: LayoutProps<"/dashboard/[artist]">) {
   const { artist, user } = await requireArtistMember({ slug: (await params).artist });
-  const [t, tc, ts, tn, tcodes, tdisc, tfans, tembed, tmod, tbill, bands, toShip] = await Promise.all([
+  const [t, tc, ts, tn, tcodes, tdisc, tfans, tembed, tmod, tbill, bands, toShip, tnews] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("catalog"),
     getTranslations("selling.nav"),
@@ -30,6 +30,7 @@ export default async function ArtistDashboardLayout({ children, params }: Layout
     getTranslations("billing"),
     listArtistsForUser(db, user.id),
     countOrdersToShip(db, artist.id),
+    getTranslations("newsDesk"),
   ]);
   const base = `/dashboard/${artist.slug}`;
   return (
@@ -66,8 +67,13 @@ export default async function ArtistDashboardLayout({ children, params }: Layout
                 { href: `${base}/payouts`, label: ts("payouts") },
               ],
             },
-            // One link of its own: a "Fans" heading over a "Fans" link would say it twice.
-            { items: [{ href: `${base}/fans`, label: tfans("fans") }] },
+            // No heading: a "Fans" heading over a "Fans" link would say it twice.
+            {
+              items: [
+                { href: `${base}/fans`, label: tfans("fans") },
+                { href: `${base}/news`, label: tnews("nav") },
+              ],
+            },
             {
               title: tn("site"),
               items: [

@@ -1,0 +1,60 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { fanSubscriptions, type Post } from "@/db/schema";
+
+/** A fan subscription that still gets what subscribers get: paid up, or in its grace period. */
+export const LIVE_SUBSCRIPTION = ["active", "past_due"] as const;
+
+/**
+ * Writes the mailing's to-do list, one row per address (lower-cased), in the publishing
+ * transaction. Everyone-posts go to confirmed follows still following, buyers who ticked the
+ * band's news and never left, and live fan subscribers; subscriber-only posts to the last only.
+ * Nobody who turned all mail off (fan_profiles.mail_off_at). An address found several ways keeps
+ * the strongest reason (subscriber, then follower, then buyer). Returns how many rows.
+ */
+export async function planDeliveries(tx: DbOrTx, post: Post): Promise<number> {
+  const everyone = post.audience === "everyone";
+  const rows = await tx.execute<{ id: string }>(sql`
+    insert into post_deliveries (id, post_id, artist_id, email, reason)
+    select gen_random_uuid()::text, ${post.id}, ${post.artistId}, r.email, r.reason
+      from (
+        select distinct on (email) email, reason
+          from (
+            select lower(email) as email, 'subscriber' as reason, 1 as rank
+              from fan_subscriptions
+             where artist_id = ${post.artistId} and status in ('active', 'past_due')
+            union all
+            select lower(email), 'follower', 2
+              from follows
+             where ${everyone} and artist_id = ${post.artistId} and status = 'confirmed' and unsubscribed_at is null
+            union all
+            select lower(email), 'buyer', 3
+              from subscribers
+             where ${everyone} and artist_id = ${post.artistId} and unsubscribed_at is null
+          ) candidates
+         where not exists (
+           select 1 from fan_profiles p where lower(p.email) = candidates.email and p.mail_off_at is not null
+         )
+         order by email, rank
+      ) r
+    on conflict (post_id, email) do nothing
+    returning id`);
+  return rows.length;
+}
+
+/** Whether this address may read a band's subscriber-only posts in full. */
+export async function isLiveSubscriber(db: DbOrTx, artistId: string, email: string | null): Promise<boolean> {
+  if (!email) return false;
+  const [row] = await db
+    .select({ id: fanSubscriptions.id })
+    .from(fanSubscriptions)
+    .where(
+      and(
+        eq(fanSubscriptions.artistId, artistId),
+        eq(sql`lower(${fanSubscriptions.email})`, email.toLowerCase()),
+        inArray(fanSubscriptions.status, [...LIVE_SUBSCRIPTION]),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
