@@ -25,6 +25,7 @@ export const RESERVED_SLUGS = new Set([
   "embed.js",
   "explore",
   "faq",
+  "fans",
   "fr",
   "favicon.ico",
   "forgot-password",

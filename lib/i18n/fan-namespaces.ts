@@ -18,6 +18,7 @@ export const FAN_NAMESPACES = {
   selling: ["selling.kinds"],
   documents: ["documents.pdf", "documents.links"],
   gifts: ["gifts"],
+  collection: ["collection"],
 } as const;
 
 export type FanArea = keyof typeof FAN_NAMESPACES;

@@ -9,6 +9,7 @@ import {
   reverseDueCreditPayouts,
   sendCreditPayouts,
 } from "@/lib/credit";
+import { resumeCollectionExports } from "@/lib/collection";
 import { deliverQueuedEmails } from "@/lib/email/queue";
 import { expireStaleOrders } from "@/lib/orders/cancel";
 import { deliverDueGifts } from "@/lib/orders/gift-delivery";
@@ -46,6 +47,8 @@ export const CHORES: readonly Chore[] = [
   { queue: "credit-purchases-expire", cron: "*/10 * * * *", run: (db) => expireStaleCreditPurchases(db) },
   // Clip tracks whose clip file is missing (set before clips were files, or every cut failed).
   { queue: "clips-cut-missing", cron: "*/10 * * * *", run: (db) => cutMissingClips(db) },
+  // Whole-collection downloads still under way whose job chain a restart lost (lib/collection).
+  { queue: "collection-exports-resume", cron: "* * * * *", run: (db) => resumeCollectionExports(db) },
   // The ECB's reference rates for fans' approximate prices, once a day (and at a worker's start
   // when they are missing or stale, ./index.ts). A failed fetch keeps the old rates.
   {

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { createDb } from "@/db/client";
 import { tracks } from "@/db/schema";
 import { ensureClip, ensureDownload, processTrack } from "@/lib/audio";
+import { runCollectionExportJob } from "@/lib/collection";
 import { deliverGiftCard } from "@/lib/credit";
 import { buildArchive } from "@/lib/downloads";
 import { deliverSoon } from "@/lib/email";
@@ -14,12 +15,14 @@ import {
   boss,
   CHORE_QUEUE,
   CLIP_QUEUE,
+  COLLECTION_EXPORT_QUEUE,
   databaseUrl,
   DOWNLOAD_QUEUE,
   forgetBoss,
   GIFT_DELIVERY_QUEUE,
   TRACK_QUEUE,
   type ArchiveJob,
+  type CollectionExportJob,
   type DownloadJob,
   type GiftDeliveryJob,
 } from "@/lib/queue";
@@ -103,6 +106,16 @@ export async function startWorkers(): Promise<() => Promise<void>> {
     { batchSize: 1, pollingIntervalSeconds: 5 },
     async ([job]) => {
       if (await deliverGift(db, job.data.orderId)) await deliverSoon(db);
+    },
+  );
+  // A fan's whole collection: looks at its archives every few seconds until all are made, then mails once.
+  await instance.work<CollectionExportJob>(
+    COLLECTION_EXPORT_QUEUE,
+    { batchSize: 1, pollingIntervalSeconds: 2 },
+    async ([job]) => {
+      const step = await runCollectionExportJob(db, job.data.exportId);
+      if (step === "mailed") await deliverSoon(db);
+      if (step !== "waiting") logger.info({ ...job.data, step }, "collection export");
     },
   );
   for (const chore of CHORES) {
