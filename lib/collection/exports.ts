@@ -18,8 +18,7 @@ const GIVE_UP_AFTER_MS = 6 * 60 * 60 * 1000;
 const RUNNING = ["pending", "preparing"] as const;
 
 export type ExportRequest =
-  | { ok: true; exportId: string }
-  | { ok: false; reason: "invalid_format" | "empty" | "running" };
+  { ok: true; exportId: string } | { ok: false; reason: "invalid_format" | "empty" | "running" };
 
 /**
  * "Download my whole collection": one row and its job, in one transaction. The partial unique

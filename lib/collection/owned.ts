@@ -1,7 +1,15 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { artists, downloadGrantItems, downloadGrants, orderItems, orders, releases, tracks } from "@/db/schema";
-import type { Release } from "@/db/schema";
+import {
+  artists,
+  downloadGrantItems,
+  downloadGrants,
+  orderItems,
+  orders,
+  releases,
+  tracks,
+  type Release,
+} from "@/db/schema";
 
 /** One thing a fan owns: a whole release, or a single track bought on its own. */
 export type OwnedItem = {

@@ -8,10 +8,7 @@ import { ownedItems } from "./owned";
 export const DISPLAY_NAME_MAX = 60;
 
 export async function fanProfile(db: DbOrTx, email: string): Promise<FanProfile | null> {
-  const [row] = await db
-    .select()
-    .from(fanProfiles)
-    .where(eq(fanProfiles.email, email.toLowerCase()));
+  const [row] = await db.select().from(fanProfiles).where(eq(fanProfiles.email, email.toLowerCase()));
   return row ?? null;
 }
 
@@ -19,8 +16,7 @@ export type PublicPageInput = { public: boolean; displayName: string; slug: stri
 export type PublicPageField = "displayName" | "slug";
 export type PublicPageError = "required" | "too_long" | "too_short" | "format" | "reserved" | "taken";
 export type PublicPageChange =
-  | { ok: true; profile: FanProfile }
-  | { ok: false; fieldErrors: Partial<Record<PublicPageField, PublicPageError>> };
+  { ok: true; profile: FanProfile } | { ok: false; fieldErrors: Partial<Record<PublicPageField, PublicPageError>> };
 
 const nameSchema = z.string().trim().max(DISPLAY_NAME_MAX);
 
@@ -59,7 +55,10 @@ export async function setPublicCollection(
     return { ok: true, profile };
   } catch (error) {
     // Another fan holds this address (the unique index decides, even between two at once).
-    if ((error as { cause?: { code?: string }; code?: string }).cause?.code === "23505" || (error as { code?: string }).code === "23505")
+    if (
+      (error as { cause?: { code?: string }; code?: string }).cause?.code === "23505" ||
+      (error as { code?: string }).code === "23505"
+    )
       return { ok: false, fieldErrors: { slug: "taken" } };
     throw error;
   }
@@ -78,10 +77,7 @@ export type PublicCollection = {
 /** What /fans/<slug> shows: names of bands and releases only (no address, no prices, no dates); null when off or unknown. */
 export async function publicCollection(db: DbOrTx, slug: string): Promise<PublicCollection | null> {
   if (!checkSlug(slug.toLowerCase()).ok) return null;
-  const [profile] = await db
-    .select()
-    .from(fanProfiles)
-    .where(eq(fanProfiles.publicSlug, slug.toLowerCase()));
+  const [profile] = await db.select().from(fanProfiles).where(eq(fanProfiles.publicSlug, slug.toLowerCase()));
   if (!profile?.collectionPublic) return null;
   const items = await ownedItems(db, profile.email);
   return {

@@ -47,9 +47,7 @@ export async function setWishlisted(
   const owner = email.toLowerCase();
   if (!saved) {
     if (UUID.test(releaseId))
-      await db
-        .delete(wishlistItems)
-        .where(and(eq(wishlistItems.email, owner), eq(wishlistItems.releaseId, releaseId)));
+      await db.delete(wishlistItems).where(and(eq(wishlistItems.email, owner), eq(wishlistItems.releaseId, releaseId)));
     return { ok: true, saved: false };
   }
   if (!(await wishableRelease(db, releaseId))) return { ok: false, reason: "not_found" };
