@@ -1,51 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
-import { and, eq } from "drizzle-orm";
-import { artists, orderItems, orders, releases, tracks } from "@/db/schema";
+import { artists, releases, tracks } from "@/db/schema";
 import { LIBRARY_COOKIE, sealLibrarySession } from "@/lib/library";
-import { createDownloadGrant } from "@/lib/orders/download-grants";
-import { artifacts, testDb, uniqueId } from "./helpers";
+import { artifacts, paidAlbumOrder, testDb, uniqueId } from "./helpers";
 
 const LYRICS = "Wheels on the motorway\nAmps in the back\n\nSing it again";
 
 /** A fan who bought the demo band's "First Light" (real FLAC masters), with a library session. */
 async function collector(page: Page) {
-  const db = testDb();
-  const email = `collector-${uniqueId()}@example.test`;
-  const [artist] = await db.select().from(artists).where(eq(artists.slug, "demo-band"));
-  const [album] = await db
-    .select()
-    .from(releases)
-    .where(and(eq(releases.artistId, artist.id), eq(releases.slug, "first-light")));
-  const [order] = await db
-    .insert(orders)
-    .values({
-      artistId: artist.id,
-      status: "paid",
-      email,
-      currency: "EUR",
-      subtotal: 700,
-      total: 700,
-      provider: "test",
-      providerSessionId: `test_${uniqueId()}`,
-      paidAt: new Date(),
-      expiresAt: new Date(),
-    })
-    .returning();
-  await db.insert(orderItems).values({
-    orderId: order.id,
-    kind: "release",
-    releaseId: album.id,
-    title: album.title,
-    unitAmount: 700,
-    grossAmount: 700,
-    currency: "EUR",
-  });
-  await createDownloadGrant(db, {
-    artistId: artist.id,
-    orderId: order.id,
-    email,
-    items: [{ releaseId: album.id, trackId: null }],
-  });
+  const { email } = await paidAlbumOrder(`collector-${uniqueId()}@example.test`);
   await page.context().addCookies([{ name: LIBRARY_COOKIE, value: sealLibrarySession(email).value, url: page.url() }]);
   return email;
 }

@@ -1,4 +1,3 @@
-import path from "node:path";
 import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
@@ -10,11 +9,7 @@ import {
   orders,
   preparedArchives,
   releases,
-  tracks,
 } from "@/db/schema";
-import { audioKeys } from "@/lib/audio/formats";
-import { ensureDownload } from "@/lib/audio/pipeline";
-import { probeMaster } from "@/lib/audio/probe";
 import {
   advanceCollectionExport,
   collectionCsv,
@@ -31,9 +26,8 @@ import { fileLinkResponse } from "@/lib/downloads/serve";
 import { requestLibraryLink } from "@/lib/library";
 import { createDownloadGrant } from "@/lib/orders/download-grants";
 import { boss, COLLECTION_EXPORT_QUEUE } from "@/lib/queue";
-import { storage } from "@/lib/storage";
-import { makeAudioDir, tone } from "@/tests/support/audio-fixtures";
-import { followDownload, runArchiveJobs } from "@/tests/support/downloads";
+import { makeAudioDir } from "@/tests/support/audio-fixtures";
+import { followDownload, releaseWithFlacFiles, runArchiveJobs } from "@/tests/support/downloads";
 import { makeArtist, makeUser, unique, useTestDb } from "@/tests/support/factories";
 import { makeShop } from "@/tests/support/orders";
 
@@ -41,42 +35,6 @@ const db = useTestDb();
 const dir = makeAudioDir();
 const fan = () => `${unique("fan")}@example.test`;
 const ip = () => `198.51.100.${Math.floor(Math.random() * 250)}-${unique("ip")}`;
-
-/** A published release of real FLAC masters, its FLAC files already made (as after a first download). */
-async function audioRelease(artistId: string, title: string, trackTitles: string[]) {
-  const releaseId = crypto.randomUUID();
-  await db.insert(releases).values({
-    id: releaseId,
-    artistId,
-    slug: unique("rel"),
-    title,
-    status: "published",
-    publishedAt: new Date(),
-  });
-  const trackIds: string[] = [];
-  for (const [i, trackTitle] of trackTitles.entries()) {
-    const file = tone(dir, unique("t"), "flac", 1, 300 + i * 110);
-    const probe = await probeMaster(file);
-    if (!probe.ok) throw new Error(probe.reason);
-    const id = crypto.randomUUID();
-    const masterKey = audioKeys.master(artistId, id, path.extname(file).slice(1));
-    await storage().putFromPath(masterKey, file);
-    await db.insert(tracks).values({
-      id,
-      releaseId,
-      artistId,
-      position: i + 1,
-      title: trackTitle,
-      masterKey,
-      master: probe.info,
-      durationMs: probe.durationMs,
-      status: "ready",
-    });
-    await ensureDownload(db, id, "flac");
-    trackIds.push(id);
-  }
-  return { releaseId, trackIds };
-}
 
 const exportMails = (exportId: string) =>
   db
@@ -278,9 +236,9 @@ describe("downloading the whole collection", () => {
   async function collector() {
     const user = await makeUser(db);
     const artist = await makeArtist(db, user.id, { name: "Les Collectionneurs", plan: "pro" });
-    const first = await audioRelease(artist.id, "Premier", ["Un", "Deux"]);
-    const second = await audioRelease(artist.id, "Second", ["Trois"]);
-    const single = await audioRelease(artist.id, "Singles", ["Quatre", "Cinq"]);
+    const first = await releaseWithFlacFiles(db, dir, artist.id, "Premier", ["Un", "Deux"]);
+    const second = await releaseWithFlacFiles(db, dir, artist.id, "Second", ["Trois"]);
+    const single = await releaseWithFlacFiles(db, dir, artist.id, "Singles", ["Quatre", "Cinq"]);
     const email = fan();
     const items = [
       { releaseId: first.releaseId, trackId: null },
