@@ -1,6 +1,6 @@
 import { ffmpeg } from "./ffmpeg";
-import { addMp3Lyrics } from "./id3-lyrics";
 import { downloadFormat, type DownloadFormatId } from "./formats";
+import { addMp3Lyrics } from "./id3-lyrics";
 
 export type TrackTags = {
   title: string;

@@ -1,6 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import { cutMissingClips } from "@/lib/audio";
 import { endLapsedGrace, remindGraceEnding } from "@/lib/billing";
+import { resumeCollectionExports } from "@/lib/collection";
 import {
   deliverDueGiftCards,
   expireCards,
@@ -9,7 +10,6 @@ import {
   reverseDueCreditPayouts,
   sendCreditPayouts,
 } from "@/lib/credit";
-import { resumeCollectionExports } from "@/lib/collection";
 import { deliverQueuedEmails } from "@/lib/email/queue";
 import { expireStaleOrders } from "@/lib/orders/cancel";
 import { deliverDueGifts } from "@/lib/orders/gift-delivery";

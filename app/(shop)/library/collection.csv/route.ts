@@ -1,7 +1,7 @@
+import { libraryViewer } from "@/app/(shop)/library/library-session";
 import { db } from "@/db";
 import { collectionCsv } from "@/lib/collection";
 import { csvResponse } from "@/lib/csv";
-import { libraryViewer } from "@/app/(shop)/library/library-session";
 
 /** The signed-in fan's collection as CSV; anyone else is sent to the library's sign-in. */
 export async function GET() {
