@@ -15,7 +15,12 @@ export async function FollowsSection({ email }: { email: string }) {
   ]);
   const hrefs = await Promise.all(following.map((band) => localeHref(`/${band.slug}`)));
   return (
-    <section aria-labelledby="following-title" className="border-t border-line py-8" data-testid="library-following">
+    <section
+      id="following"
+      aria-labelledby="following-title"
+      className="scroll-mt-6 border-b border-line py-6"
+      data-testid="library-following"
+    >
       <h2 id="following-title" className="text-lg font-semibold">
         {t("title")}
       </h2>

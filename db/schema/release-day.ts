@@ -307,7 +307,13 @@ export const collectionExports = pgTable(
     readyAt: timestamp("ready_at", { withTimezone: true, mode: "date" }),
     mailedAt: timestamp("mailed_at", { withTimezone: true, mode: "date" }),
   },
-  (t) => [index("collection_exports_email_idx").on(t.email, t.createdAt)],
+  (t) => [
+    index("collection_exports_email_idx").on(t.email, t.createdAt),
+    // One export under way per fan: a second request while one runs is refused, not queued twice.
+    uniqueIndex("collection_exports_one_running_idx")
+      .on(t.email)
+      .where(sql`${t.status} in ('pending', 'preparing')`),
+  ],
 );
 
 export type CollectionExport = typeof collectionExports.$inferSelect;

@@ -26,6 +26,7 @@ export const RESERVED_SLUGS = new Set([
   "explore",
   "faq",
   "follows",
+  "fans",
   "fr",
   "favicon.ico",
   "forgot-password",

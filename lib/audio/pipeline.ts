@@ -152,6 +152,7 @@ export async function ensureDownload(db: DbOrTx, trackId: string, formatId: Down
           trackNumber: track.position,
           trackCount: count,
           year: release.releaseDate?.slice(0, 4),
+          lyrics: track.lyrics,
         };
         await makeDownload(master.path, output, formatId, tags, await coverJpeg(release.artworkKey, dir));
         const key = audioKeys.download(track.artistId, track.id, format);

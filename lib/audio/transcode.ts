@@ -1,5 +1,6 @@
 import { ffmpeg } from "./ffmpeg";
 import { downloadFormat, type DownloadFormatId } from "./formats";
+import { addMp3Lyrics } from "./id3-lyrics";
 
 export type TrackTags = {
   title: string;
@@ -8,6 +9,8 @@ export type TrackTags = {
   trackNumber: number;
   trackCount: number;
   year?: string;
+  /** The band's lyrics for the track ("" for none). */
+  lyrics?: string;
 };
 
 async function check(result: { code: number; stderr: string }, what: string) {
@@ -102,6 +105,8 @@ const CODEC_ARGS: Record<DownloadFormatId, string[]> = {
 /** Containers whose cover art ffmpeg can embed as an attached picture. */
 const COVER_FORMATS = new Set<DownloadFormatId>(["mp3-320", "mp3-v0", "flac", "aac", "alac"]);
 
+const LYRICS_TAG_FORMATS = new Set<DownloadFormatId>(["flac", "ogg", "opus", "aac", "alac"]);
+
 /** A download file with tags (and the cover where the container holds one). */
 export async function makeDownload(
   input: string,
@@ -133,6 +138,10 @@ export async function makeDownload(
     track: `${tags.trackNumber}/${tags.trackCount}`,
     date: tags.year,
   };
+  // Lyrics: a Vorbis comment LYRICS in FLAC, Ogg and Opus, ©lyr in MP4; MP3 gets its USLT frame
+  // after ffmpeg (./id3-lyrics.ts). WAV and AIFF carry none: their tags have no field for them.
+  const lyrics = tags.lyrics?.trim() ? tags.lyrics : undefined;
+  if (lyrics && LYRICS_TAG_FORMATS.has(formatId)) meta.lyrics = lyrics;
   for (const [key, value] of Object.entries(meta)) if (value) args.push("-metadata", `${key}=${value}`);
   args.push(
     ...CODEC_ARGS[formatId],
@@ -142,4 +151,5 @@ export async function makeDownload(
   );
   const result = await ffmpeg(args, { timeoutMs: 60 * 60_000 });
   await check(result, `Making ${format.label}`);
+  if (lyrics && format.extension === "mp3") await addMp3Lyrics(output, lyrics);
 }

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { preparedArchives } from "@/db/schema";
+import { preparedArchives, trackFiles, type Track } from "@/db/schema";
+import { audioKeys } from "@/lib/audio";
 import { storage } from "@/lib/storage";
 
 /**
@@ -14,4 +15,15 @@ export async function discardPreparedArchives(db: DbOrTx, releaseId: string) {
     .where(eq(preparedArchives.releaseId, releaseId))
     .returning({ key: preparedArchives.key });
   for (const archive of gone) await storage().delete(archive.key);
+}
+
+/**
+ * A track's cached download files (every format) and its release's zips, dropped when what is
+ * written into their tags changes (the lyrics): the next download makes them again. Rows first,
+ * so no fan is sent to a file about to go.
+ */
+export async function discardTrackDownloads(db: DbOrTx, track: Pick<Track, "id" | "artistId" | "releaseId">) {
+  await db.delete(trackFiles).where(eq(trackFiles.trackId, track.id));
+  await storage().deletePrefix(audioKeys.downloadsPrefix(track.artistId, track.id));
+  await discardPreparedArchives(db, track.releaseId);
 }

@@ -35,6 +35,8 @@ export type PublicTrack = {
   playback: TrackPlayback;
   clipSeconds: number;
   lossless: boolean;
+  /** The band's lyrics ("" for none): shown on the release page, written into downloads' tags. */
+  lyrics: string;
 };
 
 export type PublicRelease = {
@@ -64,6 +66,7 @@ function toPublicTrack(track: TrackRow): PublicTrack {
     playback: trackPlayback(track),
     clipSeconds: track.clipSeconds,
     lossless: track.master?.lossless ?? false,
+    lyrics: track.lyrics,
   };
 }
 

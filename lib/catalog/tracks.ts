@@ -17,7 +17,7 @@ import {
 import { env } from "@/lib/env";
 import { enqueueClip, enqueueTrackProcessing } from "@/lib/queue";
 import { storage, TooLargeError } from "@/lib/storage";
-import { discardPreparedArchives } from "./archives";
+import { discardPreparedArchives, discardTrackDownloads } from "./archives";
 import { fieldErrorsOf, titleFromFilename, trackInputSchema } from "./input";
 import { parseTrackPricing, type TrackPricing } from "./price-input";
 import { releaseForMember, removeTrackFiles } from "./releases";
@@ -193,7 +193,9 @@ export async function updateTrack(db: Db, userId: string, trackId: string, raw: 
       await enqueueClip(row.id, { tx });
     return row;
   });
-  if (track.title !== current.title) await discardPreparedArchives(db, track.releaseId);
+  // Files carry the lyrics in their tags: made before the change, they are made again.
+  if (track.lyrics !== current.lyrics) await discardTrackDownloads(db, track);
+  else if (track.title !== current.title) await discardPreparedArchives(db, track.releaseId);
   return { ok: true, track } as const;
 }
 

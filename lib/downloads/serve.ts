@@ -1,8 +1,10 @@
 import type { DbOrTx } from "@/db/client";
+import { downloadFormat, type DownloadFormatId } from "@/lib/audio";
 import { env } from "@/lib/env";
 import { LOCALE_COOKIE, LOCALES, negotiateLocale, translator } from "@/lib/i18n";
 import { storage } from "@/lib/storage";
 import { archivePlan, archiveState } from "./archives";
+import { loadGrantContents } from "./contents";
 import { contentDisposition, itemTrackFilename } from "./names";
 import { prepareDownloads, type Preparation } from "./prepare";
 import { cachedFiles, resolveFileLink, type LinkRefusal } from "./resolve";
@@ -76,6 +78,34 @@ async function progress(
     preparation: { ...files, size: zip.archive.size },
     target: { key: zip.archive.key, contentType: "application/zip", name: plan.name },
   };
+}
+
+export type ItemProgress =
+  | { ok: true; preparation: Preparation; ready: boolean; format: DownloadFormatId }
+  | { ok: false; reason: "not_found" | "revoked" | "empty" };
+
+/**
+ * Where one held item's download stands in a format, for code that acts for the fan rather than
+ * through a signed link (a whole-collection export): the same checks and the same steps.
+ */
+export async function itemProgress(
+  db: DbOrTx,
+  target: { grantId: string; releaseId: string; trackId: string | null; format: DownloadFormatId },
+  options: { start?: boolean; retry?: boolean; fallback?: boolean } = {},
+): Promise<ItemProgress> {
+  const contents = await loadGrantContents(db, target.grantId);
+  if (!contents) return { ok: false, reason: "not_found" };
+  if (contents.grant.revokedAt) return { ok: false, reason: "revoked" };
+  const item = contents.items.find((i) => i.releaseId === target.releaseId && i.trackId === target.trackId);
+  if (!item) return { ok: false, reason: "not_found" };
+  // `fallback`: a release with a lossy master has no FLAC; it comes in its own default format.
+  const offered = item.formats.some((f) => f.id === target.format);
+  if (!offered && !options.fallback) return { ok: false, reason: "not_found" };
+  if (!item.tracks.length) return { ok: false, reason: "empty" };
+  const format = downloadFormat(offered ? target.format : item.defaultFormat);
+  const link = { ...target, format: format.id, expires: 0 };
+  const { preparation, target: file } = await progress(db, { ok: true, link, contents, item, format }, options);
+  return { ok: true, preparation, ready: Boolean(file), format: format.id };
 }
 
 /**

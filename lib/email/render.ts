@@ -12,6 +12,8 @@ export type EmailInput = {
   /** A small two-column table (receipt lines, totals, an address). */
   rows?: [string, string][];
   action?: { label: string; url: string };
+  /** A list of links, one a line (a whole collection's downloads). */
+  links?: { label: string; url: string }[];
   outro?: string;
 };
 
@@ -22,6 +24,7 @@ export function renderEmail(input: EmailInput) {
     input.intro,
     rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join("\n"),
     input.action ? `${input.action.label}: ${input.action.url}` : "",
+    (input.links ?? []).map((link) => `${link.label}\n${link.url}`).join("\n\n"),
     input.outro ?? "",
   ]
     .filter(Boolean)
@@ -38,6 +41,7 @@ export function renderEmail(input: EmailInput) {
 <p>${escapeHtml(input.intro)}</p>
 ${table}
 ${input.action ? `<p><a href="${escapeHtml(input.action.url)}" style="display:inline-block;background:#1c1917;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">${escapeHtml(input.action.label)}</a></p><p style="font-size:12px;color:#57534e">${escapeHtml(input.action.url)}</p>` : ""}
+${input.links?.length ? `<ul style="padding-left:20px">${input.links.map((link) => `<li style="margin:6px 0"><a href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a></li>`).join("")}</ul>` : ""}
 ${input.outro ? `<p style="color:#57534e">${escapeHtml(input.outro)}</p>` : ""}
 <p style="font-size:12px;color:#a8a29e">Merchtable</p></body></html>`;
   return { to: input.to, subject: input.subject, text, html };

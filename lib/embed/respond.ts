@@ -44,6 +44,8 @@ export function widgetHeaders(nonce: string | null, found: boolean): Record<stri
   };
 }
 
+const heartLabel = (lang: string) => translator(lang).t("collection.heart.add");
+
 type Rendered = { title: string; body: Raw; data: Record<string, unknown>; accent: string };
 
 async function build(db: DbOrTx, kind: EmbedKind, id: string, options: EmbedOptions, t: T): Promise<Rendered | null> {
@@ -59,6 +61,7 @@ async function build(db: DbOrTx, kind: EmbedKind, id: string, options: EmbedOpti
       options,
       t,
       list: options.tracklist,
+      wishlist: { href: `/library/wishlist/${w.release.id}`, label: heartLabel(options.lang) },
     });
     return {
       title: `${w.release.title} — ${w.artist.name}`,
@@ -79,6 +82,7 @@ async function build(db: DbOrTx, kind: EmbedKind, id: string, options: EmbedOpti
       options,
       t,
       list: false,
+      wishlist: { href: `/library/wishlist/${w.release.id}`, label: heartLabel(options.lang) },
     });
     return {
       title: `${w.track.title} — ${w.artist.name}`,

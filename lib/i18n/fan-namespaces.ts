@@ -27,6 +27,7 @@ export const FAN_NAMESPACES = {
     "follows.library",
   ],
   news: ["news"],
+  collection: ["collection"],
 } as const;
 
 export type FanArea = keyof typeof FAN_NAMESPACES;

@@ -18,6 +18,10 @@ import codesDe from "./messages/codes.de.json";
 import codesEn from "./messages/codes.en.json";
 import codesEs from "./messages/codes.es.json";
 import codesFr from "./messages/codes.fr.json";
+import collectionDe from "./messages/collection.de.json";
+import collectionEn from "./messages/collection.en.json";
+import collectionEs from "./messages/collection.es.json";
+import collectionFr from "./messages/collection.fr.json";
 import siteDe from "./messages/de.json";
 import documentsDe from "./messages/documents.de.json";
 import documentsEn from "./messages/documents.en.json";
@@ -78,7 +82,7 @@ import titlesFr from "./messages/titles.fr.json";
  * en.json/fr.json (site, accounts, profile), catalog.* (dashboard releases and uploads),
  * listen.* (release page, player), checkout.* (cart, checkout, receipts), selling.* (dashboard
  * prices, merch, shipping, orders, payouts), downloads.* (download page, library), titles.* (dashboard tab titles), firstrun.* (first-release steps), plans.* (pricing page, plan limits),
- * billing.* (the band's plan page, subscriptions, billing e-mails), admin.* (operator console), moderation.* (reports, unavailable pages, audit trail), documents.* (receipt and credit note PDFs, the band's VAT status). Top-level keys must not collide between files.
+ * collection.* (the fan's wishlist, public page, collection download, lyrics), billing.* (the band's plan page, subscriptions, billing e-mails), admin.* (operator console), moderation.* (reports, unavailable pages, audit trail), documents.* (receipt and credit note PDFs, the band's VAT status). Top-level keys must not collide between files.
  * German and Spanish translate the fan-facing namespaces only (fanMessages below).
  */
 const enAll = {
@@ -104,6 +108,7 @@ const enAll = {
   ...followsEn,
   ...newsEn,
   ...newsDeskEn,
+  ...collectionEn,
 };
 export type Messages = typeof enAll;
 
@@ -134,6 +139,7 @@ export const fanMessages: Record<"de" | "es", Record<FanArea, Tree>> = {
     gifts: giftsDe,
     follows: followsDe,
     news: newsDe,
+    collection: collectionDe,
   },
   es: {
     site: siteEs,
@@ -150,6 +156,7 @@ export const fanMessages: Record<"de" | "es", Record<FanArea, Tree>> = {
     gifts: giftsEs,
     follows: followsEs,
     news: newsEs,
+    collection: collectionEs,
   },
 };
 /** The whole catalogue of a fan language: its own fan messages over English (the back office's). */
@@ -181,6 +188,7 @@ export const messages: Record<Locale, Messages> = {
     ...followsFr,
     ...newsFr,
     ...newsDeskFr,
+    ...collectionFr,
   },
   de: withFanMessages("de"),
   es: withFanMessages("es"),

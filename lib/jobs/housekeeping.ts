@@ -1,6 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import { cutMissingClips } from "@/lib/audio";
 import { endLapsedGrace, remindGraceEnding } from "@/lib/billing";
+import { resumeCollectionExports } from "@/lib/collection";
 import {
   deliverDueGiftCards,
   expireCards,
@@ -54,6 +55,8 @@ export const CHORES: readonly Chore[] = [
   // Followers' new-release digests (one a day at most per fan: lib/follows/digest.ts); the mail
   // leaves with the next email-deliver run.
   { queue: "follows-digest", cron: "*/5 * * * *", run: (db) => sendFollowDigests(db) },
+  // Whole-collection downloads still under way whose job chain a restart lost (lib/collection).
+  { queue: "collection-exports-resume", cron: "* * * * *", run: (db) => resumeCollectionExports(db) },
   // The ECB's reference rates for fans' approximate prices, once a day (and at a worker's start
   // when they are missing or stale, ./index.ts). A failed fetch keeps the old rates.
   {

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { createDb } from "@/db/client";
 import { tracks } from "@/db/schema";
 import { ensureClip, ensureDownload, processTrack } from "@/lib/audio";
+import { runCollectionExportJob } from "@/lib/collection";
 import { deliverGiftCard } from "@/lib/credit";
 import { buildArchive } from "@/lib/downloads";
 import { deliverSoon } from "@/lib/email";
@@ -15,6 +16,7 @@ import {
   boss,
   CHORE_QUEUE,
   CLIP_QUEUE,
+  COLLECTION_EXPORT_QUEUE,
   databaseUrl,
   DOWNLOAD_QUEUE,
   forgetBoss,
@@ -22,6 +24,7 @@ import {
   NEWS_SEND_QUEUE,
   TRACK_QUEUE,
   type ArchiveJob,
+  type CollectionExportJob,
   type DownloadJob,
   type GiftDeliveryJob,
 } from "@/lib/queue";
@@ -117,6 +120,16 @@ export async function startWorkers(): Promise<() => Promise<void>> {
         const run = await sendPostMailing(db, job.data.postId);
         logger.info({ postId: job.data.postId, ...run }, "news mailing");
       }
+    },
+  );
+  // A fan's whole collection: looks at its archives every few seconds until all are made, then mails once.
+  await instance.work<CollectionExportJob>(
+    COLLECTION_EXPORT_QUEUE,
+    { batchSize: 1, pollingIntervalSeconds: 2 },
+    async ([job]) => {
+      const step = await runCollectionExportJob(db, job.data.exportId);
+      if (step === "mailed") await deliverSoon(db);
+      if (step !== "waiting") logger.info({ ...job.data, step }, "collection export");
     },
   );
   for (const chore of CHORES) {

@@ -1,7 +1,14 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { creditAccounts, downloadGrants, libraryLoginTokens } from "@/db/schema";
+import {
+  creditAccounts,
+  downloadGrants,
+  fanSubscriptions,
+  follows,
+  libraryLoginTokens,
+  wishlistItems,
+} from "@/db/schema";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { queueEmail, renderEmail } from "@/lib/email";
 import { env } from "@/lib/env";
@@ -20,9 +27,13 @@ export function libraryUrl() {
   return new URL("/library", env().APP_URL).toString();
 }
 
-/** Pages a sign-in link may bring the fan back to (a gift card's redeem page with its code). */
+/** Pages a sign-in link may bring the fan back to (a gift card's redeem page with its code, a release's heart). */
 export const safeLibraryNext = (next: string | null | undefined) =>
-  next && /^\/gift\/redeem(\?code=[A-Za-z0-9-]{1,60})?$/.test(next) ? next : null;
+  next &&
+  (/^\/gift\/redeem(\?code=[A-Za-z0-9-]{1,60})?$/.test(next) ||
+    /^\/library\/wishlist\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(next))
+    ? next
+    : null;
 
 export function libraryLinkUrl(token: string, next?: string | null) {
   const back = safeLibraryNext(next);
@@ -38,7 +49,22 @@ export type LinkRequest =
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 /**
- * Emails a sign-in link when the address has purchases. The answer is the same whether it has any
+ * Whether the library has anything for this address: a purchase, a balance (a redeemed gift card,
+ * a top-up), a confirmed follow, a wishlist or a fan subscription. One query, one answer.
+ */
+async function hasSomethingToOpen(db: DbOrTx, email: string): Promise<boolean> {
+  const [row] = await db.execute<{ found: boolean }>(sql`select (
+      exists (select 1 from ${downloadGrants} where ${downloadGrants.email} = ${email} and ${downloadGrants.revokedAt} is null)
+      or exists (select 1 from ${creditAccounts} where ${creditAccounts.kind} = 'fan' and ${creditAccounts.email} = ${email})
+      or exists (select 1 from ${follows} where ${follows.email} = ${email} and ${follows.status} = 'confirmed' and ${follows.unsubscribedAt} is null)
+      or exists (select 1 from ${wishlistItems} where ${wishlistItems.email} = ${email})
+      or exists (select 1 from ${fanSubscriptions} where ${fanSubscriptions.email} = ${email} and ${fanSubscriptions.status} <> 'incomplete')
+    ) as found`);
+  return Boolean(row?.found);
+}
+
+/**
+ * Emails a sign-in link when the address has something in the library (hasSomethingToOpen). The answer is the same whether it has any
  * or not, so the form tells nobody who bought what. Mail is queued: the caller delivers it after
  * answering (so the time taken says nothing either).
  */
@@ -66,20 +92,9 @@ export async function requestLibraryLink(
     const state = await hit(db, key, limit, now);
     if (!state.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: state.retryAfterSeconds };
   }
-  const [grant] = await db
-    .select({ id: downloadGrants.id })
-    .from(downloadGrants)
-    .where(and(eq(downloadGrants.email, email), isNull(downloadGrants.revokedAt)))
-    .limit(1);
-  if (!grant && !input.holdsCredit) {
-    // A balance (a redeemed gift card, a top-up) is something to open too.
-    const [account] = await db
-      .select({ id: creditAccounts.id })
-      .from(creditAccounts)
-      .where(and(eq(creditAccounts.kind, "fan"), eq(creditAccounts.email, email)))
-      .limit(1);
-    if (!account) return { ok: true, email };
-  }
+  // A fan hearting a release signs in to start a wishlist: the link is what they asked for.
+  const hearting = safeLibraryNext(input.next)?.startsWith("/library/wishlist/") ?? false;
+  if (!input.holdsCredit && !hearting && !(await hasSomethingToOpen(db, email))) return { ok: true, email };
 
   const { token, tokenHash } = newToken();
   await db.insert(libraryLoginTokens).values({ tokenHash, email, expiresAt: new Date(now.getTime() + LINK_TTL_MS) });

@@ -40,6 +40,13 @@ const ARCHIVE_RETRIES = { retryLimit: 1, retryDelay: 5 } as const;
  */
 export const GIFT_DELIVERY_QUEUE = "gift-deliver";
 const GIFT_DELIVERY_RETRIES = { retryLimit: 3, retryDelay: 60, retryBackoff: true } as const;
+/**
+ * A fan's whole-collection download (lib/collection/exports.ts): the job looks at where each
+ * release's archive stands and queues itself again a few seconds later until all are ready.
+ * "stately" per export: one waiting, one running, however often the chore or the job re-queues it.
+ */
+export const COLLECTION_EXPORT_QUEUE = "collection-export";
+const COLLECTION_EXPORT_RETRIES = { retryLimit: 3, retryDelay: 10 } as const;
 /** Chores are not retried (the next minute's run is the retry); "stately": one queued, one running. */
 export const CHORE_QUEUE = { policy: "stately", retryLimit: 0, expireInSeconds: 300 } as const;
 
@@ -71,6 +78,11 @@ export async function boss(): Promise<PgBoss> {
     await instance.createQueue(ALBUM_GIFT_QUEUE, { name: ALBUM_GIFT_QUEUE, ...ALBUM_GIFT_RETRIES });
     await instance.createQueue(GIFT_DELIVERY_QUEUE, { name: GIFT_DELIVERY_QUEUE, ...GIFT_DELIVERY_RETRIES });
     await instance.createQueue(NEWS_SEND_QUEUE, { name: NEWS_SEND_QUEUE, ...NEWS_SEND_RETRIES });
+    await instance.createQueue(COLLECTION_EXPORT_QUEUE, {
+      name: COLLECTION_EXPORT_QUEUE,
+      policy: "stately",
+      ...COLLECTION_EXPORT_RETRIES,
+    });
     return instance;
   })().catch((error) => {
     state.boss = undefined;
@@ -233,4 +245,21 @@ export async function enqueueNewsSend(postId: string, options: { tx?: Tx } = {})
     { postId },
     { ...NEWS_SEND_RETRIES, singletonKey: postId, ...(options.tx ? { db: onTransaction(options.tx) } : {}) },
   );
+}
+
+export type CollectionExportJob = { exportId: string };
+
+/** Queues (or re-queues, `startAfterSeconds` later) a collection export's next look, in `tx` when given. */
+export async function enqueueCollectionExport(
+  job: CollectionExportJob,
+  options: { tx?: Tx; startAfterSeconds?: number } = {},
+) {
+  await (
+    await boss()
+  ).send(COLLECTION_EXPORT_QUEUE, job, {
+    ...COLLECTION_EXPORT_RETRIES,
+    singletonKey: job.exportId,
+    ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+    ...(options.tx ? { db: onTransaction(options.tx) } : {}),
+  });
 }

@@ -3,8 +3,10 @@ import { expect, test, type Page } from "@playwright/test";
 import { and, desc, eq } from "drizzle-orm";
 import { artists, discountCodes, orders, products, releases, tracks } from "@/db/schema";
 import { DEMO } from "@/db/seed";
+import { setPublicCollection, setWishlisted } from "@/lib/collection";
 import { issueCard } from "@/lib/credit";
 import { LIBRARY_COOKIE, sealLibrarySession } from "@/lib/library";
+import { createDownloadGrant } from "@/lib/orders/download-grants";
 import { signInWithPassword, testDb, uniqueId } from "./helpers";
 
 /**
@@ -172,6 +174,57 @@ for (const viewport of VIEWPORTS) {
       for (const path of paths) {
         await page.goto(`${base}${path}`);
         await checkPage(page, `dashboard${path || " overview"}`);
+      }
+    });
+
+    test("the collection pages (lyrics, wishlist, public collection) have no serious violation", async ({
+      page,
+      context,
+    }) => {
+      const db = testDb();
+      const { artist, album } = await demoCatalog();
+      const [band] = await db
+        .insert(artists)
+        .values({ slug: `lyrics-${uniqueId()}`, name: "The Lyricists", currency: "EUR", country: "FR" })
+        .returning();
+      const [single] = await db
+        .insert(releases)
+        .values({ artistId: band.id, slug: "verses", title: "Verses", kind: "single", status: "published" })
+        .returning();
+      await db.insert(tracks).values({
+        releaseId: single.id,
+        artistId: band.id,
+        position: 1,
+        title: "First Verse",
+        lyrics: "One line\nAnother line",
+        masterKey: `masters/${band.id}/none.flac`,
+        status: "ready",
+      });
+      await page.goto(`/library/wishlist/${single.id}`);
+      await checkPage(page, "wishlist, signed out");
+      const email = `fan-${uniqueId()}@example.test`;
+      await createDownloadGrant(db, {
+        artistId: artist.id,
+        orderId: null,
+        email,
+        items: [{ releaseId: album.id, trackId: null }],
+      });
+      await setWishlisted(db, email, single.id, true);
+      const slug = `fan-${uniqueId()}`;
+      await setPublicCollection(db, email, { public: true, displayName: "Ana", slug });
+      await context.addCookies([
+        { name: LIBRARY_COOKIE, value: sealLibrarySession(email).value, url: new URL(page.url()).origin },
+      ]);
+      await page.goto(`/${band.slug}/verses`);
+      await page.getByTestId("track-lyrics").locator("summary").click();
+      await checkPage(page, "release page, lyrics open");
+      for (const [path, name] of [
+        [`/library/wishlist/${single.id}`, "wishlist, signed in"],
+        ["/library", "library with wishlist and collection"],
+        [`/fans/${slug}`, "public collection"],
+      ] as const) {
+        await page.goto(path);
+        await checkPage(page, name);
       }
     });
 

@@ -3,59 +3,17 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { and, eq } from "drizzle-orm";
-import { artists, downloadGrants, orderItems, orders, releases } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { downloadGrants, orders } from "@/db/schema";
 import { seal } from "@/lib/crypto";
-import { createDownloadGrant, revokeOrderGrants } from "@/lib/orders/download-grants";
+import { revokeOrderGrants } from "@/lib/orders/download-grants";
 import { DOWNLOAD_TOKEN_PURPOSE } from "@/lib/orders/fulfill";
 import { tagsOf } from "@/tests/support/audio-fixtures";
 import { unzip } from "@/tests/support/zip";
-import { artifacts, testDb, uniqueId } from "./helpers";
+import { artifacts, paidAlbumOrder, testDb } from "./helpers";
 
 /** The demo band's "First Light" (seeded before the run): four FLAC masters run through the real pipeline. */
 const TITLES = ["Van at Dawn", "Merch Table Waltz", "Soundcheck", "Last Train Home"];
-
-/** A paid order for the demo album and its grant, built straight in the database as fulfilment leaves them. */
-async function paidAlbumOrder(email = `fan-${uniqueId()}@example.test`) {
-  const db = testDb();
-  const [artist] = await db.select().from(artists).where(eq(artists.slug, "demo-band"));
-  const [album] = await db
-    .select()
-    .from(releases)
-    .where(and(eq(releases.artistId, artist.id), eq(releases.slug, "first-light")));
-  const order = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(orders)
-      .values({
-        artistId: artist.id,
-        status: "paid",
-        email,
-        currency: "EUR",
-        subtotal: 700,
-        total: 700,
-        provider: "test",
-        providerSessionId: `test_${uniqueId()}`,
-        expiresAt: new Date(),
-      })
-      .returning();
-    await tx.insert(orderItems).values({
-      orderId: row.id,
-      kind: "release",
-      releaseId: album.id,
-      title: album.title,
-      unitAmount: 700,
-      currency: "EUR",
-    });
-    return row;
-  });
-  const grant = await createDownloadGrant(db, {
-    artistId: artist.id,
-    orderId: order.id,
-    email,
-    items: [{ releaseId: album.id, trackId: null }],
-  });
-  return { email, order, grant, path: `/download/${grant.token}` };
-}
 
 /** What ffprobe reads in a file: its codec and length, or an error if it does not decode. */
 function probe(file: string) {

@@ -1,8 +1,10 @@
 import { expect, type Page } from "@playwright/test";
+import { and, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { createDb } from "@/db/client";
-import { artistMembers, artists, releases, tracks, users } from "@/db/schema";
+import { artistMembers, artists, orderItems, orders, releases, tracks, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { createDownloadGrant } from "@/lib/orders/download-grants";
 
 export const uniqueId = () => Math.random().toString(36).slice(2, 8);
 
@@ -87,4 +89,46 @@ export async function seedFreeBand(options: { firstPublished?: boolean } = {}) {
   const album = await release("First Album", options.firstPublished === false ? "draft" : "published");
   const second = await release("Second Album", "draft");
   return { user, artist, album, second };
+}
+
+/** A paid order for the demo album and its grant, built straight in the database as fulfilment leaves them. */
+export async function paidAlbumOrder(email = `fan-${uniqueId()}@example.test`) {
+  const db = testDb();
+  const [artist] = await db.select().from(artists).where(eq(artists.slug, "demo-band"));
+  const [album] = await db
+    .select()
+    .from(releases)
+    .where(and(eq(releases.artistId, artist.id), eq(releases.slug, "first-light")));
+  const order = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(orders)
+      .values({
+        artistId: artist.id,
+        status: "paid",
+        email,
+        currency: "EUR",
+        subtotal: 700,
+        total: 700,
+        provider: "test",
+        providerSessionId: `test_${uniqueId()}`,
+        expiresAt: new Date(),
+      })
+      .returning();
+    await tx.insert(orderItems).values({
+      orderId: row.id,
+      kind: "release",
+      releaseId: album.id,
+      title: album.title,
+      unitAmount: 700,
+      currency: "EUR",
+    });
+    return row;
+  });
+  const grant = await createDownloadGrant(db, {
+    artistId: artist.id,
+    orderId: order.id,
+    email,
+    items: [{ releaseId: album.id, trackId: null }],
+  });
+  return { email, order, grant, path: `/download/${grant.token}` };
 }

@@ -1,12 +1,8 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { downloadGrants, preparedArchives, releases, tracks } from "@/db/schema";
-import { audioKeys } from "@/lib/audio/formats";
-import { ensureDownload } from "@/lib/audio/pipeline";
-import { probeMaster } from "@/lib/audio/probe";
+import { downloadGrants, preparedArchives, tracks } from "@/db/schema";
 import { reorderTracks } from "@/lib/catalog/tracks";
 import { signFileLink } from "@/lib/downloads/links";
 import { fileLinkResponse, preparationResponse } from "@/lib/downloads/serve";
@@ -22,8 +18,8 @@ import {
 } from "@/lib/storage";
 import { fileToken } from "@/lib/storage/file-token";
 import { s3Driver } from "@/lib/storage/s3";
-import { makeAudioDir, tone } from "@/tests/support/audio-fixtures";
-import { archiveJobsFor, followDownload, runArchiveJobs } from "@/tests/support/downloads";
+import { makeAudioDir } from "@/tests/support/audio-fixtures";
+import { archiveJobsFor, followDownload, releaseWithFlacFiles, runArchiveJobs } from "@/tests/support/downloads";
 import { makeArtist, makeUser, unique, useTestDb } from "@/tests/support/factories";
 import { standInSettings, startS3StandIn, type S3StandIn } from "@/tests/support/s3-stand-in";
 import { unzip } from "@/tests/support/zip";
@@ -80,37 +76,7 @@ afterAll(async () => {
 async function album(titles: string[]) {
   const user = await makeUser(db);
   const artist = await makeArtist(db, user.id, { name: "Les Archives" });
-  const releaseId = crypto.randomUUID();
-  await db.insert(releases).values({
-    id: releaseId,
-    artistId: artist.id,
-    slug: unique("rel"),
-    title: "Zip",
-    status: "published",
-    publishedAt: new Date(),
-  });
-  const trackIds: string[] = [];
-  for (const [i, title] of titles.entries()) {
-    const file = tone(dir, unique("t"), "flac", 1, 300 + i * 110);
-    const probe = await probeMaster(file);
-    if (!probe.ok) throw new Error(probe.reason);
-    const id = crypto.randomUUID();
-    const masterKey = audioKeys.master(artist.id, id, path.extname(file).slice(1));
-    await storage().putFromPath(masterKey, file);
-    await db.insert(tracks).values({
-      id,
-      releaseId,
-      artistId: artist.id,
-      position: i + 1,
-      title,
-      masterKey,
-      master: probe.info,
-      durationMs: probe.durationMs,
-      status: "ready",
-    });
-    await ensureDownload(db, id, "flac");
-    trackIds.push(id);
-  }
+  const { releaseId, trackIds } = await releaseWithFlacFiles(db, dir, artist.id, "Zip", titles);
   const grant = await createDownloadGrant(db, {
     artistId: artist.id,
     orderId: null,

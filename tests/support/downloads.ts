@@ -1,7 +1,14 @@
-import type { DbOrTx } from "@/db/client";
+import path from "node:path";
+import type { Db, DbOrTx } from "@/db/client";
+import { releases, tracks } from "@/db/schema";
+import { audioKeys } from "@/lib/audio/formats";
+import { ensureDownload } from "@/lib/audio/pipeline";
+import { probeMaster } from "@/lib/audio/probe";
 import { buildArchive } from "@/lib/downloads";
 import { ARCHIVE_QUEUE, boss, type ArchiveJob } from "@/lib/queue";
-import { FILE_URL_PREFIX, fileResponse } from "@/lib/storage";
+import { FILE_URL_PREFIX, fileResponse, storage } from "@/lib/storage";
+import { tone } from "./audio-fixtures";
+import { unique } from "./factories";
 
 /**
  * Follows a download link's 302 to where the bytes are: the local driver's /api/files route, or
@@ -41,4 +48,43 @@ export async function archiveJobsFor(releaseId: string): Promise<number> {
     [ARCHIVE_QUEUE, releaseId],
   );
   return (rows[0] as { n: number }).n;
+}
+
+/**
+ * A published release of short FLAC tones stored as masters in the current storage, each track's
+ * FLAC download already made (as after a first download). Returns its ids.
+ */
+export async function releaseWithFlacFiles(db: Db, dir: string, artistId: string, title: string, titles: string[]) {
+  const releaseId = crypto.randomUUID();
+  await db.insert(releases).values({
+    id: releaseId,
+    artistId,
+    slug: unique("rel"),
+    title,
+    status: "published",
+    publishedAt: new Date(),
+  });
+  const trackIds: string[] = [];
+  for (const [i, trackTitle] of titles.entries()) {
+    const file = tone(dir, unique("t"), "flac", 1, 300 + i * 110);
+    const probe = await probeMaster(file);
+    if (!probe.ok) throw new Error(probe.reason);
+    const id = crypto.randomUUID();
+    const masterKey = audioKeys.master(artistId, id, path.extname(file).slice(1));
+    await storage().putFromPath(masterKey, file);
+    await db.insert(tracks).values({
+      id,
+      releaseId,
+      artistId,
+      position: i + 1,
+      title: trackTitle,
+      masterKey,
+      master: probe.info,
+      durationMs: probe.durationMs,
+      status: "ready",
+    });
+    await ensureDownload(db, id, "flac");
+    trackIds.push(id);
+  }
+  return { releaseId, trackIds };
 }

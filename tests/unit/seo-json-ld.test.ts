@@ -42,6 +42,7 @@ const track = (position: number, durationMs: number | null) => ({
   playback: "full" as const,
   clipSeconds: 30,
   lossless: true,
+  lyrics: "",
 });
 
 const data: PublicRelease = {

@@ -19,7 +19,12 @@ export type LibraryFormState =
 export async function requestLibraryLinkAction(_prev: LibraryFormState, form: FormData): Promise<LibraryFormState> {
   const t = await getTranslations("downloads.library");
   const email = String(form.get("email") ?? "").slice(0, 400);
-  const result = await requestLibraryLink(db, { email, ip: clientIp(await headers()), locale: await getLocale() });
+  const result = await requestLibraryLink(db, {
+    email,
+    ip: clientIp(await headers()),
+    locale: await getLocale(),
+    next: safeLibraryNext(String(form.get("next") ?? "")),
+  });
   if (!result.ok && result.reason === "invalid_email")
     return { ok: false, fieldErrors: { email: t("invalidEmail") }, values: { email } };
   if (!result.ok)

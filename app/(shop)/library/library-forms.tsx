@@ -7,7 +7,8 @@ import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { openLibraryAction, requestLibraryLinkAction } from "./actions";
 
-export function LibraryLinkForm() {
+/** `next`: where the emailed link brings the fan back to (lib/library safeLibraryNext). */
+export function LibraryLinkForm({ next }: { next?: string }) {
   const t = useTranslations("downloads.library");
   const [state, action] = useActionState(requestLibraryLinkAction, null);
   if (state?.ok) {
@@ -20,6 +21,7 @@ export function LibraryLinkForm() {
   return (
     <form action={action} className="space-y-4" data-testid="library-link-form" noValidate>
       {state?.error && <Notice tone="error">{state.error}</Notice>}
+      {next && <input type="hidden" name="next" value={next} />}
       <Field
         label={t("email")}
         name="email"

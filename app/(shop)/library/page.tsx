@@ -11,13 +11,21 @@ import { db } from "@/db";
 import { documentLinksFor, type DocumentLink } from "@/lib/documents";
 import { listLibrary, type LibraryEntry } from "@/lib/library";
 import { signOutOfLibraryAction } from "./actions";
+import { CollectionSection } from "./collection-section";
 import { LibraryLinkForm } from "./library-forms";
 import { libraryViewer } from "./library-session";
+import { WishlistSection } from "./wishlist-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("downloads.library");
   return { title: t("metaTitle"), robots: { index: false, follow: false }, referrer: "no-referrer" };
 }
+
+/**
+ * The fan's home, one section each, in the order of the nav: purchases, wishlist, following,
+ * subscriptions (the two added by their own areas), then the whole collection (download, CSV, public page).
+ */
+const SECTIONS = ["purchases", "wishlist", "following", "collection"] as const;
 
 /** Every purchase for one email across every band; or, before sign-in, the form that emails the link. */
 export default async function LibraryPage() {
@@ -34,7 +42,7 @@ export default async function LibraryPage() {
       </div>
     );
   }
-  const entries = await listLibrary(db, viewer.email);
+  const [entries, c] = await Promise.all([listLibrary(db, viewer.email), getTranslations("collection.nav")]);
   const documents = await documentLinksFor(
     db,
     entries.flatMap((e) => (e.orderId ? [e.orderId] : [])),
@@ -61,23 +69,47 @@ export default async function LibraryPage() {
           </form>
         )}
       </header>
-      <CreditSummary email={viewer.email} />
-      {entries.length === 0 ? (
-        <p className="py-12 text-center text-muted" data-testid="library-empty">
-          {t("empty")}
-        </p>
-      ) : (
-        <ul className="divide-y divide-line">
-          {entries.map((entry) => (
-            <LibraryRow
-              key={entry.grantId}
-              entry={entry}
-              documents={entry.orderId ? documents.get(entry.orderId) : undefined}
-            />
+      <nav aria-label={c("label")} className="border-b border-line py-3" data-testid="library-nav">
+        <ul className="flex flex-wrap gap-x-5 gap-y-1 text-sm">
+          {SECTIONS.map((id) => (
+            <li key={id}>
+              <a href={`#${id}`} className="font-medium underline-offset-4 hover:underline">
+                {c(id)}
+              </a>
+            </li>
           ))}
         </ul>
-      )}
+      </nav>
+      <CreditSummary email={viewer.email} />
+      <section id="purchases" className="scroll-mt-6 border-b border-line py-6" aria-labelledby="purchases-title">
+        <h2 id="purchases-title" className="text-lg font-semibold">
+          {c("purchases")}
+        </h2>
+        {entries.length === 0 ? (
+          <p className="py-8 text-center text-muted" data-testid="library-empty">
+            {t("empty")}
+          </p>
+        ) : (
+          <ul className="divide-y divide-line">
+            {entries.map((entry) => (
+              <LibraryRow
+                key={entry.grantId}
+                entry={entry}
+                documents={entry.orderId ? documents.get(entry.orderId) : undefined}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+      <WishlistSection email={viewer.email} />
+      {/*
+        Following and Subscriptions drop in here, each a <section id="following"> / <section
+        id="subscriptions"> with its own h2 and empty state (components/library/follows-section.tsx,
+        components/library/subscriptions-section.tsx): add the component on the line below, and its
+        id to SECTIONS above so the section nav links to it.
+      */}
       <FollowsSection email={viewer.email} />
+      <CollectionSection email={viewer.email} owned={entries.length} />
     </div>
   );
 }

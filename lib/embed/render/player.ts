@@ -9,6 +9,7 @@ import { buyControl, type T } from "./offer";
 
 const PLAY_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 4l13 8-13 8z"/></svg>`;
 const PREVIOUS_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 5h2v14H6zM20 5v14L9 12z"/></svg>`;
+const HEART_ICON = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M12 21s-7.5-4.6-9.5-9.2C1.1 8.6 3 5 6.5 5c2 0 3.4 1.1 4.2 2.3h2.6C14.1 6.1 15.5 5 17.5 5 21 5 22.9 8.6 21.5 11.8 19.5 16.4 12 21 12 21z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/></svg>`;
 const NEXT_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M16 5h2v14h-2zM4 5v14l11-7z"/></svg>`;
 
 const time = (ms: number | null) => {
@@ -51,6 +52,8 @@ type PlayerInput = {
   t: T;
   /** Release widgets may list their tracks; a track widget never does. */
   list: boolean;
+  /** The release's heart: its wishlist page, opened in a new tab (the widget itself reads no cookie). */
+  wishlist?: { href: string; label: string };
 };
 
 /** A row's accessible name is its visible text (number, title, duration): what a listener sees is what they can say. */
@@ -80,9 +83,15 @@ export function playerBody(input: PlayerInput): Raw {
     ? html`<div class="ctl">${skip("previous", PREVIOUS_ICON)}<button type="button" class="pp" data-play data-testid="embed-play" aria-label="${t("play", { title: first.title })}">${PLAY_ICON}</button>${skip("next", NEXT_ICON)}<div class="np"><span class="one" data-now data-testid="embed-now">${first.title}</span><div class="row"><input type="range" min="0" max="${Math.max(1, Math.round(first.playback === "clip" ? Math.min(first.clipSeconds, (first.durationMs ?? Infinity) / 1000) : (first.durationMs ?? 0) / 1000))}" step="any" value="0" data-seek aria-label="${t("position", { title: first.title })}"><span class="tm" data-time>0:00</span></div></div></div>`
     : "";
   const list = input.list && options.layout !== "slim" && tracks.length > 0;
-  return html`<div class="w pl ${options.layout}${options.layout === "large" && artSize === "l" && art ? " tall" : ""}" id="w" data-testid="embed-widget"><div class="hd">${artwork}<div class="meta"><p class="by">${artist.name} · ${followLink(artist, options, t)}</p><h1 class="t">${input.title}</h1>${controls}${buyControl(artist.slug, offer, options, t, "price")}</div></div>${
+  return html`<div class="w pl ${options.layout}${options.layout === "large" && artSize === "l" && art ? " tall" : ""}" id="w" data-testid="embed-widget"><div class="hd">${artwork}<div class="meta"><p class="by">${artist.name} · ${followLink(artist, options, t)}</p><h1 class="t">${input.title}</h1>${controls}${buyControl(artist.slug, offer, options, t, "price")}${heart(input)}</div></div>${
     list
       ? html`<div class="fill"><ol class="tl" aria-label="${t("tracks")}">${tracks.map((track, i) => trackRow(track, i, t))}</ol></div>`
       : ""
   }<audio preload="none" data-audio data-testid="embed-audio"></audio><p class="sr" aria-live="polite" data-announce></p></div>`;
+}
+
+/** Not in the slim layout, whose one row holds the play and buy buttons only. */
+function heart({ wishlist, options }: PlayerInput): Raw | string {
+  if (!wishlist || options.layout === "slim") return "";
+  return html`<a class="buy ghost" href="${wishlist.href}" target="_blank" rel="noopener" aria-label="${wishlist.label}" title="${wishlist.label}" data-testid="embed-wishlist">${HEART_ICON}</a>`;
 }

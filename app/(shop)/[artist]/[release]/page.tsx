@@ -11,6 +11,7 @@ import { ReleasePlayer } from "@/components/player/release-player";
 import type { PlayerTrack } from "@/components/player/types";
 import { DownloadFormats } from "@/components/release/download-formats";
 import { ReleaseArtwork } from "@/components/release/release-artwork";
+import { WishlistHeart } from "@/components/release/wishlist-heart";
 import { ReleaseJsonLd } from "@/components/seo/json-ld";
 import { accentStyle } from "@/components/ui/accent-style";
 import { MemberLink, MemberNote } from "@/components/visitor/visitor-links";
@@ -27,6 +28,7 @@ import { shopLook } from "@/lib/plans";
 import { languageAlternates, openGraphLocales, renderLocale, shareImageUrl } from "@/lib/seo";
 import { DraftBanner } from "./draft-banner";
 import { ReleaseText } from "./release-text";
+import { TrackLyrics } from "./track-lyrics";
 
 /**
  * Published releases for everyone; drafts only for the band's members (with a banner saying fans
@@ -203,6 +205,8 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
             />
           )}
 
+          <TrackLyrics tracks={tracks} />
+
           {release.description && (
             <ReleaseText title={t("about")} text={release.description} testId="release-description" />
           )}
@@ -220,6 +224,7 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
               releaseSlug={release.slug}
             />
           )}
+          {!isDraft && <WishlistHeart releaseId={release.id} labels={await heartLabels()} />}
           <DownloadFormats formats={formats} lossyMaster={lossyMaster} hasTracks={tracks.length > 0} />
           {release.catalogNumber && (
             <dl className="text-sm">
@@ -237,4 +242,9 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
       </div>
     </div>
   );
+}
+
+async function heartLabels() {
+  const t = await getTranslations("collection.heart");
+  return { add: t("add"), remove: t("remove"), failed: t("failed") };
 }

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "collection_exports_one_running_idx" ON "collection_exports" USING btree ("email") WHERE "collection_exports"."status" in ('pending', 'preparing');
