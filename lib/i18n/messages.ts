@@ -36,6 +36,10 @@ import siteEs from "./messages/es.json";
 import firstRunEn from "./messages/firstrun.en.json";
 import firstRunFr from "./messages/firstrun.fr.json";
 import fr from "./messages/fr.json";
+import fanSubsDe from "./messages/fansubs.de.json";
+import fanSubsEn from "./messages/fansubs.en.json";
+import fanSubsEs from "./messages/fansubs.es.json";
+import fanSubsFr from "./messages/fansubs.fr.json";
 import giftsDe from "./messages/gifts.de.json";
 import giftsEn from "./messages/gifts.en.json";
 import giftsEs from "./messages/gifts.es.json";
@@ -91,6 +95,7 @@ const enAll = {
   ...documentsEn,
   ...giftsEn,
   ...sponsorEn,
+  ...fanSubsEn,
 };
 export type Messages = typeof enAll;
 
@@ -119,6 +124,7 @@ export const fanMessages: Record<"de" | "es", Record<FanArea, Tree>> = {
     selling: sellingDe,
     documents: documentsDe,
     gifts: giftsDe,
+    fansubs: fanSubsDe,
   },
   es: {
     site: siteEs,
@@ -133,6 +139,7 @@ export const fanMessages: Record<"de" | "es", Record<FanArea, Tree>> = {
     selling: sellingEs,
     documents: documentsEs,
     gifts: giftsEs,
+    fansubs: fanSubsEs,
   },
 };
 /** The whole catalogue of a fan language: its own fan messages over English (the back office's). */
@@ -161,6 +168,7 @@ export const messages: Record<Locale, Messages> = {
     ...documentsFr,
     ...giftsFr,
     ...sponsorFr,
+    ...fanSubsFr,
   },
   de: withFanMessages("de"),
   es: withFanMessages("es"),

@@ -10,6 +10,7 @@ import {
   sendCreditPayouts,
 } from "@/lib/credit";
 import { deliverQueuedEmails } from "@/lib/email/queue";
+import { endLapsedFanSubscriptions } from "@/lib/fan-subscriptions";
 import { expireStaleOrders } from "@/lib/orders/cancel";
 import { deliverDueGifts } from "@/lib/orders/gift-delivery";
 import { EXCHANGE_RATES_CRON, EXCHANGE_RATES_QUEUE, refreshExchangeRates } from "./exchange-rates";
@@ -35,6 +36,8 @@ export const CHORES: readonly Chore[] = [
   // dedupe key), then the band goes Free within a minute of its end.
   { queue: "billing-grace-remind", cron: "* * * * *", run: (db) => remindGraceEnding(db) },
   { queue: "billing-grace-end", cron: "* * * * *", run: (db) => endLapsedGrace(db) },
+  // Fans' subscriptions whose failed renewal stayed unpaid through the grace period end (lib/fan-subscriptions).
+  { queue: "fan-subs-grace-end", cron: "* * * * *", run: (db) => endLapsedFanSubscriptions(db) },
   // Album gifts whose day has come and whose own job did not deliver them (a worker was down).
   { queue: "album-gifts-deliver-due", cron: "* * * * *", run: (db) => deliverDueGifts(db) },
   // Gift cards due today whose job was lost; cards past their validity expire (lib/credit).
