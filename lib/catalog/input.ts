@@ -15,6 +15,8 @@ export const RESERVED_RELEASE_SLUGS = new Set([
   "shop",
   // The band's gift cards (/<artist>/gift-card): "gift" stays free, a release may well be called that.
   "gift-card",
+  // Fans subscribe to the band at /<artist>/subscribe (lib/fan-subscriptions).
+  "subscribe",
 ]);
 
 const text = (max: number) => z.string().trim().max(max, "too_long").default("");

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { subscriptionOffers, type Artist, type BillingInterval, type SubscriptionOffer } from "@/db/schema";
+import { artists, subscriptionOffers, type Artist, type BillingInterval, type SubscriptionOffer } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit";
 import { currencyDigits, parseMoneyInput } from "@/lib/money";
 import { testPaymentsActive } from "@/lib/payments";
@@ -82,6 +82,9 @@ export async function saveOffer(
       .values({ artistId: artist.id, ...values })
       .onConflictDoUpdate({ target: subscriptionOffers.artistId, set: { ...values, updatedAt: new Date() } })
       .returning();
+    // The shop and release pages show "Subscribe" from the offer: touching the band's row sends
+    // their page-cache tag (the triggers of migration 0017 watch artists, not offers).
+    await tx.update(artists).set({ updatedAt: new Date() }).where(eq(artists.id, artist.id));
     await recordAudit(tx, {
       artistId: artist.id,
       actor,

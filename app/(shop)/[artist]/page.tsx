@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ProductOffer } from "@/components/cart/buy-panel";
+import { SubscribeLink } from "@/components/fan-subscriptions/subscribe-link";
 import { ReportLink } from "@/components/moderation/report-link";
 import { ReleaseCard } from "@/components/release/release-card";
 import { ShopJsonLd } from "@/components/seo/json-ld";
@@ -176,6 +177,7 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
           </section>
 
           <aside className="space-y-8">
+            <SubscribeLink artist={artist} />
             {artist.bio && (
               <div className="space-y-3 text-sm leading-relaxed">
                 {artist.bio.split(/\n{2,}/).map((paragraph, i) => (

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { CreditSummary } from "@/components/credit/credit-summary";
 import { DocumentLinks } from "@/components/documents/document-links";
+import { SubscriptionsSection } from "@/components/library/subscriptions-section";
 import { ReleaseArtwork } from "@/components/release/release-artwork";
 import { accentStyle } from "@/components/ui/accent-style";
 import { db } from "@/db";
@@ -61,6 +62,7 @@ export default async function LibraryPage() {
         )}
       </header>
       <CreditSummary email={viewer.email} />
+      <SubscriptionsSection email={viewer.email} />
       {entries.length === 0 ? (
         <p className="py-12 text-center text-muted" data-testid="library-empty">
           {t("empty")}
