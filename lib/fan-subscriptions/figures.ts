@@ -16,14 +16,14 @@ export const FIGURES_DAYS = 30;
 
 /** The band's subscribers per currency (a band that changed currency sees both), biggest first. */
 export async function subscriberFigures(db: DbOrTx, artistId: string, now = new Date()): Promise<SubscriberFigures[]> {
-  const since = new Date(now.getTime() - FIGURES_DAYS * 86_400_000);
+  const since = new Date(now.getTime() - FIGURES_DAYS * 86_400_000).toISOString();
   const live = sql`${fanSubscriptions.status} in ('active', 'past_due')`;
   const rows = await db
     .select({
       currency: fanSubscriptions.currency,
       live: sql<number>`count(*) filter (where ${live})::int`,
-      started: sql<number>`count(*) filter (where ${fanSubscriptions.startedAt} >= ${since})::int`,
-      canceled: sql<number>`count(*) filter (where ${fanSubscriptions.canceledAt} >= ${since})::int`,
+      started: sql<number>`count(*) filter (where ${fanSubscriptions.startedAt} >= ${since}::timestamptz)::int`,
+      canceled: sql<number>`count(*) filter (where ${fanSubscriptions.canceledAt} >= ${since}::timestamptz)::int`,
       monthlyRecurring: sql<number>`coalesce(round(sum(case when ${fanSubscriptions.interval} = 'year' then ${fanSubscriptions.amount} / 12.0 else ${fanSubscriptions.amount} end) filter (where ${live})), 0)::int`,
     })
     .from(fanSubscriptions)
