@@ -188,7 +188,8 @@ export type FanSubscriptionState = {
  */
 export async function fanSubscriptionChanged(tx: Tx, sub: FanSubscription, state: FanSubscriptionState, log: Logger) {
   if (sub.status === "canceled") return sub;
-  if (sub.lastEventAt && state.eventAt < sub.lastEventAt) {
+  // The end is final whenever it arrives (Stripe never revives a deleted subscription); other facts only if newer.
+  if (state.status !== "canceled" && sub.lastEventAt && state.eventAt < sub.lastEventAt) {
     log.info({ subscriptionId: sub.id }, "older fan subscription event ignored");
     return sub;
   }

@@ -79,7 +79,8 @@ export async function setFanCancel(
         status: standingOf(updated.status),
         periodEnd: periodEndOf(updated),
         cancelAtPeriodEnd: updated.cancel_at_period_end,
-        eventAt: new Date(),
+        // Whole seconds, as Stripe's event times: the webhook's echo of this change is not "older".
+        eventAt: new Date(Math.floor(Date.now() / 1000) * 1000),
       },
       logger.child({ area: "fan-subscriptions" }),
     );

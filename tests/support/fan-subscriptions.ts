@@ -18,10 +18,13 @@ import { makeArtist, makeUser, unique } from "./factories";
 const DAY = 86_400_000;
 
 /** A band with an owner, one release out last month, and an offer that is on (5.00 a month, 48.00 a year). */
-export async function makeSubscriptionBand(db: Db, options: { backCatalogue?: boolean; account?: boolean } = {}) {
+export async function makeSubscriptionBand(
+  db: Db,
+  options: { backCatalogue?: boolean; account?: boolean; plan?: "free" | "pro" } = {},
+) {
   const owner = await makeUser(db);
-  // Pro: a Free shop lists one published release, and these bands publish several.
-  let artist = await makeArtist(db, owner.id, { plan: "pro" });
+  // Pro unless told: a Free shop lists one published release (publishNow then publishes unlisted ones).
+  let artist = await makeArtist(db, owner.id, { plan: options.plan ?? "pro" });
   if (options.account) {
     [artist] = await db
       .update(artists)
@@ -54,7 +57,7 @@ export async function makeSubscriptionBand(db: Db, options: { backCatalogue?: bo
 export const fanEmail = () => `${unique("subscriber")}@example.test`;
 
 /** The band publishes a release now, as the dashboard does: published, then releaseIfDue (markReleased). */
-export async function publishNow(db: Db, artistId: string, title = unique("Release")) {
+export async function publishNow(db: Db, artistId: string, title = unique("Release"), listed = true) {
   const [release] = await db
     .insert(releases)
     .values({
@@ -63,6 +66,7 @@ export async function publishNow(db: Db, artistId: string, title = unique("Relea
       title,
       status: "published",
       publishedAt: new Date(),
+      listed,
     })
     .returning();
   expect(await releaseIfDue(db, release.id)).not.toBeNull();
