@@ -1,0 +1,166 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { and, asc, eq } from "drizzle-orm";
+import { artistMembers, artists, fanSubscriptions, releases, subscriptionOffers, tracks } from "@/db/schema";
+import { artifacts, seedUser, signInWithPassword, testDb, uniqueId } from "./helpers";
+
+/**
+ * A Pro band with an offer (€5 a month) and one release out, and a second one ready to publish
+ * whose track is a copy of the demo album's first (its real FLAC master, seeded before the run),
+ * so the subscriber's download is a real one.
+ */
+async function seedSubscriptionBand() {
+  const db = testDb();
+  const owner = await seedUser();
+  const slug = `subs-${uniqueId()}`;
+  const [artist] = await db
+    .insert(artists)
+    .values({ slug, name: `Band ${slug}`, currency: "EUR", country: "FR", plan: "pro" })
+    .returning();
+  await db.insert(artistMembers).values({ artistId: artist.id, userId: owner.id, role: "owner" });
+  await db.insert(subscriptionOffers).values({
+    artistId: artist.id,
+    currency: "EUR",
+    monthlyAmount: 500,
+    yearlyAmount: 4800,
+    description: "Demos, live sets and every record we make.",
+    active: true,
+  });
+  const [demo] = await db.select().from(artists).where(eq(artists.slug, "demo-band"));
+  const [firstLight] = await db
+    .select()
+    .from(releases)
+    .where(and(eq(releases.artistId, demo.id), eq(releases.slug, "first-light")));
+  const [track] = await db
+    .select()
+    .from(tracks)
+    .where(eq(tracks.releaseId, firstLight.id))
+    .orderBy(asc(tracks.position))
+    .limit(1);
+  const release = async (title: string, status: "draft" | "published") => {
+    const [row] = await db
+      .insert(releases)
+      .values({
+        artistId: artist.id,
+        slug: title.toLowerCase().replaceAll(" ", "-"),
+        title,
+        status,
+        publishedAt: status === "published" ? new Date() : null,
+        releasedAt: status === "published" ? new Date() : null,
+        pricingMode: "fixed",
+        priceAmount: 700,
+        currency: "EUR",
+      })
+      .returning();
+    const { id: _id, releaseId: _releaseId, artistId: _artistId, createdAt: _c, updatedAt: _u, ...copy } = track;
+    await db.insert(tracks).values({ ...copy, releaseId: row.id, artistId: artist.id, position: 1 });
+    return row;
+  };
+  await release("Out Already", "published");
+  const next = await release("Next Record", "draft");
+  return { owner, artist, next };
+}
+
+/** axe (WCAG 2.1 AA) as tests/e2e/accessibility.spec.ts runs it: no serious or critical violation. */
+async function accessible(page: Page) {
+  await expect(page).toHaveTitle(/\S/);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect.soft(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+async function linkInMail(page: Page, to: string, subject: string, href: RegExp) {
+  await page.goto("/dev/mail");
+  const mail = page
+    .getByTestId("dev-mail")
+    .filter({ has: page.getByTestId("dev-mail-to").getByText(to, { exact: true }) })
+    .filter({ hasText: subject })
+    .first();
+  await expect(mail).toBeVisible();
+  return (await mail.getByRole("link", { name: href }).first().getAttribute("href"))!;
+}
+
+test("a fan subscribes with test payments, the band publishes a release, the fan downloads it from the library", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const { owner, artist, next } = await seedSubscriptionBand();
+  const fan = `subscriber-${uniqueId()}@example.test`;
+
+  // The fan finds the offer on the shop.
+  await page.goto(`/${artist.slug}`);
+  await page.getByTestId("subscribe-link").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Subscribe to ${artist.name}`);
+  await expect(page.getByText("Demos, live sets and every record we make.")).toBeVisible();
+  await page.getByLabel("€5.00 a month").check();
+  await page.getByLabel("Your e-mail address").fill("not-an-address");
+  await page.getByLabel("Your e-mail address").evaluate((input: HTMLInputElement) => (input.type = "text"));
+  await page.getByRole("button", { name: "Subscribe" }).click();
+  await expect(page.getByRole("alert").first()).toContainText("Enter a valid e-mail address");
+  await page.getByLabel("Your e-mail address").fill(fan);
+  await page.screenshot({ path: `${artifacts}/fan-subscribe.png`, fullPage: true });
+  await accessible(page);
+  await page.getByRole("button", { name: "Subscribe" }).click();
+  await expect(page.getByTestId("test-fan-checkout")).toContainText("Test payments: no money moves.");
+  await page.screenshot({ path: `${artifacts}/fan-subscribe-checkout.png`, fullPage: true });
+  await accessible(page);
+  await page.getByRole("button", { name: "Pay €5.00" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your subscription is on" })).toBeVisible();
+  const [sub] = await testDb().select().from(fanSubscriptions).where(eq(fanSubscriptions.email, fan));
+  expect(sub).toMatchObject({ status: "active", provider: "test", amount: 500, currency: "EUR" });
+  await linkInMail(page, fan, `You are subscribed to ${artist.name}`, /\/library/);
+
+  // The band sees its subscriber, then publishes the next record.
+  const band = await browser.newPage();
+  await signInWithPassword(band, owner.email, owner.password);
+  await band.goto(`/dashboard/${artist.slug}/subscription`);
+  await expect(band.getByTestId("figures-EUR")).toContainText("€5.00");
+  await band.screenshot({ path: `${artifacts}/fan-subscriptions-dashboard.png`, fullPage: true });
+  await accessible(band);
+  await band.goto(`/dashboard/${artist.slug}/releases/${next.id}`);
+  await band.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(band.getByTestId("release-status")).toContainText("Published");
+  await band.close();
+
+  // The fan signs in to the library with the e-mailed link and finds it there.
+  await page.goto("/library");
+  await page
+    .getByLabel(/e-mail/i)
+    .first()
+    .fill(fan);
+  await page.getByRole("button", { name: /link/i }).click();
+  const open = await linkInMail(page, fan, "Your Merchtable library", /\/library\/open\?token=/);
+  await page.goto(open);
+  await page.getByRole("button", { name: "Open my library" }).click();
+  await expect(page).toHaveURL(/\/library$/);
+  const card = page.getByTestId("library-subscription");
+  await expect(card).toContainText(artist.name);
+  await expect(card).toContainText("Active");
+  await expect(card.getByTestId("library-subscription-note")).toContainText("Renews on");
+  const entry = page.getByTestId("library-entry").filter({ hasText: artist.name });
+  await expect(entry.getByTestId("library-entry-title")).toHaveText("Next Record");
+  await page.screenshot({ path: `${artifacts}/fan-subscriptions-library.png`, fullPage: true });
+  await accessible(page);
+
+  await entry.getByRole("link").first().click();
+  const item = page.getByTestId("download-item");
+  await expect(item.getByTestId("download-item-title")).toHaveText("Next Record");
+  await item.getByLabel("Format").selectOption("flac");
+  const button = item.getByTestId("download-button");
+  if (await button.isVisible()) await button.click();
+  const link = item.getByTestId("download-link");
+  await expect(link).toBeVisible({ timeout: 90_000 });
+  const zip = await page.request.get((await link.getAttribute("href"))!);
+  expect(zip.status()).toBe(200);
+  expect(zip.headers()["content-type"]).toBe("application/zip");
+
+  // Cancel from the library: it runs to the period's end, and can be taken back.
+  await page.goto("/library");
+  await card.getByRole("button", { name: "Cancel subscription" }).click();
+  await expect(card.getByTestId("subscription-status")).toContainText("Your subscription is canceled");
+  await expect(card.getByTestId("library-subscription-note")).toContainText("Canceled: runs until");
+  await page.screenshot({ path: `${artifacts}/fan-subscriptions-canceled.png`, fullPage: true });
+  await card.getByRole("button", { name: "Keep my subscription" }).click();
+  await expect(card.getByTestId("library-subscription-note")).toContainText("Renews on");
+});
