@@ -97,7 +97,7 @@ test("a fan subscribes with test payments, the band publishes a release, the fan
   await page.getByLabel("Your e-mail address").fill("not-an-address");
   await page.getByLabel("Your e-mail address").evaluate((input: HTMLInputElement) => (input.type = "text"));
   await page.getByRole("button", { name: "Subscribe" }).click();
-  await expect(page.getByRole("alert").first()).toContainText("Enter a valid e-mail address");
+  await expect(page.getByText("Enter a valid e-mail address, like name@example.com.")).toBeVisible();
   await page.getByLabel("Your e-mail address").fill(fan);
   await page.screenshot({ path: `${artifacts}/fan-subscribe.png`, fullPage: true });
   await accessible(page);
@@ -114,6 +114,7 @@ test("a fan subscribes with test payments, the band publishes a release, the fan
   // The band sees its subscriber, then publishes the next record.
   const band = await browser.newPage();
   await signInWithPassword(band, owner.email, owner.password);
+  await expect(band).toHaveURL(new RegExp(`/dashboard/${artist.slug}$`));
   await band.goto(`/dashboard/${artist.slug}/subscription`);
   await expect(band.getByTestId("figures-EUR")).toContainText("€5.00");
   await band.screenshot({ path: `${artifacts}/fan-subscriptions-dashboard.png`, fullPage: true });

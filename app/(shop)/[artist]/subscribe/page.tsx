@@ -73,7 +73,8 @@ export default async function SubscribePage({ params, searchParams }: PageProps<
           </Notice>
         )}
         {query.checkout === "canceled" && <Notice>{t("canceled")}</Notice>}
-        {error && <Notice tone="error">{t(`errors.${error}`, { band })}</Notice>}
+        {/* A bad address is said under its field. */}
+        {error && error !== "bad_email" && <Notice tone="error">{t(`errors.${error}`, { band })}</Notice>}
         {prices.length === 0 ? (
           <p data-testid="subscribe-not-offered">{t("notOffered", { band })}</p>
         ) : subscribed ? (
