@@ -112,17 +112,26 @@ test("a fan subscribes with test payments, the band publishes a release, the fan
   await linkInMail(page, fan, `You are subscribed to ${artist.name}`, /\/library/);
 
   // The band sees its subscriber, then publishes the next record.
-  const band = await browser.newPage();
+  const bandContext = await browser.newContext();
+  const band = await bandContext.newPage();
   await signInWithPassword(band, owner.email, owner.password);
   await expect(band).toHaveURL(new RegExp(`/dashboard/${artist.slug}$`));
   await band.goto(`/dashboard/${artist.slug}/subscription`);
   await expect(band.getByTestId("figures-EUR")).toContainText("€5.00");
+  // A price under the minimum is refused with the limit, and the typed value stays.
+  const offer = band.getByTestId("offer-form");
+  await offer.getByLabel("Monthly price (EUR)").fill("0.10");
+  await offer.getByRole("button", { name: "Save" }).click();
+  await expect(offer.getByText("That is below the minimum of €1.00.")).toBeVisible();
+  await expect(offer.getByLabel("Monthly price (EUR)")).toHaveValue("0.10");
+  const [kept] = await testDb().select().from(subscriptionOffers).where(eq(subscriptionOffers.artistId, artist.id));
+  expect(kept.monthlyAmount).toBe(500);
   await band.screenshot({ path: `${artifacts}/fan-subscriptions-dashboard.png`, fullPage: true });
   await accessible(band);
   await band.goto(`/dashboard/${artist.slug}/releases/${next.id}`);
   await band.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(band.getByTestId("release-status")).toContainText("Published");
-  await band.close();
+  await bandContext.close();
 
   // The fan signs in to the library with the e-mailed link and finds it there.
   await page.goto("/library");
