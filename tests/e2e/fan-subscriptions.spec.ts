@@ -126,6 +126,10 @@ test("a fan subscribes with test payments, the band publishes a release, the fan
   await expect(offer.getByLabel("Monthly price (EUR)")).toHaveValue("0.10");
   const [kept] = await testDb().select().from(subscriptionOffers).where(eq(subscriptionOffers.artistId, artist.id));
   expect(kept.monthlyAmount).toBe(500);
+  await offer.getByLabel("Monthly price (EUR)").fill("5");
+  await offer.getByRole("button", { name: "Save" }).click();
+  await expect(offer.getByTestId("offer-status")).toHaveText("Saved.");
+  await expect(offer.getByLabel("Monthly price (EUR)")).toHaveValue("5.00");
   await band.screenshot({ path: `${artifacts}/fan-subscriptions-dashboard.png`, fullPage: true });
   await accessible(band);
   await band.goto(`/dashboard/${artist.slug}/releases/${next.id}`);

@@ -1,14 +1,15 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
-import { saveOffer, type OfferError, type OfferField } from "@/lib/fan-subscriptions";
+import { saveOffer, type OfferError, type OfferField, type OfferInput } from "@/lib/fan-subscriptions";
 
 export type OfferFormState =
   | null
   | { ok: true }
-  | { ok: false; fieldErrors: Partial<Record<OfferField, OfferError>> }
+  | { ok: false; fieldErrors: Partial<Record<OfferField, OfferError>>; values: OfferInput }
   | { ok: false; invalid: true };
 
 const schema = z.object({
@@ -34,5 +35,7 @@ export async function saveOfferAction(_state: OfferFormState, form: FormData): P
   if (!parsed.success) return { ok: false, invalid: true };
   const { artistId: _artistId, ...input } = parsed.data;
   const result = await saveOffer(db, artist, input, { kind: "member", userId: user.id, email: user.email });
-  return result.ok ? { ok: true } : { ok: false, fieldErrors: result.fieldErrors };
+  if (result.ok) revalidatePath(`/dashboard/${artist.slug}/subscription`);
+  // The typed values come back with the errors: React resets the form to them, not to the stored offer.
+  return result.ok ? { ok: true } : { ok: false, fieldErrors: result.fieldErrors, values: input };
 }

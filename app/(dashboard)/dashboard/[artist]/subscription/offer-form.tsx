@@ -36,6 +36,7 @@ export function OfferForm({
   text: OfferFormText;
 }) {
   const [state, formAction] = useActionState(action, null);
+  const shown = state && !state.ok && "values" in state ? state.values : values;
   const errors: Partial<Record<OfferField, OfferError>> =
     state && !state.ok && "fieldErrors" in state ? state.fieldErrors : {};
   const error = (field: OfferField) => (errors[field] ? text.errors[field][errors[field]] : null);
@@ -52,7 +53,7 @@ export function OfferForm({
           label={text.monthly}
           name="monthly"
           inputMode="decimal"
-          defaultValue={values.monthly}
+          defaultValue={shown.monthly}
           hint={text.monthlyHint}
           error={error("monthly")}
         />
@@ -60,20 +61,20 @@ export function OfferForm({
           label={text.yearly}
           name="yearly"
           inputMode="decimal"
-          defaultValue={values.yearly}
+          defaultValue={shown.yearly}
           hint={text.yearlyHint}
           error={error("yearly")}
         />
       </div>
       <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" name="backCatalogue" defaultChecked={values.backCatalogue} className="mt-0.5" />
+        <input type="checkbox" name="backCatalogue" defaultChecked={shown.backCatalogue} className="mt-0.5" />
         {text.backCatalogue}
       </label>
       <TextArea
         label={text.description}
         name="description"
         rows={4}
-        defaultValue={values.description}
+        defaultValue={shown.description}
         error={error("description")}
       />
       <div>
@@ -81,7 +82,7 @@ export function OfferForm({
           <input
             type="checkbox"
             name="active"
-            defaultChecked={values.active}
+            defaultChecked={shown.active}
             className="mt-0.5"
             aria-describedby="active-hint"
             aria-invalid={errors.active ? true : undefined}
