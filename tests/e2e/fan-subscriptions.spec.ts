@@ -1,13 +1,16 @@
+import { copyFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { and, asc, eq } from "drizzle-orm";
 import { artistMembers, artists, fanSubscriptions, releases, subscriptionOffers, tracks } from "@/db/schema";
+import { makeAudioDir, tone } from "@/tests/support/audio-fixtures";
 import { artifacts, seedUser, signInWithPassword, testDb, uniqueId } from "./helpers";
 
 /**
  * A Pro band with an offer (€5 a month) and one release out, and a second one ready to publish
- * whose track is a copy of the demo album's first (its real FLAC master, seeded before the run),
- * so the subscriber's download is a real one.
+ * whose track is the demo album's first as the pipeline left it (stream, probe) with a master of
+ * its own (a real FLAC), so the subscriber's download is a real one.
  */
 async function seedSubscriptionBand() {
   const db = testDb();
@@ -53,7 +56,15 @@ async function seedSubscriptionBand() {
       })
       .returning();
     const { id: _id, releaseId: _releaseId, artistId: _artistId, createdAt: _c, updatedAt: _u, ...copy } = track;
-    await db.insert(tracks).values({ ...copy, releaseId: row.id, artistId: artist.id, position: 1 });
+    // Its own master, made here with ffmpeg and put where the app's local storage reads it.
+    const masterKey = `masters/${artist.id}/${row.id}.flac`;
+    const storage = process.env.STORAGE_DIR;
+    if (!storage) throw new Error("STORAGE_DIR is set by npm test for the app under test");
+    mkdirSync(path.join(storage, path.dirname(masterKey)), { recursive: true });
+    copyFileSync(tone(makeAudioDir(), "master", "flac", 3), path.join(storage, masterKey));
+    await db
+      .insert(tracks)
+      .values({ ...copy, releaseId: row.id, artistId: artist.id, position: 1, title: `${title} song`, masterKey });
     return row;
   };
   await release("Out Already", "published");
