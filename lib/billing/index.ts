@@ -20,5 +20,5 @@ export {
   type TestBillingResult,
 } from "./test-billing";
 // Shared with fans' subscriptions to a band (lib/fan-subscriptions): the same rules, other tables.
-export { later, nextPeriodEnd, same, standingAfter, type Standing } from "./standing";
+export { changesFromState, nextPeriodEnd, same, standingAfter, type ProviderState, type Standing } from "./standing";
 export { at, customerOf, invoiceFacts, periodEndOf, standingOf } from "./stripe-events/objects";

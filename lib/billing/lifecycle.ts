@@ -5,9 +5,7 @@ import { planInvoices, planSubscriptions, type PlanSubscription } from "@/db/sch
 import { SYSTEM } from "@/lib/audit";
 import { setArtistPlan } from "@/lib/plans";
 import { notifyOwners } from "./emails";
-import { later, same, standingAfter } from "./standing";
-
-export { later };
+import { same, standingAfter } from "./standing";
 
 /** A failed renewal keeps Pro this long; then the housekeeping chore moves the band to Free. */
 export const GRACE_DAYS = 14;

@@ -50,3 +50,38 @@ export function nextPeriodEnd(from: Date, interval: "month" | "year") {
 /** Field by field equality, Dates by their time: an event that teaches nothing new writes nothing. */
 export const same = (a: unknown, b: unknown) =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+
+/** What a provider says of a subscription (customer.subscription.* or the test provider's equivalents). */
+export type ProviderState = {
+  status: "active" | "past_due" | "canceled" | "other";
+  periodEnd: Date | null;
+  cancelAtPeriodEnd: boolean;
+  eventAt: Date;
+};
+
+/**
+ * The row's changes for such an event: its end (for good, grace and pending cancellation
+ * cleared), or its period and pending cancellation (an incomplete one the provider calls active
+ * starts). Its standing is then settled from the invoices.
+ */
+export function changesFromState(
+  sub: { status: Standing["status"]; currentPeriodEnd: Date | null },
+  state: ProviderState,
+) {
+  if (state.status === "canceled") {
+    return {
+      status: "canceled" as const,
+      canceledAt: state.eventAt,
+      cancelAtPeriodEnd: false,
+      pastDueSince: null,
+      graceEndsAt: null,
+      lastEventAt: state.eventAt,
+    };
+  }
+  return {
+    cancelAtPeriodEnd: state.cancelAtPeriodEnd,
+    currentPeriodEnd: later(sub.currentPeriodEnd, state.periodEnd),
+    lastEventAt: state.eventAt,
+    ...(state.status === "active" && sub.status === "incomplete" && { status: "active" as const }),
+  };
+}

@@ -2,7 +2,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { Tx } from "@/db/client";
 import { fanSubscriptionInvoices, fanSubscriptions, type FanSubscription } from "@/db/schema";
-import { later, same, standingAfter } from "@/lib/billing";
+import { changesFromState, same, standingAfter, type ProviderState } from "@/lib/billing";
 import { feeAmount } from "@/lib/plans";
 import { notifyFan } from "./emails";
 import { grantOnActivation } from "./grants";
@@ -133,20 +133,24 @@ export async function fanCheckoutCompleted(
 
 export type FanInvoiceFacts = { invoiceId: string; amount: number; currency: string; periodEnd: Date | null; at: Date };
 
+const invoiceRow = (sub: FanSubscription, invoice: FanInvoiceFacts, status: "paid" | "failed") => ({
+  subscriptionId: sub.id,
+  artistId: sub.artistId,
+  providerInvoiceId: invoice.invoiceId,
+  status,
+  amount: invoice.amount,
+  currency: invoice.currency.toUpperCase(),
+  periodEnd: invoice.periodEnd,
+});
+
 /** A paid invoice (first payment or renewal), stored once per invoice id; a failed one it retries becomes paid. */
 export async function fanInvoicePaid(tx: Tx, sub: FanSubscription, invoice: FanInvoiceFacts, log: Logger) {
   if (sub.status === "canceled") return sub;
   await tx
     .insert(fanSubscriptionInvoices)
     .values({
-      subscriptionId: sub.id,
-      artistId: sub.artistId,
-      providerInvoiceId: invoice.invoiceId,
-      status: "paid",
-      amount: invoice.amount,
+      ...invoiceRow(sub, invoice, "paid"),
       feeAmount: feeAmount(invoice.amount, sub.feeBasisPoints),
-      currency: invoice.currency.toUpperCase(),
-      periodEnd: invoice.periodEnd,
       paidAt: invoice.at,
     })
     .onConflictDoUpdate({
@@ -162,51 +166,21 @@ export async function fanInvoiceFailed(tx: Tx, sub: FanSubscription, invoice: Fa
   if (sub.status === "canceled") return sub;
   await tx
     .insert(fanSubscriptionInvoices)
-    .values({
-      subscriptionId: sub.id,
-      artistId: sub.artistId,
-      providerInvoiceId: invoice.invoiceId,
-      status: "failed",
-      amount: invoice.amount,
-      currency: invoice.currency.toUpperCase(),
-      periodEnd: invoice.periodEnd,
-    })
+    .values(invoiceRow(sub, invoice, "failed"))
     .onConflictDoNothing({ target: fanSubscriptionInvoices.providerInvoiceId });
   return settleFan(tx, sub, log, { pastDueSince: sub.pastDueSince ?? invoice.at });
 }
-
-export type FanSubscriptionState = {
-  status: "active" | "past_due" | "canceled" | "other";
-  periodEnd: Date | null;
-  cancelAtPeriodEnd: boolean;
-  eventAt: Date;
-};
 
 /**
  * customer.subscription.* (or the test provider's equivalents). An event older than the newest
  * applied one changes nothing, and a canceled subscription stays canceled (Stripe never revives one).
  */
-export async function fanSubscriptionChanged(tx: Tx, sub: FanSubscription, state: FanSubscriptionState, log: Logger) {
+export async function fanSubscriptionChanged(tx: Tx, sub: FanSubscription, state: ProviderState, log: Logger) {
   if (sub.status === "canceled") return sub;
   // The end is final whenever it arrives (Stripe never revives a deleted subscription); other facts only if newer.
   if (state.status !== "canceled" && sub.lastEventAt && state.eventAt < sub.lastEventAt) {
     log.info({ subscriptionId: sub.id }, "older fan subscription event ignored");
     return sub;
   }
-  if (state.status === "canceled") {
-    return settleFan(tx, sub, log, {
-      status: "canceled",
-      canceledAt: state.eventAt,
-      cancelAtPeriodEnd: false,
-      pastDueSince: null,
-      graceEndsAt: null,
-      lastEventAt: state.eventAt,
-    });
-  }
-  return settleFan(tx, sub, log, {
-    cancelAtPeriodEnd: state.cancelAtPeriodEnd,
-    currentPeriodEnd: later(sub.currentPeriodEnd, state.periodEnd),
-    lastEventAt: state.eventAt,
-    ...(state.status === "active" && sub.status === "incomplete" && { status: "active" as const }),
-  });
+  return settleFan(tx, sub, log, changesFromState(sub, state));
 }

@@ -2,25 +2,20 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { and, asc, eq } from "drizzle-orm";
-import { artistMembers, artists, fanSubscriptions, releases, subscriptionOffers, tracks } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { artists, fanSubscriptions, subscriptionOffers, tracks } from "@/db/schema";
 import { makeAudioDir, tone } from "@/tests/support/audio-fixtures";
-import { artifacts, seedUser, signInWithPassword, testDb, uniqueId } from "./helpers";
+import { artifacts, seedFreeBand, signInWithPassword, testDb, uniqueId } from "./helpers";
 
 /**
- * A Pro band with an offer (€5 a month) and one release out, and a second one ready to publish
- * whose track is the demo album's first as the pipeline left it (stream, probe) with a master of
- * its own (a real FLAC), so the subscriber's download is a real one.
+ * seedFreeBand's band moved to Pro, with an offer (€5 a month, €48 a year) and a real FLAC master
+ * (made here with ffmpeg, put where the app's local storage reads it) for the release it has
+ * ready to publish, so the subscriber's download is a real one.
  */
 async function seedSubscriptionBand() {
   const db = testDb();
-  const owner = await seedUser();
-  const slug = `subs-${uniqueId()}`;
-  const [artist] = await db
-    .insert(artists)
-    .values({ slug, name: `Band ${slug}`, currency: "EUR", country: "FR", plan: "pro" })
-    .returning();
-  await db.insert(artistMembers).values({ artistId: artist.id, userId: owner.id, role: "owner" });
+  const { user: owner, artist, second: next } = await seedFreeBand();
+  await db.update(artists).set({ plan: "pro" }).where(eq(artists.id, artist.id));
   await db.insert(subscriptionOffers).values({
     artistId: artist.id,
     currency: "EUR",
@@ -29,46 +24,11 @@ async function seedSubscriptionBand() {
     description: "Demos, live sets and every record we make.",
     active: true,
   });
-  const [demo] = await db.select().from(artists).where(eq(artists.slug, "demo-band"));
-  const [firstLight] = await db
-    .select()
-    .from(releases)
-    .where(and(eq(releases.artistId, demo.id), eq(releases.slug, "first-light")));
-  const [track] = await db
-    .select()
-    .from(tracks)
-    .where(eq(tracks.releaseId, firstLight.id))
-    .orderBy(asc(tracks.position))
-    .limit(1);
-  const release = async (title: string, status: "draft" | "published") => {
-    const [row] = await db
-      .insert(releases)
-      .values({
-        artistId: artist.id,
-        slug: title.toLowerCase().replaceAll(" ", "-"),
-        title,
-        status,
-        publishedAt: status === "published" ? new Date() : null,
-        releasedAt: status === "published" ? new Date() : null,
-        pricingMode: "fixed",
-        priceAmount: 700,
-        currency: "EUR",
-      })
-      .returning();
-    const { id: _id, releaseId: _releaseId, artistId: _artistId, createdAt: _c, updatedAt: _u, ...copy } = track;
-    // Its own master, made here with ffmpeg and put where the app's local storage reads it.
-    const masterKey = `masters/${artist.id}/${row.id}.flac`;
-    const storage = process.env.STORAGE_DIR;
-    if (!storage) throw new Error("STORAGE_DIR is set by npm test for the app under test");
-    mkdirSync(path.join(storage, path.dirname(masterKey)), { recursive: true });
-    copyFileSync(tone(makeAudioDir(), "master", "flac", 3), path.join(storage, masterKey));
-    await db
-      .insert(tracks)
-      .values({ ...copy, releaseId: row.id, artistId: artist.id, position: 1, title: `${title} song`, masterKey });
-    return row;
-  };
-  await release("Out Already", "published");
-  const next = await release("Next Record", "draft");
+  const [track] = await db.select().from(tracks).where(eq(tracks.releaseId, next.id));
+  const storage = process.env.STORAGE_DIR;
+  if (!storage || !track.masterKey) throw new Error("npm test sets STORAGE_DIR for the app under test");
+  mkdirSync(path.join(storage, path.dirname(track.masterKey)), { recursive: true });
+  copyFileSync(tone(makeAudioDir(), "master", "flac", 3), path.join(storage, track.masterKey));
   return { owner, artist, next };
 }
 
@@ -163,13 +123,13 @@ test("a fan subscribes with test payments, the band publishes a release, the fan
   await expect(card).toContainText("Active");
   await expect(card.getByTestId("library-subscription-note")).toContainText("Renews on");
   const entry = page.getByTestId("library-entry").filter({ hasText: artist.name });
-  await expect(entry.getByTestId("library-entry-title")).toHaveText("Next Record");
+  await expect(entry.getByTestId("library-entry-title")).toHaveText("Second Album");
   await page.screenshot({ path: `${artifacts}/fan-subscriptions-library.png`, fullPage: true });
   await accessible(page);
 
   await entry.getByRole("link").first().click();
   const item = page.getByTestId("download-item");
-  await expect(item.getByTestId("download-item-title")).toHaveText("Next Record");
+  await expect(item.getByTestId("download-item-title")).toHaveText("Second Album");
   await item.getByLabel("Format").selectOption("flac");
   const button = item.getByTestId("download-button");
   if (await button.isVisible()) await button.click();

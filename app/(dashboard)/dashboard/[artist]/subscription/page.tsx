@@ -102,18 +102,11 @@ export default async function SubscriptionPage({ params }: PageProps<"/dashboard
                 <th scope="col" className="py-2 pr-4 font-medium">
                   {t("figures.currency")}
                 </th>
-                <th scope="col" className="py-2 pr-4 text-right font-medium">
-                  {t("figures.live")}
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right font-medium">
-                  {t("figures.started")}
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right font-medium">
-                  {t("figures.canceled")}
-                </th>
-                <th scope="col" className="py-2 text-right font-medium">
-                  {t("figures.mrr")}
-                </th>
+                {(["live", "started", "canceled", "mrr"] as const).map((key) => (
+                  <th key={key} scope="col" className="py-2 pl-4 text-right font-medium">
+                    {t(`figures.${key}`)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody className="divide-y divide-line border-y border-line">
@@ -122,12 +115,13 @@ export default async function SubscriptionPage({ params }: PageProps<"/dashboard
                   <th scope="row" className="py-2 pr-4 text-left font-medium">
                     {row.currency}
                   </th>
-                  <td className="py-2 pr-4 text-right tabular-nums">{row.live}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{row.started}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{row.canceled}</td>
-                  <td className="py-2 text-right tabular-nums">
-                    {formatMoney(row.monthlyRecurring, row.currency, locale)}
-                  </td>
+                  {[row.live, row.started, row.canceled, formatMoney(row.monthlyRecurring, row.currency, locale)].map(
+                    (value, i) => (
+                      <td key={i} className="py-2 pl-4 text-right tabular-nums">
+                        {value}
+                      </td>
+                    ),
+                  )}
                 </tr>
               ))}
             </tbody>
