@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { testFanCheckoutAction } from "@/app/(shop)/[artist]/subscribe/actions";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { TestSubscriptionButtons } from "@/components/payments/test-subscription-buttons";
 import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
 import { testFanCheckout } from "@/lib/fan-subscriptions";
@@ -57,16 +57,12 @@ export default async function TestFanCheckoutPage({ params }: PageProps<"/[artis
         </p>
       ) : (
         <div className="space-y-3">
-          {(["1", "0"] as const).map((pay) => (
-            <form key={pay} action={testFanCheckoutAction}>
-              <input type="hidden" name="artist" value={artist.slug} />
-              <input type="hidden" name="session" value={session} />
-              <input type="hidden" name="pay" value={pay} />
-              <SubmitButton variant={pay === "1" ? "primary" : "secondary"} className="w-full">
-                {pay === "1" ? t("pay", { amount }) : t("decline")}
-              </SubmitButton>
-            </form>
-          ))}
+          <TestSubscriptionButtons
+            action={testFanCheckoutAction}
+            fields={{ artist: artist.slug, session }}
+            payLabel={t("pay", { amount })}
+            declineLabel={t("decline")}
+          />
         </div>
       )}
     </div>
