@@ -19,3 +19,6 @@ export {
   testCheckoutSubscription,
   type TestBillingResult,
 } from "./test-billing";
+// Shared with fans' subscriptions to a band (lib/fan-subscriptions): the same rules, other tables.
+export { changesFromState, nextPeriodEnd, same, standingAfter, type ProviderState, type Standing } from "./standing";
+export { at, customerOf, invoiceFacts, periodEndOf, standingOf } from "./stripe-events/objects";

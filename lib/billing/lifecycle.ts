@@ -5,10 +5,10 @@ import { planInvoices, planSubscriptions, type PlanSubscription } from "@/db/sch
 import { SYSTEM } from "@/lib/audit";
 import { setArtistPlan } from "@/lib/plans";
 import { notifyOwners } from "./emails";
+import { same, standingAfter } from "./standing";
 
 /** A failed renewal keeps Pro this long; then the housekeeping chore moves the band to Free. */
 export const GRACE_DAYS = 14;
-const DAY = 86_400_000;
 
 /**
  * How an event names its subscription: the provider's id once known, else our row's id from the
@@ -43,17 +43,13 @@ export async function lockSubscription(tx: Tx, ref: SubscriptionRef): Promise<Pl
   return row;
 }
 
-const same = (a: unknown, b: unknown) =>
-  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
-export const later = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : (a ?? b));
-
 /**
  * The one place a subscription's standing is decided, from what is stored rather than from the
  * event at hand, so events in any order end in the same state: past due while an invoice for a
  * later period than every paid one has failed, active once one is paid, canceled for good.
  */
 export async function settle(tx: Tx, sub: PlanSubscription, log: Logger, changes: Partial<PlanSubscription> = {}) {
-  const next = { ...sub, ...changes };
+  let next = { ...sub, ...changes };
   if (next.status !== "canceled") {
     const [standing] = await tx
       .select({
@@ -62,18 +58,14 @@ export async function settle(tx: Tx, sub: PlanSubscription, log: Logger, changes
       })
       .from(planInvoices)
       .where(eq(planInvoices.subscriptionId, sub.id));
-    const paidEnd = standing.paidEnd ? new Date(standing.paidEnd) : null;
-    const failedEnd = standing.failedEnd ? new Date(standing.failedEnd) : null;
-    next.currentPeriodEnd = later(next.currentPeriodEnd, paidEnd);
-    if (failedEnd && (!paidEnd || failedEnd > paidEnd)) {
-      next.status = "past_due";
-      next.pastDueSince ??= new Date();
-      next.graceEndsAt = new Date(next.pastDueSince.getTime() + GRACE_DAYS * DAY);
-    } else if (paidEnd || next.status === "active") {
-      next.status = "active";
-      next.pastDueSince = null;
-      next.graceEndsAt = null;
-    }
+    next = standingAfter(
+      next,
+      {
+        paidEnd: standing.paidEnd ? new Date(standing.paidEnd) : null,
+        failedEnd: standing.failedEnd ? new Date(standing.failedEnd) : null,
+      },
+      GRACE_DAYS,
+    );
   }
   if (next.status === "active" && sub.status !== "active" && sub.status !== "past_due") {
     // Two checkouts paid at once (two tabs): the second cannot be live too (one live per band).

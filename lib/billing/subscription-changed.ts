@@ -2,13 +2,10 @@ import type { Logger } from "pino";
 import type { Tx } from "@/db/client";
 import type { PlanSubscription } from "@/db/schema";
 import { recordAudit, SYSTEM, type Actor } from "@/lib/audit";
-import { later, settle } from "./lifecycle";
+import { settle } from "./lifecycle";
+import { changesFromState, type ProviderState } from "./standing";
 
-export type SubscriptionState = {
-  status: "active" | "past_due" | "canceled" | "other";
-  periodEnd: Date | null;
-  cancelAtPeriodEnd: boolean;
-  eventAt: Date;
+export type SubscriptionState = ProviderState & {
   /** Who asked (a member in the test portal); Stripe's portal does not say, so the system. */
   actor?: Actor;
 };
@@ -36,20 +33,5 @@ export async function subscriptionChanged(tx: Tx, sub: PlanSubscription, state: 
       details: { atPeriodEnd: state.status !== "canceled", periodEnd: sub.currentPeriodEnd?.toISOString() ?? null },
     });
   }
-  if (state.status === "canceled") {
-    return settle(tx, sub, log, {
-      status: "canceled",
-      canceledAt: state.eventAt,
-      cancelAtPeriodEnd: false,
-      pastDueSince: null,
-      graceEndsAt: null,
-      lastEventAt: state.eventAt,
-    });
-  }
-  return settle(tx, sub, log, {
-    cancelAtPeriodEnd: state.cancelAtPeriodEnd,
-    currentPeriodEnd: later(sub.currentPeriodEnd, state.periodEnd),
-    lastEventAt: state.eventAt,
-    ...(state.status === "active" && sub.status === "incomplete" && { status: "active" as const }),
-  });
+  return settle(tx, sub, log, changesFromState(sub, state));
 }

@@ -7,6 +7,7 @@ import { logger } from "@/lib/log";
 import { testPaymentsActive } from "@/lib/payments";
 import { endGraceOf } from "./grace";
 import { checkoutCompleted, invoiceFailed, invoicePaid } from "./lifecycle";
+import { nextPeriodEnd } from "./standing";
 import { subscriptionChanged } from "./subscription-changed";
 
 /**
@@ -25,13 +26,6 @@ async function simulate(tx: Tx, type: string) {
   const id = newId("evt");
   await tx.insert(paymentEvents).values({ id, provider: "test", type });
   return id;
-}
-
-function nextPeriodEnd(from: Date, interval: PlanSubscription["interval"]) {
-  const end = new Date(from);
-  if (interval === "year") end.setUTCFullYear(end.getUTCFullYear() + 1);
-  else end.setUTCMonth(end.getUTCMonth() + 1);
-  return end;
 }
 
 /** Runs `change` on the band's test subscription (locked), or says why not. */

@@ -19,6 +19,8 @@ export const RESERVED_RELEASE_SLUGS = new Set([
   "follow",
   // The band's news posts (/<artist>/news/<post>).
   "news",
+  // Fans subscribe to the band at /<artist>/subscribe (lib/fan-subscriptions).
+  "subscribe",
 ]);
 
 const text = (max: number) => z.string().trim().max(max, "too_long").default("");

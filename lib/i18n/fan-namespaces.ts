@@ -28,6 +28,7 @@ export const FAN_NAMESPACES = {
   ],
   news: ["news"],
   collection: ["collection"],
+  fansubs: ["fanSubs"],
 } as const;
 
 export type FanArea = keyof typeof FAN_NAMESPACES;
@@ -54,4 +55,5 @@ export const BACK_OFFICE_NAMESPACES = [
   "admin",
   "sponsor",
   "newsDesk",
+  "fanSubsBand",
 ] as const;

@@ -37,6 +37,10 @@ import embedEs from "./messages/embed.es.json";
 import embedFr from "./messages/embed.fr.json";
 import en from "./messages/en.json";
 import siteEs from "./messages/es.json";
+import fanSubsDe from "./messages/fansubs.de.json";
+import fanSubsEn from "./messages/fansubs.en.json";
+import fanSubsEs from "./messages/fansubs.es.json";
+import fanSubsFr from "./messages/fansubs.fr.json";
 import firstRunEn from "./messages/firstrun.en.json";
 import firstRunFr from "./messages/firstrun.fr.json";
 import followsDe from "./messages/follows.de.json";
@@ -109,6 +113,7 @@ const enAll = {
   ...newsEn,
   ...newsDeskEn,
   ...collectionEn,
+  ...fanSubsEn,
 };
 export type Messages = typeof enAll;
 
@@ -140,6 +145,7 @@ export const fanMessages: Record<"de" | "es", Record<FanArea, Tree>> = {
     follows: followsDe,
     news: newsDe,
     collection: collectionDe,
+    fansubs: fanSubsDe,
   },
   es: {
     site: siteEs,
@@ -157,6 +163,7 @@ export const fanMessages: Record<"de" | "es", Record<FanArea, Tree>> = {
     follows: followsEs,
     news: newsEs,
     collection: collectionEs,
+    fansubs: fanSubsEs,
   },
 };
 /** The whole catalogue of a fan language: its own fan messages over English (the back office's). */
@@ -189,6 +196,7 @@ export const messages: Record<Locale, Messages> = {
     ...newsFr,
     ...newsDeskFr,
     ...collectionFr,
+    ...fanSubsFr,
   },
   de: withFanMessages("de"),
   es: withFanMessages("es"),

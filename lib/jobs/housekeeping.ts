@@ -11,6 +11,7 @@ import {
   sendCreditPayouts,
 } from "@/lib/credit";
 import { deliverQueuedEmails } from "@/lib/email/queue";
+import { endLapsedFanSubscriptions } from "@/lib/fan-subscriptions";
 import { sendFollowDigests } from "@/lib/follows";
 import { resumeNewsMailings } from "@/lib/news";
 import { expireStaleOrders } from "@/lib/orders/cancel";
@@ -38,6 +39,8 @@ export const CHORES: readonly Chore[] = [
   // dedupe key), then the band goes Free within a minute of its end.
   { queue: "billing-grace-remind", cron: "* * * * *", run: (db) => remindGraceEnding(db) },
   { queue: "billing-grace-end", cron: "* * * * *", run: (db) => endLapsedGrace(db) },
+  // Fans' subscriptions whose failed renewal stayed unpaid through the grace period end (lib/fan-subscriptions).
+  { queue: "fan-subs-grace-end", cron: "* * * * *", run: (db) => endLapsedFanSubscriptions(db) },
   // Album gifts whose day has come and whose own job did not deliver them (a worker was down).
   { queue: "album-gifts-deliver-due", cron: "* * * * *", run: (db) => deliverDueGifts(db) },
   // News mailings a job left unfinished (a restart, the server asking to wait): rows stuck in

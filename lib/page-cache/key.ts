@@ -55,8 +55,8 @@ function pageRoute(path: string, params: URLSearchParams): { route: CacheRoute; 
   const parts = path.slice(1).split("/");
   if (parts.length > 2 || !parts.every((part) => SLUG.test(part)) || RESERVED_SLUGS.has(parts[0])) return null;
   if (parts.length === 1) return { route: { kind: "shop", artist: parts[0] }, search: "" };
-  // cart, redeem and follow are the band's own pages with a visitor's state: never cached.
-  if (parts[1] === "cart" || parts[1] === "redeem" || parts[1] === "follow") return null;
+  // cart, redeem, follow and subscribe are the band's own pages with a visitor's state: never cached.
+  if (parts[1] === "cart" || parts[1] === "redeem" || parts[1] === "follow" || parts[1] === "subscribe") return null;
   const track = params.get("track");
   return {
     route: { kind: "release", artist: parts[0], release: parts[1], track },

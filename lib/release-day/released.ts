@@ -1,6 +1,7 @@
 import { and, eq, isNull, lte, or } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { releases, type Release } from "@/db/schema";
+import { grantReleaseToSubscribers } from "@/lib/fan-subscriptions";
 
 /**
  * The one moment a release comes out: releasedAt is set by a conditional UPDATE (published, not
@@ -23,6 +24,7 @@ export async function markReleased(tx: Tx, releaseId: string, now = new Date()):
     )
     .returning();
   if (!release) return null;
+  await grantReleaseToSubscribers(tx, release);
   return release;
 }
 

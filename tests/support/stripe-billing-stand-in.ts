@@ -60,6 +60,23 @@ export function createBillingStandIn(sessions: Map<string, StripeObject>) {
   }
 
   function route(method: string, path: string, body: Params): Answer | null {
+    // A fan's cancel / resume (POST with cancel_at_period_end) and the end of a lapsed grace period (DELETE).
+    const subscriptionPath = path.match(/^\/v1\/subscriptions\/([^/]+)$/);
+    if (subscriptionPath && (method === "POST" || method === "DELETE")) {
+      const subscription = subscriptions.get(subscriptionPath[1]);
+      if (!subscription) {
+        return {
+          status: 404,
+          body: { error: { type: "invalid_request_error", message: `No such subscription: '${subscriptionPath[1]}'` } },
+        };
+      }
+      if (method === "DELETE") Object.assign(subscription, { status: "canceled", canceled_at: now(), ended_at: now() });
+      else if (body.cancel_at_period_end !== undefined) {
+        const cancel = body.cancel_at_period_end === "true";
+        Object.assign(subscription, { cancel_at_period_end: cancel, canceled_at: cancel ? now() : null });
+      }
+      return { status: 200, body: subscription };
+    }
     if (method === "POST" && path === "/v1/billing_portal/sessions") {
       if (!customers.has(String(body.customer))) {
         return {

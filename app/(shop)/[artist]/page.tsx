@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ProductOffer } from "@/components/cart/buy-panel";
+import { SubscribeLink } from "@/components/fan-subscriptions/subscribe-link";
 import { FollowLink } from "@/components/follows/follow-link";
 import { ReportLink } from "@/components/moderation/report-link";
 import { ReleaseCard } from "@/components/release/release-card";
@@ -207,6 +208,7 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
                 </ul>
               </section>
             )}
+            <SubscribeLink artist={artist} />
             {artist.bio && (
               <div className="space-y-3 text-sm leading-relaxed">
                 {artist.bio.split(/\n{2,}/).map((paragraph, i) => (

@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { CreditSummary } from "@/components/credit/credit-summary";
 import { DocumentLinks } from "@/components/documents/document-links";
 import { FollowsSection } from "@/components/library/follows-section";
+import { SubscriptionsSection } from "@/components/library/subscriptions-section";
 import { ReleaseArtwork } from "@/components/release/release-artwork";
 import { accentStyle } from "@/components/ui/accent-style";
 import { db } from "@/db";
@@ -25,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * The fan's home, one section each, in the order of the nav: purchases, wishlist, following,
  * subscriptions (the two added by their own areas), then the whole collection (download, CSV, public page).
  */
-const SECTIONS = ["purchases", "wishlist", "following", "collection"] as const;
+const SECTIONS = ["purchases", "wishlist", "following", "subscriptions", "collection"] as const;
 
 /** Every purchase for one email across every band; or, before sign-in, the form that emails the link. */
 export default async function LibraryPage() {
@@ -102,13 +103,9 @@ export default async function LibraryPage() {
         )}
       </section>
       <WishlistSection email={viewer.email} />
-      {/*
-        Following and Subscriptions drop in here, each a <section id="following"> / <section
-        id="subscriptions"> with its own h2 and empty state (components/library/follows-section.tsx,
-        components/library/subscriptions-section.tsx): add the component on the line below, and its
-        id to SECTIONS above so the section nav links to it.
-      */}
+      {/* Following and Subscriptions: their own components, each a <section id> listed in SECTIONS. */}
       <FollowsSection email={viewer.email} />
+      <SubscriptionsSection email={viewer.email} />
       <CollectionSection email={viewer.email} owned={entries.length} />
     </div>
   );

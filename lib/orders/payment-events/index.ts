@@ -8,6 +8,7 @@ import {
   onCreditCheckoutExpired,
   onCreditDisputeCreated,
 } from "@/lib/credit";
+import { onFanSubscriptionEvent } from "@/lib/fan-subscriptions";
 import { onAccountUpdated } from "./account-updated";
 import { onAsyncPaymentFailed } from "./async-payment-failed";
 import { onAsyncPaymentSucceeded } from "./async-payment-succeeded";
@@ -25,7 +26,7 @@ export const HANDLED_EVENTS: ReadonlySet<string> = new Set<Stripe.Event["type"]>
   // Disputes freeze credit bought with the disputed payment (lib/credit/freeze.ts).
   "charge.dispute.created",
   "account.updated",
-  // Bands' Pro subscriptions (lib/billing).
+  // Bands' Pro subscriptions (lib/billing), and fans' subscriptions to a band (lib/fan-subscriptions).
   "customer.subscription.created",
   "customer.subscription.updated",
   "customer.subscription.deleted",
@@ -35,6 +36,8 @@ export const HANDLED_EVENTS: ReadonlySet<string> = new Set<Stripe.Event["type"]>
 
 /** Applies one verified event inside the transaction that records its id. Others are ignored. */
 export async function applyStripeEvent(tx: Tx, event: Stripe.Event, log: Logger): Promise<void> {
+  // Fans' subscriptions to a band, from its connected account (lib/fan-subscriptions).
+  if (await onFanSubscriptionEvent(tx, event, log)) return;
   switch (event.type) {
     case "checkout.session.completed":
       // A band's Pro checkout, not a fan's order.

@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: LayoutProps<"/dashboard/[arti
 
 export default async function ArtistDashboardLayout({ children, params }: LayoutProps<"/dashboard/[artist]">) {
   const { artist, user } = await requireArtistMember({ slug: (await params).artist });
-  const [t, tc, ts, tn, tcodes, tdisc, tfans, tembed, tmod, tbill, bands, toShip, tnews] = await Promise.all([
+  const [t, tc, ts, tn, tcodes, tdisc, tfans, tembed, tmod, tbill, tsubs, bands, toShip, tnews] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("catalog"),
     getTranslations("selling.nav"),
@@ -28,6 +28,7 @@ export default async function ArtistDashboardLayout({ children, params }: Layout
     getTranslations("embed.builder"),
     getTranslations("moderation.activity"),
     getTranslations("billing"),
+    getTranslations("fanSubsBand"),
     listArtistsForUser(db, user.id),
     countOrdersToShip(db, artist.id),
     getTranslations("newsDesk"),
@@ -63,6 +64,7 @@ export default async function ArtistDashboardLayout({ children, params }: Layout
                 },
                 { href: `${base}/codes`, label: tcodes("nav") },
                 { href: `${base}/discounts`, label: tdisc("nav") },
+                { href: `${base}/subscription`, label: tsubs("nav") },
                 { href: `${base}/shipping`, label: ts("shipping") },
                 { href: `${base}/payouts`, label: ts("payouts") },
               ],

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { BuyPanel } from "@/components/cart/buy-panel";
+import { SubscribeLink } from "@/components/fan-subscriptions/subscribe-link";
 import { FollowLink } from "@/components/follows/follow-link";
 import { ReportLink } from "@/components/moderation/report-link";
 import { playerText } from "@/components/player/player-text";
@@ -226,6 +227,7 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
           )}
           {!isDraft && <WishlistHeart releaseId={release.id} labels={await heartLabels()} />}
           <DownloadFormats formats={formats} lossyMaster={lossyMaster} hasTracks={tracks.length > 0} />
+          {!isDraft && <SubscribeLink artist={artist} />}
           {release.catalogNumber && (
             <dl className="text-sm">
               <dt className="text-xs font-semibold uppercase tracking-wide text-muted">{t("catalogNumber")}</dt>

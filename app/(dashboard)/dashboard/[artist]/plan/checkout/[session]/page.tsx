@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { testCheckoutAction } from "@/app/(dashboard)/dashboard/[artist]/plan/actions";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { TestSubscriptionButtons } from "@/components/payments/test-subscription-buttons";
 import { db } from "@/db";
 import { requireArtistMember } from "@/lib/artists/guard";
 import { testCheckoutSubscription } from "@/lib/billing";
@@ -50,16 +50,12 @@ export default async function TestPlanCheckoutPage({
         </p>
       ) : (
         <div className="space-y-3">
-          {(["1", "0"] as const).map((pay) => (
-            <form key={pay} action={testCheckoutAction}>
-              <input type="hidden" name="artistId" value={artist.id} />
-              <input type="hidden" name="session" value={session} />
-              <input type="hidden" name="pay" value={pay} />
-              <SubmitButton variant={pay === "1" ? "primary" : "secondary"} className="w-full">
-                {pay === "1" ? t("pay", { amount }) : t("decline")}
-              </SubmitButton>
-            </form>
-          ))}
+          <TestSubscriptionButtons
+            action={testCheckoutAction}
+            fields={{ artistId: artist.id, session }}
+            payLabel={t("pay", { amount })}
+            declineLabel={t("decline")}
+          />
           <p className="text-xs text-muted">{tb("intro")}</p>
         </div>
       )}
