@@ -19,7 +19,8 @@ const subscribePage = (artist: Pick<Artist, "slug">) => `${env().APP_URL}/${enco
 const email = z.string().trim().toLowerCase().email().max(254);
 
 /** Whether this address has a running subscription (active, or past due within its grace) to the band. */
-export async function isLiveSubscriber(db: DbOrTx, artistId: string, address: string): Promise<boolean> {
+export async function isLiveSubscriber(db: DbOrTx, artistId: string, address: string | null): Promise<boolean> {
+  if (!address) return false;
   const [row] = await db
     .select({ id: fanSubscriptions.id })
     .from(fanSubscriptions)

@@ -24,7 +24,7 @@ export {
   type PublishResult,
   type SavePostResult,
 } from "./posts";
-export { isLiveSubscriber, planDeliveries } from "./recipients";
+export { planDeliveries } from "./recipients";
 export {
   BATCH_SIZE,
   STALE_SENDING_MS,

@@ -1,9 +1,6 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { fanSubscriptions, type Post } from "@/db/schema";
-
-/** A fan subscription that still gets what subscribers get: paid up, or in its grace period. */
-export const LIVE_SUBSCRIPTION = ["active", "past_due"] as const;
+import type { Post } from "@/db/schema";
 
 /**
  * Writes the mailing's to-do list, one row per address (lower-cased), in the publishing
@@ -40,21 +37,4 @@ export async function planDeliveries(tx: DbOrTx, post: Post): Promise<number> {
     on conflict (post_id, email) do nothing
     returning id`);
   return rows.length;
-}
-
-/** Whether this address may read a band's subscriber-only posts in full. */
-export async function isLiveSubscriber(db: DbOrTx, artistId: string, email: string | null): Promise<boolean> {
-  if (!email) return false;
-  const [row] = await db
-    .select({ id: fanSubscriptions.id })
-    .from(fanSubscriptions)
-    .where(
-      and(
-        eq(fanSubscriptions.artistId, artistId),
-        eq(sql`lower(${fanSubscriptions.email})`, email.toLowerCase()),
-        inArray(fanSubscriptions.status, [...LIVE_SUBSCRIPTION]),
-      ),
-    )
-    .limit(1);
-  return Boolean(row);
 }

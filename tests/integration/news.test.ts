@@ -12,9 +12,9 @@ import {
   type Post,
 } from "@/db/schema";
 import type { Email } from "@/lib/email";
+import { isLiveSubscriber } from "@/lib/fan-subscriptions";
 import {
   createPost,
-  isLiveSubscriber,
   mailingCounts,
   newsUnsubscribeToken,
   publishPost,

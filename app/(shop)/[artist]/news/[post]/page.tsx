@@ -8,11 +8,12 @@ import { PostArticle } from "@/components/news/post-article";
 import { db } from "@/db";
 import { getArtistBySlug } from "@/lib/artists";
 import { releaseArtworkUrl } from "@/lib/catalog/public";
+import { isLiveSubscriber } from "@/lib/fan-subscriptions";
 import { localePath } from "@/lib/i18n";
 import { pageLocale } from "@/lib/i18n/locale-href";
 import { LIBRARY_COOKIE, readLibrarySession } from "@/lib/library";
 import { shopAvailable } from "@/lib/moderation";
-import { attachedRelease, getPublishedPost, isLiveSubscriber, parsePostBody, teaserOf } from "@/lib/news";
+import { attachedRelease, getPublishedPost, parsePostBody, teaserOf } from "@/lib/news";
 
 const load = cache(async (artistSlug: string, postSlug: string) => {
   const artist = await getArtistBySlug(db, artistSlug);
