@@ -5,6 +5,7 @@ import { artists, follows } from "@/db/schema";
 import { deliverQueuedEmails } from "@/lib/email/queue";
 import { sendFollowDigests } from "@/lib/follows/digest";
 import { LIBRARY_COOKIE, sealLibrarySession } from "@/lib/library/session";
+import { mailFor } from "./gift-steps";
 import { artifacts, seedFreeBand, signInWithPassword, testDb, uniqueId } from "./helpers";
 
 /** axe, as tests/e2e/accessibility.spec.ts runs it: no serious or critical violation. */
@@ -19,14 +20,6 @@ async function checkPage(page: Page, name: string) {
       name,
     )
     .toEqual([]);
-}
-
-function mailTo(page: Page, email: string, text: string) {
-  return page
-    .getByTestId("dev-mail")
-    .filter({ has: page.getByTestId("dev-mail-to").getByText(email, { exact: true }) })
-    .filter({ hasText: text })
-    .first();
 }
 
 /** A band with one published album and a second ready to publish (Pro: it may publish both). */
@@ -76,7 +69,7 @@ test("a fan follows a band from a release page with an e-mail only, confirms, he
   expect(await followOf(artist.id, fan)).toMatchObject({ status: "pending", source: "release" });
 
   await page.goto("/dev/mail");
-  const confirmation = mailTo(page, fan, `Confirm: follow ${artist.name} on Merchtable`);
+  const confirmation = mailFor(page, fan, `Confirm: follow ${artist.name} on Merchtable`);
   await confirmation.getByRole("link", { name: /\/follows\/confirm\// }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Follow ${artist.name}`);
   await checkPage(page, "confirm page");
@@ -105,7 +98,7 @@ test("a fan follows a band from a release page with an e-mail only, confirms, he
   expect(await sendFollowDigests(testDb())).toBeGreaterThanOrEqual(1);
   await deliverQueuedEmails(testDb(), 200);
   await page.goto("/dev/mail");
-  const digest = mailTo(page, fan, `New from ${artist.name}: Second Album`);
+  const digest = mailFor(page, fan, `New from ${artist.name}: Second Album`);
   await expect(digest).toContainText(`Second Album by ${artist.name}`);
   await expect(digest).not.toContainText("First Album");
   // A second run the same day sends nothing more.

@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { fanSubscriptions, follows, posts } from "@/db/schema";
 import { LIBRARY_COOKIE, sealLibrarySession } from "@/lib/library";
+import { followWithEmailOnly } from "./follow-steps";
 import { linkInMail, mailFor } from "./gift-steps";
 import { artifacts, pictureFile, seedFreeBand, signInWithPassword, testDb, uniqueId } from "./helpers";
 
@@ -16,16 +17,14 @@ async function expectAccessible(page: Page) {
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-test("a band writes a post with a link and a picture, previews it, tests it, publishes it; its follower gets it once and can leave", async ({
+test("a fan follows a band with an e-mail only; the band writes a post with a link and a picture, previews it, tests it, publishes it; the follower gets it once and can leave", async ({
   page,
 }) => {
   test.setTimeout(150_000);
   const { user, artist } = await seedFreeBand();
-  // The follows helper builds the Follow button; here the confirmed follow is made directly.
+  // The fan has no account: the shop's Follow button, an e-mail, the confirmation link.
   const follower = `follower-${uniqueId()}@example.test`;
-  await testDb()
-    .insert(follows)
-    .values({ artistId: artist.id, email: follower, status: "confirmed", confirmedAt: new Date() });
+  await followWithEmailOnly(page, artist, follower);
 
   await signInWithPassword(page, user.email, user.password);
   await expect(page).toHaveURL(new RegExp(`/dashboard/${artist.slug}$`));
