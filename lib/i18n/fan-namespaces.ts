@@ -18,6 +18,7 @@ export const FAN_NAMESPACES = {
   selling: ["selling.kinds"],
   documents: ["documents.pdf", "documents.links"],
   gifts: ["gifts"],
+  releaseday: ["releaseDay"],
 } as const;
 
 export type FanArea = keyof typeof FAN_NAMESPACES;
@@ -43,4 +44,5 @@ export const BACK_OFFICE_NAMESPACES = [
   "billing",
   "admin",
   "sponsor",
+  "releaseDayEditor",
 ] as const;

@@ -12,6 +12,7 @@ import {
 import { deliverQueuedEmails } from "@/lib/email/queue";
 import { expireStaleOrders } from "@/lib/orders/cancel";
 import { deliverDueGifts } from "@/lib/orders/gift-delivery";
+import { releaseDueReleases } from "@/lib/release-day";
 import { EXCHANGE_RATES_CRON, EXCHANGE_RATES_QUEUE, refreshExchangeRates } from "./exchange-rates";
 
 /**
@@ -37,6 +38,8 @@ export const CHORES: readonly Chore[] = [
   { queue: "billing-grace-end", cron: "* * * * *", run: (db) => endLapsedGrace(db) },
   // Album gifts whose day has come and whose own job did not deliver them (a worker was down).
   { queue: "album-gifts-deliver-due", cron: "* * * * *", run: (db) => deliverDueGifts(db) },
+  // Scheduled releases whose moment came and that no job released (a worker down, a lost job).
+  { queue: "release-day-due", cron: "* * * * *", run: (db) => releaseDueReleases(db) },
   // Gift cards due today whose job was lost; cards past their validity expire (lib/credit).
   { queue: "gift-deliver-due", cron: "*/5 * * * *", run: (db) => deliverDueGiftCards(db) },
   { queue: "credit-expire-cards", cron: "17 * * * *", run: (db) => expireCards(db) },

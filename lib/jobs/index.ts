@@ -18,11 +18,13 @@ import {
   DOWNLOAD_QUEUE,
   forgetBoss,
   GIFT_DELIVERY_QUEUE,
+  RELEASE_DAY_QUEUE,
   TRACK_QUEUE,
   type ArchiveJob,
   type DownloadJob,
   type GiftDeliveryJob,
 } from "@/lib/queue";
+import { runReleaseJob } from "@/lib/release-day";
 import { EXCHANGE_RATES_QUEUE, exchangeRatesStale } from "./exchange-rates";
 import { CHORES } from "./housekeeping";
 
@@ -103,6 +105,16 @@ export async function startWorkers(): Promise<() => Promise<void>> {
     { batchSize: 1, pollingIntervalSeconds: 5 },
     async ([job]) => {
       if (await deliverGift(db, job.data.orderId)) await deliverSoon(db);
+    },
+  );
+  // Release day: the job re-reads the row (a moved date), markReleased lets one caller through.
+  await instance.work<{ releaseId: string }>(
+    RELEASE_DAY_QUEUE,
+    { batchSize: 1, pollingIntervalSeconds: 5 },
+    async ([job]) => {
+      const released = await runReleaseJob(db, job.data.releaseId);
+      if (released) await deliverSoon(db);
+      logger.info({ releaseId: job.data.releaseId, released }, "release day job");
     },
   );
   for (const chore of CHORES) {

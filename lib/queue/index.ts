@@ -70,6 +70,7 @@ export async function boss(): Promise<PgBoss> {
     await instance.createQueue(ARCHIVE_QUEUE, { name: ARCHIVE_QUEUE, ...ARCHIVE_RETRIES });
     await instance.createQueue(ALBUM_GIFT_QUEUE, { name: ALBUM_GIFT_QUEUE, ...ALBUM_GIFT_RETRIES });
     await instance.createQueue(GIFT_DELIVERY_QUEUE, { name: GIFT_DELIVERY_QUEUE, ...GIFT_DELIVERY_RETRIES });
+    await instance.createQueue(RELEASE_DAY_QUEUE, { name: RELEASE_DAY_QUEUE, ...RELEASE_DAY_RETRIES });
     return instance;
   })().catch((error) => {
     state.boss = undefined;
@@ -213,5 +214,23 @@ export async function enqueueAlbumGiftDelivery(orderId: string, startAfter: Date
       startAfter,
       ...(options.tx ? { db: onTransaction(options.tx) } : {}),
     },
+  );
+}
+
+/**
+ * A scheduled release comes out at its moment (lib/release-day): one job per scheduling, started
+ * at releaseAt. The job only triggers; it re-reads the row, so a job left from an earlier date
+ * does nothing early, and the "release-day-due" minute chore releases whatever a job missed.
+ */
+export const RELEASE_DAY_QUEUE = "release-day-publish";
+const RELEASE_DAY_RETRIES = { retryLimit: 3, retryDelay: 30 } as const;
+
+export async function enqueueReleaseDay(releaseId: string, startAfter: Date, options: { tx?: Tx } = {}) {
+  await (
+    await boss()
+  ).send(
+    RELEASE_DAY_QUEUE,
+    { releaseId },
+    { ...RELEASE_DAY_RETRIES, startAfter, ...(options.tx ? { db: onTransaction(options.tx) } : {}) },
   );
 }

@@ -1,1 +1,11 @@
-export { markReleased, releaseIfDue } from "./released";
+export { markReleased, releaseDueReleases, releaseIfDue, runReleaseJob } from "./released";
+export { preorderBuyers, releaseMomentText } from "./buyers";
+export {
+  MAX_SCHEDULE_DAYS,
+  releaseNow,
+  scheduleRelease,
+  type ReleaseNowResult,
+  type ScheduleError,
+  type ScheduleInput,
+  type ScheduleResult,
+} from "./schedule";
