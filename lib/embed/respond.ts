@@ -111,7 +111,9 @@ async function build(db: DbOrTx, kind: EmbedKind, id: string, options: EmbedOpti
 export async function renderWidget(db: DbOrTx, request: Request, kind: EmbedKind, id: string): Promise<Response> {
   const options = parseEmbedOptions(new URL(request.url).searchParams, request.headers.get("accept-language"));
   const { t: translate } = translator(options.lang);
-  const t: T = (key, values) => translate(`embed.widget.${key}` as Parameters<typeof translate>[0], values);
+  // Release day's words (a pre-order's locked tracks) are shared with the release page.
+  const t: T = (key, values) =>
+    translate((key.startsWith("releaseDay.") ? key : `embed.widget.${key}`) as Parameters<typeof translate>[0], values);
   const nonce = nonceFor(request);
   const rendered = await build(db, kind, id, options, t);
   const document = widgetDocument({

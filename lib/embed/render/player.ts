@@ -57,6 +57,8 @@ function trackRow(track: PublicTrack, index: number, t: T): Raw {
   const label = html`<span class="n">${track.position}</span><span class="one">${track.title}</span>${track.playback === "clip" ? html`<span class="x">${t("preview", { seconds: track.clipSeconds })}</span>` : ""}<span class="d">${time(track.durationMs)}</span>`;
   if (playable(track))
     return html`<li><button type="button" data-track="${index}" data-testid="embed-track">${label}</button></li>`;
+  if (track.playback === "locked")
+    return html`<li><span class="off" data-testid="embed-track">${label}<span class="x">${t("releaseDay.onReleaseDay")}</span></span></li>`;
   return html`<li><span class="off" data-testid="embed-track">${label}<span class="sr">${t("notStreamed")}</span></span></li>`;
 }
 
