@@ -5,7 +5,7 @@ import { unseal } from "@/lib/crypto";
 import { queueEmail, renderEmail } from "@/lib/email";
 import { translator } from "@/lib/i18n";
 import { DOWNLOAD_TOKEN_PURPOSE, downloadPageUrl } from "@/lib/orders";
-import { DEFAULT_TIME_ZONE } from "@/lib/time-zone";
+import { momentText } from "@/lib/time-zone";
 
 /** Orders whose downloads still stand: paid, or refunded in part. */
 const HOLDING = ["paid", "partially_refunded"] as const;
@@ -50,16 +50,6 @@ async function bandOf(db: DbOrTx, release: Pick<Release, "artistId">) {
   return artist;
 }
 
-/** The release moment as a buyer reads it: in their language, in the band's zone, with the zone named. */
-export function releaseMomentText(at: Date, locale: string, timeZone: string) {
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: "full",
-    timeStyle: "short",
-    timeZone: timeZone || DEFAULT_TIME_ZONE,
-    timeZoneName: "short",
-  }).format(at);
-}
-
 /** Release day, in markReleased's transaction: each buyer's "it's out" mail, once per order ever. */
 export async function queueReleasedMails(tx: DbOrTx, release: Release): Promise<number> {
   const band = await bandOf(tx, release);
@@ -93,7 +83,7 @@ export async function queueDateMovedMails(tx: DbOrTx, release: Release, changeId
     const words = {
       title: release.title,
       band: band.name,
-      date: releaseMomentText(release.releaseAt, buyer.order.locale, band.timeZone),
+      date: momentText(release.releaseAt, buyer.order.locale, band.timeZone),
     };
     const fresh = await queueEmail(
       tx,

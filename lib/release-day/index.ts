@@ -1,5 +1,5 @@
 export { markReleased, releaseDueReleases, releaseIfDue, runReleaseJob } from "./released";
-export { preorderBuyers, releaseMomentText } from "./buyers";
+export { preorderBuyers } from "./buyers";
 export {
   MAX_SCHEDULE_DAYS,
   releaseNow,

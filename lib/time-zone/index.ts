@@ -68,3 +68,17 @@ export function zonedMoment(date: string, time: string, zone: string): Date | nu
   // The wall-clock time does not exist (spring forward): the same reading on the far side of the gap.
   return new Date(naive - before);
 }
+
+/** A moment as a person reads it: in their language, on the clock of a zone, the zone named ("CET"). */
+export function momentText(at: Date, locale: string, zone: string) {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: isTimeZone(zone) ? zone : DEFAULT_TIME_ZONE,
+    timeZoneName: "short",
+  }).format(at);
+}

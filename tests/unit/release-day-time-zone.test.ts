@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { wallClockIn, zonedMoment } from "@/lib/time-zone";
+import { momentText, wallClockIn, zonedMoment } from "@/lib/time-zone";
 
 describe("a release moment entered in the band's time zone", () => {
   it("reads a Paris evening in winter and in summer with the offset of that day", () => {
@@ -43,5 +43,14 @@ describe("a release moment entered in the band's time zone", () => {
       const wall = wallClockIn(new Date(iso), "America/New_York");
       expect(zonedMoment(wall.date, wall.time, "America/New_York")?.toISOString()).toBe(new Date(iso).toISOString());
     }
+  });
+});
+
+describe("a release moment shown to people", () => {
+  it("reads in their language on the band's clock, naming the zone", () => {
+    const at = new Date("2027-01-15T19:00:00Z");
+    expect(momentText(at, "en", "Europe/Paris")).toMatch(/Friday, January 15, 2027.*8:00.*PM.*GMT\+1/);
+    expect(momentText(at, "fr", "Europe/Paris")).toMatch(/vendredi 15 janvier 2027.*20:00.*UTC\+1/);
+    expect(momentText(at, "en", "not/a zone")).toMatch(/7:00.*PM UTC/);
   });
 });

@@ -24,7 +24,9 @@ import { pageLocale } from "@/lib/i18n/locale-href";
 import { releaseOffers } from "@/lib/orders";
 import { shopLook } from "@/lib/plans";
 import { languageAlternates, openGraphLocales, renderLocale, shareImageUrl } from "@/lib/seo";
+import { isPreorder } from "@/lib/catalog";
 import { DraftBanner } from "./draft-banner";
+import { PreorderBanner } from "./preorder-banner";
 import { ReleaseText } from "./release-text";
 
 /**
@@ -132,6 +134,9 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
     <div style={accentStyle(shopLook(artist).accentColor)} data-testid="release-page">
       {!isDraft && <ReleaseJsonLd release={data} offers={offers} />}
       {isDraft && <DraftBanner band={artist.name} editHref={editHref} />}
+      {!isDraft && isPreorder(release) && release.releaseAt && (
+        <PreorderBanner releaseAt={release.releaseAt} timeZone={artist.timeZone} locale={locale} />
+      )}
       <div className="mx-auto grid max-w-6xl gap-x-12 gap-y-8 px-4 py-8 sm:px-6 sm:py-12 lg:grid-cols-[22rem_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
         <div className="mx-auto w-full max-w-sm lg:max-w-none">
           <ReleaseArtwork
