@@ -101,7 +101,12 @@ export async function loadGrantContents(db: DbOrTx, grantId: string): Promise<Gr
     const release = releaseRows.find((r) => r.id === entry.releaseId);
     if (!release) continue;
     const own = trackRows.filter((t) => t.releaseId === release.id);
-    const all = own.map((t) => ({ id: t.id, position: t.position, title: t.title, lossless: t.master?.lossless ?? false }));
+    const all = own.map((t) => ({
+      id: t.id,
+      position: t.position,
+      title: t.title,
+      lossless: t.master?.lossless ?? false,
+    }));
     const bought = entry.trackId ? all.filter((t) => t.id === entry.trackId) : all;
     if (entry.trackId && !bought.length) continue;
     // Formats come from everything bought, so they stay the same when release day unlocks the rest.

@@ -22,17 +22,10 @@ export type ScheduleInput = {
 };
 
 export type ScheduleError =
-  | "not_found"
-  | "date_invalid"
-  | "date_past"
-  | "date_too_far"
-  | "already_out"
-  | "date_required"
-  | "track_unknown";
+  "not_found" | "date_invalid" | "date_past" | "date_too_far" | "already_out" | "date_required" | "track_unknown";
 
 export type ScheduleResult =
-  | { ok: true; release: Release; moved: boolean; buyersTold: number }
-  | { ok: false; error: ScheduleError };
+  { ok: true; release: Release; moved: boolean; buyersTold: number } | { ok: false; error: ScheduleError };
 
 async function memberRelease(db: DbOrTx, userId: string, releaseId: string) {
   if (!/^[0-9a-f-]{36}$/i.test(releaseId)) return null;

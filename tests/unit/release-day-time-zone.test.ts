@@ -37,8 +37,14 @@ describe("a release moment entered in the band's time zone", () => {
   });
 
   it("shows a stored moment back as the band's wall clock, round trip", () => {
-    expect(wallClockIn(new Date("2026-10-25T00:30:00Z"), "Europe/Paris")).toEqual({ date: "2026-10-25", time: "02:30" });
-    expect(wallClockIn(new Date("2026-10-25T01:30:00Z"), "Europe/Paris")).toEqual({ date: "2026-10-25", time: "02:30" });
+    expect(wallClockIn(new Date("2026-10-25T00:30:00Z"), "Europe/Paris")).toEqual({
+      date: "2026-10-25",
+      time: "02:30",
+    });
+    expect(wallClockIn(new Date("2026-10-25T01:30:00Z"), "Europe/Paris")).toEqual({
+      date: "2026-10-25",
+      time: "02:30",
+    });
     for (const iso of ["2027-01-01T00:00:00Z", "2026-03-29T01:00:00Z", "2027-07-04T16:45:00Z"]) {
       const wall = wallClockIn(new Date(iso), "America/New_York");
       expect(zonedMoment(wall.date, wall.time, "America/New_York")?.toISOString()).toBe(new Date(iso).toISOString());
