@@ -118,7 +118,7 @@ export async function loadGrantContents(db: DbOrTx, grantId: string): Promise<Gr
     items.push({
       releaseId: release.id,
       trackId: entry.trackId,
-      title: entry.trackId ? held[0].title : release.title,
+      title: entry.trackId ? bought[0].title : release.title,
       release,
       tracks: held,
       waitingTracks: bought.length - held.length,

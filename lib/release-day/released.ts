@@ -51,6 +51,11 @@ export async function runReleaseJob(db: DbOrTx, releaseId: string, now = new Dat
 
 /** The minute chore "release-day-due": everything due that no job released (a worker down, a lost job). */
 export async function releaseDueReleases(db: DbOrTx, now = new Date()): Promise<number> {
+  return (await releaseDue(db, now)).length;
+}
+
+/** The ids this call brought out (others may have been released meanwhile by a job or another chore). */
+export async function releaseDue(db: DbOrTx, now = new Date()): Promise<string[]> {
   const due = await db
     .select({ id: releases.id })
     .from(releases)
@@ -64,8 +69,8 @@ export async function releaseDueReleases(db: DbOrTx, now = new Date()): Promise<
     )
     .orderBy(asc(releases.releaseAt))
     .limit(100);
-  let released = 0;
-  for (const { id } of due) if (await runReleaseJob(db, id, now)) released++;
-  if (released > 0) await deliverSoon(db);
+  const released: string[] = [];
+  for (const { id } of due) if (await runReleaseJob(db, id, now)) released.push(id);
+  if (released.length > 0) await deliverSoon(db);
   return released;
 }
