@@ -240,7 +240,7 @@ describe("locked tracks until release day", () => {
     expect(unlocked.ok && unlocked.item.tracks.map((t) => t.id)).toEqual([locked.id]);
   });
 
-  it("a release with every track available keeps its zip version through release day... but a pre-order's never equals the released one", async () => {
+  it("a pre-order's zip is never served as the released album's, even with every track available at once", async () => {
     const shop = await preorderShop();
     await db.update(tracks).set({ preorderAvailable: true }).where(eq(tracks.releaseId, shop.album.id));
     const album = await buy(shop, { kind: "release", id: shop.album.id });
