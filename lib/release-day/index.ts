@@ -9,3 +9,4 @@ export {
   type ScheduleInput,
   type ScheduleResult,
 } from "./schedule";
+export { preorderShipDates } from "./ships-from";

@@ -219,6 +219,13 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
               offers={offers}
               releaseKind={t(`kind.${release.kind}`)}
               releaseSlug={release.slug}
+              shipsFrom={
+                isPreorder(release) && release.releaseAt
+                  ? (await getTranslations("releaseDay"))("shipsFrom", {
+                      date: format.dateTime(release.releaseAt, { dateStyle: "long", timeZone: artist.timeZone }),
+                    })
+                  : undefined
+              }
             />
           )}
           <DownloadFormats formats={formats} lossyMaster={lossyMaster} hasTracks={tracks.length > 0} />
