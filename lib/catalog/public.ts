@@ -134,7 +134,16 @@ export async function getReleaseForPreview(
 
 export type ReleaseSummary = Pick<
   ReleaseRow,
-  "id" | "slug" | "title" | "kind" | "releaseDate" | "artworkKey" | "publishedAt"
+  | "id"
+  | "slug"
+  | "title"
+  | "kind"
+  | "releaseDate"
+  | "artworkKey"
+  | "publishedAt"
+  | "status"
+  | "releaseAt"
+  | "releasedAt"
 >;
 
 /** The shop page's grid: published, listed releases not taken down, newest release date first (undated ones by publication). */
@@ -149,6 +158,9 @@ export async function listPublishedReleases(db: DbOrTx, artistId: string): Promi
         releaseDate: releases.releaseDate,
         artworkKey: releases.artworkKey,
         publishedAt: releases.publishedAt,
+        status: releases.status,
+        releaseAt: releases.releaseAt,
+        releasedAt: releases.releasedAt,
       })
       .from(releases)
       // Unlisted releases (past a Free plan's limit, or the band's choice) keep their page but leave the grid.
