@@ -74,42 +74,44 @@ test("a band schedules a release two minutes ahead, a fan pre-orders it, and on 
   const band = await seedBandWithDraft();
   const [early, second] = band.tracks;
 
-  // The band: release day two minutes ahead on its own clock (Paris), the first track available at once.
-  await signInWithPassword(page, band.user.email, band.user.password);
-  await page.waitForURL(/\/dashboard/);
-  await page.goto(`/dashboard/${band.artist.slug}/releases/${band.album.id}`);
+  // The band, in its own browser: release day two minutes ahead on its clock (Paris), the first track available at once.
+  const bandContext = await browser.newContext();
+  const bandPage = await bandContext.newPage();
+  await signInWithPassword(bandPage, band.user.email, band.user.password);
+  await bandPage.waitForURL(/\/dashboard/);
+  await bandPage.goto(`/dashboard/${band.artist.slug}/releases/${band.album.id}`);
   const releaseAt = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 2 * 60_000);
   const wall = wallClockIn(releaseAt, ZONE);
-  const section = page.getByRole("region", { name: "Release day" });
+  const section = bandPage.getByRole("region", { name: "Release day" });
   await expect(section).toContainText("No release day: out as soon as it is published.");
   await section.getByLabel("Date").fill(wall.date);
   await section.getByLabel(`Time (${ZONE})`).fill(wall.time);
   await section.getByLabel("1. Early Bird").check();
   await section.getByRole("button", { name: "Save release day" }).click();
   await expect(section.getByTestId("release-day-status")).toHaveText("Release day saved.");
-  await page.getByRole("button", { name: "Publish" }).click();
-  await expect(page.getByTestId("release-status")).toContainText("Published");
+  await bandPage.getByRole("button", { name: "Publish" }).click();
+  await expect(bandPage.getByTestId("release-status")).toContainText("Published");
   await expect(section.getByTestId("release-day-state")).toContainText("Pre-order: comes out");
   await expect(section.getByTestId("release-now")).toBeVisible();
-  await page.screenshot({ path: `${artifacts}/release-day-editor.png`, fullPage: true });
+  await bandPage.screenshot({ path: `${artifacts}/release-day-editor.png`, fullPage: true });
   const [row] = await testDb().select().from(releases).where(eq(releases.id, band.album.id));
   expect(row.releaseAt?.toISOString()).toBe(releaseAt.toISOString());
   expect(row.releasedAt).toBeNull();
+  await bandContext.close();
 
   // A fan, signed out: the pre-order page, the available track plays, the other waits.
-  const fanContext = await browser.newContext();
-  const fan = await fanContext.newPage();
+  const fan = page;
   const email = `fan-${uniqueId()}@example.test`;
   await fan.goto(`/${band.artist.slug}/dawn-chorus`);
   await expect(fan.getByTestId("preorder-banner")).toContainText("Pre-order · Out on");
   const rows = fan.getByTestId("track-row");
   await expect(rows.nth(1)).toContainText("On release day");
   await expect(rows.nth(1).getByRole("button")).toHaveCount(0);
-  await fan.getByRole("button", { name: "Play Early Bird" }).first().click();
-  await expect.poll(() => audioTime(fan), { timeout: 15_000 }).toBeGreaterThan(0.5);
-  await fan.screenshot({ path: `${artifacts}/release-day-preorder-page.png`, fullPage: true });
   expect((await fan.request.get(`/api/stream/${early.id}`, { headers: { Range: "bytes=0-99" } })).status()).toBe(206);
   expect((await fan.request.get(`/api/stream/${second.id}`, { headers: { Range: "bytes=0-99" } })).status()).toBe(404);
+  await fan.screenshot({ path: `${artifacts}/release-day-preorder-page.png`, fullPage: true });
+  await fan.getByRole("button", { name: "Play Early Bird" }).first().click();
+  await expect.poll(() => audioTime(fan), { timeout: 15_000 }).toBeGreaterThan(0.5);
 
   // Pre-order with the test payment provider.
   await fan.getByTestId("buy-panel").getByRole("button", { name: "Buy now" }).first().click();
@@ -173,5 +175,4 @@ test("a band schedules a release two minutes ahead, a fan pre-orders it, and on 
   ]);
   await fan.reload();
   await fan.screenshot({ path: `${artifacts}/release-day-download-after.png`, fullPage: true });
-  await fanContext.close();
 });

@@ -56,32 +56,8 @@ export function ReleaseDayForm({
       <form action={action} className="space-y-5" data-testid="release-day-form">
         <input type="hidden" name="releaseId" value={releaseId} />
         <div className="flex flex-wrap gap-4">
-          <div>
-            <label htmlFor="releaseDate" className="mb-1 block text-sm font-medium">
-              {labels.date}
-            </label>
-            <input
-              id="releaseDate"
-              name="releaseDate"
-              type="date"
-              defaultValue={values?.date ?? initial.date}
-              className={control}
-              aria-describedby="release-day-hint"
-            />
-          </div>
-          <div>
-            <label htmlFor="releaseTime" className="mb-1 block text-sm font-medium">
-              {labels.time}
-            </label>
-            <input
-              id="releaseTime"
-              name="releaseTime"
-              type="time"
-              defaultValue={values?.time ?? initial.time}
-              className={control}
-              aria-describedby="release-day-hint"
-            />
-          </div>
+          <MomentInput name="releaseDate" type="date" label={labels.date} value={values?.date ?? initial.date} />
+          <MomentInput name="releaseTime" type="time" label={labels.time} value={values?.time ?? initial.time} />
         </div>
         <p id="release-day-hint" className="text-sm text-muted">
           {labels.clearHint}
@@ -149,6 +125,34 @@ export function ReleaseDayForm({
           </dialog>
         </div>
       )}
+    </div>
+  );
+}
+
+function MomentInput({
+  name,
+  type,
+  label,
+  value,
+}: {
+  name: string;
+  type: "date" | "time";
+  label: string;
+  value: string;
+}) {
+  return (
+    <div>
+      <label htmlFor={name} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={name}
+        name={name}
+        type={type}
+        defaultValue={value}
+        className={control}
+        aria-describedby="release-day-hint"
+      />
     </div>
   );
 }
