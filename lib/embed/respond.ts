@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "@/db/client";
+import type { Release } from "@/db/schema";
+import { isPreorder } from "@/lib/catalog";
 import { isNextDev } from "@/lib/env";
 import { baselineHeaders, contentSecurityPolicy } from "@/lib/http";
 import { SHARED_RENDER_HEADER } from "@/lib/http/shared-render";
 import { translator } from "@/lib/i18n";
 import { shopLook } from "@/lib/plans";
+import { momentText } from "@/lib/time-zone";
 import { loadBuyWidget, loadReleaseWidget, loadShopWidget, loadTrackWidget } from "./data";
 import type { Raw } from "./html";
 import { parseEmbedOptions, type EmbedKind, type EmbedOptions } from "./options";
@@ -44,6 +47,12 @@ export function widgetHeaders(nonce: string | null, found: boolean): Record<stri
   };
 }
 
+/** "Pre-order · Out on …" on the band's clock, for a release still to come. */
+function preorderNote(release: Release, artist: { timeZone: string }, options: EmbedOptions, t: T) {
+  if (!isPreorder(release) || !release.releaseAt) return undefined;
+  return t("releaseDay.banner", { date: momentText(release.releaseAt, options.lang, artist.timeZone) });
+}
+
 type Rendered = { title: string; body: Raw; data: Record<string, unknown>; accent: string };
 
 async function build(db: DbOrTx, kind: EmbedKind, id: string, options: EmbedOptions, t: T): Promise<Rendered | null> {
@@ -58,6 +67,7 @@ async function build(db: DbOrTx, kind: EmbedKind, id: string, options: EmbedOpti
       offer: w.offer,
       options,
       t,
+      note: preorderNote(w.release, w.artist, options, t),
       list: options.tracklist,
     });
     return {
@@ -78,6 +88,7 @@ async function build(db: DbOrTx, kind: EmbedKind, id: string, options: EmbedOpti
       offer: w.offer,
       options,
       t,
+      note: preorderNote(w.release, w.artist, options, t),
       list: false,
     });
     return {

@@ -1,15 +1,19 @@
+import { statSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { and, asc, eq, like } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { artistMembers, artists, outboxEmails, releases, tracks } from "@/db/schema";
+import { audioKeys } from "@/lib/audio/formats";
+import { localDriver } from "@/lib/storage/local";
 import { wallClockIn } from "@/lib/time-zone";
+import { makeAudioDir, tone } from "@/tests/support/audio-fixtures";
 import { unzip } from "@/tests/support/zip";
 import { artifacts, seedUser, signInWithPassword, testDb, uniqueId } from "./helpers";
 
 const ZONE = "Europe/Paris";
 
 /**
- * A band in Paris with a draft album of two tracks ready to play, and an owner who can sign in.
- * The tracks reuse the demo album's processed files (seeded before the run), so nothing is transcoded here.
+ * A band in Paris with a draft album of two ready tracks (a FLAC master and its MP3 stream each, in
+ * the test server's storage), and an owner who can sign in: straight in the database.
  */
 async function seedBandWithDraft() {
   const db = testDb();
@@ -20,16 +24,6 @@ async function seedBandWithDraft() {
     .values({ slug, name: `Dawn Band ${slug}`, currency: "EUR", country: "FR", timeZone: ZONE })
     .returning();
   await db.insert(artistMembers).values({ artistId: artist.id, userId: user.id, role: "owner" });
-  const [demo] = await db.select().from(artists).where(eq(artists.slug, "demo-band"));
-  const [firstLight] = await db
-    .select()
-    .from(releases)
-    .where(and(eq(releases.artistId, demo.id), eq(releases.slug, "first-light")));
-  const source = await db
-    .select()
-    .from(tracks)
-    .where(eq(tracks.releaseId, firstLight.id))
-    .orderBy(asc(tracks.position));
   const [album] = await db
     .insert(releases)
     .values({
@@ -41,25 +35,35 @@ async function seedBandWithDraft() {
       currency: "EUR",
     })
     .returning();
-  const titles = ["Early Bird", "Second Light"];
-  const made = await db
-    .insert(tracks)
-    .values(
-      titles.map((title, i) => ({
+  // The test server reads STORAGE_DIR (tests/support/run-all.ts sets one per TEST_INSTANCE).
+  const store = localDriver(process.env.STORAGE_DIR ?? ".data/storage");
+  const dir = makeAudioDir();
+  const made = [];
+  for (const [i, title] of ["Early Bird", "Second Light"].entries()) {
+    const id = crypto.randomUUID();
+    const masterKey = audioKeys.master(artist.id, id, "flac");
+    const streamKey = audioKeys.stream(artist.id, id);
+    const stream = tone(dir, `${id}-stream`, "mp3", 6, 330 + i * 110);
+    await store.putFromPath(masterKey, tone(dir, `${id}-master`, "flac", 6, 330 + i * 110));
+    await store.putFromPath(streamKey, stream, "audio/mpeg");
+    const [track] = await db
+      .insert(tracks)
+      .values({
+        id,
         releaseId: album.id,
         artistId: artist.id,
         position: i + 1,
         title,
-        masterKey: source[i].masterKey,
-        master: source[i].master,
-        streamKey: source[i].streamKey,
-        streamSize: source[i].streamSize,
-        durationMs: source[i].durationMs,
-        peaks: source[i].peaks,
-        status: "ready" as const,
-      })),
-    )
-    .returning();
+        masterKey,
+        master: { container: "flac", lossless: true, sampleRate: 44100, bitsPerSample: 16, channels: 2, bitrate: null },
+        streamKey,
+        streamSize: statSync(stream).size,
+        durationMs: 6000,
+        status: "ready",
+      })
+      .returning();
+    made.push(track);
+  }
   return { user, artist, album, tracks: made };
 }
 
@@ -112,6 +116,12 @@ test("a band schedules a release two minutes ahead, a fan pre-orders it, and on 
   await fan.screenshot({ path: `${artifacts}/release-day-preorder-page.png`, fullPage: true });
   await fan.getByRole("button", { name: "Play Early Bird" }).first().click();
   await expect.poll(() => audioTime(fan), { timeout: 15_000 }).toBeGreaterThan(0.5);
+
+  // The release's widget says the same.
+  await fan.goto(`/embed/release/${band.album.id}`);
+  await expect(fan.getByTestId("embed-preorder")).toContainText("Pre-order · Out on");
+  await expect(fan.getByTestId("embed-track").nth(1)).toContainText("On release day");
+  await fan.goto(`/${band.artist.slug}/dawn-chorus`);
 
   // Pre-order with the test payment provider.
   await fan.getByTestId("buy-panel").getByRole("button", { name: "Buy now" }).first().click();
