@@ -117,7 +117,14 @@ async function DownloadItemRow({ item, expiresAt, eager }: { item: PageItem; exp
           <p className="mb-3 text-sm text-muted" data-testid="download-waiting">
             {day("waiting", {
               count: item.waitingTracks,
-              date: format.dateTime(item.releaseAt, { dateStyle: "long", timeStyle: "short" }),
+              date: format.dateTime(item.releaseAt, {
+                year: "numeric",
+                month: "long",
+                day: "numeric",
+                hour: "numeric",
+                minute: "2-digit",
+                timeZoneName: "short",
+              }),
             })}
           </p>
         )}
