@@ -1,4 +1,5 @@
 import { statSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { and, eq, like } from "drizzle-orm";
 import { artistMembers, artists, outboxEmails, releases, tracks } from "@/db/schema";
@@ -67,6 +68,17 @@ async function seedBandWithDraft() {
   return { user, artist, album, tracks: made };
 }
 
+/** As tests/e2e/accessibility.spec.ts checks every page: no serious or critical WCAG 2.1 AA violation. */
+async function accessible(page: Page, name: string) {
+  await expect(page).toHaveTitle(/\S/);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    name,
+  ).toEqual([]);
+}
+
 const audioTime = (page: Page) =>
   page.getByTestId("player-audio").evaluate((audio: HTMLAudioElement) => audio.currentTime);
 
@@ -98,6 +110,7 @@ test("a band schedules a release two minutes ahead, a fan pre-orders it, and on 
   await expect(section.getByTestId("release-day-state")).toContainText("Pre-order: comes out");
   await expect(section.getByTestId("release-now")).toBeVisible();
   await bandPage.screenshot({ path: `${artifacts}/release-day-editor.png`, fullPage: true });
+  await accessible(bandPage, "release editor with its release day");
   const [row] = await testDb().select().from(releases).where(eq(releases.id, band.album.id));
   expect(row.releaseAt?.toISOString()).toBe(releaseAt.toISOString());
   expect(row.releasedAt).toBeNull();
@@ -114,6 +127,7 @@ test("a band schedules a release two minutes ahead, a fan pre-orders it, and on 
   expect((await fan.request.get(`/api/stream/${early.id}`, { headers: { Range: "bytes=0-99" } })).status()).toBe(206);
   expect((await fan.request.get(`/api/stream/${second.id}`, { headers: { Range: "bytes=0-99" } })).status()).toBe(404);
   await fan.screenshot({ path: `${artifacts}/release-day-preorder-page.png`, fullPage: true });
+  await accessible(fan, "pre-order page");
   await fan.getByRole("button", { name: "Play Early Bird" }).first().click();
   await expect.poll(() => audioTime(fan), { timeout: 15_000 }).toBeGreaterThan(0.5);
 
@@ -138,6 +152,7 @@ test("a band schedules a release two minutes ahead, a fan pre-orders it, and on 
   await expect(fan.getByTestId("download-waiting")).toContainText("1 track comes on release day");
   await expect(fan.getByTestId("download-item")).toContainText("1 track");
   await fan.screenshot({ path: `${artifacts}/release-day-download-before.png`, fullPage: true });
+  await accessible(fan, "download page before release day");
 
   // Release day: the e2e server's workers run the job at its moment (the minute chore catches it otherwise).
   await expect
