@@ -2,6 +2,8 @@ import { and, eq, like, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { artists, emailQueue, orders, releases, tracks } from "@/db/schema";
 import { downloadFormat } from "@/lib/audio/formats";
+import { isPreorder } from "@/lib/catalog";
+import { setReleaseStatus } from "@/lib/catalog/releases";
 import { unseal } from "@/lib/crypto";
 import { archivePlan } from "@/lib/downloads/archives";
 import { findGrantByToken, loadGrantContents } from "@/lib/downloads/contents";
@@ -358,5 +360,44 @@ describe("the band schedules and moves release day", () => {
         .from(emailQueue)
         .where(and(like(emailQueue.dedupeKey, `release-%:${shop.album.id}:%`), sql`true`)),
     ).toHaveLength(3);
+  });
+
+  it("publishing a scheduled release makes a pre-order that counts against a Free shop's listing, like any release", async () => {
+    const shop = await makeShop(db); // Free: its album is the one listed release.
+    const [draft] = await db
+      .insert(releases)
+      .values({
+        artistId: shop.artist.id,
+        slug: unique("next"),
+        title: "Next One",
+        pricingMode: "fixed",
+        priceAmount: 500,
+        currency: "EUR",
+      })
+      .returning();
+    await db.insert(tracks).values({
+      releaseId: draft.id,
+      artistId: shop.artist.id,
+      position: 1,
+      title: "Soon",
+      masterKey: `masters/${unique("m")}.flac`,
+      status: "ready",
+    });
+    const at = new Date(Math.ceil((Date.now() + 24 * HOUR) / 60_000) * 60_000);
+    expect(
+      (await scheduleRelease(db, shop.owner.id, draft.id, { ...wallClockIn(at, "UTC"), availableTrackIds: [] })).ok,
+    ).toBe(true);
+    expect(await setReleaseStatus(db, shop.owner.id, draft.id, "published")).toMatchObject({
+      ok: false,
+      error: "plan_limit",
+    });
+    expect((await releaseRow(draft.id)).status).toBe("draft");
+
+    await db.update(releases).set({ listed: false }).where(eq(releases.id, shop.album.id));
+    const published = await setReleaseStatus(db, shop.owner.id, draft.id, "published");
+    expect(published.ok).toBe(true);
+    const row = await releaseRow(draft.id);
+    expect(isPreorder(row)).toBe(true);
+    expect(row.releaseAt).toEqual(at);
   });
 });
