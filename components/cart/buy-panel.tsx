@@ -17,13 +17,15 @@ type Props = {
   releaseKind: string;
   /** The release page's own slug: it offers "Buy as a gift" (/<artist>/<release>/gift). */
   releaseSlug?: string;
+  /** A pre-order's physical editions ship from release day: "Ships from 14 March 2027". */
+  shipsFrom?: string;
 };
 
 /**
  * The release page's buy box: the digital release at its price rule, physical editions with their
  * options and stock, single tracks. Everything it sends is re-checked by the cart on the server.
  */
-export async function BuyPanel({ artist, offers, releaseKind, releaseSlug }: Props) {
+export async function BuyPanel({ artist, offers, releaseKind, releaseSlug, shipsFrom }: Props) {
   const [t, locale, hintText] = await Promise.all([getTranslations("buy"), getLocale(), priceHintText()]);
   const money = (amount: number) => formatMoney(amount, offers.currency, locale);
   /** "≈ ¥820" (and "incl. VAT": digital sales to the EU and the UK are taxed in the price) for this visitor. */
@@ -128,7 +130,13 @@ export async function BuyPanel({ artist, offers, releaseKind, releaseSlug }: Pro
           <ul className="space-y-5">
             {offers.products.map((product) => (
               <li key={product.id} data-testid="physical-edition">
-                <ProductOffer product={product} artistSlug={artist.slug} disabled={paidBlocked} hintText={hintText} />
+                <ProductOffer
+                  product={product}
+                  artistSlug={artist.slug}
+                  disabled={paidBlocked}
+                  hintText={hintText}
+                  shipsFrom={shipsFrom}
+                />
               </li>
             ))}
           </ul>
@@ -180,10 +188,12 @@ export async function ProductOffer({
   artistSlug,
   disabled,
   hintText,
+  shipsFrom,
 }: {
   product: PublicProduct;
   artistSlug: string;
   disabled: boolean;
+  shipsFrom?: string;
   /** The band's own VAT status decides the tax on goods, so an item's price gets only the approximation. */
   hintText: PriceHintText;
 }) {
@@ -203,6 +213,11 @@ export async function ProductOffer({
               {tk(product.kind)}
               {product.release && <> · {t("includesDownload")}</>}
             </span>
+            {shipsFrom && (
+              <span className="block text-xs font-medium text-sky-900" data-testid="ships-from">
+                {shipsFrom}
+              </span>
+            )}
           </p>
           <p className="shrink-0 text-sm font-semibold tabular-nums">
             {formatMoney(product.priceAmount, product.currency, locale)}

@@ -84,7 +84,12 @@ export async function DownloadPage({
 }
 
 async function DownloadItemRow({ item, expiresAt, eager }: { item: PageItem; expiresAt: number; eager: boolean }) {
-  const [t, release] = await Promise.all([getTranslations("downloads.page"), getTranslations("release")]);
+  const [t, release, day, format] = await Promise.all([
+    getTranslations("downloads.page"),
+    getTranslations("release"),
+    getTranslations("releaseDay"),
+    getFormatter(),
+  ]);
   return (
     <li
       className="grid grid-cols-[5rem_minmax(0,1fr)] content-start items-center gap-x-4 gap-y-4 py-6 sm:grid-cols-[8rem_minmax(0,1fr)] sm:items-start sm:gap-x-6 sm:gap-y-3"
@@ -108,8 +113,23 @@ async function DownloadItemRow({ item, expiresAt, eager }: { item: PageItem; exp
         </h2>
       </div>
       <div className="col-span-2 sm:col-span-1 sm:col-start-2 sm:row-start-2">
+        {item.waitingTracks > 0 && item.releaseAt && (
+          <p className="mb-3 text-sm text-muted" data-testid="download-waiting">
+            {day("waiting", {
+              count: item.waitingTracks,
+              date: format.dateTime(item.releaseAt, {
+                year: "numeric",
+                month: "long",
+                day: "numeric",
+                hour: "numeric",
+                minute: "2-digit",
+                timeZoneName: "short",
+              }),
+            })}
+          </p>
+        )}
         {item.trackCount === 0 ? (
-          <p className="text-sm text-muted">{t("empty")}</p>
+          item.waitingTracks === 0 && <p className="text-sm text-muted">{t("empty")}</p>
         ) : (
           <>
             <ClientMessages namespaces={["downloads.page"]}>

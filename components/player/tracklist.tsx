@@ -30,7 +30,9 @@ export function Tracklist({ text, tracks, currentIndex, playing, onChoose }: Pro
                 ? t("notStreamed")
                 : track.playback === "unavailable"
                   ? t("unavailable")
-                  : null;
+                  : track.playback === "locked"
+                    ? t("onReleaseDay")
+                    : null;
           const content = (
             <>
               <span className="flex w-6 shrink-0 justify-end text-sm tabular-nums text-muted">

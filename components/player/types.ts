@@ -7,7 +7,7 @@ export type PlayerTrack = {
   durationSeconds: number | null;
   /** Waveform, ~240 numbers between 0 and 1; null draws a plain progress bar. */
   peaks: number[] | null;
-  playback: "full" | "clip" | "off" | "unavailable";
+  playback: "full" | "clip" | "off" | "unavailable" | "locked";
   clipSeconds: number;
 };
 

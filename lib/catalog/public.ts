@@ -5,6 +5,7 @@ import { artists, releases, tracks, type Artist } from "@/db/schema";
 import { checkArtistAccess, imageUrl } from "@/lib/artists";
 import { formatsForRelease, type DownloadFormat } from "@/lib/audio";
 import { releaseAvailable } from "@/lib/moderation";
+import { trackLocked, type ReleaseDay } from "./preorder";
 
 type ReleaseRow = typeof releases.$inferSelect;
 
@@ -22,9 +23,10 @@ type TrackRow = typeof tracks.$inferSelect;
 
 /**
  * What a fan may do with a track on the release page: hear it in full, hear its first
- * `clipSeconds`, only see it listed (the band switched streaming off), or wait (not processed).
+ * `clipSeconds`, only see it listed (the band switched streaming off), wait (not processed), or
+ * wait for release day (a pre-order's track not available at once).
  */
-export type TrackPlayback = "full" | "clip" | "off" | "unavailable";
+export type TrackPlayback = "full" | "clip" | "off" | "unavailable" | "locked";
 
 export type PublicTrack = {
   id: string;
@@ -50,20 +52,24 @@ export type PublicRelease = {
   isDraft: boolean;
 };
 
-export function trackPlayback(track: Pick<TrackRow, "status" | "streamKey" | "streaming">): TrackPlayback {
+export function trackPlayback(
+  track: Pick<TrackRow, "status" | "streamKey" | "streaming" | "preorderAvailable">,
+  release?: ReleaseDay,
+): TrackPlayback {
+  if (release && trackLocked(release, track)) return "locked";
   if (track.streaming === "off") return "off";
   if (track.status !== "ready" || !track.streamKey) return "unavailable";
   return track.streaming;
 }
 
-function toPublicTrack(track: TrackRow): PublicTrack {
+function toPublicTrack(track: TrackRow, release: ReleaseDay): PublicTrack {
   return {
     id: track.id,
     position: track.position,
     title: track.title,
     durationMs: track.durationMs,
     peaks: Array.isArray(track.peaks) && track.peaks.length > 0 ? track.peaks : null,
-    playback: trackPlayback(track),
+    playback: trackPlayback(track, release),
     clipSeconds: track.clipSeconds,
     lossless: track.master?.lossless ?? false,
     lyrics: track.lyrics,
@@ -76,7 +82,7 @@ async function loadRelease(db: DbOrTx, artist: Artist, release: ReleaseRow): Pro
     .from(tracks)
     .where(eq(tracks.releaseId, release.id))
     .orderBy(asc(tracks.position), asc(tracks.createdAt));
-  const list = rows.map(toPublicTrack);
+  const list = rows.map((track) => toPublicTrack(track, release));
   return {
     artist,
     release,
@@ -131,7 +137,16 @@ export async function getReleaseForPreview(
 
 export type ReleaseSummary = Pick<
   ReleaseRow,
-  "id" | "slug" | "title" | "kind" | "releaseDate" | "artworkKey" | "publishedAt"
+  | "id"
+  | "slug"
+  | "title"
+  | "kind"
+  | "releaseDate"
+  | "artworkKey"
+  | "publishedAt"
+  | "status"
+  | "releaseAt"
+  | "releasedAt"
 >;
 
 /** The shop page's grid: published, listed releases not taken down, newest release date first (undated ones by publication). */
@@ -146,6 +161,9 @@ export async function listPublishedReleases(db: DbOrTx, artistId: string): Promi
         releaseDate: releases.releaseDate,
         artworkKey: releases.artworkKey,
         publishedAt: releases.publishedAt,
+        status: releases.status,
+        releaseAt: releases.releaseAt,
+        releasedAt: releases.releasedAt,
       })
       .from(releases)
       // Unlisted releases (past a Free plan's limit, or the band's choice) keep their page but leave the grid.

@@ -3,6 +3,7 @@ import { and, eq, lt, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { preparedArchives, type PreparedArchive } from "@/db/schema";
 import { downloadFormat, type DownloadFormat, type DownloadFormatId } from "@/lib/audio";
+import { isPreorder } from "@/lib/catalog";
 import { logger } from "@/lib/log";
 import { downloadJobExpirySeconds, enqueueArchive, type ArchiveJob } from "@/lib/queue";
 import { IMMUTABLE, storage } from "@/lib/storage";
@@ -52,6 +53,9 @@ export function archivePlan(
           const file = files.find((f) => f.trackId === track.id)!;
           return [track.id, entries[i].name, file.key, file.size, file.createdAt.getTime()];
         }),
+        // A pre-order's zip (its available tracks only) is never the released album's, whatever
+        // the tracks: release day changes the version. Absent otherwise, so older zips keep theirs.
+        ...(isPreorder(item.release) ? { preorder: true } : {}),
       }),
     )
     .digest("hex")

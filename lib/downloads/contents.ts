@@ -11,6 +11,7 @@ import {
 } from "@/db/schema";
 import { formatsFor, formatsForRelease, type DownloadFormat, type DownloadFormatId } from "@/lib/audio";
 import { hashToken } from "@/lib/auth/tokens";
+import { trackLocked } from "@/lib/catalog";
 
 /** A revoked grant comes back with its row: the page names the band that refunded it. */
 export type GrantLookup =
@@ -39,9 +40,14 @@ export type DownloadItem = {
   releaseId: string;
   trackId: string | null;
   title: string;
-  release: Pick<Release, "id" | "title" | "kind" | "artworkKey" | "releaseDate" | "createdAt">;
-  /** The files it holds, in album order. */
+  release: Pick<
+    Release,
+    "id" | "title" | "kind" | "artworkKey" | "releaseDate" | "createdAt" | "status" | "releaseAt" | "releasedAt"
+  >;
+  /** The files it holds, in album order: before release day, only a pre-order's tracks available at once. */
   tracks: ItemTrack[];
+  /** Tracks of this item kept back until release day (a pre-order): neither listed nor served until then. */
+  waitingTracks: number;
   /** Every track counted in the release (numbers file names "03 …" even for a single track). */
   releaseTrackCount: number;
   formats: DownloadFormat[];
@@ -94,20 +100,28 @@ export async function loadGrantContents(db: DbOrTx, grantId: string): Promise<Gr
   for (const entry of entries) {
     const release = releaseRows.find((r) => r.id === entry.releaseId);
     if (!release) continue;
-    const all = trackRows
-      .filter((t) => t.releaseId === release.id)
-      .map((t) => ({ id: t.id, position: t.position, title: t.title, lossless: t.master?.lossless ?? false }));
-    const held = entry.trackId ? all.filter((t) => t.id === entry.trackId) : all;
-    if (entry.trackId && !held.length) continue;
+    const own = trackRows.filter((t) => t.releaseId === release.id);
+    const all = own.map((t) => ({
+      id: t.id,
+      position: t.position,
+      title: t.title,
+      lossless: t.master?.lossless ?? false,
+    }));
+    const bought = entry.trackId ? all.filter((t) => t.id === entry.trackId) : all;
+    if (entry.trackId && !bought.length) continue;
+    // Formats come from everything bought, so they stay the same when release day unlocks the rest.
     const formats = entry.trackId
-      ? formatsFor(held[0].lossless)
-      : formatsForRelease(held.map((t) => ({ masterLossless: t.lossless })));
+      ? formatsFor(bought[0].lossless)
+      : formatsForRelease(bought.map((t) => ({ masterLossless: t.lossless })));
+    const locked = new Set(own.filter((t) => trackLocked(release, t)).map((t) => t.id));
+    const held = bought.filter((t) => !locked.has(t.id));
     items.push({
       releaseId: release.id,
       trackId: entry.trackId,
-      title: entry.trackId ? held[0].title : release.title,
+      title: entry.trackId ? bought[0].title : release.title,
       release,
       tracks: held,
+      waitingTracks: bought.length - held.length,
       releaseTrackCount: all.length,
       formats,
       defaultFormat: defaultFormat(formats),

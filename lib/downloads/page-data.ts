@@ -31,6 +31,9 @@ export type PageItem = LibraryItem & {
   defaultFormat: DownloadFormatId;
   /** Some master is lossy, so FLAC, ALAC, WAV and AIFF are not offered. */
   losslessUnavailable: boolean;
+  /** A pre-order's tracks still to come, and when they do. */
+  waitingTracks: number;
+  releaseAt: Date | null;
 };
 
 /**
@@ -93,6 +96,8 @@ export async function downloadPageItems(
       formats,
       defaultFormat: item.defaultFormat,
       losslessUnavailable: item.tracks.length > 0 && !formats.some((f) => f.lossless),
+      waitingTracks: item.waitingTracks,
+      releaseAt: item.waitingTracks > 0 ? item.release.releaseAt : null,
     };
   });
   return { items, expiresAt: expires };

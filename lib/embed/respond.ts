@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "@/db/client";
+import type { Release } from "@/db/schema";
+import { isPreorder } from "@/lib/catalog";
 import { isNextDev } from "@/lib/env";
 import { baselineHeaders, contentSecurityPolicy } from "@/lib/http";
 import { SHARED_RENDER_HEADER } from "@/lib/http/shared-render";
 import { translator } from "@/lib/i18n";
 import { shopLook } from "@/lib/plans";
+import { momentText } from "@/lib/time-zone";
 import { loadBuyWidget, loadReleaseWidget, loadShopWidget, loadTrackWidget } from "./data";
 import type { Raw } from "./html";
 import { parseEmbedOptions, type EmbedKind, type EmbedOptions } from "./options";
@@ -45,6 +48,11 @@ export function widgetHeaders(nonce: string | null, found: boolean): Record<stri
 }
 
 const heartLabel = (lang: string) => translator(lang).t("collection.heart.add");
+/** "Pre-order · Out on …" on the band's clock, for a release still to come. */
+function preorderNote(release: Release, artist: { timeZone: string }, options: EmbedOptions, t: T) {
+  if (!isPreorder(release) || !release.releaseAt) return undefined;
+  return t("releaseDay.banner", { date: momentText(release.releaseAt, options.lang, artist.timeZone) });
+}
 
 type Rendered = { title: string; body: Raw; data: Record<string, unknown>; accent: string };
 
@@ -60,6 +68,7 @@ async function build(db: DbOrTx, kind: EmbedKind, id: string, options: EmbedOpti
       offer: w.offer,
       options,
       t,
+      note: preorderNote(w.release, w.artist, options, t),
       list: options.tracklist,
       wishlist: { href: `/library/wishlist/${w.release.id}`, label: heartLabel(options.lang) },
     });
@@ -81,6 +90,7 @@ async function build(db: DbOrTx, kind: EmbedKind, id: string, options: EmbedOpti
       offer: w.offer,
       options,
       t,
+      note: preorderNote(w.release, w.artist, options, t),
       list: false,
       wishlist: { href: `/library/wishlist/${w.release.id}`, label: heartLabel(options.lang) },
     });
@@ -115,7 +125,9 @@ async function build(db: DbOrTx, kind: EmbedKind, id: string, options: EmbedOpti
 export async function renderWidget(db: DbOrTx, request: Request, kind: EmbedKind, id: string): Promise<Response> {
   const options = parseEmbedOptions(new URL(request.url).searchParams, request.headers.get("accept-language"));
   const { t: translate } = translator(options.lang);
-  const t: T = (key, values) => translate(`embed.widget.${key}` as Parameters<typeof translate>[0], values);
+  // Release day's words (a pre-order's locked tracks) are shared with the release page.
+  const t: T = (key, values) =>
+    translate((key.startsWith("releaseDay.") ? key : `embed.widget.${key}`) as Parameters<typeof translate>[0], values);
   const nonce = nonceFor(request);
   const rendered = await build(db, kind, id, options, t);
   const document = widgetDocument({

@@ -29,6 +29,7 @@ export const FAN_NAMESPACES = {
   news: ["news"],
   collection: ["collection"],
   fansubs: ["fanSubs"],
+  releaseday: ["releaseDay"],
 } as const;
 
 export type FanArea = keyof typeof FAN_NAMESPACES;
@@ -56,4 +57,5 @@ export const BACK_OFFICE_NAMESPACES = [
   "sponsor",
   "newsDesk",
   "fanSubsBand",
+  "releaseDayEditor",
 ] as const;

@@ -70,6 +70,10 @@ import plansDe from "./messages/plans.de.json";
 import plansEn from "./messages/plans.en.json";
 import plansEs from "./messages/plans.es.json";
 import plansFr from "./messages/plans.fr.json";
+import releaseDayDe from "./messages/releaseday.de.json";
+import releaseDayEn from "./messages/releaseday.en.json";
+import releaseDayEs from "./messages/releaseday.es.json";
+import releaseDayFr from "./messages/releaseday.fr.json";
 import sellingDe from "./messages/selling.de.json";
 import sellingEn from "./messages/selling.en.json";
 import sellingEs from "./messages/selling.es.json";
@@ -87,6 +91,7 @@ import titlesFr from "./messages/titles.fr.json";
  * listen.* (release page, player), checkout.* (cart, checkout, receipts), selling.* (dashboard
  * prices, merch, shipping, orders, payouts), downloads.* (download page, library), titles.* (dashboard tab titles), firstrun.* (first-release steps), plans.* (pricing page, plan limits),
  * collection.* (the fan's wishlist, public page, collection download, lyrics), billing.* (the band's plan page, subscriptions, billing e-mails), admin.* (operator console), moderation.* (reports, unavailable pages, audit trail), documents.* (receipt and credit note PDFs, the band's VAT status). Top-level keys must not collide between files.
+ * billing.* (the band's plan page, subscriptions, billing e-mails), admin.* (operator console), moderation.* (reports, unavailable pages, audit trail), documents.* (receipt and credit note PDFs, the band's VAT status), releaseday.* (pre-orders, release day mails, the editor's release day). Top-level keys must not collide between files.
  * German and Spanish translate the fan-facing namespaces only (fanMessages below).
  */
 const enAll = {
@@ -114,6 +119,7 @@ const enAll = {
   ...newsDeskEn,
   ...collectionEn,
   ...fanSubsEn,
+  ...releaseDayEn,
 };
 export type Messages = typeof enAll;
 
@@ -146,6 +152,7 @@ export const fanMessages: Record<"de" | "es", Record<FanArea, Tree>> = {
     news: newsDe,
     collection: collectionDe,
     fansubs: fanSubsDe,
+    releaseday: releaseDayDe,
   },
   es: {
     site: siteEs,
@@ -164,6 +171,7 @@ export const fanMessages: Record<"de" | "es", Record<FanArea, Tree>> = {
     news: newsEs,
     collection: collectionEs,
     fansubs: fanSubsEs,
+    releaseday: releaseDayEs,
   },
 };
 /** The whole catalogue of a fan language: its own fan messages over English (the back office's). */
@@ -197,6 +205,7 @@ export const messages: Record<Locale, Messages> = {
     ...newsDeskFr,
     ...collectionFr,
     ...fanSubsFr,
+    ...releaseDayFr,
   },
   de: withFanMessages("de"),
   es: withFanMessages("es"),

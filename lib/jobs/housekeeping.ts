@@ -16,6 +16,7 @@ import { sendFollowDigests } from "@/lib/follows";
 import { resumeNewsMailings } from "@/lib/news";
 import { expireStaleOrders } from "@/lib/orders/cancel";
 import { deliverDueGifts } from "@/lib/orders/gift-delivery";
+import { releaseDueReleases } from "@/lib/release-day";
 import { EXCHANGE_RATES_CRON, EXCHANGE_RATES_QUEUE, refreshExchangeRates } from "./exchange-rates";
 
 /**
@@ -46,6 +47,8 @@ export const CHORES: readonly Chore[] = [
   // News mailings a job left unfinished (a restart, the server asking to wait): rows stuck in
   // "sending" follow the crash rule of lib/news/mailing.ts, then what is pending is sent.
   { queue: "news-send-resume", cron: "* * * * *", run: (db) => resumeNewsMailings(db) },
+  // Scheduled releases whose moment came and that no job released (a worker down, a lost job).
+  { queue: "release-day-due", cron: "* * * * *", run: (db) => releaseDueReleases(db) },
   // Gift cards due today whose job was lost; cards past their validity expire (lib/credit).
   { queue: "gift-deliver-due", cron: "*/5 * * * *", run: (db) => deliverDueGiftCards(db) },
   { queue: "credit-expire-cards", cron: "17 * * * *", run: (db) => expireCards(db) },

@@ -22,12 +22,14 @@ import {
   forgetBoss,
   GIFT_DELIVERY_QUEUE,
   NEWS_SEND_QUEUE,
+  RELEASE_DAY_QUEUE,
   TRACK_QUEUE,
   type ArchiveJob,
   type CollectionExportJob,
   type DownloadJob,
   type GiftDeliveryJob,
 } from "@/lib/queue";
+import { runReleaseJob } from "@/lib/release-day";
 import { EXCHANGE_RATES_QUEUE, exchangeRatesStale } from "./exchange-rates";
 import { CHORES } from "./housekeeping";
 
@@ -130,6 +132,16 @@ export async function startWorkers(): Promise<() => Promise<void>> {
       const step = await runCollectionExportJob(db, job.data.exportId);
       if (step === "mailed") await deliverSoon(db);
       if (step !== "waiting") logger.info({ ...job.data, step }, "collection export");
+    },
+  );
+  // Release day: the job re-reads the row (a moved date), markReleased lets one caller through.
+  await instance.work<{ releaseId: string }>(
+    RELEASE_DAY_QUEUE,
+    { batchSize: 1, pollingIntervalSeconds: 5 },
+    async ([job]) => {
+      const released = await runReleaseJob(db, job.data.releaseId);
+      if (released) await deliverSoon(db);
+      logger.info({ releaseId: job.data.releaseId, released }, "release day job");
     },
   );
   for (const chore of CHORES) {

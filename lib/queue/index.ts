@@ -83,6 +83,7 @@ export async function boss(): Promise<PgBoss> {
       policy: "stately",
       ...COLLECTION_EXPORT_RETRIES,
     });
+    await instance.createQueue(RELEASE_DAY_QUEUE, { name: RELEASE_DAY_QUEUE, ...RELEASE_DAY_RETRIES });
     return instance;
   })().catch((error) => {
     state.boss = undefined;
@@ -262,4 +263,22 @@ export async function enqueueCollectionExport(
     ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
     ...(options.tx ? { db: onTransaction(options.tx) } : {}),
   });
+}
+
+/**
+ * A scheduled release comes out at its moment (lib/release-day): one job per scheduling, started
+ * at releaseAt. The job only triggers; it re-reads the row, so a job left from an earlier date
+ * does nothing early, and the "release-day-due" minute chore releases whatever a job missed.
+ */
+export const RELEASE_DAY_QUEUE = "release-day-publish";
+const RELEASE_DAY_RETRIES = { retryLimit: 3, retryDelay: 30 } as const;
+
+export async function enqueueReleaseDay(releaseId: string, startAfter: Date, options: { tx?: Tx } = {}) {
+  await (
+    await boss()
+  ).send(
+    RELEASE_DAY_QUEUE,
+    { releaseId },
+    { ...RELEASE_DAY_RETRIES, startAfter, ...(options.tx ? { db: onTransaction(options.tx) } : {}) },
+  );
 }

@@ -1,5 +1,5 @@
 import type { Artist } from "@/db/schema";
-import type { PublicRelease, ReleaseSummary } from "@/lib/catalog";
+import { isPreorder, type PublicRelease, type ReleaseSummary } from "@/lib/catalog";
 import { localePath, type Locale } from "@/lib/i18n";
 import { moneyInputValue, type PriceRule } from "@/lib/money";
 import type { ReleaseOffers } from "@/lib/orders";
@@ -31,9 +31,15 @@ export function isoDuration(ms: number): string {
 
 export type Availability = "InStock" | "OutOfStock" | "PreOrder";
 
-/** Out of stock first (nothing to buy), then a release date still to come, else in stock. */
-export function availability(input: { soldOut: boolean; releaseDate: string | null; now: Date }): Availability {
+/** Out of stock first (nothing to buy), then a pre-order or a release date still to come, else in stock. */
+export function availability(input: {
+  soldOut: boolean;
+  releaseDate: string | null;
+  now: Date;
+  preorder?: boolean;
+}): Availability {
   if (input.soldOut) return "OutOfStock";
+  if (input.preorder) return "PreOrder";
   if (input.releaseDate && input.releaseDate > input.now.toISOString().slice(0, 10)) return "PreOrder";
   return "InStock";
 }
@@ -77,7 +83,13 @@ export function releaseJsonLd(data: PublicRelease, offers: ReleaseOffers | null,
     url: offerUrl,
     ...priceFields(rule, offers!.currency),
     availability:
-      SCHEMA + availability({ soldOut: !freeToTake && !offers!.canTakePayments, releaseDate: released, now: ctx.now }),
+      SCHEMA +
+      availability({
+        soldOut: !freeToTake && !offers!.canTakePayments,
+        releaseDate: released,
+        now: ctx.now,
+        preorder: isPreorder(release),
+      }),
   });
   const trackOffers = new Map(offers?.tracks.map((t) => [t.id, t]));
   const albumOffers = offers
@@ -95,6 +107,7 @@ export function releaseJsonLd(data: PublicRelease, offers: ReleaseOffers | null,
               soldOut: product.soldOut || !offers.canTakePayments,
               releaseDate: released,
               now: ctx.now,
+              preorder: isPreorder(release),
             }),
           itemOffered: PHYSICAL_FORMAT[product.kind]
             ? {

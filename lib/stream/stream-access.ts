@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { artists, releases, tracks } from "@/db/schema";
 import { checkArtistAccess } from "@/lib/artists";
 import { STREAM } from "@/lib/audio";
+import { trackLocked } from "@/lib/catalog";
 import { releaseAvailable } from "@/lib/moderation";
 import { storage } from "@/lib/storage";
 
@@ -44,7 +45,7 @@ export type StreamAccess =
   | { allowed: true; target: StreamTarget }
   | {
       allowed: false;
-      reason: "not_found" | "not_ready" | "streaming_off" | "draft" | "missing_file" | "needs_session";
+      reason: "not_found" | "not_ready" | "streaming_off" | "draft" | "locked" | "missing_file" | "needs_session";
     };
 
 /** Track ids are UUIDs; anything much longer is not worth a query. */
@@ -123,6 +124,9 @@ export async function resolveStream(db: DbOrTx, trackId: string, viewer: Viewer)
       durationMs: tracks.durationMs,
       updatedAt: tracks.updatedAt,
       releaseStatus: releases.status,
+      releaseAt: releases.releaseAt,
+      releasedAt: releases.releasedAt,
+      preorderAvailable: tracks.preorderAvailable,
       takenDownAt: releases.takenDownAt,
       artistStatus: artists.status,
     })
@@ -136,15 +140,23 @@ export async function resolveStream(db: DbOrTx, trackId: string, viewer: Viewer)
   if (row.streaming === "off") return { allowed: false, reason: "streaming_off" };
 
   // Taken down or suspended: no plays for the public, like a draft; the band's members still hear it.
+  // So for a pre-order's track kept for release day: that refusal is never cached, so it cannot
+  // outlive the release (only public answers are kept, and a track unlocked stays unlocked).
+  const locked = trackLocked(
+    { status: row.releaseStatus, releaseAt: row.releaseAt, releasedAt: row.releasedAt },
+    { preorderAvailable: row.preorderAvailable },
+  );
   const isPublished =
     row.releaseStatus === "published" &&
+    !locked &&
     releaseAvailable({ status: row.artistStatus }, { takenDownAt: row.takenDownAt });
   if (!isPublished) {
     if (!viewer) return { allowed: false, reason: "needs_session" };
     const user = await viewer();
-    if (!user) return { allowed: false, reason: "draft" };
+    const refusal = locked ? "locked" : "draft";
+    if (!user) return { allowed: false, reason: refusal };
     const access = await checkArtistAccess(db, user.id, { id: row.artistId });
-    if (!access.allowed) return { allowed: false, reason: "draft" };
+    if (!access.allowed) return { allowed: false, reason: refusal };
   }
 
   // The pipeline records the rendition's size; older rows without it ask storage.

@@ -14,6 +14,7 @@ import { priceHintText } from "@/components/visitor/price-hint-text";
 import { CartLink, MemberLink } from "@/components/visitor/visitor-links";
 import { db } from "@/db";
 import { getArtistBySlug, imageUrl } from "@/lib/artists";
+import { isPreorder } from "@/lib/catalog/preorder";
 import { listPublishedReleases, releaseArtworkUrl } from "@/lib/catalog/public";
 import { oembedDiscoveryUrl } from "@/lib/embed";
 import { env } from "@/lib/env";
@@ -70,7 +71,7 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
   if (!artist || !shopAvailable(artist)) notFound();
   // The same for every visitor (the page cache keeps one copy): the cart link and the members'
   // "Manage" link come from /api/visitor in the browser.
-  const [t, tRelease, tBuy, tGift, locale, releases, merch, hintText, tNews, news] = await Promise.all([
+  const [t, tRelease, tBuy, tGift, locale, releases, merch, hintText, tNews, news, tDay] = await Promise.all([
     getTranslations("shop"),
     getTranslations("release"),
     getTranslations("buy"),
@@ -81,6 +82,7 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
     priceHintText(),
     getTranslations("news.shop"),
     listPublishedPosts(db, artist.id),
+    getTranslations("releaseDay"),
   ]);
   const banner = imageUrl(artist.bannerKey, "1600");
   const avatar = imageUrl(artist.avatarKey, "512");
@@ -143,7 +145,11 @@ export default async function ArtistShopPage({ params }: PageProps<"/[artist]">)
                     <ReleaseCard
                       href={localePath(locale, `/${artist.slug}/${release.slug}`)}
                       title={release.title}
-                      kindLabel={tRelease(`kind.${release.kind}`)}
+                      kindLabel={
+                        isPreorder(release)
+                          ? `${tRelease(`kind.${release.kind}`)} · ${tDay("preorderBadge")}`
+                          : tRelease(`kind.${release.kind}`)
+                      }
                       year={
                         release.releaseDate?.slice(0, 4) ??
                         (release.publishedAt ? String(release.publishedAt.getUTCFullYear()) : null)

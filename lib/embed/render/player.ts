@@ -50,6 +50,8 @@ type PlayerInput = {
   offer: EmbedOffer;
   options: EmbedOptions;
   t: T;
+  /** A pre-order's "Pre-order · Out on …", under the title. */
+  note?: string;
   /** Release widgets may list their tracks; a track widget never does. */
   list: boolean;
   /** The release's heart: its wishlist page, opened in a new tab (the widget itself reads no cookie). */
@@ -61,6 +63,8 @@ function trackRow(track: PublicTrack, index: number, t: T): Raw {
   const label = html`<span class="n">${track.position}</span><span class="one">${track.title}</span>${track.playback === "clip" ? html`<span class="x">${t("preview", { seconds: track.clipSeconds })}</span>` : ""}<span class="d">${time(track.durationMs)}</span>`;
   if (playable(track))
     return html`<li><button type="button" data-track="${index}" data-testid="embed-track">${label}</button></li>`;
+  if (track.playback === "locked")
+    return html`<li><span class="off" data-testid="embed-track">${label}<span class="x">${t("releaseDay.onReleaseDay")}</span></span></li>`;
   return html`<li><span class="off" data-testid="embed-track">${label}<span class="sr">${t("notStreamed")}</span></span></li>`;
 }
 
@@ -83,7 +87,7 @@ export function playerBody(input: PlayerInput): Raw {
     ? html`<div class="ctl">${skip("previous", PREVIOUS_ICON)}<button type="button" class="pp" data-play data-testid="embed-play" aria-label="${t("play", { title: first.title })}">${PLAY_ICON}</button>${skip("next", NEXT_ICON)}<div class="np"><span class="one" data-now data-testid="embed-now">${first.title}</span><div class="row"><input type="range" min="0" max="${Math.max(1, Math.round(first.playback === "clip" ? Math.min(first.clipSeconds, (first.durationMs ?? Infinity) / 1000) : (first.durationMs ?? 0) / 1000))}" step="any" value="0" data-seek aria-label="${t("position", { title: first.title })}"><span class="tm" data-time>0:00</span></div></div></div>`
     : "";
   const list = input.list && options.layout !== "slim" && tracks.length > 0;
-  return html`<div class="w pl ${options.layout}${options.layout === "large" && artSize === "l" && art ? " tall" : ""}" id="w" data-testid="embed-widget"><div class="hd">${artwork}<div class="meta"><p class="by">${artist.name} · ${followLink(artist, options, t)}</p><h1 class="t">${input.title}</h1>${controls}${buyControl(artist.slug, offer, options, t, "price")}${heart(input)}</div></div>${
+  return html`<div class="w pl ${options.layout}${options.layout === "large" && artSize === "l" && art ? " tall" : ""}" id="w" data-testid="embed-widget"><div class="hd">${artwork}<div class="meta"><p class="by">${artist.name} · ${followLink(artist, options, t)}</p><h1 class="t">${input.title}</h1>${input.note ? html`<p class="x" data-testid="embed-preorder">${input.note}</p>` : ""}${controls}${buyControl(artist.slug, offer, options, t, "price")}${heart(input)}</div></div>${
     list
       ? html`<div class="fill"><ol class="tl" aria-label="${t("tracks")}">${tracks.map((track, i) => trackRow(track, i, t))}</ol></div>`
       : ""

@@ -18,6 +18,7 @@ import { accentStyle } from "@/components/ui/accent-style";
 import { MemberLink, MemberNote } from "@/components/visitor/visitor-links";
 import { db } from "@/db";
 import { currentUser } from "@/lib/auth";
+import { isPreorder } from "@/lib/catalog";
 import { getPublishedRelease, getReleaseForPreview, releaseArtworkUrl, type PublicRelease } from "@/lib/catalog/public";
 import { oembedDiscoveryUrl } from "@/lib/embed";
 import { env } from "@/lib/env";
@@ -28,6 +29,7 @@ import { releaseOffers } from "@/lib/orders";
 import { shopLook } from "@/lib/plans";
 import { languageAlternates, openGraphLocales, renderLocale, shareImageUrl } from "@/lib/seo";
 import { DraftBanner } from "./draft-banner";
+import { PreorderBanner } from "./preorder-banner";
 import { ReleaseText } from "./release-text";
 import { TrackLyrics } from "./track-lyrics";
 
@@ -136,6 +138,9 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
     <div style={accentStyle(shopLook(artist).accentColor)} data-testid="release-page">
       {!isDraft && <ReleaseJsonLd release={data} offers={offers} />}
       {isDraft && <DraftBanner band={artist.name} editHref={editHref} />}
+      {!isDraft && isPreorder(release) && release.releaseAt && (
+        <PreorderBanner releaseAt={release.releaseAt} timeZone={artist.timeZone} locale={locale} />
+      )}
       <div className="mx-auto grid max-w-6xl gap-x-12 gap-y-8 px-4 py-8 sm:px-6 sm:py-12 lg:grid-cols-[22rem_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
         <div className="mx-auto w-full max-w-sm lg:max-w-none">
           <ReleaseArtwork
@@ -223,6 +228,13 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
               offers={offers}
               releaseKind={t(`kind.${release.kind}`)}
               releaseSlug={release.slug}
+              shipsFrom={
+                isPreorder(release) && release.releaseAt
+                  ? (await getTranslations("releaseDay"))("shipsFrom", {
+                      date: format.dateTime(release.releaseAt, { dateStyle: "long", timeZone: artist.timeZone }),
+                    })
+                  : undefined
+              }
             />
           )}
           {!isDraft && <WishlistHeart releaseId={release.id} labels={await heartLabels()} />}

@@ -21,6 +21,7 @@ import { documentLinksFor } from "@/lib/documents";
 import { formatMoney } from "@/lib/money";
 import { formatAddress } from "@/lib/orders/receipt";
 import { KNOWN_CARRIERS, trackingUrl } from "@/lib/orders/tracking";
+import { preorderShipDates } from "@/lib/release-day";
 import { formatRate } from "@/lib/vat";
 import { OrderGiftNote } from "./gift-note";
 
@@ -34,11 +35,16 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
   // Another band's order (even one this user also runs) is not found under this band's URL.
   const order = await getOrderForArtist(db, artist.id, orderId);
   if (!order) notFound();
-  const [t, tb, locale, documents] = await Promise.all([
+  const [t, tb, locale, documents, shipDates, tday] = await Promise.all([
     getTranslations("selling.orders"),
     getTranslations("bandops.orders"),
     getLocale(),
     documentLinksFor(db, [order.id]),
+    preorderShipDates(
+      db,
+      order.items.map((i) => i.productId),
+    ),
+    getTranslations("releaseDayEditor"),
   ]);
   const money = (amount: number) => formatMoney(amount, order.currency, locale);
   const day = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
@@ -156,6 +162,12 @@ export default async function OrderPage({ params }: PageProps<"/dashboard/[artis
                   {t(`itemKinds.${item.kind}`)}
                   {item.kind === "product" &&
                     ` · ${item.shippedAt ? t("shipped", { date: day.format(item.shippedAt) }) : t("notShipped")}`}
+                  {item.kind === "product" && !item.shippedAt && item.productId && shipDates.has(item.productId) && (
+                    <span className="font-medium text-sky-900" data-testid="ships-from">
+                      {" · "}
+                      {tday("shipsFrom", { date: day.format(shipDates.get(item.productId)!) })}
+                    </span>
+                  )}
                   {item.carrier && ` ${tb("ship.via", { carrier: item.carrier })}`}
                   {item.trackingNumber && `, ${tb("ship.trackingLabel", { number: item.trackingNumber })}`}
                   {trackingUrl(item.carrier, item.trackingNumber) && (

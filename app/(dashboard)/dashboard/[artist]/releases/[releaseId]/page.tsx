@@ -13,10 +13,15 @@ import {
   updateReleasePricesAction,
   updateTrackAction,
 } from "@/app/(dashboard)/dashboard/[artist]/releases/actions";
+import {
+  releaseNowAction,
+  scheduleReleaseAction,
+} from "@/app/(dashboard)/dashboard/[artist]/releases/release-day-actions";
 import { AutoRefresh } from "@/components/dashboard/releases/auto-refresh";
 import { ConfirmDialog } from "@/components/dashboard/releases/confirm-dialog";
 import { ListingToggle } from "@/components/dashboard/releases/listing-toggle";
 import { PublishToggle } from "@/components/dashboard/releases/publish-toggle";
+import { ReleaseDaySection } from "@/components/dashboard/releases/release-day-section";
 import { ReleaseForm } from "@/components/dashboard/releases/release-form";
 import { ReleasePriceForm } from "@/components/dashboard/releases/release-price-form";
 import { TrackList } from "@/components/dashboard/releases/track-list";
@@ -154,6 +159,13 @@ export default async function ReleaseEditorPage({ params }: PageProps<"/dashboar
           <TrackUploader releaseId={release.id} maxLabel={maxMb >= 1024 ? `${maxMb / 1024} GB` : `${maxMb} MB`} />
         </div>
       </section>
+
+      <ReleaseDaySection
+        release={release}
+        tracks={tracks}
+        timeZone={artist.timeZone}
+        actions={{ schedule: scheduleReleaseAction, releaseNow: releaseNowAction }}
+      />
 
       <section
         id="price"
