@@ -19,13 +19,15 @@ type Props = {
   releaseSlug?: string;
   /** A pre-order's physical editions ship from release day: "Ships from 14 March 2027". */
   shipsFrom?: string;
+  /** The release is not out yet: its button says "Pre-order". */
+  preorder?: boolean;
 };
 
 /**
  * The release page's buy box: the digital release at its price rule, physical editions with their
  * options and stock, single tracks. Everything it sends is re-checked by the cart on the server.
  */
-export async function BuyPanel({ artist, offers, releaseKind, releaseSlug, shipsFrom }: Props) {
+export async function BuyPanel({ artist, offers, releaseKind, releaseSlug, shipsFrom, preorder }: Props) {
   const [t, locale, hintText] = await Promise.all([getTranslations("buy"), getLocale(), priceHintText()]);
   const money = (amount: number) => formatMoney(amount, offers.currency, locale);
   /** "≈ ¥820" (and "incl. VAT": digital sales to the EU and the UK are taxed in the price) for this visitor. */
@@ -93,7 +95,7 @@ export async function BuyPanel({ artist, offers, releaseKind, releaseSlug, ships
             kind="release"
             itemId={release.id}
             currency={offers.currency}
-            label={t("buyNow")}
+            label={preorder ? t("preorder") : t("buyNow")}
             disabled={paidBlocked && !release.freeToTake}
             amount={amountField(release.rule)}
           />

@@ -138,7 +138,7 @@ test("a band schedules a release two minutes ahead, a fan pre-orders it, and on 
   await fan.goto(`/${band.artist.slug}/dawn-chorus`);
 
   // Pre-order with the test payment provider.
-  await fan.getByTestId("buy-panel").getByRole("button", { name: "Buy now" }).first().click();
+  await fan.getByTestId("buy-panel").getByRole("button", { name: "Pre-order" }).first().click();
   await expect(fan.getByTestId("cart-line")).toContainText("Dawn Chorus");
   await fan.getByTestId("checkout-form").getByLabel(/Email/).fill(email);
   await fan

@@ -228,6 +228,7 @@ export default async function ReleasePage({ params }: PageProps<"/[artist]/[rele
               offers={offers}
               releaseKind={t(`kind.${release.kind}`)}
               releaseSlug={release.slug}
+              preorder={isPreorder(release)}
               shipsFrom={
                 isPreorder(release) && release.releaseAt
                   ? (await getTranslations("releaseDay"))("shipsFrom", {
