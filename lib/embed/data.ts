@@ -2,7 +2,14 @@ import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { onShop } from "@/db/queries/releases";
 import { artists, products as productsTable, releases, tracks, type Artist } from "@/db/schema";
-import { getPublishedRelease, releaseArtworkUrl, type PublicRelease, type PublicTrack } from "@/lib/catalog";
+import {
+  getPublishedRelease,
+  isPreorder,
+  releaseArtworkUrl,
+  type PublicRelease,
+  type PublicTrack,
+  type ReleaseDay,
+} from "@/lib/catalog";
 import { getPublishedProduct, listPublishedProducts, type PublicProduct } from "@/lib/merch";
 import { shopAvailable } from "@/lib/moderation";
 import { hasPrice, isFreeToTake, priceRule, type PriceRule } from "@/lib/money";
@@ -25,6 +32,8 @@ export type EmbedOffer = {
   pagePath: string;
   artworkKey: string | null;
   photo: string | null;
+  /** A release not out yet (or one of its tracks): the shop widget marks it "Pre-order". */
+  preorder?: boolean;
 };
 
 export type ReleaseWidget = {
@@ -49,7 +58,7 @@ type PricedRow = {
   pricingMode: "fixed" | "pay_what_you_want" | "free";
   priceAmount: number | null;
   priceMinimum: number;
-};
+} & Partial<ReleaseDay>;
 
 function releaseOffer(artist: Artist, row: PricedRow): EmbedOffer {
   const rule = priceRule(row);
@@ -67,6 +76,9 @@ function releaseOffer(artist: Artist, row: PricedRow): EmbedOffer {
     pagePath: `/${artist.slug}/${row.slug}`,
     artworkKey: row.artworkKey,
     photo: null,
+    preorder:
+      row.status !== undefined &&
+      isPreorder({ status: row.status, releaseAt: row.releaseAt ?? null, releasedAt: row.releasedAt ?? null }),
   };
 }
 

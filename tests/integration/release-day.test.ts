@@ -9,6 +9,7 @@ import { archivePlan } from "@/lib/downloads/archives";
 import { findGrantByToken, loadGrantContents } from "@/lib/downloads/contents";
 import { signFileLink } from "@/lib/downloads/links";
 import { resolveFileLink } from "@/lib/downloads/resolve";
+import { loadShopWidget } from "@/lib/embed/data";
 import { addToCart, DOWNLOAD_TOKEN_PURPOSE, findCart, fulfillOrder, setCartCountry, startCheckout } from "@/lib/orders";
 import { boss, forgetBoss, RELEASE_DAY_QUEUE } from "@/lib/queue";
 import { releaseDueReleases, releaseNow, runReleaseJob, scheduleRelease, type ScheduleInput } from "@/lib/release-day";
@@ -399,5 +400,26 @@ describe("the band schedules and moves release day", () => {
     const row = await releaseRow(draft.id);
     expect(isPreorder(row)).toBe(true);
     expect(row.releaseAt).toEqual(at);
+  });
+});
+
+describe("the shop widget marks a pre-order", () => {
+  it("offers the pre-order release, and its tracks, as pre-orders until it is out", async () => {
+    const shop = await preorderShop();
+    const marked = async () =>
+      ((await loadShopWidget(db, shop.artist.slug))?.offers ?? [])
+        .filter((offer) => offer.kind !== "product")
+        .map((offer) => [offer.kind, offer.preorder]);
+    expect(await marked()).toEqual([
+      ["release", true],
+      ["track", true],
+      ["track", true],
+    ]);
+    await releaseNow(db, shop.owner.id, shop.album.id);
+    expect(await marked()).toEqual([
+      ["release", false],
+      ["track", false],
+      ["track", false],
+    ]);
   });
 });

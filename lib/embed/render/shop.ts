@@ -8,7 +8,8 @@ import { buyControl, markedPrice, type T } from "./offer";
 function kindLabel(offer: EmbedOffer, t: T): string {
   const kinds = ["album", "ep", "single", "cd", "vinyl", "cassette", "shirt", "other"];
   if (offer.kind === "track") return t("fromRelease", { release: offer.subtitle ?? "" });
-  return offer.subtitle && kinds.includes(offer.subtitle) ? t(`kind.${offer.subtitle}`) : "";
+  const kind = offer.subtitle && kinds.includes(offer.subtitle) ? t(`kind.${offer.subtitle}`) : "";
+  return offer.preorder ? `${kind} · ${t("releaseDay.preorderBadge")}` : kind;
 }
 
 /** Large: a grid of covers. Compact and slim: one table, so names, prices and buttons line up. */
