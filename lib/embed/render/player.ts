@@ -87,7 +87,7 @@ export function playerBody(input: PlayerInput): Raw {
     ? html`<div class="ctl">${skip("previous", PREVIOUS_ICON)}<button type="button" class="pp" data-play data-testid="embed-play" aria-label="${t("play", { title: first.title })}">${PLAY_ICON}</button>${skip("next", NEXT_ICON)}<div class="np"><span class="one" data-now data-testid="embed-now">${first.title}</span><div class="row"><input type="range" min="0" max="${Math.max(1, Math.round(first.playback === "clip" ? Math.min(first.clipSeconds, (first.durationMs ?? Infinity) / 1000) : (first.durationMs ?? 0) / 1000))}" step="any" value="0" data-seek aria-label="${t("position", { title: first.title })}"><span class="tm" data-time>0:00</span></div></div></div>`
     : "";
   const list = input.list && options.layout !== "slim" && tracks.length > 0;
-  return html`<div class="w pl ${options.layout}${options.layout === "large" && artSize === "l" && art ? " tall" : ""}" id="w" data-testid="embed-widget"><div class="hd">${artwork}<div class="meta"><p class="by">${artist.name} · ${followLink(artist, options, t)}</p><h1 class="t">${input.title}</h1>${input.note ? html`<p class="x" data-testid="embed-preorder">${input.note}</p>` : ""}${controls}${buyControl(artist.slug, offer, options, t, "price")}${heart(input)}</div></div>${
+  return html`<div class="w pl ${options.layout}${options.layout === "large" && artSize === "l" && art ? " tall" : ""}" id="w" data-testid="embed-widget"><div class="hd">${artwork}<div class="meta"><p class="by">${artist.name} · ${followLink(artist, options, t)}</p><h1 class="t">${input.title}</h1>${input.note ? html`<p class="x" data-testid="embed-preorder">${input.note}</p>` : ""}${controls}${actions(buyControl(artist.slug, offer, options, t, "price"), heart(input))}</div></div>${
     list
       ? html`<div class="fill"><ol class="tl" aria-label="${t("tracks")}">${tracks.map((track, i) => trackRow(track, i, t))}</ol></div>`
       : ""
@@ -95,6 +95,11 @@ export function playerBody(input: PlayerInput): Raw {
 }
 
 /** Not in the slim layout, whose one row holds the play and buy buttons only. */
+/** The buy button with the wishlist heart beside it, on the buy button's own line (lib/embed/sizes.ts counts one). */
+function actions(buy: Raw | string, wish: Raw | string): Raw | string {
+  return wish ? html`<div class="acts">${buy}${wish}</div>` : buy;
+}
+
 function heart({ wishlist, options }: PlayerInput): Raw | string {
   if (!wishlist || options.layout === "slim") return "";
   return html`<a class="buy ghost" href="${wishlist.href}" target="_blank" rel="noopener" aria-label="${wishlist.label}" title="${wishlist.label}" data-testid="embed-wishlist">${HEART_ICON}</a>`;

@@ -31,6 +31,7 @@ input[type=range]{flex:1;min-width:0;accent-color:var(--at);height:16px}
 .tm{font-variant-numeric:tabular-nums;flex:none}
 .buy{display:inline-flex;align-items:center;gap:6px;align-self:flex-start;padding:7px 12px;line-height:20px;border-radius:6px;background:var(--ac);color:var(--on);text-decoration:none;font-weight:600;border:0;cursor:pointer;white-space:nowrap}
 .buy.ghost{background:transparent;color:var(--fg);border:1px solid var(--ln)}
+.acts{display:flex;align-items:center;gap:8px;min-width:0}.acts .ghost{padding-top:6px;padding-bottom:6px}
 .buy[aria-disabled=true]{background:var(--ln);color:var(--mu);cursor:default}
 .pr{font-variant-numeric:tabular-nums}
 .ap{margin-left:.4em;color:var(--mu);font-size:.85em;font-weight:400;white-space:nowrap}
