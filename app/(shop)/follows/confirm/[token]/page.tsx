@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { UnsubscribeForm as OneClickForm } from "@/app/(shop)/library/unsubscribe/[token]/unsubscribe-form";
 import { Notice } from "@/components/ui/notice";
+import { ConfirmForm as OneClickForm } from "@/components/unsubscribe/confirm-form";
 import { db } from "@/db";
 import { lookUpConfirmation } from "@/lib/follows";
 import { confirmFollowAction } from "./actions";

@@ -3,14 +3,18 @@
 import { useActionState } from "react";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { UnsubscribeState } from "./actions";
 
-export function UnsubscribeForm({
+/** What a confirm button's server action answers: null before, ok after, or a refusal. */
+export type ConfirmState = { ok: boolean } | null;
+export type ConfirmAction = (state: ConfirmState, form: FormData) => Promise<ConfirmState>;
+
+/** One button that confirms what a mailed link asked (leave a list, confirm a follow): the link alone changes nothing. */
+export function ConfirmForm({
   action,
   token,
   words,
 }: {
-  action: (state: UnsubscribeState, form: FormData) => Promise<UnsubscribeState>;
+  action: ConfirmAction;
   token: string;
   words: { confirm: string; button: string; done: string; invalid: string };
 }) {
