@@ -4,6 +4,7 @@ import { postDeliveries, posts, type PostDelivery } from "@/db/schema";
 import { sendEmail, type Email } from "@/lib/email";
 import { logger } from "@/lib/log";
 import { buildPostEmail, loadPostMail } from "./message";
+import { recipientLocales } from "./recipients";
 
 export const BATCH_SIZE = 50;
 /** Longer than nodemailer's own socket timeout (10 min): a row this old in `sending` has no live worker. */
@@ -72,6 +73,11 @@ export async function sendPostMailing(
     const claimedAt = now();
     const batch = await claimBatch(db, postId, options.batchSize ?? BATCH_SIZE, claimedAt);
     if (!batch.length) break;
+    const locales = await recipientLocales(
+      db,
+      mail.post.artistId,
+      batch.map((row) => row.email),
+    );
     for (const row of batch) {
       const [mine] = await db
         .update(postDeliveries)
@@ -87,7 +93,7 @@ export async function sendPostMailing(
         .returning({ id: postDeliveries.id });
       if (!mine) continue;
       try {
-        await deliver(buildPostEmail(mail, row));
+        await deliver(buildPostEmail(mail, row, { locale: locales.get(row.email) }));
         await db
           .update(postDeliveries)
           .set({ status: "sent", sentAt: now(), error: null })

@@ -56,9 +56,10 @@ export async function loadPostMail(db: DbOrTx, postId: string): Promise<PostMail
 export function buildPostEmail(
   mail: PostMail,
   to: Pick<PostDelivery, "id" | "email">,
-  options: { test?: boolean } = {},
+  options: { test?: boolean; locale?: string } = {},
 ): Email {
-  const { t } = translator("en");
+  // The band's own text is as it wrote it; our words around it are in the fan's language.
+  const { t } = translator(options.locale ?? "en");
   const unsubscribe = to.id ? newsUnsubscribeUrl(to.id) : null;
   const url = postUrl(mail.band.slug, mail.post.slug);
   const subject = `${options.test ? `${t("news.email.testPrefix")} ` : ""}${mail.band.name}: ${mail.post.title}`;

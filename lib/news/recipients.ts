@@ -38,3 +38,24 @@ export async function planDeliveries(tx: DbOrTx, post: Post): Promise<number> {
     returning id`);
   return rows.length;
 }
+
+/**
+ * The language each address was last seen in with this band: its follow, its subscription, its
+ * latest order (a buyer who opted in at checkout); English when none says.
+ */
+export async function recipientLocales(db: DbOrTx, artistId: string, emails: string[]): Promise<Map<string, string>> {
+  if (!emails.length) return new Map();
+  const rows = await db.execute<{ email: string; locale: string | null }>(sql`
+    select e.email, coalesce(
+      (select f.locale from follows f where f.artist_id = ${artistId} and f.email = e.email limit 1),
+      (select s.locale from fan_subscriptions s where s.artist_id = ${artistId} and s.email = e.email
+        order by s.created_at desc limit 1),
+      (select o.locale from orders o where o.artist_id = ${artistId} and lower(o.email) = e.email
+        order by o.created_at desc limit 1)
+    ) as locale
+    from unnest(array[${sql.join(
+      emails.map((email) => sql`${email}`),
+      sql`, `,
+    )}]::text[]) as e(email)`);
+  return new Map(rows.map((row) => [row.email, row.locale ?? "en"]));
+}

@@ -18,12 +18,13 @@ export async function sendTestPost(
   artistId: string,
   postId: string,
   member: { id: string; email: string },
+  locale = "en",
 ): Promise<TestSendResult> {
   const mail = await loadPostMail(db, postId);
   if (!mail || mail.post.artistId !== artistId) return { ok: false, error: "not_found" };
   const limit = await hit(db, `news-test:${member.id}`, TEST_SEND_LIMIT);
   if (!limit.allowed) return { ok: false, error: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
-  const { headers: _none, ...email } = buildPostEmail(mail, { id: "", email: member.email }, { test: true });
+  const { headers: _none, ...email } = buildPostEmail(mail, { id: "", email: member.email }, { test: true, locale });
   await db.transaction((tx) => queueEmail(tx, email, `news-test:${postId}:${randomUUID()}`));
   await deliverSoon(db);
   return { ok: true, to: member.email };

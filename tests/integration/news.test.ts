@@ -13,6 +13,7 @@ import {
 } from "@/db/schema";
 import type { Email } from "@/lib/email";
 import { isLiveSubscriber } from "@/lib/fan-subscriptions";
+import { translator } from "@/lib/i18n";
 import {
   createPost,
   mailingCounts,
@@ -205,6 +206,28 @@ describe("another band's things are refused", () => {
     expect(mail.sent[0].html).toContain("&lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt;");
     expect(mail.sent[0].html).not.toContain("<script>");
     expect(mail.sent[0].html).toContain('<a href="https://band.example/tour"');
+  });
+});
+
+describe("a post's mail speaks the fan's language", () => {
+  it("our words around the band's text follow the language of the fan's follow, subscription or order", async () => {
+    const { artistId } = await band();
+    const french = fan("fr");
+    await db
+      .insert(follows)
+      .values({ artistId, email: french, status: "confirmed", confirmedAt: new Date(), locale: "fr" });
+    const german = await subscriber(artistId, fan("de"));
+    await db.update(fanSubscriptions).set({ locale: "de" }).where(eq(fanSubscriptions.email, german));
+    const unknown = await buyer(artistId);
+    const post = await draft(artistId);
+    await publishPost(db, artistId, post.id);
+    const mail = recorder();
+    await sendPostMailing(db, post.id, { deliver: mail.deliver });
+    const textFor = (email: string) => mail.sent.find((sent) => sent.to === email)?.text ?? "";
+    expect(textFor(french)).toContain("Le lire sur la page du groupe");
+    expect(textFor(french)).toContain("We play Lyon.");
+    expect(textFor(german)).toContain("Auf der Seite der Band lesen");
+    expect(textFor(unknown)).toContain(translator("en").t("news.email.open"));
   });
 });
 

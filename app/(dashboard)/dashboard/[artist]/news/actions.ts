@@ -1,6 +1,6 @@
 "use server";
 
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { db } from "@/db";
@@ -72,7 +72,14 @@ export async function uploadPostImageAction(_prev: ImageState, form: FormData): 
 export async function sendTestAction(_prev: PostButtonState, form: FormData): Promise<PostButtonState> {
   const { artist, user } = await requireArtistMember({ id: str(form, "artistId") });
   const t = await getTranslations("newsDesk");
-  const result = await sendTestPost(db, artist.id, str(form, "postId"), { id: user.id, email: user.email });
+  // The member reads the test in the dashboard's language.
+  const result = await sendTestPost(
+    db,
+    artist.id,
+    str(form, "postId"),
+    { id: user.id, email: user.email },
+    await getLocale(),
+  );
   if (result.ok) return { ok: true, message: t("test.sent", { email: result.to }) };
   if (result.error === "rate_limited")
     return { ok: false, message: t("errors.rate_limited", { minutes: Math.ceil(result.retryAfterSeconds / 60) }) };
