@@ -1,3 +1,5 @@
+import { escapeHtml } from "@/lib/email";
+
 /**
  * A post's body is plain text with three conventions, no HTML ever:
  *   - a blank line starts a new paragraph, a single line break stays a line break;
@@ -96,22 +98,19 @@ export function parsePostBody(body: string, artistId: string): { blocks: Block[]
   return { blocks, problems };
 }
 
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-
 /** The e-mail's HTML of the body: every piece of text escaped, pictures at their absolute address. */
 export function blocksToHtml(blocks: Block[], appUrl: string): string {
   return blocks
     .map((block) => {
       if (block.kind === "image")
-        return `<p><img src="${escape(new URL(block.src, appUrl).toString())}" alt="${escape(block.alt)}" style="max-width:100%;height:auto;border-radius:6px"></p>`;
+        return `<p><img src="${escapeHtml(new URL(block.src, appUrl).toString())}" alt="${escapeHtml(block.alt)}" style="max-width:100%;height:auto;border-radius:6px"></p>`;
       const inner = block.content
         .map((part) =>
           part.kind === "br"
             ? "<br>"
             : part.kind === "text"
-              ? escape(part.text)
-              : `<a href="${escape(part.href)}" style="color:#1c1917">${escape(part.text)}</a>`,
+              ? escapeHtml(part.text)
+              : `<a href="${escapeHtml(part.href)}" style="color:#1c1917">${escapeHtml(part.text)}</a>`,
         )
         .join("");
       return `<p style="line-height:1.5">${inner}</p>`;

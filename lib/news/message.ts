@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { artists, posts, releases, type Post, type PostDelivery } from "@/db/schema";
 import { releaseArtworkUrl } from "@/lib/catalog";
-import type { Email } from "@/lib/email";
+import { escapeHtml, type Email } from "@/lib/email";
 import { env } from "@/lib/env";
 import { translator } from "@/lib/i18n";
 import { blocksToHtml, blocksToText, parsePostBody, type Block } from "./markup";
@@ -66,22 +66,20 @@ export function buildPostEmail(
   const appUrl = env().APP_URL;
   const why = options.test ? t("news.email.testNote") : t("news.email.why", { band: mail.band.name });
   const leave = unsubscribe ? `${t("news.email.unsubscribe", { band: mail.band.name })}: ${unsubscribe}` : "";
-  const escape = (s: string) =>
-    s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
   const releaseText = mail.release ? `${t("news.release")}: ${mail.release.title} — ${mail.release.url}` : "";
   const releaseHtml = mail.release
-    ? `<p><a href="${escape(mail.release.url)}" style="color:#1c1917;text-decoration:none">${mail.release.artworkUrl ? `<img src="${escape(mail.release.artworkUrl)}" alt="" width="96" height="96" style="vertical-align:middle;border-radius:4px;margin-right:12px">` : ""}<strong>${escape(mail.release.title)}</strong></a></p>`
+    ? `<p><a href="${escapeHtml(mail.release.url)}" style="color:#1c1917;text-decoration:none">${mail.release.artworkUrl ? `<img src="${escapeHtml(mail.release.artworkUrl)}" alt="" width="96" height="96" style="vertical-align:middle;border-radius:4px;margin-right:12px">` : ""}<strong>${escapeHtml(mail.release.title)}</strong></a></p>`
     : "";
   const text = [mail.post.title, blocksToText(mail.blocks), releaseText, `${t("news.email.open")}: ${url}`, why, leave]
     .filter(Boolean)
     .join("\n\n");
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1c1917;max-width:560px;margin:auto;padding:24px">
-<p style="color:#57534e">${escape(t("news.email.from", { band: mail.band.name }))}</p>
-<h1 style="font-size:22px">${escape(mail.post.title)}</h1>
+<p style="color:#57534e">${escapeHtml(t("news.email.from", { band: mail.band.name }))}</p>
+<h1 style="font-size:22px">${escapeHtml(mail.post.title)}</h1>
 ${blocksToHtml(mail.blocks, appUrl)}
 ${releaseHtml}
-<p><a href="${escape(url)}" style="color:#1c1917">${escape(t("news.email.open"))}</a></p>
-<p style="font-size:12px;color:#57534e">${escape(why)}${unsubscribe ? ` <a href="${escape(unsubscribe)}" style="color:#57534e">${escape(t("news.email.unsubscribe", { band: mail.band.name }))}</a>` : ""}</p>
+<p><a href="${escapeHtml(url)}" style="color:#1c1917">${escapeHtml(t("news.email.open"))}</a></p>
+<p style="font-size:12px;color:#57534e">${escapeHtml(why)}${unsubscribe ? ` <a href="${escapeHtml(unsubscribe)}" style="color:#57534e">${escapeHtml(t("news.email.unsubscribe", { band: mail.band.name }))}</a>` : ""}</p>
 <p style="font-size:12px;color:#a8a29e">Merchtable</p></body></html>`;
   return {
     to: to.email,
